@@ -1,0 +1,36 @@
+# The web executable (app.js + app.wasm) and the static site in build/site/.
+# Toolchain traps handled here are explained in ../shared/docs/web-platform-notes.md.
+file(GLOB DEBRIEF_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
+add_executable(debrief_web ${DEBRIEF_PLATFORM_SOURCES} ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES COMPILE_OPTIONS "-w")
+target_compile_definitions(debrief_web PRIVATE IMGUI_IMPL_OPENGL_ES3)
+target_link_libraries(debrief_web PRIVATE debrief_ui)
+debrief_strict_warnings(debrief_web)
+# EM_JS/EM_ASM bodies are JavaScript: their macro expansion trips -Wpedantic / variadic warnings.
+target_compile_options(debrief_web PRIVATE -Wno-gnu-zero-variadic-macro-arguments -Wno-dollar-in-identifier-extension -Wno-c99-extensions)
+
+set(DEBRIEF_SITE_DIR "${CMAKE_SOURCE_DIR}/build/site" CACHE PATH "Deployable static site")
+set_target_properties(debrief_web PROPERTIES OUTPUT_NAME app SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${DEBRIEF_SITE_DIR}")
+# -o index.html breaks under optimisation with Debian's htmlmin: we link app.js and hand-write index.html.
+target_link_options(debrief_web PRIVATE
+  -Os
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
+  -sFORCE_FILESYSTEM=1 -lidbfs.js
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  -sENVIRONMENT=web
+  -sDISABLE_EXCEPTION_CATCHING=1
+  -sTOTAL_STACK=1048576
+  -sERROR_ON_UNDEFINED_SYMBOLS=1)
+
+# Static files next to app.js/app.wasm.
+set(DEBRIEF_WEB_FILES index.html shell.js shell.css)
+foreach(f ${DEBRIEF_WEB_FILES})
+  add_custom_command(TARGET debrief_web POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/${f}" "${DEBRIEF_SITE_DIR}/${f}")
+endforeach()
+add_custom_command(TARGET debrief_web POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${DEBRIEF_SITE_DIR}/fonts"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${DEBRIEF_FONTS_DIR}/latin.ttf" "${DEBRIEF_FONTS_DIR}/latin-bold.ttf"
+          "${DEBRIEF_FONTS_DIR}/arabic.ttf" "${DEBRIEF_SITE_DIR}/fonts/")
+add_dependencies(debrief_web debrief_fonts)

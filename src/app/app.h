@@ -1,0 +1,120 @@
+// The application state and its intents: the only code that mutates the journal. Views read the
+// state and call these intents; the platform drains the dirty set into storage.
+#pragma once
+
+#include "core/journal.h"
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace debrief {
+
+// Time and ids come from outside so the logic stays deterministic and testable.
+class Environment {
+public:
+    virtual ~Environment() = default;
+    virtual Timestamp now() = 0;
+    virtual Date today() = 0;
+    virtual std::string new_id() = 0;  // a random UUID (v4)
+};
+
+enum class RecordType { reflection, contact, message, reminder, settings };
+
+struct RecordKey {
+    RecordType type = RecordType::reflection;
+    std::string id;
+    friend bool operator<(const RecordKey& a, const RecordKey& b) {
+        return std::pair(a.type, a.id) < std::pair(b.type, b.id);
+    }
+    friend bool operator==(const RecordKey& a, const RecordKey& b) { return a.type == b.type && a.id == b.id; }
+};
+
+enum class Screen { home, reflection, message, new_message, reminders, contacts, profile, data, trash };
+
+struct Navigation {
+    Screen screen = Screen::home;
+    std::string reflection_id;
+    std::string message_id;
+};
+
+// What the save indicator shows. Set by the platform's storage sync, read by the views.
+enum class SaveState { saved, pending, saving, failed, read_only };
+struct SaveStatus {
+    SaveState state = SaveState::saved;
+    std::string reason;  // for failed / read_only: what happened and what to do
+};
+
+class App {
+public:
+    explicit App(Environment& env) : m_env(env) {}
+
+    const Journal& journal() const { return m_journal; }
+    // Replaces the whole journal (boot, import). Marks nothing dirty unless asked.
+    enum class MarkDirty { no, yes };
+    void replace_journal(Journal journal, MarkDirty mark);
+
+    Navigation& nav() { return m_nav; }
+    const Navigation& nav() const { return m_nav; }
+    void go(Screen screen);
+    void open_reflection(const std::string& id);
+    void open_message(const std::string& id);
+
+    const Reflection* find_reflection(const std::string& id) const;
+    const Message* find_message(const std::string& id) const;
+    const Contact* find_contact(const std::string& id) const;
+    const Reminder* find_reminder(const std::string& id) const;
+
+    // --- intents ---
+    std::string create_reflection();
+    void update_reflection(const std::string& id, const std::function<void(Reflection&)>& edit);
+    void trash_reflection(const std::string& id);
+    void restore_reflection(const std::string& id);
+    void purge_reflection(const std::string& id);  // from the trash only
+
+    std::string create_message(Message message);
+    void update_message(const std::string& id, const std::function<void(Message&)>& edit);
+    void trash_message(const std::string& id);
+
+    std::string create_contact(Contact contact);
+    void update_contact(const std::string& id, const std::function<void(Contact&)>& edit);
+
+    std::string create_reminder(Reminder reminder);
+    void update_reminder(const std::string& id, const std::function<void(Reminder&)>& edit);
+    void trash_reminder(const std::string& id);
+
+    void update_settings(const std::function<void(Settings&)>& edit);
+
+    // Records changed since the last call (what storage must write or remove).
+    std::vector<RecordKey> take_dirty();
+    bool has_dirty() const { return !m_dirty.empty(); }
+
+    SaveStatus& save_status() { return m_save; }
+    const SaveStatus& save_status() const { return m_save; }
+    bool read_only() const { return m_save.state == SaveState::read_only; }
+
+    // A short message shown once at the bottom of the screen ("Copied", "Imported 3 reflections").
+    void notify(std::string text) { m_notice = std::move(text); ++m_notice_serial; }
+    const std::string& notice() const { return m_notice; }
+    int notice_serial() const { return m_notice_serial; }
+
+    Environment& env() { return m_env; }
+
+private:
+    template <typename Record>
+    Record* find_mut(std::vector<Record>& records, const std::string& id);
+    void touch(RecordMeta& meta, RecordType type);
+
+    Environment& m_env;
+    Journal m_journal;
+    Navigation m_nav;
+    std::set<RecordKey> m_dirty;
+    SaveStatus m_save;
+    std::string m_notice;
+    int m_notice_serial = 0;
+};
+
+}  // namespace debrief

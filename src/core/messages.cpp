@@ -1,0 +1,471 @@
+// Drafts are assembled from catalogue sentences, one per checklist element, so that every draft
+// the app writes passes its own checklist and each element can be traced to one sentence.
+#include "core/messages.h"
+
+#include "core/i18n.h"
+#include "core/text.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace debrief {
+namespace {
+
+// [SECTION] Checklists
+
+struct ItemSpec {
+    std::string_view item;
+    std::string_view cue;
+    CueRule rule = CueRule::must_appear;
+    Requirement requirement = Requirement::required;
+    CueScope scope = CueScope::whole_body;
+};
+
+constexpr CueRule absent = CueRule::must_not_appear;
+constexpr CueRule present = CueRule::must_appear;
+
+std::vector<ItemSpec> item_specs(MessageKind kind) {
+    switch (kind) {
+        case MessageKind::feedback_reply:
+            return {{"thanks", "thanks"},         {"enjoyed", "enjoyed"},
+                    {"excited", "excited"},       {"strengthen", "strengthen"},
+                    {"similar_roles", "similar_roles"}, {"not_desperate", "desperate", absent}};
+        case MessageKind::recruiter_question:
+            return {{"polite", "polite"}, {"asks_why", "asks_why"}, {"areas", "areas"}, {"thanks", "thanks"}};
+        case MessageKind::follow_up:
+            return {{"thanks", "thanks"},
+                    {"accepts", "accepts"},
+                    {"keep_in_mind", "keep_in_mind"},
+                    {"invite_feedback", "invite_feedback"},
+                    {"interest", "interest"}};
+        case MessageKind::check_in:
+            return {{"new_roles", "new_roles"},
+                    {"new_experience", "new_experience"},
+                    {"share_useful", "share_useful"},
+                    {"interest", "interest"}};
+        case MessageKind::network_note:
+            return {{"positive", "positive"},     {"future", "future"},
+                    {"looking_for", "looking_for"}, {"specific_help", "specific_help"},
+                    {"not_dwelling", "upset", absent}};
+        case MessageKind::withdrawal:
+            return {{"addressed", "greeting", present, Requirement::required, CueScope::first_line},
+                    {"thanks", "thanks"},
+                    {"honest_reason", "honest_reason"},
+                    {"appreciate_time", "appreciate_time"},
+                    {"stay_in_touch", "stay_in_touch"},
+                    {"no_criticism", "criticism", absent},
+                    {"offer_help", "offer_help", present, Requirement::optional}};
+        case MessageKind::reconnect:
+            return {{"gap", "gap"},       {"context", "context"},     {"why_now", "why_now"},
+                    {"plan", "plan"},     {"in_return", "in_return"}, {"thanks", "thanks_in_advance"}};
+    }
+    return {};
+}
+
+std::vector<std::string> parse_cues(std::string_view list) {
+    std::vector<std::string> cues;
+    const std::string folded = fold_for_search(list);
+    std::size_t start = 0;
+    while (start <= folded.size()) {
+        std::size_t bar = folded.find('|', start);
+        if (bar == std::string::npos) bar = folded.size();
+        std::string cue = collapse_whitespace(std::string_view(folded).substr(start, bar - start));
+        if (!cue.empty()) cues.push_back(std::move(cue));
+        start = bar + 1;
+    }
+    return cues;
+}
+
+bool is_latin_word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Non-ASCII bytes count as word characters, so "hi" does not match inside "hiç" or "hİ".
+bool is_word_byte(char c) {
+    return is_latin_word_byte(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+std::string_view first_line(std::string_view text) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(start, end - start);
+        if (!is_blank(line)) return line;
+        start = end + 1;
+    }
+    return {};
+}
+
+// [SECTION] Facts drawn from the reflection
+
+struct Facts {
+    std::string company;
+    std::string role;
+    bool role_known = false;  // false when `role` is the [role] placeholder
+    std::optional<Date> interview;
+    std::string loved;
+    std::string win;
+    std::string similar_role;
+    std::vector<std::string> wanted;
+};
+
+std::string pick(std::string_view preferred, std::string_view fallback, std::string_view placeholder_key) {
+    if (!is_blank(preferred)) return collapse_whitespace(preferred);
+    if (!is_blank(fallback)) return collapse_whitespace(fallback);
+    return std::string(tr(placeholder_key));
+}
+
+// User text dropped into the middle of a sentence: no surrounding space, no closing full stop.
+std::string fragment(std::string_view text) {
+    std::string out = collapse_whitespace(text);
+    while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+    return out;
+}
+
+std::string top_loved(const Reflection& r) {
+    const LovedItem* best = nullptr;
+    for (const LovedItem& item : r.loved) {
+        if (is_blank(item.text)) continue;
+        if (!best || item.weight > best->weight) best = &item;
+    }
+    return best ? fragment(best->text) : std::string();
+}
+
+std::string helpful_win(const Reflection& r) {
+    for (const Win& w : r.wins) {
+        if (w.really_helped && !is_blank(w.text)) return fragment(w.text);
+    }
+    return {};
+}
+
+std::vector<std::string> wanted_criteria(const Reflection& r, std::size_t limit) {
+    std::vector<std::string> wanted;
+    for (const CriterionKind kind : {CriterionKind::must_have, CriterionKind::nice_to_have}) {
+        for (const Criterion& c : r.criteria) {
+            if (c.kind == kind && !is_blank(c.text) && wanted.size() < limit) wanted.push_back(fragment(c.text));
+        }
+    }
+    return wanted;
+}
+
+Facts gather_facts(const Reflection* r, const DraftContext& ctx) {
+    Facts f;
+    f.company = pick(r ? r->company : "", ctx.company, "msg.placeholder.company");
+    f.role = pick(r ? r->role : "", ctx.role, "msg.placeholder.role");
+    f.role_known = !is_blank(r ? r->role : "") || !is_blank(ctx.role);
+    if (!r) return f;
+    f.interview = r->last_interview_on;
+    f.loved = top_loved(*r);
+    f.win = helpful_win(*r);
+    if (r->feedback.ask_about_similar_role) f.similar_role = fragment(r->feedback.similar_role);
+    f.wanted = wanted_criteria(*r, 3);
+    return f;
+}
+
+std::string or_placeholder(std::string_view value, std::string_view placeholder_key) {
+    return is_blank(value) ? std::string(tr(placeholder_key)) : fragment(value);
+}
+
+std::string join_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) {
+        if (!out.empty()) out += ", ";
+        out += item;
+    }
+    return out;
+}
+
+// [SECTION] Drafts
+
+class DraftBuilder {
+public:
+    DraftBuilder(MessageKind kind, const Facts& facts) : m_kind(kind), m_facts(facts) {}
+
+    void add(std::string_view item, std::string_view suffix, Joint joint, const TextVars& extra = {}) {
+        std::string key = "msg.";
+        key += to_key(m_kind);
+        key += '.';
+        key += suffix;
+        TextVars vars{{"company", m_facts.company}, {"role", m_facts.role}};
+        vars.insert(vars.end(), extra.begin(), extra.end());
+        m_parts.push_back({std::string(item), tr_format(key, vars), joint});
+    }
+    void add_raw(std::string_view item, std::string text, Joint joint) {
+        m_parts.push_back({std::string(item), std::move(text), joint});
+    }
+    std::vector<DraftPart> take() { return std::move(m_parts); }
+
+private:
+    MessageKind m_kind;
+    const Facts& m_facts;
+    std::vector<DraftPart> m_parts;
+};
+
+std::string greeting(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
+    std::string name = collapse_whitespace(ctx.recipient_name);
+    if (name.empty() && r && kind == MessageKind::recruiter_question) name = collapse_whitespace(r->feedback.recruiter_name);
+    if (!name.empty()) return tr_format("msg.greeting.named", {{"name", name}});
+    return std::string(tr(kind == MessageKind::network_note ? "msg.greeting.group" : "msg.greeting.anonymous"));
+}
+
+std::string signoff(const DraftContext& ctx) {
+    const std::string sender = collapse_whitespace(ctx.sender_name);
+    if (sender.empty()) return std::string(tr("msg.signoff.anonymous"));
+    return tr_format("msg.signoff.named", {{"sender", sender}});
+}
+
+std::string interview_date(const Facts& f, const DraftContext& ctx) {
+    return f.interview ? format_long_date(*f.interview, ctx.today.year) : std::string();
+}
+
+void feedback_reply_body(DraftBuilder& b, const Facts& f, const DraftContext& ctx) {
+    const std::string date = interview_date(f, ctx);
+    b.add("thanks", "thanks", Joint::new_paragraph);
+    b.add("enjoyed", date.empty() ? "enjoyed" : "enjoyed_dated", Joint::same_paragraph, {{"date", date}});
+    b.add("excited", f.loved.empty() ? "excited" : "excited_loved", Joint::same_paragraph, {{"loved", f.loved}});
+    b.add("strengthen", "strengthen", Joint::new_paragraph);
+    const bool named = !f.similar_role.empty();
+    b.add("similar_roles", named ? "similar_roles_named" : "similar_roles", Joint::same_paragraph,
+          {{"similar_role", f.similar_role}});
+}
+
+void recruiter_question_body(DraftBuilder& b) {
+    b.add("polite", "polite", Joint::new_paragraph);
+    b.add("asks_why", "asks_why", Joint::new_paragraph);
+    b.add("areas", "areas", Joint::same_paragraph);
+    b.add("thanks", "thanks", Joint::new_paragraph);
+}
+
+void follow_up_body(DraftBuilder& b, const Facts& f, const DraftContext& ctx) {
+    const std::string date = interview_date(f, ctx);
+    b.add("thanks", date.empty() ? "thanks" : "thanks_dated", Joint::new_paragraph, {{"date", date}});
+    b.add("accepts", "accepts", Joint::same_paragraph);
+    b.add("keep_in_mind", "keep_in_mind", Joint::new_paragraph);
+    b.add("invite_feedback", "invite_feedback", Joint::same_paragraph);
+    b.add("interest", "interest", Joint::new_paragraph);
+}
+
+void check_in_body(DraftBuilder& b, const DraftContext& ctx) {
+    const std::string experience = or_placeholder(ctx.new_experience, "msg.check_in.experience_placeholder");
+    const std::string link = is_blank(ctx.article_link) ? std::string(tr("msg.check_in.link_placeholder"))
+                                                        : collapse_whitespace(ctx.article_link);
+    b.add("", "opening", Joint::new_paragraph);
+    b.add("new_roles", "new_roles", Joint::same_paragraph);
+    b.add("new_experience", "new_experience", Joint::new_paragraph, {{"experience", experience}});
+    b.add("share_useful", "share_useful", Joint::new_paragraph, {{"link", link}});
+    b.add("interest", "interest", Joint::new_paragraph);
+}
+
+std::string network_target(const Facts& f) {
+    if (!f.role_known) return std::string(tr("msg.network_note.target_any"));
+    return tr_format("msg.network_note.target_role", {{"role", f.role}});
+}
+
+void network_note_body(DraftBuilder& b, const Facts& f) {
+    b.add("positive", f.win.empty() ? "positive" : "positive_win", Joint::new_paragraph, {{"win", f.win}});
+    b.add("future", "future", Joint::same_paragraph);
+    const std::string target = network_target(f);
+    const std::string criteria = join_list(f.wanted);
+    b.add("looking_for", criteria.empty() ? "looking_for" : "looking_for_ideally", Joint::new_paragraph,
+          {{"target", target}, {"criteria", criteria}});
+    b.add("specific_help", "specific_help", Joint::same_paragraph);
+    b.add("", "closing", Joint::new_paragraph);
+}
+
+void withdrawal_body(DraftBuilder& b, const DraftContext& ctx) {
+    std::string reason = "reason.";
+    reason += to_key(ctx.withdrawal_reason);
+    b.add("thanks", "thanks", Joint::new_paragraph);
+    b.add("honest_reason", reason, Joint::same_paragraph);
+    b.add("appreciate_time", "appreciate_time", Joint::new_paragraph);
+    b.add("stay_in_touch", "stay_in_touch", Joint::same_paragraph);
+    if (ctx.offer_help == OfferHelp::yes) b.add("offer_help", "offer_help", Joint::same_paragraph);
+}
+
+void reconnect_body(DraftBuilder& b, const ReconnectDetails& d) {
+    b.add("gap", "gap", Joint::new_paragraph, {{"how_long", or_placeholder(d.how_long, "msg.reconnect.how_long_placeholder")}});
+    b.add("context", "context", Joint::same_paragraph,
+          {{"context", or_placeholder(d.context, "msg.reconnect.context_placeholder")}});
+    b.add("why_now", "why_now", Joint::new_paragraph,
+          {{"why_now", or_placeholder(d.why_now, "msg.reconnect.why_now_placeholder")}});
+    b.add("plan", "plan", Joint::same_paragraph, {{"plan", or_placeholder(d.plan, "msg.reconnect.plan_placeholder")}});
+    b.add("in_return", "in_return", Joint::new_paragraph,
+          {{"offer", or_placeholder(d.offer, "msg.reconnect.offer_placeholder")}});
+    b.add("thanks", "thanks", Joint::same_paragraph);
+}
+
+void body_parts(MessageKind kind, DraftBuilder& b, const Facts& f, const DraftContext& ctx) {
+    switch (kind) {
+        case MessageKind::feedback_reply: feedback_reply_body(b, f, ctx); break;
+        case MessageKind::recruiter_question: recruiter_question_body(b); break;
+        case MessageKind::follow_up: follow_up_body(b, f, ctx); break;
+        case MessageKind::check_in: check_in_body(b, ctx); break;
+        case MessageKind::network_note: network_note_body(b, f); break;
+        case MessageKind::withdrawal: withdrawal_body(b, ctx); break;
+        case MessageKind::reconnect: reconnect_body(b, ctx.reconnect); break;
+    }
+}
+
+std::string recipient_email(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
+    if (!is_blank(ctx.recipient_email)) return std::string(trim(ctx.recipient_email));
+    const bool to_recruiter = kind == MessageKind::feedback_reply || kind == MessageKind::recruiter_question;
+    return r && to_recruiter ? std::string(trim(r->feedback.recruiter_email)) : std::string();
+}
+
+// [SECTION] mailto
+
+bool is_unreserved(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+           c == '_' || c == '~';
+}
+
+void append_percent_encoded(std::string& out, std::string_view text, std::string_view also_keep) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (is_unreserved(c) || also_keep.find(ch) != std::string_view::npos) {
+            out += ch;
+            continue;
+        }
+        out += '%';
+        out += hex[c >> 4];
+        out += hex[c & 0x0F];
+    }
+}
+
+// Mail clients expect CRLF; text typed in a browser textarea arrives with bare LF.
+std::string with_crlf(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r') {
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            out += "\r\n";
+        } else if (text[i] == '\n') {
+            out += "\r\n";
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+bool cue_matches(std::string_view text, std::string_view cue) {
+    const bool any_ending = !cue.empty() && cue.back() == '*';
+    if (any_ending) cue.remove_suffix(1);
+    if (cue.empty()) return false;
+    const bool bounded = is_latin_word_byte(cue.front());
+    for (std::size_t pos = text.find(cue); pos != std::string_view::npos; pos = text.find(cue, pos + 1)) {
+        if (!bounded) return true;
+        const std::size_t end = pos + cue.size();
+        const bool starts_word = pos == 0 || !is_word_byte(text[pos - 1]);
+        const bool ends_word = any_ending || end == text.size() || !is_word_byte(text[end]);
+        if (starts_word && ends_word) return true;
+    }
+    return false;
+}
+
+bool ChecklistItem::satisfied_folded(std::string_view folded_body) const {
+    const std::string_view scope_text = scope == CueScope::first_line ? first_line(folded_body) : folded_body;
+    const bool found = std::any_of(cues.begin(), cues.end(),
+                                   [&](const std::string& cue) { return cue_matches(scope_text, cue); });
+    return rule == CueRule::must_appear ? found : !found;
+}
+
+bool ChecklistItem::satisfied(const std::string& body) const {
+    return satisfied_folded(fold_for_search(body));
+}
+
+std::vector<ChecklistItem> checklist(MessageKind kind) {
+    std::vector<ChecklistItem> items;
+    for (const ItemSpec& spec : item_specs(kind)) {
+        ChecklistItem item;
+        item.key = std::string(spec.item);
+        item.label = std::string(tr("check." + std::string(to_key(kind)) + "." + item.key));
+        item.rule = spec.rule;
+        item.requirement = spec.requirement;
+        item.scope = spec.scope;
+        item.cues = parse_cues(tr("cue." + std::string(spec.cue)));
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+ChecklistResult check_body(const std::vector<ChecklistItem>& items, const std::string& body) {
+    const std::string folded = fold_for_search(body);
+    ChecklistResult result;
+    for (const ChecklistItem& item : items) {
+        const bool ok = item.satisfied_folded(folded);
+        result.satisfied.push_back(ok);
+        if (item.requirement != Requirement::required) continue;
+        ++result.required_total;
+        if (ok) ++result.required_met;
+    }
+    return result;
+}
+
+std::vector<DraftPart> draft_parts(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
+    const Facts facts = gather_facts(r, ctx);
+    DraftBuilder builder(kind, facts);
+    const std::string_view greeting_item = kind == MessageKind::withdrawal ? "addressed" : "";
+    builder.add_raw(greeting_item, greeting(kind, r, ctx), Joint::new_paragraph);
+    body_parts(kind, builder, facts, ctx);
+    builder.add_raw("", signoff(ctx), Joint::new_paragraph);
+    return builder.take();
+}
+
+std::string join_parts(const std::vector<DraftPart>& parts) {
+    std::string out;
+    for (const DraftPart& part : parts) {
+        if (!out.empty()) {
+            switch (part.joint) {
+                case Joint::new_paragraph: out += "\n\n"; break;
+                case Joint::same_paragraph: out += ' '; break;
+                case Joint::new_line: out += '\n'; break;
+            }
+        }
+        out += part.text;
+    }
+    return out;
+}
+
+std::string draft_subject(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
+    const Facts facts = gather_facts(r, ctx);
+    const std::string sender = collapse_whitespace(ctx.sender_name);
+    const std::string key = "msg." + std::string(to_key(kind)) + ".subject";
+    return tr_format(key, {{"company", facts.company}, {"role", facts.role}, {"sender", sender}});
+}
+
+Message draft_message(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
+    Message m;
+    m.kind = kind;
+    m.reflection_id = r ? r->meta.id : std::string();
+    m.to = recipient_email(kind, r, ctx);
+    m.subject = draft_subject(kind, r, ctx);
+    m.body = join_parts(draft_parts(kind, r, ctx));
+    m.status = MessageStatus::draft;
+    return m;
+}
+
+std::string mailto_url(const std::string& to, const std::string& subject, const std::string& body) {
+    std::string url = "mailto:";
+    append_percent_encoded(url, to, "@,");
+    char separator = '?';
+    if (!subject.empty()) {
+        url += separator;
+        url += "subject=";
+        append_percent_encoded(url, with_crlf(subject), "");
+        separator = '&';
+    }
+    if (!body.empty()) {
+        url += separator;
+        url += "body=";
+        append_percent_encoded(url, with_crlf(body), "");
+    }
+    return url;
+}
+
+}  // namespace debrief

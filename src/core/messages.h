@@ -1,0 +1,106 @@
+// Message drafts for the seven kinds of message (product.md A4, B, C), their checklists, and mailto links.
+#pragma once
+
+#include "core/journal.h"
+#include "core/names.h"
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace debrief {
+
+enum class WithdrawalReason { another_offer, change_of_plans, personal };
+
+template <>
+struct EnumInfo<WithdrawalReason> {
+    static constexpr std::array<std::string_view, 3> keys{"another_offer", "change_of_plans", "personal"};
+    static constexpr std::string_view display_prefix = "withdrawal_reason.";
+    static constexpr std::string_view display_suffix = "";
+};
+
+enum class OfferHelp { no, yes };
+
+// What the reconnect message says; any empty field becomes a [bracketed] prompt in the draft.
+struct ReconnectDetails {
+    std::string how_long;  // "two years"
+    std::string context;   // "I finished my master's in Milan"
+    std::string why_now;   // "I'm moving into product design"
+    std::string plan;
+    std::string offer;     // what the user can give in return
+};
+
+// Everything a draft needs beyond the reflection. Empty strings fall back to the reflection, then
+// to a visible [placeholder] the user is expected to replace.
+struct DraftContext {
+    std::string sender_name;
+    std::string recipient_name;
+    std::string recipient_email;
+    Date today;
+    std::string company;  // for drafts without a reflection (withdrawal, reconnect)
+    std::string role;
+    WithdrawalReason withdrawal_reason = WithdrawalReason::another_offer;
+    OfferHelp offer_help = OfferHelp::yes;
+    std::string new_experience;  // check-in: "I've completed a UX research course"
+    std::string article_link;    // check-in: something useful to share
+    ReconnectDetails reconnect;
+};
+
+// How a part attaches to the one before it.
+enum class Joint { new_paragraph, same_paragraph, new_line };
+
+// One sentence or block of a draft, tagged with the checklist item it fulfils (empty when none).
+struct DraftPart {
+    std::string item_key;
+    std::string text;
+    Joint joint = Joint::same_paragraph;
+};
+
+enum class CueRule { must_appear, must_not_appear };
+enum class Requirement { required, optional };
+enum class CueScope { whole_body, first_line };
+
+// One element the advice says a message should contain (or avoid), checked by cue phrases.
+struct ChecklistItem {
+    std::string key;
+    std::string label;  // translated
+    CueRule rule = CueRule::must_appear;
+    Requirement requirement = Requirement::required;
+    CueScope scope = CueScope::whole_body;
+    std::vector<std::string> cues;  // folded; a trailing '*' allows any word ending
+
+    bool satisfied(const std::string& body) const;
+    bool satisfied_folded(std::string_view folded_body) const;
+};
+
+struct ChecklistResult {
+    std::vector<bool> satisfied;  // parallel to the checklist
+    int required_met = 0;
+    int required_total = 0;
+
+    bool all_required_met() const { return required_met == required_total; }
+};
+
+std::vector<ChecklistItem> checklist(MessageKind kind);
+
+// Folds the body once and checks every item.
+ChecklistResult check_body(const std::vector<ChecklistItem>& items, const std::string& body);
+
+// Whether a folded cue occurs in folded text. Cues starting with a Latin letter or digit must start
+// (and, without a trailing '*', end) on a word boundary; other scripts match anywhere, because
+// Arabic attaches prefixes such as "و" and "ال" to the word itself.
+bool cue_matches(std::string_view folded_text, std::string_view folded_cue);
+
+// `r` may be null for withdrawal and reconnect, which are often started from the home screen.
+std::vector<DraftPart> draft_parts(MessageKind kind, const Reflection* r, const DraftContext& ctx);
+std::string join_parts(const std::vector<DraftPart>& parts);
+std::string draft_subject(MessageKind kind, const Reflection* r, const DraftContext& ctx);
+
+// A new draft: kind, reflection link, recipient, subject and body. meta is left for the caller.
+Message draft_message(MessageKind kind, const Reflection* r, const DraftContext& ctx);
+
+// RFC 6068 link; UTF-8 is percent-encoded byte by byte and line breaks become %0D%0A.
+std::string mailto_url(const std::string& to, const std::string& subject, const std::string& body);
+
+}  // namespace debrief

@@ -1,0 +1,143 @@
+// Reminder suggestions follow the advice's timing; everything is computed from dates passed in.
+#include "core/reminders.h"
+
+#include "core/dates.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <tuple>
+
+namespace debrief {
+namespace {
+
+struct Suggestion {
+    ReminderKind kind;
+    Date due;
+    std::string_view title_key;
+};
+
+bool already_has(const std::vector<Reminder>& existing, const Reflection& r, ReminderKind kind) {
+    return std::any_of(existing.begin(), existing.end(), [&](const Reminder& x) {
+        return x.kind == kind && x.reflection_id == r.meta.id;
+    });
+}
+
+Date not_before(Date due, Date today) {
+    return due < today ? today : due;
+}
+
+std::optional<Suggestion> follow_up(const Reflection& r, Date today) {
+    if (r.ending == Ending::withdrew || !r.last_interview_on) return std::nullopt;
+    const Date planned = add_days(*r.last_interview_on, follow_up_after_days);
+    const Date window_end = add_days(*r.last_interview_on, follow_up_window_days);
+    // Past the window the note is still worth sending; the title just says so kindly.
+    const std::string_view title = today > window_end ? "reminder.title.follow_up_late" : "reminder.title.follow_up";
+    return Suggestion{ReminderKind::follow_up, not_before(planned, today), title};
+}
+
+std::optional<Date> ending_date(const Reflection& r) {
+    if (r.rejected_on) return r.rejected_on;
+    if (r.last_interview_on) return r.last_interview_on;
+    return r.applied_on;
+}
+
+std::optional<Suggestion> check_in(const Reflection& r, Date today) {
+    const std::optional<Date> base = ending_date(r);
+    if (r.ending == Ending::withdrew || !base) return std::nullopt;
+    const Date due = add_months(*base, check_in_after_months);
+    return Suggestion{ReminderKind::check_in, not_before(due, today), "reminder.title.check_in"};
+}
+
+std::optional<Suggestion> feedback(const Reflection& r, Date today) {
+    // Ghosted processes have no message to reply to, and a sent reply needs no reminder.
+    if (r.ending != Ending::rejected || !r.rejected_on || r.feedback.sent) return std::nullopt;
+    const Date due = add_days(*r.rejected_on, feedback_after_days);
+    return Suggestion{ReminderKind::feedback, not_before(due, today), "reminder.title.feedback"};
+}
+
+std::optional<Suggestion> withdrawal(const Reflection& r, Date today) {
+    // As early as possible, so the company can move on with other candidates.
+    if (r.ending != Ending::withdrew) return std::nullopt;
+    return Suggestion{ReminderKind::withdrawal, today, "reminder.title.withdrawal"};
+}
+
+Reminder make_reminder(const Reflection& r, const Suggestion& s, Timestamp now, const IdSource& next_id) {
+    const std::string company = is_blank(r.company) ? std::string(tr("reminder.company_fallback"))
+                                                    : collapse_whitespace(r.company);
+    Reminder reminder;
+    reminder.meta.id = next_id();
+    reminder.meta.created = now;
+    reminder.meta.modified = now;
+    reminder.kind = s.kind;
+    reminder.title = tr_format(s.title_key, {{"company", company}});
+    reminder.due = s.due;
+    reminder.reflection_id = r.meta.id;
+    return reminder;
+}
+
+int bucket_rank(ReminderBucket b) {
+    return static_cast<int>(b);
+}
+
+}  // namespace
+
+std::vector<Reminder> suggest_reminders(const Reflection& r, const std::vector<Reminder>& existing, Date today,
+                                        Timestamp now, const IdSource& next_id) {
+    std::vector<Reminder> out;
+    for (const auto& suggest : {feedback, follow_up, check_in, withdrawal}) {
+        const std::optional<Suggestion> s = suggest(r, today);
+        if (s && !already_has(existing, r, s->kind)) out.push_back(make_reminder(r, *s, now, next_id));
+    }
+    return out;
+}
+
+Date effective_due(const Reminder& reminder) {
+    return reminder.snoozed_until && *reminder.snoozed_until > reminder.due ? *reminder.snoozed_until : reminder.due;
+}
+
+ReminderBucket bucket(const Reminder& reminder, Date today) {
+    if (reminder.done) return ReminderBucket::done;
+    const Date due = effective_due(reminder);
+    if (reminder.snoozed_until && due == *reminder.snoozed_until && due > today) return ReminderBucket::snoozed;
+    if (due < today) return ReminderBucket::overdue;
+    return due == today ? ReminderBucket::due_today : ReminderBucket::upcoming;
+}
+
+bool is_open(const Reminder& reminder) {
+    return !reminder.done && !reminder.meta.deleted;
+}
+
+void snooze(Reminder& reminder, int days, Date today) {
+    if (reminder.done) return;
+    reminder.snoozed_until = add_days(today, std::max(days, 1));
+}
+
+void mark_done(Reminder& reminder, Date today) {
+    reminder.done = true;
+    reminder.done_on = today;
+}
+
+void reopen(Reminder& reminder) {
+    reminder.done = false;
+    reminder.done_on.reset();
+}
+
+std::vector<std::size_t> home_order(const std::vector<Reminder>& reminders, Date today, IncludeDone include_done) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < reminders.size(); ++i) {
+        const Reminder& r = reminders[i];
+        if (r.meta.deleted || (r.done && include_done == IncludeDone::no)) continue;
+        order.push_back(i);
+    }
+    const auto sort_key = [&](std::size_t i) {
+        const Reminder& r = reminders[i];
+        return std::make_tuple(bucket_rank(bucket(r, today)), effective_due(r), std::cref(r.title), std::cref(r.meta.id));
+    };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sort_key(a) < sort_key(b); });
+    return order;
+}
+
+}  // namespace debrief

@@ -1,0 +1,56 @@
+// Which reminders a reflection calls for (product.md B, C), and how reminders sort on the home screen.
+#pragma once
+
+#include "core/id_source.h"
+#include "core/journal.h"
+#include "core/names.h"
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace debrief {
+
+// The advice's timings, in one place.
+constexpr int follow_up_after_days = 14;   // "2-3 weeks after the interview": the window opens...
+constexpr int follow_up_window_days = 21;  // ...and closes
+constexpr int feedback_after_days = 2;     // long enough to be calmer, soon enough to be remembered
+constexpr int check_in_after_months = 3;   // "a few months later"
+
+enum class ReminderBucket { overdue, due_today, upcoming, snoozed, done };
+
+template <>
+struct EnumInfo<ReminderBucket> {
+    static constexpr std::array<std::string_view, 5> keys{"overdue", "due_today", "upcoming", "snoozed", "done"};
+    static constexpr std::string_view display_prefix = "reminder_bucket.";
+    static constexpr std::string_view display_suffix = "";
+};
+
+// New reminders the reflection calls for, skipping any kind that already has a reminder for this
+// reflection (done or deleted ones included: a dismissed suggestion must not come back).
+// `today` decides due dates; `now` stamps the new records' meta.
+std::vector<Reminder> suggest_reminders(const Reflection& r, const std::vector<Reminder>& existing, Date today,
+                                        Timestamp now, const IdSource& next_id);
+
+// The due date, pushed later by a snooze.
+Date effective_due(const Reminder& reminder);
+
+ReminderBucket bucket(const Reminder& reminder, Date today);
+
+bool is_open(const Reminder& reminder);  // not done and not in the trash
+
+// Hides the reminder until today + days (at least one day). Done reminders are left alone.
+void snooze(Reminder& reminder, int days, Date today);
+
+void mark_done(Reminder& reminder, Date today);
+void reopen(Reminder& reminder);
+
+enum class IncludeDone { no, yes };
+
+// Indices into `reminders` for the home screen: overdue, today, upcoming, snoozed (then done),
+// each by effective due date, then title and id so the order never flickers. Trash is left out.
+std::vector<std::size_t> home_order(const std::vector<Reminder>& reminders, Date today,
+                                    IncludeDone include_done = IncludeDone::no);
+
+}  // namespace debrief

@@ -1,0 +1,66 @@
+// Full-text search over the journal's reflections, with a cache of folded text for speed.
+#pragma once
+
+#include "core/journal.h"
+
+#include <cstddef>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace debrief {
+
+struct Filter {
+    std::optional<Ending> ending;
+    std::optional<Stage> stage;
+    bool include_deleted = false;
+};
+
+bool matches_filter(const Reflection& r, const Filter& filter);
+
+// Every piece of text the user wrote in a reflection, folded for search, one field per line.
+std::string searchable_text(const Reflection& r);
+
+// The folded terms of a query: words split on whitespace; "quoted phrases" stay together.
+std::vector<std::string> query_terms(std::string_view query);
+
+// Caches searchable_text() per reflection id and `meta.modified`, so typing in the search box only
+// re-folds reflections that changed since the last search. Relies on the app bumping `modified`
+// on every edit, which it must do anyway for merges.
+class SearchIndex {
+public:
+    // Indices into `reflections` whose text contains every query term (case- and accent-
+    // insensitive) and which pass the filter, in journal order. An empty query matches all.
+    std::vector<std::size_t> search(const std::vector<Reflection>& reflections, std::string_view query,
+                                    const Filter& filter);
+
+    // Brings the cache up to date with `reflections` (search() does this itself).
+    void refresh(const std::vector<Reflection>& reflections);
+
+    // How many reflections the last refresh had to fold (for tests and benchmarks).
+    std::size_t last_refolded() const { return m_last_refolded; }
+
+private:
+    struct Entry {
+        Timestamp modified;
+        std::string folded;
+        std::size_t generation = 0;
+    };
+
+    const std::string& entry_for(const Reflection& r);
+    void forget_unseen();
+
+    std::unordered_map<std::string, Entry> m_entries;
+    std::deque<std::string> m_duplicates;  // rows whose id repeats within one journal (damaged data)
+    std::vector<const std::string*> m_rows;
+    std::size_t m_generation = 0;
+    std::size_t m_last_refolded = 0;
+};
+
+// One-off search without a cache (folds everything).
+std::vector<std::size_t> search_reflections(const Journal& journal, std::string_view query, const Filter& filter);
+
+}  // namespace debrief

@@ -1,0 +1,43 @@
+// UTF-8 helpers: validation, decoding, search folding and safe truncation of user text.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace debrief {
+
+constexpr char32_t replacement_character = 0xFFFD;
+
+// Decodes the code point at `pos` and moves `pos` past it. Malformed input yields U+FFFD and
+// advances one byte, so a loop over a damaged string always terminates.
+char32_t decode_utf8(std::string_view text, std::size_t& pos);
+
+void append_utf8(std::string& out, char32_t code_point);
+
+// Strict: rejects overlong forms, surrogates, code points above U+10FFFF and truncated sequences.
+bool is_valid_utf8(std::string_view text);
+
+// Lower-cased, accent-free form for matching only (never for display): Latin-1 and Latin
+// Extended-A letters lose their accents (ä→a, ß→ss, œ→oe), Greek and Cyrillic are lower-cased,
+// Arabic keeps its letters but drops tashkeel and tatweel, combining marks are dropped.
+std::string fold_for_search(std::string_view text);
+
+// True when the folded needle occurs in the folded haystack (an empty needle always matches).
+bool contains_folded(std::string_view haystack, std::string_view needle);
+
+bool is_space(char c);
+bool is_blank(std::string_view text);
+std::string_view trim(std::string_view text);
+
+// Trimmed, with every run of whitespace turned into one space.
+std::string collapse_whitespace(std::string_view text);
+
+// The identity of a phrase typed by the user: folded, trimmed, whitespace collapsed.
+std::string normalize_key(std::string_view text);
+
+// At most `max_bytes` bytes, ending with "…" when cut. Never splits a code point, and never
+// separates a base letter from the combining marks or emoji modifiers that follow it.
+std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
+
+}  // namespace debrief

@@ -1,0 +1,34 @@
+// Dear ImGui platform backend for the browser on emscripten/html5.h (not Emscripten 3.1.6's GLFW
+// library, whose clipboard, high-DPI, touch and text input are broken: web-platform-notes.md).
+//  [x] Mouse and wheel, on the #app wrapper so events on mirror elements reach ImGui too
+//  [x] Touch: tap (position one frame before the press, ocornut/imgui #2074), drag-to-scroll (#3379)
+//  [x] Keyboard with modifiers; never swallows keys the browser needs (Tab, Ctrl/Cmd+C/V/X/A)
+//  [x] High-DPI: backing store = CSS size x devicePixelRatio, fonts rasterised at that scale
+//  [x] Resize, including visualViewport changes when a soft keyboard opens
+//  [x] Render on demand: frames only after input/resize/timers/app events, then a few settle frames
+//  [x] Input trickling: one button transition per frame, so quick taps are never lost (1.86 samples state)
+//  [ ] Mouse cursor shapes (CSS cursor on mirror elements covers the common case)
+//  [ ] Gamepads
+#pragma once
+
+#include <functional>
+
+namespace debrief::platform {
+
+struct BackendCallbacks {
+    std::function<void()> draw;           // build one ImGui frame (between NewFrame and Render)
+    std::function<void(float)> rebuild_fonts;  // pixel ratio changed
+    std::function<void()> after_render;   // sync DOM overlays (fields, mirror)
+};
+
+void backend_init(BackendCallbacks callbacks);
+// Asks for a frame (and a few settle frames after it).
+void request_frame();
+// Queues a synthetic click at a CSS-pixel point (mirror activation, keyboard users).
+void queue_click(float x, float y);
+// Scrolls the scrollable window under the point so that [top, bottom] is fully visible.
+void reveal_rect(float x, float top, float bottom);
+float pixel_ratio();
+bool coarse_pointer();
+
+}  // namespace debrief::platform

@@ -1,0 +1,70 @@
+// Serialises ui::item_registry_items() for web/shell.js (Debrief.mirror) and handles activation.
+#include "platform/semantic_mirror_web.h"
+
+#include "platform/backend_web.h"
+#include "ui/item_registry.h"
+
+#include <emscripten.h>
+#include <nlohmann/json.hpp>
+
+namespace debrief::platform {
+namespace {
+
+EM_JS(void, js_mirror_sync, (const char* json), { Debrief.mirror.sync(JSON.parse(UTF8ToString(json))); });
+
+const char* role_name(ui::Role role) {
+    switch (role) {
+        case ui::Role::button: return "button";
+        case ui::Role::checkbox: return "checkbox";
+        case ui::Role::radio: return "radio";
+        case ui::Role::tab: return "tab";
+        case ui::Role::option: return "option";
+        case ui::Role::link: return "link";
+        case ui::Role::heading: return "heading";
+    }
+    return "button";
+}
+
+std::string g_last_sent;
+
+}  // namespace
+
+void mirror_sync_to_dom() {
+    nlohmann::json items = nlohmann::json::array();
+    for (const ui::ItemInfo& item : ui::item_registry_items()) {
+        items.push_back({{"id", item.id},
+                         {"role", role_name(item.role)},
+                         {"name", item.name},
+                         {"rect", {item.min.x, item.min.y, item.max.x - item.min.x, item.max.y - item.min.y}},
+                         {"checked", item.checked || (item.role == ui::Role::radio && item.selected)},
+                         {"expandable", item.expandable},
+                         {"expanded", item.expanded},
+                         {"disabled", item.disabled},
+                         {"selected", item.selected},
+                         {"picker", item.file_picker},
+                         {"seq", item.sequence}});
+    }
+    std::string json = items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (json == g_last_sent) return;
+    g_last_sent = std::move(json);
+    js_mirror_sync(g_last_sent.c_str());
+}
+
+}  // namespace debrief::platform
+
+extern "C" {
+// A mirror element was activated without a pointer (keyboard, screen reader): click the ImGui item.
+EMSCRIPTEN_KEEPALIVE void debrief_activate(unsigned id) {
+    for (const debrief::ui::ItemInfo& item : debrief::ui::item_registry_items()) {
+        if (item.id != id) continue;
+        debrief::platform::queue_click((item.min.x + item.max.x) * 0.5f, (item.min.y + item.max.y) * 0.5f);
+        return;
+    }
+}
+
+// Keyboard focus reached a mirror element: make sure the item is on screen.
+EMSCRIPTEN_KEEPALIVE void debrief_focus_item(unsigned id) {
+    for (const debrief::ui::ItemInfo& item : debrief::ui::item_registry_items())
+        if (item.id == id) debrief::platform::reveal_rect((item.min.x + item.max.x) * 0.5f, item.min.y, item.max.y);
+}
+}

@@ -1,0 +1,21 @@
+// Thin bridges to web/shell.js (Debrief.copyText, Debrief.openUrl, Debrief.download).
+#include "platform/services_web.h"
+
+#include <emscripten.h>
+
+namespace debrief::platform {
+namespace {
+EM_JS(void, js_copy_text, (const char* text), { Debrief.copyText(UTF8ToString(text)); });
+EM_JS(void, js_open_url, (const char* url), { Debrief.openUrl(UTF8ToString(url)); });
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
+    Debrief.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + size));
+});
+}  // namespace
+
+void WebServices::copy_text(const std::string& text) { js_copy_text(text.c_str()); }
+void WebServices::open_url(const std::string& url) { js_open_url(url.c_str()); }
+void WebServices::download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) {
+    js_download(file_name.c_str(), mime_type.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+}  // namespace debrief::platform

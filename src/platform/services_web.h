@@ -1,0 +1,19 @@
+// Browser implementations of ui::Services: clipboard, mailto:, downloads.
+//  [x] Clipboard write: navigator.clipboard.writeText, falling back to a hidden <textarea> + execCommand
+//      (3.1.6's GLFW clipboard functions are empty stubs: web-platform-notes.md)
+//  [x] Downloads: Blob + object URL + temporary <a download>, URL revoked afterwards
+//  [x] mailto: links opened from the user's gesture
+#pragma once
+
+#include "ui/services.h"
+
+namespace debrief::platform {
+
+class WebServices final : public ui::Services {
+public:
+    void copy_text(const std::string& text) override;
+    void open_url(const std::string& url) override;
+    void download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override;
+};
+
+}  // namespace debrief::platform

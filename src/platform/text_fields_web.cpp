@@ -1,0 +1,96 @@
+// DOM side of the text fields lives in web/shell.js (Debrief.fields); this file decides what to send.
+#include "platform/text_fields_web.h"
+
+#include "platform/backend_web.h"
+
+#include <emscripten.h>
+#include <nlohmann/json.hpp>
+
+namespace debrief::platform {
+
+EM_JS(void, js_fields_sync, (const char* json), { Debrief.fields.sync(JSON.parse(UTF8ToString(json))); });
+
+WebTextFields& web_text_fields() {
+    static WebTextFields fields;
+    return fields;
+}
+
+void WebTextFields::place(const ui::FieldRequest& request) {
+    m_frame.push_back(request);
+    m_frame_values.push_back(request.value ? *request.value : std::string());
+}
+
+std::optional<std::string> WebTextFields::take_edit(ImGuiID id) {
+    auto it = m_edits.find(id);
+    if (it == m_edits.end()) return std::nullopt;
+    std::string value = std::move(it->second);
+    m_edits.erase(it);
+    return value;
+}
+
+float WebTextFields::content_height(ImGuiID id) const {
+    auto it = m_heights.find(id);
+    return it == m_heights.end() ? 0.0f : it->second;
+}
+
+void WebTextFields::sync_to_dom() {
+    nlohmann::json list = nlohmann::json::array();
+    m_placed.clear();
+    for (std::size_t i = 0; i < m_frame.size(); ++i) {
+        const ui::FieldRequest& r = m_frame[i];
+        nlohmann::json f = {
+            {"id", r.id},
+            {"multi", r.kind == ui::FieldKind::multi_line},
+            {"label", r.label},
+            {"placeholder", r.placeholder},
+            {"rect", {r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y}},
+            {"clip", {r.clip_min.x - r.min.x, r.clip_min.y - r.min.y, r.max.x - r.clip_max.x, r.max.y - r.clip_max.y}},
+            {"hidden", r.hidden},
+            {"email", r.input_email},
+            {"seq", r.sequence},
+        };
+        // Send a value only when the model differs from the DOM (e.g. a generated draft, an undo):
+        // re-sending typed text would move the caret and cost a copy per keystroke.
+        auto known = m_dom_values.find(r.id);
+        if (known == m_dom_values.end() || known->second != m_frame_values[i]) {
+            f["value"] = m_frame_values[i];
+            m_dom_values[r.id] = m_frame_values[i];
+        }
+        list.push_back(std::move(f));
+        m_placed.push_back({r.id, r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y});
+    }
+    m_frame.clear();
+    m_frame_values.clear();
+    std::string json = list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (json == m_last_sent) return;
+    m_last_sent = std::move(json);
+    js_fields_sync(m_last_sent.c_str());
+}
+
+void WebTextFields::on_input(ImGuiID id, std::string value) {
+    m_dom_values[id] = value;
+    m_edits[id] = std::move(value);
+    request_frame();
+}
+
+void WebTextFields::on_height(ImGuiID id, float height) {
+    m_heights[id] = height;
+    request_frame();
+}
+
+void WebTextFields::on_focus(ImGuiID id) {
+    for (const Placed& p : m_placed)
+        if (p.id == id) reveal_rect(p.x + p.w * 0.5f, p.y - 40.0f /* its caption */, p.y + p.h);
+}
+
+}  // namespace debrief::platform
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void debrief_field_input(unsigned id, const char* utf8) {
+    debrief::platform::web_text_fields().on_input(id, utf8);
+}
+EMSCRIPTEN_KEEPALIVE void debrief_field_height(unsigned id, float height) {
+    debrief::platform::web_text_fields().on_height(id, height);
+}
+EMSCRIPTEN_KEEPALIVE void debrief_field_focus(unsigned id) { debrief::platform::web_text_fields().on_focus(id); }
+}

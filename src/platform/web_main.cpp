@@ -1,0 +1,89 @@
+// Entry point of the web build: wires the App, the views and the browser platform together.
+// web/shell.js has already fetched the fonts into /fonts and loaded the journal's IDBFS mount.
+#include "app/app.h"
+#include "platform/backend_web.h"
+#include "platform/environment_web.h"
+#include "platform/semantic_mirror_web.h"
+#include "platform/services_web.h"
+
+#include "platform/text_fields_web.h"
+#include "ui/app_view.h"
+#include "ui/fonts.h"
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+
+#include <backends/imgui_impl_opengl3.h>
+
+namespace {
+
+using namespace debrief;
+
+EM_JS(int, js_prefers_dark, (), { return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
+EM_JS(void, js_fail, (const char* reason), { Debrief.fail(UTF8ToString(reason)); });
+EM_JS(void, js_ready, (), { Debrief.ready(); });
+
+platform::WebEnvironment g_env;
+App g_app(g_env);
+platform::WebServices g_services;
+
+void apply_current_theme() {
+    ui::apply_theme(js_prefers_dark() ? ui::ColorScheme::dark : ui::ColorScheme::light,
+                    platform::coarse_pointer() ? ui::Pointer::coarse : ui::Pointer::fine);
+}
+
+bool create_webgl2_context() {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.antialias = false;  // ImGui anti-aliases its own shapes
+    attrs.depth = false;
+    attrs.stencil = false;
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attrs);
+    if (context <= 0) return false;
+    return emscripten_webgl_make_context_current(context) == EMSCRIPTEN_RESULT_SUCCESS;
+}
+
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void debrief_theme_changed() {
+    apply_current_theme();
+    platform::request_frame();
+}
+
+int main() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    if (!create_webgl2_context()) {
+        js_fail("webgl2");
+        return 0;
+    }
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    apply_current_theme();
+    ui::set_text_field_host(&platform::web_text_fields());
+
+
+    platform::backend_init({
+        [] {
+            ui::item_registry_begin_frame();
+            ui::draw_app(g_app, g_services);
+        },
+        [](float ratio) {
+            const ui::ThemeMetrics& m = ui::theme_metrics();
+            if (!ui::load_fonts("/fonts", ratio, m.body_px, m.heading_px)) js_fail("fonts");
+        },
+        [] {
+            ui::item_registry_end_frame();
+            platform::web_text_fields().sync_to_dom();
+            platform::mirror_sync_to_dom();
+
+        },
+    });
+    js_ready();
+    return 0;
+}

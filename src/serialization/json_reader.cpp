@@ -1,0 +1,324 @@
+// Paths, value descriptions and typed field reads shared by the decoders and migrations.
+#include "serialization/json_reader.h"
+
+#include "core/dates.h"
+
+namespace debrief {
+
+// [SECTION] Paths and descriptions
+
+namespace {
+
+bool is_identifier(std::string_view key) {
+    if (key.empty()) return false;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const char c = key[i];
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        const bool digit = c >= '0' && c <= '9';
+        if (!letter && !(digit && i > 0)) return false;
+    }
+    return true;
+}
+
+// JSON string syntax for any text; invalid UTF-8 is replaced rather than thrown about.
+std::string json_quote(std::string_view text) {
+    return Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
+
+}  // namespace
+
+std::string path_key(std::string_view base, std::string_view key) {
+    std::string path(base);
+    if (is_identifier(key)) {
+        path += '.';
+        path += key;
+    } else {
+        path += '[';
+        path += json_quote(key);
+        path += ']';
+    }
+    return path;
+}
+
+std::string path_index(std::string_view base, std::size_t index) {
+    std::string path(base);
+    path += '[';
+    path += std::to_string(index);
+    path += ']';
+    return path;
+}
+
+std::string quote_for_message(std::string_view text) {
+    constexpr std::size_t max_characters = 40;
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (is_continuation_byte(text[i])) continue;
+        if (characters == max_characters) return json_quote(text.substr(0, i)) + "\xE2\x80\xA6";  // "…" after the quote
+        ++characters;
+    }
+    return json_quote(text);
+}
+
+std::string describe_found(const Json& value) {
+    switch (value.type()) {
+        case Json::value_t::string: return quote_for_message(value.get_ref<const std::string&>());
+        case Json::value_t::array: return value.empty() ? "an empty list" : "a list";
+        case Json::value_t::object: return value.empty() ? "an empty object" : "an object";
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean:
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned:
+        case Json::value_t::number_float: return value.dump();
+        case Json::value_t::binary:
+        case Json::value_t::discarded: break;
+    }
+    return "an unexpected value";
+}
+
+// [SECTION] Digits
+
+namespace {
+
+// Reads exactly `count` ASCII digits at `pos`; false if any is not a digit.
+bool read_digits(std::string_view s, std::size_t pos, std::size_t count, int& out) {
+    if (pos + count > s.size()) return false;
+    int value = 0;
+    for (std::size_t i = pos; i < pos + count; ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        value = value * 10 + (s[i] - '0');
+    }
+    out = value;
+    return true;
+}
+
+}  // namespace
+
+// [SECTION] JsonReader and FieldReader
+
+bool JsonReader::fail(std::string message, std::string json_path) {
+    if (!m_error) m_error = Error{std::move(message), std::move(json_path)};
+    return false;
+}
+
+bool expect_object(JsonReader& reader, const Json& value, const std::string& path) {
+    if (value.is_object()) return true;
+    return reader.fail("Expected an object at " + path + ", found " + describe_found(value), path);
+}
+
+bool expect_list(JsonReader& reader, const Json& value, const std::string& path) {
+    if (value.is_array()) return true;
+    return reader.fail("Expected a list at " + path + ", found " + describe_found(value), path);
+}
+
+FieldReader::FieldReader(JsonReader& reader, const Json& object, std::string path, SchemaObject kind)
+    : m_reader(reader), m_object(object), m_path(std::move(path)), m_kind(kind) {}
+
+const Json* FieldReader::find_present(std::string_view key) {
+    const auto it = m_object.find(key);
+    if (it != m_object.end()) return &*it;
+    for (const FieldSpec& field : schema_fields(m_kind)) {
+        if (field.key == key && field.presence == Presence::required) {
+            m_reader.fail("The required field \"" + std::string(key) + "\" is missing at " + m_path, child_path(key));
+            break;
+        }
+    }
+    return nullptr;
+}
+
+const Json* FieldReader::find_non_null(std::string_view key) {
+    const Json* value = find_present(key);
+    return value != nullptr && !value->is_null() ? value : nullptr;
+}
+
+bool FieldReader::fail_expected(std::string_view key, const std::string& expected, const Json& found) {
+    const std::string path = child_path(key);
+    return m_reader.fail("Expected " + expected + " at " + path + ", found " + describe_found(found), path);
+}
+
+bool FieldReader::text(std::string_view key, std::string& out) {
+    const Json* value = find_present(key);
+    if (value == nullptr) return !failed();
+    if (!value->is_string()) return fail_expected(key, "text", *value);
+    out = value->get_ref<const std::string&>();
+    return true;
+}
+
+bool FieldReader::link_id(std::string_view key, std::string& out) {
+    const Json* value = find_present(key);
+    if (value == nullptr || value->is_null()) return !failed();
+    if (!value->is_string()) return fail_expected(key, "an id or null", *value);
+    out = value->get_ref<const std::string&>();
+    return true;
+}
+
+bool FieldReader::record_id(std::string_view key, std::string& out) {
+    const Json* value = find_present(key);
+    if (value == nullptr) return !failed();
+    if (!value->is_string() || !is_valid_record_id(value->get_ref<const std::string&>())) {
+        return fail_expected(key, "an id (1 to 64 letters, digits, '-' or '_', such as a UUID)", *value);
+    }
+    out = value->get_ref<const std::string&>();
+    return true;
+}
+
+bool FieldReader::flag(std::string_view key, bool& out) {
+    const Json* value = find_present(key);
+    if (value == nullptr) return !failed();
+    if (!value->is_boolean()) return fail_expected(key, "true or false", *value);
+    out = value->get<bool>();
+    return true;
+}
+
+bool FieldReader::number(std::string_view key, int& out, int min, int max) {
+    const Json* value = find_present(key);
+    if (value == nullptr) return !failed();
+    const std::string expected = "a number from " + std::to_string(min) + " to " + std::to_string(max);
+    // Compare in 64 bits before narrowing, so 1e19-sized integers are rejected rather than wrapped.
+    if (value->is_number_unsigned()) {
+        const auto n = value->get<std::uint64_t>();
+        if (min >= 0 && n >= static_cast<std::uint64_t>(min) && n <= static_cast<std::uint64_t>(max)) {
+            out = static_cast<int>(n);
+            return true;
+        }
+    } else if (value->is_number_integer()) {
+        const auto n = value->get<std::int64_t>();
+        if (n >= min && n <= max) {
+            out = static_cast<int>(n);
+            return true;
+        }
+    }
+    return fail_expected(key, expected, *value);
+}
+
+bool FieldReader::optional_number(std::string_view key, std::optional<int>& out, int min, int max) {
+    const Json* value = find_present(key);
+    if (value == nullptr) return !failed();
+    if (value->is_null()) {
+        out.reset();
+        return true;
+    }
+    int n = 0;
+    if (!number(key, n, min, max)) return false;
+    out = n;
+    return true;
+}
+
+bool FieldReader::date(std::string_view key, Date& out) {
+    const Json* value = find_present(key);
+    if (value == nullptr) return !failed();
+    if (value->is_string()) {
+        const std::string& text = value->get_ref<const std::string&>();
+        if (const auto parsed = parse_date(text)) {
+            out = *parsed;
+            return true;
+        }
+        int y = 0, m = 0, d = 0;
+        if (text.size() == 10 && text[4] == '-' && text[7] == '-' && read_digits(text, 0, 4, y) && read_digits(text, 5, 2, m) &&
+            read_digits(text, 8, 2, d)) {
+            const std::string path = child_path(key);
+            return m_reader.fail("Expected a date as YYYY-MM-DD at " + path + ", found " + describe_found(*value) +
+                                     ", which is not a day in the calendar",
+                                 path);
+        }
+    }
+    return fail_expected(key, "a date as YYYY-MM-DD", *value);
+}
+
+bool FieldReader::optional_date(std::string_view key, std::optional<Date>& out) {
+    const Json* value = find_present(key);
+    if (value == nullptr) return !failed();
+    if (value->is_null()) {
+        out.reset();
+        return true;
+    }
+    Date d;
+    if (!date(key, d)) return false;
+    out = d;
+    return true;
+}
+
+bool FieldReader::timestamp(std::string_view key, Timestamp& out) {
+    const Json* value = find_present(key);
+    if (value == nullptr) return !failed();
+    if (value->is_string()) {
+        if (const auto parsed = parse_timestamp(value->get_ref<const std::string&>())) {
+            out = *parsed;
+            return true;
+        }
+    }
+    return fail_expected(key, "a date and time like 2026-11-21T21:41:00.000+01:00", *value);
+}
+
+bool FieldReader::optional_timestamp(std::string_view key, std::optional<Timestamp>& out) {
+    const Json* value = find_present(key);
+    if (value == nullptr) return !failed();
+    if (value->is_null()) {
+        out.reset();
+        return true;
+    }
+    Timestamp t;
+    if (!timestamp(key, t)) return false;
+    out = t;
+    return true;
+}
+
+bool FieldReader::text_list(std::string_view key, std::vector<std::string>& out) {
+    const Json* value = find_present(key);
+    if (value == nullptr) return !failed();
+    if (!value->is_array()) return fail_expected(key, "a list of texts", *value);
+    std::vector<std::string> items;
+    items.reserve(value->size());
+    for (std::size_t i = 0; i < value->size(); ++i) {
+        const Json& item = (*value)[i];
+        if (!item.is_string()) {
+            const std::string path = path_index(child_path(key), i);
+            return m_reader.fail("Expected text at " + path + ", found " + describe_found(item), path);
+        }
+        items.push_back(item.get_ref<const std::string&>());
+    }
+    out = std::move(items);
+    return true;
+}
+
+const Json* FieldReader::object(std::string_view key) {
+    const Json* value = find_non_null(key);
+    if (value == nullptr) return nullptr;
+    if (!value->is_object()) {
+        fail_expected(key, "an object", *value);
+        return nullptr;
+    }
+    return value;
+}
+
+const Json* FieldReader::list(std::string_view key) {
+    const Json* value = find_non_null(key);
+    if (value == nullptr) return nullptr;
+    if (!value->is_array()) {
+        fail_expected(key, "a list", *value);
+        return nullptr;
+    }
+    return value;
+}
+
+std::string FieldReader::unknown_keys() {
+    const auto& fields = schema_fields(m_kind);
+    Json unknown = Json::object();
+    for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+        bool known = false;
+        for (const FieldSpec& field : fields) {
+            if (field.key == it.key()) {
+                known = true;
+                break;
+            }
+        }
+        if (known) continue;
+        m_reader.warn("Unknown field " + quote_for_message(it.key()) + " at " + child_path(it.key()) +
+                      " was kept unchanged (it may come from a newer version of Debrief)");
+        unknown[it.key()] = it.value();
+    }
+    return unknown.empty() ? std::string() : unknown.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace debrief

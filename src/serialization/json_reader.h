@@ -1,0 +1,113 @@
+// Shared vocabulary for reading JSON trees: paths, "found ..." descriptions, typed field reads with human errors.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/journal.h"
+#include "core/names.h"
+#include "serialization/result.h"
+#include "serialization/schema_fields.h"
+
+namespace debrief {
+
+using Json = nlohmann::ordered_json;
+
+// "$.reflections" from "$" and "reflections"; keys that are not plain identifiers use $["odd key"].
+std::string path_key(std::string_view base, std::string_view key);
+// "$.reflections[3]" from "$.reflections" and 3.
+std::string path_index(std::string_view base, std::size_t index);
+// A JSON-quoted, shortened (40 characters) form of `text` for messages: "seven".
+std::string quote_for_message(std::string_view text);
+// What a value is, for "found ..." in messages: "seven" (quoted), 11, 7.5, null, true, a list, an object.
+std::string describe_found(const Json& value);
+
+// Collects the first error and every warning while one document is read.
+class JsonReader {
+public:
+    bool failed() const { return m_error.has_value(); }
+    const Error& error() const { return *m_error; }
+    // Records the error (the first one wins) and returns false, so readers can `return fail(...)`.
+    bool fail(std::string message, std::string json_path);
+    void warn(std::string message) { m_warnings.push_back(std::move(message)); }
+    std::vector<std::string>& warnings() { return m_warnings; }
+
+private:
+    std::optional<Error> m_error;
+    std::vector<std::string> m_warnings;
+};
+
+// Reads the fields of one JSON object against its table in schema_fields.h. Every read returns
+// false after recording a human error; missing optional fields leave the output untouched (the
+// model's default) and missing required ones are errors.
+class FieldReader {
+public:
+    // `object` must be a JSON object (check with expect_object first); `path` is its JSON path.
+    FieldReader(JsonReader& reader, const Json& object, std::string path, SchemaObject kind);
+
+    const std::string& path() const { return m_path; }
+    std::string child_path(std::string_view key) const { return path_key(m_path, key); }
+
+    bool text(std::string_view key, std::string& out);
+    bool link_id(std::string_view key, std::string& out);  // a string id or null ("" in the model)
+    bool record_id(std::string_view key, std::string& out);
+    bool flag(std::string_view key, bool& out);
+    bool number(std::string_view key, int& out, int min, int max);
+    bool optional_number(std::string_view key, std::optional<int>& out, int min, int max);
+    bool date(std::string_view key, Date& out);
+    bool optional_date(std::string_view key, std::optional<Date>& out);
+    bool timestamp(std::string_view key, Timestamp& out);
+    bool optional_timestamp(std::string_view key, std::optional<Timestamp>& out);
+    bool text_list(std::string_view key, std::vector<std::string>& out);
+
+    // An enum stored as its snake_case key (core/names.h).
+    template <class E>
+    bool enumeration(std::string_view key, E& out) {
+        const Json* value = find_present(key);
+        if (value == nullptr) return !m_reader.failed();
+        if (value->is_string()) {
+            if (const auto parsed = from_key<E>(value->get_ref<const std::string&>())) {
+                out = *parsed;
+                return true;
+            }
+        }
+        std::string expected = "one of ";
+        for (std::size_t i = 0; i < EnumInfo<E>::keys.size(); ++i) {
+            if (i > 0) expected += ", ";
+            expected += EnumInfo<E>::keys[i];
+        }
+        return fail_expected(key, expected, *value);
+    }
+
+    // The nested object or list under `key`, or nullptr when absent (or on error: check failed()).
+    const Json* object(std::string_view key);
+    const Json* list(std::string_view key);
+
+    // Keys not in the schema table, as a compact JSON object ("" when there are none); each is
+    // reported as a warning naming its path.
+    std::string unknown_keys();
+
+    bool failed() const { return m_reader.failed(); }
+
+private:
+    // The value under `key`, nullptr if it is absent; a missing required key records an error.
+    const Json* find_present(std::string_view key);
+    const Json* find_non_null(std::string_view key);
+    bool fail_expected(std::string_view key, const std::string& expected, const Json& found);
+
+    JsonReader& m_reader;
+    const Json& m_object;
+    std::string m_path;
+    SchemaObject m_kind;
+};
+
+// Checks that `value` is an object / a list, recording "Expected an object at ..., found ..." otherwise.
+bool expect_object(JsonReader& reader, const Json& value, const std::string& path);
+bool expect_list(JsonReader& reader, const Json& value, const std::string& path);
+
+}  // namespace debrief

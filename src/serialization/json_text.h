@@ -1,0 +1,29 @@
+// The first stage of every decode: checks raw bytes (size, BOM, UTF-8, nesting) and parses them into a JSON tree.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "serialization/result.h"
+
+namespace debrief {
+
+// Limits applied before any parsing, so hostile or damaged files fail fast with a clear message.
+struct DecodeLimits {
+    std::size_t max_bytes = 50u * 1024u * 1024u;  // a real journal is a few hundred KB
+    int max_depth = 64;                          // a journal nests 5 levels; this guards the recursive code after the parser
+};
+
+// Parses `text` (UTF-8, an optional BOM is skipped) into an order-preserving JSON tree.
+// Checks, in order: empty, size, UTF-8 validity, nesting depth (by a flat scan, before any recursion),
+// then JSON syntax, duplicate keys and number overflow. Positions are reported as line, column
+// (in characters) and byte offset from the start of the file, counting a BOM if present.
+Result<nlohmann::ordered_json> parse_json_text(std::string_view text, const DecodeLimits& limits = {});
+
+// "line 3, column 14, byte offset 52" for the byte at `offset` in `text`.
+std::string describe_text_position(std::string_view text, std::size_t offset);
+
+}  // namespace debrief

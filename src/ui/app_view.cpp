@@ -1,0 +1,121 @@
+// Root layout: a top bar with the save indicator, the navigation tabs, and a scrolling, centred
+// content column (max 760 px) that works from 320 CSS px wide up to desktop.
+#include "ui/app_view.h"
+
+#include "core/i18n.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace debrief::ui {
+namespace {
+
+void draw_save_indicator(const App& app, float right_edge) {
+    const SaveStatus& status = app.save_status();
+    const char* text = "";
+    ImVec4 color = palette().muted_text;
+    switch (status.state) {
+        case SaveState::saved: text = tr("save.saved").data(); color = palette().good; break;
+        case SaveState::pending:
+        case SaveState::saving: text = tr("save.saving").data(); break;
+        case SaveState::failed: text = tr("save.failed").data(); color = palette().danger; break;
+        case SaveState::read_only: text = tr("save.read_only").data(); color = palette().warn; break;
+    }
+    const float width = ImGui::CalcTextSize(text).x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_edge - width));
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(-1.0f);  // never wrapped: it shares the line with the title
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void draw_top_bar(App& app, float right_edge) {
+    ImGui::PushFont(fonts().heading);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("app.name").data());
+    ImGui::PopFont();
+    draw_save_indicator(app, right_edge);
+
+    struct Tab {
+        const char* key;
+        Screen screen;
+    };
+    static const Tab tabs[] = {{"nav.journal", Screen::home}, {"nav.reminders", Screen::reminders},
+                               {"nav.profile", Screen::profile}, {"nav.data", Screen::data}};
+    // On a phone the four tabs must fit one row: smaller text and padding there.
+    const bool narrow = ImGui::GetMainViewport()->WorkSize.x < 480.0f;
+    if (narrow) ImGui::PushFont(fonts().small);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(narrow ? 9.0f : 14.0f, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(narrow ? 6.0f : 10.0f, ImGui::GetStyle().ItemSpacing.y));
+    bool first = true;
+    for (const Tab& t : tabs) {
+        const char* label = tr(t.key).data();
+        if (!first) same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f);
+        first = false;
+        const bool selected = app.nav().screen == t.screen ||
+                              (t.screen == Screen::home && (app.nav().screen == Screen::reflection ||
+                                                            app.nav().screen == Screen::message ||
+                                                            app.nav().screen == Screen::new_message ||
+                                                            app.nav().screen == Screen::trash));
+        if (tab(label, selected)) app.go(t.screen);
+    }
+    ImGui::PopStyleVar(2);
+    if (narrow) ImGui::PopFont();
+    ImGui::Separator();
+}
+
+void draw_screen(App& app, Services& services) {
+    switch (app.nav().screen) {
+        default: draw_home(app, services); break;
+    }
+}
+
+}  // namespace
+
+void draw_app(App& app, Services& services) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const ImGuiWindowFlags root_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("Debrief##root", nullptr, root_flags);
+    ImGui::PopStyleVar();
+
+    // One centred column; on a phone it is the whole width minus a small margin.
+    const float margin = viewport->WorkSize.x < 480.0f ? 12.0f : 24.0f;
+    const float column = std::min(theme_metrics().content_max_width, viewport->WorkSize.x - margin * 2.0f);
+    const float left = std::max(margin, (viewport->WorkSize.x - column) * 0.5f);
+
+    ImGui::SetCursorPos(ImVec2(left, 10.0f));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(column);
+    ImGui::PushTextWrapPos(left + column);
+    draw_top_bar(app, left + column);
+    ImGui::PopTextWrapPos();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+
+    // The body scrolls as a whole; its scrollbar sits at the window edge, not inside the column.
+    ImGui::BeginChild("body", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + 8.0f));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(column);
+    ImGui::PushTextWrapPos(left + column);
+    draw_screen(app, services);
+    ImGui::PopTextWrapPos();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(1, 48));  // breathing room above the bottom edge / soft keyboard
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+}  // namespace debrief::ui

@@ -1,0 +1,91 @@
+// FriBidi pipeline: UTF-8 -> code points -> bidi types -> embedding levels -> joining -> Arabic shaping
+// (FRIBIDI_FLAGS_ARABIC) -> reorder the line -> UTF-8, as web-platform-notes.md describes.
+#include "ui/bidi_text.h"
+
+extern "C" {
+#include <fribidi.h>
+}
+
+#include <unordered_map>
+#include <vector>
+
+namespace debrief::ui {
+namespace {
+
+std::vector<FriBidiChar> to_code_points(std::string_view utf8) {
+    std::vector<FriBidiChar> out(utf8.size() + 1);
+    const FriBidiStrIndex n = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, utf8.data(),
+                                                         static_cast<FriBidiStrIndex>(utf8.size()), out.data());
+    out.resize(static_cast<std::size_t>(n));
+    for (FriBidiChar& c : out)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return out;
+}
+
+std::string to_utf8(const std::vector<FriBidiChar>& text) {
+    std::string out(text.size() * 4 + 1, '\0');
+    const FriBidiStrIndex n = fribidi_unicode_to_charset(FRIBIDI_CHAR_SET_UTF8, text.data(),
+                                                         static_cast<FriBidiStrIndex>(text.size()), out.data());
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+}  // namespace
+
+bool has_rtl(std::string_view utf8) {
+    // Hebrew and Arabic lead bytes are 0xD6..0xDF, and U+FB1D..U+FEFF start with 0xEF 0xAC..0xBB.
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        if (b >= 0xD6 && b <= 0xDF) return true;
+        if (b == 0xE0 && i + 1 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) <= 0xA3) return true;
+        if (b == 0xEF && i + 1 < utf8.size()) {
+            const auto next = static_cast<unsigned char>(utf8[i + 1]);
+            if (next >= 0xAC && next <= 0xBB) return true;
+        }
+    }
+    return false;
+}
+
+std::string display_line(std::string_view utf8) {
+    if (!has_rtl(utf8)) return std::string(utf8);
+    std::vector<FriBidiChar> text = to_code_points(utf8);
+    const auto len = static_cast<FriBidiStrIndex>(text.size());
+    if (len == 0) return {};
+
+    std::vector<FriBidiCharType> types(text.size());
+    std::vector<FriBidiBracketType> brackets(text.size());
+    std::vector<FriBidiLevel> levels(text.size());
+    std::vector<FriBidiArabicProp> joining(text.size());
+    fribidi_get_bidi_types(text.data(), len, types.data());
+    fribidi_get_bracket_types(text.data(), len, types.data(), brackets.data());
+    // The paragraph direction follows the first strong character, as dir="auto" does in the fields.
+    FriBidiParType direction = FRIBIDI_PAR_ON;
+    if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), len, &direction, levels.data()))
+        return std::string(utf8);
+    fribidi_get_joining_types(text.data(), len, joining.data());
+    fribidi_join_arabic(types.data(), len, levels.data(), joining.data());
+    fribidi_shape(FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC, levels.data(), len, joining.data(), text.data());
+    if (!fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, types.data(), len, 0, direction, levels.data(), text.data(), nullptr))
+        return std::string(utf8);
+    return to_utf8(text);
+}
+
+namespace {
+std::unordered_map<std::string, std::string>& cache() {
+    static std::unordered_map<std::string, std::string> c;
+    return c;
+}
+}  // namespace
+
+const char* display_cached(const std::string& utf8) {
+    if (!has_rtl(utf8)) return utf8.c_str();
+    auto& c = cache();
+    if (c.size() > 4096) c.clear();  // bounded: labels come and go as the user scrolls
+    auto it = c.find(utf8);
+    if (it == c.end()) it = c.emplace(utf8, display_line(utf8)).first;
+    return it->second.c_str();
+}
+
+void clear_display_cache() { cache().clear(); }
+
+}  // namespace debrief::ui

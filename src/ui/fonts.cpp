@@ -1,0 +1,59 @@
+// Font atlas: Noto Sans (Latin, Latin-1, Latin Extended-A, punctuation) with Noto Sans Arabic merged in,
+// including the presentation forms that FriBidi's shaping produces (see bidi_text.h).
+#include "ui/fonts.h"
+
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+namespace debrief::ui {
+namespace {
+Fonts g_fonts;
+
+// ImGui keeps pointers to the ranges until the atlas is built: static storage.
+const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
+                                0x2190, 0x2193, 0x2022, 0x2022, 0x2605, 0x2606, 0x2713, 0x2713, 0x25B8, 0x25B8,
+                                0x25BE, 0x25BE, 0};
+const ImWchar arabic_ranges[] = {0x060C, 0x06FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+
+bool read_file(const std::string& path, std::vector<char>& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return !out.empty();
+}
+
+// ImGui frees font data it owns with IM_FREE, so hand it a copy made with IM_ALLOC.
+ImFont* add_font(const std::vector<char>& data, float px, const ImWchar* ranges, bool merge) {
+    ImFontConfig config;
+    config.MergeMode = merge;
+    config.OversampleH = 1;  // we rasterise at device pixels already
+    config.OversampleV = 1;
+    config.PixelSnapH = true;
+    void* copy = IM_ALLOC(data.size());
+    std::copy(data.begin(), data.end(), static_cast<char*>(copy));
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(data.size()), px, &config, ranges);
+}
+}  // namespace
+
+bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, float heading_px) {
+    std::vector<char> latin, bold, arabic;
+    if (!read_file(directory + "/latin.ttf", latin) || !read_file(directory + "/latin-bold.ttf", bold) ||
+        !read_file(directory + "/arabic.ttf", arabic))
+        return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    g_fonts.body = add_font(latin, body_px * pixel_ratio, latin_ranges, false);
+    add_font(arabic, body_px * pixel_ratio, arabic_ranges, true);
+    g_fonts.heading = add_font(bold, heading_px * pixel_ratio, latin_ranges, false);
+    add_font(arabic, heading_px * pixel_ratio, arabic_ranges, true);
+    g_fonts.small = add_font(latin, (body_px - 2.0f) * pixel_ratio, latin_ranges, false);
+    add_font(arabic, (body_px - 2.0f) * pixel_ratio, arabic_ranges, true);
+    io.FontGlobalScale = 1.0f / pixel_ratio;
+    io.FontDefault = g_fonts.body;
+    return io.Fonts->Build();
+}
+
+const Fonts& fonts() { return g_fonts; }
+
+}  // namespace debrief::ui

@@ -1,0 +1,17 @@
+// What views may ask of the world outside the journal (clipboard, mail app, files). The browser
+// implements it in src/platform/; tests record the calls.
+#pragma once
+
+#include <string>
+
+namespace debrief::ui {
+
+class Services {
+public:
+    virtual ~Services() = default;
+    virtual void copy_text(const std::string& text) = 0;
+    virtual void open_url(const std::string& url) = 0;
+    virtual void download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) = 0;
+};
+
+}  // namespace debrief::ui

@@ -1,0 +1,79 @@
+// The reserved-rectangle text field: layout in ImGui, editing in the host (see text_field.h).
+#include "ui/text_field.h"
+
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace debrief::ui {
+namespace {
+TextFieldHost* g_host = nullptr;
+
+float single_line_height() { return std::max(ImGui::GetFrameHeight(), theme_metrics().touch_target); }
+}  // namespace
+
+void set_text_field_host(TextFieldHost* host) { g_host = host; }
+TextFieldHost* text_field_host() { return g_host; }
+
+bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID id = window->GetID(label);
+    const std::string caption = visible_label(label);
+
+    bool changed = false;
+    if (g_host) {
+        if (auto edit = g_host->take_edit(id); edit && *edit != value) {
+            value = std::move(*edit);
+            changed = true;
+        }
+    }
+
+    if (!caption.empty()) ImGui::TextWrapped("%s", caption.c_str());
+
+    const float width = ImGui::CalcItemWidth();  // respects the card's inner width
+    float height = single_line_height();
+    if (kind == FieldKind::multi_line) {
+        const float line = ImGui::GetTextLineHeightWithSpacing();
+        const float pad = ImGui::GetStyle().FramePadding.y * 2.0f;
+        const float wanted = g_host ? g_host->content_height(id) : 0.0f;
+        height = std::clamp(wanted, line * options.min_lines + pad, line * options.max_lines + pad);
+    }
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
+    ImGui::ItemSize(bb);
+    const bool visible = ImGui::ItemAdd(bb, id);
+
+    // The frame is drawn by ImGui too, so the layout reads right even before the DOM catches up.
+    if (visible) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        window->DrawList->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
+        window->DrawList->AddRect(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding);
+    }
+
+    if (g_host) {
+        FieldRequest request;
+        request.id = id;
+        request.kind = kind;
+        request.label = caption;
+        request.placeholder = options.placeholder;
+        request.value = &value;
+        request.min = bb.Min;
+        request.max = bb.Max;
+        ImRect clip = bb;
+        clip.ClipWithFull(window->ClipRect);
+        request.clip_min = clip.Min;
+        request.clip_max = clip.Max;
+        ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+        const bool covered = modal && modal != window->RootWindow;
+        request.hidden = !visible || covered || clip.GetHeight() < 1.0f;
+        request.input_email = options.email;
+        request.sequence = next_sequence();
+        g_host->place(request);
+    }
+    return changed;
+}
+
+}  // namespace debrief::ui

@@ -1,0 +1,55 @@
+// One widget API for every text the user types. ImGui 1.86 has no word wrap, IME, soft keyboard,
+// bidi or screen-reader access (web-platform-notes.md), so the widget only reserves a rectangle in
+// ImGui's layout; a TextFieldHost (the browser: a real <input>/<textarea>) does the editing on top.
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+
+namespace debrief::ui {
+
+enum class FieldKind { single_line, multi_line };
+
+// What the view asks for, frame by frame.
+struct FieldRequest {
+    ImGuiID id = 0;
+    FieldKind kind = FieldKind::single_line;
+    std::string label;        // accessible name (aria-label) and visible caption
+    std::string placeholder;
+    const std::string* value = nullptr;
+    ImVec2 min;               // the reserved rectangle, CSS pixels
+    ImVec2 max;
+    ImVec2 clip_min;          // the part of it that is visible
+    ImVec2 clip_max;
+    bool hidden = false;      // covered by a modal, or clipped away entirely
+    bool input_email = false;
+    int sequence = 0;         // tab order among fields and mirrored items
+};
+
+// Implemented by the platform (the DOM) and by tests.
+class TextFieldHost {
+public:
+    virtual ~TextFieldHost() = default;
+    virtual void place(const FieldRequest& request) = 0;
+    // The user's latest edit of this field since the last call, if any.
+    virtual std::optional<std::string> take_edit(ImGuiID id) = 0;
+    // Height the content needs (multi-line grows with its text), CSS px; 0 when unknown.
+    virtual float content_height(ImGuiID id) const = 0;
+};
+
+void set_text_field_host(TextFieldHost* host);
+TextFieldHost* text_field_host();
+
+struct FieldOptions {
+    const char* placeholder = "";
+    float min_lines = 3.0f;   // multi-line only
+    float max_lines = 12.0f;  // then it scrolls
+    bool email = false;
+};
+
+// Draws the caption and reserves the field; returns true when the user changed `value` this frame.
+bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options = {});
+
+}  // namespace debrief::ui

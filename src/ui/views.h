@@ -1,0 +1,19 @@
+// The screens. Each reads the App's state and calls its intents; none touches storage or the DOM.
+#pragma once
+
+#include "app/app.h"
+#include "ui/services.h"
+
+namespace debrief::ui {
+
+void draw_home(App& app, Services& services);          // journal list, due reminders, search, mood trend
+void draw_reflection(App& app, Services& services);    // the guided eight steps of one reflection
+void draw_message(App& app, Services& services);       // one draft with its checklist
+void draw_new_message(App& app);                       // withdrawal / reconnect without a rejection
+void draw_reminders(App& app, Services& services);     // due, upcoming, done; calendar export
+void draw_profile(App& app, Services& services);       // the criteria profile and search phrase
+void draw_data(App& app, Services& services);          // export, import, storage status, install notes
+void draw_trash(App& app);                             // deleted reflections, restore
+void draw_notice(App& app);                            // the short-lived message at the bottom
+
+}  // namespace debrief::ui

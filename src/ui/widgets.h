@@ -1,0 +1,39 @@
+// Small building blocks shared by the views: headings, buttons with roles, choice rows, cards.
+#pragma once
+
+#include "ui/item_registry.h"
+
+#include <imgui.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace debrief::ui {
+
+void heading(const char* text);
+void subheading(const char* text);
+void muted_text(const char* text);
+void wrapped_text(const char* text);
+// User-typed text drawn by ImGui: shaped for RTL scripts, one line.
+void user_text_line(const std::string& text, const char* fallback = "");
+
+enum class Emphasis { normal, primary, danger, quiet };
+// A button at least one touch target tall; full width when `full_width`.
+bool button(const char* label, Emphasis emphasis = Emphasis::normal, bool full_width = false);
+// A row of mutually exclusive options (radio role). Returns true when the choice changed.
+bool choice_row(const char* id, int& value, std::initializer_list<const char*> labels);
+// Mood 0..10 as a row of numbered buttons (touch-friendly where a slider is fiddly).
+bool mood_picker(const char* id, int& value, bool has_value);
+bool checkbox(const char* label, bool& value);
+// A tab in a row of tabs: draws selected state and reports the click.
+bool tab(const char* label, bool selected);
+
+// Begins a bordered card that grows with its content.
+void begin_card(const char* id);
+void end_card();
+
+// Lays the following items out on one line when there is room (wraps like text otherwise).
+void same_line_if_fits(float next_width);
+
+}  // namespace debrief::ui

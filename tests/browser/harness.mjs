@@ -1,0 +1,67 @@
+// Shared set-up for the browser tests: our static server + Debian's Chromium driven by playwright-core.
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStaticServer } from '../../scripts/lib/static_server.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SITE = join(ROOT, 'build', 'site');
+export const ARTIFACTS = join(ROOT, 'build', 'test-artifacts');
+
+// Flags from web-platform-notes.md: root needs --no-sandbox; the closed network needs the
+// background-networking switches; SwiftShader provides WebGL2 without a GPU.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader', '--disable-dev-shm-usage',
+];
+
+export async function startServer(root = SITE) {
+  return startStaticServer(root);
+}
+
+// A persistent profile directory, so IndexedDB and the service worker survive relaunches.
+export async function newProfileDir() {
+  return mkdtemp(join(tmpdir(), 'debrief-profile-'));
+}
+
+export async function launch(profileDir, contextOptions = {}) {
+  const dir = profileDir || (await newProfileDir());
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+    ...contextOptions,
+  });
+  return { context, profileDir: dir, cleanup: async () => { await context.close().catch(() => {}); if (!profileDir) await rm(dir, { recursive: true, force: true }); } };
+}
+
+// Collects console errors and page errors so tests can assert there are none.
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return errors;
+}
+
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready', null, { timeout: 30000 });
+  await waitIdle(page);
+}
+
+// Waits until the app stops drawing (render-on-demand settles after a few frames).
+export async function waitIdle(page, quietMs = 250) {
+  let last = -1;
+  for (let i = 0; i < 80; ++i) {
+    const frames = await page.evaluate(() => window.debrief.frames);
+    if (frames === last) return frames;
+    last = frames;
+    await page.waitForTimeout(quietMs);
+  }
+  throw new Error('the app never became idle');
+}

@@ -1,0 +1,97 @@
+// Tests of JSON paths, "found ..." descriptions and typed field reads used by every decoder.
+#include <doctest/doctest.h>
+
+#include "serialization/json_reader.h"
+
+using namespace debrief;
+
+TEST_CASE("paths use dots for identifiers and brackets for anything else") {
+    CHECK(path_key("$", "reflections") == "$.reflections");
+    CHECK(path_index("$.reflections", 3) == "$.reflections[3]");
+    CHECK(path_key("$", "two words") == "$[\"two words\"]");
+    CHECK(path_key("$", "9lives") == "$[\"9lives\"]");
+    CHECK(path_key("$", "") == "$[\"\"]");
+    CHECK(path_key("$", "a\"b") == "$[\"a\\\"b\"]");
+}
+
+TEST_CASE("found values are described the way a person would read them") {
+    CHECK(describe_found(Json("seven")) == "\"seven\"");
+    CHECK(describe_found(Json(11)) == "11");
+    CHECK(describe_found(Json(-3)) == "-3");
+    CHECK(describe_found(Json(7.5)) == "7.5");
+    CHECK(describe_found(Json(nullptr)) == "null");
+    CHECK(describe_found(Json(true)) == "true");
+    CHECK(describe_found(Json::array()) == "an empty list");
+    CHECK(describe_found(Json::array({1})) == "a list");
+    CHECK(describe_found(Json::object()) == "an empty object");
+    CHECK(describe_found(Json{{"a", 1}}) == "an object");
+}
+
+TEST_CASE("long texts are shortened by characters, never inside one") {
+    const std::string short_text(30, 'x');
+    CHECK(quote_for_message(short_text) == "\"" + short_text + "\"");
+    std::string long_text;
+    for (int i = 0; i < 50; ++i) long_text += "\xC3\xA4";  // "ä" x 50
+    std::string expected = "\"";
+    for (int i = 0; i < 40; ++i) expected += "\xC3\xA4";
+    CHECK(quote_for_message(long_text) == expected + "\"\xE2\x80\xA6");
+    CHECK(quote_for_message("tab\there") == "\"tab\\there\"");
+}
+
+TEST_CASE("field reads report the first error with its path") {
+    const Json object = Json::parse(R"({"text": 5, "mood": 4, "flag": "yes", "day": "2024-02-29", "list": ["a", 2]})");
+    JsonReader reader;
+    FieldReader fields(reader, object, "$.x", SchemaObject::vent);
+    std::string text;
+    CHECK_FALSE(fields.text("text", text));
+    int mood = 0;
+    CHECK_FALSE(fields.number("mood", mood, 0, 3));  // a later error does not replace the first
+    REQUIRE(reader.failed());
+    CHECK(reader.error().message == "Expected text at $.x.text, found 5");
+    CHECK(reader.error().json_path == "$.x.text");
+}
+
+TEST_CASE("field reads accept valid values and leave absent optional fields alone") {
+    const Json object = Json::parse(R"({"letter": "hi", "mood_before": 10, "emotions": ["anger"]})");
+    JsonReader reader;
+    FieldReader fields(reader, object, "$.vent", SchemaObject::vent);
+    std::string letter;
+    std::optional<int> mood;
+    std::vector<std::string> emotions;
+    CHECK(fields.text("letter", letter));
+    CHECK(fields.optional_number("mood_before", mood, 0, 10));
+    CHECK(fields.text_list("emotions", emotions));
+    std::string absent = "unchanged";
+    CHECK(fields.text("not_there", absent));
+    CHECK(absent == "unchanged");
+    CHECK(letter == "hi");
+    CHECK(mood == 10);
+    CHECK(emotions == std::vector<std::string>{"anger"});
+    CHECK_FALSE(reader.failed());
+}
+
+TEST_CASE("numbers: whole numbers in range only") {
+    const Json object = Json::parse(R"({"a": 7.0, "b": -1, "c": 18446744073709551615, "d": 5})");
+    for (const char* key : {"a", "b", "c"}) {
+        JsonReader reader;
+        FieldReader fields(reader, object, "$", SchemaObject::loved_item);
+        int value = 0;
+        CHECK_FALSE(fields.number(key, value, 1, 5));
+        CHECK(reader.error().message.rfind("Expected a number from 1 to 5 at $.", 0) == 0);
+    }
+    JsonReader reader;
+    FieldReader fields(reader, object, "$", SchemaObject::loved_item);
+    int value = 0;
+    CHECK(fields.number("d", value, 1, 5));
+    CHECK(value == 5);
+}
+
+TEST_CASE("unknown keys are collected in file order with a warning each") {
+    const Json object = Json::parse(R"({"zeta": 1, "letter": "", "alpha": {"x": [1, 2]}})");
+    JsonReader reader;
+    FieldReader fields(reader, object, "$.reflections[0].vent", SchemaObject::vent);
+    CHECK(fields.unknown_keys() == R"({"zeta":1,"alpha":{"x":[1,2]}})");
+    REQUIRE(reader.warnings().size() == 2);
+    CHECK(reader.warnings()[0] ==
+          "Unknown field \"zeta\" at $.reflections[0].vent.zeta was kept unchanged (it may come from a newer version of Debrief)");
+}

@@ -1,0 +1,345 @@
+// Page glue for the WebAssembly app: capability checks, start-up (fonts, storage), the overlay of
+// native text fields and accessible mirror elements, clipboard, downloads and file picking.
+// The C++ side calls `Debrief.*`; tests read `window.debrief` (frames, state).
+'use strict';
+
+window.debrief = { frames: 0, state: 'loading', errors: [] };
+
+const Debrief = (() => {
+  const overlay = () => document.getElementById('overlay');
+  const statusText = (text) => { document.getElementById('status-text').textContent = text; };
+  const call = (name, ...args) => Module['_' + name](...args);
+
+  // Passes a JS string to C++ on the heap (ccall's stack copy is too small for long journal texts).
+  function withString(text, fn) {
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    try {
+      stringToUTF8(text, ptr, size);
+      return fn(ptr);
+    } finally {
+      _free(ptr);
+    }
+  }
+
+  function setState(state) {
+    window.debrief.state = state;
+    document.body.dataset.state = state;
+  }
+
+  const failures = {
+    wasm: 'Debrief needs WebAssembly, which this browser does not offer. Please open it in a current version of Chrome, Edge, Firefox or Safari.',
+    webgl2: 'Debrief draws its screens with WebGL 2, which is turned off or unavailable in this browser. Please enable hardware acceleration or try another browser. Your journal is safe on this device.',
+    fonts: 'Debrief could not load its fonts. Please reload the page; if you are offline, connect once so Debrief can store itself for offline use.',
+    load: 'Debrief could not start. Please reload the page. Your journal is stored on this device and has not been touched.',
+  };
+
+  function fail(reason) {
+    setState('failed');
+    statusText(failures[reason] || failures.load);
+  }
+
+  // ---- native text fields -------------------------------------------------------------------
+  const fields = {
+    els: new Map(),
+    sync(list) {
+      const seen = new Set();
+      for (const f of list) {
+        seen.add(f.id);
+        let el = this.els.get(f.id);
+        if (!el || el._multi !== f.multi) {
+          if (el) el.remove();
+          el = this.create(f);
+        }
+        this.update(el, f);
+      }
+      for (const [id, el] of this.els) {
+        if (!seen.has(id)) {
+          el.remove();
+          this.els.delete(id);
+        }
+      }
+      order();
+    },
+    create(f) {
+      const el = document.createElement(f.multi ? 'textarea' : 'input');
+      el._multi = f.multi;
+      el._id = f.id;
+      el._height = 0;
+      el.className = 'field';
+      el.dir = 'auto';
+      el.spellcheck = true;
+      el.autocomplete = 'off';
+      if (!f.multi) el.type = f.email ? 'email' : 'text';
+      el.addEventListener('input', () => {
+        withString(el.value, (ptr) => call('debrief_field_input', el._id, ptr));
+        this.measure(el);
+      });
+      el.addEventListener('focus', () => call('debrief_field_focus', el._id));
+      // The canvas below must not see events meant for the field (it would steal focus or scroll).
+      for (const type of ['mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchmove', 'touchend', 'pointerdown', 'keydown']) {
+        el.addEventListener(type, (e) => e.stopPropagation(), { passive: true });
+      }
+      this.els.set(f.id, el);
+      overlay().appendChild(el);
+      return el;
+    },
+    update(el, f) {
+      el.dataset.seq = f.seq;
+      const [x, y, w, h] = f.rect;
+      const style = `left:${x}px;top:${y}px;width:${w}px;height:${h}px;` +
+        `clip-path:inset(${Math.max(0, f.clip[1])}px ${Math.max(0, f.clip[2])}px ${Math.max(0, f.clip[3])}px ${Math.max(0, f.clip[0])}px)`;
+      if (el._style !== style) { el.style.cssText = style; el._style = style; }
+      if (el.getAttribute('aria-label') !== f.label) el.setAttribute('aria-label', f.label);
+      if (el.placeholder !== f.placeholder) el.placeholder = f.placeholder;
+      if (el.hidden !== f.hidden) {
+        if (f.hidden && document.activeElement === el) el.blur();
+        el.hidden = f.hidden;
+      }
+      if ('value' in f && el.value !== f.value) {
+        el.value = f.value;
+        this.measure(el);
+      } else if (el._multi && el._height === 0) {
+        this.measure(el);
+      }
+    },
+    // Multi-line fields grow with their text: report the height the content needs.
+    measure(el) {
+      if (!el._multi || el.hidden) return;
+      const saved = el.style.height;
+      el.style.height = '0px';
+      const needed = el.scrollHeight + 2;
+      el.style.height = saved;
+      if (Math.abs(needed - el._height) > 1) {
+        el._height = needed;
+        call('debrief_field_height', el._id, needed);
+      }
+    },
+  };
+
+  // ---- accessible mirror of ImGui items -----------------------------------------------------
+  const mirror = {
+    els: new Map(),
+    key: '',
+    sync(items) {
+      const key = items.map((i) => `${i.id}|${i.role}|${i.name}`).join('\n');
+      if (key !== this.key) {
+        this.key = key;
+        const keep = new Set(items.map((i) => i.id));
+        for (const [id, el] of this.els) {
+          if (!keep.has(id)) { el.remove(); this.els.delete(id); }
+        }
+        for (const item of items) {
+          if (!this.els.has(item.id)) this.els.set(item.id, this.create(item));
+        }
+      }
+      for (const item of items) this.update(this.els.get(item.id), item);
+      order();
+    },
+    create(item) {
+      const el = document.createElement('button');
+      el.type = 'button';
+      el.className = 'mirror';
+      el._id = item.id;
+      if (item.role !== 'button') el.setAttribute('role', item.role);
+      el.setAttribute('aria-label', item.name);
+      el.textContent = item.name;
+      el.addEventListener('click', (e) => {
+        // File pickers must open inside the user's own gesture (Safari refuses otherwise).
+        if (el._picker) files.pick();
+        // Pointer clicks already reached ImGui through the canvas handlers; keyboard and
+        // assistive-technology activations (detail 0) become a synthetic ImGui click.
+        if (e.detail === 0) call('debrief_activate', el._id);
+      });
+      el.addEventListener('focus', () => { if (el.matches(':focus-visible')) call('debrief_focus_item', el._id); });
+      overlay().appendChild(el);
+      return el;
+    },
+    update(el, item) {
+      el.dataset.seq = item.seq;
+      el._picker = item.picker;
+      const [x, y, w, h] = item.rect;
+      const style = `left:${x}px;top:${y}px;width:${w}px;height:${h}px`;
+      if (el._style !== style) { el.style.cssText = style; el._style = style; }
+      const set = (name, on, value) => {
+        const v = on ? String(value) : null;
+        if (el.getAttribute(name) !== v) v === null ? el.removeAttribute(name) : el.setAttribute(name, v);
+      };
+      set('aria-checked', item.role === 'checkbox' || item.role === 'radio', item.checked);
+      set('aria-selected', item.role === 'tab', item.selected);
+      set('aria-expanded', item.expandable, item.expanded);
+      set('aria-disabled', item.disabled, true);
+    },
+  };
+
+  // Keeps the overlay's DOM order = visual order (tab order), without moving the focused element
+  // (moving a focused node blurs it and would close the soft keyboard).
+  function order() {
+    const layer = overlay();
+    const children = Array.from(layer.children);
+    const sorted = children.slice().sort((a, b) => a.dataset.seq - b.dataset.seq);
+    if (sorted.every((el, i) => el === children[i])) return;
+    const focused = sorted.indexOf(document.activeElement);
+    if (focused < 0) {
+      for (const el of sorted) layer.appendChild(el);
+      return;
+    }
+    const anchor = sorted[focused];
+    for (let i = 0; i < focused; ++i) layer.insertBefore(sorted[i], anchor);
+    for (let i = focused + 1; i < sorted.length; ++i) layer.appendChild(sorted[i]);
+  }
+
+  // ---- clipboard, mail, downloads, file picking -------------------------------------------------
+  function copyText(text) {
+    const fallback = () => {
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.cssText = 'position:fixed;left:-9999px;top:0';
+      document.body.appendChild(area);
+      area.select();
+      try { document.execCommand('copy'); } finally { area.remove(); }
+    };
+    window.debrief.lastCopied = text;
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function openUrl(url) {
+    window.debrief.lastUrl = url;
+    const a = document.createElement('a');
+    a.href = url;
+    a.rel = 'noopener';
+    if (!url.startsWith('mailto:')) a.target = '_blank';
+    a.click();
+  }
+
+  function download(name, mime, bytes) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  const maxImportBytes = 50 * 1024 * 1024;
+  const files = {
+    input: null,
+    pick() {
+      if (!this.input) {
+        this.input = document.createElement('input');
+        this.input.type = 'file';
+        this.input.accept = '.json,application/json';
+        this.input.style.display = 'none';
+        this.input.addEventListener('change', () => {
+          const file = this.input.files[0];
+          this.input.value = '';
+          if (file) this.read(file);
+        });
+        this.input.addEventListener('cancel', () => call('debrief_import_cancelled'));
+        document.body.appendChild(this.input);
+      }
+      this.input.click();
+    },
+    // Oversized files are refused before reading them into memory.
+    read(file) {
+      if (file.size > maxImportBytes) {
+        withString(file.name, (name) => call('debrief_import_too_large', name, file.size));
+        return;
+      }
+      file.arrayBuffer().then((buffer) => {
+        const bytes = new Uint8Array(buffer);
+        const ptr = _malloc(bytes.length + 1);
+        HEAPU8.set(bytes, ptr);
+        try {
+          withString(file.name, (name) => call('debrief_import_file', name, ptr, bytes.length));
+        } finally {
+          _free(ptr);
+        }
+      }, () => withString(file.name, (name) => call('debrief_import_unreadable', name)));
+    },
+  };
+
+  // ---- page-level behaviour -------------------------------------------------------------------
+  function ready() {
+    setState('ready');
+  }
+
+  function watchViewport() {
+    const app = document.getElementById('app');
+    // When a soft keyboard opens, the visual viewport shrinks: fit the app above it.
+    if (window.visualViewport) {
+      const fit = () => {
+        const vv = window.visualViewport;
+        app.style.height = `${vv.height}px`;
+        app.style.top = `${vv.offsetTop}px`;
+        if (Module._debrief_request_frame) call('debrief_request_frame');
+      };
+      window.visualViewport.addEventListener('resize', fit);
+      window.visualViewport.addEventListener('scroll', fit);
+    }
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => call('debrief_theme_changed'));
+    // Tapping outside a field closes the keyboard (the canvas handlers preventDefault, so the
+    // browser would otherwise keep the field focused).
+    app.addEventListener('pointerdown', (e) => {
+      const active = document.activeElement;
+      if (active && active.classList.contains('field') && e.target !== active) active.blur();
+    }, true);
+    // Drag-and-drop import anywhere on the page.
+    window.addEventListener('dragover', (e) => { e.preventDefault(); });
+    window.addEventListener('drop', (e) => {
+      e.preventDefault();
+      const file = e.dataTransfer && e.dataTransfer.files[0];
+      if (file) files.read(file);
+    });
+  }
+
+  async function loadFonts() {
+    const names = ['latin.ttf', 'latin-bold.ttf', 'arabic.ttf'];
+    const buffers = await Promise.all(names.map(async (name) => {
+      const response = await fetch(`fonts/${name}`);
+      if (!response.ok) throw new Error(`fonts/${name}: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    }));
+    FS.mkdir('/fonts');
+    names.forEach((name, i) => FS.writeFile(`/fonts/${name}`, buffers[i]));
+  }
+
+  function supported() {
+    if (typeof WebAssembly !== 'object') return 'wasm';
+    const gl = document.createElement('canvas').getContext('webgl2');
+    return gl ? '' : 'webgl2';
+  }
+
+  return { fail, ready, fields, mirror, copyText, openUrl, download, files, withString, loadFonts, supported, watchViewport, statusText };
+})();
+
+var Module = {
+  canvas: document.getElementById('canvas'),
+  preRun: [() => {
+    addRunDependency('fonts');
+    Debrief.loadFonts().then(() => removeRunDependency('fonts'), (e) => {
+      window.debrief.errors.push(String(e));
+      Debrief.fail('fonts');
+    });
+    if (window.DebriefStorage) DebriefStorage.preRun(Module);
+  }],
+  onAbort: () => Debrief.fail('load'),
+  print: (text) => console.log(text),
+  printErr: (text) => console.warn(text),
+};
+
+(() => {
+  const missing = Debrief.supported();
+  if (missing) {
+    Debrief.fail(missing);
+    Module.preRun = [() => { throw new Error('unsupported browser'); }];
+  }
+  Debrief.watchViewport();
+})();
