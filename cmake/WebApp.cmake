@@ -24,7 +24,7 @@ target_link_options(debrief_web PRIVATE
   -sERROR_ON_UNDEFINED_SYMBOLS=1)
 
 # Static files next to app.js/app.wasm.
-set(DEBRIEF_WEB_FILES index.html shell.js shell.css)
+set(DEBRIEF_WEB_FILES index.html shell.js storage.js shell.css)
 foreach(f ${DEBRIEF_WEB_FILES})
   add_custom_command(TARGET debrief_web POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/${f}" "${DEBRIEF_SITE_DIR}/${f}")
@@ -34,3 +34,25 @@ add_custom_command(TARGET debrief_web POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${DEBRIEF_FONTS_DIR}/latin.ttf" "${DEBRIEF_FONTS_DIR}/latin-bold.ttf"
           "${DEBRIEF_FONTS_DIR}/arabic.ttf" "${DEBRIEF_SITE_DIR}/fonts/")
 add_dependencies(debrief_web debrief_fonts)
+
+# ---- Offline and installable (web-platform-notes.md "Offline and files") ----
+# Icons are drawn by our own script with the standard library only; Debian's python, because
+# `python3` on PATH may be another interpreter.
+set(DEBRIEF_ICON_FILES "${DEBRIEF_SITE_DIR}/icons/icon-192.png" "${DEBRIEF_SITE_DIR}/icons/icon-512.png"
+    "${DEBRIEF_SITE_DIR}/icons/icon-maskable-512.png")
+add_custom_command(OUTPUT ${DEBRIEF_ICON_FILES}
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/scripts/lib/make_icons.py" "${DEBRIEF_SITE_DIR}/icons"
+  DEPENDS "${CMAKE_SOURCE_DIR}/scripts/lib/make_icons.py"
+  COMMENT "Drawing the app icons" VERBATIM)
+find_program(DEBRIEF_NODE NAMES node nodejs REQUIRED)
+# Runs on every build, after debrief_web and its POST_BUILD copies. Those copies only run when app.js
+# relinks, so the web files are copied again here: the hash must describe what build/site/ really holds.
+# sw.js is written last, from the finished site.
+list(TRANSFORM DEBRIEF_WEB_FILES PREPEND "${CMAKE_SOURCE_DIR}/web/" OUTPUT_VARIABLE DEBRIEF_WEB_SOURCES)
+add_custom_target(debrief_site ALL
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${DEBRIEF_WEB_SOURCES} "${CMAKE_SOURCE_DIR}/web/manifest.webmanifest"
+          "${DEBRIEF_SITE_DIR}/"
+  COMMAND "${DEBRIEF_NODE}" "${CMAKE_SOURCE_DIR}/scripts/lib/make_precache.mjs" "${DEBRIEF_SITE_DIR}" "${CMAKE_SOURCE_DIR}/web/sw.js"
+  DEPENDS ${DEBRIEF_ICON_FILES}
+  COMMENT "Writing build/site/sw.js (precache list and build hash)" VERBATIM)
+add_dependencies(debrief_site debrief_web)

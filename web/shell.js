@@ -47,7 +47,7 @@ const Debrief = (() => {
       for (const f of list) {
         seen.add(f.id);
         let el = this.els.get(f.id);
-        if (!el || el._multi !== f.multi) {
+        if (!el || el._multi !== f.multi || (!f.multi && el.type !== f.type)) {
           if (el) el.remove();
           el = this.create(f);
         }
@@ -70,7 +70,7 @@ const Debrief = (() => {
       el.dir = 'auto';
       el.spellcheck = true;
       el.autocomplete = 'off';
-      if (!f.multi) el.type = f.email ? 'email' : 'text';
+      if (!f.multi) el.type = f.type;
       el.addEventListener('input', () => {
         withString(el.value, (ptr) => call('debrief_field_input', el._id, ptr));
         this.measure(el);
@@ -266,6 +266,20 @@ const Debrief = (() => {
     },
   };
 
+  // Notices drawn on the canvas are also spoken through a polite live region.
+  function announce(text) {
+    let region = document.getElementById('announce');
+    if (!region) {
+      region = document.createElement('div');
+      region.id = 'announce';
+      region.setAttribute('role', 'status');
+      region.setAttribute('aria-live', 'polite');
+      region.className = 'visually-hidden';
+      document.body.appendChild(region);
+    }
+    region.textContent = text;
+  }
+
   // ---- page-level behaviour -------------------------------------------------------------------
   function ready() {
     setState('ready');
@@ -317,7 +331,7 @@ const Debrief = (() => {
     return gl ? '' : 'webgl2';
   }
 
-  return { fail, ready, fields, mirror, copyText, openUrl, download, files, withString, loadFonts, supported, watchViewport, statusText };
+  return { fail, ready, announce, fields, mirror, copyText, openUrl, download, files, withString, loadFonts, supported, watchViewport, statusText };
 })();
 
 var Module = {
@@ -343,3 +357,84 @@ var Module = {
   }
   Debrief.watchViewport();
 })();
+
+// ---- offline: the service worker and the "Update available" banner ---------------------------
+// sw.js keeps one cache per build. A new build waits until the user chooses Reload, so a page never
+// runs an old app.js with a new app.wasm (web-platform-notes.md, "Offline and files").
+function registerServiceWorker() {
+  const sw = navigator.serviceWorker;
+  // Service workers need a secure context (https or localhost); elsewhere Debrief just stays online-only.
+  if (!sw || !window.isSecureContext) return;
+  let registration = null;
+  let switching = false;
+  let reloading = false;
+  const reload = () => { if (!reloading) { reloading = true; location.reload(); } };
+
+  // The live region exists (empty) from the start: screen readers announce content added to an
+  // existing region, not a region inserted along with its content.
+  const banner = document.createElement('div');
+  banner.id = 'update-banner';
+  banner.setAttribute('role', 'status');
+  // Keys pressed on the banner are not the app's (Space would also scroll the journal).
+  for (const type of ['keydown', 'keyup']) banner.addEventListener(type, (e) => e.stopPropagation());
+  document.body.appendChild(banner);
+
+  function showBanner(text, anyway = false) {
+    const label = document.createElement('span');
+    label.textContent = text;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Reload';
+    button.addEventListener('click', () => update(button, anyway));
+    banner.replaceChildren(label, button);
+  }
+
+  // Saves pending journal changes first (DebriefStorage belongs to the storage glue, if loaded).
+  // 3.1.6's IDBFS can drop its callback (web-platform-notes.md), so never wait more than ~3 s.
+  function flush() {
+    const storage = window.DebriefStorage;
+    if (!storage || typeof storage.flush !== 'function') return Promise.resolve(true);
+    // flush() resolves false (or rejects) when the save failed.
+    const saved = Promise.resolve().then(() => storage.flush()).then((ok) => ok !== false, (e) => {
+      console.warn('Debrief: saving before the update failed:', e);
+      return false;
+    });
+    return Promise.race([saved, new Promise((resolve) => setTimeout(() => resolve(true), 3000))]);
+  }
+
+  async function update(button, anyway) {
+    button.disabled = true;
+    if (!anyway && !(await flush())) {
+      showBanner('Your latest changes are not saved yet. Reload anyway?', true);
+      return;
+    }
+    const waiting = registration && registration.waiting;
+    if (!waiting) { reload(); return; } // another tab already switched builds
+    switching = true;
+    waiting.postMessage({ type: 'skip-waiting' });
+    // If the worker vanishes before activating, controllerchange never comes: reload regardless.
+    setTimeout(reload, 5000);
+  }
+
+  sw.addEventListener('controllerchange', () => {
+    // Our own Reload, or a switch while this page is still loading (it could fetch app.wasm from
+    // the new build after app.js from the old one): start again on the new build.
+    if (switching || window.debrief.state === 'loading') reload();
+    // Another tab switched: this page keeps running what it loaded (it fetches nothing more).
+    else showBanner('Update available');
+  });
+
+  const offer = () => { if (registration.waiting && sw.controller) showBanner('Update available'); };
+  const watch = (worker) => worker && worker.addEventListener('statechange', () => { if (worker.state === 'installed') offer(); });
+  sw.register('sw.js', { updateViaCache: 'none' }).then((reg) => {
+    registration = reg;
+    offer(); // a build that finished installing during an earlier visit
+    watch(reg.installing);
+    reg.addEventListener('updatefound', () => watch(reg.installing));
+  }, (e) => console.warn('Debrief: could not register or update the service worker (offline?):', e));
+}
+
+// After the load event: the worker's install downloads the site again, which must not compete with
+// the first visit's own app.wasm download.
+if (document.readyState === 'complete') registerServiceWorker();
+else window.addEventListener('load', registerServiceWorker, { once: true });

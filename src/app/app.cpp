@@ -1,6 +1,8 @@
 // Intents: every change stamps `modified` and marks the record dirty, and read-only tabs change nothing.
 #include "app/app.h"
 
+#include "app/import_flow.h"
+
 #include <algorithm>
 
 namespace debrief {
@@ -12,6 +14,9 @@ const Record* find_in(const std::vector<Record>& records, const std::string& id)
     return nullptr;
 }
 }  // namespace
+
+App::App(Environment& env) : m_env(env), m_import(std::make_unique<ImportFlow>()) {}
+App::~App() = default;
 
 template <typename Record>
 Record* App::find_mut(std::vector<Record>& records, const std::string& id) {
@@ -28,6 +33,20 @@ void App::replace_journal(Journal journal, MarkDirty mark) {
     for (const auto& r : m_journal.messages) m_dirty.insert({RecordType::message, r.meta.id});
     for (const auto& r : m_journal.reminders) m_dirty.insert({RecordType::reminder, r.meta.id});
     m_dirty.insert({RecordType::settings, "settings"});
+}
+
+void App::mark_removed_since(const Journal& previous) {
+    const auto mark = [&](const auto& old_records, const auto& new_records, RecordType type) {
+        for (const auto& old_record : old_records) {
+            const bool kept = std::any_of(new_records.begin(), new_records.end(),
+                                          [&](const auto& r) { return r.meta.id == old_record.meta.id; });
+            if (!kept) m_dirty.insert({type, old_record.meta.id});
+        }
+    };
+    mark(previous.reflections, m_journal.reflections, RecordType::reflection);
+    mark(previous.contacts, m_journal.contacts, RecordType::contact);
+    mark(previous.messages, m_journal.messages, RecordType::message);
+    mark(previous.reminders, m_journal.reminders, RecordType::reminder);
 }
 
 void App::go(Screen screen) { m_nav.screen = screen; }

@@ -3,8 +3,11 @@
 #pragma once
 
 #include "core/journal.h"
+#include "serialization/journal_json.h"  // RecordType
 
+#include <algorithm>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -12,6 +15,8 @@
 #include <vector>
 
 namespace debrief {
+
+class ImportFlow;
 
 // Time and ids come from outside so the logic stays deterministic and testable.
 class Environment {
@@ -22,8 +27,6 @@ public:
     virtual std::string new_id() = 0;  // a random UUID (v4)
 };
 
-enum class RecordType { reflection, contact, message, reminder, settings };
-
 struct RecordKey {
     RecordType type = RecordType::reflection;
     std::string id;
@@ -33,7 +36,7 @@ struct RecordKey {
     friend bool operator==(const RecordKey& a, const RecordKey& b) { return a.type == b.type && a.id == b.id; }
 };
 
-enum class Screen { home, reflection, message, new_message, reminders, contacts, profile, data, trash };
+enum class Screen { home, reflection, message, new_message, reminders, profile, data, trash };
 
 struct Navigation {
     Screen screen = Screen::home;
@@ -48,14 +51,26 @@ struct SaveStatus {
     std::string reason;  // for failed / read_only: what happened and what to do
 };
 
+// What the browser told us about its storage; shown on the data screen.
+struct StorageInfo {
+    bool available = true;     // false: no IndexedDB (private window) - nothing survives the tab
+    bool persistent = false;   // navigator.storage.persist() granted
+    double used_bytes = 0.0;
+    double quota_bytes = 0.0;
+    std::vector<std::string> quarantined;  // damaged stored files set aside at load, with reasons
+};
+
 class App {
 public:
-    explicit App(Environment& env) : m_env(env) {}
+    explicit App(Environment& env);
+    ~App();
 
     const Journal& journal() const { return m_journal; }
     // Replaces the whole journal (boot, import). Marks nothing dirty unless asked.
     enum class MarkDirty { no, yes };
     void replace_journal(Journal journal, MarkDirty mark);
+    // Marks dirty every record of `previous` that the current journal no longer has (storage deletes it).
+    void mark_removed_since(const Journal& previous);
 
     Navigation& nav() { return m_nav; }
     const Navigation& nav() const { return m_nav; }
@@ -91,6 +106,8 @@ public:
     // Records changed since the last call (what storage must write or remove).
     std::vector<RecordKey> take_dirty();
     bool has_dirty() const { return !m_dirty.empty(); }
+    // Puts records back in the dirty set (a failed write will be retried).
+    void mark_dirty(const std::vector<RecordKey>& keys) { m_dirty.insert(keys.begin(), keys.end()); }
 
     SaveStatus& save_status() { return m_save; }
     const SaveStatus& save_status() const { return m_save; }
@@ -101,7 +118,14 @@ public:
     const std::string& notice() const { return m_notice; }
     int notice_serial() const { return m_notice_serial; }
 
+    // Views that animate or expire (the notice) ask for a frame later; the platform sets a timer.
+    void wake_after_ms(int ms) { m_wake_ms = m_wake_ms > 0 ? std::min(m_wake_ms, ms) : ms; }
+    int take_wake_ms() { return std::exchange(m_wake_ms, 0); }
+
     Environment& env() { return m_env; }
+    ImportFlow& import_flow() { return *m_import; }
+    StorageInfo& storage_info() { return m_storage_info; }
+    const StorageInfo& storage_info() const { return m_storage_info; }
 
 private:
     template <typename Record>
@@ -115,6 +139,9 @@ private:
     SaveStatus m_save;
     std::string m_notice;
     int m_notice_serial = 0;
+    int m_wake_ms = 0;
+    std::unique_ptr<ImportFlow> m_import;
+    StorageInfo m_storage_info;
 };
 
 }  // namespace debrief

@@ -24,12 +24,16 @@ struct ItemSpec {
 constexpr CueRule absent = CueRule::must_not_appear;
 constexpr CueRule present = CueRule::must_appear;
 
+// Each item names its catalogue cue list ("cue.<name>"); the label is "check.<kind>.<item>".
 std::vector<ItemSpec> item_specs(MessageKind kind) {
     switch (kind) {
         case MessageKind::feedback_reply:
-            return {{"thanks", "thanks"},         {"enjoyed", "enjoyed"},
-                    {"excited", "excited"},       {"strengthen", "strengthen"},
-                    {"similar_roles", "similar_roles"}, {"not_desperate", "desperate", absent}};
+            return {{"thanks", "thanks"},
+                    {"enjoyed", "enjoyed"},
+                    {"excited", "excited"},
+                    {"strengthen", "strengthen"},
+                    {"similar_roles", "similar_roles"},
+                    {"not_desperate", "desperate", absent}};
         case MessageKind::recruiter_question:
             return {{"polite", "polite"}, {"asks_why", "asks_why"}, {"areas", "areas"}, {"thanks", "thanks"}};
         case MessageKind::follow_up:
@@ -44,8 +48,10 @@ std::vector<ItemSpec> item_specs(MessageKind kind) {
                     {"share_useful", "share_useful"},
                     {"interest", "interest"}};
         case MessageKind::network_note:
-            return {{"positive", "positive"},     {"future", "future"},
-                    {"looking_for", "looking_for"}, {"specific_help", "specific_help"},
+            return {{"positive", "positive"},
+                    {"future", "future"},
+                    {"looking_for", "looking_for"},
+                    {"specific_help", "specific_help"},
                     {"not_dwelling", "upset", absent}};
         case MessageKind::withdrawal:
             return {{"addressed", "greeting", present, Requirement::required, CueScope::first_line},
@@ -56,8 +62,12 @@ std::vector<ItemSpec> item_specs(MessageKind kind) {
                     {"no_criticism", "criticism", absent},
                     {"offer_help", "offer_help", present, Requirement::optional}};
         case MessageKind::reconnect:
-            return {{"gap", "gap"},       {"context", "context"},     {"why_now", "why_now"},
-                    {"plan", "plan"},     {"in_return", "in_return"}, {"thanks", "thanks_in_advance"}};
+            return {{"gap", "gap"},
+                    {"context", "context"},
+                    {"why_now", "why_now"},
+                    {"plan", "plan"},
+                    {"in_return", "in_return"},
+                    {"thanks", "thanks_in_advance"}};
     }
     return {};
 }

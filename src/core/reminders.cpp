@@ -6,6 +6,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <tuple>

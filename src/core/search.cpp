@@ -1,11 +1,12 @@
 // Search folds each reflection once into a single string and then needs only substring finds.
 #include "core/search.h"
 
-#include "core/i18n.h"
 #include "core/steps.h"
 #include "core/text.h"
 
 #include <algorithm>
+#include <cstring>
+#include <initializer_list>
 
 namespace debrief {
 namespace {
@@ -51,9 +52,64 @@ void collect_steps(TextCollector& c, const Reflection& r) {
     c.add(r.resilience.next_action);
 }
 
-bool contains_all(const std::string& text, const std::vector<std::string>& terms) {
-    return std::all_of(terms.begin(), terms.end(),
-                       [&](const std::string& term) { return text.find(term) != std::string::npos; });
+// Rough frequency of a byte in folded journal text (higher = more common). Only the order matters.
+int commonness(unsigned char c) {
+    constexpr std::string_view letters_by_frequency = "etaoinsrhldcumgfpwybvkzjxq";
+    if (c == ' ' || c == '\n') return 100;
+    const std::size_t letter = letters_by_frequency.find(static_cast<char>(c));
+    if (letter != std::string_view::npos) return 90 - static_cast<int>(letter) * 3;
+    if (c >= 0xC2 && c <= 0xDF) return 85;  // lead bytes of Arabic, Greek, Cyrillic: every letter has one
+    if (c >= 0x80) return 30;
+    return 10;  // digits and punctuation
+}
+
+// Finds a term by scanning (memchr) for its rarest byte and verifying around each hit, which
+// skips most of the text at memory speed instead of stopping at every common first letter.
+class TermSearcher {
+public:
+    explicit TermSearcher(std::string term) : m_term(std::move(term)) {
+        for (std::size_t i = 1; i < m_term.size(); ++i) {
+            const auto candidate = static_cast<unsigned char>(m_term[i]);
+            if (commonness(candidate) < commonness(static_cast<unsigned char>(m_term[m_anchor]))) m_anchor = i;
+        }
+    }
+
+    bool found_in(const std::string& text) const {
+        const std::size_t n = m_term.size();
+        if (n > text.size()) return false;
+        const char* const data = text.data();
+        const char anchor = m_term[m_anchor];
+        // Positions where the anchor byte can sit with the whole term inside the text.
+        std::size_t pos = m_anchor;
+        const std::size_t last = text.size() - n + m_anchor;
+        while (pos <= last) {
+            const void* hit = std::memchr(data + pos, anchor, last - pos + 1);
+            if (!hit) return false;
+            const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
+            if (std::memcmp(data + at - m_anchor, m_term.data(), n) == 0) return true;
+            pos = at + 1;
+        }
+        return false;
+    }
+
+private:
+    std::string m_term;
+    std::size_t m_anchor = 0;
+};
+
+// Longest terms first: they are usually the rarest, so most reflections are rejected after one scan.
+std::vector<TermSearcher> make_searchers(std::vector<std::string> terms) {
+    std::stable_sort(terms.begin(), terms.end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::vector<TermSearcher> searchers;
+    searchers.reserve(terms.size());
+    for (const std::string& term : terms) searchers.emplace_back(term);
+    return searchers;
+}
+
+bool contains_all(const std::string& text, const std::vector<TermSearcher>& searchers) {
+    return std::all_of(searchers.begin(), searchers.end(),
+                       [&](const TermSearcher& s) { return s.found_in(text); });
 }
 
 }  // namespace
@@ -132,10 +188,10 @@ void SearchIndex::refresh(const std::vector<Reflection>& reflections) {
 std::vector<std::size_t> SearchIndex::search(const std::vector<Reflection>& reflections, std::string_view query,
                                              const Filter& filter) {
     refresh(reflections);
-    const std::vector<std::string> terms = query_terms(query);
+    const std::vector<TermSearcher> searchers = make_searchers(query_terms(query));
     std::vector<std::size_t> hits;
     for (std::size_t i = 0; i < reflections.size(); ++i) {
-        if (matches_filter(reflections[i], filter) && contains_all(*m_rows[i], terms)) hits.push_back(i);
+        if (matches_filter(reflections[i], filter) && contains_all(*m_rows[i], searchers)) hits.push_back(i);
     }
     return hits;
 }

@@ -46,7 +46,7 @@ void WebTextFields::sync_to_dom() {
             {"rect", {r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y}},
             {"clip", {r.clip_min.x - r.min.x, r.clip_min.y - r.min.y, r.max.x - r.clip_max.x, r.max.y - r.clip_max.y}},
             {"hidden", r.hidden},
-            {"email", r.input_email},
+            {"type", r.input_type == ui::InputType::email ? "email" : (r.input_type == ui::InputType::date ? "date" : "text")},
             {"seq", r.sequence},
         };
         // Send a value only when the model differs from the DOM (e.g. a generated draft, an undo):

@@ -5,6 +5,7 @@
 #include "platform/environment_web.h"
 #include "platform/semantic_mirror_web.h"
 #include "platform/services_web.h"
+#include "platform/storage_web.h"
 
 #include "platform/text_fields_web.h"
 #include "ui/app_view.h"
@@ -66,6 +67,7 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     apply_current_theme();
     ui::set_text_field_host(&platform::web_text_fields());
+    platform::storage_init(g_app);
 
 
     platform::backend_init({
@@ -81,6 +83,7 @@ int main() {
             ui::item_registry_end_frame();
             platform::web_text_fields().sync_to_dom();
             platform::mirror_sync_to_dom();
+            platform::storage_after_frame(g_app);
 
         },
     });

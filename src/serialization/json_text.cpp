@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
 #include "serialization/json_reader.h"
 
 namespace debrief {
@@ -141,23 +142,48 @@ public:
     }
 
     bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
-        // nlohmann counts the offending character as read, so it sits one before `position`.
-        const std::size_t offset = position > 0 ? position - 1 : 0;
+        // nlohmann counts the offending character as read, so it sits one before `position`; when
+        // the whole token is known (a string, a word, a number) the message points at its start.
+        const std::size_t last = position > 0 ? position - 1 : 0;
         const std::string path = current_path();
-        const std::size_t file_offset = offset + m_bom_length;
-        const std::string where = describe_text_position(m_full, file_offset);
-        if (ex.id == 406) {  // out_of_range.406: a number beyond double's range
-            m_error = Error{"The number " + last_token + " is too large at " + path + " (" + where + ")", path};
-        } else if (offset >= m_text.size()) {
-            m_error = Error{"The file ends too early, at " + where + ": it looks cut off (was it copied or saved completely?)",
+        if (last >= m_text.size()) {
+            m_error = Error{"The file ends too early, at " + where(m_text.size()) +
+                                ": it looks cut off (was it copied or saved completely?)",
                             path};
-        } else {
-            const auto c = static_cast<unsigned char>(m_text[offset]);
-            std::string what = c < 0x20u ? "a raw control character (" + describe_byte(m_text, offset) +
-                                               ") where a value or an escape like \\n is expected"
-                                         : "unexpected " + describe_byte(m_text, offset);
-            m_error = Error{"The file is not valid JSON: " + what + " at " + where + ", near " + path, path};
+            return false;
         }
+        // nlohmann's last token is reliable only for strings and numbers (other scans do not reset it).
+        const bool string_token = last_token.size() >= 2 && last_token.front() == '"' && last_token.back() == '"';
+        const bool number_token = !last_token.empty() && last_token.find_first_not_of("0123456789+-.eE") == std::string::npos;
+        const bool whole_token = (string_token || number_token) && position >= last_token.size() &&
+                                 m_text.substr(position - last_token.size(), last_token.size()) == last_token;
+        const std::size_t start = whole_token ? position - last_token.size() : last;
+        if (ex.id == 406) {  // out_of_range.406: a number beyond double's range
+            m_error = Error{"The number " + last_token + " is too large at " + path + " (" + where(start) + ")", path};
+            return false;
+        }
+        const auto c = static_cast<unsigned char>(m_text[last]);
+        if (c < 0x20u) {  // outside strings these are whitespace, so this is a raw one inside text
+            m_error = Error{"The file is not valid JSON: a raw control character (" + describe_byte(m_text, last) +
+                                ") inside text, where an escape like \\n is expected, at " + where(last) + ", near " + path,
+                            path};
+            return false;
+        }
+        std::string what = "unexpected ";
+        if (whole_token && last_token.size() > 1) {
+            what += truncate_utf8(last_token, 24);
+        } else {
+            what += describe_byte(m_text, last);
+        }
+        // nlohmann says which token it expected; a value where a separator belongs is nearly always a
+        // forgotten comma, the most common hand-editing mistake.
+        const std::string detail = ex.what();
+        const bool separator_expected = detail.find("expected '}'") != std::string::npos || detail.find("expected ']'") != std::string::npos;
+        const char first = m_text[start];
+        const bool value_start = first == '"' || first == '{' || first == '[' || first == '-' || (first >= '0' && first <= '9') ||
+                                 first == 't' || first == 'f' || first == 'n';
+        const std::string hint = separator_expected && value_start ? "; is a comma missing before it?" : "";
+        m_error = Error{"The file is not valid JSON: " + what + " at " + where(start) + ", near " + path + hint, path};
         return false;
     }
 
@@ -226,6 +252,7 @@ private:
         return path;
     }
     std::string current_path() const { return path_of(m_frames.size()); }
+    std::string where(std::size_t offset_in_body) const { return describe_text_position(m_full, offset_in_body + m_bom_length); }
     // The path of the innermost object itself (used when its key is the problem).
     std::string current_path_without_last() const { return path_of(m_frames.empty() ? 0 : m_frames.size() - 1); }
 

@@ -3,6 +3,8 @@
 #include "ui/app_view.h"
 
 #include "core/i18n.h"
+#include "serialization/export.h"
+#include "serialization/journal_json.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -71,13 +73,45 @@ void draw_top_bar(App& app, float right_edge) {
     ImGui::Separator();
 }
 
+// When saving fails or the tab is read-only, say so plainly, with what to do, right at the top.
+void draw_status_banner(App& app, Services& services) {
+    const SaveStatus& status = app.save_status();
+    if (status.state != SaveState::failed && status.state != SaveState::read_only) return;
+    begin_card("status");
+    ImGui::PushStyleColor(ImGuiCol_Text, status.state == SaveState::failed ? palette().danger : palette().warn);
+    wrapped_text(status.reason.empty() ? tr("save.failed").data() : status.reason.c_str());
+    ImGui::PopStyleColor();
+    if (status.state == SaveState::failed && button(tr("data.export.json").data(), Emphasis::primary)) {
+        services.download(export_file_name(app.env().today()), "application/json", encode_journal(app.journal(), app.env().now()));
+    }
+    end_card();
+}
+
 void draw_screen(App& app, Services& services) {
+    draw_status_banner(app, services);
     switch (app.nav().screen) {
-        default: draw_home(app, services); break;
+        case Screen::home: draw_home(app, services); break;
+        case Screen::reflection: draw_reflection(app, services); break;
+        case Screen::message: draw_message(app, services); break;
+        case Screen::new_message: draw_new_message(app); break;
+        case Screen::reminders: draw_reminders(app, services); break;
+        case Screen::profile: draw_profile(app, services); break;
+        case Screen::data: draw_data(app, services); break;
+        case Screen::trash: draw_trash(app); break;
     }
 }
 
 }  // namespace
+
+bool has_action_bar(const App& app) {
+    return (app.nav().screen == Screen::reflection && app.find_reflection(app.nav().reflection_id)) ||
+           (app.nav().screen == Screen::message && app.find_message(app.nav().message_id));
+}
+
+void draw_action_bar(App& app, Services& services) {
+    if (app.nav().screen == Screen::reflection) draw_reflection_actions(app);
+    if (app.nav().screen == Screen::message) draw_message_actions(app, services);
+}
 
 void draw_app(App& app, Services& services) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -98,13 +132,14 @@ void draw_app(App& app, Services& services) {
     ImGui::BeginGroup();
     ImGui::PushItemWidth(column);
     ImGui::PushTextWrapPos(left + column);
-    draw_top_bar(app, left + column);
+    draw_top_bar(app, column);  // SameLine offsets are relative to the group's start
     ImGui::PopTextWrapPos();
     ImGui::PopItemWidth();
     ImGui::EndGroup();
 
     // The body scrolls as a whole; its scrollbar sits at the window edge, not inside the column.
-    ImGui::BeginChild("body", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    const float bar_height = has_action_bar(app) ? theme_metrics().touch_target + 24.0f : 0.0f;
+    ImGui::BeginChild("body", ImVec2(0, -bar_height), false, ImGuiWindowFlags_NoSavedSettings);
     ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + 8.0f));
     ImGui::BeginGroup();
     ImGui::PushItemWidth(column);
@@ -115,6 +150,16 @@ void draw_app(App& app, Services& services) {
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(1, 48));  // breathing room above the bottom edge / soft keyboard
     ImGui::EndChild();
+    if (bar_height > 0.0f) {
+        ImGui::Separator();
+        ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + 4.0f));
+        ImGui::BeginGroup();
+        ImGui::PushItemWidth(column);
+        draw_action_bar(app, services);
+        ImGui::PopItemWidth();
+        ImGui::EndGroup();
+    }
+    draw_notice(app);
     ImGui::End();
 }
 

@@ -1,17 +1,34 @@
-// Journal home: a warm empty state, due reminders, search and filters, the list, the mood trend.
+// Journal home: a warm empty state, due reminders, search and filters, the reflections, the mood trend.
 #include "ui/views.h"
 
+#include "core/dates.h"
 #include "core/i18n.h"
+#include "core/names.h"
+#include "core/reminders.h"
+#include "core/search.h"
+#include "core/steps.h"
+#include "ui/fonts.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
+#include <algorithm>
 #include <string>
 
 namespace debrief::ui {
+
 namespace {
+
+void new_reflection_button(App& app) {
+    if (button(tr("home.new_reflection").data(), Emphasis::primary, true)) app.open_reflection(app.create_reflection());
+}
+
+void other_messages_button(App& app) {
+    if (button(tr("home.other_messages").data(), Emphasis::quiet)) app.go(Screen::new_message);
+}
 
 void draw_empty_state(App& app) {
     ImGui::Dummy(ImVec2(1, 12));
@@ -19,30 +36,182 @@ void draw_empty_state(App& app) {
     ImGui::Dummy(ImVec2(1, 4));
     wrapped_text(tr("home.empty.body").data());
     ImGui::Dummy(ImVec2(1, 8));
-    if (button(tr("home.new_reflection").data(), Emphasis::primary, true)) app.open_reflection(app.create_reflection());
+    new_reflection_button(app);
+    other_messages_button(app);
     ImGui::Dummy(ImVec2(1, 4));
     muted_text(tr("home.empty.private").data());
+}
+
+void draw_due_reminders(App& app) {
+    const Date today = app.env().today();
+    const std::vector<std::size_t> order = home_order(app.journal().reminders, today);
+    int shown = 0;
+    for (std::size_t i : order) {
+        const Reminder& r = app.journal().reminders[i];
+        const ReminderBucket b = bucket(r, today);
+        if (b != ReminderBucket::overdue && b != ReminderBucket::due_today && days_between(today, effective_due(r)) > 7) continue;
+        if (shown == 0) subheading(tr("home.due").data());
+        if (++shown > 3) break;
+        draw_reminder_row(app, r);
+    }
+}
+
+// Mood before and after each reflection, oldest first: two lines, so the user sees they moved.
+void draw_mood_trend(const App& app) {
+    std::vector<const Reflection*> rows;
+    for (const Reflection& r : app.journal().reflections)
+        if (!r.meta.deleted && (r.vent.mood_before || r.resilience.mood_after)) rows.push_back(&r);
+    if (rows.size() < 2) return;
+    std::sort(rows.begin(), rows.end(), [](const Reflection* a, const Reflection* b) { return a->meta.created.unix_ms < b->meta.created.unix_ms; });
+    begin_card("mood");
+    subheading(tr("home.mood_trend").data());
+    const float width = ImGui::CalcItemWidth();
+    const float height = 110.0f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddLine(ImVec2(origin.x, origin.y + height), ImVec2(origin.x + width, origin.y + height), ImGui::GetColorU32(ImGuiCol_Separator));
+    const auto point = [&](std::size_t i, int mood) {
+        const float x = rows.size() == 1 ? 0.5f : static_cast<float>(i) / static_cast<float>(rows.size() - 1);
+        return ImVec2(origin.x + 8.0f + x * (width - 16.0f), origin.y + height - static_cast<float>(mood) / 10.0f * (height - 8.0f));
+    };
+    const auto series = [&](auto value, ImU32 color) {
+        ImVec2 last;
+        bool has_last = false;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const std::optional<int> mood = value(*rows[i]);
+            if (!mood) continue;
+            const ImVec2 p = point(i, *mood);
+            if (has_last) draw->AddLine(last, p, color, 2.0f);
+            draw->AddCircleFilled(p, 4.0f, color);
+            last = p;
+            has_last = true;
+        }
+    };
+    series([](const Reflection& r) { return r.vent.mood_before; }, ImGui::GetColorU32(palette().muted_text));
+    series([](const Reflection& r) { return r.resilience.mood_after; }, ImGui::GetColorU32(palette().accent));
+    ImGui::Dummy(ImVec2(width, height + 4.0f));
+    ImGui::PushFont(fonts().small);
+    ImGui::TextColored(palette().muted_text, "%s", tr("home.mood_before").data());
+    ImGui::SameLine();
+    ImGui::TextColored(palette().accent, "%s", tr("home.mood_after").data());
+    ImGui::PopFont();
+    end_card();
+}
+
+// One reflection as a card; the whole card opens it (a Selectable named for the mirror).
+void draw_reflection_card(App& app, const Reflection& r) {
+    ImGui::PushID(r.meta.id.c_str());
+    const std::string title = r.company.empty() ? std::string(tr("reflection.untitled")) : r.company;
+    const StepProgress p = progress(r);
+    std::string meta = std::string(tr(display_key(r.ending)));
+    if (r.rejected_on) meta += "  ·  " + format_long_date(*r.rejected_on, app.env().today().year);
+    meta += "  ·  " + (is_complete(r) ? std::string(tr("home.complete"))
+                                       : tr_format("steps.progress", {{"current", std::to_string(p.current + 1)}, {"total", std::to_string(p.total)}}));
+
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::CalcItemWidth();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float height = line * 3.0f + 20.0f;
+    set_next_item_role(Role::button);
+    set_next_item_name(tr_format("home.open_reflection", {{"title", r.role.empty() ? title : title + " — " + r.role}}));
+    ImGui::PushStyleColor(ImGuiCol_Header, palette().card);
+    const bool open = ImGui::Selectable("##card", true, 0, ImVec2(width, height));
+    ImGui::PopStyleColor();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRect(start, ImVec2(start.x + width, start.y + height), ImGui::GetColorU32(ImGuiCol_Border), 10.0f);
+    const float pad = 14.0f;
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + 10.0f));
+    ImGui::PushClipRect(start, ImVec2(start.x + width - pad, start.y + height), true);
+    ImGui::PushFont(fonts().heading);
+    ImGui::SetWindowFontScale(0.8f);
+    user_text_line(title);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y));
+    user_text_line(r.role, tr("home.no_role").data());
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y));
+    ImGui::TextColored(palette().muted_text, "%s", meta.c_str());
+    ImGui::PopClipRect();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::Dummy(ImVec2(0, 0));
+    if (open) app.open_reflection(r.meta.id);
+    ImGui::PopID();
+}
+
+struct HomeState {
+    std::string query;
+    int ending = 0;  // 0 = all, then Ending + 1
+    SearchIndex index;
+};
+
+HomeState& home_state() {
+    static HomeState state;
+    return state;
 }
 
 }  // namespace
 
 void draw_home(App& app, Services&) {
-    bool any = false;
-    for (const Reflection& r : app.journal().reflections) any = any || !r.meta.deleted;
-    if (!any) {
+    std::size_t live = 0, trashed = 0;
+    for (const Reflection& r : app.journal().reflections) (r.meta.deleted ? trashed : live) += 1;
+    if (live == 0) {
         draw_empty_state(app);
+        draw_due_reminders(app);
+        if (trashed > 0 && button(tr("home.trash").data(), Emphasis::quiet)) app.go(Screen::trash);
         return;
     }
-    if (button(tr("home.new_reflection").data(), Emphasis::primary, true)) app.open_reflection(app.create_reflection());
-    for (const Reflection& r : app.journal().reflections) {
-        if (r.meta.deleted) continue;
-        ImGui::PushID(r.meta.id.c_str());
-        begin_card("reflection");
-        user_text_line(r.company, tr("reflection.untitled").data());
-        user_text_line(r.role, "");
-        end_card();
-        ImGui::PopID();
+    new_reflection_button(app);
+    other_messages_button(app);
+    draw_due_reminders(app);
+
+    HomeState& state = home_state();
+    FieldOptions search;
+    search.placeholder = tr("home.search.placeholder").data();
+    text_field(tr("home.search").data(), state.query, FieldKind::single_line, search);
+    choice_row("ending", state.ending, {tr("home.filter.all").data(), tr("ending.rejected").data(),
+                                        tr("ending.ghosted").data(), tr("ending.withdrew").data()});
+    Filter filter;
+    if (state.ending > 0) filter.ending = static_cast<Ending>(state.ending - 1);
+    std::vector<std::size_t> hits = state.index.search(app.journal().reflections, state.query, filter);
+    // Newest first: the evening's reflection is what the user came back for.
+    std::reverse(hits.begin(), hits.end());
+
+    const std::string count = tr_format("home.count", {{"n", std::to_string(hits.size())}, {"total", std::to_string(live)}});
+    muted_text(count.c_str());
+    // Only the visible cards are laid out: the list stays fast with thousands of reflections.
+    ImGuiListClipper clipper;
+    const float card_height = ImGui::GetTextLineHeightWithSpacing() * 3.0f + 20.0f + ImGui::GetStyle().ItemSpacing.y;
+    clipper.Begin(static_cast<int>(hits.size()), card_height);
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+            draw_reflection_card(app, app.journal().reflections[hits[static_cast<std::size_t>(i)]]);
+    if (hits.empty()) muted_text(tr("home.no_results").data());
+
+    draw_mood_trend(app);
+    if (trashed > 0 && button(tr_format("home.trash_count", {{"n", std::to_string(trashed)}}).c_str(), Emphasis::quiet))
+        app.go(Screen::trash);
+}
+
+void draw_notice(App& app) {
+    // Shown for a few seconds after each new notice; the frame timer keeps frames coming meanwhile.
+    static int seen_serial = 0;
+    static double shown_at = 0.0;
+    if (app.notice().empty()) return;
+    const double now = ImGui::GetTime();
+    if (app.notice_serial() != seen_serial) {
+        seen_serial = app.notice_serial();
+        shown_at = now;
     }
+    if (now - shown_at > 3.0) return;
+    app.wake_after_ms(static_cast<int>((3.05 - (now - shown_at)) * 1000.0));
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 size = ImGui::CalcTextSize(app.notice().c_str());
+    const ImVec2 pad(18, 12);
+    const ImVec2 min(vp->WorkPos.x + (vp->WorkSize.x - size.x) * 0.5f - pad.x, vp->WorkPos.y + vp->WorkSize.y - size.y - pad.y * 2 - 24);
+    const ImVec2 max(min.x + size.x + pad.x * 2, min.y + size.y + pad.y * 2);
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_Text), 10.0f);
+    draw->AddText(ImVec2(min.x + pad.x, min.y + pad.y), ImGui::GetColorU32(ImGuiCol_WindowBg), app.notice().c_str());
 }
 
 }  // namespace debrief::ui

@@ -23,6 +23,7 @@ struct Registry {
     bool has_next_role = false;
     bool next_selected = false;
     bool next_file_picker = false;
+    std::string next_name;
     int sequence = 0;
 };
 
@@ -41,6 +42,8 @@ void set_next_item_role(Role role) {
 void set_next_item_selected(bool selected) { registry().next_selected = selected; }
 
 void set_next_item_file_picker() { registry().next_file_picker = true; }
+
+void set_next_item_name(std::string name) { registry().next_name = std::move(name); }
 
 void item_registry_begin_frame() {
     Registry& r = registry();
@@ -98,12 +101,14 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     r.has_next_role = false;
     r.next_selected = false;
     r.next_file_picker = false;
+    std::string name_override = std::move(r.next_name);
+    r.next_name.clear();
 
     auto rect = r.rects.find(id);
     if (rect == r.rects.end()) return;  // clipped away: nothing a person could reach
     debrief::ui::ItemInfo item;
     item.id = id;
-    item.name = debrief::ui::visible_label(label);
+    item.name = name_override.empty() ? debrief::ui::visible_label(label) : std::move(name_override);
     if (item.name.empty()) return;
     item.min = rect->second.visible.Min;
     item.max = rect->second.visible.Max;

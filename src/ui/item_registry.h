@@ -31,6 +31,8 @@ struct ItemInfo {
 void set_next_item_role(Role role);
 // Marks the next item as selected (e.g. the current tab) for aria-selected/aria-current.
 void set_next_item_selected(bool selected);
+// Gives the next item an accessible name other than its label (e.g. a card drawn as a Selectable).
+void set_next_item_name(std::string name);
 // Marks the next item as the one that opens the system file picker.
 void set_next_item_file_picker();
 

@@ -69,7 +69,7 @@ bool text_field(const char* label, std::string& value, FieldKind kind, const Fie
         ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
         const bool covered = modal && modal != window->RootWindow;
         request.hidden = !visible || covered || clip.GetHeight() < 1.0f;
-        request.input_email = options.email;
+        request.input_type = options.type;
         request.sequence = next_sequence();
         g_host->place(request);
     }

@@ -11,6 +11,8 @@
 namespace debrief::ui {
 
 enum class FieldKind { single_line, multi_line };
+// What the single-line field holds: the browser offers the right keyboard / date picker.
+enum class InputType { text, email, date };
 
 // What the view asks for, frame by frame.
 struct FieldRequest {
@@ -24,7 +26,7 @@ struct FieldRequest {
     ImVec2 clip_min;          // the part of it that is visible
     ImVec2 clip_max;
     bool hidden = false;      // covered by a modal, or clipped away entirely
-    bool input_email = false;
+    InputType input_type = InputType::text;
     int sequence = 0;         // tab order among fields and mirrored items
 };
 
@@ -46,7 +48,7 @@ struct FieldOptions {
     const char* placeholder = "";
     float min_lines = 3.0f;   // multi-line only
     float max_lines = 12.0f;  // then it scrolls
-    bool email = false;
+    InputType type = InputType::text;
 };
 
 // Draws the caption and reserves the field; returns true when the user changed `value` this frame.

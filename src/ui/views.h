@@ -16,4 +16,14 @@ void draw_data(App& app, Services& services);          // export, import, storag
 void draw_trash(App& app);                             // deleted reflections, restore
 void draw_notice(App& app);                            // the short-lived message at the bottom
 
+// Screens whose main actions stay reachable in a bar below the scrolling body (thumb reach on
+// phones; always on screen, so keyboard and assistive users find them without scrolling).
+bool has_action_bar(const App& app);
+void draw_reflection_actions(App& app);                   // Back / Skip / Next
+void draw_message_actions(App& app, Services& services);  // Copy / Open in mail app
+
+// One reminder with done / snooze (home and the reminders screen).
+void draw_reminder_row(App& app, const Reminder& reminder);
+void draw_action_bar(App& app, Services& services);
+
 }  // namespace debrief::ui

@@ -50,6 +50,13 @@ void user_text_line(const std::string& text, const char* fallback) {
     ImGui::TextUnformatted(display_cached(text));
 }
 
+float remaining_line_width() {
+    // CalcItemWidth() is the column's width; after SameLine() part of that line is already used.
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float line_start = window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
+    return std::max(1.0f, ImGui::CalcItemWidth() - (window->DC.CursorPos.x - line_start));
+}
+
 bool button(const char* label, Emphasis emphasis, bool full_width) {
     const Palette& p = palette();
     int colors = 0;
@@ -69,7 +76,7 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
         colors = 2;
     }
     const float height = theme_metrics().touch_target;
-    const float width = full_width ? ImGui::CalcItemWidth() : 0.0f;
+    const float width = full_width ? remaining_line_width() : 0.0f;
     set_next_item_role(Role::button);
     const bool pressed = ImGui::Button(label, ImVec2(width, height));
     ImGui::PopStyleColor(colors);

@@ -19,7 +19,9 @@ void wrapped_text(const char* text);
 void user_text_line(const std::string& text, const char* fallback = "");
 
 enum class Emphasis { normal, primary, danger, quiet };
-// A button at least one touch target tall; full width when `full_width`.
+// Width left on the current line of the content column.
+float remaining_line_width();
+// A button at least one touch target tall; to the column's right edge when `full_width`.
 bool button(const char* label, Emphasis emphasis = Emphasis::normal, bool full_width = false);
 // A row of mutually exclusive options (radio role). Returns true when the choice changed.
 bool choice_row(const char* id, int& value, std::initializer_list<const char*> labels);

@@ -98,26 +98,32 @@ TEST_CASE("a 100,000-deep document fails cleanly instead of overflowing the stac
 
 TEST_CASE("syntax errors name the position and the JSON path being read") {
     const Error error = parse_error_of("{\n  \"reflections\": [\n    {\"company\": \"A\" \"role\": \"B\"}\n  ]\n}");
-    CHECK(error.message == "The file is not valid JSON: unexpected '\"' at line 3, column 22, byte offset 42, near $.reflections[0].company");
+    CHECK(error.message == "The file is not valid JSON: unexpected \"role\" at line 3, column 21, byte offset 41, near "
+          "$.reflections[0].company; is a comma missing before it?");
     CHECK(error.json_path == "$.reflections[0].company");
 }
 
 TEST_CASE("a truncated document says it looks cut off") {
     const Error error = parse_error_of("{\"reflections\": [{\"company\": \"Bottega");
-    CHECK(error.message == "The file ends too early, at line 1, column 39, byte offset 38: it looks cut off (was it copied or saved completely?)");
+    CHECK(error.message == "The file ends too early, at line 1, column 38, byte offset 37: it looks cut off (was it copied or saved completely?)");
     CHECK(error.json_path == "$.reflections[0].company");
 }
 
 TEST_CASE("raw control characters inside text are explained") {
     const Error error = parse_error_of("{\"letter\": \"line one\nline two\"}");
     CHECK(error.message ==
-          "The file is not valid JSON: a raw control character (U+000A) where a value or an escape like \\n is expected "
-          "at line 1, column 21, byte offset 20, near $.letter");
+          "The file is not valid JSON: a raw control character (U+000A) inside text, where an escape like \\n is "
+          "expected, at line 1, column 21, byte offset 20, near $.letter");
 }
 
 TEST_CASE("text after the document is an error") {
     const Error error = parse_error_of("{} {}");
     CHECK(error.message == "The file is not valid JSON: unexpected '{' at line 1, column 4, byte offset 3, near $");
+}
+
+TEST_CASE("a misplaced closing bracket is not mistaken for a missing comma") {
+    const Error error = parse_error_of("{\"a\": [1, 2}");
+    CHECK(error.message == "The file is not valid JSON: unexpected '}' at line 1, column 12, byte offset 11, near $.a[2]");
 }
 
 TEST_CASE("duplicate keys are refused instead of silently keeping one") {
@@ -128,7 +134,7 @@ TEST_CASE("duplicate keys are refused instead of silently keeping one") {
 
 TEST_CASE("numbers beyond double's range are reported, not thrown") {
     const Error error = parse_error_of("{\"x\": [1, -1e999]}");
-    CHECK(error.message == "The number -1e999 is too large at $.x[1] (line 1, column 17, byte offset 16)");
+    CHECK(error.message == "The number -1e999 is too large at $.x[1] (line 1, column 11, byte offset 10)");
     CHECK(error.json_path == "$.x[1]");
 }
 

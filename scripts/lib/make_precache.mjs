@@ -1,0 +1,61 @@
+// Writes <site>/sw.js from the web/sw.js template: the list of every site file with its SHA-256 and a build hash naming the cache.
+// Usage: node scripts/lib/make_precache.mjs <site dir> [template, default web/sw.js]
+// Run after every other site file is in place (cmake/WebApp.cmake target debrief_site); the browser
+// tests also run it on a copied site to fake a second deployment.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const PLACEHOLDER = '__DEBRIEF_BUILD__';
+const DEFAULT_TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'sw.js');
+
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    // Dot files and half-written temporaries are never part of what we deploy.
+    if (entry.name.startsWith('.') || entry.name.endsWith('.tmp')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path)));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+// Returns { version, files } where files maps each site-relative URL path to its SHA-256.
+export async function describeSite(siteDir, templateText) {
+  const root = resolve(siteDir);
+  const files = {};
+  const paths = (await listFiles(root))
+    .map((path) => relative(root, path).split(sep).join('/'))
+    .filter((path) => path !== 'sw.js') // the worker is what carries the list; it is fetched uncached
+    .sort();
+  for (const path of paths) files[path] = sha256(await readFile(join(root, path)));
+  if (!files['index.html']) throw new Error(`${root} has no index.html: is the site built?`);
+  // The template is part of the build: a new worker script gets a fresh cache, never a shared one.
+  const version = sha256(templateText + JSON.stringify(files)).slice(0, 16);
+  return { version, files };
+}
+
+export async function makePrecache(siteDir, templatePath = DEFAULT_TEMPLATE) {
+  const template = await readFile(templatePath, 'utf8');
+  if (template.split(PLACEHOLDER).length !== 2) throw new Error(`${templatePath} must contain ${PLACEHOLDER} exactly once`);
+  const build = await describeSite(siteDir, template);
+  const target = join(resolve(siteDir), 'sw.js');
+  // Write then rename: a server never hands out a half-written worker.
+  await writeFile(`${target}.tmp`, template.replace(PLACEHOLDER, JSON.stringify(build, null, 2)));
+  await rename(`${target}.tmp`, target);
+  return build;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const [siteDir, templatePath] = process.argv.slice(2);
+  if (!siteDir) {
+    console.error('usage: node scripts/lib/make_precache.mjs <site dir> [template]');
+    process.exit(2);
+  }
+  const build = await makePrecache(siteDir, templatePath || DEFAULT_TEMPLATE);
+  console.log(`sw.js: build ${build.version}, ${Object.keys(build.files).length} files precached`);
+}

@@ -1,0 +1,163 @@
+// Journal persistence in the browser: JournalStore on the IDBFS mount, driven by a debounce timer
+// and web/storage.js (which owns syncs, locks and cross-tab messages). See storage_web.h.
+#include "platform/storage_web.h"
+
+#include "core/i18n.h"
+#include "platform/backend_web.h"
+#include "storage/journal_store.h"
+
+#include <emscripten.h>
+#include <emscripten/eventloop.h>
+
+#include <memory>
+
+namespace debrief::platform {
+namespace {
+
+constexpr const char* journal_root = "/journal";
+// Typing keeps pushing the save back; a pause this long writes it. Well under the 1 s the user
+// could lose if the tab dies, and long enough to batch a burst of keystrokes into one sync.
+constexpr double debounce_ms = 600.0;
+
+EM_JS(int, js_storage_role, (), {
+    const role = window.DebriefStorage ? DebriefStorage.role : "memory";
+    return role === "writer" ? 1 : (role === "reader" ? 2 : 0);
+});
+EM_JS(void, js_storage_sync, (), { if (window.DebriefStorage) DebriefStorage.sync(); });
+EM_JS(void, js_storage_report_info, (), { if (window.DebriefStorage) DebriefStorage.reportInfo(); });
+EM_JS(void, js_announce, (const char* text), { Debrief.announce(UTF8ToString(text)); });
+
+struct Storage {
+    App* app = nullptr;
+    std::unique_ptr<JournalStore> store;
+    bool writer = false;
+    bool memory_only = false;
+    bool timer_armed = false;
+    bool write_failed = false;
+    int seen_notice = 0;
+};
+
+Storage g;
+
+void set_status(SaveState state, std::string reason = {}) {
+    SaveStatus& status = g.app->save_status();
+    if (status.state == state && status.reason == reason) return;
+    status.state = state;
+    status.reason = std::move(reason);
+    request_frame();
+}
+
+void load_into_app() {
+    LoadResult loaded = g.store->load_journal();
+    StorageInfo& info = g.app->storage_info();
+    info.quarantined.clear();
+    for (const QuarantinedFile& q : loaded.quarantined)
+        info.quarantined.push_back(tr_format("storage.quarantined", {{"file", q.original}, {"reason", q.reason}, {"moved", q.moved_to}}));
+    g.app->replace_journal(std::move(loaded.journal), App::MarkDirty::no);
+}
+
+// Writes every dirty record's file now; the sync to IndexedDB follows in web/storage.js.
+void write_dirty() {
+    g.timer_armed = false;
+    if (!g.writer) return;
+    const std::vector<RecordKey> dirty = g.app->take_dirty();
+    for (std::size_t i = 0; i < dirty.size(); ++i) {
+        const IoResult<SaveOutcome> saved = g.store->save_record(g.app->journal(), dirty[i].type, dirty[i].id);
+        if (!saved) {
+            g.write_failed = true;
+            // Keep the unwritten records dirty so the next change retries them; nothing in memory is lost.
+            g.app->mark_dirty({dirty.begin() + static_cast<std::ptrdiff_t>(i), dirty.end()});
+            set_status(SaveState::failed, tr_format("storage.write_failed", {{"reason", saved.error().message}}));
+            return;
+        }
+    }
+    g.write_failed = false;
+    if (g.memory_only) {
+        set_status(SaveState::failed, std::string(tr("data.storage.unavailable")));
+        return;
+    }
+    set_status(SaveState::saving);
+    js_storage_sync();
+}
+
+void on_debounce(void*) { write_dirty(); }
+
+}  // namespace
+
+void storage_init(App& app) {
+    g.app = &app;
+    g.store = std::make_unique<JournalStore>(journal_root);
+    const int role = js_storage_role();
+    g.writer = role != 2;
+    g.memory_only = role == 0;
+    app.storage_info().available = !g.memory_only;
+    load_into_app();
+    if (role == 2) set_status(SaveState::read_only, std::string(tr("storage.conflict")));
+    js_storage_report_info();
+}
+
+void storage_after_frame(App& app) {
+    if (g.writer && app.has_dirty()) {
+        if (app.save_status().state == SaveState::saved) set_status(SaveState::pending);
+        if (!g.timer_armed) {
+            g.timer_armed = true;
+            emscripten_set_timeout(on_debounce, debounce_ms, nullptr);
+        }
+    }
+    if (const int wake = app.take_wake_ms(); wake > 0)
+        emscripten_set_timeout([](void*) { request_frame(); }, wake, nullptr);
+    // Notices are also spoken: the canvas is invisible to screen readers.
+    if (app.notice_serial() != g.seen_notice) {
+        g.seen_notice = app.notice_serial();
+        js_announce(app.notice().c_str());
+    }
+}
+
+}  // namespace debrief::platform
+
+extern "C" {
+// web/storage.js finished a sync: ok, or why not ("full" when the quota is the likely cause).
+EMSCRIPTEN_KEEPALIVE void debrief_storage_synced(int ok, const char* message) {
+    using namespace debrief;
+    if (!platform::g.app || platform::g.write_failed) return;
+    if (ok) {
+        platform::set_status(platform::g.app->has_dirty() ? SaveState::pending : SaveState::saved);
+    } else {
+        const std::string why = message && std::string(message) == "full" ? std::string(tr("storage.full"))
+                                                                          : tr_format("storage.sync_failed", {{"reason", message ? message : ""}});
+        platform::set_status(SaveState::failed, why);
+    }
+    platform::js_storage_report_info();
+}
+
+// The page is being hidden or reloaded: write now instead of after the debounce.
+EMSCRIPTEN_KEEPALIVE void debrief_storage_flush() {
+    if (debrief::platform::g.app && debrief::platform::g.app->has_dirty()) debrief::platform::write_dirty();
+}
+
+// A reader tab: the writer saved; the files under /journal were refreshed from IndexedDB.
+EMSCRIPTEN_KEEPALIVE void debrief_storage_reload() {
+    if (!debrief::platform::g.app || debrief::platform::g.writer) return;
+    debrief::platform::load_into_app();
+    debrief::platform::request_frame();
+}
+
+// This tab became the writer (the other tab closed).
+EMSCRIPTEN_KEEPALIVE void debrief_storage_role(int writer) {
+    using namespace debrief;
+    platform::g.writer = writer != 0;
+    platform::load_into_app();
+    platform::set_status(SaveState::saved);
+    platform::g.app->notify(std::string(tr("storage.now_writer")));
+}
+
+EMSCRIPTEN_KEEPALIVE void debrief_storage_info(int available, int persistent, double used, double quota) {
+    if (!debrief::platform::g.app) return;
+    debrief::StorageInfo& info = debrief::platform::g.app->storage_info();
+    info.available = available != 0;
+    info.persistent = persistent != 0;
+    info.used_bytes = used;
+    info.quota_bytes = quota;
+    debrief::platform::request_frame();
+}
+}

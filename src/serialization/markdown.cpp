@@ -1,0 +1,290 @@
+// Markdown rendering (see markdown.h). User text is escaped just enough that it cannot turn into structure.
+#include "serialization/markdown.h"
+
+#include <vector>
+
+#include "core/dates.h"
+#include "core/i18n.h"
+#include "core/names.h"
+#include "core/steps.h"
+
+namespace debrief {
+
+namespace {
+
+// [SECTION] Text helpers
+
+// Characters with inline meaning in CommonMark; a backslash makes them literal.
+bool is_inline_markup(char c) {
+    return c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '|' || c == '~';
+}
+
+// One line of user text, safe inside a paragraph or list item: inline markup is escaped, a line
+// that would open a block (heading, quote, list, fence, rule) gets its first character escaped,
+// and control characters other than tab are dropped (they have no business in a reading copy).
+std::string escape_line(std::string_view line) {
+    std::string out;
+    out.reserve(line.size() + 8);
+    std::size_t start = 0;
+    while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
+    std::size_t digits = start;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+    const bool ordered_marker = digits > start && digits < line.size() && (line[digits] == '.' || line[digits] == ')');
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (static_cast<unsigned char>(c) < 0x20u && c != '\t') continue;
+        if (c == 0x7F) continue;
+        const bool block_marker = i == start && (c == '#' || c == '-' || c == '+' || c == '=');
+        if (is_inline_markup(c) || block_marker || (ordered_marker && i == digits)) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// Multi-line user text as Markdown paragraphs: blank lines separate paragraphs, single line breaks
+// are kept as hard breaks (two trailing spaces, invisible when the file is read as plain text).
+// `prefix` starts every line ("> " for a quote).
+std::string paragraphs(std::string_view text, std::string_view prefix = "") {
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    std::vector<std::string_view> lines;
+    for (std::size_t pos = 0;;) {
+        const std::size_t end = text.find('\n', pos);
+        std::string_view line = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        lines.push_back(line);
+        if (end == std::string_view::npos) break;
+        pos = end + 1;
+    }
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) out += '\n';
+        if (blank(lines[i])) {
+            out += prefix.substr(0, prefix.find_last_not_of(' ') + 1);
+            continue;
+        }
+        out += prefix;
+        out += escape_line(lines[i]);
+        if (i + 1 < lines.size() && !blank(lines[i + 1])) out += "  ";
+    }
+    return out;
+}
+
+// A single-line value (company names, list items): line breaks become spaces.
+std::string inline_text(std::string_view text) {
+    std::string flat(text);
+    for (char& c : flat) {
+        if (c == '\n' || c == '\r') c = ' ';
+    }
+    return escape_line(flat);
+}
+
+std::string label(std::string_view key) { return std::string(tr(key)); }
+
+std::string long_date(const Date& date) { return format_long_date(date); }
+
+// "- **Label:** value" list lines; skipped when the value is empty.
+void fact(std::string& out, std::string_view label_key, const std::string& value) {
+    if (value.empty()) return;
+    out += "- **" + label(label_key) + ":** " + value + "\n";
+}
+
+// A heading with exactly one blank line before it (none at the very start).
+void heading(std::string& out, int level, const std::string& text) {
+    if (!out.empty()) {
+        while (out.size() < 2 || out.compare(out.size() - 2, 2, "\n\n") != 0) out += '\n';
+    }
+    out.append(static_cast<std::size_t>(level), '#');
+    out += ' ';
+    out += text;
+    out += "\n\n";
+}
+
+// A question-and-answer pair inside a step: the label in bold, the answer as paragraphs.
+void answer(std::string& out, std::string_view label_key, const std::string& text) {
+    if (blank(text)) return;
+    out += "**" + label(label_key) + "**\n\n" + paragraphs(text) + "\n\n";
+}
+
+std::string mood(int value) { return std::to_string(value) + "/10"; }
+
+// [SECTION] Reflection
+
+std::string reflection_title(const Reflection& r) {
+    std::string title = blank(r.company) ? label("markdown.untitled") : inline_text(r.company);
+    if (!blank(r.role)) title += " \xE2\x80\x94 " + inline_text(r.role);  // em dash
+    return title;
+}
+
+// Writes one step's content; returns false when there is nothing to show.
+bool step_body(std::string& out, const Reflection& r, StepId step) {
+    const std::size_t before = out.size();
+    switch (step) {
+        case StepId::vent: {
+            if (r.vent.mood_before) fact(out, "markdown.mood_before", mood(*r.vent.mood_before));
+            std::string feelings;
+            for (const std::string& key : r.vent.emotions) feelings += (feelings.empty() ? "" : ", ") + inline_text(emotion_name(key));
+            fact(out, "markdown.emotions", feelings);
+            if (out.size() > before) out += '\n';
+            if (!blank(r.vent.letter)) out += paragraphs(r.vent.letter) + "\n\n";
+            break;
+        }
+        case StepId::wins:
+            for (const Win& w : r.wins) {
+                if (blank(w.text)) continue;
+                out += "- " + inline_text(w.text) + (w.really_helped ? " *(" + label("markdown.really_helped") + ")*" : "") + "\n";
+            }
+            if (out.size() > before) out += '\n';
+            break;
+        case StepId::reflect:
+            answer(out, "markdown.reflect.fit", r.reflect.fit);
+            answer(out, "markdown.reflect.missing_skills", r.reflect.missing_skills);
+            answer(out, "markdown.reflect.went_well", r.reflect.went_well);
+            answer(out, "markdown.reflect.do_better", r.reflect.do_better);
+            answer(out, "markdown.reflect.tripped_questions", r.reflect.tripped_questions);
+            answer(out, "markdown.reflect.should_have_highlighted", r.reflect.should_have_highlighted);
+            answer(out, "markdown.reflect.likely_reasons", r.reflect.likely_reasons);
+            break;
+        case StepId::feedback: {
+            std::string recruiter = inline_text(r.feedback.recruiter_name);
+            if (!blank(r.feedback.recruiter_email)) {
+                recruiter += (recruiter.empty() ? "" : " ") + std::string("(") + inline_text(r.feedback.recruiter_email) + ")";
+            }
+            fact(out, "markdown.feedback.recruiter", recruiter);
+            if (r.feedback.ask_about_similar_role) fact(out, "markdown.feedback.similar_role", inline_text(r.feedback.similar_role));
+            if (out.size() > before || r.feedback.sent) {
+                fact(out, "markdown.feedback.sent", label(r.feedback.sent ? "markdown.yes" : "markdown.no"));
+                out += '\n';
+            }
+            break;
+        }
+        case StepId::loved:
+            for (const LovedItem& l : r.loved) {
+                if (blank(l.text)) continue;
+                out += "- " + inline_text(l.text) + " \xE2\x80\x94 " + display_name(l.tag) + ", " + label("markdown.weight") + " " +
+                       std::to_string(l.weight) + "/5\n";
+            }
+            if (out.size() > before) out += '\n';
+            break;
+        case StepId::criteria:
+            for (const Criterion& c : r.criteria) {
+                if (blank(c.text)) continue;
+                out += "- **" + display_name(c.kind) + ":** " + inline_text(c.text) + "\n";
+            }
+            if (out.size() > before) out += '\n';
+            break;
+        case StepId::army:
+            for (const ArmyMember& a : r.army) {
+                if (blank(a.name)) continue;
+                out += "- " + inline_text(a.name) + " \xE2\x80\x94 " + label(a.told ? "markdown.told" : "markdown.not_told") + "\n";
+            }
+            if (out.size() > before) out += '\n';
+            answer(out, "markdown.army_note", r.army_note);
+            break;
+        case StepId::resilience:
+            answer(out, "markdown.lesson", r.resilience.lesson);
+            answer(out, "markdown.next_action", r.resilience.next_action);
+            if (r.resilience.mood_after) {
+                fact(out, "markdown.mood_after", mood(*r.resilience.mood_after));
+                out += '\n';
+            }
+            break;
+    }
+    return out.size() > before;
+}
+
+void render_reflection(std::string& out, const Reflection& r, int level) {
+    heading(out, level, reflection_title(r));
+    fact(out, "markdown.location", inline_text(r.location));
+    fact(out, "markdown.found_via", inline_text(r.found_via));
+    fact(out, "markdown.stage", display_name(r.stage));
+    fact(out, "markdown.ending", display_name(r.ending));
+    if (r.applied_on) fact(out, "markdown.applied_on", long_date(*r.applied_on));
+    if (r.last_interview_on) fact(out, "markdown.last_interview_on", long_date(*r.last_interview_on));
+    if (r.rejected_on) fact(out, "markdown.rejected_on", long_date(*r.rejected_on));
+    const StepProgress p = progress(r);
+    fact(out, "markdown.progress", tr_format("markdown.steps_done", {{"done", std::to_string(p.done)}, {"total", std::to_string(p.total)}}));
+    if (r.meta.deleted) fact(out, "markdown.trashed", long_date(local_date(*r.meta.deleted)));
+
+    if (!blank(r.rejection_message)) {
+        heading(out, level + 1, label("markdown.rejection"));
+        out += paragraphs(r.rejection_message, "> ") + "\n";
+    }
+    for (int i = 0; i < step_count; ++i) {
+        const auto step = static_cast<StepId>(i);
+        std::string title = std::to_string(i + 1) + ". " + display_name(step);
+        const StepState state = r.steps[static_cast<std::size_t>(i)];
+        if (state == StepState::skipped) title += " (" + display_name(state) + ")";
+        heading(out, level + 1, title);
+        if (!step_body(out, r, step)) out += "*" + label("markdown.nothing_yet") + "*\n";
+    }
+}
+
+}  // namespace
+
+std::string reflection_to_markdown(const Reflection& reflection) {
+    std::string out;
+    render_reflection(out, reflection, 1);
+    while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    return out;
+}
+
+std::string journal_to_markdown(const Journal& journal) {
+    std::string out = "# " + label("markdown.journal_title") + "\n";
+    for (const Reflection& r : journal.reflections) {
+        if (!r.meta.deleted) render_reflection(out, r, 2);
+    }
+
+    std::string contacts;
+    for (const Contact& c : journal.contacts) {
+        if (c.meta.deleted) continue;
+        std::string line = "- **" + (blank(c.name) ? std::string("?") : inline_text(c.name)) + "**";
+        std::string details = inline_text(c.role);
+        if (!blank(c.company)) details += (details.empty() ? "" : ", ") + inline_text(c.company);
+        if (!details.empty()) line += " \xE2\x80\x94 " + details;
+        line += " (" + display_name(c.channel) + ")";
+        if (!blank(c.email)) line += " \xC2\xB7 " + inline_text(c.email);
+        if (c.last_contact) line += " \xC2\xB7 " + label("markdown.last_contact") + ": " + long_date(*c.last_contact);
+        contacts += line + "\n";
+        if (!blank(c.notes)) contacts += paragraphs(c.notes, "  ") + "\n";
+    }
+    if (!contacts.empty()) {
+        heading(out, 2, label("markdown.contacts"));
+        out += contacts;
+    }
+
+    bool any_message = false;
+    for (const Message& m : journal.messages) {
+        if (m.meta.deleted) continue;
+        if (!any_message) heading(out, 2, label("markdown.messages"));
+        any_message = true;
+        heading(out, 3, blank(m.subject) ? display_name(m.kind) : inline_text(m.subject));
+        fact(out, "markdown.kind", display_name(m.kind));
+        fact(out, "markdown.status", display_name(m.status));
+        if (m.sent_on) fact(out, "markdown.sent_on", long_date(*m.sent_on));
+        if (m.replied_on) fact(out, "markdown.replied_on", long_date(*m.replied_on));
+        fact(out, "markdown.to", inline_text(m.to));
+        out += '\n';
+        if (!blank(m.body)) out += paragraphs(m.body, "> ") + "\n\n";
+        answer(out, "markdown.reply_notes", m.reply_notes);
+    }
+
+    std::string reminders;
+    for (const Reminder& r : journal.reminders) {
+        if (r.meta.deleted) continue;
+        std::string line = std::string(r.done ? "- [x] " : "- [ ] ") + long_date(r.due) + " \xE2\x80\x94 " +
+                           (blank(r.title) ? display_name(r.kind) : inline_text(r.title));
+        if (r.done && r.done_on) line += " (" + tr_format("markdown.done_on", {{"date", long_date(*r.done_on)}}) + ")";
+        if (!r.done && r.snoozed_until) line += " (" + tr_format("markdown.snoozed_until", {{"date", long_date(*r.snoozed_until)}}) + ")";
+        reminders += line + "\n";
+    }
+    if (!reminders.empty()) {
+        heading(out, 2, label("markdown.reminders"));
+        out += reminders;
+    }
+    while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    return out;
+}
+
+}  // namespace debrief

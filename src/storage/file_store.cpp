@@ -1,0 +1,180 @@
+// Atomic writes and plain file access with std::filesystem and fstream (see file_store.h).
+#include "storage/file_store.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace debrief {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string display(const fs::path& relative) { return relative.generic_string(); }
+
+IoErrorKind kind_of(int error_number) {
+    switch (error_number) {
+        case ENOENT: return IoErrorKind::not_found;
+        case ENOSPC:
+#ifdef EDQUOT
+        case EDQUOT:
+#endif
+        case EFBIG: return IoErrorKind::no_space;
+        case EACCES:
+        case EPERM:
+        case EROFS: return IoErrorKind::denied;
+        case EISDIR: return IoErrorKind::not_a_file;
+        default: return IoErrorKind::other;
+    }
+}
+
+// A reason a person can act on; the system's own wording only when there is nothing better.
+std::string reason_of(int error_number) {
+    switch (kind_of(error_number)) {
+        case IoErrorKind::no_space: return "there is no space left (the disk or the browser's storage quota is full)";
+        case IoErrorKind::denied: return "permission was denied";
+        case IoErrorKind::not_a_file: return "a folder of that name is in the way";
+        case IoErrorKind::not_found: return "it does not exist";
+        case IoErrorKind::bad_path:
+        case IoErrorKind::other: break;
+    }
+    if (error_number == 0) return "the system gave no reason";
+    return std::generic_category().message(error_number);
+}
+
+IoError error_from(int error_number, const std::string& what, const fs::path& relative, const std::string& suffix = "") {
+    return IoError{kind_of(error_number), what + " " + display(relative) + ": " + reason_of(error_number) + "." + suffix,
+                   display(relative)};
+}
+
+}  // namespace
+
+FileStore::FileStore(std::filesystem::path root) : m_root(std::move(root)) {}
+
+IoResult<std::filesystem::path> FileStore::resolve(const std::filesystem::path& relative) const {
+    bool safe = !relative.empty() && !relative.has_root_name() && !relative.has_root_directory();
+    for (const fs::path& part : relative) safe = safe && part != ".." && part != ".";
+    if (!safe) {
+        return IoError{IoErrorKind::bad_path,
+                       "Refusing to use \"" + display(relative) + "\": it is not a plain path inside the journal folder.",
+                       display(relative)};
+    }
+    return m_root / relative;
+}
+
+std::string FileStore::temp_name_for(std::string_view file_name) { return "." + std::string(file_name) + ".tmp"; }
+
+bool FileStore::is_temp_name(std::string_view file_name) {
+    return file_name.size() > 5 && file_name.front() == '.' && file_name.substr(file_name.size() - 4) == ".tmp";
+}
+
+std::string FileStore::target_of_temp(std::string_view temp_name) {
+    return is_temp_name(temp_name) ? std::string(temp_name.substr(1, temp_name.size() - 5)) : std::string(temp_name);
+}
+
+IoResult<Done> FileStore::write_atomic(const std::filesystem::path& relative, std::string_view bytes) {
+    auto resolved = resolve(relative);
+    if (!resolved) return resolved.error();
+    const fs::path target = resolved.value();
+    std::error_code ec;
+    const bool had_old = fs::exists(target, ec);
+    const std::string unchanged = had_old ? " The previous version is unchanged." : "";
+    if (had_old && fs::is_directory(target, ec)) return error_from(EISDIR, "Could not save", relative);
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) return error_from(ec.value(), "Could not create the folder for", relative, unchanged);
+
+    const fs::path temp = target.parent_path() / temp_name_for(target.filename().string());
+    errno = 0;
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            const int saved = errno;
+            return error_from(saved, "Could not save", relative, unchanged);
+        }
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        out.close();  // closing flushes the last buffer: a full disk may only show here
+        if (!out) {
+            const int saved = errno;
+            fs::remove(temp, ec);
+            return error_from(saved, "Could not save", relative, unchanged);
+        }
+    }
+    fs::rename(temp, target, ec);
+    if (ec) {
+        const int saved = ec.value();
+        std::error_code ignored;
+        fs::remove(temp, ignored);
+        return error_from(saved, "Could not save", relative, unchanged);
+    }
+    return Done{};
+}
+
+IoResult<std::string> FileStore::read(const std::filesystem::path& relative) const {
+    auto resolved = resolve(relative);
+    if (!resolved) return resolved.error();
+    std::error_code ec;
+    if (fs::is_directory(resolved.value(), ec)) return error_from(EISDIR, "Could not read", relative);
+    errno = 0;
+    std::ifstream in(resolved.value(), std::ios::binary);
+    if (!in) {
+        const int saved = errno;
+        return error_from(saved == 0 && !fs::exists(resolved.value(), ec) ? ENOENT : saved, "Could not read", relative);
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (in.bad()) return error_from(errno, "Could not read", relative);
+    return bytes.str();
+}
+
+IoResult<std::vector<std::string>> FileStore::list(const std::filesystem::path& relative_dir) const {
+    auto resolved = relative_dir.empty() ? IoResult<fs::path>(m_root) : resolve(relative_dir);
+    if (!resolved) return resolved.error();
+    std::vector<std::string> names;
+    std::error_code ec;
+    if (!fs::exists(resolved.value(), ec)) return names;
+    for (fs::directory_iterator it(resolved.value(), ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code type_ec;
+        if (it->is_regular_file(type_ec)) names.push_back(it->path().filename().string());
+    }
+    if (ec) return error_from(ec.value(), "Could not list", relative_dir);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+IoResult<Done> FileStore::remove(const std::filesystem::path& relative) {
+    auto resolved = resolve(relative);
+    if (!resolved) return resolved.error();
+    std::error_code ec;
+    if (fs::is_directory(resolved.value(), ec)) return error_from(EISDIR, "Could not remove", relative);
+    fs::remove(resolved.value(), ec);
+    if (ec) return error_from(ec.value(), "Could not remove", relative);
+    return Done{};
+}
+
+IoResult<Done> FileStore::move_no_replace(const std::filesystem::path& from, const std::filesystem::path& to) {
+    auto source = resolve(from);
+    if (!source) return source.error();
+    auto target = resolve(to);
+    if (!target) return target.error();
+    std::error_code ec;
+    if (fs::exists(target.value(), ec)) {
+        return IoError{IoErrorKind::other, "Could not move " + display(from) + " to " + display(to) + ": that name is taken.",
+                       display(to)};
+    }
+    fs::create_directories(target.value().parent_path(), ec);
+    if (!ec) fs::rename(source.value(), target.value(), ec);
+    if (ec) return error_from(ec.value(), "Could not move", from, " It stays where it is.");
+    return Done{};
+}
+
+bool FileStore::exists(const std::filesystem::path& relative) const {
+    auto resolved = resolve(relative);
+    std::error_code ec;
+    return resolved.ok() && fs::exists(resolved.value(), ec);
+}
+
+}  // namespace debrief

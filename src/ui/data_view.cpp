@@ -1,0 +1,129 @@
+// "Your data": export (JSON, Markdown), import with a preview and undo, what the browser does with
+// the journal (persistence, quota, private windows), and how to use Debrief offline / install it.
+#include "ui/views.h"
+
+#include "app/import_flow.h"
+#include "core/dates.h"
+#include "core/i18n.h"
+#include "serialization/journal_json.h"
+#include "serialization/markdown.h"
+#include "serialization/export.h"
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace debrief::ui {
+namespace {
+
+std::string megabytes(double bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MB", bytes / (1024.0 * 1024.0));
+    return text;
+}
+
+void draw_export(App& app, Services& services) {
+    begin_card("export");
+    subheading(tr("data.export").data());
+    wrapped_text(tr("data.export.help").data());
+    if (button(tr("data.export.json").data(), Emphasis::primary, true)) {
+        services.download(export_file_name(app.env().today()), "application/json", encode_journal(app.journal(), app.env().now()));
+        app.notify(std::string(tr("data.exported")));
+    }
+    if (button(tr("data.export.markdown").data(), Emphasis::normal, true)) {
+        std::string name = export_file_name(app.env().today());
+        name.replace(name.size() - 5, 5, ".md");
+        services.download(name, "text/markdown", journal_to_markdown(app.journal()));
+        app.notify(std::string(tr("data.exported")));
+    }
+    end_card();
+}
+
+void draw_import(App& app) {
+    ImportFlow& flow = app.import_flow();
+    begin_card("import");
+    subheading(tr("data.import").data());
+    wrapped_text(tr("data.import.help").data());
+    if (!flow.error().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+        wrapped_text(flow.error().c_str());
+        ImGui::PopStyleColor();
+    }
+    if (const auto& pending = flow.pending()) {
+        const ImportPreview& p = pending->preview;
+        const auto sum = [&](auto field) {
+            return std::to_string(field(p.reflections) + field(p.contacts) + field(p.messages) + field(p.reminders));
+        };
+        const std::string summary = tr_format("data.import.preview", {{"reflections", std::to_string(p.reflections.total())},
+                                                                      {"contacts", std::to_string(p.contacts.total())},
+                                                                      {"messages", std::to_string(p.messages.total())},
+                                                                      {"reminders", std::to_string(p.reminders.total())}});
+        user_text_line(pending->file_name);
+        wrapped_text(summary.c_str());
+        const std::string changes = tr_format(
+            "data.import.preview_changes",
+            {{"new", sum([](const ImportCounts& c) { return c.added; })},
+             {"updated", sum([](const ImportCounts& c) { return c.updated; })},
+             {"unchanged", sum([](const ImportCounts& c) { return c.unchanged + c.older_ignored; })}});
+        wrapped_text(changes.c_str());
+        const std::string conflicts = sum([](const ImportCounts& c) { return c.conflicts; });
+        if (conflicts != "0") muted_text(tr_format("data.import.conflicts", {{"n", conflicts}}).c_str());
+        if (!pending->decoded.warnings.empty()) {
+            muted_text(tr("data.import.warnings").data());
+            for (const std::string& w : pending->decoded.warnings) ImGui::BulletText("%s", w.c_str());
+        }
+        if (button(tr("data.import.apply_merge").data(), Emphasis::primary, true)) flow.apply(app, ImportFlow::Mode::merge);
+        muted_text(tr("data.import.replace_help").data());
+        if (button(tr("data.import.apply_replace").data(), Emphasis::normal, true)) flow.apply(app, ImportFlow::Mode::replace);
+        if (button(tr("data.import.cancel").data(), Emphasis::quiet)) flow.cancel();
+    } else {
+        set_next_item_file_picker();
+        button(tr("data.import.pick").data(), Emphasis::normal, true);  // the DOM opens the picker (Safari)
+    }
+    if (flow.can_undo() && button(tr("data.import.undo").data(), Emphasis::quiet)) flow.undo(app);
+    end_card();
+}
+
+void draw_storage(const App& app) {
+    const StorageInfo& info = app.storage_info();
+    begin_card("storage");
+    subheading(tr("data.storage").data());
+    if (!info.available) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+        wrapped_text(tr("data.storage.unavailable").data());
+        ImGui::PopStyleColor();
+    } else {
+        wrapped_text(tr(info.persistent ? "data.storage.persistent" : "data.storage.not_persistent").data());
+        if (info.quota_bytes > 0)
+            muted_text(tr_format("data.storage.estimate", {{"used", megabytes(info.used_bytes)}, {"quota", megabytes(info.quota_bytes)}}).c_str());
+    }
+    for (const std::string& q : info.quarantined) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().warn);
+        wrapped_text(q.c_str());
+        ImGui::PopStyleColor();
+    }
+    end_card();
+}
+
+}  // namespace
+
+void draw_data(App& app, Services& services) {
+    heading(tr("data.title").data());
+    draw_export(app, services);
+    draw_import(app);
+    draw_storage(app);
+    begin_card("install");
+    subheading(tr("data.install").data());
+    wrapped_text(tr("data.install.body").data());
+    end_card();
+    begin_card("about");
+    subheading(tr("data.about").data());
+    wrapped_text(tr("data.about.body").data());
+    end_card();
+    if (button(tr("data.trash").data(), Emphasis::quiet)) app.go(Screen::trash);
+}
+
+}  // namespace debrief::ui

@@ -1,0 +1,151 @@
+// One message draft: recipient, subject and body in native fields, the advice's checklist checked
+// live against the body, Copy and Open in mail app, and what happened after sending.
+#include "ui/views.h"
+
+#include "core/i18n.h"
+#include "core/messages.h"
+#include "core/names.h"
+#include "ui/fonts.h"
+#include "ui/text_field.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+#include <imgui.h>
+
+namespace debrief::ui {
+namespace {
+
+void draw_checklist(const Message& m) {
+    const std::vector<ChecklistItem> items = checklist(m.kind);
+    const ChecklistResult result = check_body(items, m.body);
+    begin_card("checklist");
+    const std::string title = tr_format("checklist.title", {{"met", std::to_string(result.required_met)},
+                                                            {"total", std::to_string(result.required_total)}});
+    subheading(title.c_str());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const bool ok = result.satisfied[i];
+        const bool optional = items[i].requirement == Requirement::optional;
+        ImGui::PushStyleColor(ImGuiCol_Text, ok ? palette().good : (optional ? palette().muted_text : palette().warn));
+        ImGui::TextUnformatted(ok ? "\xE2\x9C\x93" : "\xE2\x80\xA2");  // ✓ or •
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        std::string text = items[i].label;
+        if (optional) text += "  " + std::string(tr("checklist.optional"));
+        wrapped_text(text.c_str());
+    }
+    end_card();
+}
+
+}  // namespace
+
+void draw_message_actions(App& app, Services& services) {
+    const Message* m = app.find_message(app.nav().message_id);
+    if (!m) return;
+    if (button(tr("message.copy").data(), Emphasis::primary)) {
+        services.copy_text(m->subject.empty() ? m->body : m->subject + "\n\n" + m->body);
+        app.notify(std::string(tr("message.copied")));
+    }
+    ImGui::SameLine();
+    if (button(tr("message.open_mail").data())) services.open_url(mailto_url(m->to, m->subject, m->body));
+}
+
+void draw_message(App& app, Services&) {
+    const Message* found = app.find_message(app.nav().message_id);
+    if (!found) {
+        app.go(Screen::home);
+        return;
+    }
+    const Message& m = *found;
+    const std::string id = m.meta.id;
+    if (button(tr("nav.back").data(), Emphasis::quiet)) {
+        if (!m.reflection_id.empty() && app.find_reflection(m.reflection_id))
+            app.open_reflection(m.reflection_id);
+        else
+            app.go(Screen::home);
+    }
+    heading(tr(display_key(m.kind)).data());
+    muted_text(tr("message.kind_help." + std::string(to_key(m.kind))).data());
+
+    FieldOptions email;
+    email.type = InputType::email;
+    std::string to = m.to;
+    if (text_field(tr("message.to").data(), to, FieldKind::single_line, email))
+        app.update_message(id, [&](Message& x) { x.to = to; });
+    std::string subject = m.subject;
+    if (text_field(tr("message.subject").data(), subject, FieldKind::single_line))
+        app.update_message(id, [&](Message& x) { x.subject = subject; });
+    std::string body = m.body;
+    FieldOptions body_options;
+    body_options.min_lines = 8;
+    body_options.max_lines = 24;
+    if (text_field(tr("message.body").data(), body, FieldKind::multi_line, body_options))
+        app.update_message(id, [&](Message& x) { x.body = body; });
+    muted_text(tr("message.placeholders_hint").data());
+
+    const Message& current = *app.find_message(id);
+    draw_checklist(current);
+
+    subheading(tr("message.status").data());
+    MessageStatus status = current.status;
+    int index = static_cast<int>(status);
+    if (choice_row("status", index, {tr("message_status.draft").data(), tr("message_status.sent").data(),
+                                     tr("message_status.replied").data()})) {
+        const Date today = app.env().today();
+        app.update_message(id, [&](Message& x) {
+            x.status = static_cast<MessageStatus>(index);
+            if (x.status != MessageStatus::draft && !x.sent_on) x.sent_on = today;
+            if (x.status == MessageStatus::replied && !x.replied_on) x.replied_on = today;
+        });
+    }
+    if (current.status == MessageStatus::replied) {
+        std::string notes = current.reply_notes;
+        if (text_field(tr("message.reply_notes").data(), notes, FieldKind::multi_line))
+            app.update_message(id, [&](Message& x) { x.reply_notes = notes; });
+    }
+    ImGui::Dummy(ImVec2(1, 12));
+    if (button(tr("message.delete").data(), Emphasis::danger)) {
+        const std::string back = current.reflection_id;
+        app.trash_message(id);
+        if (!back.empty() && app.find_reflection(back)) app.open_reflection(back); else app.go(Screen::home);
+    }
+}
+
+void draw_new_message(App& app) {
+    if (button(tr("nav.back_to_journal").data(), Emphasis::quiet)) app.go(Screen::home);
+    heading(tr("new_message.title").data());
+    muted_text(tr("new_message.help").data());
+
+    // View-local form state: nothing is stored until the user creates the draft.
+    static int kind = 0;  // 0 = withdrawal, 1 = reconnect
+    static DraftContext ctx;
+    choice_row("kind", kind, {tr("message_kind.withdrawal").data(), tr("message_kind.reconnect").data()});
+    text_field(tr("new_message.recipient").data(), ctx.recipient_name, FieldKind::single_line);
+    FieldOptions email;
+    email.type = InputType::email;
+    text_field(tr("new_message.recipient_email").data(), ctx.recipient_email, FieldKind::single_line, email);
+    if (kind == 0) {
+        text_field(tr("new_message.company").data(), ctx.company, FieldKind::single_line);
+        text_field(tr("new_message.role").data(), ctx.role, FieldKind::single_line);
+        ImGui::TextWrapped("%s", tr("new_message.reason").data());
+        int reason = static_cast<int>(ctx.withdrawal_reason);
+        if (choice_row("reason", reason, {tr("withdrawal_reason.another_offer").data(), tr("withdrawal_reason.change_of_plans").data(),
+                                          tr("withdrawal_reason.personal").data()}))
+            ctx.withdrawal_reason = static_cast<WithdrawalReason>(reason);
+        bool offer = ctx.offer_help == OfferHelp::yes;
+        if (checkbox(tr("new_message.offer_help").data(), offer)) ctx.offer_help = offer ? OfferHelp::yes : OfferHelp::no;
+    } else {
+        text_field(tr("new_message.how_long").data(), ctx.reconnect.how_long, FieldKind::single_line);
+        text_field(tr("new_message.context").data(), ctx.reconnect.context, FieldKind::multi_line);
+        text_field(tr("new_message.why_now").data(), ctx.reconnect.why_now, FieldKind::multi_line);
+        text_field(tr("new_message.plan").data(), ctx.reconnect.plan, FieldKind::multi_line);
+        text_field(tr("new_message.offer").data(), ctx.reconnect.offer, FieldKind::single_line);
+    }
+    if (button(tr("new_message.create").data(), Emphasis::primary, true)) {
+        ctx.today = app.env().today();
+        const MessageKind k = kind == 0 ? MessageKind::withdrawal : MessageKind::reconnect;
+        app.open_message(app.create_message(draft_message(k, nullptr, ctx)));
+        ctx = DraftContext();
+    }
+}
+
+}  // namespace debrief::ui

@@ -1,0 +1,476 @@
+// The guided reflection: details of the opportunity, then eight steps (product.md A1-A8), one at a
+// time, with "Step N of 8" progress, Back / Skip / Next, resumable where the user left off.
+#include "ui/views.h"
+
+#include "core/i18n.h"
+#include "core/messages.h"
+#include "core/names.h"
+#include "core/reminders.h"
+#include "core/steps.h"
+#include "core/text.h"
+#include "core/dates.h"
+#include "ui/fonts.h"
+#include "ui/text_field.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+namespace debrief::ui {
+namespace {
+
+// Edits go through the App so every change is stamped and saved; views never write the model directly.
+template <typename Fn>
+void edit(App& app, const Reflection& r, Fn&& fn) {
+    app.update_reflection(r.meta.id, std::forward<Fn>(fn));
+}
+
+IdSource id_source(App& app) {
+    return [&app] { return app.env().new_id(); };
+}
+
+template <typename Getter>
+void text_row(App& app, const Reflection& r, const char* key, FieldKind kind, Getter&& member,
+              const FieldOptions& options = {}) {
+    std::string value = member(const_cast<Reflection&>(r));
+    if (text_field(tr(key).data(), value, kind, options))
+        edit(app, r, [&](Reflection& m) { member(m) = value; });
+}
+
+bool date_row(App& app, const Reflection& r, const char* key, std::optional<Date> Reflection::*member) {
+    const std::optional<Date>& current = r.*member;
+    std::string value = current ? format_date(*current) : std::string();
+    FieldOptions options;
+    options.type = InputType::date;
+    if (!text_field(tr(key).data(), value, FieldKind::single_line, options)) return false;
+    const std::optional<Date> parsed = parse_date(value);
+    if (value.empty() || parsed) edit(app, r, [&](Reflection& m) { m.*member = parsed; });
+    return true;
+}
+
+template <typename E>
+bool enum_row(const char* id, E& value) {
+    int index = static_cast<int>(value);
+    const auto values = enum_values<E>();
+    // choice_row takes labels; build them from the catalogue.
+    std::vector<std::string> labels;
+    for (E v : values) labels.emplace_back(tr(display_key(v)));
+    ImGui::PushID(id);
+    bool changed = false;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const float width = ImGui::CalcTextSize(labels[i].c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        if (i > 0) same_line_if_fits(width);
+        const bool selected = index == static_cast<int>(i);
+        ImGui::PushID(static_cast<int>(i));
+        if (selected) ImGui::PushStyleColor(ImGuiCol_Button, palette().accent_soft);
+        set_next_item_role(Role::radio);
+        set_next_item_selected(selected);
+        if (ImGui::Button(labels[i].c_str(), ImVec2(width, theme_metrics().touch_target)) && !selected) {
+            index = static_cast<int>(i);
+            changed = true;
+        }
+        if (selected) ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+    ImGui::PopID();
+    if (changed) value = static_cast<E>(index);
+    return changed;
+}
+
+void label(const char* key) { ImGui::TextWrapped("%s", tr(key).data()); }
+
+// ---- the header: title, progress, details ------------------------------------------------------
+
+void draw_progress(const Reflection& r) {
+    const StepProgress p = progress(r);
+    const std::string caption = tr_format("steps.progress", {{"current", std::to_string(p.current + 1)}, {"total", std::to_string(p.total)}});
+    muted_text(caption.c_str());
+    // Eight segments: done (accent), skipped (outline), current (soft), untouched (frame).
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::CalcItemWidth();
+    const float gap = 4.0f;
+    const float segment = (width - gap * static_cast<float>(step_count - 1)) / static_cast<float>(step_count);
+    for (int i = 0; i < step_count; ++i) {
+        const ImVec2 a(start.x + static_cast<float>(i) * (segment + gap), start.y);
+        const ImVec2 b(a.x + segment, a.y + 6.0f);
+        const StepState state = r.steps[static_cast<std::size_t>(i)];
+        ImU32 color = ImGui::GetColorU32(ImGuiCol_FrameBgActive);
+        if (state == StepState::done) color = ImGui::GetColorU32(palette().accent);
+        if (state == StepState::skipped) color = ImGui::GetColorU32(palette().muted_text);
+        draw->AddRectFilled(a, b, color, 3.0f);
+        if (i == p.current) draw->AddRect(ImVec2(a.x - 1, a.y - 2), ImVec2(b.x + 1, b.y + 2), ImGui::GetColorU32(palette().accent), 3.0f, 0, 1.5f);
+    }
+    ImGui::Dummy(ImVec2(width, 10.0f));
+}
+
+void draw_details(App& app, const Reflection& r) {
+    begin_card("details");
+    subheading(tr("details.title").data());
+    text_row(app, r, "details.company", FieldKind::single_line, [](Reflection& m) -> std::string& { return m.company; });
+    text_row(app, r, "details.role", FieldKind::single_line, [](Reflection& m) -> std::string& { return m.role; });
+    text_row(app, r, "details.location", FieldKind::single_line, [](Reflection& m) -> std::string& { return m.location; });
+    text_row(app, r, "details.found_via", FieldKind::single_line, [](Reflection& m) -> std::string& { return m.found_via; });
+    label("details.stage");
+    Stage stage = r.stage;
+    if (enum_row("stage", stage)) edit(app, r, [&](Reflection& m) { m.stage = stage; });
+    label("details.ending");
+    Ending ending = r.ending;
+    if (enum_row("ending", ending)) edit(app, r, [&](Reflection& m) { m.ending = ending; });
+    date_row(app, r, "details.applied_on", &Reflection::applied_on);
+    date_row(app, r, "details.last_interview_on", &Reflection::last_interview_on);
+    date_row(app, r, "details.rejected_on", &Reflection::rejected_on);
+    FieldOptions message_options;
+    message_options.placeholder = tr("details.rejection_message.placeholder").data();
+    text_row(app, r, "details.rejection_message", FieldKind::multi_line,
+             [](Reflection& m) -> std::string& { return m.rejection_message; }, message_options);
+    end_card();
+}
+
+// ---- steps -----------------------------------------------------------------------------------------
+
+std::string step_key(StepId step, const char* suffix) {
+    std::string key = "step.";
+    key += to_key(step);
+    key += suffix;
+    return key;
+}
+
+std::string prompt_key(StepId step, const char* field) {
+    std::string key = step_key(step, ".prompt.");
+    key += field;
+    return key;
+}
+
+void draw_vent(App& app, const Reflection& r) {
+    label(prompt_key(StepId::vent, "mood_before").c_str());
+    int mood = r.vent.mood_before.value_or(-1);
+    if (mood_picker("mood_before", mood, r.vent.mood_before.has_value()))
+        edit(app, r, [&](Reflection& m) { m.vent.mood_before = mood; });
+    label(prompt_key(StepId::vent, "emotions").c_str());
+    bool first = true;
+    for (std::string_view key : emotions()) {
+        const std::string name = emotion_name(key);
+        const float width = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        if (!first) same_line_if_fits(width);
+        first = false;
+        bool on = false;
+        for (const std::string& e : r.vent.emotions) on = on || e == key;
+        if (on) ImGui::PushStyleColor(ImGuiCol_Button, palette().accent_soft);
+        set_next_item_role(Role::checkbox);
+        set_next_item_selected(on);
+        ImGui::PushID(std::string(key).c_str());
+        const bool pressed = ImGui::Button(name.c_str(), ImVec2(width, theme_metrics().touch_target));
+        ImGui::PopID();
+        if (on) ImGui::PopStyleColor();
+        if (pressed) {
+            edit(app, r, [&](Reflection& m) {
+                auto& list = m.vent.emotions;
+                auto it = std::find(list.begin(), list.end(), std::string(key));
+                if (it == list.end()) list.emplace_back(key); else list.erase(it);
+            });
+        }
+    }
+    FieldOptions letter;
+    letter.min_lines = 6;
+    letter.max_lines = 18;
+    text_row(app, r, prompt_key(StepId::vent, "letter").c_str(), FieldKind::multi_line,
+             [](Reflection& m) -> std::string& { return m.vent.letter; }, letter);
+}
+
+// A list of items edited inline: each row draws itself; add and remove are shared.
+template <typename Item, typename Draw>
+void item_list(App& app, const Reflection& r, std::vector<Item> Reflection::*member, const char* add_key, Draw&& draw_row) {
+    const std::vector<Item>& items = r.*member;
+    std::string remove_id;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        ImGui::PushID(items[i].id.c_str());
+        begin_card("row");
+        draw_row(items[i], i);
+        if (button(tr("list.remove").data(), Emphasis::quiet)) remove_id = items[i].id;
+        end_card();
+        ImGui::PopID();
+    }
+    if (!remove_id.empty()) {
+        edit(app, r, [&](Reflection& m) {
+            auto& list = m.*member;
+            list.erase(std::remove_if(list.begin(), list.end(), [&](const Item& it) { return it.id == remove_id; }), list.end());
+        });
+    }
+    if (button(tr(add_key).data())) {
+        Item item;
+        item.id = app.env().new_id();
+        edit(app, r, [&](Reflection& m) { (m.*member).push_back(item); });
+    }
+}
+
+// Edits one element (by id) of a list inside the reflection.
+template <typename Item, typename Fn>
+void edit_item(App& app, const Reflection& r, std::vector<Item> Reflection::*member, const std::string& id, Fn&& fn) {
+    edit(app, r, [&](Reflection& m) {
+        for (Item& it : m.*member)
+            if (it.id == id) fn(it);
+    });
+}
+
+void draw_wins(App& app, const Reflection& r) {
+    item_list(app, r, &Reflection::wins, "step.wins.add", [&](const Win& win, std::size_t) {
+        std::string text = win.text;
+        FieldOptions o;
+        o.placeholder = tr("step.wins.placeholder").data();
+        if (text_field(tr("step.wins.prompt.text").data(), text, FieldKind::single_line, o))
+            edit_item(app, r, &Reflection::wins, win.id, [&](Win& w) { w.text = text; });
+        bool helped = win.really_helped;
+        if (checkbox(tr("step.wins.prompt.really_helped").data(), helped))
+            edit_item(app, r, &Reflection::wins, win.id, [&](Win& w) { w.really_helped = helped; });
+    });
+}
+
+void draw_reflect(App& app, const Reflection& r) {
+    struct Field {
+        const char* name;
+        std::string ReflectStep::*member;
+    };
+    static const Field fields[] = {{"fit", &ReflectStep::fit},
+                                   {"missing_skills", &ReflectStep::missing_skills},
+                                   {"went_well", &ReflectStep::went_well},
+                                   {"do_better", &ReflectStep::do_better},
+                                   {"tripped_questions", &ReflectStep::tripped_questions},
+                                   {"should_have_highlighted", &ReflectStep::should_have_highlighted},
+                                   {"likely_reasons", &ReflectStep::likely_reasons}};
+    for (const Field& f : fields) {
+        std::string value = r.reflect.*(f.member);
+        FieldOptions o;
+        o.min_lines = 2;
+        if (text_field(tr(prompt_key(StepId::reflect, f.name)).data(), value, FieldKind::multi_line, o))
+            edit(app, r, [&](Reflection& m) { m.reflect.*(f.member) = value; });
+    }
+}
+
+DraftContext draft_context(App& app, const Reflection& r) {
+    DraftContext ctx;
+    ctx.today = app.env().today();
+    ctx.recipient_name = r.feedback.recruiter_name;
+    ctx.recipient_email = r.feedback.recruiter_email;
+    return ctx;
+}
+
+void open_new_draft(App& app, const Reflection& r, MessageKind kind) {
+    Message m = draft_message(kind, &r, draft_context(app, r));
+    m.reflection_id = r.meta.id;
+    app.open_message(app.create_message(std::move(m)));
+}
+
+void draft_buttons(App& app, const Reflection& r, std::initializer_list<MessageKind> kinds) {
+    for (MessageKind kind : kinds) {
+        const Message* existing = nullptr;
+        for (const Message& m : app.journal().messages)
+            if (!m.meta.deleted && m.reflection_id == r.meta.id && m.kind == kind) existing = &m;
+        const std::string label = existing ? tr_format("drafts.open", {{"kind", tr(display_key(kind))}})
+                                           : tr_format("drafts.write", {{"kind", tr(display_key(kind))}});
+        if (button(label.c_str(), existing ? Emphasis::normal : Emphasis::primary, true)) {
+            if (existing) app.open_message(existing->meta.id); else open_new_draft(app, r, kind);
+        }
+    }
+}
+
+void draw_feedback(App& app, const Reflection& r) {
+    text_row(app, r, "step.feedback.prompt.recruiter_name", FieldKind::single_line,
+             [](Reflection& m) -> std::string& { return m.feedback.recruiter_name; });
+    FieldOptions email;
+    email.type = InputType::email;
+    text_row(app, r, "step.feedback.prompt.recruiter_email", FieldKind::single_line,
+             [](Reflection& m) -> std::string& { return m.feedback.recruiter_email; }, email);
+    bool similar = r.feedback.ask_about_similar_role;
+    if (checkbox(tr("step.feedback.prompt.ask_about_similar_role").data(), similar))
+        edit(app, r, [&](Reflection& m) { m.feedback.ask_about_similar_role = similar; });
+    if (similar)
+        text_row(app, r, "step.feedback.prompt.similar_role", FieldKind::single_line,
+                 [](Reflection& m) -> std::string& { return m.feedback.similar_role; });
+    draft_buttons(app, r, {MessageKind::feedback_reply, MessageKind::recruiter_question});
+    bool sent = r.feedback.sent;
+    if (checkbox(tr("step.feedback.prompt.sent").data(), sent)) edit(app, r, [&](Reflection& m) { m.feedback.sent = sent; });
+}
+
+void draw_loved(App& app, const Reflection& r) {
+    item_list(app, r, &Reflection::loved, "step.loved.add", [&](const LovedItem& item, std::size_t) {
+        std::string text = item.text;
+        FieldOptions o;
+        o.placeholder = tr("step.loved.placeholder").data();
+        if (text_field(tr("step.loved.prompt.text").data(), text, FieldKind::single_line, o))
+            edit_item(app, r, &Reflection::loved, item.id, [&](LovedItem& l) { l.text = text; });
+        LovedTag tag = item.tag;
+        if (enum_row("tag", tag)) edit_item(app, r, &Reflection::loved, item.id, [&](LovedItem& l) { l.tag = tag; });
+        label("step.loved.prompt.weight");
+        int weight = item.weight - 1;
+        if (choice_row("weight", weight, {"1", "2", "3", "4", "5"}))
+            edit_item(app, r, &Reflection::loved, item.id, [&](LovedItem& l) { l.weight = weight + 1; });
+    });
+}
+
+void draw_criteria(App& app, const Reflection& r) {
+    if (!r.loved.empty() && button(tr("step.criteria.from_loved").data(), Emphasis::primary, true)) {
+        const std::vector<Criterion> suggested = criteria_from_loved(r, id_source(app));
+        if (suggested.empty()) app.notify(std::string(tr("step.criteria.nothing_new")));
+        edit(app, r, [&](Reflection& m) { m.criteria.insert(m.criteria.end(), suggested.begin(), suggested.end()); });
+    }
+    item_list(app, r, &Reflection::criteria, "step.criteria.add", [&](const Criterion& c, std::size_t) {
+        std::string text = c.text;
+        if (text_field(tr("step.criteria.prompt.text").data(), text, FieldKind::single_line))
+            edit_item(app, r, &Reflection::criteria, c.id, [&](Criterion& x) { x.text = text; });
+        CriterionKind kind = c.kind;
+        if (enum_row("kind", kind)) edit_item(app, r, &Reflection::criteria, c.id, [&](Criterion& x) { x.kind = kind; });
+    });
+}
+
+void draw_army(App& app, const Reflection& r) {
+    item_list(app, r, &Reflection::army, "step.army.add", [&](const ArmyMember& p, std::size_t) {
+        std::string name = p.name;
+        if (text_field(tr("step.army.prompt.name").data(), name, FieldKind::single_line))
+            edit_item(app, r, &Reflection::army, p.id, [&](ArmyMember& x) { x.name = name; });
+        bool told = p.told;
+        if (checkbox(tr("step.army.prompt.told").data(), told))
+            edit_item(app, r, &Reflection::army, p.id, [&](ArmyMember& x) { x.told = told; });
+    });
+    draft_buttons(app, r, {MessageKind::network_note});
+}
+
+void draw_resilience(App& app, const Reflection& r) {
+    FieldOptions o;
+    o.min_lines = 2;
+    text_row(app, r, prompt_key(StepId::resilience, "lesson").c_str(), FieldKind::multi_line,
+             [](Reflection& m) -> std::string& { return m.resilience.lesson; }, o);
+    text_row(app, r, prompt_key(StepId::resilience, "next_action").c_str(), FieldKind::single_line,
+             [](Reflection& m) -> std::string& { return m.resilience.next_action; });
+    label(prompt_key(StepId::resilience, "mood_after").c_str());
+    int mood = r.resilience.mood_after.value_or(-1);
+    if (mood_picker("mood_after", mood, r.resilience.mood_after.has_value()))
+        edit(app, r, [&](Reflection& m) { m.resilience.mood_after = mood; });
+    if (const auto change = mood_change(r)) {
+        const std::string text = *change > 0 ? tr_format("step.resilience.mood_up", {{"n", std::to_string(*change)}})
+                                 : *change < 0 ? tr_format("step.resilience.mood_down", {{"n", std::to_string(-*change)}})
+                                               : std::string(tr("step.resilience.mood_same"));
+        subheading(text.c_str());
+    }
+    // The timing advice becomes reminders: follow-up 2-3 weeks after the interview, check-in later.
+    const std::vector<Reminder> suggested =
+        suggest_reminders(r, app.journal().reminders, app.env().today(), app.env().now(), id_source(app));
+    if (!suggested.empty()) {
+        begin_card("reminders");
+        subheading(tr("step.resilience.reminders").data());
+        for (const Reminder& s : suggested) {
+            const std::string line = s.title + "  ·  " + format_long_date(s.due, app.env().today().year);
+            ImGui::BulletText("%s", line.c_str());
+        }
+        if (button(tr("step.resilience.add_reminders").data(), Emphasis::primary, true)) {
+            for (const Reminder& s : suggested) app.create_reminder(s);
+            app.notify(tr_format("reminders.added", {{"n", std::to_string(suggested.size())}}));
+        }
+        end_card();
+    }
+    draft_buttons(app, r, {MessageKind::follow_up, MessageKind::check_in});
+}
+
+void draw_step_body(App& app, const Reflection& r, StepId step) {
+    switch (step) {
+        case StepId::vent: draw_vent(app, r); break;
+        case StepId::wins: draw_wins(app, r); break;
+        case StepId::reflect: draw_reflect(app, r); break;
+        case StepId::feedback: draw_feedback(app, r); break;
+        case StepId::loved: draw_loved(app, r); break;
+        case StepId::criteria: draw_criteria(app, r); break;
+        case StepId::army: draw_army(app, r); break;
+        case StepId::resilience: draw_resilience(app, r); break;
+    }
+}
+
+void draw_step_navigation(App& app, const Reflection& r) {
+    const int index = progress(r).current;
+    const bool last = index == step_count - 1;
+    if (index > 0) {
+        if (button(tr("steps.back").data())) edit(app, r, [](Reflection& m) { go_back(m); });
+        ImGui::SameLine();
+    }
+    if (button(tr("steps.skip").data(), Emphasis::quiet)) {
+        edit(app, r, [](Reflection& m) { skip_step(m); });
+        if (last) app.go(Screen::home);
+    }
+    ImGui::SameLine();
+    const char* next = last ? tr("steps.finish").data() : tr("steps.next").data();
+    if (button(next, Emphasis::primary, true)) {
+        edit(app, r, [](Reflection& m) { go_next(m); });
+        if (last) {
+            app.notify(std::string(tr("steps.finished")));
+            app.go(Screen::home);
+        }
+    }
+}
+
+// Jump straight to any step: the eight titles as a compact row of tabs.
+void draw_step_tabs(App& app, const Reflection& r) {
+    const int current = progress(r).current;
+    ImGui::PushFont(fonts().small);
+    for (int i = 0; i < step_count; ++i) {
+        const StepId step = step_at(i);
+        const std::string title = std::to_string(i + 1) + ". " + std::string(tr(display_key(step)));
+        const float width = ImGui::CalcTextSize(title.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        if (i > 0) same_line_if_fits(width);
+        ImGui::PushID(i);
+        if (tab(title.c_str(), i == current)) edit(app, r, [step](Reflection& m) { go_to_step(m, step); });
+        ImGui::PopID();
+    }
+    ImGui::PopFont();
+}
+
+}  // namespace
+
+void draw_reflection_actions(App& app) {
+    if (const Reflection* r = app.find_reflection(app.nav().reflection_id)) draw_step_navigation(app, *r);
+}
+
+void draw_reflection(App& app, Services&) {
+    const Reflection* found = app.find_reflection(app.nav().reflection_id);
+    if (!found) {
+        app.go(Screen::home);
+        return;
+    }
+    const Reflection& r = *found;
+    if (button(tr("nav.back_to_journal").data(), Emphasis::quiet)) app.go(Screen::home);
+    const std::string title = r.company.empty() ? std::string(tr("reflection.untitled"))
+                                                : (r.role.empty() ? r.company : r.company + " — " + r.role);
+    ImGui::PushFont(fonts().heading);
+    user_text_line(title);
+    ImGui::PopFont();
+    draw_progress(r);
+
+    // View-local state: open while the opportunity has no name yet, remembered from the first
+    // sight so the card does not fold away under the user's fingers as they type the company.
+    static std::unordered_map<std::string, bool> details_open;
+    bool& open = details_open.emplace(r.meta.id, r.company.empty()).first->second;
+    if (button(open ? tr("details.hide").data() : tr("details.show").data(), Emphasis::quiet)) open = !open;
+    if (open) draw_details(app, r);
+
+    draw_step_tabs(app, r);
+    const StepId step = current_step(r);
+    ImGui::Dummy(ImVec2(1, 4));
+    heading(tr(display_key(step)).data());
+    muted_text(tr(step_key(step, ".guidance")).data());
+    ImGui::Dummy(ImVec2(1, 4));
+    ImGui::PushID(static_cast<int>(step));
+    draw_step_body(app, r, step);
+    ImGui::PopID();
+
+    ImGui::Dummy(ImVec2(1, 16));
+    if (button(tr("reflection.delete").data(), Emphasis::danger)) {
+        app.trash_reflection(r.meta.id);
+        app.notify(std::string(tr("reflection.deleted")));
+        app.go(Screen::home);
+    }
+}
+
+}  // namespace debrief::ui

@@ -1,0 +1,88 @@
+// Reminders: overdue, today, upcoming and snoozed, with done / snooze, a custom reminder form, and
+// the calendar (.ics) export for people who live in their calendar.
+#include "ui/views.h"
+
+#include "core/dates.h"
+#include "core/i18n.h"
+#include "core/ics.h"
+#include "core/names.h"
+#include "core/reminders.h"
+#include "ui/text_field.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+#include <imgui.h>
+
+namespace debrief::ui {
+
+// One reminder as a card row: title, when, and its actions. Shared by home and the reminders screen.
+void draw_reminder_row(App& app, const Reminder& r) {
+    const Date today = app.env().today();
+    const ReminderBucket b = bucket(r, today);
+    ImGui::PushID(r.meta.id.c_str());
+    begin_card("reminder");
+    user_text_line(r.title);
+    const std::string when = tr_format("reminders.when", {{"bucket", tr(display_key(b))},
+                                                          {"date", format_long_date(effective_due(r), today.year)}});
+    ImGui::PushStyleColor(ImGuiCol_Text, b == ReminderBucket::overdue ? palette().warn : palette().muted_text);
+    wrapped_text(when.c_str());
+    ImGui::PopStyleColor();
+    if (b == ReminderBucket::done) {
+        if (button(tr("reminders.reopen").data())) app.update_reminder(r.meta.id, [](Reminder& x) { reopen(x); });
+    } else {
+        if (button(tr("reminders.done").data(), Emphasis::primary))
+            app.update_reminder(r.meta.id, [&](Reminder& x) { mark_done(x, today); });
+        ImGui::SameLine();
+        if (button(tr("reminders.snooze").data()))
+            app.update_reminder(r.meta.id, [&](Reminder& x) { snooze(x, 7, today); });
+        if (!r.message_id.empty() && app.find_message(r.message_id)) {
+            same_line_if_fits(120.0f);
+            if (button(tr("reminders.open_message").data(), Emphasis::quiet)) app.open_message(r.message_id);
+        } else if (!r.reflection_id.empty() && app.find_reflection(r.reflection_id)) {
+            same_line_if_fits(120.0f);
+            if (button(tr("reminders.open_reflection").data(), Emphasis::quiet)) app.open_reflection(r.reflection_id);
+        }
+    }
+    end_card();
+    ImGui::PopID();
+}
+
+void draw_reminders(App& app, Services& services) {
+    heading(tr("reminders.title").data());
+    muted_text(tr("reminders.help").data());
+    const Date today = app.env().today();
+    const std::vector<std::size_t> order = home_order(app.journal().reminders, today, IncludeDone::yes);
+    if (order.empty()) muted_text(tr("reminders.empty").data());
+    for (std::size_t i : order) draw_reminder_row(app, app.journal().reminders[i]);
+
+    if (!order.empty() && button(tr("reminders.export_ics").data(), Emphasis::normal, true)) {
+        services.download("debrief-reminders.ics", "text/calendar", reminders_to_ics(app.journal().reminders, app.env().now()));
+        app.notify(std::string(tr("reminders.exported")));
+    }
+
+    // A reminder of the user's own.
+    static std::string title;
+    static std::string due;
+    begin_card("custom");
+    subheading(tr("reminders.custom.title").data());
+    text_field(tr("reminders.custom.what").data(), title, FieldKind::single_line);
+    FieldOptions date;
+    date.type = InputType::date;
+    if (due.empty()) due = format_date(add_days(today, 7));
+    text_field(tr("reminders.custom.when").data(), due, FieldKind::single_line, date);
+    const std::optional<Date> parsed = parse_date(due);
+    if (!parsed) muted_text(tr("reminders.custom.bad_date").data());
+    if (button(tr("reminders.custom.add").data(), Emphasis::primary) && parsed && !title.empty()) {
+        Reminder r;
+        r.kind = ReminderKind::custom;
+        r.title = title;
+        r.due = *parsed;
+        app.create_reminder(std::move(r));
+        title.clear();
+        due.clear();
+        app.notify(std::string(tr("reminders.custom.added")));
+    }
+    end_card();
+}
+
+}  // namespace debrief::ui

@@ -1,0 +1,231 @@
+// Offline and installable: the service worker precaches the build, the app starts offline and makes no requests after loading, a new deployment is offered by the update banner, the manifest and icons are valid.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTIFACTS, ROOT, SITE, launch, openApp, startServer, waitIdle, watchErrors } from './harness.mjs';
+import { describeSite, makePrecache } from '../../scripts/lib/make_precache.mjs';
+
+const TEMPLATE = join(ROOT, 'web', 'sw.js');
+
+// The build description that make_precache.mjs wrote into a site's sw.js.
+async function builtSite(siteDir) {
+  const text = await readFile(join(siteDir, 'sw.js'), 'utf8');
+  const match = text.match(/self\.DEBRIEF_BUILD = (\{[\s\S]*?\n\});/);
+  assert.ok(match, `${siteDir}/sw.js carries no build description: run the build (or make_precache.mjs)`);
+  return JSON.parse(match[1]);
+}
+
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+const controlled = (page) => page.evaluate(() => Boolean(navigator.serviceWorker.controller));
+
+// First visit: loads the app, waits for the worker to finish installing, then reloads once, because
+// a page that loaded without a worker stays uncontrolled (sw.js deliberately does not claim pages).
+async function firstVisit(page, url) {
+  await openApp(page, url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await controlled(page))) await openApp(page, url);
+  assert.equal(await controlled(page), true, 'the service worker controls the page');
+}
+
+// Requests this page sends that the service worker did not answer, i.e. that went to the network.
+function watchNetwork(page) {
+  const seen = [];
+  page.on('requestfinished', async (request) => {
+    const response = await request.response();
+    if (!response || !response.fromServiceWorker()) seen.push(request.url());
+  });
+  page.on('requestfailed', (request) => seen.push(`${request.url()} (failed: ${request.failure()?.errorText})`));
+  return seen;
+}
+
+// PNG width and height from the IHDR chunk, which always comes first.
+function pngSize(bytes) {
+  assert.equal(bytes.subarray(0, 8).toString('latin1'), '\x89PNG\r\n\x1a\n', 'PNG signature');
+  assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('offline after the first visit', () => {
+  let server;
+  let browser;
+  let page;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    page = await browser.context.newPage();
+    await firstVisit(page, server.url);
+  });
+
+  after(async () => {
+    await browser.cleanup();
+    server.server.close();
+  });
+
+  test('the precache holds exactly this build, in one cache named by its hash', async () => {
+    const build = await builtSite(SITE);
+    const current = await describeSite(SITE, await readFile(TEMPLATE, 'utf8'));
+    assert.deepEqual(build, current, 'build/site/sw.js describes the files build/site/ holds now');
+    assert.deepEqual(await cacheNames(page), [`debrief-${build.version}`]);
+    const cached = await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      return (await cache.keys()).map((request) => new URL(request.url).pathname.slice(1)).sort();
+    }, `debrief-${build.version}`);
+    assert.deepEqual(cached, Object.keys(build.files).sort());
+    assert.ok(cached.includes('app.wasm') && cached.includes('fonts/latin.ttf') && cached.includes('manifest.webmanifest'));
+  });
+
+  test('the app starts offline', async () => {
+    const sent = server.requests.length;
+    await browser.context.setOffline(true);
+    try {
+      await openApp(page, server.url);
+      await page.getByRole('button', { name: 'New reflection' }).waitFor();
+      assert.equal(await controlled(page), true);
+      // The worker answered everything; the browser's own update check for sw.js cannot get out.
+      assert.deepEqual(server.requests.slice(sent), []);
+      // Journal persistence checks (write online, read back offline) belong here.
+    } finally {
+      await browser.context.setOffline(false);
+    }
+  });
+
+  test('no network requests after the first load', async () => {
+    await openApp(page, server.url);
+    const network = watchNetwork(page);
+    const errors = watchErrors(page);
+    const sent = server.requests.length;
+    for (const name of ['Reminders', 'Journal', 'Reminders', 'Journal']) {
+      const tab = page.getByRole('tab', { name });
+      await tab.click();
+      await page.waitForFunction((el) => el.getAttribute('aria-selected') === 'true', await tab.elementHandle());
+      await waitIdle(page);
+    }
+    await page.getByRole('button', { name: 'New reflection' }).waitFor();
+    await page.waitForTimeout(3000);
+    assert.deepEqual(server.requests.slice(sent), [], 'requests that reached the server');
+    assert.deepEqual(network, [], 'requests the service worker did not answer');
+    assert.deepEqual(errors, []);
+  });
+
+  test('the manifest makes the app installable', async () => {
+    const manifestUrl = new URL('manifest.webmanifest', server.url);
+    const response = await fetch(manifestUrl);
+    assert.match(response.headers.get('content-type'), /^application\/manifest\+json/);
+    const manifest = await response.json();
+    assert.equal(manifest.name, 'Debrief');
+    assert.equal(manifest.short_name, 'Debrief');
+    assert.ok(manifest.description.length > 10);
+    assert.equal(manifest.start_url, './');
+    assert.equal(manifest.scope, './');
+    assert.equal(manifest.display, 'standalone');
+    assert.equal(manifest.background_color, '#f8f6f2');
+    assert.equal(manifest.theme_color, '#f8f6f2');
+    const found = [];
+    for (const icon of manifest.icons) {
+      const bytes = Buffer.from(await (await fetch(new URL(icon.src, manifestUrl))).arrayBuffer());
+      const { width, height } = pngSize(bytes);
+      assert.equal(`${width}x${height}`, icon.sizes, icon.src);
+      assert.equal(icon.type, 'image/png');
+      found.push(`${icon.sizes} ${icon.purpose || 'any'}`);
+    }
+    assert.deepEqual(found.sort(), ['192x192 any', '512x512 any', '512x512 maskable']);
+
+    // Chromium's own verdict on the page it has open (DevTools protocol).
+    const cdp = await browser.context.newCDPSession(page);
+    const { url, errors } = await cdp.send('Page.getAppManifest');
+    assert.equal(url, manifestUrl.href);
+    assert.deepEqual(errors, []);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    await cdp.detach();
+  });
+
+  test('sw.js is served uncached', async () => {
+    const response = await fetch(new URL('sw.js', server.url));
+    assert.equal(response.headers.get('cache-control'), 'no-cache');
+    assert.match(response.headers.get('content-type'), /^text\/javascript/);
+  });
+});
+
+describe('a second deployment', () => {
+  let site;
+  let server;
+  let browser;
+
+  before(async () => {
+    // A copy of the site that the test can "deploy" over, without compiling a second build.
+    site = await mkdtemp(join(tmpdir(), 'debrief-site-'));
+    await cp(SITE, site, { recursive: true });
+    server = await startServer(site);
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser.cleanup();
+    server.server.close();
+    await rm(site, { recursive: true, force: true });
+  });
+
+  test('is offered by the update banner and runs after Reload', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await firstVisit(page, server.url);
+    const first = await builtSite(site);
+    assert.deepEqual(await cacheNames(page), [`debrief-${first.version}`]);
+    const banner = page.locator('#update-banner');
+    assert.equal(await banner.textContent(), '', 'no banner without an update');
+
+    // Deploy: change a file, regenerate sw.js as the build would.
+    await appendFile(join(site, 'shell.js'), '\nwindow.debriefTestBuild = 2; // the second deployment (offline.test.mjs)\n');
+    const second = await makePrecache(site, TEMPLATE);
+    assert.notEqual(second.version, first.version);
+
+    // The next visit still runs the first build (from its cache); the browser finds the new worker.
+    await openApp(page, server.url);
+    const reload = page.getByRole('button', { name: 'Reload' });
+    await reload.waitFor({ timeout: 30000 });
+    assert.equal(await banner.getAttribute('role'), 'status');
+    assert.match(await banner.textContent(), /^Update available/);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'offline-update-banner.png') });
+    assert.equal(await page.evaluate(() => window.debriefTestBuild), undefined, 'not auto-activated');
+    assert.deepEqual((await cacheNames(page)).sort(), [`debrief-${first.version}`, `debrief-${second.version}`].sort());
+
+    // The storage glue (another module) must be flushed before the switch; record when it ran.
+    await page.evaluate(() => {
+      const storage = window.DebriefStorage || (window.DebriefStorage = {});
+      const flush = storage.flush;
+      storage.flush = async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        sessionStorage.setItem('flushed-while-waiting', String(Boolean(registration && registration.waiting)));
+        if (flush) await flush.call(storage);
+      };
+    });
+
+    const reloaded = page.waitForEvent('load');
+    await reload.click();
+    await reloaded;
+    await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready', null, { timeout: 30000 });
+    assert.equal(await page.evaluate(() => window.debriefTestBuild), 2, 'the new build runs');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('flushed-while-waiting')), 'true', 'saved before switching');
+    assert.equal(await controlled(page), true);
+    assert.deepEqual(await cacheNames(page), [`debrief-${second.version}`], 'the old cache is gone');
+    assert.equal(await banner.textContent(), '');
+
+    // The new cache holds exactly the second build's bytes (app.js and app.wasm from one build).
+    const hashes = await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      const out = {};
+      for (const request of await cache.keys()) {
+        const digest = await crypto.subtle.digest('SHA-256', await (await cache.match(request)).arrayBuffer());
+        out[new URL(request.url).pathname.slice(1)] = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+      }
+      return out;
+    }, `debrief-${second.version}`);
+    assert.deepEqual(hashes, second.files);
+    assert.deepEqual(errors, []);
+  });
+});

@@ -1,0 +1,126 @@
+// Tests of the Markdown export: exact layout of a small reflection, escaping, and the whole-journal document.
+#include <doctest/doctest.h>
+
+#include "sample_journal.h"
+#include "serialization/markdown.h"
+
+using namespace debrief;
+using namespace debrief::samples;
+
+TEST_CASE("a reflection renders with facts, the rejection as a quote and one section per step") {
+    Reflection r;
+    r.meta.id = "r1";
+    r.company = "Bottega Ricci";
+    r.role = "Responsabile marketing";
+    r.location = "Bologna";
+    r.stage = Stage::final_round;
+    r.ending = Ending::rejected;
+    r.applied_on = Date{2026, 8, 1};
+    r.rejection_message = "Gentile Anna,\ngrazie per il tempo.\n\nCordiali saluti";
+    r.vent.mood_before = 2;
+    r.vent.emotions = {"sad", "frustrated"};
+    r.vent.letter = "Perché?\nEro così vicina.";
+    r.wins = {Win{"w1", "Il portfolio 🎉", true}, Win{"w2", "Final round", false}};
+    r.loved = {LovedItem{"l1", "La città", LovedTag::place, 4}};
+    r.criteria = {Criterion{"c1", "Team piccolo", CriterionKind::must_have}};
+    r.army = {ArmyMember{"a1", "Giulia", "", true}};
+    r.resilience.lesson = "Non è un giudizio.";
+    r.resilience.mood_after = 6;
+    r.steps[0] = StepState::done;
+    r.steps[1] = StepState::done;
+    r.steps[3] = StepState::skipped;
+
+    CHECK(reflection_to_markdown(r) ==
+          "# Bottega Ricci — Responsabile marketing\n"
+          "\n"
+          "- **Location:** Bologna\n"
+          "- **Stage reached:** Final round\n"
+          "- **Outcome:** Rejected\n"
+          "- **Applied:** August 1, 2026\n"
+          "- **Progress:** 2 of 8 steps done\n"
+          "\n"
+          "## The rejection\n"
+          "\n"
+          "> Gentile Anna,  \n"
+          "> grazie per il tempo.\n"
+          ">\n"
+          "> Cordiali saluti\n"
+          "\n"
+          "## 1. Let it out\n"
+          "\n"
+          "- **Mood before:** 2/10\n"
+          "- **Feelings:** Sad, Frustrated\n"
+          "\n"
+          "Perché?  \n"
+          "Ero così vicina.\n"
+          "\n"
+          "## 2. What went right\n"
+          "\n"
+          "- Il portfolio 🎉 *(really helped)*\n"
+          "- Final round\n"
+          "\n"
+          "## 3. Look back, gently\n"
+          "\n"
+          "*Nothing written yet.*\n"
+          "\n"
+          "## 4. Ask for feedback (Skipped for now)\n"
+          "\n"
+          "*Nothing written yet.*\n"
+          "\n"
+          "## 5. What you loved\n"
+          "\n"
+          "- La città — The place, mattered 4/5\n"
+          "\n"
+          "## 6. Your search criteria\n"
+          "\n"
+          "- **Must-have:** Team piccolo\n"
+          "\n"
+          "## 7. Gather your people\n"
+          "\n"
+          "- Giulia — told\n"
+          "\n"
+          "## 8. Moving forward\n"
+          "\n"
+          "**What I take with me**\n"
+          "\n"
+          "Non è un giudizio.\n"
+          "\n"
+          "- **Mood afterwards:** 6/10\n");
+}
+
+TEST_CASE("user text cannot turn into Markdown structure") {
+    Reflection r;
+    r.company = "*Star* [Corp](http://x) <b>";
+    r.vent.letter = "# not a heading\n- not a list\n1. not ordered\n> not a quote\nfine_text\x01";
+    const std::string md = reflection_to_markdown(r);
+    CHECK(md.rfind("# \\*Star\\* \\[Corp\\](http://x) \\<b\\>\n", 0) == 0);
+    CHECK(md.find("\\# not a heading  \n\\- not a list  \n1\\. not ordered  \n\\> not a quote  \nfine\\_text\n") != std::string::npos);
+    CHECK(md.find('\x01') == std::string::npos);
+}
+
+TEST_CASE("an untitled reflection and Arabic text render as written") {
+    Reflection r;
+    r.role = "مهندسة برمجيات";
+    const std::string md = reflection_to_markdown(r);
+    CHECK(md.rfind("# Untitled reflection — مهندسة برمجيات\n", 0) == 0);
+}
+
+TEST_CASE("the journal lists reflections, contacts, messages and reminders, without the trash") {
+    const std::string md = journal_to_markdown(sample_journal());
+    CHECK(md.rfind("# My Debrief journal\n\n## Müller & Söhne GmbH — Produktmanagerin (Schwerpunkt Datenanalyse)\n", 0) == 0);
+    CHECK(md.find("### 1. Let it out") != std::string::npos);
+    CHECK(md.find("## شركة النور للتقنية — مهندسة برمجيات أولى") != std::string::npos);
+    CHECK(md.find("## Bottega Ricci") == std::string::npos);  // that reflection is in the trash
+    CHECK(md.find("## Contacts\n\n- **Jörg Weiß** — Teamleiter Analytics, Müller & Söhne GmbH (LinkedIn) · joerg.weiss@example.de · "
+                  "last contact: November 15, 2026\n  Trinkt gern Espresso ☕\n") != std::string::npos);
+    CHECK(md.find("### Vielen Dank – Produktmanagerin\n\n- **Kind:** Reply and ask for feedback\n- **Status:** Sent\n- **Sent on:** November 20, 2026\n") !=
+          std::string::npos);
+    CHECK(md.find("## Reminders\n\n- [ ] December 4, 2026 — Nachfassen bei Frau Özdemir\n"
+                  "- [x] January 15, 2027 — Risentire Bottega Ricci tra qualche mese 📅 (done October 1, 2026)") != std::string::npos);
+    CHECK(md.back() == '\n');
+    CHECK(md.find("\n\n\n") == std::string::npos);
+}
+
+TEST_CASE("an empty journal is just the title") {
+    CHECK(journal_to_markdown(Journal{}) == "# My Debrief journal\n");
+}

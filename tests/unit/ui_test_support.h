@@ -1,0 +1,94 @@
+// Test doubles for drawing views natively with no GPU: a null ImGui backend, a fixed clock, a
+// text-field host that records placements and injects typing, and services that record calls.
+#pragma once
+
+#include "app/app.h"
+#include "ui/item_registry.h"
+#include "ui/services.h"
+#include "ui/text_field.h"
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace debrief::test {
+
+class FixedEnvironment final : public Environment {
+public:
+    Timestamp now() override { return {1795300000000 + (m_tick++) * 1000, 60}; }
+    Date today() override { return m_today; }
+    std::string new_id() override {
+        char id[40];
+        std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012d", ++m_next);
+        return id;
+    }
+    Date m_today{2026, 11, 21};
+
+private:
+    long long m_tick = 0;
+    int m_next = 0;
+};
+
+class RecordingServices final : public ui::Services {
+public:
+    void copy_text(const std::string& text) override { copied.push_back(text); }
+    void open_url(const std::string& url) override { urls.push_back(url); }
+    void download(const std::string& name, const std::string& mime, const std::string& bytes) override {
+        downloads.push_back({name, mime, bytes});
+    }
+    struct Download {
+        std::string name, mime, bytes;
+    };
+    std::vector<std::string> copied, urls;
+    std::vector<Download> downloads;
+};
+
+class FakeFields final : public ui::TextFieldHost {
+public:
+    void place(const ui::FieldRequest& r) override { placed.push_back({r.id, r.label, r.value ? *r.value : "", r.hidden}); }
+    std::optional<std::string> take_edit(ImGuiID id) override {
+        auto it = edits.find(id);
+        if (it == edits.end()) return std::nullopt;
+        std::string v = it->second;
+        edits.erase(it);
+        return v;
+    }
+    float content_height(ImGuiID) const override { return 0.0f; }
+    // Queues typing into the field with this label (as placed in the last frame).
+    bool type(const std::string& label, const std::string& text) {
+        for (const auto& p : placed)
+            if (p.label == label) {
+                edits[p.id] = text;
+                return true;
+            }
+        return false;
+    }
+    struct Placed {
+        ImGuiID id;
+        std::string label, value;
+        bool hidden;
+    };
+    std::vector<Placed> placed;
+    std::map<ImGuiID, std::string> edits;
+};
+
+// An ImGui context with our fonts and no renderer: NewFrame/Render only build draw lists.
+class NullBackend {
+public:
+    explicit NullBackend(ImVec2 size);
+    ~NullBackend();
+    // One frame of the whole app; returns the mirrored items of that frame.
+    const std::vector<ui::ItemInfo>& frame(App& app, ui::Services& services);
+    // Clicks the item with this role and name during the next frames (press, release).
+    bool click(App& app, ui::Services& services, ui::Role role, const std::string& name);
+    // Scrolls the body down (mouse wheel) until the item is on screen; false when it never appears.
+    bool scroll_to(App& app, ui::Services& services, ui::Role role, const std::string& name);
+    FakeFields fields;
+
+private:
+    ImGuiContext* m_context = nullptr;
+};
+
+}  // namespace debrief::test

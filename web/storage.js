@@ -1,0 +1,178 @@
+// Journal storage glue: the IDBFS mount, one writer across tabs, coalesced syncs with a timeout,
+// flush on hide, persistence and quota reports. C++ writes files under /journal; this file decides
+// when they reach IndexedDB. Facts behind each choice: ../shared/docs/web-platform-notes.md.
+'use strict';
+
+const DebriefStorage = (() => {
+  const MOUNT = '/journal';
+  const LOCK = 'debrief-journal-writer';
+  // Emscripten 3.1.6: a quota error aborts the IDB transaction and the syncfs callback never fires
+  // (fixed upstream in emscripten-core/emscripten#21326), so every sync is guarded by a timeout.
+  const SYNC_TIMEOUT_MS = 15000;
+
+  const state = {
+    role: 'writer',        // 'writer' | 'reader' | 'memory' (no IndexedDB: nothing survives the tab)
+    inFlight: false,
+    again: false,          // another sync was asked for while one was running
+    waiters: [],           // flush() promises waiting for the next completed sync
+    channel: null,
+    persistAsked: false,
+    releaseLock: null,
+  };
+  window.debrief.storage = state;
+
+  const call = (name, ...args) => Module['_' + name](...args);
+
+  function report(ok, message) {
+    const settle = state.waiters.splice(0);
+    settle.forEach((resolve) => resolve(ok));
+    if (!Module._debrief_storage_synced) return;
+    Debrief.withString(message || '', (ptr) => call('debrief_storage_synced', ok ? 1 : 0, ptr));
+  }
+
+  function syncfs(populate) {
+    return new Promise((resolve) => {
+      let done = false;
+      const timer = setTimeout(() => {
+        if (done) return;
+        done = true;
+        resolve('timeout');
+      }, SYNC_TIMEOUT_MS);
+      FS.syncfs(populate, (err) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        // 3.1.6 passes `undefined` for some errors: treat anything truthy or not-null as failure text.
+        resolve(err ? (err.message || String(err.errno || err) || 'error') : '');
+      });
+    });
+  }
+
+  async function estimate() {
+    if (!navigator.storage || !navigator.storage.estimate) return { usage: 0, quota: 0 };
+    try { return await navigator.storage.estimate(); } catch { return { usage: 0, quota: 0 }; }
+  }
+
+  async function reportInfo() {
+    const { usage = 0, quota = 0 } = await estimate();
+    let persisted = false;
+    try { persisted = navigator.storage && navigator.storage.persisted ? await navigator.storage.persisted() : false; } catch {}
+    if (Module._debrief_storage_info) call('debrief_storage_info', state.role === 'memory' ? 0 : 1, persisted ? 1 : 0, usage, quota);
+  }
+
+  // One sync in flight; asks made meanwhile collapse into one more sync after it (IDBFS syncs
+  // stat every file, so overlapping ones double the work and print warnings).
+  async function sync() {
+    if (state.role !== 'writer') return;
+    if (state.inFlight) {
+      state.again = true;
+      return;
+    }
+    state.inFlight = true;
+    if (!state.persistAsked && navigator.storage && navigator.storage.persist) {
+      // Best-effort storage can be evicted; ask once, on the first real save.
+      state.persistAsked = true;
+      navigator.storage.persist().then(reportInfo, reportInfo);
+    }
+    const error = await syncfs(false);
+    state.inFlight = false;
+    if (error) {
+      const { usage = 0, quota = 0 } = await estimate();
+      const full = error === 'timeout' || (quota > 0 && usage / quota > 0.95);
+      report(false, full ? 'full' : error);
+    } else {
+      report(true, '');
+      if (state.channel) state.channel.postMessage({ type: 'saved', at: Date.now() });
+    }
+    if (state.again) {
+      state.again = false;
+      sync();
+    }
+  }
+
+  // Resolves when everything written so far is in IndexedDB (or failed): used before reloads.
+  function flush() {
+    if (state.role !== 'writer' || !Module._debrief_storage_flush) return Promise.resolve(true);
+    const done = new Promise((resolve) => state.waiters.push(resolve));
+    call('debrief_storage_flush');  // C++ writes pending records now and calls sync()
+    if (!state.inFlight) sync();
+    return done;
+  }
+
+  // Reader tabs follow the writer: reload files from IndexedDB whenever it saved.
+  async function refreshFromDisk() {
+    if (state.role !== 'reader') return;
+    const error = await syncfs(true);
+    if (!error && Module._debrief_storage_reload) call('debrief_storage_reload');
+  }
+
+  function holdWriterLock(onGranted) {
+    // The lock is held for the life of the page: the callback's promise never settles.
+    return navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
+      if (!lock) return false;
+      onGranted();
+      return new Promise((release) => { state.releaseLock = release; });
+    });
+  }
+
+  async function chooseRole() {
+    if (!navigator.locks) return 'writer';  // very old browsers: single-tab assumption
+    let granted = false;
+    await Promise.race([holdWriterLock(() => { granted = true; }), new Promise((r) => setTimeout(r, 200))]);
+    if (granted) return 'writer';
+    // Wait in line: when the writer tab closes, this tab can take over.
+    navigator.locks.request(LOCK, () => {
+      becomeWriter();
+      return new Promise((release) => { state.releaseLock = release; });
+    });
+    return 'reader';
+  }
+
+  async function becomeWriter() {
+    if (state.role === 'writer') return;
+    await refreshFromDisk();  // the newest text first, then this tab may write
+    state.role = 'writer';
+    if (Module._debrief_storage_role) call('debrief_storage_role', 1);
+  }
+
+  async function indexedDbWorks() {
+    if (!window.indexedDB) return false;
+    return new Promise((resolve) => {
+      try {
+        const req = indexedDB.open('debrief-probe');
+        req.onsuccess = () => { req.result.close(); resolve(true); };
+        req.onerror = () => resolve(false);
+      } catch {
+        resolve(false);
+      }
+    });
+  }
+
+  async function start() {
+    FS.mkdir(MOUNT);
+    if (!(await indexedDbWorks())) {
+      state.role = 'memory';
+      return;
+    }
+    state.role = await chooseRole();
+    FS.mount(IDBFS, {}, MOUNT);
+    const error = await syncfs(true);
+    if (error) window.debrief.errors.push(`load: ${error}`);
+    if ('BroadcastChannel' in window) {
+      state.channel = new BroadcastChannel('debrief-journal');
+      state.channel.onmessage = (e) => { if (e.data && e.data.type === 'saved') refreshFromDisk(); };
+    }
+  }
+
+  function preRun() {
+    addRunDependency('journal');
+    Debrief.statusText('Opening your journal…');
+    start().catch((e) => window.debrief.errors.push(String(e))).finally(() => removeRunDependency('journal'));
+    // Tabs are often closed or frozen without unload events, especially on phones: save on hide.
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+    window.addEventListener('pagehide', () => flush());
+  }
+
+  return { preRun, sync, flush, reportInfo, becomeWriter, get role() { return state.role; } };
+})();
+window.DebriefStorage = DebriefStorage;
