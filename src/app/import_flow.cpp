@@ -27,6 +27,7 @@ void ImportFlow::apply(App& app, Mode mode) {
     if (!m_pending || app.read_only()) return;
     if (mode == Mode::replace) {
         m_backup = app.journal();
+        m_backup_to_write = m_backup;
         // Records that exist only in the old journal must be removed from storage too.
         app.replace_journal(m_pending->decoded.journal, App::MarkDirty::yes);
         app.mark_removed_since(*m_backup);

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace debrief {
@@ -28,8 +29,8 @@ public:
     const std::optional<PendingImport>& pending() const { return m_pending; }
     const std::string& error() const { return m_error; }
     bool can_undo() const { return m_backup.has_value(); }
-    // The journal as it was before the last replace, for the platform's backup file.
-    const std::optional<Journal>& backup() const { return m_backup; }
+    // The journal as it was before a replace, once, for the platform to write as a backup file.
+    std::optional<Journal> take_backup_to_write() { return std::exchange(m_backup_to_write, std::nullopt); }
 
     enum class Mode { merge, replace };
     void apply(App& app, Mode mode);
@@ -39,6 +40,7 @@ public:
 private:
     std::optional<PendingImport> m_pending;
     std::optional<Journal> m_backup;
+    std::optional<Journal> m_backup_to_write;
     std::string m_error;
 };
 

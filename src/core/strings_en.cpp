@@ -103,6 +103,7 @@ constexpr CatalogueEntry english_entries[] = {
     {"data.import", "Import"},
     {"data.import.apply_merge", "Merge into my journal"},
     {"data.import.apply_replace", "Replace my journal"},
+    {"data.import.backup_failed", "The backup of your previous journal could not be written; Undo still works until you reload."},
     {"data.import.cancel", "Cancel"},
     {"data.import.conflicts", "{n} entries exist in both; the newer version of each is kept"},
     {"data.import.error", "This file could not be imported: {reason}"},

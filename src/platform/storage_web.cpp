@@ -39,11 +39,26 @@ struct Storage {
 
 Storage g;
 
+// The indicator's state is mirrored to `window.debrief.save` for tests and the benchmark.
+EM_JS(void, js_publish_save_state, (const char* state), { window.debrief.save = UTF8ToString(state); });
+
+const char* save_state_name(SaveState state) {
+    switch (state) {
+        case SaveState::saved: return "saved";
+        case SaveState::pending: return "pending";
+        case SaveState::saving: return "saving";
+        case SaveState::failed: return "failed";
+        case SaveState::read_only: return "read_only";
+    }
+    return "";
+}
+
 void set_status(SaveState state, std::string reason = {}) {
     SaveStatus& status = g.app->save_status();
     if (status.state == state && status.reason == reason) return;
     status.state = state;
     status.reason = std::move(reason);
+    js_publish_save_state(save_state_name(state));
     request_frame();
 }
 
@@ -92,6 +107,7 @@ void storage_init(App& app) {
     g.memory_only = role == 0;
     app.storage_info().available = !g.memory_only;
     load_into_app();
+    js_publish_save_state("saved");
     if (role == 2) set_status(SaveState::read_only, std::string(tr("storage.conflict")));
     js_storage_report_info();
 }

@@ -3,6 +3,7 @@
 #include "app/app.h"
 #include "platform/backend_web.h"
 #include "platform/environment_web.h"
+#include "platform/import_web.h"
 #include "platform/semantic_mirror_web.h"
 #include "platform/services_web.h"
 #include "platform/storage_web.h"
@@ -68,6 +69,7 @@ int main() {
     apply_current_theme();
     ui::set_text_field_host(&platform::web_text_fields());
     platform::storage_init(g_app);
+    platform::import_init(g_app);
 
 
     platform::backend_init({
@@ -83,6 +85,7 @@ int main() {
             ui::item_registry_end_frame();
             platform::web_text_fields().sync_to_dom();
             platform::mirror_sync_to_dom();
+            platform::import_after_frame(g_app);
             platform::storage_after_frame(g_app);
 
         },

@@ -176,7 +176,7 @@ void begin_card(const char* id) {
     draw->ChannelsSplit(2);
     draw->ChannelsSetCurrent(1);
     g_card.start = ImGui::GetCursorScreenPos();
-    g_card.width = ImGui::GetContentRegionAvail().x;
+    g_card.width = ImGui::CalcItemWidth();
     ImGui::SetCursorScreenPos(ImVec2(g_card.start.x + card_padding, g_card.start.y + card_padding));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + g_card.width - card_padding * 2.0f);

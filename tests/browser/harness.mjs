@@ -65,3 +65,25 @@ export async function waitIdle(page, quietMs = 250) {
   }
   throw new Error('the app never became idle');
 }
+
+// Waits until the save indicator says "Saved" and no IndexedDB sync is running.
+export async function waitSaved(page, timeout = 15000) {
+  await page.waitForFunction(() => window.debrief.save === 'saved' && window.debrief.storage && !window.debrief.storage.inFlight, null, { timeout });
+}
+
+// The stored reflections, parsed from the files the app wrote under /journal (IDBFS).
+export async function storedReflections(page) {
+  return page.evaluate(() => {
+    const dir = '/journal/reflections';
+    return FS.readdir(dir).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(FS.readFile(`${dir}/${n}`, { encoding: 'utf8' })).record);
+  });
+}
+
+// Creates a reflection through the real UI and types a company name into its native field.
+export async function newReflection(page, company) {
+  await page.getByRole('button', { name: 'New reflection' }).click();
+  const field = page.getByLabel('Company', { exact: true });
+  await field.click();
+  await page.keyboard.insertText(company);
+  return field;
+}

@@ -79,12 +79,18 @@ describe('offline after the first visit', () => {
 
   test('the app starts offline', async () => {
     const sent = server.requests.length;
+    const answered = new Map();
+    page.on('response', (response) => answered.set(new URL(response.url()).pathname, response.fromServiceWorker()));
     await browser.context.setOffline(true);
     try {
       await openApp(page, server.url);
       await page.getByRole('button', { name: 'New reflection' }).waitFor();
       assert.equal(await controlled(page), true);
-      // The worker answered everything; the browser's own update check for sw.js cannot get out.
+      // The worker answered everything, from its one cache (so app.js and app.wasm match); the
+      // browser's own update check for sw.js cannot get out.
+      for (const path of ['/', '/shell.js', '/app.js', '/app.wasm', '/fonts/latin.ttf']) {
+        assert.equal(answered.get(path), true, `${path} came from the service worker`);
+      }
       assert.deepEqual(server.requests.slice(sent), []);
       // Journal persistence checks (write online, read back offline) belong here.
     } finally {
@@ -194,7 +200,22 @@ describe('a second deployment', () => {
     assert.equal(await page.evaluate(() => window.debriefTestBuild), undefined, 'not auto-activated');
     assert.deepEqual((await cacheNames(page)).sort(), [`debrief-${first.version}`, `debrief-${second.version}`].sort());
 
-    // The storage glue (another module) must be flushed before the switch; record when it ran.
+    // A failed save keeps the page (and the old build) and says so; nothing switches.
+    await page.evaluate(() => {
+      const storage = window.DebriefStorage || (window.DebriefStorage = {});
+      storage.flush = async () => false;
+    });
+    await reload.click();
+    await page.getByText('not saved yet').waitFor();
+    assert.equal(await page.evaluate(() => window.debriefTestBuild), undefined);
+    assert.equal(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting)), true);
+
+    // A later visit offers the build that is still waiting.
+    await openApp(page, server.url);
+    await reload.waitFor();
+    assert.match(await banner.textContent(), /^Update available/);
+
+    // The storage glue (web/storage.js) must be flushed before the switch; record when it ran.
     await page.evaluate(() => {
       const storage = window.DebriefStorage || (window.DebriefStorage = {});
       const flush = storage.flush;

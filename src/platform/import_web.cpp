@@ -1,0 +1,66 @@
+// Receives files the user picked or dropped (web/shell.js reads them) and hands them to the App's
+// import flow; writes the backup that a "replace" promises before the journal changes on disk.
+#include "app/import_flow.h"
+#include "core/i18n.h"
+#include "platform/backend_web.h"
+#include "platform/import_web.h"
+#include "serialization/journal_json.h"
+#include "storage/file_store.h"
+
+#include <emscripten.h>
+
+#include <cstdio>
+
+namespace debrief::platform {
+namespace {
+App* g_app = nullptr;
+
+void show_result() {
+    g_app->go(Screen::data);
+    if (!g_app->import_flow().error().empty()) g_app->notify(g_app->import_flow().error());
+    request_frame();
+}
+}  // namespace
+
+void import_init(App& app) { g_app = &app; }
+
+void import_after_frame(App& app) {
+    // A replace keeps the previous journal next to the records, so even a reload cannot lose it.
+    if (std::optional<Journal> backup = app.import_flow().take_backup_to_write()) {
+        FileStore files("/journal");
+        const Timestamp now = app.env().now();
+        char name[64];
+        std::snprintf(name, sizeof name, "backups/before-import-%lld.json", static_cast<long long>(now.unix_ms));
+        if (!files.write_atomic(name, encode_journal(*backup, now))) app.notify(std::string(tr("data.import.backup_failed")));
+    }
+}
+
+}  // namespace debrief::platform
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void debrief_import_file(const char* name, const char* data, int size) {
+    using namespace debrief::platform;
+    if (!g_app) return;
+    g_app->import_flow().receive(*g_app, name, std::string_view(data, static_cast<std::size_t>(size)));
+    show_result();
+}
+
+EMSCRIPTEN_KEEPALIVE void debrief_import_too_large(const char* name, double size) {
+    using namespace debrief;
+    if (!platform::g_app) return;
+    char mb[32];
+    std::snprintf(mb, sizeof mb, "%.1f", size / (1024.0 * 1024.0));
+    platform::g_app->import_flow().reject(tr_format("data.import.too_large", {{"name", name}, {"size", mb}}));
+    platform::show_result();
+}
+
+EMSCRIPTEN_KEEPALIVE void debrief_import_unreadable(const char*) {
+    using namespace debrief;
+    if (!platform::g_app) return;
+    platform::g_app->import_flow().reject(std::string(tr("data.import.unreadable")));
+    platform::show_result();
+}
+
+// The picker was closed without a file: nothing to do but redraw.
+EMSCRIPTEN_KEEPALIVE void debrief_import_cancelled() { debrief::platform::request_frame(); }
+}

@@ -1,0 +1,15 @@
+// File import from the browser (picker and drag-and-drop) into the App's import flow.
+//  [x] <input type=file> opened inside the user's gesture (web/shell.js, from the mirror element)
+//  [x] Drag-and-drop anywhere on the page
+//  [x] Files over 50 MB refused before they are read; unreadable files reported
+//  [x] A replace writes a backup file of the previous journal first
+#pragma once
+
+#include "app/app.h"
+
+namespace debrief::platform {
+
+void import_init(App& app);
+void import_after_frame(App& app);
+
+}  // namespace debrief::platform

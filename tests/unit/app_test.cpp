@@ -1,0 +1,73 @@
+// The App is the only mutator: every intent stamps `modified`, marks the record dirty for storage,
+// and a read-only tab changes nothing.
+#include "app/app.h"
+
+#include "ui_test_support.h"
+
+#include <doctest/doctest.h>
+
+using namespace debrief;
+
+TEST_CASE("intents stamp modified and mark records dirty") {
+    test::FixedEnvironment env;
+    App app(env);
+    const std::string id = app.create_reflection();
+    REQUIRE(app.find_reflection(id));
+    const Timestamp created = app.find_reflection(id)->meta.modified;
+    std::vector<RecordKey> dirty = app.take_dirty();
+    REQUIRE(dirty.size() == 1);
+    CHECK(dirty[0] == RecordKey{RecordType::reflection, id});
+    CHECK(app.take_dirty().empty());
+
+    app.update_reflection(id, [](Reflection& r) { r.company = "Zürich AG"; });
+    CHECK(app.find_reflection(id)->meta.modified.unix_ms > created.unix_ms);
+    CHECK(app.take_dirty().size() == 1);
+}
+
+TEST_CASE("deleting goes to the trash; only trashed reflections can be purged") {
+    test::FixedEnvironment env;
+    App app(env);
+    const std::string id = app.create_reflection();
+    app.purge_reflection(id);
+    REQUIRE(app.find_reflection(id));  // not in the trash yet: refused
+    app.trash_reflection(id);
+    CHECK(app.find_reflection(id)->meta.deleted.has_value());
+    app.restore_reflection(id);
+    CHECK_FALSE(app.find_reflection(id)->meta.deleted.has_value());
+    app.trash_reflection(id);
+    app.take_dirty();
+    app.purge_reflection(id);
+    CHECK_FALSE(app.find_reflection(id));
+    const auto dirty = app.take_dirty();
+    REQUIRE(dirty.size() == 1);  // storage removes the file of a dirty key it cannot find
+    CHECK(dirty[0].id == id);
+}
+
+TEST_CASE("a read-only tab changes nothing") {
+    test::FixedEnvironment env;
+    App app(env);
+    const std::string id = app.create_reflection();
+    app.take_dirty();
+    app.save_status().state = SaveState::read_only;
+    CHECK(app.create_reflection().empty());
+    app.update_reflection(id, [](Reflection& r) { r.company = "changed"; });
+    CHECK(app.find_reflection(id)->company.empty());
+    CHECK_FALSE(app.has_dirty());
+}
+
+TEST_CASE("mark_removed_since marks records that a replace dropped") {
+    test::FixedEnvironment env;
+    App app(env);
+    const std::string kept = app.create_reflection();
+    const std::string dropped = app.create_reflection();
+    const Journal before = app.journal();
+    Journal after = before;
+    after.reflections.erase(after.reflections.begin() + 1);
+    app.replace_journal(after, App::MarkDirty::no);
+    app.take_dirty();
+    app.mark_removed_since(before);
+    const auto dirty = app.take_dirty();
+    REQUIRE(dirty.size() == 1);
+    CHECK(dirty[0].id == dropped);
+    CHECK(app.find_reflection(kept));
+}

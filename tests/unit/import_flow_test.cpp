@@ -1,0 +1,71 @@
+// Import never half-applies: a bad file changes nothing; merge and replace happen only on request;
+// replace keeps a backup and can be undone.
+#include "app/import_flow.h"
+
+#include "serialization/journal_json.h"
+#include "ui_test_support.h"
+
+#include <doctest/doctest.h>
+
+using namespace debrief;
+
+namespace {
+std::string exported_with(const std::string& company) {
+    test::FixedEnvironment env;
+    App other(env);
+    const std::string id = other.create_reflection();
+    other.update_reflection(id, [&](Reflection& r) { r.company = company; });
+    return encode_journal(other.journal(), env.now());
+}
+}  // namespace
+
+TEST_CASE("a malformed file is rejected with a message and the journal is untouched") {
+    test::FixedEnvironment env;
+    App app(env);
+    app.create_reflection();
+    const Journal before = app.journal();
+    for (const char* bad : {"", "{", "[]", "{\"format\":\"debrief-journal\",\"version\":99}", "\xEF\xBB\xBF{\"format\":1}"}) {
+        app.import_flow().receive(app, "bad.json", bad);
+        CHECK_FALSE(app.import_flow().error().empty());
+        CHECK_FALSE(app.import_flow().pending().has_value());
+        app.import_flow().apply(app, ImportFlow::Mode::replace);  // nothing pending: no effect
+        CHECK(encode_journal(app.journal(), env.now()).size() == encode_journal(before, env.now()).size());
+    }
+}
+
+TEST_CASE("merge adds the imported reflections; importing the same file again adds nothing") {
+    test::FixedEnvironment env;
+    App app(env);
+    app.create_reflection();
+    const std::string file = exported_with("Città di Torino");
+    app.import_flow().receive(app, "a.json", file);
+    REQUIRE(app.import_flow().pending());
+    CHECK(app.import_flow().pending()->preview.reflections.added == 1);
+    CHECK(app.journal().reflections.size() == 1);  // nothing changes while previewing
+    app.import_flow().apply(app, ImportFlow::Mode::merge);
+    CHECK(app.journal().reflections.size() == 2);
+    app.import_flow().receive(app, "a.json", file);
+    CHECK_FALSE(app.import_flow().pending()->preview.changes_anything);
+    app.import_flow().apply(app, ImportFlow::Mode::merge);
+    CHECK(app.journal().reflections.size() == 2);
+}
+
+TEST_CASE("replace keeps a backup and can be undone") {
+    test::FixedEnvironment env;
+    App app(env);
+    const std::string mine = app.create_reflection();
+    app.import_flow().receive(app, "b.json", exported_with("مرحبا"));
+    app.import_flow().apply(app, ImportFlow::Mode::replace);
+    REQUIRE(app.journal().reflections.size() == 1);
+    CHECK(app.journal().reflections[0].company == "مرحبا");
+    CHECK(app.import_flow().take_backup_to_write().has_value());
+    CHECK_FALSE(app.import_flow().take_backup_to_write().has_value());  // written once
+    REQUIRE(app.import_flow().can_undo());
+    app.take_dirty();
+    app.import_flow().undo(app);
+    REQUIRE(app.journal().reflections.size() == 1);
+    CHECK(app.journal().reflections[0].meta.id == mine);
+    bool imported_removed = false;
+    for (const RecordKey& k : app.take_dirty()) imported_removed = imported_removed || k.id != mine;
+    CHECK(imported_removed);
+}
