@@ -18,6 +18,7 @@ const DebriefStorage = (() => {
     channel: null,
     persistAsked: false,
     releaseLock: null,
+    lastSyncAt: 0,         // performance.now() when a sync last succeeded (C++ shows "Saved"); read by benchmarks
   };
   window.debrief.storage = state;
 
@@ -82,6 +83,7 @@ const DebriefStorage = (() => {
       report(false, full ? 'full' : error);
     } else {
       report(true, '');
+      state.lastSyncAt = performance.now();
       if (state.channel) state.channel.postMessage({ type: 'saved', at: Date.now() });
     }
     if (state.again) {
@@ -99,11 +101,24 @@ const DebriefStorage = (() => {
     return done;
   }
 
-  // Reader tabs follow the writer: reload files from IndexedDB whenever it saved.
+  // Reader tabs follow the writer: reload files from IndexedDB whenever it saved. Saves that
+  // arrive during a refresh collapse into one more refresh after it (one syncfs in flight).
+  let refreshing = null;
+  let refreshAgain = false;
   async function refreshFromDisk() {
     if (state.role !== 'reader') return;
-    const error = await syncfs(true);
-    if (!error && Module._debrief_storage_reload) call('debrief_storage_reload');
+    if (refreshing) {
+      refreshAgain = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        refreshAgain = false;
+        const error = await syncfs(true);
+        if (!error && Module._debrief_storage_reload) call('debrief_storage_reload');
+      } while (refreshAgain);
+    })();
+    try { await refreshing; } finally { refreshing = null; }
   }
 
   function holdWriterLock(onGranted) {

@@ -10,7 +10,8 @@ namespace debrief {
 namespace {
 
 template <class T>
-void select(std::map<std::string, RecordExtras>& out, const std::map<std::string, RecordExtras>& all, const std::vector<T>& records) {
+void select(std::map<std::string, RecordExtras>& out, const std::map<std::string, RecordExtras>& all,
+            const std::vector<T>& records) {
     for (const T& record : records) {
         const auto it = all.find(record.meta.id);
         if (it != all.end()) out.insert(*it);
@@ -43,7 +44,8 @@ Journal extract_reflection(const Journal& journal, std::string_view reflection_i
         }
     }
     for (const Reminder& r : journal.reminders) {
-        if (!r.meta.deleted && (r.reflection_id == reflection_id || message_ids.count(r.message_id) > 0)) out.reminders.push_back(r);
+        if (!r.meta.deleted && (r.reflection_id == reflection_id || message_ids.count(r.message_id) > 0))
+            out.reminders.push_back(r);
     }
     std::set<std::string, std::less<>> contact_ids;
     for (const ArmyMember& a : reflection->army) contact_ids.insert(a.contact_id);
@@ -51,7 +53,8 @@ Journal extract_reflection(const Journal& journal, std::string_view reflection_i
     for (const Reminder& r : out.reminders) contact_ids.insert(r.contact_id);
     contact_ids.erase("");
     for (const Contact& c : journal.contacts) {
-        if (!c.meta.deleted && (c.reflection_id == reflection_id || contact_ids.count(c.meta.id) > 0)) out.contacts.push_back(c);
+        if (!c.meta.deleted && (c.reflection_id == reflection_id || contact_ids.count(c.meta.id) > 0))
+            out.contacts.push_back(c);
     }
     return out;
 }

@@ -10,7 +10,8 @@ namespace {
 // Decides between two copies of one record. `current_text`/`incoming_text` are produced lazily
 // because most comparisons are settled by the timestamps alone.
 template <class T>
-MergeOutcome compare_copies(const T& current, const T& incoming, const Timestamp& current_modified, const Timestamp& incoming_modified) {
+MergeOutcome compare_copies(const T& current, const T& incoming, const Timestamp& current_modified,
+                            const Timestamp& incoming_modified) {
     if (incoming_modified.unix_ms > current_modified.unix_ms) return MergeOutcome::updated;
     if (incoming_modified.unix_ms < current_modified.unix_ms) return MergeOutcome::older_ignored;
     const std::string current_text = canonical_record_text(current);
@@ -31,21 +32,33 @@ bool incoming_wins(MergeOutcome outcome, const T& current, const T& incoming) {
 
 void count(ImportCounts& counts, MergeOutcome outcome) {
     switch (outcome) {
-        case MergeOutcome::added: ++counts.added; break;
-        case MergeOutcome::updated: ++counts.updated; break;
-        case MergeOutcome::unchanged: ++counts.unchanged; break;
-        case MergeOutcome::older_ignored: ++counts.older_ignored; break;
-        case MergeOutcome::conflict: ++counts.conflicts; break;
+        case MergeOutcome::added:
+            ++counts.added;
+            break;
+        case MergeOutcome::updated:
+            ++counts.updated;
+            break;
+        case MergeOutcome::unchanged:
+            ++counts.unchanged;
+            break;
+        case MergeOutcome::older_ignored:
+            ++counts.older_ignored;
+            break;
+        case MergeOutcome::conflict:
+            ++counts.conflicts;
+            break;
     }
 }
 
 // Merges `incoming` into `result` (a copy of the current collection). `on_outcome(id, incoming_won)`
 // is told the decision for every incoming record.
 template <class T, class OnOutcome>
-void merge_collection(std::vector<T>& result, const std::vector<T>& incoming, ImportCounts& counts, OnOutcome on_outcome) {
+void merge_collection(std::vector<T>& result, const std::vector<T>& incoming, ImportCounts& counts,
+                      OnOutcome on_outcome) {
     std::unordered_map<std::string, std::size_t> index;
     index.reserve(result.size() + incoming.size());
-    for (std::size_t i = 0; i < result.size(); ++i) index.emplace(result[i].meta.id, i);  // the first copy of an id counts
+    for (std::size_t i = 0; i < result.size(); ++i)
+        index.emplace(result[i].meta.id, i);  // the first copy of an id counts
     for (const T& record : incoming) {
         const auto found = index.find(record.meta.id);
         if (found == index.end()) {
@@ -69,7 +82,8 @@ struct MergeRun {
     Journal journal;
     ImportPreview preview;
     bool settings_from_incoming = false;
-    std::unordered_map<std::string, bool> reflection_winner, contact_winner, message_winner, reminder_winner;  // id -> incoming won
+    std::unordered_map<std::string, bool> reflection_winner, contact_winner, message_winner,
+        reminder_winner;  // id -> incoming won
 };
 
 MergeRun run_merge(const Journal& current, const Journal& incoming) {
@@ -81,11 +95,13 @@ MergeRun run_merge(const Journal& current, const Journal& incoming) {
             run.preview.changes_anything = run.preview.changes_anything || incoming_won;
         };
     };
-    merge_collection(run.journal.reflections, incoming.reflections, run.preview.reflections, remember(run.reflection_winner));
+    merge_collection(run.journal.reflections, incoming.reflections, run.preview.reflections,
+                     remember(run.reflection_winner));
     merge_collection(run.journal.contacts, incoming.contacts, run.preview.contacts, remember(run.contact_winner));
     merge_collection(run.journal.messages, incoming.messages, run.preview.messages, remember(run.message_winner));
     merge_collection(run.journal.reminders, incoming.reminders, run.preview.reminders, remember(run.reminder_winner));
-    run.preview.settings = compare_copies(current.settings, incoming.settings, current.settings.modified, incoming.settings.modified);
+    run.preview.settings =
+        compare_copies(current.settings, incoming.settings, current.settings.modified, incoming.settings.modified);
     run.settings_from_incoming = incoming_wins(run.preview.settings, current.settings, incoming.settings);
     if (run.settings_from_incoming) {
         run.journal.settings = incoming.settings;
@@ -109,7 +125,9 @@ void merge_extras_of(std::map<std::string, RecordExtras>& result, const std::map
 
 }  // namespace
 
-ImportPreview preview_import(const Journal& current, const Journal& incoming) { return run_merge(current, incoming).preview; }
+ImportPreview preview_import(const Journal& current, const Journal& incoming) {
+    return run_merge(current, incoming).preview;
+}
 
 Journal merge_journals(const Journal& current, const Journal& incoming) { return run_merge(current, incoming).journal; }
 

@@ -24,8 +24,8 @@ struct ImportCounts {
 
     int total() const { return added + updated + unchanged + older_ignored + conflicts; }
     friend bool operator==(const ImportCounts& a, const ImportCounts& b) {
-        return a.added == b.added && a.updated == b.updated && a.unchanged == b.unchanged && a.older_ignored == b.older_ignored &&
-               a.conflicts == b.conflicts;
+        return a.added == b.added && a.updated == b.updated && a.unchanged == b.unchanged &&
+               a.older_ignored == b.older_ignored && a.conflicts == b.conflicts;
     }
 };
 

@@ -16,11 +16,16 @@ namespace debrief {
 
 std::string_view record_type_key(RecordType type) {
     switch (type) {
-        case RecordType::reflection: return "reflection";
-        case RecordType::contact: return "contact";
-        case RecordType::message: return "message";
-        case RecordType::reminder: return "reminder";
-        case RecordType::settings: return "settings";
+        case RecordType::reflection:
+            return "reflection";
+        case RecordType::contact:
+            return "contact";
+        case RecordType::message:
+            return "message";
+        case RecordType::reminder:
+            return "reminder";
+        case RecordType::settings:
+            return "settings";
     }
     return "";
 }
@@ -35,11 +40,16 @@ std::optional<RecordType> record_type_from_key(std::string_view key) {
 
 RecordType record_type_of(const AnyRecord& record) {
     switch (record.index()) {
-        case 0: return RecordType::reflection;
-        case 1: return RecordType::contact;
-        case 2: return RecordType::message;
-        case 3: return RecordType::reminder;
-        default: return RecordType::settings;
+        case 0:
+            return RecordType::reflection;
+        case 1:
+            return RecordType::contact;
+        case 2:
+            return RecordType::message;
+        case 3:
+            return RecordType::reminder;
+        default:
+            return RecordType::settings;
     }
 }
 
@@ -276,11 +286,16 @@ Json encode_settings(const Settings& s, const RecordExtras* extras) {
 
 Json encode_any(const AnyRecord& record, const RecordExtras* extras) {
     switch (record_type_of(record)) {
-        case RecordType::reflection: return encode_reflection(std::get<Reflection>(record), extras);
-        case RecordType::contact: return encode_contact(std::get<Contact>(record), extras);
-        case RecordType::message: return encode_message(std::get<Message>(record), extras);
-        case RecordType::reminder: return encode_reminder(std::get<Reminder>(record), extras);
-        case RecordType::settings: break;
+        case RecordType::reflection:
+            return encode_reflection(std::get<Reflection>(record), extras);
+        case RecordType::contact:
+            return encode_contact(std::get<Contact>(record), extras);
+        case RecordType::message:
+            return encode_message(std::get<Message>(record), extras);
+        case RecordType::reminder:
+            return encode_reminder(std::get<Reminder>(record), extras);
+        case RecordType::settings:
+            break;
     }
     return encode_settings(std::get<Settings>(record), extras);
 }
@@ -309,8 +324,8 @@ void keep_unknown(FieldReader& fields, RecordExtras& extras, const std::string& 
 }
 
 bool decode_meta(FieldReader& f, RecordMeta& meta) {
-    return f.record_id("id", meta.id) && f.timestamp("created", meta.created) && f.timestamp("modified", meta.modified) &&
-           f.optional_timestamp("deleted", meta.deleted);
+    return f.record_id("id", meta.id) && f.timestamp("created", meta.created) &&
+           f.timestamp("modified", meta.modified) && f.optional_timestamp("deleted", meta.deleted);
 }
 
 // Reads a list of objects of kind `kind` under `key`, calling `read_item` for each; item extras are
@@ -350,17 +365,17 @@ bool decode_step_object(JsonReader& reader, FieldReader& parent, std::string_vie
     return !reader.failed();
 }
 
-bool decode_reflection(JsonReader& reader, const Json& value, const std::string& path, Reflection& r, RecordExtras& extras) {
+bool decode_reflection(JsonReader& reader, const Json& value, const std::string& path, Reflection& r,
+                       RecordExtras& extras) {
     if (!expect_object(reader, value, path)) return false;
     FieldReader f(reader, value, path, SchemaObject::reflection);
     StepId current = StepId::vent;
-    const bool header = decode_meta(f, r.meta) && f.text("company", r.company) && f.text("role", r.role) &&
-                        f.text("location", r.location) && f.text("found_via", r.found_via) &&
-                        f.enumeration("stage", r.stage) && f.enumeration("ending", r.ending) &&
-                        f.optional_date("applied_on", r.applied_on) &&
-                        f.optional_date("last_interview_on", r.last_interview_on) &&
-                        f.optional_date("rejected_on", r.rejected_on) &&
-                        f.text("rejection_message", r.rejection_message) && f.enumeration("current_step", current);
+    const bool header =
+        decode_meta(f, r.meta) && f.text("company", r.company) && f.text("role", r.role) &&
+        f.text("location", r.location) && f.text("found_via", r.found_via) && f.enumeration("stage", r.stage) &&
+        f.enumeration("ending", r.ending) && f.optional_date("applied_on", r.applied_on) &&
+        f.optional_date("last_interview_on", r.last_interview_on) && f.optional_date("rejected_on", r.rejected_on) &&
+        f.text("rejection_message", r.rejection_message) && f.enumeration("current_step", current);
     if (!header) return false;
     r.current_step = static_cast<int>(current);
 
@@ -374,19 +389,23 @@ bool decode_reflection(JsonReader& reader, const Json& value, const std::string&
         steps_ok &&
         decode_step_object(reader, f, "vent", SchemaObject::vent, extras,
                            [&](FieldReader& v) {
-                               return v.text("letter", r.vent.letter) && v.optional_number("mood_before", r.vent.mood_before, 0, 10) &&
+                               return v.text("letter", r.vent.letter) &&
+                                      v.optional_number("mood_before", r.vent.mood_before, 0, 10) &&
                                       v.text_list("emotions", r.vent.emotions);
                            }) &&
         decode_items(reader, f, "wins", SchemaObject::win, r.wins, extras,
                      [](FieldReader& w, Win& win, std::string& key) {
-                         const bool ok = w.text("id", win.id) && w.text("text", win.text) && w.flag("really_helped", win.really_helped);
+                         const bool ok = w.text("id", win.id) && w.text("text", win.text) &&
+                                         w.flag("really_helped", win.really_helped);
                          key = win.id;
                          return ok;
                      }) &&
         decode_step_object(reader, f, "reflect", SchemaObject::reflect, extras,
                            [&](FieldReader& x) {
-                               return x.text("fit", r.reflect.fit) && x.text("missing_skills", r.reflect.missing_skills) &&
-                                      x.text("went_well", r.reflect.went_well) && x.text("do_better", r.reflect.do_better) &&
+                               return x.text("fit", r.reflect.fit) &&
+                                      x.text("missing_skills", r.reflect.missing_skills) &&
+                                      x.text("went_well", r.reflect.went_well) &&
+                                      x.text("do_better", r.reflect.do_better) &&
                                       x.text("tripped_questions", r.reflect.tripped_questions) &&
                                       x.text("should_have_highlighted", r.reflect.should_have_highlighted) &&
                                       x.text("likely_reasons", r.reflect.likely_reasons);
@@ -396,18 +415,20 @@ bool decode_reflection(JsonReader& reader, const Json& value, const std::string&
                                return x.text("recruiter_name", r.feedback.recruiter_name) &&
                                       x.text("recruiter_email", r.feedback.recruiter_email) &&
                                       x.flag("ask_about_similar_role", r.feedback.ask_about_similar_role) &&
-                                      x.text("similar_role", r.feedback.similar_role) && x.flag("sent", r.feedback.sent);
+                                      x.text("similar_role", r.feedback.similar_role) &&
+                                      x.flag("sent", r.feedback.sent);
                            }) &&
         decode_items(reader, f, "loved", SchemaObject::loved_item, r.loved, extras,
                      [](FieldReader& x, LovedItem& item, std::string& key) {
-                         const bool ok = x.text("id", item.id) && x.text("text", item.text) && x.enumeration("tag", item.tag) &&
-                                         x.number("weight", item.weight, 1, 5);
+                         const bool ok = x.text("id", item.id) && x.text("text", item.text) &&
+                                         x.enumeration("tag", item.tag) && x.number("weight", item.weight, 1, 5);
                          key = item.id;
                          return ok;
                      }) &&
         decode_items(reader, f, "criteria", SchemaObject::criterion, r.criteria, extras,
                      [](FieldReader& x, Criterion& item, std::string& key) {
-                         const bool ok = x.text("id", item.id) && x.text("text", item.text) && x.enumeration("kind", item.kind);
+                         const bool ok =
+                             x.text("id", item.id) && x.text("text", item.text) && x.enumeration("kind", item.kind);
                          key = item.id;
                          return ok;
                      }) &&
@@ -443,28 +464,32 @@ bool decode_contact(JsonReader& reader, const Json& value, const std::string& pa
 bool decode_message(JsonReader& reader, const Json& value, const std::string& path, Message& m, RecordExtras& extras) {
     if (!expect_object(reader, value, path)) return false;
     FieldReader f(reader, value, path, SchemaObject::message);
-    const bool ok = decode_meta(f, m.meta) && f.enumeration("kind", m.kind) && f.link_id("reflection_id", m.reflection_id) &&
-                    f.link_id("contact_id", m.contact_id) && f.text("to", m.to) && f.text("subject", m.subject) &&
-                    f.text("body", m.body) && f.enumeration("status", m.status) && f.optional_date("sent_on", m.sent_on) &&
+    const bool ok = decode_meta(f, m.meta) && f.enumeration("kind", m.kind) &&
+                    f.link_id("reflection_id", m.reflection_id) && f.link_id("contact_id", m.contact_id) &&
+                    f.text("to", m.to) && f.text("subject", m.subject) && f.text("body", m.body) &&
+                    f.enumeration("status", m.status) && f.optional_date("sent_on", m.sent_on) &&
                     f.optional_date("replied_on", m.replied_on) && f.text("reply_notes", m.reply_notes);
     if (!ok) return false;
     keep_unknown(f, extras, "");
     return true;
 }
 
-bool decode_reminder(JsonReader& reader, const Json& value, const std::string& path, Reminder& r, RecordExtras& extras) {
+bool decode_reminder(JsonReader& reader, const Json& value, const std::string& path, Reminder& r,
+                     RecordExtras& extras) {
     if (!expect_object(reader, value, path)) return false;
     FieldReader f(reader, value, path, SchemaObject::reminder);
-    const bool ok = decode_meta(f, r.meta) && f.enumeration("kind", r.kind) && f.text("title", r.title) && f.date("due", r.due) &&
-                    f.link_id("reflection_id", r.reflection_id) && f.link_id("contact_id", r.contact_id) &&
-                    f.link_id("message_id", r.message_id) && f.flag("done", r.done) && f.optional_date("done_on", r.done_on) &&
+    const bool ok = decode_meta(f, r.meta) && f.enumeration("kind", r.kind) && f.text("title", r.title) &&
+                    f.date("due", r.due) && f.link_id("reflection_id", r.reflection_id) &&
+                    f.link_id("contact_id", r.contact_id) && f.link_id("message_id", r.message_id) &&
+                    f.flag("done", r.done) && f.optional_date("done_on", r.done_on) &&
                     f.optional_date("snoozed_until", r.snoozed_until);
     if (!ok) return false;
     keep_unknown(f, extras, "");
     return true;
 }
 
-bool decode_settings(JsonReader& reader, const Json& value, const std::string& path, Settings& s, RecordExtras& extras) {
+bool decode_settings(JsonReader& reader, const Json& value, const std::string& path, Settings& s,
+                     RecordExtras& extras) {
     if (!expect_object(reader, value, path)) return false;
     FieldReader f(reader, value, path, SchemaObject::settings);
     const bool ok = f.timestamp("modified", s.modified) &&
@@ -498,8 +523,8 @@ bool decode_collection(JsonReader& reader, FieldReader& doc, std::string_view ke
         const auto [it, inserted] = seen.emplace(record.meta.id, i);
         if (!inserted) {
             const std::string id_path = path_key(path, "id");
-            return reader.fail("The id " + quote_for_message(record.meta.id) + " is used twice in " + std::string(key) + ": at " +
-                                   path_key(path_index(list_path, it->second), "id") + " and at " + id_path,
+            return reader.fail("The id " + quote_for_message(record.meta.id) + " is used twice in " + std::string(key) +
+                                   ": at " + path_key(path_index(list_path, it->second), "id") + " and at " + id_path,
                                id_path);
         }
         if (!record_extras.empty()) extras[record.meta.id] = std::move(record_extras);
@@ -516,7 +541,8 @@ std::optional<int> document_version(JsonReader& reader, const Json& root, int ol
         reader.fail("The required field \"version\" is missing at $", "$.version");
         return std::nullopt;
     }
-    if (version->is_number_unsigned() && version->get<std::uint64_t>() > static_cast<std::uint64_t>(current_format_version)) {
+    if (version->is_number_unsigned() &&
+        version->get<std::uint64_t>() > static_cast<std::uint64_t>(current_format_version)) {
         reader.fail("This file was made by a newer version of Debrief (format version " + version->dump() +
                         "); this version reads up to " + std::to_string(current_format_version) + ".",
                     "$.version");
@@ -543,13 +569,15 @@ std::optional<int> journal_version(JsonReader& reader, const Json& root) {
         return std::nullopt;
     }
     if (format->is_string() && format->get_ref<const std::string&>() == record_format_name) {
-        reader.fail("This is a single Debrief record, not a journal export (\"format\" is \"debrief-record\" at $.format)",
-                    "$.format");
+        reader.fail(
+            "This is a single Debrief record, not a journal export (\"format\" is \"debrief-record\" at $.format)",
+            "$.format");
         return std::nullopt;
     }
     if (!format->is_string() || format->get_ref<const std::string&>() != journal_format_name) {
-        reader.fail("This is not a Debrief journal: expected \"debrief-journal\" at $.format, found " + describe_found(*format),
-                    "$.format");
+        reader.fail(
+            "This is not a Debrief journal: expected \"debrief-journal\" at $.format, found " + describe_found(*format),
+            "$.format");
         return std::nullopt;
     }
     return document_version(reader, root, 1);
@@ -604,13 +632,16 @@ Result<DecodedJournal> decode_journal(std::string_view text, const DecodeLimits&
     Journal& journal = decoded.journal;
     if (!doc.optional_timestamp("exported_at", decoded.exported_at)) return reader.error();
     if (const Json* settings = doc.object("settings")) {
-        if (!decode_settings(reader, *settings, "$.settings", journal.settings, decoded.extras.settings)) return reader.error();
+        if (!decode_settings(reader, *settings, "$.settings", journal.settings, decoded.extras.settings))
+            return reader.error();
     }
-    const bool ok = !reader.failed() &&
-                    decode_collection(reader, doc, "reflections", journal.reflections, decoded.extras.reflections, decode_reflection) &&
-                    decode_collection(reader, doc, "contacts", journal.contacts, decoded.extras.contacts, decode_contact) &&
-                    decode_collection(reader, doc, "messages", journal.messages, decoded.extras.messages, decode_message) &&
-                    decode_collection(reader, doc, "reminders", journal.reminders, decoded.extras.reminders, decode_reminder);
+    const bool ok =
+        !reader.failed() &&
+        decode_collection(reader, doc, "reflections", journal.reflections, decoded.extras.reflections,
+                          decode_reflection) &&
+        decode_collection(reader, doc, "contacts", journal.contacts, decoded.extras.contacts, decode_contact) &&
+        decode_collection(reader, doc, "messages", journal.messages, decoded.extras.messages, decode_message) &&
+        decode_collection(reader, doc, "reminders", journal.reminders, decoded.extras.reminders, decode_reminder);
     if (!ok) return reader.error();
     decoded.extras.document = doc.unknown_keys();
     decoded.warnings = std::move(reader.warnings());
@@ -628,16 +659,20 @@ std::string encode_journal(const Journal& journal, const JournalExtras& extras, 
     root["exported_at"] = timestamp_json(exported_at);
     root["settings"] = encode_settings(journal.settings, &extras.settings);
     Json reflections = Json::array();
-    for (const Reflection& r : journal.reflections) reflections.push_back(encode_reflection(r, extras_for(extras.reflections, r.meta.id)));
+    for (const Reflection& r : journal.reflections)
+        reflections.push_back(encode_reflection(r, extras_for(extras.reflections, r.meta.id)));
     root["reflections"] = std::move(reflections);
     Json contacts = Json::array();
-    for (const Contact& c : journal.contacts) contacts.push_back(encode_contact(c, extras_for(extras.contacts, c.meta.id)));
+    for (const Contact& c : journal.contacts)
+        contacts.push_back(encode_contact(c, extras_for(extras.contacts, c.meta.id)));
     root["contacts"] = std::move(contacts);
     Json messages = Json::array();
-    for (const Message& m : journal.messages) messages.push_back(encode_message(m, extras_for(extras.messages, m.meta.id)));
+    for (const Message& m : journal.messages)
+        messages.push_back(encode_message(m, extras_for(extras.messages, m.meta.id)));
     root["messages"] = std::move(messages);
     Json reminders = Json::array();
-    for (const Reminder& r : journal.reminders) reminders.push_back(encode_reminder(r, extras_for(extras.reminders, r.meta.id)));
+    for (const Reminder& r : journal.reminders)
+        reminders.push_back(encode_reminder(r, extras_for(extras.reminders, r.meta.id)));
     root["reminders"] = std::move(reminders);
     const RecordExtras document_extras = extras.document.empty() ? RecordExtras{} : RecordExtras{{"", extras.document}};
     append_extras(root, &document_extras, "");
@@ -659,11 +694,14 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     if (!doc.text("format", format)) return reader.error();
     if (format != record_format_name) {
         if (format == journal_format_name) {
-            return Error{"This is a whole journal export, not a single Debrief record (\"format\" is \"debrief-journal\" at $.format)",
-                         "$.format"};
+            return Error{
+                "This is a whole journal export, not a single Debrief record (\"format\" is \"debrief-journal\" at "
+                "$.format)",
+                "$.format"};
         }
-        return Error{"This is not a Debrief record: expected \"debrief-record\" at $.format, found " + quote_for_message(format),
-                     "$.format"};
+        return Error{
+            "This is not a Debrief record: expected \"debrief-record\" at $.format, found " + quote_for_message(format),
+            "$.format"};
     }
     // Record files first appeared in version 1, so there is nothing to migrate yet.
     if (!document_version(reader, root, 1)) return reader.error();
@@ -672,7 +710,8 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     if (!doc.text("type", type_key)) return reader.error();
     const auto type = record_type_from_key(type_key);
     if (!type) {
-        return Error{"Expected one of reflection, contact, message, reminder, settings at $.type, found " + quote_for_message(type_key),
+        return Error{"Expected one of reflection, contact, message, reminder, settings at $.type, found " +
+                         quote_for_message(type_key),
                      "$.type"};
     }
     const Json* record = doc.object("record");
@@ -681,11 +720,21 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     DecodedRecord decoded{Settings{}, {}, {}};
     bool ok = false;
     switch (*type) {
-        case RecordType::reflection: ok = decode_reflection(reader, *record, "$.record", decoded.record.emplace<Reflection>(), decoded.extras); break;
-        case RecordType::contact: ok = decode_contact(reader, *record, "$.record", decoded.record.emplace<Contact>(), decoded.extras); break;
-        case RecordType::message: ok = decode_message(reader, *record, "$.record", decoded.record.emplace<Message>(), decoded.extras); break;
-        case RecordType::reminder: ok = decode_reminder(reader, *record, "$.record", decoded.record.emplace<Reminder>(), decoded.extras); break;
-        case RecordType::settings: ok = decode_settings(reader, *record, "$.record", decoded.record.emplace<Settings>(), decoded.extras); break;
+        case RecordType::reflection:
+            ok = decode_reflection(reader, *record, "$.record", decoded.record.emplace<Reflection>(), decoded.extras);
+            break;
+        case RecordType::contact:
+            ok = decode_contact(reader, *record, "$.record", decoded.record.emplace<Contact>(), decoded.extras);
+            break;
+        case RecordType::message:
+            ok = decode_message(reader, *record, "$.record", decoded.record.emplace<Message>(), decoded.extras);
+            break;
+        case RecordType::reminder:
+            ok = decode_reminder(reader, *record, "$.record", decoded.record.emplace<Reminder>(), decoded.extras);
+            break;
+        case RecordType::settings:
+            ok = decode_settings(reader, *record, "$.record", decoded.record.emplace<Settings>(), decoded.extras);
+            break;
     }
     if (!ok) return reader.error();
     warn_unknown_envelope_keys(reader, root);
@@ -712,10 +761,16 @@ std::string encode_record(const AnyRecord& record, const RecordExtras& extras) {
     return record_document_text(record_type_of(record), encode_any(record, &extras));
 }
 
-std::string canonical_record_text(const Reflection& reflection) { return to_compact_text(encode_reflection(reflection, nullptr)); }
+std::string canonical_record_text(const Reflection& reflection) {
+    return to_compact_text(encode_reflection(reflection, nullptr));
+}
 std::string canonical_record_text(const Contact& contact) { return to_compact_text(encode_contact(contact, nullptr)); }
 std::string canonical_record_text(const Message& message) { return to_compact_text(encode_message(message, nullptr)); }
-std::string canonical_record_text(const Reminder& reminder) { return to_compact_text(encode_reminder(reminder, nullptr)); }
-std::string canonical_record_text(const Settings& settings) { return to_compact_text(encode_settings(settings, nullptr)); }
+std::string canonical_record_text(const Reminder& reminder) {
+    return to_compact_text(encode_reminder(reminder, nullptr));
+}
+std::string canonical_record_text(const Settings& settings) {
+    return to_compact_text(encode_settings(settings, nullptr));
+}
 
 }  // namespace debrief

@@ -47,7 +47,7 @@ struct JournalExtras {
 struct DecodedJournal {
     Journal journal;
     JournalExtras extras;
-    std::vector<std::string> warnings;  // e.g. unknown fields kept; shown in the import report
+    std::vector<std::string> warnings;            // e.g. unknown fields kept; shown in the import report
     int source_version = current_format_version;  // the file's version before migration
     std::optional<Timestamp> exported_at;
 };

@@ -63,16 +63,22 @@ std::string quote_for_message(std::string_view text) {
 
 std::string describe_found(const Json& value) {
     switch (value.type()) {
-        case Json::value_t::string: return quote_for_message(value.get_ref<const std::string&>());
-        case Json::value_t::array: return value.empty() ? "an empty list" : "a list";
-        case Json::value_t::object: return value.empty() ? "an empty object" : "an object";
-        case Json::value_t::null: return "null";
+        case Json::value_t::string:
+            return quote_for_message(value.get_ref<const std::string&>());
+        case Json::value_t::array:
+            return value.empty() ? "an empty list" : "a list";
+        case Json::value_t::object:
+            return value.empty() ? "an empty object" : "an object";
+        case Json::value_t::null:
+            return "null";
         case Json::value_t::boolean:
         case Json::value_t::number_integer:
         case Json::value_t::number_unsigned:
-        case Json::value_t::number_float: return value.dump();
+        case Json::value_t::number_float:
+            return value.dump();
         case Json::value_t::binary:
-        case Json::value_t::discarded: break;
+        case Json::value_t::discarded:
+            break;
     }
     return "an unexpected value";
 }
@@ -215,8 +221,8 @@ bool FieldReader::date(std::string_view key, Date& out) {
             return true;
         }
         int y = 0, m = 0, d = 0;
-        if (text.size() == 10 && text[4] == '-' && text[7] == '-' && read_digits(text, 0, 4, y) && read_digits(text, 5, 2, m) &&
-            read_digits(text, 8, 2, d)) {
+        if (text.size() == 10 && text[4] == '-' && text[7] == '-' && read_digits(text, 0, 4, y) &&
+            read_digits(text, 5, 2, m) && read_digits(text, 8, 2, d)) {
             const std::string path = child_path(key);
             return m_reader.fail("Expected a date as YYYY-MM-DD at " + path + ", found " + describe_found(*value) +
                                      ", which is not a day in the calendar",

@@ -132,8 +132,8 @@ public:
         Frame& frame = m_frames.back();
         if (!frame.keys.insert(value).second) {
             const std::string object_path = current_path_without_last();
-            m_error = Error{"The key " + quote_for_message(value) + " appears twice in the same object at " + object_path +
-                                "; a key may appear only once",
+            m_error = Error{"The key " + quote_for_message(value) + " appears twice in the same object at " +
+                                object_path + "; a key may appear only once",
                             path_key(object_path, value)};
             return false;
         }
@@ -141,9 +141,10 @@ public:
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
+    bool parse_error(std::size_t position, const std::string& last_token,
+                     const nlohmann::detail::exception& ex) override {
         // nlohmann counts the offending character as read, so it sits one before `position`; when
-        // the whole token is known (a string, a word, a number) the message points at its start.
+        // the whole token is known (a string or a number) the message points at its start.
         const std::size_t last = position > 0 ? position - 1 : 0;
         const std::string path = current_path();
         if (last >= m_text.size()) {
@@ -154,19 +155,23 @@ public:
         }
         // nlohmann's last token is reliable only for strings and numbers (other scans do not reset it).
         const bool string_token = last_token.size() >= 2 && last_token.front() == '"' && last_token.back() == '"';
-        const bool number_token = !last_token.empty() && last_token.find_first_not_of("0123456789+-.eE") == std::string::npos;
+        const bool number_token =
+            !last_token.empty() && last_token.find_first_not_of("0123456789+-.eE") == std::string::npos;
         const bool whole_token = (string_token || number_token) && position >= last_token.size() &&
                                  m_text.substr(position - last_token.size(), last_token.size()) == last_token;
         const std::size_t start = whole_token ? position - last_token.size() : last;
         if (ex.id == 406) {  // out_of_range.406: a number beyond double's range
-            m_error = Error{"The number " + last_token + " is too large at " + path + " (" + where(start) + ")", path};
+            m_error = Error{
+                "The number " + truncate_utf8(last_token, 40) + " is too large at " + path + " (" + where(start) + ")",
+                path};
             return false;
         }
         const auto c = static_cast<unsigned char>(m_text[last]);
         if (c < 0x20u) {  // outside strings these are whitespace, so this is a raw one inside text
-            m_error = Error{"The file is not valid JSON: a raw control character (" + describe_byte(m_text, last) +
-                                ") inside text, where an escape like \\n is expected, at " + where(last) + ", near " + path,
-                            path};
+            m_error =
+                Error{"The file is not valid JSON: a raw control character (" + describe_byte(m_text, last) +
+                          ") inside text, where an escape like \\n is expected, at " + where(last) + ", near " + path,
+                      path};
             return false;
         }
         std::string what = "unexpected ";
@@ -178,10 +183,11 @@ public:
         // nlohmann says which token it expected; a value where a separator belongs is nearly always a
         // forgotten comma, the most common hand-editing mistake.
         const std::string detail = ex.what();
-        const bool separator_expected = detail.find("expected '}'") != std::string::npos || detail.find("expected ']'") != std::string::npos;
+        const bool separator_expected =
+            detail.find("expected '}'") != std::string::npos || detail.find("expected ']'") != std::string::npos;
         const char first = m_text[start];
-        const bool value_start = first == '"' || first == '{' || first == '[' || first == '-' || (first >= '0' && first <= '9') ||
-                                 first == 't' || first == 'f' || first == 'n';
+        const bool value_start = first == '"' || first == '{' || first == '[' || first == '-' ||
+                                 (first >= '0' && first <= '9') || first == 't' || first == 'f' || first == 'n';
         const std::string hint = separator_expected && value_start ? "; is a comma missing before it?" : "";
         m_error = Error{"The file is not valid JSON: " + what + " at " + where(start) + ", near " + path + hint, path};
         return false;
@@ -191,8 +197,8 @@ private:
     struct Frame {
         Json* container = nullptr;
         bool is_array = false;
-        std::size_t index = 0;   // arrays: the element being read
-        std::string key;         // objects: the last key read
+        std::size_t index = 0;  // arrays: the element being read
+        std::string key;        // objects: the last key read
         std::set<std::string> keys;
     };
 
@@ -252,7 +258,9 @@ private:
         return path;
     }
     std::string current_path() const { return path_of(m_frames.size()); }
-    std::string where(std::size_t offset_in_body) const { return describe_text_position(m_full, offset_in_body + m_bom_length); }
+    std::string where(std::size_t offset_in_body) const {
+        return describe_text_position(m_full, offset_in_body + m_bom_length);
+    }
     // The path of the innermost object itself (used when its key is the problem).
     std::string current_path_without_last() const { return path_of(m_frames.empty() ? 0 : m_frames.size() - 1); }
 
@@ -279,7 +287,8 @@ std::string describe_text_position(std::string_view text, std::size_t offset) {
             ++column;  // columns count characters, not bytes, so they match what an editor shows
         }
     }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column) + ", byte offset " + std::to_string(offset);
+    return "line " + std::to_string(line) + ", column " + std::to_string(column) + ", byte offset " +
+           std::to_string(offset);
 }
 
 Result<nlohmann::ordered_json> parse_json_text(std::string_view text, const DecodeLimits& limits) {
@@ -304,8 +313,8 @@ Result<nlohmann::ordered_json> parse_json_text(std::string_view text, const Deco
                      "$"};
     }
     if (const auto deep = find_excess_depth(body, limits.max_depth)) {
-        return Error{"The file nests lists and objects more than " + std::to_string(limits.max_depth) + " levels deep (at " +
-                         describe_text_position(text, *deep + bom_length) +
+        return Error{"The file nests lists and objects more than " + std::to_string(limits.max_depth) +
+                         " levels deep (at " + describe_text_position(text, *deep + bom_length) +
                          "); a Debrief journal never does, so it is damaged or not a journal",
                      "$"};
     }

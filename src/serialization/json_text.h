@@ -14,7 +14,7 @@ namespace debrief {
 // Limits applied before any parsing, so hostile or damaged files fail fast with a clear message.
 struct DecodeLimits {
     std::size_t max_bytes = 50u * 1024u * 1024u;  // a real journal is a few hundred KB
-    int max_depth = 64;                          // a journal nests 5 levels; this guards the recursive code after the parser
+    int max_depth = 64;  // a journal nests 5 levels; this guards the recursive code after the parser
 };
 
 // Parses `text` (UTF-8, an optional BOM is skipped) into an order-preserving JSON tree.

@@ -16,7 +16,8 @@ namespace {
 
 // Characters with inline meaning in CommonMark; a backslash makes them literal.
 bool is_inline_markup(char c) {
-    return c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '|' || c == '~';
+    return c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '|' ||
+           c == '~';
 }
 
 // One line of user text, safe inside a paragraph or list item: inline markup is escaped, a line
@@ -124,7 +125,8 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
         case StepId::vent: {
             if (r.vent.mood_before) fact(out, "markdown.mood_before", mood(*r.vent.mood_before));
             std::string feelings;
-            for (const std::string& key : r.vent.emotions) feelings += (feelings.empty() ? "" : ", ") + inline_text(emotion_name(key));
+            for (const std::string& key : r.vent.emotions)
+                feelings += (feelings.empty() ? "" : ", ") + inline_text(emotion_name(key));
             fact(out, "markdown.emotions", feelings);
             if (out.size() > before) out += '\n';
             if (!blank(r.vent.letter)) out += paragraphs(r.vent.letter) + "\n\n";
@@ -133,7 +135,8 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
         case StepId::wins:
             for (const Win& w : r.wins) {
                 if (blank(w.text)) continue;
-                out += "- " + inline_text(w.text) + (w.really_helped ? " *(" + label("markdown.really_helped") + ")*" : "") + "\n";
+                out += "- " + inline_text(w.text) +
+                       (w.really_helped ? " *(" + label("markdown.really_helped") + ")*" : "") + "\n";
             }
             if (out.size() > before) out += '\n';
             break;
@@ -149,10 +152,12 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
         case StepId::feedback: {
             std::string recruiter = inline_text(r.feedback.recruiter_name);
             if (!blank(r.feedback.recruiter_email)) {
-                recruiter += (recruiter.empty() ? "" : " ") + std::string("(") + inline_text(r.feedback.recruiter_email) + ")";
+                recruiter +=
+                    (recruiter.empty() ? "" : " ") + std::string("(") + inline_text(r.feedback.recruiter_email) + ")";
             }
             fact(out, "markdown.feedback.recruiter", recruiter);
-            if (r.feedback.ask_about_similar_role) fact(out, "markdown.feedback.similar_role", inline_text(r.feedback.similar_role));
+            if (r.feedback.ask_about_similar_role)
+                fact(out, "markdown.feedback.similar_role", inline_text(r.feedback.similar_role));
             if (out.size() > before || r.feedback.sent) {
                 fact(out, "markdown.feedback.sent", label(r.feedback.sent ? "markdown.yes" : "markdown.no"));
                 out += '\n';
@@ -162,8 +167,8 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
         case StepId::loved:
             for (const LovedItem& l : r.loved) {
                 if (blank(l.text)) continue;
-                out += "- " + inline_text(l.text) + " \xE2\x80\x94 " + display_name(l.tag) + ", " + label("markdown.weight") + " " +
-                       std::to_string(l.weight) + "/5\n";
+                out += "- " + inline_text(l.text) + " \xE2\x80\x94 " + display_name(l.tag) + ", " +
+                       label("markdown.weight") + " " + std::to_string(l.weight) + "/5\n";
             }
             if (out.size() > before) out += '\n';
             break;
@@ -177,7 +182,8 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
         case StepId::army:
             for (const ArmyMember& a : r.army) {
                 if (blank(a.name)) continue;
-                out += "- " + inline_text(a.name) + " \xE2\x80\x94 " + label(a.told ? "markdown.told" : "markdown.not_told") + "\n";
+                out += "- " + inline_text(a.name) + " \xE2\x80\x94 " +
+                       label(a.told ? "markdown.told" : "markdown.not_told") + "\n";
             }
             if (out.size() > before) out += '\n';
             answer(out, "markdown.army_note", r.army_note);
@@ -204,7 +210,8 @@ void render_reflection(std::string& out, const Reflection& r, int level) {
     if (r.last_interview_on) fact(out, "markdown.last_interview_on", long_date(*r.last_interview_on));
     if (r.rejected_on) fact(out, "markdown.rejected_on", long_date(*r.rejected_on));
     const StepProgress p = progress(r);
-    fact(out, "markdown.progress", tr_format("markdown.steps_done", {{"done", std::to_string(p.done)}, {"total", std::to_string(p.total)}}));
+    fact(out, "markdown.progress",
+         tr_format("markdown.steps_done", {{"done", std::to_string(p.done)}, {"total", std::to_string(p.total)}}));
     if (r.meta.deleted) fact(out, "markdown.trashed", long_date(local_date(*r.meta.deleted)));
 
     if (!blank(r.rejection_message)) {
@@ -276,7 +283,8 @@ std::string journal_to_markdown(const Journal& journal) {
         std::string line = std::string(r.done ? "- [x] " : "- [ ] ") + long_date(r.due) + " \xE2\x80\x94 " +
                            (blank(r.title) ? display_name(r.kind) : inline_text(r.title));
         if (r.done && r.done_on) line += " (" + tr_format("markdown.done_on", {{"date", long_date(*r.done_on)}}) + ")";
-        if (!r.done && r.snoozed_until) line += " (" + tr_format("markdown.snoozed_until", {{"date", long_date(*r.snoozed_until)}}) + ")";
+        if (!r.done && r.snoozed_until)
+            line += " (" + tr_format("markdown.snoozed_until", {{"date", long_date(*r.snoozed_until)}}) + ")";
         reminders += line + "\n";
     }
     if (!reminders.empty()) {

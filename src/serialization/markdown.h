@@ -1,4 +1,5 @@
-// Readable Markdown exports of a reflection or a whole journal (labels from the English catalogue, user text as written).
+// Readable Markdown exports of a reflection or a whole journal (labels from the English catalogue, user text as
+// written).
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
-// Format migrations (see migrations.h and docs/schema.md "Versioning"): JSON tree in, JSON tree of the next version out.
+// Format migrations (see migrations.h and docs/schema.md "Versioning"): JSON tree in, JSON tree of the next version
+// out.
 #include "serialization/migrations.h"
 
 #include <initializer_list>
@@ -55,9 +56,10 @@ public:
         const Json* value = find(key);
         if (value == nullptr) return missing(key);
         if (value->is_number_integer()) {  // true for signed and unsigned alike
-            const bool fits = value->is_number_unsigned()
-                                  ? value->get<std::uint64_t>() <= static_cast<std::uint64_t>(max_unix_ms)
-                                  : value->get<std::int64_t>() >= min_unix_ms && value->get<std::int64_t>() <= max_unix_ms;
+            const bool fits =
+                value->is_number_unsigned()
+                    ? value->get<std::uint64_t>() <= static_cast<std::uint64_t>(max_unix_ms)
+                    : value->get<std::int64_t>() >= min_unix_ms && value->get<std::int64_t>() <= max_unix_ms;
             if (fits) {
                 out = format_timestamp(Timestamp{value->get<std::int64_t>(), 0});
                 return true;
@@ -78,7 +80,9 @@ public:
     bool date(std::string_view key, Json& out) {
         out = nullptr;
         const Json* value = find(key);
-        if (value == nullptr || value->is_null() || (value->is_string() && value->get_ref<const std::string&>().empty())) return true;
+        if (value == nullptr || value->is_null() ||
+            (value->is_string() && value->get_ref<const std::string&>().empty()))
+            return true;
         if (value->is_string()) {
             const std::string& text = value->get_ref<const std::string&>();
             if (text.size() == 10 && text[2] == '.' && text[5] == '.') {
@@ -98,8 +102,9 @@ public:
         const Json* value = find(key);
         if (value == nullptr || value->is_null()) return true;
         if (value->is_number_integer()) {
-            const bool in_range = value->is_number_unsigned() ? value->get<std::uint64_t>() <= 10u
-                                                              : value->get<std::int64_t>() >= 0 && value->get<std::int64_t>() <= 10;
+            const bool in_range = value->is_number_unsigned()
+                                      ? value->get<std::uint64_t>() <= 10u
+                                      : value->get<std::int64_t>() >= 0 && value->get<std::int64_t>() <= 10;
             if (in_range) {
                 out = value->get<std::int64_t>();
                 return true;
@@ -131,7 +136,8 @@ public:
             const Json& item = (*value)[i];
             if (!item.is_number_integer() || item.get<std::int64_t>() < 1 || item.get<std::int64_t>() > step_count) {
                 const std::string path = path_index(path_key(m_path, key), i);
-                return m_reader.fail("Expected a step number from 1 to 8 at " + path + ", found " + describe_found(item), path);
+                return m_reader.fail(
+                    "Expected a step number from 1 to 8 at " + path + ", found " + describe_found(item), path);
             }
             out.push_back(static_cast<int>(item.get<std::int64_t>()));
         }
@@ -139,7 +145,8 @@ public:
     }
 
     // A prototype enum spelling mapped to its version 1 key; absent or null keeps `fallback`.
-    bool mapped(std::string_view key, std::initializer_list<EnumMapping> mappings, std::string_view fallback, Json& out) {
+    bool mapped(std::string_view key, std::initializer_list<EnumMapping> mappings, std::string_view fallback,
+                Json& out) {
         out = std::string(fallback);
         const Json* value = find(key);
         if (value == nullptr || value->is_null()) return true;
@@ -171,7 +178,8 @@ private:
         return it == m_object.end() ? nullptr : &*it;
     }
     bool missing(std::string_view key) {
-        return m_reader.fail("The required field \"" + std::string(key) + "\" is missing at " + m_path, path_key(m_path, key));
+        return m_reader.fail("The required field \"" + std::string(key) + "\" is missing at " + m_path,
+                             path_key(m_path, key));
     }
     bool expected(std::string_view key, const std::string& what, const Json& found) {
         const std::string path = path_key(m_path, key);
@@ -195,24 +203,31 @@ Json empty_object_with(std::initializer_list<std::string_view> text_keys) {
 bool migrate_entry(JsonReader& reader, const Json& entry, const std::string& path, Json& out) {
     if (!expect_object(reader, entry, path)) return false;
     V0Fields f(reader, entry, path,
-               {"uuid", "created", "updated", "trashed", "company", "position", "city", "stage", "outcome", "applied",
-                "interviewed", "rejected", "rejection_text", "mood", "letter", "wins", "loved", "lesson", "mood_after",
-                "done_steps"});
+               {"uuid",   "created", "updated", "trashed",     "company",    "position",       "city",
+                "stage",  "outcome", "applied", "interviewed", "rejected",   "rejection_text", "mood",
+                "letter", "wins",    "loved",   "lesson",      "mood_after", "done_steps"});
     std::string id, created, updated;
     bool trashed = false;
-    Json company, role, location, stage, ending, applied, interviewed, rejected, rejection, mood, letter, lesson, mood_after;
+    Json company, role, location, stage, ending, applied, interviewed, rejected, rejection, mood, letter, lesson,
+        mood_after;
     std::vector<std::string> wins, loved;
     std::vector<int> done_steps;
-    const bool ok =
-        f.id("uuid", id) && f.millis("created", created) && f.millis("updated", updated) && f.flag("trashed", trashed) &&
-        f.text("company", company) && f.text("position", role) && f.text("city", location) &&
-        f.mapped("stage",
-                 {{"applied", "applied"}, {"screening", "screen"}, {"interview", "interview"}, {"final-round", "final_round"}, {"offer", "offer"}},
-                 "interview", stage) &&
-        f.mapped("outcome", {{"rejected", "rejected"}, {"ghosted", "ghosted"}, {"withdrew", "withdrew"}}, "rejected", ending) &&
-        f.date("applied", applied) && f.date("interviewed", interviewed) && f.date("rejected", rejected) &&
-        f.text("rejection_text", rejection) && f.mood("mood", mood) && f.text("letter", letter) && f.texts("wins", wins) &&
-        f.texts("loved", loved) && f.text("lesson", lesson) && f.mood("mood_after", mood_after) && f.step_numbers("done_steps", done_steps);
+    const bool ok = f.id("uuid", id) && f.millis("created", created) && f.millis("updated", updated) &&
+                    f.flag("trashed", trashed) && f.text("company", company) && f.text("position", role) &&
+                    f.text("city", location) &&
+                    f.mapped("stage",
+                             {{"applied", "applied"},
+                              {"screening", "screen"},
+                              {"interview", "interview"},
+                              {"final-round", "final_round"},
+                              {"offer", "offer"}},
+                             "interview", stage) &&
+                    f.mapped("outcome", {{"rejected", "rejected"}, {"ghosted", "ghosted"}, {"withdrew", "withdrew"}},
+                             "rejected", ending) &&
+                    f.date("applied", applied) && f.date("interviewed", interviewed) && f.date("rejected", rejected) &&
+                    f.text("rejection_text", rejection) && f.mood("mood", mood) && f.text("letter", letter) &&
+                    f.texts("wins", wins) && f.texts("loved", loved) && f.text("lesson", lesson) &&
+                    f.mood("mood_after", mood_after) && f.step_numbers("done_steps", done_steps);
     if (!ok) return false;
 
     bool done[step_count] = {};
@@ -224,7 +239,8 @@ bool migrate_entry(JsonReader& reader, const Json& entry, const std::string& pat
             break;
         }
     }
-    static constexpr std::string_view step_keys[step_count] = {"vent", "wins", "reflect", "feedback", "loved", "criteria", "army", "resilience"};
+    static constexpr std::string_view step_keys[step_count] = {"vent",  "wins",     "reflect", "feedback",
+                                                               "loved", "criteria", "army",    "resilience"};
 
     out = Json::object();
     out["id"] = id;
@@ -252,7 +268,8 @@ bool migrate_entry(JsonReader& reader, const Json& entry, const std::string& pat
     out["vent"] = std::move(vent);
     Json win_items = Json::array();
     for (std::size_t i = 0; i < wins.size(); ++i) {
-        win_items.push_back(Json{{"id", id + "-win-" + std::to_string(i + 1)}, {"text", wins[i]}, {"really_helped", false}});
+        win_items.push_back(
+            Json{{"id", id + "-win-" + std::to_string(i + 1)}, {"text", wins[i]}, {"really_helped", false}});
     }
     out["wins"] = std::move(win_items);
     out["reflect"] = empty_object_with({"fit", "missing_skills", "went_well", "do_better", "tripped_questions",
@@ -264,7 +281,8 @@ bool migrate_entry(JsonReader& reader, const Json& entry, const std::string& pat
     out["feedback"] = std::move(feedback);
     Json loved_items = Json::array();
     for (std::size_t i = 0; i < loved.size(); ++i) {
-        loved_items.push_back(Json{{"id", id + "-loved-" + std::to_string(i + 1)}, {"text", loved[i]}, {"tag", "other"}, {"weight", 3}});
+        loved_items.push_back(
+            Json{{"id", id + "-loved-" + std::to_string(i + 1)}, {"text", loved[i]}, {"tag", "other"}, {"weight", 3}});
     }
     out["loved"] = std::move(loved_items);
     out["criteria"] = Json::array();
@@ -284,8 +302,9 @@ bool migrate_person(JsonReader& reader, const Json& person, const std::string& p
     V0Fields f(reader, person, path, {"uuid", "created", "updated", "name", "email", "company", "note", "entry"});
     std::string id, created, updated;
     Json name, email, company, note, entry;
-    const bool ok = f.id("uuid", id) && f.millis("created", created) && f.millis("updated", updated) && f.text("name", name) &&
-                    f.text("email", email) && f.text("company", company) && f.text("note", note) && f.text("entry", entry);
+    const bool ok = f.id("uuid", id) && f.millis("created", created) && f.millis("updated", updated) &&
+                    f.text("name", name) && f.text("email", email) && f.text("company", company) &&
+                    f.text("note", note) && f.text("entry", entry);
     if (!ok) return false;
     out = Json::object();
     out["id"] = id;
@@ -337,7 +356,8 @@ bool migrate_v0_to_v1(Json& document, JsonReader& reader) {
     v1["version"] = 1;
     v1["exported_at"] = has_saved ? Json(saved) : Json(nullptr);
     // The prototype had no settings; the epoch makes any existing settings win a merge.
-    v1["settings"] = Json{{"modified", format_timestamp(Timestamp{})}, {"profile_choices", Json::array()}, {"search_location", ""}};
+    v1["settings"] =
+        Json{{"modified", format_timestamp(Timestamp{})}, {"profile_choices", Json::array()}, {"search_location", ""}};
     v1["reflections"] = std::move(reflections);
     v1["contacts"] = std::move(contacts);
     v1["messages"] = Json::array();

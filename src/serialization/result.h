@@ -9,7 +9,8 @@ namespace debrief {
 
 // Why decoding failed, written for the person who owns the file.
 struct Error {
-    std::string message;    // a full sentence, already naming the place, e.g. "... at $.reflections[3].vent.mood_before, found \"seven\""
+    std::string message;  // a full sentence, already naming the place, e.g. "... at $.reflections[3].vent.mood_before,
+                          // found \"seven\""
     std::string json_path;  // where, e.g. "$.reflections[3].vent.mood_before"; "$" for the whole document
 };
 
@@ -21,7 +22,9 @@ struct Done {};
 template <class T, class E = Error>
 class Result {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor): reads like `return value;`
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value)) {
+    }  // NOLINT(google-explicit-constructor): reads like `return value;`
     Result(E error) : m_state(std::in_place_index<1>, std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return m_state.index() == 0; }

@@ -17,37 +17,48 @@ std::string display(const fs::path& relative) { return relative.generic_string()
 
 IoErrorKind kind_of(int error_number) {
     switch (error_number) {
-        case ENOENT: return IoErrorKind::not_found;
+        case ENOENT:
+            return IoErrorKind::not_found;
         case ENOSPC:
 #ifdef EDQUOT
         case EDQUOT:
 #endif
-        case EFBIG: return IoErrorKind::no_space;
+        case EFBIG:
+            return IoErrorKind::no_space;
         case EACCES:
         case EPERM:
-        case EROFS: return IoErrorKind::denied;
-        case EISDIR: return IoErrorKind::not_a_file;
-        default: return IoErrorKind::other;
+        case EROFS:
+            return IoErrorKind::denied;
+        case EISDIR:
+            return IoErrorKind::not_a_file;
+        default:
+            return IoErrorKind::other;
     }
 }
 
 // A reason a person can act on; the system's own wording only when there is nothing better.
 std::string reason_of(int error_number) {
     switch (kind_of(error_number)) {
-        case IoErrorKind::no_space: return "there is no space left (the disk or the browser's storage quota is full)";
-        case IoErrorKind::denied: return "permission was denied";
-        case IoErrorKind::not_a_file: return "a folder of that name is in the way";
-        case IoErrorKind::not_found: return "it does not exist";
+        case IoErrorKind::no_space:
+            return "there is no space left (the disk or the browser's storage quota is full)";
+        case IoErrorKind::denied:
+            return "permission was denied";
+        case IoErrorKind::not_a_file:
+            return "a folder of that name is in the way";
+        case IoErrorKind::not_found:
+            return "it does not exist";
         case IoErrorKind::bad_path:
-        case IoErrorKind::other: break;
+        case IoErrorKind::other:
+            break;
     }
     if (error_number == 0) return "the system gave no reason";
     return std::generic_category().message(error_number);
 }
 
-IoError error_from(int error_number, const std::string& what, const fs::path& relative, const std::string& suffix = "") {
-    return IoError{kind_of(error_number), what + " " + display(relative) + ": " + reason_of(error_number) + "." + suffix,
-                   display(relative)};
+IoError error_from(int error_number, const std::string& what, const fs::path& relative,
+                   const std::string& suffix = "") {
+    return IoError{kind_of(error_number),
+                   what + " " + display(relative) + ": " + reason_of(error_number) + "." + suffix, display(relative)};
 }
 
 }  // namespace
@@ -58,9 +69,10 @@ IoResult<std::filesystem::path> FileStore::resolve(const std::filesystem::path& 
     bool safe = !relative.empty() && !relative.has_root_name() && !relative.has_root_directory();
     for (const fs::path& part : relative) safe = safe && part != ".." && part != ".";
     if (!safe) {
-        return IoError{IoErrorKind::bad_path,
-                       "Refusing to use \"" + display(relative) + "\": it is not a plain path inside the journal folder.",
-                       display(relative)};
+        return IoError{
+            IoErrorKind::bad_path,
+            "Refusing to use \"" + display(relative) + "\": it is not a plain path inside the journal folder.",
+            display(relative)};
     }
     return m_root / relative;
 }
@@ -162,8 +174,8 @@ IoResult<Done> FileStore::move_no_replace(const std::filesystem::path& from, con
     if (!target) return target.error();
     std::error_code ec;
     if (fs::exists(target.value(), ec)) {
-        return IoError{IoErrorKind::other, "Could not move " + display(from) + " to " + display(to) + ": that name is taken.",
-                       display(to)};
+        return IoError{IoErrorKind::other,
+                       "Could not move " + display(from) + " to " + display(to) + ": that name is taken.", display(to)};
     }
     fs::create_directories(target.value().parent_path(), ec);
     if (!ec) fs::rename(source.value(), target.value(), ec);

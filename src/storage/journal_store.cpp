@@ -11,17 +11,23 @@ namespace debrief {
 
 namespace {
 
-constexpr RecordType collection_types[] = {RecordType::reflection, RecordType::contact, RecordType::message, RecordType::reminder};
+constexpr RecordType collection_types[] = {RecordType::reflection, RecordType::contact, RecordType::message,
+                                           RecordType::reminder};
 constexpr std::string_view settings_file = "settings.json";
 constexpr std::string_view quarantine_dir = "quarantine";
 
 std::string_view directory_of(RecordType type) {
     switch (type) {
-        case RecordType::reflection: return "reflections";
-        case RecordType::contact: return "contacts";
-        case RecordType::message: return "messages";
-        case RecordType::reminder: return "reminders";
-        case RecordType::settings: break;
+        case RecordType::reflection:
+            return "reflections";
+        case RecordType::contact:
+            return "contacts";
+        case RecordType::message:
+            return "messages";
+        case RecordType::reminder:
+            return "reminders";
+        case RecordType::settings:
+            break;
     }
     return "";
 }
@@ -41,11 +47,16 @@ std::string file_name_of(const std::string& path) {
 
 std::string id_of(const AnyRecord& record) {
     switch (record_type_of(record)) {
-        case RecordType::reflection: return std::get<Reflection>(record).meta.id;
-        case RecordType::contact: return std::get<Contact>(record).meta.id;
-        case RecordType::message: return std::get<Message>(record).meta.id;
-        case RecordType::reminder: return std::get<Reminder>(record).meta.id;
-        case RecordType::settings: break;
+        case RecordType::reflection:
+            return std::get<Reflection>(record).meta.id;
+        case RecordType::contact:
+            return std::get<Contact>(record).meta.id;
+        case RecordType::message:
+            return std::get<Message>(record).meta.id;
+        case RecordType::reminder:
+            return std::get<Reminder>(record).meta.id;
+        case RecordType::settings:
+            break;
     }
     return "";
 }
@@ -54,11 +65,16 @@ std::string id_of(const AnyRecord& record) {
 template <class Extras>
 auto collection_extras(Extras& extras, RecordType type) -> decltype(&extras.reflections) {
     switch (type) {
-        case RecordType::reflection: return &extras.reflections;
-        case RecordType::contact: return &extras.contacts;
-        case RecordType::message: return &extras.messages;
-        case RecordType::reminder: return &extras.reminders;
-        case RecordType::settings: break;
+        case RecordType::reflection:
+            return &extras.reflections;
+        case RecordType::contact:
+            return &extras.contacts;
+        case RecordType::message:
+            return &extras.messages;
+        case RecordType::reminder:
+            return &extras.reminders;
+        case RecordType::settings:
+            break;
     }
     return nullptr;
 }
@@ -147,8 +163,9 @@ void JournalStore::load_directory(RecordType type, LoadResult& result) {
                            (type == RecordType::settings || id_of(decoded.value().record) + ".json" == target);
         if (!valid) {
             quarantine(temp_path,
-                       decoded.ok() ? "An unfinished save of " + target_path + " held a different record"
-                                    : "An unfinished save of " + target_path + " is incomplete: " + decoded.error().message,
+                       decoded.ok()
+                           ? "An unfinished save of " + target_path + " held a different record"
+                           : "An unfinished save of " + target_path + " is incomplete: " + decoded.error().message,
                        result);
             continue;
         }
@@ -174,23 +191,25 @@ void JournalStore::load_directory(RecordType type, LoadResult& result) {
             continue;
         }
         const std::string expected_id = type == RecordType::settings ? "" : name.substr(0, name.size() - 5);
-        if (accept(type, path, expected_id, std::move(decoded).value(), result)) m_on_disk[path] = std::move(bytes).value();
+        if (accept(type, path, expected_id, std::move(decoded).value(), result))
+            m_on_disk[path] = std::move(bytes).value();
     }
 }
 
-bool JournalStore::accept(RecordType type, const std::string& path, const std::string& expected_id, DecodedRecord decoded,
-                          LoadResult& result) {
+bool JournalStore::accept(RecordType type, const std::string& path, const std::string& expected_id,
+                          DecodedRecord decoded, LoadResult& result) {
     const RecordType found = record_type_of(decoded.record);
     if (found != type) {
         quarantine(path,
-                   "The file holds a " + std::string(record_type_key(found)) + " record where a " + std::string(record_type_key(type)) +
-                       " record belongs",
+                   "The file holds a " + std::string(record_type_key(found)) + " record where a " +
+                       std::string(record_type_key(type)) + " record belongs",
                    result);
         return false;
     }
     const std::string id = id_of(decoded.record);
     if (type != RecordType::settings && id != expected_id) {
-        quarantine(path, "The file name says id \"" + expected_id + "\" but the record inside has id \"" + id + "\"", result);
+        quarantine(path, "The file name says id \"" + expected_id + "\" but the record inside has id \"" + id + "\"",
+                   result);
         return false;
     }
     for (std::string& warning : decoded.warnings) result.warnings.push_back(path + ": " + warning);
@@ -201,11 +220,21 @@ bool JournalStore::accept(RecordType type, const std::string& path, const std::s
     }
     Journal& j = result.journal;
     switch (type) {
-        case RecordType::reflection: j.reflections.push_back(std::get<Reflection>(std::move(decoded.record))); break;
-        case RecordType::contact: j.contacts.push_back(std::get<Contact>(std::move(decoded.record))); break;
-        case RecordType::message: j.messages.push_back(std::get<Message>(std::move(decoded.record))); break;
-        case RecordType::reminder: j.reminders.push_back(std::get<Reminder>(std::move(decoded.record))); break;
-        case RecordType::settings: j.settings = std::get<Settings>(std::move(decoded.record)); break;
+        case RecordType::reflection:
+            j.reflections.push_back(std::get<Reflection>(std::move(decoded.record)));
+            break;
+        case RecordType::contact:
+            j.contacts.push_back(std::get<Contact>(std::move(decoded.record)));
+            break;
+        case RecordType::message:
+            j.messages.push_back(std::get<Message>(std::move(decoded.record)));
+            break;
+        case RecordType::reminder:
+            j.reminders.push_back(std::get<Reminder>(std::move(decoded.record)));
+            break;
+        case RecordType::settings:
+            j.settings = std::get<Settings>(std::move(decoded.record));
+            break;
     }
     return true;
 }
@@ -224,7 +253,8 @@ void JournalStore::quarantine(const std::string& path, const std::string& reason
         result.quarantined.push_back(QuarantinedFile{path, target, reason});
         return;
     }
-    result.errors.push_back(IoError{IoErrorKind::other, "Could not move " + path + " aside: the quarantine folder is full.", path});
+    result.errors.push_back(
+        IoError{IoErrorKind::other, "Could not move " + path + " aside: the quarantine folder is full.", path});
 }
 
 // [SECTION] Saving
@@ -239,7 +269,8 @@ IoResult<SaveOutcome> JournalStore::write_if_changed(const std::string& path, st
 }
 
 template <class T>
-IoResult<SaveOutcome> JournalStore::save(RecordType type, const T& record, const std::string& id, const RecordExtras& extras) {
+IoResult<SaveOutcome> JournalStore::save(RecordType type, const T& record, const std::string& id,
+                                         const RecordExtras& extras) {
     if (type != RecordType::settings && !is_valid_record_id(id)) {
         // The id is the file name: an unsafe one must never reach the file system.
         return IoError{IoErrorKind::bad_path,
@@ -274,11 +305,16 @@ IoResult<SaveOutcome> JournalStore::save_record(const Journal& journal, RecordTy
         return SaveOutcome::removed;
     };
     switch (type) {
-        case RecordType::reflection: return save_or_remove(find_by_id(journal.reflections, id));
-        case RecordType::contact: return save_or_remove(find_by_id(journal.contacts, id));
-        case RecordType::message: return save_or_remove(find_by_id(journal.messages, id));
-        case RecordType::reminder: return save_or_remove(find_by_id(journal.reminders, id));
-        case RecordType::settings: break;
+        case RecordType::reflection:
+            return save_or_remove(find_by_id(journal.reflections, id));
+        case RecordType::contact:
+            return save_or_remove(find_by_id(journal.contacts, id));
+        case RecordType::message:
+            return save_or_remove(find_by_id(journal.messages, id));
+        case RecordType::reminder:
+            return save_or_remove(find_by_id(journal.reminders, id));
+        case RecordType::settings:
+            break;
     }
     return save_record(journal.settings);
 }
@@ -308,7 +344,8 @@ IoResult<SaveSummary> JournalStore::save_all(const Journal& journal) {
         if (outcome.value() == SaveOutcome::written) ++summary.written;
         if (outcome.value() == SaveOutcome::unchanged) ++summary.unchanged;
     };
-    for (const Reflection& r : journal.reflections) tally(save_record(r), record_path(RecordType::reflection, r.meta.id));
+    for (const Reflection& r : journal.reflections)
+        tally(save_record(r), record_path(RecordType::reflection, r.meta.id));
     for (const Contact& c : journal.contacts) tally(save_record(c), record_path(RecordType::contact, c.meta.id));
     for (const Message& m : journal.messages) tally(save_record(m), record_path(RecordType::message, m.meta.id));
     for (const Reminder& r : journal.reminders) tally(save_record(r), record_path(RecordType::reminder, r.meta.id));

@@ -77,14 +77,13 @@ public:
     // "reflections/<id>.json", ..., "settings.json".
     static std::string record_path(RecordType type, std::string_view id);
 
-    FileStore& files() { return m_files; }
-
 private:
     template <class T>
     IoResult<SaveOutcome> save(RecordType type, const T& record, const std::string& id, const RecordExtras& extras);
     IoResult<SaveOutcome> write_if_changed(const std::string& path, std::string bytes);
     void load_directory(RecordType type, LoadResult& result);
-    bool accept(RecordType type, const std::string& path, const std::string& expected_id, DecodedRecord decoded, LoadResult& result);
+    bool accept(RecordType type, const std::string& path, const std::string& expected_id, DecodedRecord decoded,
+                LoadResult& result);
     void quarantine(const std::string& path, const std::string& reason, LoadResult& result);
     const RecordExtras& extras_of(RecordType type, const std::string& id) const;
 

@@ -68,6 +68,8 @@ export async function waitIdle(page, quietMs = 250) {
 
 // Waits until the save indicator says "Saved" and no IndexedDB sync is running.
 export async function waitSaved(page, timeout = 15000) {
+  // Let the frames that follow the last input run first: they are what marks the journal dirty.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
   await page.waitForFunction(() => window.debrief.save === 'saved' && window.debrief.storage && !window.debrief.storage.inFlight, null, { timeout });
 }
 

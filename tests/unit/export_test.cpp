@@ -58,8 +58,8 @@ TEST_CASE("linked records are found through every kind of link, trashed ones are
         c.reflection_id = reflection_id;
         return c;
     };
-    journal.contacts = {contact("k-own", "r"), contact("k-army", ""), contact("k-message", ""), contact("k-reminder", ""),
-                        contact("k-unrelated", "other"), contact("k-trashed", "r")};
+    journal.contacts = {contact("k-own", "r"),     contact("k-army", ""),           contact("k-message", ""),
+                        contact("k-reminder", ""), contact("k-unrelated", "other"), contact("k-trashed", "r")};
     journal.contacts.back().meta.deleted = Timestamp{1, 0};
 
     Message m;
@@ -108,7 +108,8 @@ TEST_CASE("extras are narrowed to the exported records") {
     extras.reflections["3f2b8c1e-6d4a-4f7b-9a21-5c8e0d7b1a42"][""] = R"({"color":"red"})";
     extras.reflections["a7e4d2c9-1b3f-4e8a-b5d6-0c9f8e7a6b15"][""] = R"({"color":"blue"})";
     extras.settings[""] = R"({"theme":"dark"})";
-    const JournalExtras selected = select_extras(extras, extract_reflection(sample_journal(), "3f2b8c1e-6d4a-4f7b-9a21-5c8e0d7b1a42"));
+    const JournalExtras selected =
+        select_extras(extras, extract_reflection(sample_journal(), "3f2b8c1e-6d4a-4f7b-9a21-5c8e0d7b1a42"));
     CHECK(selected.reflections.size() == 1);
     CHECK(selected.reflections.count("3f2b8c1e-6d4a-4f7b-9a21-5c8e0d7b1a42") == 1);
     CHECK(selected.settings.empty());

@@ -5,8 +5,8 @@
 #include "storage/file_store.h"
 
 #if defined(__unix__) || defined(__APPLE__)
-#include <csignal>
 #include <sys/resource.h>
+#include <csignal>
 #define DEBRIEF_CAN_LIMIT_FILE_SIZE 1
 #endif
 
@@ -79,7 +79,8 @@ TEST_CASE("a failed write leaves the old content intact: no space left mid-write
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().kind == IoErrorKind::no_space);
     CHECK(result.error().message ==
-          "Could not save big.json: there is no space left (the disk or the browser's storage quota is full). The previous "
+          "Could not save big.json: there is no space left (the disk or the browser's storage quota is full). The "
+          "previous "
           "version is unchanged.");
     CHECK(folder.get("big.json") == "the previous version");
     CHECK_FALSE(folder.has(".big.json.tmp"));

@@ -1,4 +1,5 @@
-// Tests of import preview and merge: newer wins, trash follows the winner, ties are deterministic, idempotence, commutativity.
+// Tests of import preview and merge: newer wins, trash follows the winner, ties are deterministic, idempotence,
+// commutativity.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -149,9 +150,10 @@ TEST_CASE("merging is idempotent") {
 TEST_CASE("merging is commutative up to record order") {
     Journal a;
     Journal b;
-    a.reflections = {reflection("1", 10, "a1"), reflection("2", 20, "a2"), reflection("3", 30, "same"), reflection("4", 40, "tie-a")};
-    b.reflections = {reflection("2", 25, "b2"), reflection("1", 5, "b1"), reflection("3", 30, "same"), reflection("4", 40, "tie-b"),
-                     reflection("5", 1, "b5")};
+    a.reflections = {reflection("1", 10, "a1"), reflection("2", 20, "a2"), reflection("3", 30, "same"),
+                     reflection("4", 40, "tie-a")};
+    b.reflections = {reflection("2", 25, "b2"), reflection("1", 5, "b1"), reflection("3", 30, "same"),
+                     reflection("4", 40, "tie-b"), reflection("5", 1, "b5")};
     a.contacts = {contact("k1", 1, "only a")};
     b.contacts = {contact("k2", 1, "only b")};
     a.settings.modified = at(7);

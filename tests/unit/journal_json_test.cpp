@@ -1,4 +1,5 @@
-// Tests of journal and record documents: golden round trips, multi-script text, extras, and one test per kind of corruption.
+// Tests of journal and record documents: golden round trips, multi-script text, extras, and one test per kind of
+// corruption.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -19,10 +20,14 @@ void check_same_journal(const Journal& a, const Journal& b) {
     REQUIRE(a.contacts.size() == b.contacts.size());
     REQUIRE(a.messages.size() == b.messages.size());
     REQUIRE(a.reminders.size() == b.reminders.size());
-    for (std::size_t i = 0; i < a.reflections.size(); ++i) CHECK(canonical_record_text(a.reflections[i]) == canonical_record_text(b.reflections[i]));
-    for (std::size_t i = 0; i < a.contacts.size(); ++i) CHECK(canonical_record_text(a.contacts[i]) == canonical_record_text(b.contacts[i]));
-    for (std::size_t i = 0; i < a.messages.size(); ++i) CHECK(canonical_record_text(a.messages[i]) == canonical_record_text(b.messages[i]));
-    for (std::size_t i = 0; i < a.reminders.size(); ++i) CHECK(canonical_record_text(a.reminders[i]) == canonical_record_text(b.reminders[i]));
+    for (std::size_t i = 0; i < a.reflections.size(); ++i)
+        CHECK(canonical_record_text(a.reflections[i]) == canonical_record_text(b.reflections[i]));
+    for (std::size_t i = 0; i < a.contacts.size(); ++i)
+        CHECK(canonical_record_text(a.contacts[i]) == canonical_record_text(b.contacts[i]));
+    for (std::size_t i = 0; i < a.messages.size(); ++i)
+        CHECK(canonical_record_text(a.messages[i]) == canonical_record_text(b.messages[i]));
+    for (std::size_t i = 0; i < a.reminders.size(); ++i)
+        CHECK(canonical_record_text(a.reminders[i]) == canonical_record_text(b.reminders[i]));
 }
 
 DecodedJournal decode_ok(std::string_view text) {
@@ -37,11 +42,11 @@ DecodedJournal decode_ok(std::string_view text) {
 const std::string tricky_text =
     "Grüße aus Köln – „Straße“ ß\n"
     "Perché così? È già l'una…\n"
-    "\xD9\x85\xD9\x8E\xD8\xB1\xD9\x92\xD8\xAD\xD9\x8E\xD8\xA8\xD8\xA7\xD9\x8B \xE2\x80\x8F(\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7)\n"
+    "\xD9\x85\xD9\x8E\xD8\xB1\xD9\x92\xD8\xAD\xD9\x8E\xD8\xA8\xD8\xA7\xD9\x8B "
+    "\xE2\x80\x8F(\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7)\n"
     "👩🏽‍💻 🇩🇪🇮🇹 ❤️‍🔥\n"
     "quote \" backslash \\ slash / tab\t cr\r formfeed\f bell\x07 \x01 del\x7F nul" +
-    std::string(1, '\0') +
-    " ls\xE2\x80\xA8 ps\xE2\x80\xA9 bom\xEF\xBB\xBF end";
+    std::string(1, '\0') + " ls\xE2\x80\xA8 ps\xE2\x80\xA9 bom\xEF\xBB\xBF end";
 
 }  // namespace
 
@@ -100,7 +105,7 @@ TEST_CASE("text in every script, emoji and control characters survive byte for b
     journal.settings.profile_choices.push_back(ProfileChoice{tricky_text, CriterionKind::deal_breaker});
 
     const std::string text = encode_journal(journal, Timestamp{});
-    CHECK(text.find("\\u0001") != std::string::npos);       // controls are escaped...
+    CHECK(text.find("\\u0001") != std::string::npos);  // controls are escaped...
     CHECK(text.find("\\u0000") != std::string::npos);
     CHECK(text.find("\\t") != std::string::npos);
     CHECK(text.find("\xE2\x80\xA8") != std::string::npos);  // ...everything else stays raw UTF-8
@@ -203,8 +208,10 @@ TEST_CASE("unknown fields are kept at every level, reported, and written back un
     const DecodedJournal decoded = decode_ok(text);
     CHECK(decoded.warnings.size() == 14);
     CHECK(decoded.warnings.front() ==
-          "Unknown field \"note\" at $.settings.profile_choices[0].note was kept unchanged (it may come from a newer version of Debrief)");
-    CHECK(decoded.warnings.back() == "Unknown field \"device\" at $.device was kept unchanged (it may come from a newer version of Debrief)");
+          "Unknown field \"note\" at $.settings.profile_choices[0].note was kept unchanged (it may come from a newer "
+          "version of Debrief)");
+    CHECK(decoded.warnings.back() ==
+          "Unknown field \"device\" at $.device was kept unchanged (it may come from a newer version of Debrief)");
     const auto& extras = decoded.extras.reflections.at("3f2b8c1e-6d4a-4f7b-9a21-5c8e0d7b1a42");
     CHECK(extras.at("") == R"({"color":"#ffcc00","tags":["wichtig","مهم","importante"]})");
     CHECK(extras.at("vent") == R"({"voice_memo":null})");
@@ -223,7 +230,8 @@ TEST_CASE("extras follow list items by id, not by position") {
     auto& wins = journal.reflections.at(0).wins;
     std::swap(wins[0], wins[1]);
     const DecodedJournal again = decode_ok(encode_journal(journal, decoded.extras, Timestamp{}));
-    CHECK(again.extras.reflections.at("3f2b8c1e-6d4a-4f7b-9a21-5c8e0d7b1a42").at("wins/6513270e-269e-4d37-b2a7-4de452e6b438") ==
+    CHECK(again.extras.reflections.at("3f2b8c1e-6d4a-4f7b-9a21-5c8e0d7b1a42")
+              .at("wins/6513270e-269e-4d37-b2a7-4de452e6b438") ==
           R"({"photo":{"file":"präsentation.jpg","width":1280,"height":960}})");
 }
 
@@ -244,7 +252,8 @@ TEST_CASE("invalid fixtures fail with a clear message and the right JSON path") 
     };
     const Case cases[] = {
         {"truncated.json",
-         "The file ends too early, at line 48, column 28, byte offset 1500: it looks cut off (was it copied or saved completely?)",
+         "The file ends too early, at line 48, column 28, byte offset 1500: it looks cut off (was it copied or saved "
+         "completely?)",
          "$.reflections[0].steps.resilience"},
         {"syntax-error.json",
          "The file is not valid JSON: unexpected \"company\" at line 10, column 7, byte offset 282, near "
@@ -253,7 +262,8 @@ TEST_CASE("invalid fixtures fail with a clear message and the right JSON path") 
         {"not-json.json", "The file is not valid JSON: unexpected 'c' at line 1, column 1, byte offset 0, near $", "$"},
         {"empty.json", "The file is empty: there is no journal in it", "$"},
         {"wrong-type.json", "Expected text at $.reflections[0].company, found 42", "$.reflections[0].company"},
-        {"mood-not-a-number.json", "Expected a number from 0 to 10 at $.reflections[3].vent.mood_before, found \"seven\"",
+        {"mood-not-a-number.json",
+         "Expected a number from 0 to 10 at $.reflections[3].vent.mood_before, found \"seven\"",
          "$.reflections[3].vent.mood_before"},
         {"mood-out-of-range.json", "Expected a number from 0 to 10 at $.reflections[0].resilience.mood_after, found 11",
          "$.reflections[0].resilience.mood_after"},
@@ -265,41 +275,53 @@ TEST_CASE("invalid fixtures fail with a clear message and the right JSON path") 
          "The number 1e400 is too large at $.reflections[0].vent.mood_before (line 12, column 24, byte offset 338)",
          "$.reflections[0].vent.mood_before"},
         {"invalid-date.json",
-         "Expected a date as YYYY-MM-DD at $.reflections[0].applied_on, found \"2025-02-30\", which is not a day in the calendar",
+         "Expected a date as YYYY-MM-DD at $.reflections[0].applied_on, found \"2025-02-30\", which is not a day in "
+         "the calendar",
          "$.reflections[0].applied_on"},
         {"invalid-timestamp.json",
-         "Expected a date and time like 2026-11-21T21:41:00.000+01:00 at $.reflections[0].created, found \"gestern Abend\"",
+         "Expected a date and time like 2026-11-21T21:41:00.000+01:00 at $.reflections[0].created, found \"gestern "
+         "Abend\"",
          "$.reflections[0].created"},
         {"invalid-enum.json",
-         "Expected one of applied, screen, interview, final_round, offer at $.reflections[0].stage, found \"Final round\"",
+         "Expected one of applied, screen, interview, final_round, offer at $.reflections[0].stage, found \"Final "
+         "round\"",
          "$.reflections[0].stage"},
         {"too-deep.json",
-         "The file nests lists and objects more than 64 levels deep (at line 1, column 123, byte offset 122); a Debrief "
+         "The file nests lists and objects more than 64 levels deep (at line 1, column 123, byte offset 122); a "
+         "Debrief "
          "journal never does, so it is damaged or not a journal",
          "$"},
         {"invalid-utf8.json",
-         "The file is not valid UTF-8 text: byte 0xFC at line 10, column 20, byte offset 296 cannot start or continue a "
+         "The file is not valid UTF-8 text: byte 0xFC at line 10, column 20, byte offset 296 cannot start or continue "
+         "a "
          "character. Was it saved in another encoding?",
          "$"},
-        {"future-version.json", "This file was made by a newer version of Debrief (format version 7); this version reads up to 1.",
+        {"future-version.json",
+         "This file was made by a newer version of Debrief (format version 7); this version reads up to 1.",
          "$.version"},
-        {"wrong-format.json", "This is not a Debrief journal: expected \"debrief-journal\" at $.format, found \"debrief-notes\"",
+        {"wrong-format.json",
+         "This is not a Debrief journal: expected \"debrief-journal\" at $.format, found \"debrief-notes\"",
          "$.format"},
         {"record-not-journal.json",
-         "This is a single Debrief record, not a journal export (\"format\" is \"debrief-record\" at $.format)", "$.format"},
+         "This is a single Debrief record, not a journal export (\"format\" is \"debrief-record\" at $.format)",
+         "$.format"},
         {"missing-format.json", "This is not a Debrief journal: the \"format\" field is missing at $", "$.format"},
-        {"missing-required-field.json", "The required field \"id\" is missing at $.reflections[1]", "$.reflections[1].id"},
+        {"missing-required-field.json", "The required field \"id\" is missing at $.reflections[1]",
+         "$.reflections[1].id"},
         {"duplicate-id.json",
          "The id \"00000000-0000-4000-8000-000000000001\" is used twice in reflections: at $.reflections[0].id and at "
          "$.reflections[2].id",
          "$.reflections[2].id"},
-        {"duplicate-key.json", "The key \"company\" appears twice in the same object at $.reflections[0]; a key may appear only once",
+        {"duplicate-key.json",
+         "The key \"company\" appears twice in the same object at $.reflections[0]; a key may appear only once",
          "$.reflections[0].company"},
         {"unsafe-id.json",
-         "Expected an id (1 to 64 letters, digits, '-' or '_', such as a UUID) at $.reflections[0].id, found \"../../settings\"",
+         "Expected an id (1 to 64 letters, digits, '-' or '_', such as a UUID) at $.reflections[0].id, found "
+         "\"../../settings\"",
          "$.reflections[0].id"},
         {"not-an-object.json", "Expected a Debrief journal (a JSON object) at $, found a list", "$"},
-        {"v0-invalid-date.json", "Expected a date as DD.MM.YYYY (a day in the calendar) at $.entries[2].applied, found \"31.02.2024\"",
+        {"v0-invalid-date.json",
+         "Expected a date as DD.MM.YYYY (a day in the calendar) at $.entries[2].applied, found \"31.02.2024\"",
          "$.entries[2].applied"},
     };
     for (const Case& c : cases) {
@@ -316,14 +338,16 @@ TEST_CASE("invalid fixtures fail with a clear message and the right JSON path") 
 TEST_CASE("versions that are not whole numbers, or too old for the format, are refused") {
     auto text_version = decode_journal(R"({"format": "debrief-journal", "version": "1"})");
     REQUIRE_FALSE(text_version.ok());
-    CHECK(text_version.error().message == "Expected a format version (a whole number from 1 to 1) at $.version, found \"1\"");
+    CHECK(text_version.error().message ==
+          "Expected a format version (a whole number from 1 to 1) at $.version, found \"1\"");
     auto zero = decode_journal(R"({"format": "debrief-journal", "version": 0})");
     REQUIRE_FALSE(zero.ok());
     CHECK(zero.error().json_path == "$.version");
     auto huge = decode_journal(R"({"format": "debrief-journal", "version": 18446744073709551615})");
     REQUIRE_FALSE(huge.ok());
     CHECK(huge.error().message ==
-          "This file was made by a newer version of Debrief (format version 18446744073709551615); this version reads up to 1.");
+          "This file was made by a newer version of Debrief (format version 18446744073709551615); this version reads "
+          "up to 1.");
     auto missing = decode_journal(R"({"format": "debrief-journal"})");
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().message == "The required field \"version\" is missing at $");
@@ -340,7 +364,8 @@ TEST_CASE("errors inside list items and nested objects name the full path") {
     auto steps = decode_journal(R"({"format": "debrief-journal", "version": 1, "reflections": [
       {"id": "r1", "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z", "steps": {"vent": "finished"}}]})");
     REQUIRE_FALSE(steps.ok());
-    CHECK(steps.error().message == "Expected one of untouched, skipped, done at $.reflections[0].steps.vent, found \"finished\"");
+    CHECK(steps.error().message ==
+          "Expected one of untouched, skipped, done at $.reflections[0].steps.vent, found \"finished\"");
 
     auto settings = decode_journal(R"({"format": "debrief-journal", "version": 1, "settings": []})");
     REQUIRE_FALSE(settings.ok());
@@ -354,8 +379,8 @@ TEST_CASE("errors inside list items and nested objects name the full path") {
 
 TEST_CASE("record documents round-trip for every record type") {
     const Journal journal = sample_journal();
-    const std::vector<AnyRecord> records = {journal.reflections[0], journal.contacts[1], journal.messages[0], journal.reminders[1],
-                                            journal.settings};
+    const std::vector<AnyRecord> records = {journal.reflections[0], journal.contacts[1], journal.messages[0],
+                                            journal.reminders[1], journal.settings};
     for (const AnyRecord& record : records) {
         const std::string text = encode_record(record);
         CAPTURE(text);
@@ -366,25 +391,31 @@ TEST_CASE("record documents round-trip for every record type") {
         CHECK(decoded.value().warnings.empty());
     }
     const std::string contact_text = encode_record(journal.contacts[0]);
-    CHECK(contact_text.rfind("{\n  \"format\": \"debrief-record\",\n  \"version\": 1,\n  \"type\": \"contact\",\n  \"record\": {\n", 0) == 0);
+    CHECK(contact_text.rfind(
+              "{\n  \"format\": \"debrief-record\",\n  \"version\": 1,\n  \"type\": \"contact\",\n  \"record\": {\n",
+              0) == 0);
 }
 
 TEST_CASE("record documents: wrong kinds of file are explained") {
     auto journal = decode_record(read_fixture("journal-v1.json"));
     REQUIRE_FALSE(journal.ok());
-    CHECK(journal.error().message ==
-          "This is a whole journal export, not a single Debrief record (\"format\" is \"debrief-journal\" at $.format)");
+    CHECK(
+        journal.error().message ==
+        "This is a whole journal export, not a single Debrief record (\"format\" is \"debrief-journal\" at $.format)");
 
     auto type = decode_record(R"({"format": "debrief-record", "version": 1, "type": "diary", "record": {}})");
     REQUIRE_FALSE(type.ok());
-    CHECK(type.error().message == "Expected one of reflection, contact, message, reminder, settings at $.type, found \"diary\"");
+    CHECK(type.error().message ==
+          "Expected one of reflection, contact, message, reminder, settings at $.type, found \"diary\"");
     CHECK(type.error().json_path == "$.type");
 
     auto future = decode_record(R"({"format": "debrief-record", "version": 2, "type": "contact", "record": {}})");
     REQUIRE_FALSE(future.ok());
-    CHECK(future.error().message == "This file was made by a newer version of Debrief (format version 2); this version reads up to 1.");
+    CHECK(future.error().message ==
+          "This file was made by a newer version of Debrief (format version 2); this version reads up to 1.");
 
-    auto bad_record = decode_record(R"({"format": "debrief-record", "version": 1, "type": "contact", "record": {"id": "c1"}})");
+    auto bad_record =
+        decode_record(R"({"format": "debrief-record", "version": 1, "type": "contact", "record": {"id": "c1"}})");
     REQUIRE_FALSE(bad_record.ok());
     CHECK(bad_record.error().message == "The required field \"created\" is missing at $.record");
     CHECK(bad_record.error().json_path == "$.record.created");
@@ -402,7 +433,8 @@ TEST_CASE("record documents keep the record's unknown keys and warn about the en
     REQUIRE(decoded.value().warnings.size() == 2);
     CHECK(decoded.value().warnings[1] ==
           "Unknown field \"checksum\" at $.checksum was ignored (it may come from a newer version of Debrief)");
-    CHECK(encode_record(decoded.value().record, decoded.value().extras).find("\"theme\": \"dark\"") != std::string::npos);
+    CHECK(encode_record(decoded.value().record, decoded.value().extras).find("\"theme\": \"dark\"") !=
+          std::string::npos);
 }
 
 TEST_CASE("canonical record text tells equal records from different ones") {

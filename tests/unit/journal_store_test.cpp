@@ -18,7 +18,8 @@ std::string journal_text(const Journal& j) { return encode_journal(j, Timestamp{
 
 Journal sorted_like_the_store(Journal j) {
     const auto by_created = [](const auto& a, const auto& b) {
-        return a.meta.created.unix_ms != b.meta.created.unix_ms ? a.meta.created.unix_ms < b.meta.created.unix_ms : a.meta.id < b.meta.id;
+        return a.meta.created.unix_ms != b.meta.created.unix_ms ? a.meta.created.unix_ms < b.meta.created.unix_ms
+                                                                : a.meta.id < b.meta.id;
     };
     std::sort(j.reflections.begin(), j.reflections.end(), by_created);
     std::sort(j.contacts.begin(), j.contacts.end(), by_created);
@@ -50,7 +51,8 @@ TEST_CASE("every record type round-trips through its own file, byte for byte") {
     // Multi-script text is stored as raw UTF-8, controls escaped.
     const std::string arabic = folder.get("reflections/5c0e9b8a-7f6d-4a3b-9c2e-1d0f8a7b6c54.json");
     CHECK(arabic.find("\"company\": \"شركة النور للتقنية\"") != std::string::npos);
-    CHECK(folder.get("reflections/a7e4d2c9-1b3f-4e8a-b5d6-0c9f8e7a6b15.json").find("nient'altro.\\u0001\"") != std::string::npos);
+    CHECK(folder.get("reflections/a7e4d2c9-1b3f-4e8a-b5d6-0c9f8e7a6b15.json").find("nient'altro.\\u0001\"") !=
+          std::string::npos);
 
     const LoadResult loaded = load(folder);
     CHECK(loaded.quarantined.empty());
@@ -108,7 +110,8 @@ TEST_CASE("records in the wrong file are quarantined: id mismatch, wrong type, i
     const Journal journal = sample_journal();
     folder.put("reflections/some-other-id.json", encode_record(journal.reflections[0]));
     folder.put("contacts/" + reflection_id + ".json", encode_record(journal.reflections[0]));
-    folder.put("messages/m1.json", R"({"format": "debrief-record", "version": 1, "type": "message", "record": {"id": "m1"}})");
+    folder.put("messages/m1.json",
+               R"({"format": "debrief-record", "version": 1, "type": "message", "record": {"id": "m1"}})");
     folder.put("settings.json", "not json at all");
     folder.put("reminders/notes.txt", "ignored: not a record file");
 
@@ -154,7 +157,8 @@ TEST_CASE("leftover temporary files: a complete one without a real file is recov
     ScratchFolder folder;
     const Journal journal = sample_journal();
     folder.put("contacts/.9d1c7e52-0b8f-4c3a-8e6d-2f4a1b7c9e03.json.tmp", encode_record(journal.contacts[0]));
-    folder.put("messages/.1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.json.tmp", encode_record(journal.messages[0]).substr(0, 100));
+    folder.put("messages/.1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.json.tmp",
+               encode_record(journal.messages[0]).substr(0, 100));
     folder.put(".settings.json.tmp", encode_record(journal.settings));
 
     const LoadResult loaded = load(folder);
@@ -163,12 +167,14 @@ TEST_CASE("leftover temporary files: a complete one without a real file is recov
     CHECK(folder.has("contacts/9d1c7e52-0b8f-4c3a-8e6d-2f4a1b7c9e03.json"));
     CHECK(loaded.journal.settings.search_location == "München");
     CHECK(loaded.warnings ==
-          std::vector<std::string>{"Recovered contacts/9d1c7e52-0b8f-4c3a-8e6d-2f4a1b7c9e03.json from a save that was interrupted.",
-                                   "Recovered settings.json from a save that was interrupted."});
+          std::vector<std::string>{
+              "Recovered contacts/9d1c7e52-0b8f-4c3a-8e6d-2f4a1b7c9e03.json from a save that was interrupted.",
+              "Recovered settings.json from a save that was interrupted."});
     REQUIRE(loaded.quarantined.size() == 1);
     CHECK(loaded.quarantined[0].original == "messages/.1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.json.tmp");
-    CHECK(loaded.quarantined[0].reason.rfind(
-              "An unfinished save of messages/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.json is incomplete: The file ends too early", 0) == 0);
+    CHECK(loaded.quarantined[0].reason.rfind("An unfinished save of messages/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.json "
+                                             "is incomplete: The file ends too early",
+                                             0) == 0);
     CHECK(loaded.journal.messages.empty());
 }
 
@@ -238,7 +244,8 @@ TEST_CASE("dirty tracking: save by id writes the record, or removes its file whe
     CHECK(loaded.journal.messages.size() == 1);
     CHECK(loaded.journal.settings.search_location == "Torino");
     bool found = false;
-    for (const Reminder& r : loaded.journal.reminders) found = found || (r.meta.id == journal.reminders[0].meta.id && r.done);
+    for (const Reminder& r : loaded.journal.reminders)
+        found = found || (r.meta.id == journal.reminders[0].meta.id && r.done);
     CHECK(found);
 }
 
@@ -269,7 +276,8 @@ TEST_CASE("remove_record deletes one file; unsafe ids never reach the file syste
     unsafe.meta.id = "../settings";
     auto result = store.save_record(unsafe);
     REQUIRE_FALSE(result.ok());
-    CHECK(result.error().message == "Could not save a reflection with the id \"../settings\": ids may only hold letters, digits, '-' and '_'.");
+    CHECK(result.error().message ==
+          "Could not save a reflection with the id \"../settings\": ids may only hold letters, digits, '-' and '_'.");
     CHECK_FALSE(store.remove_record(RecordType::contact, "../settings").ok());
     CHECK(folder.has("settings.json"));
 }
@@ -309,7 +317,9 @@ TEST_CASE("unknown keys in a record file survive load, edit and save") {
     LoadResult loaded = store.load_journal();
     REQUIRE(loaded.journal.contacts.size() == 1);
     REQUIRE(loaded.warnings.size() == 1);
-    CHECK(loaded.warnings[0] == path + ": Unknown field \"birthday\" at $.record.birthday was kept unchanged (it may come from a newer version of Debrief)");
+    CHECK(loaded.warnings[0] == path +
+                                    ": Unknown field \"birthday\" at $.record.birthday was kept unchanged (it may come "
+                                    "from a newer version of Debrief)");
     CHECK(store.save_record(loaded.journal.contacts[0]).value() == SaveOutcome::unchanged);
 
     loaded.journal.contacts[0].notes = "Neu";

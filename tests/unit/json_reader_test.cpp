@@ -93,5 +93,6 @@ TEST_CASE("unknown keys are collected in file order with a warning each") {
     CHECK(fields.unknown_keys() == R"({"zeta":1,"alpha":{"x":[1,2]}})");
     REQUIRE(reader.warnings().size() == 2);
     CHECK(reader.warnings()[0] ==
-          "Unknown field \"zeta\" at $.reflections[0].vent.zeta was kept unchanged (it may come from a newer version of Debrief)");
+          "Unknown field \"zeta\" at $.reflections[0].vent.zeta was kept unchanged (it may come from a newer version "
+          "of Debrief)");
 }

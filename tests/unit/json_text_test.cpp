@@ -47,7 +47,8 @@ TEST_CASE("documents larger than the limit are refused before parsing, with thei
     limits.max_bytes = 1024 * 1024;
     const std::string big(1024 * 1024 + 1, ' ');
     const Error error = parse_error_of(big, limits);
-    CHECK(error.message == "This file is 1.0 MB (1048577 bytes); Debrief reads journals up to 1.0 MB. Is it really a Debrief export?");
+    CHECK(error.message ==
+          "This file is 1.0 MB (1048577 bytes); Debrief reads journals up to 1.0 MB. Is it really a Debrief export?");
     CHECK(error.json_path == "$");
     CHECK(parse_json_text("{}" + std::string(1024 * 1024 - 2, ' '), limits).ok());  // exactly at the limit
 }
@@ -55,21 +56,32 @@ TEST_CASE("documents larger than the limit are refused before parsing, with thei
 TEST_CASE("the default limit is 50 MB") {
     const std::string huge(50u * 1024u * 1024u + 100u, ' ');
     const Error error = parse_error_of(huge);
-    CHECK(error.message == "This file is 50.0 MB (52428900 bytes); Debrief reads journals up to 50.0 MB. Is it really a Debrief export?");
+    CHECK(
+        error.message ==
+        "This file is 50.0 MB (52428900 bytes); Debrief reads journals up to 50.0 MB. Is it really a Debrief export?");
 }
 
 TEST_CASE("invalid UTF-8 is reported with the byte and its position") {
     SUBCASE("a Latin-1 byte") {
         const Error error = parse_error_of("{\"company\": \"M\xFCller\"}");
-        CHECK(error.message ==
-              "The file is not valid UTF-8 text: byte 0xFC at line 1, column 15, byte offset 14 cannot start or continue "
-              "a character. Was it saved in another encoding?");
+        CHECK(
+            error.message ==
+            "The file is not valid UTF-8 text: byte 0xFC at line 1, column 15, byte offset 14 cannot start or continue "
+            "a character. Was it saved in another encoding?");
         CHECK(error.json_path == "$");
     }
-    SUBCASE("an overlong encoding of '/'") { CHECK(parse_error_of("[\"\xC0\xAF\"]").message.find("byte 0xC0") != std::string::npos); }
-    SUBCASE("a UTF-16 surrogate") { CHECK(parse_error_of("[\"\xED\xA0\x80\"]").message.find("byte 0xED at line 1, column 3") != std::string::npos); }
-    SUBCASE("a sequence cut off at the end") { CHECK(parse_error_of("[\"\xF0\x9F\x98").message.find("byte 0xF0") != std::string::npos); }
-    SUBCASE("above U+10FFFF") { CHECK(parse_error_of("[\"\xF4\x90\x80\x80\"]").message.find("byte 0xF4") != std::string::npos); }
+    SUBCASE("an overlong encoding of '/'") {
+        CHECK(parse_error_of("[\"\xC0\xAF\"]").message.find("byte 0xC0") != std::string::npos);
+    }
+    SUBCASE("a UTF-16 surrogate") {
+        CHECK(parse_error_of("[\"\xED\xA0\x80\"]").message.find("byte 0xED at line 1, column 3") != std::string::npos);
+    }
+    SUBCASE("a sequence cut off at the end") {
+        CHECK(parse_error_of("[\"\xF0\x9F\x98").message.find("byte 0xF0") != std::string::npos);
+    }
+    SUBCASE("above U+10FFFF") {
+        CHECK(parse_error_of("[\"\xF4\x90\x80\x80\"]").message.find("byte 0xF4") != std::string::npos);
+    }
 }
 
 TEST_CASE("valid multi-byte text of every length parses") {
@@ -87,25 +99,32 @@ TEST_CASE("nesting is limited before the recursive parts run") {
           "The file nests lists and objects more than 3 levels deep (at line 1, column 4, byte offset 3); a Debrief "
           "journal never does, so it is damaged or not a journal");
     CHECK(error.json_path == "$");
-    SUBCASE("brackets inside strings do not count") { CHECK(parse_json_text("[\"[[[[[[\", \"\\\"[[[[\"]", limits).ok()); }
+    SUBCASE("brackets inside strings do not count") {
+        CHECK(parse_json_text("[\"[[[[[[\", \"\\\"[[[[\"]", limits).ok());
+    }
 }
 
 TEST_CASE("a 100,000-deep document fails cleanly instead of overflowing the stack") {
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
     const Error error = parse_error_of(deep);
-    CHECK(error.message.rfind("The file nests lists and objects more than 64 levels deep (at line 1, column 65, byte offset 64)", 0) == 0);
+    CHECK(error.message.rfind(
+              "The file nests lists and objects more than 64 levels deep (at line 1, column 65, byte offset 64)", 0) ==
+          0);
 }
 
 TEST_CASE("syntax errors name the position and the JSON path being read") {
     const Error error = parse_error_of("{\n  \"reflections\": [\n    {\"company\": \"A\" \"role\": \"B\"}\n  ]\n}");
-    CHECK(error.message == "The file is not valid JSON: unexpected \"role\" at line 3, column 21, byte offset 41, near "
+    CHECK(error.message ==
+          "The file is not valid JSON: unexpected \"role\" at line 3, column 21, byte offset 41, near "
           "$.reflections[0].company; is a comma missing before it?");
     CHECK(error.json_path == "$.reflections[0].company");
 }
 
 TEST_CASE("a truncated document says it looks cut off") {
     const Error error = parse_error_of("{\"reflections\": [{\"company\": \"Bottega");
-    CHECK(error.message == "The file ends too early, at line 1, column 38, byte offset 37: it looks cut off (was it copied or saved completely?)");
+    CHECK(error.message ==
+          "The file ends too early, at line 1, column 38, byte offset 37: it looks cut off (was it copied or saved "
+          "completely?)");
     CHECK(error.json_path == "$.reflections[0].company");
 }
 
@@ -123,7 +142,8 @@ TEST_CASE("text after the document is an error") {
 
 TEST_CASE("a misplaced closing bracket is not mistaken for a missing comma") {
     const Error error = parse_error_of("{\"a\": [1, 2}");
-    CHECK(error.message == "The file is not valid JSON: unexpected '}' at line 1, column 12, byte offset 11, near $.a[2]");
+    CHECK(error.message ==
+          "The file is not valid JSON: unexpected '}' at line 1, column 12, byte offset 11, near $.a[2]");
 }
 
 TEST_CASE("duplicate keys are refused instead of silently keeping one") {

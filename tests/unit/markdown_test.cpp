@@ -94,7 +94,8 @@ TEST_CASE("user text cannot turn into Markdown structure") {
     r.vent.letter = "# not a heading\n- not a list\n1. not ordered\n> not a quote\nfine_text\x01";
     const std::string md = reflection_to_markdown(r);
     CHECK(md.rfind("# \\*Star\\* \\[Corp\\](http://x) \\<b\\>\n", 0) == 0);
-    CHECK(md.find("\\# not a heading  \n\\- not a list  \n1\\. not ordered  \n\\> not a quote  \nfine\\_text\n") != std::string::npos);
+    CHECK(md.find("\\# not a heading  \n\\- not a list  \n1\\. not ordered  \n\\> not a quote  \nfine\\_text\n") !=
+          std::string::npos);
     CHECK(md.find('\x01') == std::string::npos);
 }
 
@@ -107,20 +108,21 @@ TEST_CASE("an untitled reflection and Arabic text render as written") {
 
 TEST_CASE("the journal lists reflections, contacts, messages and reminders, without the trash") {
     const std::string md = journal_to_markdown(sample_journal());
-    CHECK(md.rfind("# My Debrief journal\n\n## Müller & Söhne GmbH — Produktmanagerin (Schwerpunkt Datenanalyse)\n", 0) == 0);
+    CHECK(md.rfind("# My Debrief journal\n\n## Müller & Söhne GmbH — Produktmanagerin (Schwerpunkt Datenanalyse)\n",
+                   0) == 0);
     CHECK(md.find("### 1. Let it out") != std::string::npos);
     CHECK(md.find("## شركة النور للتقنية — مهندسة برمجيات أولى") != std::string::npos);
     CHECK(md.find("## Bottega Ricci") == std::string::npos);  // that reflection is in the trash
-    CHECK(md.find("## Contacts\n\n- **Jörg Weiß** — Teamleiter Analytics, Müller & Söhne GmbH (LinkedIn) · joerg.weiss@example.de · "
+    CHECK(md.find("## Contacts\n\n- **Jörg Weiß** — Teamleiter Analytics, Müller & Söhne GmbH (LinkedIn) · "
+                  "joerg.weiss@example.de · "
                   "last contact: November 15, 2026\n  Trinkt gern Espresso ☕\n") != std::string::npos);
-    CHECK(md.find("### Vielen Dank – Produktmanagerin\n\n- **Kind:** Reply and ask for feedback\n- **Status:** Sent\n- **Sent on:** November 20, 2026\n") !=
-          std::string::npos);
+    CHECK(md.find("### Vielen Dank – Produktmanagerin\n\n- **Kind:** Reply and ask for feedback\n- **Status:** Sent\n- "
+                  "**Sent on:** November 20, 2026\n") != std::string::npos);
     CHECK(md.find("## Reminders\n\n- [ ] December 4, 2026 — Nachfassen bei Frau Özdemir\n"
-                  "- [x] January 15, 2027 — Risentire Bottega Ricci tra qualche mese 📅 (done October 1, 2026)") != std::string::npos);
+                  "- [x] January 15, 2027 — Risentire Bottega Ricci tra qualche mese 📅 (done October 1, 2026)") !=
+          std::string::npos);
     CHECK(md.back() == '\n');
     CHECK(md.find("\n\n\n") == std::string::npos);
 }
 
-TEST_CASE("an empty journal is just the title") {
-    CHECK(journal_to_markdown(Journal{}) == "# My Debrief journal\n");
-}
+TEST_CASE("an empty journal is just the title") { CHECK(journal_to_markdown(Journal{}) == "# My Debrief journal\n"); }

@@ -48,7 +48,9 @@ TEST_CASE("golden v0 fixture: reflections are migrated field by field") {
     CHECK(a.applied_on == Date{2024, 10, 3});
     CHECK(a.last_interview_on == Date{2024, 10, 28});
     CHECK(a.rejected_on == Date{2024, 11, 1});
-    CHECK(a.rejection_message == "Liebe Frau Schäfer,\nleider müssen wir Ihnen mitteilen, dass wir uns anders entschieden haben.\nViele Grüße");
+    CHECK(
+        a.rejection_message ==
+        "Liebe Frau Schäfer,\nleider müssen wir Ihnen mitteilen, dass wir uns anders entschieden haben.\nViele Grüße");
     CHECK(a.vent.mood_before == 2);  // "mood" became vent.mood_before
     CHECK(a.vent.letter == "Ich bin enttäuscht 😞 – aber auch stolz auf die Präsentation.");
     REQUIRE(a.wins.size() == 2);
@@ -123,7 +125,8 @@ TEST_CASE("unknown version 0 keys are carried over as extras and reported") {
     CHECK(result.value().extras.document == R"({"pinned":[1]})");
     REQUIRE(result.value().warnings.size() == 2);
     CHECK(result.value().warnings[0] ==
-          "Unknown field \"color\" at $.reflections[0].color was kept unchanged (it may come from a newer version of Debrief)");
+          "Unknown field \"color\" at $.reflections[0].color was kept unchanged (it may come from a newer version of "
+          "Debrief)");
 }
 
 TEST_CASE("version 0 errors name the version 0 path") {
@@ -133,12 +136,18 @@ TEST_CASE("version 0 errors name the version 0 path") {
         CHECK(e.json_path == "$.entries[0].uuid");
     }
     SUBCASE("unknown stage spelling") {
-        const Error e = migration_error(R"({"schema": 0, "entries": [{"uuid": "e1", "created": 0, "updated": 0, "stage": "final_round"}]})");
-        CHECK(e.message == "Expected one of applied, screening, interview, final-round, offer at $.entries[0].stage, found \"final_round\"");
+        const Error e = migration_error(
+            R"({"schema": 0, "entries": [{"uuid": "e1", "created": 0, "updated": 0, "stage": "final_round"}]})");
+        CHECK(e.message ==
+              "Expected one of applied, screening, interview, final-round, offer at $.entries[0].stage, found "
+              "\"final_round\"");
     }
     SUBCASE("a time that is not milliseconds") {
-        const Error e = migration_error(R"({"schema": 0, "people": [{"uuid": "p1", "created": "yesterday", "updated": 0}]})");
-        CHECK(e.message == "Expected a time in milliseconds since 1970 (years 1 to 9999) at $.people[0].created, found \"yesterday\"");
+        const Error e =
+            migration_error(R"({"schema": 0, "people": [{"uuid": "p1", "created": "yesterday", "updated": 0}]})");
+        CHECK(
+            e.message ==
+            "Expected a time in milliseconds since 1970 (years 1 to 9999) at $.people[0].created, found \"yesterday\"");
         CHECK(e.json_path == "$.people[0].created");
     }
     SUBCASE("a time beyond year 9999") {
@@ -146,11 +155,14 @@ TEST_CASE("version 0 errors name the version 0 path") {
         CHECK(e.json_path == "$.saved");
     }
     SUBCASE("an ISO date where the prototype wrote DD.MM.YYYY") {
-        const Error e = migration_error(R"({"schema": 0, "entries": [{"uuid": "e1", "created": 0, "updated": 0, "applied": "2024-10-03"}]})");
-        CHECK(e.message == "Expected a date as DD.MM.YYYY (a day in the calendar) at $.entries[0].applied, found \"2024-10-03\"");
+        const Error e = migration_error(
+            R"({"schema": 0, "entries": [{"uuid": "e1", "created": 0, "updated": 0, "applied": "2024-10-03"}]})");
+        CHECK(e.message ==
+              "Expected a date as DD.MM.YYYY (a day in the calendar) at $.entries[0].applied, found \"2024-10-03\"");
     }
     SUBCASE("a step number out of range") {
-        const Error e = migration_error(R"({"schema": 0, "entries": [{"uuid": "e1", "created": 0, "updated": 0, "done_steps": [1, 9]}]})");
+        const Error e = migration_error(
+            R"({"schema": 0, "entries": [{"uuid": "e1", "created": 0, "updated": 0, "done_steps": [1, 9]}]})");
         CHECK(e.message == "Expected a step number from 1 to 8 at $.entries[0].done_steps[1], found 9");
     }
     SUBCASE("entries that are not a list") {
@@ -174,7 +186,8 @@ TEST_CASE("migrate_v0_to_v1 produces a complete version 1 document") {
     Json document = Json::parse(R"({"schema": 0})");
     JsonReader reader;
     REQUIRE(migrate_v0_to_v1(document, reader));
-    CHECK(document.dump() ==
-          R"({"format":"debrief-journal","version":1,"exported_at":null,"settings":{"modified":"1970-01-01T00:00:00.000Z",)"
-          R"("profile_choices":[],"search_location":""},"reflections":[],"contacts":[],"messages":[],"reminders":[]})");
+    CHECK(
+        document.dump() ==
+        R"({"format":"debrief-journal","version":1,"exported_at":null,"settings":{"modified":"1970-01-01T00:00:00.000Z",)"
+        R"("profile_choices":[],"search_location":""},"reflections":[],"contacts":[],"messages":[],"reminders":[]})");
 }

@@ -1,4 +1,5 @@
-// Keeps docs/journal.schema.json, the field tables and the encoder in step: validates real output against the schema file.
+// Keeps docs/journal.schema.json, the field tables and the encoder in step: validates real output against the schema
+// file.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -47,9 +48,11 @@ public:
     std::vector<std::string> errors;
 
     void validate(const Json& value, const Json& schema, const std::string& path) {
-        static const std::set<std::string> known = {"$schema", "$id", "title", "description", "$ref", "$defs", "type",
-                                                    "properties", "required", "additionalProperties", "items", "enum",
-                                                    "const", "minimum", "maximum", "pattern", "format", "anyOf"};
+        static const std::set<std::string> known = {
+            "$schema", "$id",    "title",      "description", "$ref",
+            "$defs",   "type",   "properties", "required",    "additionalProperties",
+            "items",   "enum",   "const",      "minimum",     "maximum",
+            "pattern", "format", "anyOf"};
         for (auto it = schema.begin(); it != schema.end(); ++it) {
             if (known.count(it.key()) == 0) errors.push_back("unsupported keyword " + it.key());
         }
@@ -67,22 +70,28 @@ public:
             }
             if (!any) errors.push_back(path + ": matches no anyOf option");
         }
-        if (schema.contains("type") && !type_matches(value, schema["type"])) errors.push_back(path + ": wrong type " + value.dump());
+        if (schema.contains("type") && !type_matches(value, schema["type"]))
+            errors.push_back(path + ": wrong type " + value.dump());
         if (schema.contains("const") && value != schema["const"]) errors.push_back(path + ": not the constant");
-        if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end()) {
+        if (schema.contains("enum") &&
+            std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end()) {
             errors.push_back(path + ": not in enum: " + value.dump());
         }
         if (value.is_number()) {
-            if (schema.contains("minimum") && value.get<double>() < schema["minimum"].get<double>()) errors.push_back(path + ": below minimum");
-            if (schema.contains("maximum") && value.get<double>() > schema["maximum"].get<double>()) errors.push_back(path + ": above maximum");
+            if (schema.contains("minimum") && value.get<double>() < schema["minimum"].get<double>())
+                errors.push_back(path + ": below minimum");
+            if (schema.contains("maximum") && value.get<double>() > schema["maximum"].get<double>())
+                errors.push_back(path + ": above maximum");
         }
         if (value.is_string()) {
             const std::string& text = value.get_ref<const std::string&>();
-            if (schema.contains("pattern") && !std::regex_search(text, std::regex(schema["pattern"].get<std::string>()))) {
+            if (schema.contains("pattern") &&
+                !std::regex_search(text, std::regex(schema["pattern"].get<std::string>()))) {
                 errors.push_back(path + ": does not match pattern: " + text);
             }
             if (schema.value("format", "") == "date" && !parse_date(text)) errors.push_back(path + ": not a date");
-            if (schema.value("format", "") == "date-time" && !parse_timestamp(text)) errors.push_back(path + ": not a date-time");
+            if (schema.value("format", "") == "date-time" && !parse_timestamp(text))
+                errors.push_back(path + ": not a date-time");
         }
         if (value.is_array() && schema.contains("items")) {
             for (std::size_t i = 0; i < value.size(); ++i) validate(value[i], schema["items"], path_index(path, i));
@@ -109,10 +118,12 @@ private:
     }
 
     void validate_object(const Json& value, const Json& schema, const std::string& path) {
-        if (schema.contains("additionalProperties") && schema["additionalProperties"] != true) errors.push_back("additionalProperties must stay true");
+        if (schema.contains("additionalProperties") && schema["additionalProperties"] != true)
+            errors.push_back("additionalProperties must stay true");
         if (schema.contains("required")) {
             for (const Json& key : schema["required"]) {
-                if (!value.contains(key.get<std::string>())) errors.push_back(path + ": missing " + key.get<std::string>());
+                if (!value.contains(key.get<std::string>()))
+                    errors.push_back(path + ": missing " + key.get<std::string>());
             }
         }
         if (!schema.contains("properties")) return;
@@ -123,7 +134,8 @@ private:
         if (m_strict) {
             const std::vector<std::string> declared = keys_of(properties);
             const std::vector<std::string> written = keys_of(value);
-            const bool prefix = written.size() >= declared.size() && std::equal(declared.begin(), declared.end(), written.begin());
+            const bool prefix =
+                written.size() >= declared.size() && std::equal(declared.begin(), declared.end(), written.begin());
             if (!prefix) errors.push_back(path + ": keys are not the declared properties in order");
         }
     }
@@ -132,7 +144,8 @@ private:
     bool m_strict;
 };
 
-std::vector<std::string> validate_against(const Json& schema, const std::string& definition, const Json& value, bool strict) {
+std::vector<std::string> validate_against(const Json& schema, const std::string& definition, const Json& value,
+                                          bool strict) {
     MiniValidator validator(schema, strict);
     validator.validate(value, schema["$defs"][definition], "$");
     return validator.errors;
@@ -195,7 +208,8 @@ TEST_CASE("schema file: the golden v1 fixture is valid, keys in declared order")
 TEST_CASE("schema file: everything the encoder writes is declared, including record documents") {
     const Json schema = load_schema();
     const Journal journal = sample_journal();
-    CHECK(validate_against(schema, "journal", Json::parse(encode_journal(journal, sample_export_time())), true).empty());
+    CHECK(
+        validate_against(schema, "journal", Json::parse(encode_journal(journal, sample_export_time())), true).empty());
     CHECK(validate_against(schema, "journal", Json::parse(encode_journal(Journal{}, Timestamp{})), true).empty());
     const std::vector<std::pair<AnyRecord, const char*>> records = {
         {journal.reflections[0], "reflection"}, {journal.contacts[0], "contact"}, {journal.messages[0], "message"},

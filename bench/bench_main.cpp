@@ -1,0 +1,200 @@
+// Native micro-benchmarks of the hot logic over a large journal: search, serialization, criteria aggregation.
+// Usage: debrief_bench <journal.json> [--json <out.json>] [--quick]
+// The journal comes from bench/generate_journal.mjs (scripts/bench writes build/bench/journal-10000.json).
+#include "harness.h"
+
+#include "core/criteria.h"
+#include "core/journal.h"
+#include "core/search.h"
+#include "serialization/journal_json.h"
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace debrief;
+using debrief::bench::Harness;
+
+std::string read_file(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return {};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string count_note(std::size_t n, const char* what) { return std::to_string(n) + " " + what; }
+
+void bench_serialization(Harness& h, const std::string& text, const Journal& journal) {
+    h.run("serialization", "decode_journal (whole export)", [&] {
+        Result<DecodedJournal> decoded = decode_journal(text);
+        bench::sink = decoded ? decoded.value().journal.reflections.size() : 0;
+        return count_note(bench::sink, "reflections");
+    });
+    const Timestamp at{1795300000000, 60};
+    h.run("serialization", "encode_journal (whole export)", [&] {
+        const std::string out = encode_journal(journal, at);
+        bench::sink = out.size();
+        return count_note(out.size(), "bytes");
+    });
+    // The storage path: one record document per reflection (what a full save or a load does).
+    std::vector<std::string> documents;
+    documents.reserve(journal.reflections.size());
+    h.run("serialization", "encode_record x every reflection (full save)", [&] {
+        documents.clear();
+        std::size_t bytes = 0;
+        for (const Reflection& r : journal.reflections) {
+            documents.push_back(encode_record(r));
+            bytes += documents.back().size();
+        }
+        bench::sink = bytes;
+        return count_note(bytes, "bytes");
+    });
+    h.run("serialization", "decode_record x every reflection (full load)", [&] {
+        std::size_t ok = 0;
+        for (const std::string& d : documents) ok += decode_record(d) ? 1 : 0;
+        bench::sink = ok;
+        return count_note(ok, "records");
+    });
+    h.run("serialization", "encode_record (one reflection, one edit saved)", [&] {
+        const std::string out = encode_record(journal.reflections[journal.reflections.size() / 2]);
+        bench::sink = out.size();
+        return count_note(out.size(), "bytes");
+    });
+}
+
+void bench_search(Harness& h, const Journal& journal) {
+    const std::vector<Reflection>& rows = journal.reflections;
+    const Filter all;
+
+    SearchIndex cold;
+    h.run(
+        "search", "SearchIndex first search (folds every reflection)",
+        [&] {
+            const std::vector<std::size_t> hits = cold.search(rows, "portfolio", all);
+            bench::sink = hits.size();
+            return count_note(hits.size(), "hits");
+        },
+        [&] { cold = SearchIndex(); });
+
+    SearchIndex index;
+    index.refresh(rows);
+    const struct {
+        const char* label;
+        const char* query;
+    } queries[] = {
+        {"SearchIndex warm, empty query (every home frame)", ""},
+        {"SearchIndex warm, \"portfolio\"", "portfolio"},
+        {"SearchIndex warm, \"Müller\" (accent-folded)", "Müller"},
+        {"SearchIndex warm, Arabic \"شركة\"", "شركة"},
+        {"SearchIndex warm, two terms \"team remote\"", "team remote"},
+        {"SearchIndex warm, phrase \"\\\"final round\\\"\"", "\"final round\""},
+        {"SearchIndex warm, no hits \"zqxj\"", "zqxj"},
+    };
+    for (const auto& q : queries) {
+        h.run("search", q.label, [&] {
+            const std::vector<std::size_t> hits = index.search(rows, q.query, all);
+            bench::sink = hits.size();
+            return count_note(hits.size(), "hits");
+        });
+    }
+
+    // Typing in a reflection bumps its `modified`: the next search refolds just that one.
+    std::vector<Reflection> edited = rows;
+    SearchIndex live;
+    live.refresh(edited);
+    std::size_t next = 0;
+    h.run(
+        "search", "SearchIndex after one edit, \"portfolio\"",
+        [&] {
+            const std::vector<std::size_t> hits = live.search(edited, "portfolio", all);
+            bench::sink = hits.size();
+            return count_note(live.last_refolded(), "refolded");
+        },
+        [&] {
+            edited[next].meta.modified.unix_ms += 1;
+            next = (next + 1) % edited.size();
+        });
+
+    h.run("search", "search_reflections one-off (no cache)", [&] {
+        const std::vector<std::size_t> hits = search_reflections(journal, "portfolio", all);
+        bench::sink = hits.size();
+        return count_note(hits.size(), "hits");
+    });
+}
+
+void bench_criteria(Harness& h, const Journal& journal) {
+    h.run("criteria", "build_profile (every reflection)", [&] {
+        const Profile profile = build_profile(journal.reflections, journal.settings);
+        bench::sink = profile.entries.size();
+        return count_note(profile.entries.size(), "entries");
+    });
+    h.run("criteria", "search_phrase (from the profile)", [&] {
+        const std::string phrase = search_phrase(build_profile(journal), journal.settings);
+        bench::sink = phrase.size();
+        return count_note(phrase.size(), "bytes");
+    });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const char* journal_path = nullptr;
+    const char* json_path = nullptr;
+    bool quick = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--json") == 0 && i + 1 < argc) {
+            json_path = argv[++i];
+        } else if (std::strcmp(argv[i], "--quick") == 0) {
+            quick = true;
+        } else {
+            journal_path = argv[i];
+        }
+    }
+    if (!journal_path) {
+        std::fprintf(stderr, "usage: debrief_bench <journal.json> [--json <out.json>] [--quick]\n"
+                             "make a journal with: node bench/generate_journal.mjs build/bench/journal-10000.json\n");
+        return 2;
+    }
+    const std::string text = read_file(journal_path);
+    if (text.empty()) {
+        std::fprintf(stderr, "debrief_bench: cannot read %s\n", journal_path);
+        return 1;
+    }
+    Result<DecodedJournal> decoded = decode_journal(text);
+    if (!decoded) {
+        std::fprintf(stderr, "debrief_bench: %s does not decode: %s\n", journal_path, decoded.error().message.c_str());
+        return 1;
+    }
+    const Journal journal = std::move(decoded).value().journal;
+    std::fprintf(stderr, "debrief_bench: %zu reflections, %zu bytes of JSON\n", journal.reflections.size(), text.size());
+
+    Harness::Budget budget;
+    if (quick) {
+        budget.min_reps = 3;
+        budget.min_total_ms = 50.0;
+    }
+    Harness h(budget);
+    bench_search(h, journal);
+    bench_serialization(h, text, journal);
+    bench_criteria(h, journal);
+
+    h.print_table(stdout);
+    if (json_path) {
+        std::FILE* out = std::fopen(json_path, "w");
+        if (!out) {
+            std::fprintf(stderr, "debrief_bench: cannot write %s\n", json_path);
+            return 1;
+        }
+        const std::string extra = "\"reflections\": " + std::to_string(journal.reflections.size()) +
+                                  ", \"json_bytes\": " + std::to_string(text.size()) + ", ";
+        h.write_json(out, extra);
+        std::fclose(out);
+    }
+    return 0;
+}

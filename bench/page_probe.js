@@ -1,0 +1,74 @@
+// Benchmark probe, injected by bench/run.mjs before any page script: times the first frame, readiness, each animation-frame callback, input events and downloads into window.__bench.
+(() => {
+  const probe = {
+    firstFrameAt: null,   // performance.now() when window.debrief.frames first became >= 1
+    readyAt: null,        // ... when window.debrief.state first became 'ready'
+    frames: [],           // [start, end, frames drawn] of every requestAnimationFrame callback
+    events: [],           // [type, event.timeStamp, performance.now(), aria-label or '']
+    downloads: [],        // [performance.now(), bytes] of every Blob turned into a download URL
+  };
+  Object.defineProperty(window, '__bench', { value: probe });
+  const LIMIT = 200000;
+
+  // The pages assign `window.debrief = {frames, state, ...}` and then update its fields (C++ through
+  // EM_ASM): accessors record the first moment each milestone is reached, with no polling delay.
+  let app;
+  const watch = (target) => {
+    if (!target || typeof target !== 'object') return target;
+    let frames = target.frames;
+    let state = target.state;
+    Object.defineProperty(target, 'frames', {
+      enumerable: true,
+      configurable: true,
+      get: () => frames,
+      set: (value) => {
+        frames = value;
+        if (value >= 1 && probe.firstFrameAt === null) probe.firstFrameAt = performance.now();
+      },
+    });
+    Object.defineProperty(target, 'state', {
+      enumerable: true,
+      configurable: true,
+      get: () => state,
+      set: (value) => {
+        state = value;
+        if (value === 'ready' && probe.readyAt === null) probe.readyAt = performance.now();
+      },
+    });
+    return target;
+  };
+  Object.defineProperty(window, 'debrief', {
+    configurable: true,
+    enumerable: true,
+    get: () => app,
+    set: (value) => { app = watch(value); },
+  });
+
+  // Emscripten's emscripten_request_animation_frame calls the global requestAnimationFrame: wrap it to
+  // time each callback (main-thread work per frame) and whether it drew a frame.
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => raf((time) => {
+    const start = performance.now();
+    const before = app ? app.frames : 0;
+    try {
+      callback(time);
+    } finally {
+      if (probe.frames.length < LIMIT) probe.frames.push([start, performance.now(), (app ? app.frames : 0) - before]);
+    }
+  });
+
+  // Capture phase on window: recorded before any page handler runs.
+  for (const type of ['keydown', 'input', 'change', 'mousedown', 'mouseup', 'wheel']) {
+    window.addEventListener(type, (e) => {
+      if (probe.events.length >= LIMIT) return;
+      const label = e.target && e.target.getAttribute ? e.target.getAttribute('aria-label') || '' : '';
+      probe.events.push([type, e.timeStamp, performance.now(), label]);
+    }, { capture: true, passive: true });
+  }
+
+  const createObjectURL = URL.createObjectURL.bind(URL);
+  URL.createObjectURL = (object) => {
+    if (object instanceof Blob) probe.downloads.push([performance.now(), object.size]);
+    return createObjectURL(object);
+  };
+})();

@@ -1,0 +1,612 @@
+// Benchmarks Debrief in headless Chromium against a minimal Dear ImGui reference and folds in the native micro-benchmarks; writes build/bench.md and build/bench.json.
+// Usage (after scripts/bench built everything): node bench/run.mjs [--runs N] [--only sizes,startup,idle,scale,native]
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { ROOT, SITE, launch, newProfileDir, openApp, startServer, waitIdle } from '../tests/browser/harness.mjs';
+import { generateJournal, journalText } from './generate_journal.mjs';
+
+const BUILD = join(ROOT, 'build');
+const REFERENCE_SITE = join(BUILD, 'reference-site');
+const WORK = join(BUILD, 'bench');
+const PROBE = join(ROOT, 'bench', 'page_probe.js');
+const NATIVE_BENCH = join(BUILD, 'native', 'bench', 'debrief_bench');
+const REFLECTIONS = 10000;
+const IDLE_MS = 5000;
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const RUNS = Number(option('--runs', process.env.BENCH_RUNS || 10));
+const ONLY = new Set(option('--only', 'sizes,startup,idle,scale,native').split(','));
+
+// ---- small statistics and formatting helpers ------------------------------------------------------
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const percentile = (xs, p) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+};
+const min = (xs) => Math.min(...xs);
+const max = (xs) => Math.max(...xs);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 0)} ms` : 'n/a');
+const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : 'n/a');
+const log = (...parts) => console.error('bench:', ...parts);
+const table = (head, rows, align) => [
+  `| ${head.join(' | ')} |`,
+  `| ${head.map((_, i) => (align && align[i] === 'r' ? '---:' : '---')).join(' | ')} |`,
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+
+const results = { date: new Date().toISOString(), runs: RUNS, machine: {}, targets: [] };
+const target = (name, value, limit, unit, met, note = '') => results.targets.push({ name, value, limit, unit, met, note });
+
+// ---- transfer size ------------------------------------------------------------------------------
+function listFiles(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(path));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out.sort();
+}
+
+function compressedSizes(dir) {
+  const files = listFiles(dir).map((path) => {
+    const body = readFileSync(path);
+    return {
+      file: relative(dir, path),
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, {
+        params: {
+          [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+          [zlibConstants.BROTLI_PARAM_LGWIN]: 24,  // what `brotli -q 11` uses
+          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }).length,
+    };
+  });
+  const total = { file: 'total', raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) for (const k of ['raw', 'gzip', 'brotli']) total[k] += f[k];
+  return { files, total };
+}
+
+// ---- browser measurements -------------------------------------------------------------------------
+async function newContext(profileDir) {
+  const browser = await launch(profileDir);
+  await browser.context.addInitScript({ path: PROBE });
+  return browser;
+}
+
+// One navigation in a new tab: navigation start -> first frame drawn, -> state 'ready', and "usable"
+// (ready and at least one frame drawn: the reference is ready at its first frame, Debrief sets ready
+// at the end of main() and draws its first frame at the next animation frame).
+async function timeNavigation(context, url) {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench.firstFrameAt !== null && window.__bench.readyAt !== null, null,
+    { timeout: 60000, polling: 50 });
+  const t = await page.evaluate(() => ({
+    firstFrame: window.__bench.firstFrameAt,
+    ready: window.__bench.readyAt,
+    controlled: Boolean(navigator.serviceWorker && navigator.serviceWorker.controller),
+  }));
+  t.usable = Math.max(t.firstFrame, t.ready);
+  return { page, t };
+}
+
+// First visit of a persistent profile, then reload until the service worker controls the page
+// (shell.js registers it after load; sw.js does not claim the first page on purpose).
+async function primeProfile(context, url, withWorker) {
+  const page = await context.newPage();
+  await openApp(page, url);
+  if (withWorker) {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    for (let i = 0; i < 3 && !(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))); ++i) await openApp(page, url);
+  }
+  await page.close();
+}
+
+async function startup(apps) {
+  const out = {};
+  for (const app of apps) out[app.key] = { cold: [], warm: [] };
+  log(`startup: ${RUNS} cold runs each (fresh profile)`);
+  for (let i = 0; i < RUNS; ++i) {
+    for (const app of apps) {
+      const browser = await newContext();
+      try {
+        const { page, t } = await timeNavigation(browser.context, app.url);
+        out[app.key].cold.push(t);
+        await page.close();
+      } finally {
+        await browser.cleanup();
+      }
+    }
+  }
+  log(`startup: ${RUNS} warm runs each (same profile, service worker / HTTP cache)`);
+  const warm = [];
+  for (const app of apps) {
+    const profile = await newProfileDir();
+    const browser = await newContext(profile);
+    await primeProfile(browser.context, app.url, app.worker);
+    warm.push({ app, browser, profile });
+  }
+  try {
+    for (let i = 0; i < RUNS; ++i) {
+      for (const { app, browser } of warm) {
+        const { page, t } = await timeNavigation(browser.context, app.url);
+        out[app.key].warm.push(t);
+        await page.close();
+      }
+    }
+  } finally {
+    for (const { browser, profile } of warm) {
+      await browser.cleanup();
+      await rm(profile, { recursive: true, force: true });
+    }
+  }
+  for (const app of apps) {
+    for (const kind of ['cold', 'warm']) {
+      const runs = out[app.key][kind];
+      out[app.key][`${kind}Median`] = {
+        firstFrame: median(runs.map((r) => r.firstFrame)),
+        ready: median(runs.map((r) => r.ready)),
+        usable: median(runs.map((r) => r.usable)),
+        controlled: runs.filter((r) => r.controlled).length,
+      };
+    }
+  }
+  return out;
+}
+
+// CPU seconds of every Chromium process started by this Node process (browser, renderer, GPU...).
+function chromiumCpuSeconds() {
+  const tick = 100;  // USER_HZ on Linux
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      children.set(Number(name), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick });
+    } catch { /* the process ended meanwhile */ }
+  }
+  let total = 0;
+  const walk = (pid) => {
+    for (const [child, info] of children) {
+      if (info.ppid === pid) {
+        total += info.cpu;
+        walk(child);
+      }
+    }
+  };
+  walk(process.pid);
+  return total;
+}
+
+// Frames drawn and CPU used over IDLE_MS with no input, on a page that has finished starting.
+async function idleCost(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
+  const frames0 = await page.evaluate(() => window.debrief.frames);
+  const cpu0 = chromiumCpuSeconds();
+  const t0 = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  const elapsed = (Date.now() - t0) / 1000;
+  const cpu1 = chromiumCpuSeconds();
+  const frames1 = await page.evaluate(() => window.debrief.frames);
+  const after = await metrics();
+  await cdp.detach();
+  return {
+    seconds: elapsed,
+    frames: frames1 - frames0,
+    taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
+    scriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000,
+    pageCpuPercent: ((after.TaskDuration - before.TaskDuration) / elapsed) * 100,
+    browserCpuPercent: ((cpu1 - cpu0) / elapsed) * 100,
+  };
+}
+
+async function idle(apps) {
+  const out = {};
+  for (const app of apps) {
+    const profile = await newProfileDir();
+    const browser = await newContext(profile);
+    try {
+      await primeProfile(browser.context, app.url, app.worker);
+      const page = await browser.context.newPage();
+      await page.goto(app.url);
+      await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready', null, { timeout: 30000 });
+      if (app.worker) await waitIdle(page);
+      else await page.waitForTimeout(1000);
+      // Let the browser's own start-up work (service worker, caches) finish before measuring.
+      await page.waitForTimeout(1000);
+      out[app.key] = await idleCost(page);
+      log(`idle ${app.key}: ${out[app.key].frames} frames, page ${out[app.key].pageCpuPercent.toFixed(2)}% of a core`);
+    } finally {
+      await browser.cleanup();
+      await rm(profile, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
+// ---- the 10,000-reflection journal ------------------------------------------------------------------
+const probe = (page, fn, arg) => page.evaluate(fn, arg);
+const framesSince = (page, since) => probe(page, (t) => window.__bench.frames.filter((f) => f[0] >= t), since);
+const eventsSince = (page, since, type) => probe(page, ([t, kind]) => window.__bench.events.filter((e) => e[2] >= t && e[0] === kind), [since, type]);
+const now = (page) => probe(page, () => performance.now());
+const heapBytes = (page) => probe(page, () => (window.HEAPU8 ? HEAPU8.length : Module.HEAPU8.length));
+
+// Waits until a sync that finished after `since` reported success and nothing is pending or in flight.
+async function waitSaved(page, since, timeout = 180000) {
+  await page.waitForFunction((t) => {
+    const s = window.debrief.storage;
+    return s && s.lastSyncAt > t && !s.inFlight;
+  }, since, { timeout, polling: 20 });
+  return probe(page, () => window.debrief.storage.lastSyncAt);
+}
+
+// Input -> end of the first animation-frame callback that drew a frame after it.
+function latencies(inputs, frames) {
+  const out = [];
+  for (const input of inputs) {
+    const frame = frames.find((f) => f[0] >= input[2] && f[2] > 0);
+    if (frame) out.push({ latency: frame[1] - input[1], work: frame[1] - frame[0] });
+  }
+  return out;
+}
+
+async function tab(page, name) {
+  await page.getByRole('tab', { name }).click();
+  await waitIdle(page, 150);
+}
+
+async function scale(url, journalPath, journalBytes) {
+  const out = { reflections: REFLECTIONS, jsonBytes: journalBytes };
+  const profile = await newProfileDir();
+  const browser = await newContext(profile);
+  const { context } = browser;
+  try {
+    // Import through the real path: Your data -> file chooser -> preview -> merge -> saved.
+    let page = await context.newPage();
+    await openApp(page, url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await tab(page, 'Your data');
+    await probe(page, () => {
+      const decode = Module._debrief_import_file;
+      Module._debrief_import_file = (...a) => {
+        const start = performance.now();
+        try { return decode(...a); } finally { window.__bench.importCall = [start, performance.now()]; }
+      };
+    });
+    log('scale: importing the generated journal');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a file to import…' }).click();
+    await (await chooser).setFiles(journalPath);
+    const merge = page.getByRole('button', { name: 'Merge into my journal' });
+    await merge.waitFor({ timeout: 120000 });
+    await waitIdle(page, 150);
+    const change = (await probe(page, () => window.__bench.events.filter((e) => e[0] === 'change'))).at(-1);
+    const call = await probe(page, () => window.__bench.importCall);
+    const previewFrame = (await framesSince(page, call[1])).find((f) => f[2] > 0);
+    out.importPreview = { total: previewFrame[1] - change[1], decode: call[1] - call[0], read: call[0] - change[1] };
+    log(`scale: file -> preview ${ms(out.importPreview.total)} (decode + preview ${ms(out.importPreview.decode)})`);
+
+    const beforeMerge = await now(page);
+    await merge.click();
+    const click = (await eventsSince(page, beforeMerge, 'mouseup')).at(-1);
+    const saved = await waitSaved(page, click[1]);
+    out.importMergeSaved = saved - click[1];
+    out.heapAfterImport = await heapBytes(page);
+    log(`scale: merge -> saved ${ms(out.importMergeSaved)}, heap ${mb(out.heapAfterImport)}`);
+    await page.close();
+
+    // Load from IndexedDB: a new tab each time (the writer lock is released when a tab closes).
+    out.load = [];
+    const loads = Math.max(3, Math.min(RUNS, 5));
+    for (let i = 0; i < loads; ++i) {
+      const { page: p, t } = await timeNavigation(context, url);
+      out.load.push(t);
+      if (i + 1 < loads) await p.close();
+      else page = p;
+    }
+    out.loadMedian = {
+      firstFrame: median(out.load.map((t) => t.firstFrame)),
+      ready: median(out.load.map((t) => t.ready)),
+      usable: median(out.load.map((t) => t.usable)),
+    };
+    await waitIdle(page);
+    const cards = await page.getByRole('button', { name: /^Open / }).count();
+    if (cards === 0) throw new Error('the journal did not load: no reflection cards after reload');
+    out.heapAfterLoad = await heapBytes(page);
+    log(`scale: load -> ready ${ms(out.loadMedian.ready)}, usable ${ms(out.loadMedian.usable)}; heap ${mb(out.heapAfterLoad)}`);
+
+    out.idle = await idleCost(page);
+
+    // Search: type queries one key at a time; each keystroke's input -> the frame that shows its hits.
+    const search = page.getByRole('textbox', { name: 'Search your journal' });
+    const searchFrom = await now(page);
+    for (const query of ['portfolio', 'müller', 'شركة', 'team remote']) {
+      await search.click();
+      await search.pressSequentially(query, { delay: 200 });
+      await waitIdle(page, 150);
+      await search.fill('');
+      await waitIdle(page, 150);
+    }
+    const searchInputs = (await eventsSince(page, searchFrom, 'input')).filter((e) => e[3] === 'Search your journal');
+    const searchSamples = latencies(searchInputs, await framesSince(page, searchFrom));
+    out.search = {
+      samples: searchSamples.length,
+      latencyMedian: median(searchSamples.map((s) => s.latency)),
+      latencyP95: percentile(searchSamples.map((s) => s.latency), 95),
+      latencyMax: max(searchSamples.map((s) => s.latency)),
+      workMedian: median(searchSamples.map((s) => s.work)),
+      workMax: max(searchSamples.map((s) => s.work)),
+    };
+    log(`scale: search latency median ${ms(out.search.latencyMedian)} (frame work ${ms(out.search.workMedian)})`);
+
+    // Scrolling the journal list with the mouse wheel.
+    await page.mouse.move(640, 560);
+    await waitIdle(page, 150);
+    const firstCard = await page.getByRole('button', { name: /^Open / }).first().getAttribute('aria-label');
+    const scrollFrom = await now(page);
+    for (let i = 0; i < 60; ++i) {
+      await page.mouse.wheel(0, 100);
+      await page.waitForTimeout(16);
+    }
+    await waitIdle(page, 150);
+    const scrollTo = await now(page);
+    const scrolled = (await page.getByRole('button', { name: /^Open / }).first().getAttribute('aria-label')) !== firstCard;
+    const drawn = (await framesSince(page, scrollFrom)).filter((f) => f[2] > 0 && f[1] <= scrollTo);
+    const work = drawn.map((f) => f[1] - f[0]);
+    const intervals = drawn.slice(1).map((f, i) => f[0] - drawn[i][0]);
+    out.scroll = {
+      scrolled,
+      frames: drawn.length,
+      workMedian: median(work),
+      workP95: percentile(work, 95),
+      workMax: max(work),
+      intervalMedian: median(intervals),
+    };
+    log(`scale: scrolling ${drawn.length} frames, work median ${ms(out.scroll.workMedian)} p95 ${ms(out.scroll.workP95)}`);
+
+    // One edit in a reflection -> "Saved" (includes the 600 ms debounce and the IndexedDB sync).
+    await page.getByRole('button', { name: /^Open / }).first().click();
+    await waitIdle(page, 150);
+    const field = page.locator('#overlay textarea:visible, #overlay input:visible:not([type=date])').first();
+    out.edit = [];
+    for (let i = 0; i < 3; ++i) {
+      await field.click();
+      await page.keyboard.press('End');
+      const from = await now(page);
+      await page.keyboard.type('x');
+      const input = (await eventsSince(page, from, 'input')).at(-1);
+      const at = await waitSaved(page, input[2]);
+      out.edit.push(at - input[1]);
+      await waitIdle(page, 150);
+    }
+    out.editMedian = median(out.edit);
+    log(`scale: edit -> saved ${out.edit.map(ms).join(', ')}`);
+
+    // Export: click -> the download's Blob exists (the JSON was encoded).
+    await tab(page, 'Your data');
+    out.export = [];
+    for (let i = 0; i < 3; ++i) {
+      const from = await now(page);
+      const download = page.waitForEvent('download', { timeout: 60000 });
+      const wall = Date.now();
+      await page.getByRole('button', { name: 'Download journal (.json)' }).click();
+      const file = await download;
+      const wallMs = Date.now() - wall;
+      const blob = (await probe(page, (t) => window.__bench.downloads.filter((d) => d[0] >= t), from)).at(-1);
+      const click = (await eventsSince(page, from, 'mouseup')).at(-1);
+      const size = (await stat(await file.path())).size;
+      out.export.push({ ms: blob[0] - click[1], wallMs, bytes: size });
+      await file.delete();
+      await waitIdle(page, 150);
+    }
+    out.exportMedian = median(out.export.map((e) => e.ms));
+    out.heapAfterExport = await heapBytes(page);
+    log(`scale: export ${out.export.map((e) => ms(e.ms)).join(', ')}; heap ${mb(out.heapAfterExport)}`);
+    await page.close();
+  } finally {
+    await browser.cleanup();
+    await rm(profile, { recursive: true, force: true });
+  }
+  return out;
+}
+
+// ---- native micro-benchmarks ------------------------------------------------------------------------
+async function native(journalPath) {
+  const jsonOut = join(WORK, 'native.json');
+  const run = spawnSync(NATIVE_BENCH, [journalPath, '--json', jsonOut], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (run.status !== 0) throw new Error(`${NATIVE_BENCH} failed (${run.status})`);
+  return JSON.parse(await readFile(jsonOut, 'utf8'));
+}
+
+// ---- report ----------------------------------------------------------------------------------------
+function report(r) {
+  const md = [];
+  md.push('# Debrief benchmarks', '');
+  md.push(`${r.date} · ${r.machine.cpus} × ${r.machine.cpu} · Chromium ${r.machine.chromium} (headless, SwiftShader WebGL2) · medians of ${RUNS} runs unless noted.`, '');
+
+  if (r.targets.length) {
+    md.push('## Targets', '');
+    md.push(table(['Target', 'Measured', 'Limit', 'Result'], r.targets.map((t) => [t.name, t.value, t.limit, t.met ? 'met' : `**missed**${t.note ? ` (${t.note})` : ''}`])), '');
+  }
+
+  if (r.sizes) {
+    md.push('## Transfer size of the first visit (every file in build/site)', '');
+    const rows = r.sizes.site.files.map((f) => [f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)]);
+    const t = r.sizes.site.total;
+    rows.push(['**total**', `**${kb(t.raw)}**`, `**${kb(t.gzip)}**`, `**${kb(t.brotli)}**`]);
+    const ref = r.sizes.reference.total;
+    rows.push(['reference app (all files)', kb(ref.raw), kb(ref.gzip), kb(ref.brotli)]);
+    rows.push(['ratio to the reference', ratio(t.raw / ref.raw), ratio(t.gzip / ref.gzip), ratio(t.brotli / ref.brotli)]);
+    md.push(table(['File', 'Raw', 'gzip -9', 'brotli -q 11'], rows, ['l', 'r', 'r', 'r']), '');
+    if (r.sizes.firstVisit) {
+      const v = r.sizes.firstVisit;
+      md.push(`Measured first visit (until the service worker is installed): ${v.requests} requests, ${kb(v.raw)} raw, ${kb(v.brotli)} brotli if the server compressed; ` +
+        `${v.repeated} files were fetched twice (the page, then sw.js's precache with \`cache: 'reload'\`).`, '');
+    }
+  }
+
+  if (r.startup) {
+    md.push('## Startup (navigation → first frame / ready)', '');
+    md.push('"Usable" = state ready *and* a frame drawn (the reference is ready at its first frame; Debrief sets ready at the end of `main()` and draws at the next animation frame).', '');
+    const rows = [];
+    for (const kind of ['cold', 'warm']) {
+      const a = r.startup.app[`${kind}Median`];
+      const b = r.startup.reference[`${kind}Median`];
+      rows.push([`${kind} — Debrief`, ms(a.firstFrame), ms(a.ready), ms(a.usable), kind === 'warm' ? `${a.controlled}/${RUNS}` : '–']);
+      rows.push([`${kind} — reference`, ms(b.firstFrame), ms(b.ready), ms(b.usable), '–']);
+      rows.push([`${kind} — ratio`, ratio(a.firstFrame / b.firstFrame), ratio(a.ready / b.ready), ratio(a.usable / b.usable), '']);
+    }
+    md.push(table(['Run', 'First frame', 'Ready', 'Usable', 'Served by the worker'], rows, ['l', 'r', 'r', 'r', 'r']), '');
+    const spread = (kind, key) => {
+      const xs = r.startup[key][kind].map((t) => t.usable);
+      return `${ms(min(xs))}–${ms(max(xs))}`;
+    };
+    md.push(`Range of "usable" over the runs: Debrief cold ${spread('cold', 'app')}, warm ${spread('warm', 'app')}; reference cold ${spread('cold', 'reference')}, warm ${spread('warm', 'reference')}.`, '');
+  }
+
+  if (r.idle) {
+    md.push(`## Idle cost (${IDLE_MS / 1000} s without input, after start-up settled)`, '');
+    const rows = Object.entries(r.idle).map(([k, v]) => [k, String(v.frames), ms(v.taskMs), `${v.pageCpuPercent.toFixed(2)} %`, `${v.browserCpuPercent.toFixed(1)} %`]);
+    md.push(table(['Page', 'Frames drawn', 'Main-thread task time', 'Page CPU (of one core)', 'All Chromium processes'], rows, ['l', 'r', 'r', 'r', 'r']), '');
+    md.push('Page CPU: CDP `Performance.getMetrics` TaskDuration delta. All Chromium processes: /proc user+system time of the browser, renderer and GPU processes (SwiftShader draws on the CPU), 10 ms resolution.', '');
+  }
+
+  if (r.scale) {
+    const s = r.scale;
+    md.push(`## A journal of ${s.reflections.toLocaleString('en')} reflections (${mb(s.jsonBytes)} of JSON)`, '');
+    const rows = [
+      ['Import: file chosen → preview drawn', ms(s.importPreview.total), `read ${ms(s.importPreview.read)}, decode + preview ${ms(s.importPreview.decode)}`],
+      ['Import: "Merge" → "Saved" (every record written to IndexedDB)', ms(s.importMergeSaved), ''],
+      ['Load from IndexedDB: navigation → ready', ms(s.loadMedian.ready), `median of ${s.load.length}; first frame ${ms(s.loadMedian.firstFrame)}`],
+      ['Search: keystroke → frame showing the hits', ms(s.search.latencyMedian), `${s.search.samples} keystrokes; p95 ${ms(s.search.latencyP95)}, max ${ms(s.search.latencyMax)}; that frame's work ${ms(s.search.workMedian)} (max ${ms(s.search.workMax)})`],
+      ['Scrolling the list: main-thread work per frame', ms(s.scroll.workMedian), `${s.scroll.frames} frames; p95 ${ms(s.scroll.workP95)}, max ${ms(s.scroll.workMax)}; frame interval ${ms(s.scroll.intervalMedian)}${s.scroll.scrolled ? '' : ' (list did not move!)'}`],
+      ['One edit → "Saved" (600 ms debounce + sync)', ms(s.editMedian), s.edit.map(ms).join(', ')],
+      ['Export: click → JSON ready for download', ms(s.exportMedian), `${s.export.map((e) => ms(e.ms)).join(', ')}; ${mb(s.export[0].bytes)}`],
+      ['Idle with the journal open', `${s.idle.frames} frames`, `page CPU ${s.idle.pageCpuPercent.toFixed(2)} % of a core`],
+      ['wasm heap after load / import / export', mb(s.heapAfterLoad), `${ratio(s.heapAfterLoad / s.jsonBytes)} the JSON; after import ${mb(s.heapAfterImport)}, after export ${mb(s.heapAfterExport)}`],
+    ];
+    md.push(table(['Measure', 'Median', 'Detail'], rows, ['l', 'r', 'l']), '');
+  }
+
+  if (r.native) {
+    md.push(`## Native micro-benchmarks (${r.native.reflections.toLocaleString('en')} reflections, RelWithDebInfo, build/native/bench/debrief_bench)`, '');
+    md.push(table(['Group', 'Case', 'Median', 'Min', 'Reps', 'Note'], r.native.cases.map((c) => [c.group, c.name, ms(c.median_ms), ms(c.min_ms), String(c.repetitions), c.note]), ['l', 'l', 'r', 'r', 'r', 'l']), '');
+  }
+  return md.join('\n');
+}
+
+// ---- main ------------------------------------------------------------------------------------------
+async function main() {
+  await mkdir(WORK, { recursive: true });
+  const os = await import('node:os');
+  results.machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model?.trim() || 'unknown', chromium: 'unknown' };
+  const version = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' });
+  if (version.status === 0) results.machine.chromium = version.stdout.trim().replace(/^Chromium\s*/, '');
+
+  const journalPath = join(WORK, `journal-${REFLECTIONS}.json`);
+  const text = journalText(generateJournal({ reflections: REFLECTIONS, seed: 1 }));
+  await writeFile(journalPath, text);
+  const journalBytes = Buffer.byteLength(text);
+  log(`generated ${journalPath} (${mb(journalBytes)})`);
+
+  const site = await startServer(SITE);
+  const reference = await startServer(REFERENCE_SITE);
+  const apps = [
+    { key: 'app', url: site.url, worker: true },
+    { key: 'reference', url: reference.url, worker: false },
+  ];
+  try {
+    if (ONLY.has('sizes')) {
+      results.sizes = { site: compressedSizes(SITE), reference: compressedSizes(REFERENCE_SITE) };
+      // What a first visit really requests, including the service worker's precache.
+      const sizeOf = new Map(results.sizes.site.files.map((f) => [`/${f.file}`, f]));
+      const browser = await newContext();
+      try {
+        const sent = site.requests.length;
+        const page = await browser.context.newPage();
+        await openApp(page, site.url);
+        await page.evaluate(() => navigator.serviceWorker.ready);
+        await page.waitForTimeout(500);
+        const paths = site.requests.slice(sent).map((p) => (p === '/' ? '/index.html' : p));
+        const counts = new Map();
+        for (const p of paths) counts.set(p, (counts.get(p) || 0) + 1);
+        const v = { requests: paths.length, raw: 0, brotli: 0, repeated: [...counts.values()].filter((n) => n > 1).length };
+        for (const p of paths) {
+          const f = sizeOf.get(p);
+          if (f) { v.raw += f.raw; v.brotli += f.brotli; }
+        }
+        results.sizes.firstVisit = v;
+      } finally {
+        await browser.cleanup();
+      }
+      const t = results.sizes.site.total;
+      target('First-visit transfer (brotli, all files)', kb(t.brotli), '≤ 260 KB', '', t.brotli <= 260 * 1024,
+        `${kb(t.brotli - 260 * 1024)} over`);
+    }
+
+    if (ONLY.has('startup')) {
+      const s = await startup(apps);
+      results.startup = s;
+      const warmRatio = s.app.warmMedian.usable / s.reference.warmMedian.usable;
+      const coldRatio = s.app.coldMedian.usable / s.reference.coldMedian.usable;
+      target('Warm start → ready, vs reference', `${ratio(warmRatio)} (${ms(s.app.warmMedian.usable)} vs ${ms(s.reference.warmMedian.usable)})`, '≤ 1.3×', '', warmRatio <= 1.3,
+        `${ms(s.app.warmMedian.usable - 1.3 * s.reference.warmMedian.usable)} over`);
+      target('Cold start → ready, vs reference', `${ratio(coldRatio)} (${ms(s.app.coldMedian.usable)} vs ${ms(s.reference.coldMedian.usable)})`, '≤ 1.5×', '', coldRatio <= 1.5,
+        `${ms(s.app.coldMedian.usable - 1.5 * s.reference.coldMedian.usable)} over`);
+    }
+
+    if (ONLY.has('idle')) {
+      results.idle = await idle(apps);
+      const a = results.idle.app;
+      target('Idle 5 s: frames drawn', String(a.frames), '0', '', a.frames === 0);
+      target('Idle 5 s: page CPU', `${a.pageCpuPercent.toFixed(2)} % of a core`, '< 1 %', '', a.pageCpuPercent < 1);
+    }
+
+    if (ONLY.has('scale')) {
+      const s = await scale(site.url, journalPath, journalBytes);
+      results.scale = s;
+      target('10k: navigation → ready', ms(s.loadMedian.ready), '≤ 1500 ms', '', s.loadMedian.ready <= 1500, `${ms(s.loadMedian.ready - 1500)} over`);
+      target('10k: search keystroke → frame', ms(s.search.latencyMedian), '≤ 16 ms', '', s.search.latencyMedian <= 16, `${ms(s.search.latencyMedian - 16)} over`);
+      target('10k: edit → "Saved" (incl. 600 ms debounce)', ms(s.editMedian), '≤ 1500 ms', '', s.editMedian <= 1500, `${ms(s.editMedian - 1500)} over`);
+      target('10k: export', ms(s.exportMedian), '≤ 1000 ms', '', s.exportMedian <= 1000, `${ms(s.exportMedian - 1000)} over`);
+      target('10k: list scrolling, work per frame', ms(s.scroll.workMedian), '≤ 8 ms', '', s.scroll.workMedian <= 8, `${ms(s.scroll.workMedian - 8)} over`);
+      const heapRatio = s.heapAfterLoad / s.jsonBytes;
+      target('10k: wasm heap vs JSON size', `${ratio(heapRatio)} (${mb(s.heapAfterLoad)} / ${mb(s.jsonBytes)})`, '≤ 4×', '', heapRatio <= 4);
+    }
+
+    if (ONLY.has('native')) {
+      log('native micro-benchmarks');
+      results.native = await native(journalPath);
+    }
+  } finally {
+    site.server.close();
+    reference.server.close();
+  }
+
+  const md = report(results);
+  await writeFile(join(BUILD, 'bench.md'), `${md}\n`);
+  await writeFile(join(BUILD, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(md);
+}
+
+await main();

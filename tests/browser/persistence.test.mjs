@@ -1,0 +1,142 @@
+// Data safety in real Chromium with real IndexedDB: reloads, a killed browser, two tabs, and the
+// export file validated against the documented JSON Schema and imported back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { ROOT, launch, newProfileDir, newReflection, openApp, startServer, storedReflections, waitSaved } from './harness.mjs';
+import { launchKillable } from './cdp_browser.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server.server.close());
+
+test('write, reload: the reflection is still there', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await openApp(page, server.url);
+    await newReflection(page, 'Reload GmbH — Straße');
+    await waitSaved(page);
+    await page.reload();
+    await openApp(page, server.url);
+    const stored = await storedReflections(page);
+    assert.deepEqual(stored.map((r) => r.company), ['Reload GmbH — Straße']);
+    await page.getByRole('button', { name: 'Open Reload GmbH — Straße' }).waitFor();
+  } finally {
+    await browser.cleanup();
+  }
+});
+
+test('typed, saved, browser killed with SIGKILL, relaunched: the text is there', async () => {
+  const profile = await newProfileDir();
+  try {
+    let chromium = await launchKillable(profile);
+    let page = await chromium.context.newPage();
+    await openApp(page, server.url);
+    await newReflection(page, 'Crash test — نص عربي — 😊');
+    await waitSaved(page);
+    await chromium.kill();
+
+    chromium = await launchKillable(profile);
+    page = await chromium.context.newPage();
+    await openApp(page, server.url);
+    const stored = await storedReflections(page);
+    assert.deepEqual(stored.map((r) => r.company), ['Crash test — نص عربي — 😊']);
+    await chromium.close();
+  } finally {
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  }
+});
+
+test('two tabs: one writer, the other read-only and following; it takes over when the writer closes', async () => {
+  const browser = await launch();
+  try {
+    const writer = await browser.context.newPage();
+    await openApp(writer, server.url);
+    const reader = await browser.context.newPage();
+    await openApp(reader, server.url);
+    assert.equal(await writer.evaluate(() => window.debrief.storage.role), 'writer');
+    assert.equal(await reader.evaluate(() => window.debrief.storage.role), 'reader');
+    assert.equal(await reader.evaluate(() => window.debrief.save), 'read_only');
+
+    await writer.bringToFront();  // only the visible tab gets animation frames to apply input
+    await newReflection(writer, 'Written in tab one');
+    await waitSaved(writer);
+    // The reader follows the writer's saves.
+    await reader.waitForFunction(() => FS.readdir('/journal/reflections').some((n) => n.endsWith('.json')), null, { timeout: 10000 });
+    await reader.bringToFront();  // background tabs get no animation frames: the user looks at it
+    await reader.getByRole('button', { name: 'Open Written in tab one' }).waitFor();
+
+    // The reader cannot write: creating a reflection does nothing and touches no file.
+    await reader.getByRole('button', { name: 'New reflection' }).click();
+    await reader.waitForTimeout(1500);
+    assert.equal((await storedReflections(reader)).length, 1);
+    assert.equal((await storedReflections(writer)).length, 1);
+    assert.equal((await storedReflections(writer))[0].company, 'Written in tab one');
+
+    // Closing the writer hands the lock over.
+    await writer.close();
+    await reader.bringToFront();
+    await reader.waitForFunction(() => window.debrief.storage.role === 'writer', null, { timeout: 10000 });
+    await reader.waitForFunction(() => window.debrief.save === 'saved');
+    await reader.bringToFront();
+    await reader.getByRole('button', { name: 'New reflection' }).click();
+    await reader.getByLabel('Company', { exact: true }).fill('Written in tab two');
+    await waitSaved(reader);
+    const names = (await storedReflections(reader)).map((r) => r.company).sort();
+    assert.deepEqual(names, ['Written in tab one', 'Written in tab two']);
+  } finally {
+    await browser.cleanup();
+  }
+});
+
+async function exportJournal(page) {
+  await page.getByRole('tab', { name: 'Your data' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download journal (.json)' }).click()]);
+  assert.match(download.suggestedFilename(), /^debrief-\d{4}-\d{2}-\d{2}\.json$/);
+  return readFile(await download.path(), 'utf8');
+}
+
+test('export downloads a file that validates against the schema and imports into an identical journal', async () => {
+  const schema = JSON.parse(await readFile(join(ROOT, 'docs', 'journal.schema.json'), 'utf8'));
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  const first = await launch();
+  let exported;
+  try {
+    const page = await first.context.newPage();
+    await openApp(page, server.url);
+    await newReflection(page, 'Export — Ünïcödé — مرحبا');
+    await page.getByLabel('Role', { exact: true }).fill('Designer 😊');
+    await waitSaved(page);
+    exported = await exportJournal(page);
+  } finally {
+    await first.cleanup();
+  }
+  const document = JSON.parse(exported);
+  assert.ok(validate(document), JSON.stringify(validate.errors));
+  assert.equal(document.format, 'debrief-journal');
+  assert.equal(document.reflections[0].company, 'Export — Ünïcödé — مرحبا');
+
+  const second = await launch();
+  try {
+    const page = await second.context.newPage();
+    await openApp(page, server.url);
+    await page.getByRole('tab', { name: 'Your data' }).click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a file to import…' }).click()]);
+    await chooser.setFiles({ name: 'journal.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await page.getByRole('button', { name: 'Merge into my journal' }).click();
+    await waitSaved(page);
+    const again = JSON.parse(await exportJournal(page));
+    delete again.exported_at;
+    delete document.exported_at;
+    assert.deepEqual(again, document);
+  } finally {
+    await second.cleanup();
+  }
+});
