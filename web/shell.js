@@ -76,10 +76,27 @@ const Debrief = (() => {
         this.measure(el);
       });
       el.addEventListener('focus', () => call('debrief_field_focus', el._id));
-      // The canvas below must not see events meant for the field (it would steal focus or scroll).
-      for (const type of ['mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchmove', 'touchend', 'pointerdown', 'keydown']) {
+      // The canvas below must not see events meant for the field (it would steal focus).
+      for (const type of ['mousedown', 'mouseup', 'mousemove', 'touchstart', 'touchend', 'pointerdown', 'keydown']) {
         el.addEventListener(type, (e) => e.stopPropagation(), { passive: true });
       }
+      // Scrolling over a field scrolls the page, unless the field itself still has text to scroll.
+      const canScroll = (dy) => el._multi && (dy > 0 ? el.scrollTop + el.clientHeight < el.scrollHeight - 1 : el.scrollTop > 0);
+      const scrollPage = (x, y, dy) => call('debrief_scroll_by', x, y, dy);
+      el.addEventListener('wheel', (e) => {
+        e.stopPropagation();
+        const dy = e.deltaMode === 1 ? e.deltaY * 40 : e.deltaY;
+        if (!canScroll(dy)) { e.preventDefault(); scrollPage(e.clientX, e.clientY, dy); }
+      }, { passive: false });
+      let lastY = null;
+      el.addEventListener('touchstart', (e) => { lastY = e.touches[0].clientY; }, { passive: true });
+      el.addEventListener('touchmove', (e) => {
+        e.stopPropagation();
+        const t = e.touches[0];
+        const dy = lastY === null ? 0 : lastY - t.clientY;
+        lastY = t.clientY;
+        if (!canScroll(dy)) { e.preventDefault(); scrollPage(t.clientX, t.clientY, dy); }
+      }, { passive: false });
       this.els.set(f.id, el);
       overlay().appendChild(el);
       return el;

@@ -249,7 +249,8 @@ ImGuiWindow* scrollable_window_at(ImVec2 point) {
     ImGuiContext& ctx = *ImGui::GetCurrentContext();
     for (int i = ctx.Windows.Size - 1; i >= 0; --i) {
         ImGuiWindow* w = ctx.Windows[i];
-        if (!w->Active || w->Hidden || !w->Rect().Contains(point)) continue;
+        // Called between NewFrame() and the first Begin(): last frame's state is in WasActive.
+        if (!w->WasActive || w->Hidden || !w->Rect().Contains(point)) continue;
         if (w->ScrollMax.y > 0.0f) return w;
     }
     return nullptr;
@@ -347,6 +348,12 @@ void queue_click(float x, float y) {
     push({EventType::clear_position});
 }
 
+void scroll_by(float x, float y, float dy) {
+    g.pending_scroll += dy;
+    g.scroll_anchor = ImVec2(x, y);
+    request_frame();
+}
+
 void reveal_rect(float x, float top, float bottom) {
     g.has_reveal = true;
     g.reveal_point = ImVec2(x, top);
@@ -392,3 +399,6 @@ void backend_init(BackendCallbacks callbacks) {
 
 // Called from web/shell.js (visualViewport changes, theme changes, storage events, timers).
 extern "C" EMSCRIPTEN_KEEPALIVE void debrief_request_frame() { debrief::platform::request_frame(); }
+
+// A wheel or drag over a native text field that cannot scroll itself scrolls the app instead.
+extern "C" EMSCRIPTEN_KEEPALIVE void debrief_scroll_by(float x, float y, float dy) { debrief::platform::scroll_by(x, y, dy); }

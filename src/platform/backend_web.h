@@ -26,6 +26,8 @@ void backend_init(BackendCallbacks callbacks);
 void request_frame();
 // Queues a synthetic click at a CSS-pixel point (mirror activation, keyboard users).
 void queue_click(float x, float y);
+// Scrolls the scrollable window under the point by dy CSS px.
+void scroll_by(float x, float y, float dy);
 // Scrolls the scrollable window under the point so that [top, bottom] is fully visible.
 void reveal_rect(float x, float top, float bottom);
 float pixel_ratio();

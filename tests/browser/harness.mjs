@@ -89,3 +89,18 @@ export async function newReflection(page, company) {
   await page.keyboard.insertText(company);
   return field;
 }
+
+// Scrolls the app (mouse wheel over the content, as a person would) until the control is on
+// screen: off-screen ImGui items have no mirror element and off-screen fields are hidden.
+export async function reveal(page, locator, { direction = 1, maxSteps = 40 } = {}) {
+  const viewport = page.viewportSize() || { width: 1280, height: 800 };
+  for (let i = 0; i < maxSteps; ++i) {
+    if ((await locator.count()) > 0 && (await locator.first().isVisible())) return locator.first();
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    await page.mouse.wheel(0, direction * 240);
+    await page.waitForTimeout(60);
+  }
+  // The other direction, in case it was above.
+  if (direction > 0) return reveal(page, locator, { direction: -1, maxSteps });
+  throw new Error(`never became visible: ${locator}`);
+}
