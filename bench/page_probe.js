@@ -1,4 +1,4 @@
-// Benchmark probe, injected by bench/run.mjs before any page script: times the first frame, readiness, each animation-frame callback, input events and downloads into window.__bench.
+// Benchmark probe, injected by bench/run.mjs before any page script: times the first frame, readiness, save states, each animation-frame callback, input events and downloads into window.__bench.
 (() => {
   const probe = {
     firstFrameAt: null,   // performance.now() when window.debrief.frames first became >= 1
@@ -6,6 +6,7 @@
     frames: [],           // [start, end, frames drawn] of every requestAnimationFrame callback
     events: [],           // [type, event.timeStamp, performance.now(), aria-label or '']
     downloads: [],        // [performance.now(), bytes] of every Blob turned into a download URL
+    saves: [],            // [performance.now(), state] each time C++ publishes the save indicator (window.debrief.save)
   };
   Object.defineProperty(window, '__bench', { value: probe });
   const LIMIT = 200000;
@@ -33,6 +34,16 @@
       set: (value) => {
         state = value;
         if (value === 'ready' && probe.readyAt === null) probe.readyAt = performance.now();
+      },
+    });
+    let save = target.save;
+    Object.defineProperty(target, 'save', {
+      enumerable: true,
+      configurable: true,
+      get: () => save,
+      set: (value) => {
+        save = value;
+        if (probe.saves.length < LIMIT) probe.saves.push([performance.now(), value]);
       },
     });
     return target;

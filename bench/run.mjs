@@ -1,7 +1,7 @@
 // Benchmarks Debrief in headless Chromium against a minimal Dear ImGui reference and folds in the native micro-benchmarks; writes build/bench.md and build/bench.json.
 // Usage (after scripts/bench built everything): node bench/run.mjs [--runs N] [--only sizes,startup,idle,scale,native]
 import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
@@ -106,13 +106,19 @@ async function timeNavigation(context, url) {
   return { page, t };
 }
 
+// The service worker finished installing (bounded: a failed install must not hang the benchmark).
+const workerReady = (page) => page.evaluate(() => Promise.race([
+  navigator.serviceWorker.ready.then(() => true),
+  new Promise((resolve) => setTimeout(() => resolve(false), 15000)),
+]));
+
 // First visit of a persistent profile, then reload until the service worker controls the page
 // (shell.js registers it after load; sw.js does not claim the first page on purpose).
 async function primeProfile(context, url, withWorker) {
   const page = await context.newPage();
   await openApp(page, url);
   if (withWorker) {
-    await page.evaluate(() => navigator.serviceWorker.ready);
+    await workerReady(page);
     for (let i = 0; i < 3 && !(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))); ++i) await openApp(page, url);
   }
   await page.close();
@@ -251,13 +257,12 @@ const eventsSince = (page, since, type) => probe(page, ([t, kind]) => window.__b
 const now = (page) => probe(page, () => performance.now());
 const heapBytes = (page) => probe(page, () => (window.HEAPU8 ? HEAPU8.length : Module.HEAPU8.length));
 
-// Waits until a sync that finished after `since` reported success and nothing is pending or in flight.
+// Waits until the save indicator (published by C++ as window.debrief.save) turns "saved" after `since`
+// and no IndexedDB sync is in flight; returns when it turned.
 async function waitSaved(page, since, timeout = 180000) {
-  await page.waitForFunction((t) => {
-    const s = window.debrief.storage;
-    return s && s.lastSyncAt > t && !s.inFlight;
-  }, since, { timeout, polling: 20 });
-  return probe(page, () => window.debrief.storage.lastSyncAt);
+  await page.waitForFunction((t) => window.__bench.saves.some((s) => s[0] > t && s[1] === 'saved') &&
+    !(window.debrief.storage && window.debrief.storage.inFlight), since, { timeout, polling: 20 });
+  return probe(page, (t) => window.__bench.saves.find((s) => s[0] > t && s[1] === 'saved')[0], since);
 }
 
 // Input -> end of the first animation-frame callback that drew a frame after it.
@@ -284,7 +289,7 @@ async function scale(url, journalPath, journalBytes) {
     // Import through the real path: Your data -> file chooser -> preview -> merge -> saved.
     let page = await context.newPage();
     await openApp(page, url);
-    await page.evaluate(() => navigator.serviceWorker.ready);
+    await workerReady(page);
     await tab(page, 'Your data');
     await probe(page, () => {
       const decode = Module._debrief_import_file;
@@ -529,15 +534,22 @@ async function main() {
   const journalBytes = Buffer.byteLength(text);
   log(`generated ${journalPath} (${mb(journalBytes)})`);
 
-  const site = await startServer(SITE);
-  const reference = await startServer(REFERENCE_SITE);
+  // Serve snapshots: a rebuild while the benchmark runs must not mix two builds' app.js and app.wasm.
+  const siteDir = join(WORK, 'site');
+  const referenceDir = join(WORK, 'reference-site');
+  for (const [from, to] of [[SITE, siteDir], [REFERENCE_SITE, referenceDir]]) {
+    await rm(to, { recursive: true, force: true });
+    await cp(from, to, { recursive: true });
+  }
+  const site = await startServer(siteDir);
+  const reference = await startServer(referenceDir);
   const apps = [
     { key: 'app', url: site.url, worker: true },
     { key: 'reference', url: reference.url, worker: false },
   ];
   try {
     if (ONLY.has('sizes')) {
-      results.sizes = { site: compressedSizes(SITE), reference: compressedSizes(REFERENCE_SITE) };
+      results.sizes = { site: compressedSizes(siteDir), reference: compressedSizes(referenceDir) };
       // What a first visit really requests, including the service worker's precache.
       const sizeOf = new Map(results.sizes.site.files.map((f) => [`/${f.file}`, f]));
       const browser = await newContext();
@@ -545,7 +557,7 @@ async function main() {
         const sent = site.requests.length;
         const page = await browser.context.newPage();
         await openApp(page, site.url);
-        await page.evaluate(() => navigator.serviceWorker.ready);
+        await workerReady(page);
         await page.waitForTimeout(500);
         const paths = site.requests.slice(sent).map((p) => (p === '/' ? '/index.html' : p));
         const counts = new Map();

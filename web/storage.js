@@ -18,7 +18,6 @@ const DebriefStorage = (() => {
     channel: null,
     persistAsked: false,
     releaseLock: null,
-    lastSyncAt: 0,         // performance.now() when a sync last succeeded (C++ shows "Saved"); read by benchmarks
   };
   window.debrief.storage = state;
 
@@ -83,7 +82,6 @@ const DebriefStorage = (() => {
       report(false, full ? 'full' : error);
     } else {
       report(true, '');
-      state.lastSyncAt = performance.now();
       if (state.channel) state.channel.postMessage({ type: 'saved', at: Date.now() });
     }
     if (state.again) {

@@ -122,6 +122,14 @@ public:
     void wake_after_ms(int ms) { m_wake_ms = m_wake_ms > 0 ? std::min(m_wake_ms, ms) : ms; }
     int take_wake_ms() { return std::exchange(m_wake_ms, 0); }
 
+    // Keys this version does not know, per record, kept so they are written back and exported.
+    const JournalExtras& extras() const { return m_extras; }
+    void set_extras(JournalExtras extras) {
+        m_extras = std::move(extras);
+        ++m_extras_serial;
+    }
+    int extras_serial() const { return m_extras_serial; }
+
     Environment& env() { return m_env; }
     ImportFlow& import_flow() { return *m_import; }
     StorageInfo& storage_info() { return m_storage_info; }
@@ -141,6 +149,8 @@ private:
     int m_notice_serial = 0;
     int m_wake_ms = 0;
     std::unique_ptr<ImportFlow> m_import;
+    JournalExtras m_extras;
+    int m_extras_serial = 0;
     StorageInfo m_storage_info;
 };
 

@@ -30,10 +30,14 @@ void ImportFlow::apply(App& app, Mode mode) {
         m_backup_to_write = m_backup;
         // Records that exist only in the old journal must be removed from storage too.
         app.replace_journal(m_pending->decoded.journal, App::MarkDirty::yes);
+        app.set_extras(m_pending->decoded.extras);
         app.mark_removed_since(*m_backup);
         app.notify(std::string(tr("data.import.replaced")));
     } else {
-        app.replace_journal(merge_journals(app.journal(), m_pending->decoded.journal), App::MarkDirty::yes);
+        const PendingImport& p = *m_pending;
+        JournalExtras extras = merge_extras(app.journal(), app.extras(), p.decoded.journal, p.decoded.extras);
+        app.replace_journal(merge_journals(app.journal(), p.decoded.journal), App::MarkDirty::yes);
+        app.set_extras(std::move(extras));
         app.notify(tr_format("data.import.merged", {{"n", std::to_string(app.journal().reflections.size())}}));
     }
     m_pending.reset();

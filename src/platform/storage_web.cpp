@@ -35,6 +35,7 @@ struct Storage {
     bool timer_armed = false;
     bool write_failed = false;
     int seen_notice = 0;
+    int seen_extras = 0;
 };
 
 Storage g;
@@ -69,6 +70,8 @@ void load_into_app() {
     for (const QuarantinedFile& q : loaded.quarantined)
         info.quarantined.push_back(tr_format("storage.quarantined", {{"file", q.original}, {"reason", q.reason}, {"moved", q.moved_to}}));
     g.app->replace_journal(std::move(loaded.journal), App::MarkDirty::no);
+    g.app->set_extras(std::move(loaded.extras));
+    g.seen_extras = g.app->extras_serial();
 }
 
 // Writes every dirty record's file now; the sync to IndexedDB follows in web/storage.js.
@@ -113,6 +116,11 @@ void storage_init(App& app) {
 }
 
 void storage_after_frame(App& app) {
+    // An import brought unknown keys: the store writes them back with their records.
+    if (app.extras_serial() != g.seen_extras) {
+        g.seen_extras = app.extras_serial();
+        g.store->set_extras(app.extras());
+    }
     if (g.writer && app.has_dirty()) {
         if (app.save_status().state == SaveState::saved) set_status(SaveState::pending);
         if (!g.timer_armed) {

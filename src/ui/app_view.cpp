@@ -13,6 +13,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <string>
 
 namespace debrief::ui {
 namespace {
@@ -82,7 +83,7 @@ void draw_status_banner(App& app, Services& services) {
     wrapped_text(status.reason.empty() ? tr("save.failed").data() : status.reason.c_str());
     ImGui::PopStyleColor();
     if (status.state == SaveState::failed && button(tr("data.export.json").data(), Emphasis::primary)) {
-        services.download(export_file_name(app.env().today()), "application/json", encode_journal(app.journal(), app.env().now()));
+        services.download(export_file_name(app.env().today()), "application/json", encode_journal(app.journal(), app.extras(), app.env().now()));
     }
     end_card();
 }
@@ -140,6 +141,15 @@ void draw_app(App& app, Services& services) {
     // The body scrolls as a whole; its scrollbar sits at the window edge, not inside the column.
     const float bar_height = has_action_bar(app) ? theme_metrics().touch_target + 24.0f : 0.0f;
     ImGui::BeginChild("body", ImVec2(0, -bar_height), false, ImGuiWindowFlags_NoSavedSettings);
+    // A new screen (or another reflection, or another step) starts at its top.
+    static std::string last_place;
+    const Reflection* open = app.nav().screen == Screen::reflection ? app.find_reflection(app.nav().reflection_id) : nullptr;
+    const std::string place = std::to_string(static_cast<int>(app.nav().screen)) + app.nav().reflection_id +
+                              app.nav().message_id + (open ? std::to_string(open->current_step) : std::string());
+    if (place != last_place) {
+        last_place = place;
+        ImGui::SetScrollY(0.0f);
+    }
     ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + 8.0f));
     ImGui::BeginGroup();
     ImGui::PushItemWidth(column);

@@ -30,7 +30,7 @@ void draw_export(App& app, Services& services) {
     subheading(tr("data.export").data());
     wrapped_text(tr("data.export.help").data());
     if (button(tr("data.export.json").data(), Emphasis::primary, true)) {
-        services.download(export_file_name(app.env().today()), "application/json", encode_journal(app.journal(), app.env().now()));
+        services.download(export_file_name(app.env().today()), "application/json", encode_journal(app.journal(), app.extras(), app.env().now()));
         app.notify(std::string(tr("data.exported")));
     }
     if (button(tr("data.export.markdown").data(), Emphasis::normal, true)) {

@@ -11,6 +11,7 @@
 #include "ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 namespace debrief::ui {
 namespace {
@@ -25,9 +26,15 @@ void draw_checklist(const Message& m) {
     for (std::size_t i = 0; i < items.size(); ++i) {
         const bool ok = result.satisfied[i];
         const bool optional = items[i].requirement == Requirement::optional;
-        ImGui::PushStyleColor(ImGuiCol_Text, ok ? palette().good : (optional ? palette().muted_text : palette().warn));
-        ImGui::TextUnformatted(ok ? "\xE2\x9C\x93" : "\xE2\x80\xA2");  // ✓ or •
-        ImGui::PopStyleColor();
+        // Drawn, not a glyph: Noto Sans has no U+2713, and a shape reads the same in every script.
+        const ImVec4 color = ok ? palette().good : (optional ? palette().muted_text : palette().warn);
+        const float size = ImGui::GetFontSize();
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        if (ok)
+            ImGui::RenderCheckMark(ImGui::GetWindowDrawList(), ImVec2(pos.x, pos.y + size * 0.15f), ImGui::GetColorU32(color), size * 0.8f);
+        else
+            ImGui::GetWindowDrawList()->AddCircle(ImVec2(pos.x + size * 0.4f, pos.y + size * 0.55f), size * 0.3f, ImGui::GetColorU32(color), 12, 1.5f);
+        ImGui::Dummy(ImVec2(size, size));
         ImGui::SameLine();
         std::string text = items[i].label;
         if (optional) text += "  " + std::string(tr("checklist.optional"));

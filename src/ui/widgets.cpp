@@ -12,35 +12,27 @@
 
 namespace debrief::ui {
 
+// TextWrapped keeps the wrap position the column or card has set (and wraps at the window edge
+// only when none is set), so text never runs past a card's padding.
 void heading(const char* text) {
     ImGui::PushFont(fonts().heading);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
+    ImGui::TextWrapped("%s", text);
     ImGui::PopFont();
 }
 
 void subheading(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
+    ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
 }
 
 void muted_text(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
+    ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
 }
 
-void wrapped_text(const char* text) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-}
+void wrapped_text(const char* text) { ImGui::TextWrapped("%s", text); }
 
 void user_text_line(const std::string& text, const char* fallback) {
     if (text.empty()) {

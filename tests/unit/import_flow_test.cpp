@@ -12,6 +12,7 @@ using namespace debrief;
 namespace {
 std::string exported_with(const std::string& company) {
     test::FixedEnvironment env;
+    for (int i = 0; i < 100; ++i) env.new_id();  // ids of "another device": no clash with the test's App
     App other(env);
     const std::string id = other.create_reflection();
     other.update_reflection(id, [&](Reflection& r) { r.company = company; });
@@ -68,4 +69,19 @@ TEST_CASE("replace keeps a backup and can be undone") {
     bool imported_removed = false;
     for (const RecordKey& k : app.take_dirty()) imported_removed = imported_removed || k.id != mine;
     CHECK(imported_removed);
+}
+
+TEST_CASE("unknown fields survive an import and the next export") {
+    test::FixedEnvironment env;
+    App app(env);
+    std::string file = exported_with("Future Corp");
+    const auto at = file.find("\"company\"");
+    REQUIRE(at != std::string::npos);
+    file.insert(at, "\"from_the_future\": {\"x\": [1, 2]},\n      ");
+    app.import_flow().receive(app, "future.json", file);
+    REQUIRE(app.import_flow().pending());
+    CHECK_FALSE(app.import_flow().pending()->decoded.warnings.empty());
+    app.import_flow().apply(app, ImportFlow::Mode::merge);
+    const std::string exported = encode_journal(app.journal(), app.extras(), env.now());
+    CHECK(exported.find("from_the_future") != std::string::npos);
 }
