@@ -114,12 +114,19 @@ const workerReady = (page) => page.evaluate(() => Promise.race([
 
 // First visit of a persistent profile, then reload until the service worker controls the page
 // (shell.js registers it after load; sw.js does not claim the first page on purpose).
+// (The reference draws every frame, so it is never idle: only wait for ready there.)
 async function primeProfile(context, url, withWorker) {
   const page = await context.newPage();
-  await openApp(page, url);
+  const open = async () => {
+    if (withWorker) return openApp(page, url);
+    await page.goto(url);
+    await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready', null, { timeout: 30000 });
+    return page.waitForTimeout(500);
+  };
+  await open();
   if (withWorker) {
     await workerReady(page);
-    for (let i = 0; i < 3 && !(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))); ++i) await openApp(page, url);
+    for (let i = 0; i < 3 && !(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))); ++i) await open();
   }
   await page.close();
 }

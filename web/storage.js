@@ -8,6 +8,7 @@ const DebriefStorage = (() => {
   const LOCK = 'debrief-journal-writer';
   // Emscripten 3.1.6: a quota error aborts the IDB transaction and the syncfs callback never fires
   // (fixed upstream in emscripten-core/emscripten#21326), so every sync is guarded by a timeout.
+  // Tests shorten it through window.debrief.storage.timeoutMs.
   const SYNC_TIMEOUT_MS = 15000;
 
   const state = {
@@ -18,6 +19,7 @@ const DebriefStorage = (() => {
     channel: null,
     persistAsked: false,
     releaseLock: null,
+    timeoutMs: SYNC_TIMEOUT_MS,
   };
   window.debrief.storage = state;
 
@@ -37,7 +39,7 @@ const DebriefStorage = (() => {
         if (done) return;
         done = true;
         resolve('timeout');
-      }, SYNC_TIMEOUT_MS);
+      }, state.timeoutMs);
       FS.syncfs(populate, (err) => {
         if (done) return;
         done = true;

@@ -487,6 +487,7 @@ constexpr CatalogueEntry english_entries[] = {
     {"storage.full", "Not saved: this device's storage for Debrief is full. Export your journal, then free some space."},
     {"storage.now_writer", "This tab can edit your journal now."},
     {"storage.quarantined", "A damaged file ({file}) was set aside as {moved} and not loaded: {reason}"},
+    {"storage.quarantined_notice", "A damaged file was set aside; see Your data"},
     {"storage.sync_failed", "Not saved: the browser refused to store the journal ({reason}). Export your journal to keep it safe."},
     {"storage.take_over", "Edit here instead"},
     {"storage.write_failed", "Not saved: {reason}. Your text is still here — export your journal to be safe."},

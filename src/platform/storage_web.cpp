@@ -25,6 +25,7 @@ EM_JS(int, js_storage_role, (), {
 });
 EM_JS(void, js_storage_sync, (), { if (window.DebriefStorage) DebriefStorage.sync(); });
 EM_JS(void, js_storage_report_info, (), { if (window.DebriefStorage) DebriefStorage.reportInfo(); });
+EM_JS(void, js_publish_quarantined, (const char* text), { window.debrief.quarantined = UTF8ToString(text); });
 EM_JS(void, js_announce, (const char* text), { Debrief.announce(UTF8ToString(text)); });
 
 struct Storage {
@@ -67,8 +68,13 @@ void load_into_app() {
     LoadResult loaded = g.store->load_journal();
     StorageInfo& info = g.app->storage_info();
     info.quarantined.clear();
-    for (const QuarantinedFile& q : loaded.quarantined)
+    std::string report;
+    for (const QuarantinedFile& q : loaded.quarantined) {
         info.quarantined.push_back(tr_format("storage.quarantined", {{"file", q.original}, {"reason", q.reason}, {"moved", q.moved_to}}));
+        report += info.quarantined.back() + "\n";
+    }
+    js_publish_quarantined(report.c_str());
+    if (!loaded.quarantined.empty()) g.app->notify(std::string(tr("storage.quarantined_notice")));
     g.app->replace_journal(std::move(loaded.journal), App::MarkDirty::no);
     g.app->set_extras(std::move(loaded.extras));
     g.seen_extras = g.app->extras_serial();
