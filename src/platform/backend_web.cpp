@@ -265,12 +265,15 @@ void apply_scrolling() {
     if (g.has_reveal) {
         g.has_reveal = false;
         if (ImGuiWindow* w = scrollable_window_at(g.reveal_point)) {
-            const float margin = 24.0f;
             const float view_top = w->InnerRect.Min.y;
             const float view_bottom = w->InnerRect.Max.y;
+            // Keep most of the view below a focused item: the controls that follow it come on
+            // screen too, so the next Tab has something to reach (off-screen items have no element).
+            const float below = std::max(24.0f, (view_bottom - view_top) * 0.6f);
+            const float above = 24.0f;
             float delta = 0.0f;
-            if (g.reveal_bottom + margin > view_bottom) delta = g.reveal_bottom + margin - view_bottom;
-            if (g.reveal_point.y - margin < view_top) delta = g.reveal_point.y - margin - view_top;
+            if (g.reveal_bottom + below > view_bottom) delta = g.reveal_bottom + below - view_bottom;
+            if (g.reveal_point.y - above < view_top) delta = g.reveal_point.y - above - view_top;
             if (delta != 0.0f) ImGui::SetScrollY(w, std::clamp(w->Scroll.y + delta, 0.0f, w->ScrollMax.y));
         }
     }

@@ -120,3 +120,41 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     });
   });
 }
+
+test('dragging a finger scrolls the content and does not press what it started on', async () => {
+  await withPage({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } }, async (page) => {
+    await newReflection(page, 'Touch');
+    await waitIdle(page);
+    const company = page.getByLabel('Company', { exact: true });
+    const before = (await company.boundingBox()).y;
+    const cdp = await page.context().newCDPSession(page);
+    // Start on a button-free spot of the canvas and drag upwards, as a thumb does.
+    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 360, y }] });
+    await touch('touchStart', 700);
+    for (let y = 690; y >= 400; y -= 30) await touch('touchMove', y);
+    await touch('touchEnd');
+    await waitIdle(page);
+    const after = await company.boundingBox();
+    assert.ok(!after || after.y < before - 200, `scrolled from ${before} to ${after && after.y}`);
+    assert.equal((await storedReflections(page)).length <= 1, true);
+  });
+});
+
+test('keyboard focus scrolls controls below the fold into view', async () => {
+  await withPage({ viewport: { width: 390, height: 600 } }, async (page) => {
+    await newReflection(page, 'Keyboard');
+    await waitIdle(page);
+    // Tab through the fields and buttons of the details card until the letter field is reached
+    // (date inputs take several Tab stops each).
+    for (let i = 0; i < 90; ++i) {
+      const label = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('aria-label'));
+      if (label && label.startsWith('Write the letter')) break;
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(40);
+    }
+    const letter = page.getByLabel(/Write the letter/);
+    assert.ok(await letter.isVisible(), 'the letter field was reached by Tab and is on screen');
+    const box = await letter.boundingBox();
+    assert.ok(box.y >= 0 && box.y < 600);
+  });
+});
