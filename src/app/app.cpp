@@ -145,6 +145,10 @@ void App::update_contact(const std::string& id, const std::function<void(Contact
     }
 }
 
+void App::trash_contact(const std::string& id) {
+    update_contact(id, [&](Contact& c) { c.meta.deleted = m_env.now(); });
+}
+
 std::string App::create_reminder(Reminder reminder) {
     if (read_only()) return {};
     if (reminder.meta.id.empty()) reminder.meta.id = m_env.new_id();

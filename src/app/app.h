@@ -96,6 +96,7 @@ public:
 
     std::string create_contact(Contact contact);
     void update_contact(const std::string& id, const std::function<void(Contact&)>& edit);
+    void trash_contact(const std::string& id);
 
     std::string create_reminder(Reminder reminder);
     void update_reminder(const std::string& id, const std::function<void(Reminder&)>& edit);

@@ -293,6 +293,11 @@ void draw_feedback(App& app, const Reflection& r) {
         text_row(app, r, "step.feedback.prompt.similar_role", FieldKind::single_line,
                  [](Reflection& m) -> std::string& { return m.feedback.similar_role; });
     draft_buttons(app, r, {MessageKind::feedback_reply, MessageKind::recruiter_question});
+    bool saved = false;
+    for (const Contact& c : app.journal().contacts) saved = saved || (c.reflection_id == r.meta.id && c.name == r.feedback.recruiter_name);
+    if (!r.feedback.recruiter_name.empty() && !saved &&
+        button(tr_format("contacts.save_recruiter", {{"name", r.feedback.recruiter_name}}).c_str(), Emphasis::quiet))
+        save_recruiter_as_contact(app, r);
     bool sent = r.feedback.sent;
     if (checkbox(tr("step.feedback.prompt.sent").data(), sent)) edit(app, r, [&](Reflection& m) { m.feedback.sent = sent; });
 }

@@ -59,6 +59,9 @@ void draw_reminders(App& app, Services& services) {
         services.download("debrief-reminders.ics", "text/calendar", reminders_to_ics(app.journal().reminders, app.env().now()));
         app.notify(std::string(tr("reminders.exported")));
     }
+    ImGui::Dummy(ImVec2(1, 8));
+    draw_contacts(app);
+    ImGui::Dummy(ImVec2(1, 8));
 
     // A reminder of the user's own.
     static std::string title;

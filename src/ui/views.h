@@ -14,6 +14,8 @@ void draw_reminders(App& app, Services& services);     // due, upcoming, done; c
 void draw_profile(App& app, Services& services);       // the criteria profile and search phrase
 void draw_data(App& app, Services& services);          // export, import, storage status, install notes
 void draw_trash(App& app);                             // deleted reflections, restore
+void draw_contacts(App& app);                          // people to stay in touch with (on the reminders screen)
+void save_recruiter_as_contact(App& app, const Reflection& reflection);
 void draw_notice(App& app);                            // the short-lived message at the bottom
 
 // Screens whose main actions stay reachable in a bar below the scrolling body (thumb reach on

@@ -104,3 +104,22 @@ TEST_CASE("every screen draws at phone and desktop sizes") {
         CHECK(services.copied[0].find("Acme") != std::string::npos);
     }
 }
+
+TEST_CASE("a person can be added and given a follow-up reminder") {
+    test::FixedEnvironment env;
+    App app(env);
+    test::RecordingServices services;
+    test::NullBackend ui(ImVec2(1280, 800));
+    app.go(Screen::reminders);
+    ui.frame(app, services);
+    REQUIRE(ui.click(app, services, Role::button, "Add a person"));
+    REQUIRE(app.journal().contacts.size() == 1);
+    REQUIRE(ui.fields.type("Name", "Anna Rossi"));
+    ui.frame(app, services);
+    CHECK(app.journal().contacts[0].name == "Anna Rossi");
+    REQUIRE(ui.click(app, services, Role::button, "Remind me in two weeks"));
+    REQUIRE(app.journal().reminders.size() == 1);
+    CHECK(app.journal().reminders[0].contact_id == app.journal().contacts[0].meta.id);
+    CHECK(app.journal().reminders[0].due == Date{2026, 12, 5});
+    CHECK(app.journal().reminders[0].title == "Get back in touch with Anna Rossi");
+}
