@@ -453,7 +453,8 @@ async function native(journalPath) {
 function report(r) {
   const md = [];
   md.push('# Debrief benchmarks', '');
-  md.push(`${r.date} · ${r.machine.cpus} × ${r.machine.cpu} · Chromium ${r.machine.chromium} (headless, SwiftShader WebGL2) · medians of ${RUNS} runs unless noted.`, '');
+  md.push(`${r.date} · ${r.machine.cpus} × ${r.machine.cpu} · Chromium ${r.machine.chromium} (headless, SwiftShader WebGL2) · medians of ${RUNS} runs unless noted. ` +
+    `Load average ${r.machine.loadAtStart.toFixed(1)} at the start, ${r.machine.loadAtEnd.toFixed(1)} at the end (other work on this 2-core machine adds noise); the run took ${r.seconds} s.`, '');
 
   if (r.targets.length) {
     md.push('## Targets', '');
@@ -528,9 +529,10 @@ function report(r) {
 
 // ---- main ------------------------------------------------------------------------------------------
 async function main() {
+  const started = Date.now();
   await mkdir(WORK, { recursive: true });
   const os = await import('node:os');
-  results.machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model?.trim() || 'unknown', chromium: 'unknown' };
+  results.machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model?.trim() || 'unknown', chromium: 'unknown', loadAtStart: os.loadavg()[0] };
   const version = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' });
   if (version.status === 0) results.machine.chromium = version.stdout.trim().replace(/^Chromium\s*/, '');
 
@@ -621,6 +623,8 @@ async function main() {
     reference.server.close();
   }
 
+  results.machine.loadAtEnd = os.loadavg()[0];
+  results.seconds = Math.round((Date.now() - started) / 1000);
   const md = report(results);
   await writeFile(join(BUILD, 'bench.md'), `${md}\n`);
   await writeFile(join(BUILD, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);

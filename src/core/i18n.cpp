@@ -2,12 +2,18 @@
 #include "core/i18n.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace debrief {
 namespace {
 
+std::optional<Catalogue>& active_catalogue() {
+    static std::optional<Catalogue> active;
+    return active;
+}
+
 const CatalogueEntry* find_entry(std::string_view key) {
-    const Catalogue catalogue = english_catalogue();
+    const Catalogue catalogue = active_catalogue().value_or(english_catalogue());
     const CatalogueEntry* it = std::lower_bound(catalogue.begin(), catalogue.end(), key,
                                                 [](const CatalogueEntry& e, std::string_view k) { return e.key < k; });
     return it != catalogue.end() && it->key == key ? it : nullptr;
@@ -33,6 +39,8 @@ const std::string_view* find_var(const TextVars& vars, std::string_view name) {
 }
 
 }  // namespace
+
+void set_active_catalogue(std::optional<Catalogue> catalogue) { active_catalogue() = catalogue; }
 
 std::string_view tr(std::string_view key) {
     const CatalogueEntry* entry = find_entry(key);

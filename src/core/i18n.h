@@ -4,6 +4,7 @@
 #include "core/journal.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,6 +27,10 @@ struct Catalogue {
 };
 
 Catalogue english_catalogue();
+
+// The catalogue tr() reads: English unless another language (or a test's pseudo-locale) is set.
+// Its entries must be sorted by key and their texts NUL-terminated, as the English ones are.
+void set_active_catalogue(std::optional<Catalogue> catalogue);
 
 // The text for `key`, or `key` itself when the catalogue lacks it (a visible, harmless fallback).
 // Catalogue texts are string literals, so `.data()` is NUL-terminated and lives forever; for an

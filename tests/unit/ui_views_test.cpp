@@ -123,3 +123,48 @@ TEST_CASE("a person can be added and given a follow-up reminder") {
     CHECK(app.journal().reminders[0].due == Date{2026, 12, 5});
     CHECK(app.journal().reminders[0].title == "Get back in touch with Anna Rossi");
 }
+
+TEST_CASE("layouts tolerate strings 40% longer (pseudo-locale) on the narrowest phone") {
+    // Every text padded to 140% of its length, placeholders kept: what a German or Italian
+    // translation typically does to an English interface.
+    std::vector<std::string> texts;
+    std::vector<CatalogueEntry> entries;
+    const Catalogue english = english_catalogue();
+    texts.reserve(english.size);
+    for (const CatalogueEntry& e : english) {
+        std::string text(e.text);
+        const std::size_t target = text.size() * 14 / 10 + 1;
+        while (text.size() < target) text += text.size() % 7 == 0 ? " " : "ä";
+        texts.push_back(std::move(text));
+    }
+    for (std::size_t i = 0; i < english.size; ++i) entries.push_back({english.entries[i].key, texts[i]});
+    set_active_catalogue(Catalogue{entries.data(), entries.size()});
+
+    test::FixedEnvironment env;
+    App app(env);
+    test::RecordingServices services;
+    const ImVec2 size(320, 568);
+    test::NullBackend ui(size);
+    const std::string id = app.create_reflection();
+    app.update_reflection(id, [](Reflection& r) {
+        r.company = "Acme";
+        r.loved.push_back({"l1", "the creative team", LovedTag::team, 5});
+        r.criteria.push_back({"c1", "remote friendly", CriterionKind::must_have});
+        r.wins.push_back({"w1", "portfolio", true});
+        r.army.push_back({"a1", "Marco", "", false});
+    });
+    app.create_contact(Contact{});
+    const auto check_width = [&](const char* where) {
+        for (const auto& item : ui.frame(app, services)) CHECK_MESSAGE(item.max.x <= size.x + 0.5f, where, ": ", item.name);
+    };
+    for (int step = 0; step < step_count; ++step) {
+        app.update_reflection(id, [step](Reflection& r) { go_to_step(r, step_at(step)); });
+        app.open_reflection(id);
+        check_width("step");
+    }
+    for (Screen s : {Screen::home, Screen::reminders, Screen::profile, Screen::data, Screen::trash, Screen::new_message}) {
+        app.go(s);
+        check_width("screen");
+    }
+    set_active_catalogue(std::nullopt);
+}
