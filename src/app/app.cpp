@@ -71,23 +71,34 @@ void App::touch(RecordMeta& meta, RecordType type) {
     m_dirty.insert({type, meta.id});
 }
 
-std::string App::create_reflection() {
+template <typename Record>
+std::string App::create_record(std::vector<Record>& records, Record record, RecordType type) {
     if (read_only()) return {};
+    if (record.meta.id.empty()) record.meta.id = m_env.new_id();
+    record.meta.created = m_env.now();
+    touch(record.meta, type);
+    records.push_back(std::move(record));
+    return records.back().meta.id;
+}
+
+template <typename Record>
+void App::update_record(std::vector<Record>& records, const std::string& id, RecordType type,
+                        const std::function<void(Record&)>& edit) {
+    if (read_only()) return;
+    if (Record* r = find_mut(records, id)) {
+        edit(*r);
+        touch(r->meta, type);
+    }
+}
+
+std::string App::create_reflection() {
     Reflection r;
-    r.meta.id = m_env.new_id();
-    r.meta.created = m_env.now();
     r.rejected_on = m_env.today();
-    touch(r.meta, RecordType::reflection);
-    m_journal.reflections.push_back(std::move(r));
-    return m_journal.reflections.back().meta.id;
+    return create_record(m_journal.reflections, std::move(r), RecordType::reflection);
 }
 
 void App::update_reflection(const std::string& id, const std::function<void(Reflection&)>& edit) {
-    if (read_only()) return;
-    if (Reflection* r = find_mut(m_journal.reflections, id)) {
-        edit(*r);
-        touch(r->meta, RecordType::reflection);
-    }
+    update_record(m_journal.reflections, id, RecordType::reflection, edit);
 }
 
 void App::trash_reflection(const std::string& id) {
@@ -108,20 +119,11 @@ void App::purge_reflection(const std::string& id) {
 }
 
 std::string App::create_message(Message message) {
-    if (read_only()) return {};
-    message.meta.id = m_env.new_id();
-    message.meta.created = m_env.now();
-    touch(message.meta, RecordType::message);
-    m_journal.messages.push_back(std::move(message));
-    return m_journal.messages.back().meta.id;
+    return create_record(m_journal.messages, std::move(message), RecordType::message);
 }
 
 void App::update_message(const std::string& id, const std::function<void(Message&)>& edit) {
-    if (read_only()) return;
-    if (Message* m = find_mut(m_journal.messages, id)) {
-        edit(*m);
-        touch(m->meta, RecordType::message);
-    }
+    update_record(m_journal.messages, id, RecordType::message, edit);
 }
 
 void App::trash_message(const std::string& id) {
@@ -129,20 +131,11 @@ void App::trash_message(const std::string& id) {
 }
 
 std::string App::create_contact(Contact contact) {
-    if (read_only()) return {};
-    contact.meta.id = m_env.new_id();
-    contact.meta.created = m_env.now();
-    touch(contact.meta, RecordType::contact);
-    m_journal.contacts.push_back(std::move(contact));
-    return m_journal.contacts.back().meta.id;
+    return create_record(m_journal.contacts, std::move(contact), RecordType::contact);
 }
 
 void App::update_contact(const std::string& id, const std::function<void(Contact&)>& edit) {
-    if (read_only()) return;
-    if (Contact* c = find_mut(m_journal.contacts, id)) {
-        edit(*c);
-        touch(c->meta, RecordType::contact);
-    }
+    update_record(m_journal.contacts, id, RecordType::contact, edit);
 }
 
 void App::trash_contact(const std::string& id) {
@@ -150,20 +143,11 @@ void App::trash_contact(const std::string& id) {
 }
 
 std::string App::create_reminder(Reminder reminder) {
-    if (read_only()) return {};
-    if (reminder.meta.id.empty()) reminder.meta.id = m_env.new_id();
-    reminder.meta.created = m_env.now();
-    touch(reminder.meta, RecordType::reminder);
-    m_journal.reminders.push_back(std::move(reminder));
-    return m_journal.reminders.back().meta.id;
+    return create_record(m_journal.reminders, std::move(reminder), RecordType::reminder);
 }
 
 void App::update_reminder(const std::string& id, const std::function<void(Reminder&)>& edit) {
-    if (read_only()) return;
-    if (Reminder* r = find_mut(m_journal.reminders, id)) {
-        edit(*r);
-        touch(r->meta, RecordType::reminder);
-    }
+    update_record(m_journal.reminders, id, RecordType::reminder, edit);
 }
 
 void App::trash_reminder(const std::string& id) {

@@ -139,6 +139,11 @@ public:
 private:
     template <typename Record>
     Record* find_mut(std::vector<Record>& records, const std::string& id);
+    template <typename Record>
+    std::string create_record(std::vector<Record>& records, Record record, RecordType type);
+    template <typename Record>
+    void update_record(std::vector<Record>& records, const std::string& id, RecordType type,
+                       const std::function<void(Record&)>& edit);
     void touch(RecordMeta& meta, RecordType type);
 
     Environment& m_env;
