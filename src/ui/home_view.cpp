@@ -114,10 +114,14 @@ void draw_reflection_card(App& app, const Reflection& r) {
     const float height = line * 3.0f + 20.0f;
     set_next_item_role(Role::button);
     set_next_item_name(tr_format("home.open_reflection", {{"title", r.role.empty() ? title : title + " — " + r.role}}));
-    ImGui::PushStyleColor(ImGuiCol_Header, palette().card);
-    const bool open = ImGui::Selectable("##card", true, 0, ImVec2(width, height));
-    ImGui::PopStyleColor();
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(start, ImVec2(start.x + width, start.y + height), ImGui::GetColorU32(palette().card), 10.0f);
+    // No item spacing inside: a Selectable grows its highlight by half the spacing on every side,
+    // which would spill past the card's rounded border.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 10.0f);
+    const bool open = ImGui::Selectable("##card", false, 0, ImVec2(width, height));
+    ImGui::PopStyleVar(2);
     draw->AddRect(start, ImVec2(start.x + width, start.y + height), ImGui::GetColorU32(ImGuiCol_Border), 10.0f);
     const float pad = 14.0f;
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + 10.0f));
