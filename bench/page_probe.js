@@ -3,7 +3,8 @@
   const probe = {
     firstFrameAt: null,   // performance.now() when window.debrief.frames first became >= 1
     readyAt: null,        // ... when window.debrief.state first became 'ready'
-    frames: [],           // [start, end, frames drawn] of every requestAnimationFrame callback
+    frames: [],           // [start, end, frames drawn, vertex bytes uploaded] of every requestAnimationFrame callback
+    vertexBytes: 0,       // ARRAY_BUFFER bytes uploaded through WebGL so far (ImGui: 20 bytes per vertex)
     events: [],           // [type, event.timeStamp, performance.now(), aria-label or '']
     downloads: [],        // [performance.now(), bytes] of every Blob turned into a download URL
     saves: [],            // [performance.now(), state] each time C++ publishes the save indicator (window.debrief.save)
@@ -61,12 +62,29 @@
   window.requestAnimationFrame = (callback) => raf((time) => {
     const start = performance.now();
     const before = app ? app.frames : 0;
+    const bytes = probe.vertexBytes;
     try {
       callback(time);
     } finally {
-      if (probe.frames.length < LIMIT) probe.frames.push([start, performance.now(), (app ? app.frames : 0) - before]);
+      if (probe.frames.length < LIMIT) probe.frames.push([start, performance.now(), (app ? app.frames : 0) - before, probe.vertexBytes - bytes]);
     }
   });
+
+  // Geometry per frame: what the GPU process (SwiftShader here) has to transform and clip.
+  if (window.WebGL2RenderingContext) {
+    const proto = WebGL2RenderingContext.prototype;
+    for (const name of ['bufferData', 'bufferSubData']) {
+      const original = proto[name];
+      proto[name] = function (target, ...rest) {
+        if (target === 0x8892 /* ARRAY_BUFFER */) {
+          const [a, b, c, d] = rest;
+          if (name === 'bufferData') probe.vertexBytes += typeof a === 'number' ? a : (d || (a && a.byteLength) || 0);
+          else probe.vertexBytes += d || (b && b.byteLength) || 0;
+        }
+        return original.call(this, target, ...rest);
+      };
+    }
+  }
 
   // Capture phase on window: recorded before any page handler runs.
   for (const type of ['keydown', 'input', 'change', 'mousedown', 'mouseup', 'wheel']) {

@@ -27,6 +27,7 @@ Record* App::find_mut(std::vector<Record>& records, const std::string& id) {
 
 void App::replace_journal(Journal journal, MarkDirty mark) {
     m_journal = std::move(journal);
+    ++m_revision;
     if (mark == MarkDirty::no) return;
     for (const auto& r : m_journal.reflections) m_dirty.insert({RecordType::reflection, r.meta.id});
     for (const auto& r : m_journal.contacts) m_dirty.insert({RecordType::contact, r.meta.id});
@@ -67,6 +68,7 @@ const Contact* App::find_contact(const std::string& id) const { return find_in(m
 const Reminder* App::find_reminder(const std::string& id) const { return find_in(m_journal.reminders, id); }
 
 void App::touch(RecordMeta& meta, RecordType type) {
+    ++m_revision;
     meta.modified = m_env.now();
     m_dirty.insert({type, meta.id});
 }
@@ -115,6 +117,7 @@ void App::purge_reflection(const std::string& id) {
     const auto it = std::find_if(list.begin(), list.end(), [&](const Reflection& r) { return r.meta.id == id; });
     if (it == list.end() || !it->meta.deleted) return;  // only what is already in the trash
     list.erase(it);
+    ++m_revision;
     m_dirty.insert({RecordType::reflection, id});  // storage removes a dirty key it cannot find
 }
 
@@ -157,6 +160,7 @@ void App::trash_reminder(const std::string& id) {
 void App::update_settings(const std::function<void(Settings&)>& edit) {
     if (read_only()) return;
     edit(m_journal.settings);
+    ++m_revision;
     m_journal.settings.modified = m_env.now();
     m_dirty.insert({RecordType::settings, "settings"});
 }

@@ -6,6 +6,7 @@
 #include "serialization/journal_json.h"  // RecordType
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -66,6 +67,9 @@ public:
     ~App();
 
     const Journal& journal() const { return m_journal; }
+    // Goes up with every change to the journal: views cache derived data (search hits, charts)
+    // against it instead of recomputing over thousands of reflections every frame.
+    std::uint64_t revision() const { return m_revision; }
     // Replaces the whole journal (boot, import). Marks nothing dirty unless asked.
     enum class MarkDirty { no, yes };
     void replace_journal(Journal journal, MarkDirty mark);
@@ -154,6 +158,7 @@ private:
     std::string m_notice;
     int m_notice_serial = 0;
     int m_wake_ms = 0;
+    std::uint64_t m_revision = 0;
     std::unique_ptr<ImportFlow> m_import;
     JournalExtras m_extras;
     int m_extras_serial = 0;

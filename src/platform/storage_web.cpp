@@ -15,9 +15,9 @@ namespace debrief::platform {
 namespace {
 
 constexpr const char* journal_root = "/journal";
-// Typing keeps pushing the save back; a pause this long writes it. Well under the 1 s the user
-// could lose if the tab dies, and long enough to batch a burst of keystrokes into one sync.
-constexpr double debounce_ms = 600.0;
+// The first change arms this timer and everything typed until it fires goes into one write and
+// one sync: at most this much typing is ever at risk, and a burst of keystrokes costs one sync.
+constexpr double debounce_ms = 400.0;
 
 EM_JS(int, js_storage_role, (), {
     const role = window.DebriefStorage ? DebriefStorage.role : "memory";

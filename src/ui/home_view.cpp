@@ -16,6 +16,8 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace debrief::ui {
@@ -57,12 +59,32 @@ void draw_due_reminders(App& app) {
 }
 
 // Mood before and after each reflection, oldest first: two lines, so the user sees they moved.
-void draw_mood_trend(const App& app) {
-    std::vector<const Reflection*> rows;
+struct MoodPoint {
+    std::int64_t created;
+    std::optional<int> before;
+    std::optional<int> after;
+};
+
+// The chart's points, oldest first; recomputed only when the journal changes. At most the latest
+// 60 reflections: a wider chart would be unreadable on a phone anyway.
+const std::vector<MoodPoint>& mood_points(const App& app) {
+    static std::vector<MoodPoint> points;
+    static std::uint64_t revision = ~std::uint64_t{0};
+    if (revision == app.revision()) return points;
+    revision = app.revision();
+    points.clear();
     for (const Reflection& r : app.journal().reflections)
-        if (!r.meta.deleted && (r.vent.mood_before || r.resilience.mood_after)) rows.push_back(&r);
+        if (!r.meta.deleted && (r.vent.mood_before || r.resilience.mood_after))
+            points.push_back({r.meta.created.unix_ms, r.vent.mood_before, r.resilience.mood_after});
+    std::sort(points.begin(), points.end(), [](const MoodPoint& a, const MoodPoint& b) { return a.created < b.created; });
+    constexpr std::size_t max_points = 60;
+    if (points.size() > max_points) points.erase(points.begin(), points.end() - max_points);
+    return points;
+}
+
+void draw_mood_trend(const App& app) {
+    const std::vector<MoodPoint>& rows = mood_points(app);
     if (rows.size() < 2) return;
-    std::sort(rows.begin(), rows.end(), [](const Reflection* a, const Reflection* b) { return a->meta.created.unix_ms < b->meta.created.unix_ms; });
     begin_card("mood");
     subheading(tr("home.mood_trend").data());
     const float width = ImGui::CalcItemWidth();
@@ -78,7 +100,7 @@ void draw_mood_trend(const App& app) {
         ImVec2 last;
         bool has_last = false;
         for (std::size_t i = 0; i < rows.size(); ++i) {
-            const std::optional<int> mood = value(*rows[i]);
+            const std::optional<int> mood = value(rows[i]);
             if (!mood) continue;
             const ImVec2 p = point(i, *mood);
             if (has_last) draw->AddLine(last, p, color, 2.0f);
@@ -87,8 +109,8 @@ void draw_mood_trend(const App& app) {
             has_last = true;
         }
     };
-    series([](const Reflection& r) { return r.vent.mood_before; }, ImGui::GetColorU32(palette().muted_text));
-    series([](const Reflection& r) { return r.resilience.mood_after; }, ImGui::GetColorU32(palette().accent));
+    series([](const MoodPoint& p) { return p.before; }, ImGui::GetColorU32(palette().muted_text));
+    series([](const MoodPoint& p) { return p.after; }, ImGui::GetColorU32(palette().accent));
     ImGui::Dummy(ImVec2(width, height + 4.0f));
     ImGui::PushFont(fonts().small);
     ImGui::TextColored(palette().muted_text, "%s", tr("home.mood_before").data());
@@ -146,6 +168,13 @@ struct HomeState {
     std::string query;
     int ending = 0;  // 0 = all, then Ending + 1
     SearchIndex index;
+    // The last search, reused while neither the query, the filter nor the journal changed.
+    std::vector<std::size_t> hits;
+    std::string hits_query;
+    int hits_ending = -1;
+    std::uint64_t hits_revision = ~std::uint64_t{0};
+    std::size_t live = 0;
+    std::size_t trashed = 0;
 };
 
 HomeState& home_state() {
@@ -155,9 +184,25 @@ HomeState& home_state() {
 
 }  // namespace
 
+// Runs the search only when something it depends on changed.
+void refresh_hits(const App& app, HomeState& state) {
+    if (state.hits_revision == app.revision() && state.hits_query == state.query && state.hits_ending == state.ending) return;
+    state.hits_revision = app.revision();
+    state.hits_query = state.query;
+    state.hits_ending = state.ending;
+    state.live = state.trashed = 0;
+    for (const Reflection& r : app.journal().reflections) (r.meta.deleted ? state.trashed : state.live) += 1;
+    Filter filter;
+    if (state.ending > 0) filter.ending = static_cast<Ending>(state.ending - 1);
+    state.hits = state.index.search(app.journal().reflections, state.query, filter);
+    // Newest first: the evening's reflection is what the user came back for.
+    std::reverse(state.hits.begin(), state.hits.end());
+}
+
 void draw_home(App& app, Services&) {
-    std::size_t live = 0, trashed = 0;
-    for (const Reflection& r : app.journal().reflections) (r.meta.deleted ? trashed : live) += 1;
+    HomeState& state = home_state();
+    refresh_hits(app, state);
+    const std::size_t live = state.live, trashed = state.trashed;
     if (live == 0) {
         draw_empty_state(app);
         draw_due_reminders(app);
@@ -168,17 +213,13 @@ void draw_home(App& app, Services&) {
     other_messages_button(app);
     draw_due_reminders(app);
 
-    HomeState& state = home_state();
     FieldOptions search;
     search.placeholder = tr("home.search.placeholder").data();
     text_field(tr("home.search").data(), state.query, FieldKind::single_line, search);
     choice_row("ending", state.ending, {tr("home.filter.all").data(), tr("ending.rejected").data(),
                                         tr("ending.ghosted").data(), tr("ending.withdrew").data()});
-    Filter filter;
-    if (state.ending > 0) filter.ending = static_cast<Ending>(state.ending - 1);
-    std::vector<std::size_t> hits = state.index.search(app.journal().reflections, state.query, filter);
-    // Newest first: the evening's reflection is what the user came back for.
-    std::reverse(hits.begin(), hits.end());
+    refresh_hits(app, state);  // the query or filter may have changed just now
+    const std::vector<std::size_t>& hits = state.hits;
 
     const std::string count = tr_format("home.count", {{"n", std::to_string(hits.size())}, {"total", std::to_string(live)}});
     muted_text(count.c_str());
