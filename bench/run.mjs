@@ -15,6 +15,8 @@ const PROBE = join(ROOT, 'bench', 'page_probe.js');
 const NATIVE_BENCH = join(BUILD, 'native', 'bench', 'debrief_bench');
 const REFLECTIONS = 10000;
 const IDLE_MS = 5000;
+// Reflection cards on the home screen are named "Open <company> — <role>" (home.open_reflection).
+const CARD = /^Open .+ — /;
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -282,9 +284,13 @@ function latencies(inputs, frames) {
   return out;
 }
 
+// With a large journal a frame can take a few hundred ms to reach the screen (SwiftShader), so
+// "idle" means no new frame for a full second.
+const settle = (page) => waitIdle(page, 1000);
+
 async function tab(page, name) {
   await page.getByRole('tab', { name }).click();
-  await waitIdle(page, 150);
+  await settle(page);
 }
 
 async function scale(url, journalPath, journalBytes) {
@@ -311,7 +317,7 @@ async function scale(url, journalPath, journalBytes) {
     await (await chooser).setFiles(journalPath);
     const merge = page.getByRole('button', { name: 'Merge into my journal' });
     await merge.waitFor({ timeout: 120000 });
-    await waitIdle(page, 150);
+    await settle(page);
     const change = (await probe(page, () => window.__bench.events.filter((e) => e[0] === 'change'))).at(-1);
     const call = await probe(page, () => window.__bench.importCall);
     const previewFrame = (await framesSince(page, call[1])).find((f) => f[2] > 0);
@@ -341,8 +347,8 @@ async function scale(url, journalPath, journalBytes) {
       ready: median(out.load.map((t) => t.ready)),
       usable: median(out.load.map((t) => t.usable)),
     };
-    await waitIdle(page);
-    const cards = await page.getByRole('button', { name: /^Open / }).count();
+    await settle(page);
+    const cards = await page.getByRole('button', { name: CARD }).count();
     if (cards === 0) throw new Error('the journal did not load: no reflection cards after reload');
     out.heapAfterLoad = await heapBytes(page);
     log(`scale: load -> ready ${ms(out.loadMedian.ready)}, usable ${ms(out.loadMedian.usable)}; heap ${mb(out.heapAfterLoad)}`);
@@ -355,9 +361,9 @@ async function scale(url, journalPath, journalBytes) {
     for (const query of ['portfolio', 'müller', 'شركة', 'team remote']) {
       await search.click();
       await search.pressSequentially(query, { delay: 200 });
-      await waitIdle(page, 150);
+      await settle(page);
       await search.fill('');
-      await waitIdle(page, 150);
+      await settle(page);
     }
     const searchInputs = (await eventsSince(page, searchFrom, 'input')).filter((e) => e[3] === 'Search your journal');
     const searchSamples = latencies(searchInputs, await framesSince(page, searchFrom));
@@ -375,15 +381,15 @@ async function scale(url, journalPath, journalBytes) {
     // until Chromium acknowledges each), then 60 notches dispatched once per animation frame, as a
     // continuous trackpad scroll would, to time each frame's work and the frame rate it allows.
     await page.mouse.move(640, 560);
-    await waitIdle(page, 150);
-    const firstCard = await page.getByRole('button', { name: /^Open / }).first().getAttribute('aria-label');
+    await settle(page);
+    const firstCard = await page.getByRole('button', { name: CARD }).first().getAttribute('aria-label');
     const notches = [];
     for (let i = 0; i < 5; ++i) {
       const t = Date.now();
       await page.mouse.wheel(0, 100);
       notches.push(Date.now() - t);
     }
-    await waitIdle(page, 150);
+    await settle(page);
     const scrollFrom = await now(page);
     await page.evaluate(() => new Promise((resolve) => {
       const canvas = document.getElementById('canvas');
@@ -396,8 +402,8 @@ async function scale(url, journalPath, journalBytes) {
       requestAnimationFrame(step);
     }));
     const scrollTo = await now(page);
-    await waitIdle(page, 150);
-    const scrolled = (await page.getByRole('button', { name: /^Open / }).first().getAttribute('aria-label')) !== firstCard;
+    await settle(page);
+    const scrolled = (await page.getByRole('button', { name: CARD }).first().getAttribute('aria-label')) !== firstCard;
     const drawn = (await framesSince(page, scrollFrom)).filter((f) => f[2] > 0 && f[0] <= scrollTo);
     const work = drawn.map((f) => f[1] - f[0]);
     const intervals = drawn.slice(1).map((f, i) => f[0] - drawn[i][0]);
@@ -411,11 +417,11 @@ async function scale(url, journalPath, journalBytes) {
       vertices: median(drawn.map((f) => f[3] / 20)),
       wheelAckMedian: median(notches),
     };
-    log(`scale: scrolling ${drawn.length} frames, work median ${ms(out.scroll.workMedian)} p95 ${ms(out.scroll.workP95)}, interval ${ms(out.scroll.intervalMedian)}`);
+    log(`scale: scrolling ${drawn.length} frames, work median ${ms(out.scroll.workMedian)} p95 ${ms(out.scroll.workP95)}, interval ${ms(out.scroll.intervalMedian)}, ${Math.round(out.scroll.vertices)} vertices per frame`);
 
     // One edit in a reflection -> "Saved" (includes the 400 ms debounce and the IndexedDB sync).
-    await page.getByRole('button', { name: /^Open / }).first().click();
-    await waitIdle(page, 150);
+    await page.getByRole('button', { name: CARD }).first().click();
+    await settle(page);
     const field = page.locator('#overlay textarea:visible, #overlay input:visible:not([type=date])').first();
     out.edit = [];
     for (let i = 0; i < 3; ++i) {
@@ -426,7 +432,7 @@ async function scale(url, journalPath, journalBytes) {
       const input = (await eventsSince(page, from, 'input')).at(-1);
       const at = await waitSaved(page, input[2]);
       out.edit.push(at - input[1]);
-      await waitIdle(page, 150);
+      await settle(page);
     }
     out.editMedian = median(out.edit);
     log(`scale: edit -> saved ${out.edit.map(ms).join(', ')}`);
@@ -446,7 +452,7 @@ async function scale(url, journalPath, journalBytes) {
       const size = (await stat(await file.path())).size;
       out.export.push({ ms: blob[0] - click[1], wallMs, bytes: size });
       await file.delete();
-      await waitIdle(page, 150);
+      await settle(page);
     }
     out.exportMedian = median(out.export.map((e) => e.ms));
     out.heapAfterExport = await heapBytes(page);
