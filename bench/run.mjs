@@ -298,9 +298,10 @@ async function scale(url, journalPath, journalBytes) {
   const profile = await newProfileDir();
   const browser = await newContext(profile);
   const { context } = browser;
+  let page;
   try {
     // Import through the real path: Your data -> file chooser -> preview -> merge -> saved.
-    let page = await context.newPage();
+    page = await context.newPage();
     await openApp(page, url);
     await workerReady(page);
     await tab(page, 'Your data');
@@ -422,11 +423,15 @@ async function scale(url, journalPath, journalBytes) {
     // One edit in a reflection -> "Saved" (includes the 400 ms debounce and the IndexedDB sync).
     await page.getByRole('button', { name: CARD }).first().click();
     await settle(page);
-    const field = page.locator('#overlay textarea:visible, #overlay input:visible:not([type=date])').first();
+    // Reflections open where the user left off; step 1 always has the letter's text field.
+    await page.locator('#overlay [aria-label^="1. "]').first().click();
+    await settle(page);
+    // Focus the field as a tap would (the page scrolls it into view), then type at its end.
+    const field = page.locator('#overlay textarea:not([hidden]), #overlay input:not([hidden]):not([type=date])').first();
     out.edit = [];
     for (let i = 0; i < 3; ++i) {
-      await field.click();
-      await page.keyboard.press('End');
+      await field.evaluate((el) => { el.focus(); el.setSelectionRange(el.value.length, el.value.length); });
+      await settle(page);
       const from = await now(page);
       await page.keyboard.type('x');
       const input = (await eventsSince(page, from, 'input')).at(-1);
@@ -458,6 +463,10 @@ async function scale(url, journalPath, journalBytes) {
     out.heapAfterExport = await heapBytes(page);
     log(`scale: export ${out.export.map((e) => ms(e.ms)).join(', ')}; heap ${mb(out.heapAfterExport)}`);
     await page.close();
+  } catch (error) {
+    if (page) await page.screenshot({ path: join(WORK, 'failure.png') }).catch(() => {});
+    log(`scale: failed; screenshot in ${join(WORK, 'failure.png')}`);
+    throw error;
   } finally {
     await browser.cleanup();
     await rm(profile, { recursive: true, force: true });

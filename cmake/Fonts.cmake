@@ -1,6 +1,7 @@
 # Subsets Debian's Noto fonts at build time (fonts-noto-core + pyftsubset); output stays in the build tree.
 # Latin: Basic Latin, Latin-1, Latin Extended-A, general punctuation (– — ‘ ’ “ ” … €), arrows and a few symbols.
-# Arabic: the Arabic block plus the presentation forms (U+FB50–FDFF, U+FE70–FEFF), which ImGui draws after
+# Arabic: the Arabic block plus the presentation forms FriBidi's shaping produces (U+FB50–FBFF for
+# Persian/Urdu letters, U+FE70–FEFF; not the U+FC00–FDFF ligatures, which it never emits), which ImGui draws after
 # FriBidi shaped the text (stb_truetype ignores GSUB/GPOS; web-platform-notes.md).
 set(NOTO_DIR "/usr/share/fonts/truetype/noto" CACHE PATH "Debian fonts-noto-core directory")
 set(DEBRIEF_FONTS_DIR "${CMAKE_BINARY_DIR}/fonts")
@@ -8,7 +9,7 @@ set(DEBRIEF_FONTS_DIR "${CMAKE_BINARY_DIR}/fonts")
 set(PYFTSUBSET /usr/bin/python3 -m fontTools.subset)
 
 set(LATIN_UNICODES "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193,U+2713,U+2022,U+25B8,U+25BE,U+2605,U+2606")
-set(ARABIC_UNICODES "U+0020,U+00A0,U+060C-06FF,U+FB50-FDFF,U+FE70-FEFF,U+200C-200F")
+set(ARABIC_UNICODES "U+0020,U+00A0,U+060C-06FF,U+FB50-FBFF,U+FE70-FEFF,U+200C-200F")
 set(SUBSET_FLAGS --layout-features= --no-hinting --desubroutinize --drop-tables+=GSUB,GPOS,GDEF,DSIG,MATH --name-IDs=1,2)
 
 function(debrief_subset_font out src unicodes)

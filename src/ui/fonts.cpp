@@ -14,7 +14,8 @@ Fonts g_fonts;
 const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
                                 0x2190, 0x2193, 0x2022, 0x2022, 0x2605, 0x2606, 0x2713, 0x2713, 0x25B8, 0x25B8,
                                 0x25BE, 0x25BE, 0};
-const ImWchar arabic_ranges[] = {0x060C, 0x06FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+// Only the forms FriBidi's shaping emits (see cmake/Fonts.cmake): fewer glyphs to rasterise at start-up.
+const ImWchar arabic_ranges[] = {0x060C, 0x06FF, 0xFB50, 0xFBFF, 0xFE70, 0xFEFF, 0};
 
 bool read_file(const std::string& path, std::vector<char>& out) {
     std::ifstream in(path, std::ios::binary);
@@ -47,8 +48,8 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
     add_font(arabic, body_px * pixel_ratio, arabic_ranges, true);
     g_fonts.heading = add_font(bold, heading_px * pixel_ratio, latin_ranges, false);
     add_font(arabic, heading_px * pixel_ratio, arabic_ranges, true);
+    // The small font only draws our own labels (tabs, legends), never user text: Latin is enough.
     g_fonts.small = add_font(latin, (body_px - 2.0f) * pixel_ratio, latin_ranges, false);
-    add_font(arabic, (body_px - 2.0f) * pixel_ratio, arabic_ranges, true);
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = g_fonts.body;
     return io.Fonts->Build();
