@@ -339,6 +339,8 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
 
 }  // namespace
 
+void draw_frame_now() { on_animation_frame(emscripten_get_now(), nullptr); }
+
 void request_frame() {
     g.settle_frames = settle_frame_count;
     schedule();

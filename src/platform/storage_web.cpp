@@ -162,7 +162,11 @@ EMSCRIPTEN_KEEPALIVE void debrief_storage_synced(int ok, const char* message) {
 
 // The page is being hidden or reloaded: write now instead of after the debounce.
 EMSCRIPTEN_KEEPALIVE void debrief_storage_flush() {
-    if (debrief::platform::g.app && debrief::platform::g.app->has_dirty()) debrief::platform::write_dirty();
+    if (!debrief::platform::g.app) return;
+    // Text typed just before the tab was hidden reaches the model in the next frame, and a hidden
+    // tab gets no animation frames: draw one now so those keystrokes are written too.
+    debrief::platform::draw_frame_now();
+    if (debrief::platform::g.app->has_dirty()) debrief::platform::write_dirty();
 }
 
 // A reader tab: the writer saved; the files under /journal were refreshed from IndexedDB.

@@ -74,10 +74,19 @@ export async function waitSaved(page, timeout = 15000) {
 }
 
 // The stored reflections, parsed from the files the app wrote under /journal (IDBFS).
+// A reader tab refreshes its files from IndexedDB in the background, so a file listed a moment
+// ago may be in the middle of being replaced: read again then.
 export async function storedReflections(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const dir = '/journal/reflections';
-    return FS.readdir(dir).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(FS.readFile(`${dir}/${n}`, { encoding: 'utf8' })).record);
+    for (let attempt = 0; ; ++attempt) {
+      try {
+        return FS.readdir(dir).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(FS.readFile(`${dir}/${n}`, { encoding: 'utf8' })).record);
+      } catch (e) {
+        if (attempt >= 20) throw e;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
   });
 }
 

@@ -66,7 +66,16 @@ test('two tabs: one writer, the other read-only and following; it takes over whe
     await newReflection(writer, 'Written in tab one');
     await waitSaved(writer);
     // The reader follows the writer's saves.
-    await reader.waitForFunction(() => FS.readdir('/journal/reflections').some((n) => n.endsWith('.json')), null, { timeout: 10000 });
+    // The reader's files are refreshed from IndexedDB in the background (a refresh may be replacing
+    // a file at the moment we read it: try again then).
+    await reader.waitForFunction(() => {
+      try {
+        return FS.readdir('/journal/reflections').filter((n) => n.endsWith('.json'))
+          .some((n) => FS.readFile(`/journal/reflections/${n}`, { encoding: 'utf8' }).includes('Written in tab one'));
+      } catch {
+        return false;
+      }
+    }, null, { timeout: 20000 });
     await reader.bringToFront();  // background tabs get no animation frames: the user looks at it
     await reader.getByRole('button', { name: 'Open Written in tab one' }).waitFor();
 

@@ -62,8 +62,16 @@ for (const [size, viewport] of Object.entries(viewports)) {
       await (await at(button('Draft: Reply and ask for feedback'))).click();
       await page.getByLabel('Message', { exact: true }).waitFor();
       await shot('6-draft');
+      await page.bringToFront();  // the clipboard only accepts writes from a focused document
       await (await at(button('Copy'))).click();
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const copied = await page.evaluate(async () => {
+        for (let i = 0; i < 50; ++i) {
+          const text = await navigator.clipboard.readText();
+          if (text) return text;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return '';
+      });
       assert.match(copied, /Studio Nord/);
       assert.match(copied, /Anna/);
       await (await at(button('Back'))).click();
@@ -79,8 +87,8 @@ for (const [size, viewport] of Object.entries(viewports)) {
 
       // 6 Criteria from what they loved
       await (await at(button('Suggest criteria from what I loved'))).click();
-      await page.getByLabel(/One thing your next role should have/).first().waitFor();
-      assert.equal(await page.getByLabel(/One thing your next role should have/).first().inputValue(), 'the creative team');
+      const criterion = await at(page.getByLabel(/One thing your next role should have/));
+      assert.equal(await criterion.inputValue(), 'the creative team');
       await shot('8-criteria');
       await next();
 
