@@ -316,6 +316,9 @@ const Debrief = (() => {
       window.visualViewport.addEventListener('scroll', fit);
     }
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => call('debrief_theme_changed'));
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible' && Module._debrief_resume) call('debrief_resume');
+    });
     // Tapping outside a field closes the keyboard (the canvas handlers preventDefault, so the
     // browser would otherwise keep the field focused).
     app.addEventListener('pointerdown', (e) => {

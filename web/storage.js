@@ -103,37 +103,40 @@ const DebriefStorage = (() => {
 
   // Reader tabs follow the writer: reload files from IndexedDB whenever it saved. Saves that
   // arrive during a refresh collapse into one more refresh after it (one syncfs in flight).
-  let refreshing = null;
+  let refreshing = false;
   let refreshAgain = false;
   async function refreshFromDisk() {
     if (state.role !== 'reader') return;
     if (refreshing) {
       refreshAgain = true;
-      return refreshing;
+      return;
     }
-    refreshing = (async () => {
+    refreshing = true;
+    try {
       do {
         refreshAgain = false;
         const error = await syncfs(true);
-        if (!error && Module._debrief_storage_reload) call('debrief_storage_reload');
+        if (error) window.debrief.errors.push(`refresh: ${error}`);
+        // Reload even after an error: whatever the sync did copy is newer than what is shown.
+        if (Module._debrief_storage_reload) call('debrief_storage_reload');
       } while (refreshAgain);
-    })();
-    try { await refreshing; } finally { refreshing = null; }
-  }
-
-  function holdWriterLock(onGranted) {
-    // The lock is held for the life of the page: the callback's promise never settles.
-    return navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
-      if (!lock) return false;
-      onGranted();
-      return new Promise((release) => { state.releaseLock = release; });
-    });
+    } finally {
+      // Cleared in the same turn the loop ends, so a "saved" message arriving next is never dropped.
+      refreshing = false;
+    }
   }
 
   async function chooseRole() {
     if (!navigator.locks) return 'writer';  // very old browsers: single-tab assumption
-    let granted = false;
-    await Promise.race([holdWriterLock(() => { granted = true; }), new Promise((r) => setTimeout(r, 200))]);
+    // The lock is held for the life of the page: when granted, the callback's promise never settles,
+    // so the answer is taken from the callback itself (no timer to wait out).
+    const granted = await new Promise((resolve) => {
+      navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
+        resolve(Boolean(lock));
+        if (!lock) return false;
+        return new Promise((release) => { state.releaseLock = release; });
+      });
+    });
     if (granted) return 'writer';
     // Wait in line: when the writer tab closes, this tab can take over.
     navigator.locks.request(LOCK, () => {
@@ -145,6 +148,7 @@ const DebriefStorage = (() => {
 
   async function becomeWriter() {
     if (state.role === 'writer') return;
+    while (refreshing) await new Promise((r) => setTimeout(r, 50));
     await refreshFromDisk();  // the newest text first, then this tab may write
     state.role = 'writer';
     if (Module._debrief_storage_role) call('debrief_storage_role', 1);

@@ -339,6 +339,11 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
 
 }  // namespace
 
+void resume_frames() {
+    g.frame_scheduled = false;
+    request_frame();
+}
+
 void draw_frame_now() { on_animation_frame(emscripten_get_now(), nullptr); }
 
 void request_frame() {
@@ -404,6 +409,10 @@ void backend_init(BackendCallbacks callbacks) {
 
 // Called from web/shell.js (visualViewport changes, theme changes, storage events, timers).
 extern "C" EMSCRIPTEN_KEEPALIVE void debrief_request_frame() { debrief::platform::request_frame(); }
+
+// The page became visible again. Browsers may drop animation frames requested while it was
+// hidden, which would leave `frame_scheduled` set forever and the app frozen: schedule afresh.
+extern "C" EMSCRIPTEN_KEEPALIVE void debrief_resume() { debrief::platform::resume_frames(); }
 
 // A wheel or drag over a native text field that cannot scroll itself scrolls the app instead.
 extern "C" EMSCRIPTEN_KEEPALIVE void debrief_scroll_by(float x, float y, float dy) { debrief::platform::scroll_by(x, y, dy); }

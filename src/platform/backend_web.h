@@ -24,6 +24,8 @@ struct BackendCallbacks {
 void backend_init(BackendCallbacks callbacks);
 // Asks for a frame (and a few settle frames after it).
 void request_frame();
+// Schedules frames again after the page was hidden (requests made while hidden may be dropped).
+void resume_frames();
 // Draws a frame right away, outside the animation-frame schedule (hidden tabs get none).
 void draw_frame_now();
 // Queues a synthetic click at a CSS-pixel point (mirror activation, keyboard users).
