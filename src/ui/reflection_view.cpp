@@ -53,33 +53,16 @@ bool date_row(App& app, const Reflection& r, const char* key, std::optional<Date
     return true;
 }
 
+// A row of radio choices for every value of an enum, labelled from the catalogue.
 template <typename E>
 bool enum_row(const char* id, E& value) {
+    std::vector<const char*> labels;
+    // Every enum display key is in the catalogue (names_test), so these texts are static storage.
+    for (E v : enum_values<E>()) labels.push_back(tr(display_key(v)).data());
     int index = static_cast<int>(value);
-    const auto values = enum_values<E>();
-    // choice_row takes labels; build them from the catalogue.
-    std::vector<std::string> labels;
-    for (E v : values) labels.emplace_back(tr(display_key(v)));
-    ImGui::PushID(id);
-    bool changed = false;
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-        const float width = ImGui::CalcTextSize(labels[i].c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-        if (i > 0) same_line_if_fits(width);
-        const bool selected = index == static_cast<int>(i);
-        ImGui::PushID(static_cast<int>(i));
-        if (selected) ImGui::PushStyleColor(ImGuiCol_Button, palette().accent_soft);
-        set_next_item_role(Role::radio);
-        set_next_item_selected(selected);
-        if (ImGui::Button(labels[i].c_str(), ImVec2(width, theme_metrics().touch_target)) && !selected) {
-            index = static_cast<int>(i);
-            changed = true;
-        }
-        if (selected) ImGui::PopStyleColor();
-        ImGui::PopID();
-    }
-    ImGui::PopID();
-    if (changed) value = static_cast<E>(index);
-    return changed;
+    if (!choice_row(id, index, labels)) return false;
+    value = static_cast<E>(index);
+    return true;
 }
 
 void label(const char* key) { ImGui::TextWrapped("%s", tr(key).data()); }

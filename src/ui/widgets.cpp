@@ -76,6 +76,10 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
 }
 
 bool choice_row(const char* id, int& value, std::initializer_list<const char*> labels) {
+    return choice_row(id, value, std::vector<const char*>(labels));
+}
+
+bool choice_row(const char* id, int& value, const std::vector<const char*>& labels) {
     ImGui::PushID(id);
     bool changed = false;
     int index = 0;

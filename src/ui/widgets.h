@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace debrief::ui {
 
@@ -25,6 +26,7 @@ float remaining_line_width();
 bool button(const char* label, Emphasis emphasis = Emphasis::normal, bool full_width = false);
 // A row of mutually exclusive options (radio role). Returns true when the choice changed.
 bool choice_row(const char* id, int& value, std::initializer_list<const char*> labels);
+bool choice_row(const char* id, int& value, const std::vector<const char*>& labels);
 // Mood 0..10 as a row of numbered buttons (touch-friendly where a slider is fiddly).
 bool mood_picker(const char* id, int& value, bool has_value);
 bool checkbox(const char* label, bool& value);
