@@ -597,13 +597,13 @@ void warn_unknown_envelope_keys(JsonReader& reader, const Json& root) {
 }
 
 // A record document around an encoded record.
-std::string record_document_text(RecordType type, Json record) {
+std::string record_document_text(RecordType type, Json record, TextLayout layout) {
     Json root = Json::object();
     root["format"] = record_format_name;
     root["version"] = current_format_version;
     root["type"] = record_type_key(type);
     root["record"] = std::move(record);
-    return to_text(root);
+    return layout == TextLayout::pretty ? to_text(root) : to_compact_text(root);
 }
 
 }  // namespace
@@ -742,23 +742,23 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     return decoded;
 }
 
-std::string encode_record(const Reflection& reflection, const RecordExtras& extras) {
-    return record_document_text(RecordType::reflection, encode_reflection(reflection, &extras));
+std::string encode_record(const Reflection& reflection, const RecordExtras& extras, TextLayout layout) {
+    return record_document_text(RecordType::reflection, encode_reflection(reflection, &extras), layout);
 }
-std::string encode_record(const Contact& contact, const RecordExtras& extras) {
-    return record_document_text(RecordType::contact, encode_contact(contact, &extras));
+std::string encode_record(const Contact& contact, const RecordExtras& extras, TextLayout layout) {
+    return record_document_text(RecordType::contact, encode_contact(contact, &extras), layout);
 }
-std::string encode_record(const Message& message, const RecordExtras& extras) {
-    return record_document_text(RecordType::message, encode_message(message, &extras));
+std::string encode_record(const Message& message, const RecordExtras& extras, TextLayout layout) {
+    return record_document_text(RecordType::message, encode_message(message, &extras), layout);
 }
-std::string encode_record(const Reminder& reminder, const RecordExtras& extras) {
-    return record_document_text(RecordType::reminder, encode_reminder(reminder, &extras));
+std::string encode_record(const Reminder& reminder, const RecordExtras& extras, TextLayout layout) {
+    return record_document_text(RecordType::reminder, encode_reminder(reminder, &extras), layout);
 }
-std::string encode_record(const Settings& settings, const RecordExtras& extras) {
-    return record_document_text(RecordType::settings, encode_settings(settings, &extras));
+std::string encode_record(const Settings& settings, const RecordExtras& extras, TextLayout layout) {
+    return record_document_text(RecordType::settings, encode_settings(settings, &extras), layout);
 }
-std::string encode_record(const AnyRecord& record, const RecordExtras& extras) {
-    return record_document_text(record_type_of(record), encode_any(record, &extras));
+std::string encode_record(const AnyRecord& record, const RecordExtras& extras, TextLayout layout) {
+    return record_document_text(record_type_of(record), encode_any(record, &extras), layout);
 }
 
 std::string canonical_record_text(const Reflection& reflection) {

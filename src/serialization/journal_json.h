@@ -72,12 +72,22 @@ struct DecodedRecord {
 // A one-record document: {"format": "debrief-record", "version": 1, "type": ..., "record": {...}}.
 Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& limits = {});
 
-std::string encode_record(const Reflection& reflection, const RecordExtras& extras = {});
-std::string encode_record(const Contact& contact, const RecordExtras& extras = {});
-std::string encode_record(const Message& message, const RecordExtras& extras = {});
-std::string encode_record(const Reminder& reminder, const RecordExtras& extras = {});
-std::string encode_record(const Settings& settings, const RecordExtras& extras = {});
-std::string encode_record(const AnyRecord& record, const RecordExtras& extras = {});
+// pretty: 2-space indent and a final newline (files a person may open); line: compact, on one line
+// with no newline (several records share a file, one per line).
+enum class TextLayout { pretty, line };
+
+std::string encode_record(const Reflection& reflection, const RecordExtras& extras = {},
+                          TextLayout layout = TextLayout::pretty);
+std::string encode_record(const Contact& contact, const RecordExtras& extras = {},
+                          TextLayout layout = TextLayout::pretty);
+std::string encode_record(const Message& message, const RecordExtras& extras = {},
+                          TextLayout layout = TextLayout::pretty);
+std::string encode_record(const Reminder& reminder, const RecordExtras& extras = {},
+                          TextLayout layout = TextLayout::pretty);
+std::string encode_record(const Settings& settings, const RecordExtras& extras = {},
+                          TextLayout layout = TextLayout::pretty);
+std::string encode_record(const AnyRecord& record, const RecordExtras& extras = {},
+                          TextLayout layout = TextLayout::pretty);
 
 // The record alone as canonical compact JSON (no envelope, no extras): equal texts mean equal
 // records. Used by merges to tell "unchanged" from "conflict" without operator== on the model.

@@ -396,6 +396,21 @@ TEST_CASE("record documents round-trip for every record type") {
               0) == 0);
 }
 
+TEST_CASE("the line layout is one compact line that decodes to the same record") {
+    const Journal journal = sample_journal();
+    const std::vector<AnyRecord> records = {journal.reflections[0], journal.contacts[1], journal.messages[0],
+                                            journal.reminders[1], journal.settings};
+    for (const AnyRecord& record : records) {
+        const std::string line = encode_record(record, {}, TextLayout::line);
+        CAPTURE(line);
+        CHECK(line.find('\n') == std::string::npos);
+        CHECK(line.rfind("{\"format\":\"debrief-record\",\"version\":1,", 0) == 0);
+        auto decoded = decode_record(line);
+        REQUIRE(decoded.ok());
+        CHECK(encode_record(decoded.value().record) == encode_record(record));
+    }
+}
+
 TEST_CASE("record documents: wrong kinds of file are explained") {
     auto journal = decode_record(read_fixture("journal-v1.json"));
     REQUIRE_FALSE(journal.ok());
