@@ -197,6 +197,11 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
+    const Decoded d = decode_at(text, pos);
+    return d.valid ? d.length : 0;
+}
+
 bool is_valid_utf8(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {

@@ -17,6 +17,8 @@ void append_utf8(std::string& out, char32_t code_point);
 
 // Strict: rejects overlong forms, surrogates, code points above U+10FFFF and truncated sequences.
 bool is_valid_utf8(std::string_view text);
+// The length of the valid UTF-8 sequence starting at `pos` (1 to 4), or 0 if it is not valid there.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t pos);
 
 // Lower-cased, accent-free form for matching only (never for display): Latin-1 and Latin
 // Extended-A letters lose their accents (ä→a, ß→ss, œ→oe), Greek and Cyrillic are lower-cased,

@@ -333,14 +333,14 @@ bool decode_meta(FieldReader& f, RecordMeta& meta) {
 template <class T, class ReadItem>
 bool decode_items(JsonReader& reader, FieldReader& parent, std::string_view key, SchemaObject kind, std::vector<T>& out,
                   RecordExtras& extras, ReadItem read_item) {
-    const Json* list = parent.list(key);
+    const JsonNode* list = parent.list(key);
     if (list == nullptr) return !reader.failed();
     const std::string list_path = parent.child_path(key);
     out.clear();
     out.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string path = path_index(list_path, i);
-        const Json& value = (*list)[i];
+        const JsonNode& value = (*list)[i];
         if (!expect_object(reader, value, path)) return false;
         FieldReader f(reader, value, path, kind);
         T item;
@@ -357,7 +357,7 @@ bool decode_items(JsonReader& reader, FieldReader& parent, std::string_view key,
 template <class ReadFields>
 bool decode_step_object(JsonReader& reader, FieldReader& parent, std::string_view key, SchemaObject kind,
                         RecordExtras& extras, ReadFields read_fields) {
-    const Json* object = parent.object(key);
+    const JsonNode* object = parent.object(key);
     if (object == nullptr) return !reader.failed();
     FieldReader f(reader, *object, parent.child_path(key), kind);
     if (!read_fields(f)) return false;
@@ -365,7 +365,7 @@ bool decode_step_object(JsonReader& reader, FieldReader& parent, std::string_vie
     return !reader.failed();
 }
 
-bool decode_reflection(JsonReader& reader, const Json& value, const std::string& path, Reflection& r,
+bool decode_reflection(JsonReader& reader, const JsonNode& value, const std::string& path, Reflection& r,
                        RecordExtras& extras) {
     if (!expect_object(reader, value, path)) return false;
     FieldReader f(reader, value, path, SchemaObject::reflection);
@@ -449,7 +449,7 @@ bool decode_reflection(JsonReader& reader, const Json& value, const std::string&
     return !reader.failed();
 }
 
-bool decode_contact(JsonReader& reader, const Json& value, const std::string& path, Contact& c, RecordExtras& extras) {
+bool decode_contact(JsonReader& reader, const JsonNode& value, const std::string& path, Contact& c, RecordExtras& extras) {
     if (!expect_object(reader, value, path)) return false;
     FieldReader f(reader, value, path, SchemaObject::contact);
     const bool ok = decode_meta(f, c.meta) && f.text("name", c.name) && f.text("role", c.role) &&
@@ -461,7 +461,7 @@ bool decode_contact(JsonReader& reader, const Json& value, const std::string& pa
     return true;
 }
 
-bool decode_message(JsonReader& reader, const Json& value, const std::string& path, Message& m, RecordExtras& extras) {
+bool decode_message(JsonReader& reader, const JsonNode& value, const std::string& path, Message& m, RecordExtras& extras) {
     if (!expect_object(reader, value, path)) return false;
     FieldReader f(reader, value, path, SchemaObject::message);
     const bool ok = decode_meta(f, m.meta) && f.enumeration("kind", m.kind) &&
@@ -474,7 +474,7 @@ bool decode_message(JsonReader& reader, const Json& value, const std::string& pa
     return true;
 }
 
-bool decode_reminder(JsonReader& reader, const Json& value, const std::string& path, Reminder& r,
+bool decode_reminder(JsonReader& reader, const JsonNode& value, const std::string& path, Reminder& r,
                      RecordExtras& extras) {
     if (!expect_object(reader, value, path)) return false;
     FieldReader f(reader, value, path, SchemaObject::reminder);
@@ -488,7 +488,7 @@ bool decode_reminder(JsonReader& reader, const Json& value, const std::string& p
     return true;
 }
 
-bool decode_settings(JsonReader& reader, const Json& value, const std::string& path, Settings& s,
+bool decode_settings(JsonReader& reader, const JsonNode& value, const std::string& path, Settings& s,
                      RecordExtras& extras) {
     if (!expect_object(reader, value, path)) return false;
     FieldReader f(reader, value, path, SchemaObject::settings);
@@ -510,7 +510,7 @@ bool decode_settings(JsonReader& reader, const Json& value, const std::string& p
 template <class T, class Decode>
 bool decode_collection(JsonReader& reader, FieldReader& doc, std::string_view key, std::vector<T>& out,
                        std::map<std::string, RecordExtras>& extras, Decode decode) {
-    const Json* list = doc.list(key);
+    const JsonNode* list = doc.list(key);
     if (list == nullptr) return !reader.failed();
     const std::string list_path = doc.child_path(key);
     std::unordered_map<std::string, std::size_t> seen;
@@ -535,23 +535,21 @@ bool decode_collection(JsonReader& reader, FieldReader& doc, std::string_view ke
 
 // Reads "version" and checks it is between `oldest` and the current version; a newer version gets
 // its own message, because the fix (update Debrief) differs from that of a damaged file.
-std::optional<int> document_version(JsonReader& reader, const Json& root, int oldest) {
-    const auto version = root.find("version");
-    if (version == root.end()) {
+std::optional<int> document_version(JsonReader& reader, const JsonNode& root, int oldest) {
+    const JsonNode* version = root.find("version");
+    if (version == nullptr) {
         reader.fail("The required field \"version\" is missing at $", "$.version");
         return std::nullopt;
     }
-    if (version->is_number_unsigned() &&
-        version->get<std::uint64_t>() > static_cast<std::uint64_t>(current_format_version)) {
-        reader.fail("This file was made by a newer version of Debrief (format version " + version->dump() +
+    const std::optional<std::int64_t> number = version->as_int64();
+    const bool beyond_int64 = version->is_number() && !number && version->text().find_first_of(".eE-") == std::string_view::npos;
+    if ((number && *number > current_format_version) || beyond_int64) {
+        reader.fail("This file was made by a newer version of Debrief (format version " + describe_found(*version) +
                         "); this version reads up to " + std::to_string(current_format_version) + ".",
                     "$.version");
         return std::nullopt;
     }
-    if (version->is_number_integer() && version->get<std::int64_t>() >= oldest &&
-        version->get<std::int64_t>() <= current_format_version) {
-        return static_cast<int>(version->get<std::int64_t>());
-    }
+    if (number && *number >= oldest) return static_cast<int>(*number);
     reader.fail("Expected a format version (a whole number from " + std::to_string(oldest) + " to " +
                     std::to_string(current_format_version) + ") at $.version, found " + describe_found(*version),
                 "$.version");
@@ -559,22 +557,22 @@ std::optional<int> document_version(JsonReader& reader, const Json& root, int ol
 }
 
 // Reads "format" and "version" of a journal document and returns its version (or records an error).
-std::optional<int> journal_version(JsonReader& reader, const Json& root) {
-    const auto format = root.find("format");
-    if (format == root.end()) {
+std::optional<int> journal_version(JsonReader& reader, const JsonNode& root) {
+    const JsonNode* format = root.find("format");
+    if (format == nullptr) {
         // Version 0 (the prototype) had no "format", only "schema": 0 (docs/schema.md).
-        const auto schema = root.find("schema");
-        if (schema != root.end() && schema->is_number_integer() && schema->get<std::int64_t>() == 0) return 0;
+        const JsonNode* schema = root.find("schema");
+        if (schema != nullptr && schema->as_int64() == std::optional<std::int64_t>(0)) return 0;
         reader.fail("This is not a Debrief journal: the \"format\" field is missing at $", "$.format");
         return std::nullopt;
     }
-    if (format->is_string() && format->get_ref<const std::string&>() == record_format_name) {
+    if (format->is_string() && format->text() == record_format_name) {
         reader.fail(
             "This is a single Debrief record, not a journal export (\"format\" is \"debrief-record\" at $.format)",
             "$.format");
         return std::nullopt;
     }
-    if (!format->is_string() || format->get_ref<const std::string&>() != journal_format_name) {
+    if (!format->is_string() || format->text() != journal_format_name) {
         reader.fail(
             "This is not a Debrief journal: expected \"debrief-journal\" at $.format, found " + describe_found(*format),
             "$.format");
@@ -584,13 +582,13 @@ std::optional<int> journal_version(JsonReader& reader, const Json& root) {
 }
 
 // The envelope's own unknown keys are reported but not kept: storage rebuilds the envelope on every save.
-void warn_unknown_envelope_keys(JsonReader& reader, const Json& root) {
+void warn_unknown_envelope_keys(JsonReader& reader, const JsonNode& root) {
     const auto& fields = schema_fields(SchemaObject::record_document);
-    for (auto it = root.begin(); it != root.end(); ++it) {
+    for (const JsonNode& member : root) {
         bool known = false;
-        for (const FieldSpec& field : fields) known = known || field.key == it.key();
+        for (const FieldSpec& field : fields) known = known || field.key == member.key();
         if (!known) {
-            reader.warn("Unknown field " + quote_for_message(it.key()) + " at " + path_key("$", it.key()) +
+            reader.warn("Unknown field " + quote_for_message(member.key()) + " at " + path_key("$", member.key()) +
                         " was ignored (it may come from a newer version of Debrief)");
         }
     }
@@ -612,26 +610,35 @@ std::string record_document_text(RecordType type, Json record, TextLayout layout
 
 Result<DecodedJournal> decode_journal(std::string_view text, const DecodeLimits& limits) {
     // 1. parse
-    auto parsed = parse_json_text(text, limits);
+    auto parsed = read_json_tree(text, limits);
     if (!parsed) return parsed.error();
-    Json& root = parsed.value();
+    const JsonNode* root = &parsed.value().root();
     JsonReader reader;
-    if (!root.is_object()) {
-        return Error{"Expected a Debrief journal (a JSON object) at $, found " + describe_found(root), "$"};
+    if (!root->is_object()) {
+        return Error{"Expected a Debrief journal (a JSON object) at $, found " + describe_found(*root), "$"};
     }
 
-    // 2. migrate
-    const auto version = journal_version(reader, root);
+    // 2. migrate: older files go through the mutable tree of migrations.h, then are read like new ones.
+    const auto version = journal_version(reader, *root);
     if (!version) return reader.error();
-    if (!migrate_journal(root, *version, reader)) return reader.error();
+    std::string migrated_text;
+    if (*version < current_format_version) {
+        auto old = parse_json_text(text, limits);
+        if (!old) return old.error();
+        if (!migrate_journal(old.value(), *version, reader)) return reader.error();
+        migrated_text = old.value().dump(-1, ' ', false, Json::error_handler_t::replace);
+        parsed = read_json_tree(migrated_text, limits);
+        if (!parsed) return parsed.error();
+        root = &parsed.value().root();
+    }
 
     // 3. validate and 4. decode, in one walk: every check knows its path.
     DecodedJournal decoded;
     decoded.source_version = *version;
-    FieldReader doc(reader, root, "$", SchemaObject::journal);
+    FieldReader doc(reader, *root, "$", SchemaObject::journal);
     Journal& journal = decoded.journal;
     if (!doc.optional_timestamp("exported_at", decoded.exported_at)) return reader.error();
-    if (const Json* settings = doc.object("settings")) {
+    if (const JsonNode* settings = doc.object("settings")) {
         if (!decode_settings(reader, *settings, "$.settings", journal.settings, decoded.extras.settings))
             return reader.error();
     }
@@ -682,9 +689,9 @@ std::string encode_journal(const Journal& journal, const JournalExtras& extras, 
 // [SECTION] Record documents
 
 Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& limits) {
-    auto parsed = parse_json_text(text, limits);
+    auto parsed = read_json_tree(text, limits);
     if (!parsed) return parsed.error();
-    const Json& root = parsed.value();
+    const JsonNode& root = parsed.value().root();
     if (!root.is_object()) {
         return Error{"Expected a Debrief record (a JSON object) at $, found " + describe_found(root), "$"};
     }
@@ -714,7 +721,7 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
                          quote_for_message(type_key),
                      "$.type"};
     }
-    const Json* record = doc.object("record");
+    const JsonNode* record = doc.object("record");
     if (record == nullptr) return reader.error();
 
     DecodedRecord decoded{Settings{}, {}, {}};

@@ -83,6 +83,25 @@ std::string describe_found(const Json& value) {
     return "an unexpected value";
 }
 
+std::string describe_found(const JsonNode& value) {
+    switch (value.kind()) {
+        case JsonKind::string:
+            return quote_for_message(value.text());
+        case JsonKind::array:
+            return value.empty() ? "an empty list" : "a list";
+        case JsonKind::object:
+            return value.empty() ? "an empty object" : "an object";
+        case JsonKind::null:
+            return "null";
+        case JsonKind::boolean:
+            return value.boolean() ? "true" : "false";
+        case JsonKind::number:
+            break;
+    }
+    // Numbers as nlohmann prints them (1E3 as 1000.0), like the messages of the migrated path.
+    return Json::parse(value.raw(), nullptr, false).dump();
+}
+
 // [SECTION] Digits
 
 namespace {
@@ -118,12 +137,21 @@ bool expect_list(JsonReader& reader, const Json& value, const std::string& path)
     return reader.fail("Expected a list at " + path + ", found " + describe_found(value), path);
 }
 
-FieldReader::FieldReader(JsonReader& reader, const Json& object, std::string path, SchemaObject kind)
+bool expect_object(JsonReader& reader, const JsonNode& value, const std::string& path) {
+    if (value.is_object()) return true;
+    return reader.fail("Expected an object at " + path + ", found " + describe_found(value), path);
+}
+
+bool expect_list(JsonReader& reader, const JsonNode& value, const std::string& path) {
+    if (value.is_array()) return true;
+    return reader.fail("Expected a list at " + path + ", found " + describe_found(value), path);
+}
+
+FieldReader::FieldReader(JsonReader& reader, const JsonNode& object, std::string path, SchemaObject kind)
     : m_reader(reader), m_object(object), m_path(std::move(path)), m_kind(kind) {}
 
-const Json* FieldReader::find_present(std::string_view key) {
-    const auto it = m_object.find(key);
-    if (it != m_object.end()) return &*it;
+const JsonNode* FieldReader::find_present(std::string_view key) {
+    if (const JsonNode* value = m_object.find(key)) return value;
     for (const FieldSpec& field : schema_fields(m_kind)) {
         if (field.key == key && field.presence == Presence::required) {
             m_reader.fail("The required field \"" + std::string(key) + "\" is missing at " + m_path, child_path(key));
@@ -133,73 +161,64 @@ const Json* FieldReader::find_present(std::string_view key) {
     return nullptr;
 }
 
-const Json* FieldReader::find_non_null(std::string_view key) {
-    const Json* value = find_present(key);
+const JsonNode* FieldReader::find_non_null(std::string_view key) {
+    const JsonNode* value = find_present(key);
     return value != nullptr && !value->is_null() ? value : nullptr;
 }
 
-bool FieldReader::fail_expected(std::string_view key, const std::string& expected, const Json& found) {
+bool FieldReader::fail_expected(std::string_view key, const std::string& expected, const JsonNode& found) {
     const std::string path = child_path(key);
     return m_reader.fail("Expected " + expected + " at " + path + ", found " + describe_found(found), path);
 }
 
 bool FieldReader::text(std::string_view key, std::string& out) {
-    const Json* value = find_present(key);
+    const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
     if (!value->is_string()) return fail_expected(key, "text", *value);
-    out = value->get_ref<const std::string&>();
+    out.assign(value->text());
     return true;
 }
 
 bool FieldReader::link_id(std::string_view key, std::string& out) {
-    const Json* value = find_present(key);
+    const JsonNode* value = find_present(key);
     if (value == nullptr || value->is_null()) return !failed();
     if (!value->is_string()) return fail_expected(key, "an id or null", *value);
-    out = value->get_ref<const std::string&>();
+    out.assign(value->text());
     return true;
 }
 
 bool FieldReader::record_id(std::string_view key, std::string& out) {
-    const Json* value = find_present(key);
+    const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
-    if (!value->is_string() || !is_valid_record_id(value->get_ref<const std::string&>())) {
+    if (!value->is_string() || !is_valid_record_id(value->text())) {
         return fail_expected(key, "an id (1 to 64 letters, digits, '-' or '_', such as a UUID)", *value);
     }
-    out = value->get_ref<const std::string&>();
+    out.assign(value->text());
     return true;
 }
 
 bool FieldReader::flag(std::string_view key, bool& out) {
-    const Json* value = find_present(key);
+    const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
     if (!value->is_boolean()) return fail_expected(key, "true or false", *value);
-    out = value->get<bool>();
+    out = value->boolean();
     return true;
 }
 
 bool FieldReader::number(std::string_view key, int& out, int min, int max) {
-    const Json* value = find_present(key);
+    const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
     const std::string expected = "a number from " + std::to_string(min) + " to " + std::to_string(max);
     // Compare in 64 bits before narrowing, so 1e19-sized integers are rejected rather than wrapped.
-    if (value->is_number_unsigned()) {
-        const auto n = value->get<std::uint64_t>();
-        if (min >= 0 && n >= static_cast<std::uint64_t>(min) && n <= static_cast<std::uint64_t>(max)) {
-            out = static_cast<int>(n);
-            return true;
-        }
-    } else if (value->is_number_integer()) {
-        const auto n = value->get<std::int64_t>();
-        if (n >= min && n <= max) {
-            out = static_cast<int>(n);
-            return true;
-        }
+    if (const auto n = value->as_int64(); n && *n >= min && *n <= max) {
+        out = static_cast<int>(*n);
+        return true;
     }
     return fail_expected(key, expected, *value);
 }
 
 bool FieldReader::optional_number(std::string_view key, std::optional<int>& out, int min, int max) {
-    const Json* value = find_present(key);
+    const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
     if (value->is_null()) {
         out.reset();
@@ -212,10 +231,10 @@ bool FieldReader::optional_number(std::string_view key, std::optional<int>& out,
 }
 
 bool FieldReader::date(std::string_view key, Date& out) {
-    const Json* value = find_present(key);
+    const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
     if (value->is_string()) {
-        const std::string& text = value->get_ref<const std::string&>();
+        const std::string_view text = value->text();
         if (const auto parsed = parse_date(text)) {
             out = *parsed;
             return true;
@@ -233,7 +252,7 @@ bool FieldReader::date(std::string_view key, Date& out) {
 }
 
 bool FieldReader::optional_date(std::string_view key, std::optional<Date>& out) {
-    const Json* value = find_present(key);
+    const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
     if (value->is_null()) {
         out.reset();
@@ -246,10 +265,10 @@ bool FieldReader::optional_date(std::string_view key, std::optional<Date>& out) 
 }
 
 bool FieldReader::timestamp(std::string_view key, Timestamp& out) {
-    const Json* value = find_present(key);
+    const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
     if (value->is_string()) {
-        if (const auto parsed = parse_timestamp(value->get_ref<const std::string&>())) {
+        if (const auto parsed = parse_timestamp(value->text())) {
             out = *parsed;
             return true;
         }
@@ -258,7 +277,7 @@ bool FieldReader::timestamp(std::string_view key, Timestamp& out) {
 }
 
 bool FieldReader::optional_timestamp(std::string_view key, std::optional<Timestamp>& out) {
-    const Json* value = find_present(key);
+    const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
     if (value->is_null()) {
         out.reset();
@@ -271,25 +290,25 @@ bool FieldReader::optional_timestamp(std::string_view key, std::optional<Timesta
 }
 
 bool FieldReader::text_list(std::string_view key, std::vector<std::string>& out) {
-    const Json* value = find_present(key);
+    const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
     if (!value->is_array()) return fail_expected(key, "a list of texts", *value);
     std::vector<std::string> items;
     items.reserve(value->size());
     for (std::size_t i = 0; i < value->size(); ++i) {
-        const Json& item = (*value)[i];
+        const JsonNode& item = (*value)[i];
         if (!item.is_string()) {
             const std::string path = path_index(child_path(key), i);
             return m_reader.fail("Expected text at " + path + ", found " + describe_found(item), path);
         }
-        items.push_back(item.get_ref<const std::string&>());
+        items.emplace_back(item.text());
     }
     out = std::move(items);
     return true;
 }
 
-const Json* FieldReader::object(std::string_view key) {
-    const Json* value = find_non_null(key);
+const JsonNode* FieldReader::object(std::string_view key) {
+    const JsonNode* value = find_non_null(key);
     if (value == nullptr) return nullptr;
     if (!value->is_object()) {
         fail_expected(key, "an object", *value);
@@ -298,8 +317,8 @@ const Json* FieldReader::object(std::string_view key) {
     return value;
 }
 
-const Json* FieldReader::list(std::string_view key) {
-    const Json* value = find_non_null(key);
+const JsonNode* FieldReader::list(std::string_view key) {
+    const JsonNode* value = find_non_null(key);
     if (value == nullptr) return nullptr;
     if (!value->is_array()) {
         fail_expected(key, "a list", *value);
@@ -311,18 +330,20 @@ const Json* FieldReader::list(std::string_view key) {
 std::string FieldReader::unknown_keys() {
     const auto& fields = schema_fields(m_kind);
     Json unknown = Json::object();
-    for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+    for (const JsonNode& member : m_object) {
         bool known = false;
         for (const FieldSpec& field : fields) {
-            if (field.key == it.key()) {
+            if (field.key == member.key()) {
                 known = true;
                 break;
             }
         }
         if (known) continue;
-        m_reader.warn("Unknown field " + quote_for_message(it.key()) + " at " + child_path(it.key()) +
+        m_reader.warn("Unknown field " + quote_for_message(member.key()) + " at " + child_path(member.key()) +
                       " was kept unchanged (it may come from a newer version of Debrief)");
-        unknown[it.key()] = it.value();
+        // Rare (files from a newer version): the kept value goes through nlohmann so it is stored in
+        // the same compact form that every other JSON we write has.
+        unknown[std::string(member.key())] = Json::parse(member.raw(), nullptr, false);
     }
     return unknown.empty() ? std::string() : unknown.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

@@ -12,10 +12,12 @@
 #include "core/journal.h"
 #include "core/names.h"
 #include "serialization/result.h"
+#include "serialization/json_tree.h"
 #include "serialization/schema_fields.h"
 
 namespace debrief {
 
+// The mutable tree of migrations (the decoders read the faster JsonTree).
 using Json = nlohmann::ordered_json;
 
 // "$.reflections" from "$" and "reflections"; keys that are not plain identifiers use $["odd key"].
@@ -26,6 +28,7 @@ std::string path_index(std::string_view base, std::size_t index);
 std::string quote_for_message(std::string_view text);
 // What a value is, for "found ..." in messages: "seven" (quoted), 11, 7.5, null, true, a list, an object.
 std::string describe_found(const Json& value);
+std::string describe_found(const JsonNode& value);
 
 // Collects the first error and every warning while one document is read.
 class JsonReader {
@@ -48,7 +51,7 @@ private:
 class FieldReader {
 public:
     // `object` must be a JSON object (check with expect_object first); `path` is its JSON path.
-    FieldReader(JsonReader& reader, const Json& object, std::string path, SchemaObject kind);
+    FieldReader(JsonReader& reader, const JsonNode& object, std::string path, SchemaObject kind);
 
     const std::string& path() const { return m_path; }
     std::string child_path(std::string_view key) const { return path_key(m_path, key); }
@@ -68,10 +71,10 @@ public:
     // An enum stored as its snake_case key (core/names.h).
     template <class E>
     bool enumeration(std::string_view key, E& out) {
-        const Json* value = find_present(key);
+        const JsonNode* value = find_present(key);
         if (value == nullptr) return !m_reader.failed();
         if (value->is_string()) {
-            if (const auto parsed = from_key<E>(value->get_ref<const std::string&>())) {
+            if (const auto parsed = from_key<E>(value->text())) {
                 out = *parsed;
                 return true;
             }
@@ -85,8 +88,8 @@ public:
     }
 
     // The nested object or list under `key`, or nullptr when absent (or on error: check failed()).
-    const Json* object(std::string_view key);
-    const Json* list(std::string_view key);
+    const JsonNode* object(std::string_view key);
+    const JsonNode* list(std::string_view key);
 
     // Keys not in the schema table, as a compact JSON object ("" when there are none); each is
     // reported as a warning naming its path.
@@ -96,12 +99,12 @@ public:
 
 private:
     // The value under `key`, nullptr if it is absent; a missing required key records an error.
-    const Json* find_present(std::string_view key);
-    const Json* find_non_null(std::string_view key);
-    bool fail_expected(std::string_view key, const std::string& expected, const Json& found);
+    const JsonNode* find_present(std::string_view key);
+    const JsonNode* find_non_null(std::string_view key);
+    bool fail_expected(std::string_view key, const std::string& expected, const JsonNode& found);
 
     JsonReader& m_reader;
-    const Json& m_object;
+    const JsonNode& m_object;
     std::string m_path;
     SchemaObject m_kind;
 };
@@ -109,5 +112,7 @@ private:
 // Checks that `value` is an object / a list, recording "Expected an object at ..., found ..." otherwise.
 bool expect_object(JsonReader& reader, const Json& value, const std::string& path);
 bool expect_list(JsonReader& reader, const Json& value, const std::string& path);
+bool expect_object(JsonReader& reader, const JsonNode& value, const std::string& path);
+bool expect_list(JsonReader& reader, const JsonNode& value, const std::string& path);
 
 }  // namespace debrief

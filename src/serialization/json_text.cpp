@@ -328,4 +328,14 @@ Result<nlohmann::ordered_json> parse_json_text(std::string_view text, const Deco
     return std::move(builder.root());
 }
 
+Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limits) {
+    if (text.size() <= limits.max_bytes) {
+        if (std::optional<JsonTree> tree = JsonTree::parse(text, limits.max_depth)) return std::move(*tree);
+    }
+    auto explained = parse_json_text(text, limits);
+    if (!explained) return explained.error();
+    // Both parsers follow RFC 8259 (tests/unit/json_tree_test.cpp compares them); reaching this is a bug.
+    return Error{"The file could not be read as JSON", "$"};
+}
+
 }  // namespace debrief

@@ -1,9 +1,24 @@
 // Tests of JSON paths, "found ..." descriptions and typed field reads used by every decoder.
 #include <doctest/doctest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "serialization/json_reader.h"
 
 using namespace debrief;
+
+namespace {
+
+// A tree over a string literal (literals outlive the tree that views them).
+JsonTree tree(std::string_view literal) {
+    std::optional<JsonTree> parsed = JsonTree::parse(literal, 64);
+    REQUIRE(parsed.has_value());
+    return std::move(*parsed);
+}
+
+}  // namespace
 
 TEST_CASE("paths use dots for identifiers and brackets for anything else") {
     CHECK(path_key("$", "reflections") == "$.reflections");
@@ -27,6 +42,18 @@ TEST_CASE("found values are described the way a person would read them") {
     CHECK(describe_found(Json{{"a", 1}}) == "an object");
 }
 
+TEST_CASE("values of the decoders' tree are described exactly like nlohmann's") {
+    const JsonTree document = tree(R"(["seven", 11, -3, 7.5, 1E3, null, true, [], [1], {}, {"a": 1}, "tab\there"])");
+    const std::vector<std::string> expected = {"\"seven\"", "11", "-3", "7.5", "1000.0", "null", "true",
+                                               "an empty list", "a list", "an empty object", "an object",
+                                               "\"tab\\there\""};
+    REQUIRE(document.root().size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CHECK(describe_found(document.root()[i]) == expected[i]);
+        CHECK(describe_found(Json::parse(document.root()[i].raw())) == expected[i]);
+    }
+}
+
 TEST_CASE("long texts are shortened by characters, never inside one") {
     const std::string short_text(30, 'x');
     CHECK(quote_for_message(short_text) == "\"" + short_text + "\"");
@@ -39,7 +66,8 @@ TEST_CASE("long texts are shortened by characters, never inside one") {
 }
 
 TEST_CASE("field reads report the first error with its path") {
-    const Json object = Json::parse(R"({"text": 5, "mood": 4, "flag": "yes", "day": "2024-02-29", "list": ["a", 2]})");
+    const JsonTree document = tree(R"({"text": 5, "mood": 4, "flag": "yes", "day": "2024-02-29", "list": ["a", 2]})");
+    const JsonNode& object = document.root();
     JsonReader reader;
     FieldReader fields(reader, object, "$.x", SchemaObject::vent);
     std::string text;
@@ -52,7 +80,8 @@ TEST_CASE("field reads report the first error with its path") {
 }
 
 TEST_CASE("field reads accept valid values and leave absent optional fields alone") {
-    const Json object = Json::parse(R"({"letter": "hi", "mood_before": 10, "emotions": ["anger"]})");
+    const JsonTree document = tree(R"({"letter": "hi", "mood_before": 10, "emotions": ["anger"]})");
+    const JsonNode& object = document.root();
     JsonReader reader;
     FieldReader fields(reader, object, "$.vent", SchemaObject::vent);
     std::string letter;
@@ -71,7 +100,8 @@ TEST_CASE("field reads accept valid values and leave absent optional fields alon
 }
 
 TEST_CASE("numbers: whole numbers in range only") {
-    const Json object = Json::parse(R"({"a": 7.0, "b": -1, "c": 18446744073709551615, "d": 5})");
+    const JsonTree document = tree(R"({"a": 7.0, "b": -1, "c": 18446744073709551615, "d": 5})");
+    const JsonNode& object = document.root();
     for (const char* key : {"a", "b", "c"}) {
         JsonReader reader;
         FieldReader fields(reader, object, "$", SchemaObject::loved_item);
@@ -87,7 +117,8 @@ TEST_CASE("numbers: whole numbers in range only") {
 }
 
 TEST_CASE("unknown keys are collected in file order with a warning each") {
-    const Json object = Json::parse(R"({"zeta": 1, "letter": "", "alpha": {"x": [1, 2]}})");
+    const JsonTree document = tree(R"({"zeta": 1, "letter": "", "alpha": {"x": [1, 2]}})");
+    const JsonNode& object = document.root();
     JsonReader reader;
     FieldReader fields(reader, object, "$.reflections[0].vent", SchemaObject::vent);
     CHECK(fields.unknown_keys() == R"({"zeta":1,"alpha":{"x":[1,2]}})");
