@@ -175,24 +175,63 @@ void SearchIndex::forget_unseen() {
     }
 }
 
-void SearchIndex::refresh(const std::vector<Reflection>& reflections) {
+bool SearchIndex::refresh(const std::vector<Reflection>& reflections) {
     ++m_generation;
     m_last_refolded = 0;
     m_duplicates.clear();
-    m_rows.clear();
-    m_rows.reserve(reflections.size());
-    for (const Reflection& r : reflections) m_rows.push_back(&entry_for(r));
+    std::vector<const std::string*> rows;
+    rows.reserve(reflections.size());
+    for (const Reflection& r : reflections) rows.push_back(&entry_for(r));
     if (m_entries.size() > reflections.size()) forget_unseen();
+    // Entries live in a node-based map, so equal pointers in equal order with nothing refolded
+    // mean the same texts in the same rows.
+    const bool changed = m_last_refolded > 0 || rows != m_rows;
+    m_rows = std::move(rows);
+    return changed;
 }
+
+namespace {
+
+bool same_filter(const Filter& a, const Filter& b) {
+    return a.ending == b.ending && a.stage == b.stage && a.include_deleted == b.include_deleted;
+}
+
+// True when every text matching `now` also matches `before`: each earlier term is part of a
+// current one ("port" -> "portfolio", or a term added).
+bool narrows(const std::vector<std::string>& before, const std::vector<std::string>& now) {
+    return std::all_of(before.begin(), before.end(), [&](const std::string& old_term) {
+        return std::any_of(now.begin(), now.end(),
+                           [&](const std::string& term) { return term.find(old_term) != std::string::npos; });
+    });
+}
+
+}  // namespace
 
 std::vector<std::size_t> SearchIndex::search(const std::vector<Reflection>& reflections, std::string_view query,
                                              const Filter& filter) {
-    refresh(reflections);
-    const std::vector<TermSearcher> searchers = make_searchers(query_terms(query));
+    std::vector<std::string> terms = query_terms(query);
     std::vector<std::size_t> hits;
-    for (std::size_t i = 0; i < reflections.size(); ++i) {
-        if (matches_filter(reflections[i], filter) && contains_all(*m_rows[i], searchers)) hits.push_back(i);
+    if (terms.empty()) {
+        for (std::size_t i = 0; i < reflections.size(); ++i) {
+            if (matches_filter(reflections[i], filter)) hits.push_back(i);
+        }
+        return hits;
     }
+    const bool changed = refresh(reflections);
+    const bool narrowing = !changed && m_last_valid && same_filter(filter, m_last_filter) && narrows(m_last_terms, terms);
+    const std::vector<TermSearcher> searchers = make_searchers(terms);
+    const auto consider = [&](std::size_t i) {
+        if (matches_filter(reflections[i], filter) && contains_all(*m_rows[i], searchers)) hits.push_back(i);
+    };
+    if (narrowing) {
+        for (std::size_t i : m_last_hits) consider(i);
+    } else {
+        for (std::size_t i = 0; i < reflections.size(); ++i) consider(i);
+    }
+    m_last_terms = std::move(terms);
+    m_last_filter = filter;
+    m_last_hits = hits;
+    m_last_valid = true;
     return hits;
 }
 

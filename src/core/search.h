@@ -33,12 +33,15 @@ std::vector<std::string> query_terms(std::string_view query);
 class SearchIndex {
 public:
     // Indices into `reflections` whose text contains every query term (case- and accent-
-    // insensitive) and which pass the filter, in journal order. An empty query matches all.
+    // insensitive) and which pass the filter, in journal order. An empty query matches all and
+    // folds nothing. While the journal is unchanged, a query that only adds to the last one (the
+    // next keystroke) is searched among the last hits only.
     std::vector<std::size_t> search(const std::vector<Reflection>& reflections, std::string_view query,
                                     const Filter& filter);
 
-    // Brings the cache up to date with `reflections` (search() does this itself).
-    void refresh(const std::vector<Reflection>& reflections);
+    // Brings the cache up to date with `reflections` (search() does this itself). False when
+    // nothing changed since the last refresh.
+    bool refresh(const std::vector<Reflection>& reflections);
 
     // How many reflections the last refresh had to fold (for tests and benchmarks).
     std::size_t last_refolded() const { return m_last_refolded; }
@@ -56,6 +59,11 @@ private:
     std::unordered_map<std::string, Entry> m_entries;
     std::deque<std::string> m_duplicates;  // rows whose id repeats within one journal (damaged data)
     std::vector<const std::string*> m_rows;
+    // The last search with terms, for narrowing.
+    std::vector<std::string> m_last_terms;
+    Filter m_last_filter;
+    std::vector<std::size_t> m_last_hits;
+    bool m_last_valid = false;
     std::size_t m_generation = 0;
     std::size_t m_last_refolded = 0;
 };

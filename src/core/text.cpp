@@ -217,10 +217,17 @@ std::string fold_for_search(std::string_view text) {
     out.reserve(text.size());
     std::size_t pos = 0;
     while (pos < text.size()) {
-        const auto b = static_cast<unsigned char>(text[pos]);
-        if (b < 0x80) {  // the common case, kept cheap because whole journals are folded
-            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 0x20 : b);
-            ++pos;
+        // Runs of ASCII are the common case, lower-cased in bulk because whole journals are folded.
+        std::size_t run = pos;
+        while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+        if (run > pos) {
+            const std::size_t at = out.size();
+            out.resize(at + (run - pos));
+            for (std::size_t i = pos; i < run; ++i) {
+                const char c = text[i];
+                out[at + (i - pos)] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 0x20) : c;
+            }
+            pos = run;
             continue;
         }
         append_folded(out, decode_utf8(text, pos));

@@ -6,7 +6,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -167,6 +166,48 @@ TEST_CASE("search: the index re-folds only reflections that changed") {
     CHECK(index.search(all, "initech", {}) == Hits{3});
 }
 
+TEST_CASE("search: an empty query folds nothing") {
+    const auto all = sample();
+    SearchIndex index;
+    const auto live = static_cast<std::size_t>(
+        std::count_if(all.begin(), all.end(), [](const Reflection& r) { return !r.meta.deleted; }));
+    CHECK(index.search(all, "", {}).size() == live);
+    CHECK(index.last_refolded() == 0);
+    CHECK(index.search(all, "acme", {}) == Hits{2});
+    CHECK(index.last_refolded() == all.size());
+}
+
+TEST_CASE("search: each keystroke gives what a fresh search gives, also when narrowing is not allowed") {
+    auto all = sample();
+    SearchIndex index;
+    const auto fresh = [&](const std::string& query, const Filter& filter) {
+        Journal journal;
+        journal.reflections = all;
+        return search_reflections(journal, query, filter);
+    };
+    std::string query;
+    for (const char c : std::string("nordlicht gmbh")) {
+        query += c;
+        CAPTURE(query);
+        CHECK(index.search(all, query, {}) == fresh(query, {}));
+    }
+    // Backspace widens the query again: every row is searched.
+    for (int i = 0; i < 6; ++i) {
+        query.pop_back();
+        CAPTURE(query);
+        CHECK(index.search(all, query, {}) == fresh(query, {}));
+    }
+    // An edit between two keystrokes: a row that did not match before may match now.
+    CHECK(index.search(all, "glob", {}).empty());
+    all[2].company = "Globex";
+    all[2].meta.modified = Timestamp{5000, 0};
+    CHECK(index.search(all, "globe", {}) == Hits{2});
+    // A different filter is not a narrowing either.
+    Filter trashed;
+    trashed.include_deleted = true;
+    CHECK(index.search(all, "globex", trashed) == fresh("globex", trashed));
+}
+
 TEST_CASE("search: duplicate ids in damaged data still search each copy") {
     std::vector<Reflection> all{make("same", "Alpha", "x"), make("same", "Beta", "y")};
     all[1].meta.modified = Timestamp{9, 0};
@@ -176,7 +217,8 @@ TEST_CASE("search: duplicate ids in damaged data still search each copy") {
     CHECK(index.search(all, "alpha", {}) == Hits{0});
 }
 
-TEST_CASE("search: 10,000 reflections are searched well within a frame") {
+// Speed is measured by bench/ (debrief_bench), not here: timed unit tests fail on a busy machine.
+TEST_CASE("search: among 10,000 reflections exactly the one holding the needle is found") {
     std::vector<Reflection> all;
     all.reserve(10'000);
     std::uint32_t seed = 12345;
@@ -204,17 +246,7 @@ TEST_CASE("search: 10,000 reflections are searched well within a frame") {
     all[7777].army_note = "zyxwvut needle";
 
     SearchIndex index;
-    index.search(all, "warm up", {});
-    double best_ms = 1e9;
-    for (int run = 0; run < 5; ++run) {
-        const auto start = std::chrono::steady_clock::now();
-        const Hits hits = index.search(all, "zyxwvut needle", {});
-        const Hits none = index.search(all, "interview nothinglikethis", {});
-        const auto end = std::chrono::steady_clock::now();
-        CHECK(hits == Hits{7777});
-        CHECK(none.empty());
-        best_ms = std::min(best_ms, std::chrono::duration<double, std::milli>(end - start).count() / 2);
-    }
-    MESSAGE("search over 10,000 reflections: " << best_ms << " ms");
-    CHECK(best_ms < 16.0);
+    CHECK(index.search(all, "zyxwvut needle", {}) == Hits{7777});
+    CHECK(index.search(all, "interview nothinglikethis", {}).empty());
+    CHECK(index.search(all, "zyxwvut", {}) == Hits{7777});
 }
