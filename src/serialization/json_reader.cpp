@@ -151,7 +151,20 @@ FieldReader::FieldReader(JsonReader& reader, const JsonNode& object, std::string
     : m_reader(reader), m_object(object), m_path(std::move(path)), m_kind(kind) {}
 
 const JsonNode* FieldReader::find_present(std::string_view key) {
-    if (const JsonNode* value = m_object.find(key)) return value;
+    // Starting after the last member found makes reading an object in file order linear.
+    const std::size_t size = m_object.size();
+    for (std::size_t step = 0; step < size; ++step) {
+        const std::size_t i = (m_next + step) % size;
+        if (m_object[i].key() != key) continue;
+        // Counted once per member (optional reads look a key up twice); objects past 64 members
+        // never reach the count, so unknown_keys() checks them in full.
+        if (i < 64 && (m_seen & (std::uint64_t{1} << i)) == 0) {
+            m_seen |= std::uint64_t{1} << i;
+            ++m_found;
+        }
+        m_next = i + 1;
+        return &m_object[i];
+    }
     for (const FieldSpec& field : schema_fields(m_kind)) {
         if (field.key == key && field.presence == Presence::required) {
             m_reader.fail("The required field \"" + std::string(key) + "\" is missing at " + m_path, child_path(key));
@@ -329,7 +342,8 @@ const JsonNode* FieldReader::list(std::string_view key) {
 
 std::string FieldReader::unknown_keys() {
     const auto& fields = schema_fields(m_kind);
-    Json unknown = Json::object();
+    if (m_found >= m_object.size()) return std::string();
+    Json unknown;  // null until the first unknown key: most objects have none, and an empty object allocates
     for (const JsonNode& member : m_object) {
         bool known = false;
         for (const FieldSpec& field : fields) {
@@ -345,7 +359,7 @@ std::string FieldReader::unknown_keys() {
         // the same compact form that every other JSON we write has.
         unknown[std::string(member.key())] = Json::parse(member.raw(), nullptr, false);
     }
-    return unknown.empty() ? std::string() : unknown.dump(-1, ' ', false, Json::error_handler_t::replace);
+    return unknown.is_null() ? std::string() : unknown.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace debrief

@@ -127,3 +127,15 @@ TEST_CASE("unknown keys are collected in file order with a warning each") {
           "Unknown field \"zeta\" at $.reflections[0].vent.zeta was kept unchanged (it may come from a newer version "
           "of Debrief)");
 }
+
+TEST_CASE("an unknown key is found even after known keys were looked up more than once") {
+    const JsonTree document = tree(R"({"mood_before": 4, "letter": "x", "zeta": true})");
+    JsonReader reader;
+    FieldReader fields(reader, document.root(), "$.vent", SchemaObject::vent);
+    std::optional<int> mood;
+    std::string letter;
+    CHECK(fields.optional_number("mood_before", mood, 0, 10));  // looks "mood_before" up twice
+    CHECK(fields.optional_number("mood_before", mood, 0, 10));
+    CHECK(fields.text("letter", letter));
+    CHECK(fields.unknown_keys() == R"({"zeta":true})");
+}
