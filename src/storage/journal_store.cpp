@@ -522,6 +522,7 @@ struct JournalStore::Loader {
         BatchSaveResult written;
         store.write_staged(staged, written);
         if (written.first_error) return result.errors.push_back(*written.first_error);
+        result.files_changed = true;
         for (const std::string& path : legacy_paths) {
             if (auto removed = store.m_files.remove(path); !removed) result.errors.push_back(removed.error());
         }
@@ -556,6 +557,7 @@ private:
                 continue;
             }
             result.warnings.push_back("Recovered " + target_path + " from a save that was interrupted.");
+            result.files_changed = true;
             names.push_back(target);
         }
     }
@@ -715,6 +717,7 @@ private:
             if (auto moved = store.m_files.move_no_replace(path, target); !moved)
                 return result.errors.push_back(moved.error());
             result.quarantined.push_back(QuarantinedFile{path, target, reason});
+            result.files_changed = true;
             return;
         }
         result.errors.push_back(
@@ -733,6 +736,7 @@ private:
             if (store.m_files.exists(target)) continue;
             if (auto written = store.m_files.write_atomic(target, bad_lines); !written) break;
             for (const std::string& reason : reasons) result.quarantined.push_back(QuarantinedFile{path, target, reason});
+            result.files_changed = true;
             return true;
         }
         shard.held = bad_lines;

@@ -29,6 +29,8 @@ struct LoadResult {
     std::vector<QuarantinedFile> quarantined;
     std::vector<std::string> warnings;  // unknown fields kept, unfinished saves recovered...
     std::vector<IoError> errors;        // files that could not be read or moved aside (left where they are)
+    bool files_changed = false;         // the load itself wrote, moved or removed files (quarantine,
+                                        // recovery, migration): on the web they still need a sync
 };
 
 enum class SaveOutcome { written, unchanged, removed };
