@@ -64,7 +64,8 @@ void set_status(SaveState state, std::string reason = {}) {
     request_frame();
 }
 
-void load_into_app() {
+// Returns whether loading itself changed files (quarantine, recovery, migration to shards).
+bool load_into_app() {
     LoadResult loaded = g.store->load_journal();
     StorageInfo& info = g.app->storage_info();
     info.quarantined.clear();
@@ -78,6 +79,15 @@ void load_into_app() {
     g.app->replace_journal(std::move(loaded.journal), App::MarkDirty::no);
     g.app->set_extras(std::move(loaded.extras));
     g.seen_extras = g.app->extras_serial();
+    return loaded.files_changed;
+}
+
+// Files the load rewrote (shards migrated from one file per record, damaged lines set aside) reach
+// IndexedDB now rather than with the next edit; until then the old copies there are still complete.
+void sync_load_changes(bool files_changed) {
+    if (!files_changed || !g.writer || g.memory_only) return;
+    set_status(SaveState::saving);
+    js_storage_sync();
 }
 
 // Writes every dirty record's file now; the sync to IndexedDB follows in web/storage.js.
@@ -85,15 +95,19 @@ void write_dirty() {
     g.timer_armed = false;
     if (!g.writer) return;
     const std::vector<RecordKey> dirty = g.app->take_dirty();
-    for (std::size_t i = 0; i < dirty.size(); ++i) {
-        const IoResult<SaveOutcome> saved = g.store->save_record(g.app->journal(), dirty[i].type, dirty[i].id);
-        if (!saved) {
-            g.write_failed = true;
-            // Keep the unwritten records dirty so the next change retries them; nothing in memory is lost.
-            g.app->mark_dirty({dirty.begin() + static_cast<std::ptrdiff_t>(i), dirty.end()});
-            set_status(SaveState::failed, tr_format("storage.write_failed", {{"reason", saved.error().message}}));
-            return;
-        }
+    std::vector<RecordRef> records;
+    records.reserve(dirty.size());
+    for (const RecordKey& key : dirty) records.push_back(RecordRef{key.type, key.id});
+    // One batch: each touched shard is written once, however many of its records changed.
+    const BatchSaveResult saved = g.store->save_records(g.app->journal(), records);
+    if (saved.first_error) {
+        g.write_failed = true;
+        // Keep the unwritten records dirty so the next change retries them; nothing in memory is lost.
+        std::vector<RecordKey> unwritten;
+        for (const RecordRef& ref : saved.unwritten) unwritten.push_back(RecordKey{ref.type, ref.id});
+        g.app->mark_dirty(unwritten);
+        set_status(SaveState::failed, tr_format("storage.write_failed", {{"reason", saved.first_error->message}}));
+        return;
     }
     g.write_failed = false;
     if (g.memory_only) {
@@ -115,9 +129,10 @@ void storage_init(App& app) {
     g.writer = role != 2;
     g.memory_only = role == 0;
     app.storage_info().available = !g.memory_only;
-    load_into_app();
+    const bool files_changed = load_into_app();
     js_publish_save_state("saved");
     if (role == 2) set_status(SaveState::read_only, std::string(tr("storage.conflict")));
+    sync_load_changes(files_changed);
     js_storage_report_info();
 }
 
@@ -180,8 +195,9 @@ EMSCRIPTEN_KEEPALIVE void debrief_storage_reload() {
 EMSCRIPTEN_KEEPALIVE void debrief_storage_role(int writer) {
     using namespace debrief;
     platform::g.writer = writer != 0;
-    platform::load_into_app();
+    const bool files_changed = platform::load_into_app();
     platform::set_status(SaveState::saved);
+    platform::sync_load_changes(files_changed);
     platform::g.app->notify(std::string(tr("storage.now_writer")));
 }
 

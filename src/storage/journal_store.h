@@ -1,8 +1,11 @@
-// The journal on disk: one JSON file per record, damaged files quarantined, unchanged records never rewritten.
+// The journal on disk: records in a fixed number of shard files per collection, damaged lines
+// quarantined, unchanged records never rewritten, the old one-file-per-record layout migrated.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,10 +16,10 @@
 
 namespace debrief {
 
-// A file that could not be loaded and was moved aside (never deleted, never overwritten).
+// Something that could not be loaded and was moved aside (never deleted, never overwritten).
 struct QuarantinedFile {
-    std::string original;  // e.g. "reflections/<id>.json"
-    std::string moved_to;  // e.g. "quarantine/<id>.json.1"
+    std::string original;  // e.g. "reflections/2a.jsonl" (a line of it) or "settings.json"
+    std::string moved_to;  // e.g. "quarantine/reflections-2a.jsonl.1"
     std::string reason;    // the decode error, for the person
 };
 
@@ -26,32 +29,58 @@ struct LoadResult {
     std::vector<QuarantinedFile> quarantined;
     std::vector<std::string> warnings;  // unknown fields kept, unfinished saves recovered...
     std::vector<IoError> errors;        // files that could not be read or moved aside (left where they are)
+    bool files_changed = false;         // the load itself wrote, moved or removed files (quarantine,
+                                        // recovery, migration): on the web they still need a sync
 };
 
 enum class SaveOutcome { written, unchanged, removed };
 
+// Counts of records, except files_written (shard files and settings.json actually rewritten).
 struct SaveSummary {
     int written = 0;
     int unchanged = 0;
     int removed = 0;
+    int files_written = 0;
 };
 
-// Layout under the root: reflections/<id>.json, contacts/<id>.json, messages/<id>.json,
-// reminders/<id>.json, settings.json, quarantine/. Each file is a record document
-// (serialization/journal_json.h). The store remembers the bytes of every file it loaded or wrote,
-// so saving an unchanged record touches nothing (on the web that also keeps IDBFS syncs small).
-// It assumes it is the only writer of the folder (the web page holds a single-writer lock).
+// One record to save (or remove, when the journal no longer has it); `id` is ignored for settings.
+struct RecordRef {
+    RecordType type = RecordType::reflection;
+    std::string id;
+};
+
+// A batch save: what was done, and what could not be written (still to be saved) and why.
+struct BatchSaveResult {
+    SaveSummary summary;
+    std::vector<RecordRef> unwritten;
+    std::optional<IoError> first_error;
+};
+
+// Layout under the root: reflections/NN.jsonl, contacts/NN.jsonl, messages/NN.jsonl,
+// reminders/NN.jsonl (NN = shard_of(id) in two hex digits), settings.json, quarantine/. A shard
+// holds one record document per line (encode_record's TextLayout::line), sorted by id, each line
+// ended by '\n'. The store remembers every line it loaded or wrote, so saving an unchanged record
+// touches nothing and one edit rewrites one shard (on the web that keeps IDBFS syncs small).
+// It assumes it is the only writer of the folder (the web page holds a single-writer lock) and
+// that load_journal ran before saving into a folder that already holds a journal.
 class JournalStore {
 public:
+    // Enough shards that one edit rewrites ~1/64 of a collection (about 530 KB at 10,000
+    // reflections), few enough that IDBFS lists and stats at most ~260 files per sync. Changing it
+    // needs a migration: a line in the wrong shard is quarantined.
+    static constexpr int shard_count = 64;
+
     explicit JournalStore(std::filesystem::path root);
 
-    // Reads every record. Damaged files (unreadable JSON, invalid records, a record whose id or
-    // type does not match its file) go to quarantine/ and are reported; the rest loads. Leftover
-    // temporary files from an interrupted save are cleaned: dropped when the real file exists,
-    // otherwise promoted to it when they hold a valid record, otherwise quarantined.
+    // Reads every record. Damaged shard lines (unreadable JSON, invalid records, a record of the
+    // wrong type, in the wrong shard or seen twice) are appended to a new file in quarantine/ and
+    // reported; the other lines load and the shard is rewritten without the bad ones. Damaged
+    // settings.json or old-layout files are moved to quarantine/. Leftover temporary files from an
+    // interrupted save are dropped when the real file exists, otherwise promoted to it when valid,
+    // otherwise quarantined. Old-layout files (reflections/<id>.json...) are moved into shards.
     LoadResult load_journal();
 
-    // Writes one record's file if its bytes changed. The record's unknown keys (from load or
+    // Writes the shard of one record if its line changed. The record's unknown keys (from load or
     // set_extras) are written back with it.
     IoResult<SaveOutcome> save_record(const Reflection& reflection);
     IoResult<SaveOutcome> save_record(const Contact& contact);
@@ -59,37 +88,60 @@ public:
     IoResult<SaveOutcome> save_record(const Reminder& reminder);
     IoResult<SaveOutcome> save_record(const Settings& settings);
 
-    // For dirty tracking: saves the record `id` of `type` as it is in `journal`, or removes its
-    // file when the journal no longer has it. `id` is ignored for settings.
+    // For dirty tracking: saves the record `id` of `type` as it is in `journal`, or removes it when
+    // the journal no longer has it. `id` is ignored for settings.
     IoResult<SaveOutcome> save_record(const Journal& journal, RecordType type, std::string_view id);
+
+    // The same for many records at once: each touched shard is written once. Keeps going after an
+    // error; the records of shards that could not be written are listed in `unwritten`.
+    BatchSaveResult save_records(const Journal& journal, const std::vector<RecordRef>& records);
 
     IoResult<Done> remove_record(RecordType type, std::string_view id);
 
-    // Writes every changed record and removes the files of records this store loaded or wrote that
-    // the journal no longer has. Files it never saw are left alone. Keeps going after an error and
-    // returns the first one.
+    // Writes every changed record and removes the records this store loaded or wrote that the
+    // journal no longer has. Keeps going after an error and returns the first one.
     IoResult<SaveSummary> save_all(const Journal& journal);
 
     // Unknown keys to write back with each record; replaces what load_journal found (after an import).
     void set_extras(JournalExtras extras) { m_extras = std::move(extras); }
     const JournalExtras& extras() const { return m_extras; }
 
-    // "reflections/<id>.json", ..., "settings.json".
+    // FNV-1a (32-bit) of the id, modulo shard_count: stable across versions and platforms.
+    static int shard_of(std::string_view id);
+    // "reflections/2a.jsonl" for a record of that collection whose id lands in shard 0x2a.
+    static std::string shard_path(RecordType type, int shard);
+    // The file that holds a record: its shard, or "settings.json".
     static std::string record_path(RecordType type, std::string_view id);
 
 private:
+    // One shard as on disk: id -> line (without '\n'), plus lines that could not be moved aside and
+    // are therefore written back verbatim rather than lost.
+    struct Shard {
+        std::map<std::string, std::string> lines;
+        std::string held;
+    };
+    using Collection = std::array<Shard, shard_count>;
+    // Pending changes of one shard: id -> new line, or nullopt to remove the record.
+    using ShardChanges = std::map<std::string, std::optional<std::string>>;
+    using StagedChanges = std::map<std::pair<int, int>, ShardChanges>;  // (collection, shard) ->
+
+    struct Loader;
+
+    Collection& collection(RecordType type);
+    const Shard& shard(RecordType type, int index) const;
+    IoResult<SaveOutcome> stage(RecordType type, const std::string& id, std::optional<std::string> line,
+                                StagedChanges& staged) const;
+    void write_staged(const StagedChanges& staged, BatchSaveResult& result);
+    IoResult<Done> write_shard(RecordType type, int index, const Shard& contents);
+    IoResult<SaveOutcome> write_settings(const Settings& settings);
     template <class T>
-    IoResult<SaveOutcome> save(RecordType type, const T& record, const std::string& id, const RecordExtras& extras);
-    IoResult<SaveOutcome> write_if_changed(const std::string& path, std::string bytes);
-    void load_directory(RecordType type, LoadResult& result);
-    bool accept(RecordType type, const std::string& path, const std::string& expected_id, DecodedRecord decoded,
-                LoadResult& result);
-    void quarantine(const std::string& path, const std::string& reason, LoadResult& result);
+    IoResult<SaveOutcome> save_one(RecordType type, const T& record);
     const RecordExtras& extras_of(RecordType type, const std::string& id) const;
 
     FileStore m_files;
     JournalExtras m_extras;
-    std::map<std::string, std::string> m_on_disk;  // path -> bytes last read or written
+    std::array<Collection, 4> m_collections;   // reflections, contacts, messages, reminders
+    std::optional<std::string> m_settings_on_disk;  // bytes of settings.json last read or written
 };
 
 }  // namespace debrief

@@ -73,7 +73,7 @@ export async function waitSaved(page, timeout = 15000) {
   await page.waitForFunction(() => window.debrief.save === 'saved' && window.debrief.storage && !window.debrief.storage.inFlight, null, { timeout });
 }
 
-// The stored reflections, parsed from the files the app wrote under /journal (IDBFS).
+// The stored reflections, parsed from the shard files the app wrote under /journal (IDBFS).
 // A reader tab refreshes its files from IndexedDB in the background, so a file listed a moment
 // ago may be in the middle of being replaced: read again then.
 export async function storedReflections(page) {
@@ -81,7 +81,10 @@ export async function storedReflections(page) {
     const dir = '/journal/reflections';
     for (let attempt = 0; ; ++attempt) {
       try {
-        return FS.readdir(dir).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(FS.readFile(`${dir}/${n}`, { encoding: 'utf8' })).record);
+        // Shard files (NN.jsonl): one record document per line.
+        return FS.readdir(dir).filter((n) => n.endsWith('.jsonl'))
+          .flatMap((n) => FS.readFile(`${dir}/${n}`, { encoding: 'utf8' }).split('\n').filter((line) => line !== ''))
+          .map((line) => JSON.parse(line).record);
       } catch (e) {
         if (attempt >= 20) throw e;
         await new Promise((r) => setTimeout(r, 50));

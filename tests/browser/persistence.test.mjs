@@ -70,7 +70,7 @@ test('two tabs: one writer, the other read-only and following; it takes over whe
     // a file at the moment we read it: try again then).
     await reader.waitForFunction(() => {
       try {
-        return FS.readdir('/journal/reflections').filter((n) => n.endsWith('.json'))
+        return FS.readdir('/journal/reflections').filter((n) => n.endsWith('.jsonl'))
           .some((n) => FS.readFile(`/journal/reflections/${n}`, { encoding: 'utf8' }).includes('Written in tab one'));
       } catch {
         return false;

@@ -1,5 +1,5 @@
 // When storage fails the user is told, nothing typed is lost, and saving resumes; a damaged stored
-// file is set aside while the rest of the journal loads.
+// line is set aside while the rest of the journal loads; the old one-file-per-record layout migrates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newReflection, openApp, reveal, startServer, storedReflections, waitSaved } from './harness.mjs';
@@ -39,27 +39,67 @@ test('a sync that never completes (3.1.6 quota bug) shows "not saved" with Expor
   }
 });
 
-test('a damaged stored file is quarantined and reported; the rest of the journal loads', async () => {
+test('a damaged line in a stored shard is quarantined and reported; the rest of the journal loads', async () => {
   const browser = await launch();
   try {
     const page = await browser.context.newPage();
     await openApp(page, server.url);
     await newReflection(page, 'Healthy reflection');
     await waitSaved(page);
-    await page.evaluate(() => new Promise((resolve) => {
-      FS.writeFile('/journal/reflections/0b1c2d3e-aaaa-4bbb-8ccc-123456789abc.json', '{"format":"debrief-record","version":1,"type":"reflection","record":{"id":');
-      FS.syncfs(false, resolve);
+    // A torn line appended to the shard that holds the healthy reflection.
+    const shard = await page.evaluate(() => new Promise((resolve) => {
+      const [name] = FS.readdir('/journal/reflections').filter((n) => n.endsWith('.jsonl'));
+      const path = `/journal/reflections/${name}`;
+      FS.writeFile(path, FS.readFile(path, { encoding: 'utf8' }) + '{"format":"debrief-record","version":1,"type":"reflection","record":{"id":\n');
+      FS.syncfs(false, () => resolve(name));
     }));
     await page.reload();
     await openApp(page, server.url);
     await page.getByRole('button', { name: 'Open Healthy reflection' }).waitFor();
     const files = await page.evaluate(() => FS.readdir('/journal/quarantine'));
-    assert.ok(files.some((f) => f.startsWith('0b1c2d3e-aaaa-4bbb-8ccc-123456789abc.json')), files.join());
-    // Nothing was overwritten: the damaged bytes are kept for the user.
+    assert.ok(files.includes(`reflections-${shard}.1`), files.join());
+    // Nothing was overwritten: the damaged bytes are kept for the user, and the shard lost only them.
+    const kept = await page.evaluate((name) => FS.readFile(`/journal/quarantine/${name}`, { encoding: 'utf8' }), `reflections-${shard}.1`);
+    assert.match(kept, /^\{"format":"debrief-record","version":1,"type":"reflection","record":\{"id":\n$/);
+    assert.deepEqual((await storedReflections(page)).map((r) => r.company), ['Healthy reflection']);
     await page.getByRole('tab', { name: 'Your data' }).click();
     await page.waitForTimeout(300);
     const text = await page.evaluate(() => window.debrief.quarantined);
     assert.match(text || '', /set aside/);
+  } finally {
+    await browser.cleanup();
+  }
+});
+
+test('a journal stored one file per record (before shards) is moved into shards on load', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await openApp(page, server.url);
+    await newReflection(page, 'Written before shards');
+    await waitSaved(page);
+    // Turn the stored shard back into the old layout: reflections/<id>.json, one pretty document.
+    const id = await page.evaluate(() => new Promise((resolve) => {
+      const dir = '/journal/reflections';
+      const [name] = FS.readdir(dir).filter((n) => n.endsWith('.jsonl'));
+      const doc = JSON.parse(FS.readFile(`${dir}/${name}`, { encoding: 'utf8' }).trim());
+      FS.unlink(`${dir}/${name}`);
+      FS.writeFile(`${dir}/${doc.record.id}.json`, JSON.stringify(doc, null, 2) + '\n');
+      FS.syncfs(false, () => resolve(doc.record.id));
+    }));
+    await page.reload();
+    await openApp(page, server.url);
+    await page.getByRole('button', { name: 'Open Written before shards' }).waitFor();
+    await waitSaved(page);
+    const names = await page.evaluate(() => FS.readdir('/journal/reflections').filter((n) => !n.startsWith('.')));
+    assert.ok(!names.includes(`${id}.json`), names.join());
+    assert.deepEqual((await storedReflections(page)).map((r) => r.company), ['Written before shards']);
+    // The migrated layout reached IndexedDB: a reload finds the same journal, once.
+    await page.reload();
+    await openApp(page, server.url);
+    await page.getByRole('button', { name: 'Open Written before shards' }).waitFor();
+    assert.deepEqual((await storedReflections(page)).map((r) => r.company), ['Written before shards']);
+    assert.equal(await page.evaluate(() => window.debrief.quarantined), '');
   } finally {
     await browser.cleanup();
   }

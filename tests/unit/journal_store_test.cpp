@@ -1,7 +1,10 @@
-// Tests of JournalStore: byte-exact round trips, quarantine of damaged files, leftover temp files, change tracking.
+// Tests of JournalStore: shard layout and round trips, line quarantine, leftover temp files, change tracking,
+// batched saves, migration from one file per record.
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <set>
 
 #include "sample_journal.h"
 #include "scratch_folder.h"
@@ -28,6 +31,50 @@ Journal sorted_like_the_store(Journal j) {
     return j;
 }
 
+std::string line_of(const Reflection& r) { return encode_record(r, {}, TextLayout::line); }
+
+std::string shard_of_reflection(const std::string& id) { return JournalStore::record_path(RecordType::reflection, id); }
+
+// `count` copies of a sample reflection with distinct ids, so they spread over the shards.
+Journal with_many_reflections(int count) {
+    Journal journal = sample_journal();
+    const Reflection model = journal.reflections[0];
+    for (int i = 0; i < count; ++i) {
+        Reflection r = model;
+        r.meta.id = "bulk-" + std::to_string(i);
+        r.company = "Company " + std::to_string(i);
+        journal.reflections.push_back(r);
+    }
+    return journal;
+}
+
+std::filesystem::file_time_type age_all_files(const ScratchFolder& folder) {
+    const auto old_time = std::filesystem::file_time_type::clock::now() - std::chrono::hours(24);
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder.path())) {
+        if (entry.is_regular_file()) std::filesystem::last_write_time(entry.path(), old_time);
+    }
+    return old_time;
+}
+
+std::vector<std::string> files_newer_than(const ScratchFolder& folder, std::filesystem::file_time_type time) {
+    std::vector<std::string> newer;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder.path())) {
+        if (entry.is_regular_file() && std::filesystem::last_write_time(entry.path()) != time)
+            newer.push_back(std::filesystem::relative(entry.path(), folder.path()).generic_string());
+    }
+    std::sort(newer.begin(), newer.end());
+    return newer;
+}
+
+// The layout before shards: one pretty record document per file.
+void put_old_layout(const ScratchFolder& folder, const Journal& journal) {
+    for (const Reflection& r : journal.reflections) folder.put("reflections/" + r.meta.id + ".json", encode_record(r));
+    for (const Contact& c : journal.contacts) folder.put("contacts/" + c.meta.id + ".json", encode_record(c));
+    for (const Message& m : journal.messages) folder.put("messages/" + m.meta.id + ".json", encode_record(m));
+    for (const Reminder& r : journal.reminders) folder.put("reminders/" + r.meta.id + ".json", encode_record(r));
+    folder.put("settings.json", encode_record(journal.settings));
+}
+
 LoadResult load(const ScratchFolder& folder) {
     JournalStore store(folder.path());
     return store.load_journal();
@@ -35,7 +82,7 @@ LoadResult load(const ScratchFolder& folder) {
 
 }  // namespace
 
-TEST_CASE("every record type round-trips through its own file, byte for byte") {
+TEST_CASE("every record type round-trips through its shard, byte for byte") {
     ScratchFolder folder;
     const Journal journal = sample_journal();
     JournalStore store(folder.path());
@@ -43,15 +90,24 @@ TEST_CASE("every record type round-trips through its own file, byte for byte") {
     REQUIRE(saved.ok());
     CHECK(saved.value().written == 10);  // 3 reflections, 2 contacts, 2 messages, 2 reminders, settings
 
-    CHECK(folder.get("reflections/" + reflection_id + ".json") == encode_record(journal.reflections[0]));
-    CHECK(folder.get("contacts/e2b9f3a1-4c5d-4e6f-8a7b-9c0d1e2f3a4b.json") == encode_record(journal.contacts[1]));
-    CHECK(folder.get("messages/2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e.json") == encode_record(journal.messages[1]));
-    CHECK(folder.get("reminders/4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a.json") == encode_record(journal.reminders[1]));
+    const auto has_line = [&](const std::string& path, const std::string& line) {
+        return folder.get(path).find(line + "\n") != std::string::npos;
+    };
+    CHECK(has_line(shard_of_reflection(reflection_id), line_of(journal.reflections[0])));
+    const Contact& contact = journal.contacts[1];
+    CHECK(has_line(JournalStore::record_path(RecordType::contact, contact.meta.id),
+                   encode_record(contact, {}, TextLayout::line)));
+    const Message& message = journal.messages[1];
+    CHECK(has_line(JournalStore::record_path(RecordType::message, message.meta.id),
+                   encode_record(message, {}, TextLayout::line)));
+    const Reminder& reminder = journal.reminders[1];
+    CHECK(has_line(JournalStore::record_path(RecordType::reminder, reminder.meta.id),
+                   encode_record(reminder, {}, TextLayout::line)));
     CHECK(folder.get("settings.json") == encode_record(journal.settings));
     // Multi-script text is stored as raw UTF-8, controls escaped.
-    const std::string arabic = folder.get("reflections/5c0e9b8a-7f6d-4a3b-9c2e-1d0f8a7b6c54.json");
-    CHECK(arabic.find("\"company\": \"شركة النور للتقنية\"") != std::string::npos);
-    CHECK(folder.get("reflections/a7e4d2c9-1b3f-4e8a-b5d6-0c9f8e7a6b15.json").find("nient'altro.\\u0001\"") !=
+    CHECK(folder.get(shard_of_reflection("5c0e9b8a-7f6d-4a3b-9c2e-1d0f8a7b6c54")).find("شركة النور للتقنية") !=
+          std::string::npos);
+    CHECK(folder.get(shard_of_reflection("a7e4d2c9-1b3f-4e8a-b5d6-0c9f8e7a6b15")).find("nient'altro.\\u0001\"") !=
           std::string::npos);
 
     const LoadResult loaded = load(folder);
@@ -66,6 +122,41 @@ TEST_CASE("every record type round-trips through its own file, byte for byte") {
     CHECK(it->vent.letter.find("\xE2\x80\xA8") != std::string::npos);  // U+2028 intact
 }
 
+TEST_CASE("shard names: two hex digits of a stable hash of the id") {
+    CHECK(JournalStore::shard_count == 64);
+    // FNV-1a 32-bit of "a" is 0xe40c292c; 0x2c = 44 = 0x2c % 64.
+    CHECK(JournalStore::shard_of("a") == 0x2c);
+    CHECK(JournalStore::shard_path(RecordType::contact, 10) == "contacts/0a.jsonl");
+    CHECK(JournalStore::record_path(RecordType::reflection, "a") == "reflections/2c.jsonl");
+    CHECK(JournalStore::record_path(RecordType::settings, "") == "settings.json");
+}
+
+TEST_CASE("shard bytes are deterministic: lines sorted by id, each ended by a newline") {
+    ScratchFolder first;
+    ScratchFolder second;
+    Journal journal = with_many_reflections(300);
+    REQUIRE(JournalStore(first.path()).save_all(journal).ok());
+    std::reverse(journal.reflections.begin(), journal.reflections.end());
+    REQUIRE(JournalStore(second.path()).save_all(journal).ok());
+    for (int shard = 0; shard < JournalStore::shard_count; ++shard) {
+        const std::string path = JournalStore::shard_path(RecordType::reflection, shard);
+        CHECK(first.get(path) == second.get(path));
+        const std::string bytes = first.get(path);
+        if (bytes.empty()) continue;
+        CHECK(bytes.back() == '\n');
+        std::vector<std::string> ids;
+        std::size_t begin = 0;
+        while (begin < bytes.size()) {
+            const std::size_t end = bytes.find('\n', begin);
+            auto decoded = decode_record(std::string_view(bytes).substr(begin, end - begin));
+            REQUIRE(decoded.ok());
+            ids.push_back(std::get<Reflection>(decoded.value().record).meta.id);
+            begin = end + 1;
+        }
+        CHECK(std::is_sorted(ids.begin(), ids.end()));
+    }
+}
+
 TEST_CASE("an empty folder is an empty journal") {
     ScratchFolder folder;
     const LoadResult loaded = load(folder);
@@ -74,61 +165,87 @@ TEST_CASE("an empty folder is an empty journal") {
     CHECK(loaded.errors.empty());
 }
 
-TEST_CASE("a damaged file is quarantined, reported, and the rest loads") {
+TEST_CASE("a damaged line is quarantined and reported; the other lines of its shard load") {
     ScratchFolder folder;
-    const Journal journal = sample_journal();
+    const Journal journal = with_many_reflections(300);
     {
         JournalStore store(folder.path());
         REQUIRE(store.save_all(journal).ok());
     }
-    const std::string path = "reflections/" + reflection_id + ".json";
+    const std::string path = shard_of_reflection(reflection_id);
     const std::string good = folder.get(path);
-    const std::string damaged = good.substr(0, good.size() / 2);
-    folder.put(path, damaged);
+    const std::string line = line_of(journal.reflections[0]);
+    const std::size_t at = good.find(line);
+    REQUIRE(at != std::string::npos);
+    const std::string damaged = line.substr(0, line.size() / 2);
+    const int line_number = 1 + static_cast<int>(std::count(good.begin(), good.begin() + static_cast<long>(at), '\n'));
+    const int lines_in_shard = static_cast<int>(std::count(good.begin(), good.end(), '\n'));
+    REQUIRE(lines_in_shard > 1);
+    folder.put(path, std::string(good).replace(at, line.size(), damaged));
 
+    const std::string quarantined_as =
+        "quarantine/reflections-" + path.substr(std::string("reflections/").size()) + ".1";
     const LoadResult loaded = load(folder);
     REQUIRE(loaded.quarantined.size() == 1);
     CHECK(loaded.quarantined[0].original == path);
-    CHECK(loaded.quarantined[0].moved_to == "quarantine/" + reflection_id + ".json.1");
-    CHECK(loaded.quarantined[0].reason.rfind("The file ends too early, at line ", 0) == 0);
-    CHECK(folder.get("quarantine/" + reflection_id + ".json.1") == damaged);  // kept as it was
-    CHECK_FALSE(folder.has(path));
-    CHECK(loaded.journal.reflections.size() == 2);
+    CHECK(loaded.quarantined[0].moved_to == quarantined_as);
+    CHECK(loaded.quarantined[0].reason.rfind("Line " + std::to_string(line_number) + ": The file ends too early", 0) ==
+          0);
+    CHECK(folder.get(quarantined_as) == damaged + "\n");  // kept as it was
+    CHECK(loaded.journal.reflections.size() == journal.reflections.size() - 1);
     CHECK(loaded.journal.contacts.size() == 2);
-    CHECK(loaded.journal.reminders.size() == 2);
+    // The shard was rewritten without the bad line, only after it was safe in quarantine.
+    CHECK(folder.get(path) == std::string(good).erase(at, line.size() + 1));
 
-    // A second damaged copy of the same file never replaces the first one in quarantine.
-    folder.put(path, "{");
+    // A second damaged line of the same shard never replaces the first one in quarantine.
+    folder.put(path, folder.get(path) + "{\n");
     const LoadResult again = load(folder);
     REQUIRE(again.quarantined.size() == 1);
-    CHECK(again.quarantined[0].moved_to == "quarantine/" + reflection_id + ".json.2");
-    CHECK(folder.get("quarantine/" + reflection_id + ".json.1") == damaged);
+    CHECK(again.quarantined[0].moved_to == "quarantine/reflections-" +
+                                               path.substr(std::string("reflections/").size()) + ".2");
+    CHECK(folder.get(quarantined_as) == damaged + "\n");
+    CHECK(again.journal.reflections.size() == journal.reflections.size() - 1);
 }
 
-TEST_CASE("records in the wrong file are quarantined: id mismatch, wrong type, invalid record") {
+TEST_CASE("lines that do not belong are quarantined: wrong shard, wrong type, duplicate, invalid record") {
     ScratchFolder folder;
     const Journal journal = sample_journal();
-    folder.put("reflections/some-other-id.json", encode_record(journal.reflections[0]));
-    folder.put("contacts/" + reflection_id + ".json", encode_record(journal.reflections[0]));
-    folder.put("messages/m1.json",
-               R"({"format": "debrief-record", "version": 1, "type": "message", "record": {"id": "m1"}})");
+    const Reflection& r = journal.reflections[0];
+    const int home = JournalStore::shard_of(r.meta.id);
+    const int elsewhere = (home + 1) % JournalStore::shard_count;
+    folder.put(JournalStore::shard_path(RecordType::reflection, elsewhere), line_of(r) + "\n");
+    folder.put(JournalStore::shard_path(RecordType::reflection, home), line_of(r) + "\n" + line_of(r) + "\n");
+    folder.put(JournalStore::shard_path(RecordType::contact, home), line_of(r) + "\n");
+    const std::string invalid = R"({"format":"debrief-record","version":1,"type":"message","record":{"id":"m1"}})";
+    folder.put(JournalStore::record_path(RecordType::message, "m1"), invalid + "\n");
     folder.put("settings.json", "not json at all");
     folder.put("reminders/notes.txt", "ignored: not a record file");
 
     const LoadResult loaded = load(folder);
-    REQUIRE(loaded.quarantined.size() == 4);
-    CHECK(loaded.quarantined[0].original == "reflections/some-other-id.json");
-    CHECK(loaded.quarantined[0].reason ==
-          "The file name says id \"some-other-id\" but the record inside has id \"" + reflection_id + "\"");
-    CHECK(loaded.quarantined[1].original == "contacts/" + reflection_id + ".json");
-    CHECK(loaded.quarantined[1].reason == "The file holds a reflection record where a contact record belongs");
-    CHECK(loaded.quarantined[2].original == "messages/m1.json");
-    CHECK(loaded.quarantined[2].reason == "The required field \"created\" is missing at $.record");
-    CHECK(loaded.quarantined[3].original == "settings.json");
-    CHECK(loaded.quarantined[3].moved_to == "quarantine/settings.json.1");
-    CHECK(loaded.journal.reflections.empty());
+    REQUIRE(loaded.quarantined.size() == 5);
+    std::vector<std::string> reasons;
+    for (const QuarantinedFile& q : loaded.quarantined) reasons.push_back(q.original + " | " + q.reason);
+    const auto has = [&](const std::string& text) {
+        return std::find(reasons.begin(), reasons.end(), text) != reasons.end();
+    };
+    CHECK(has(JournalStore::shard_path(RecordType::reflection, home) + " | Line 2: The record \"" + r.meta.id +
+              "\" appears twice; the first copy was kept"));
+    CHECK(has(JournalStore::shard_path(RecordType::reflection, elsewhere) + " | Line 1: The record \"" + r.meta.id +
+              "\" belongs in " + JournalStore::shard_path(RecordType::reflection, home).substr(12) +
+              ", not in this file"));
+    CHECK(has(JournalStore::shard_path(RecordType::contact, home) +
+              " | Line 1: The line holds a reflection record where a contact record belongs"));
+    CHECK(has(JournalStore::record_path(RecordType::message, "m1") +
+              " | Line 1: The required field \"created\" is missing at $.record"));
+    CHECK(loaded.quarantined.back().moved_to == "quarantine/settings.json.1");
+    CHECK(loaded.journal.reflections.size() == 1);
+    CHECK(loaded.journal.contacts.empty());
     CHECK(loaded.journal.messages.empty());
     CHECK(folder.has("reminders/notes.txt"));
+    // Shards left with no good line are removed; the one good copy stays.
+    CHECK_FALSE(folder.has(JournalStore::shard_path(RecordType::reflection, elsewhere)));
+    CHECK_FALSE(folder.has(JournalStore::shard_path(RecordType::contact, home)));
+    CHECK(folder.get(JournalStore::shard_path(RecordType::reflection, home)) == line_of(r) + "\n");
 }
 
 TEST_CASE("leftover temporary files: dropped next to a real file, never shadowing it") {
@@ -138,16 +255,17 @@ TEST_CASE("leftover temporary files: dropped next to a real file, never shadowin
         JournalStore store(folder.path());
         REQUIRE(store.save_all(journal).ok());
     }
-    const std::string path = "reflections/" + reflection_id + ".json";
+    const std::string path = shard_of_reflection(reflection_id);
+    const std::string temp = "reflections/." + path.substr(12) + ".tmp";
     const std::string real = folder.get(path);
     Reflection newer = journal.reflections[0];
     newer.company = "half-written";
-    folder.put("reflections/." + reflection_id + ".json.tmp", encode_record(newer).substr(0, 300));
+    folder.put(temp, line_of(newer).substr(0, 300));
 
     const LoadResult loaded = load(folder);
     CHECK(loaded.quarantined.empty());
     CHECK(loaded.errors.empty());
-    CHECK_FALSE(folder.has("reflections/." + reflection_id + ".json.tmp"));
+    CHECK_FALSE(folder.has(temp));
     CHECK(folder.get(path) == real);
     CHECK(loaded.journal.reflections.size() == 3);
     for (const Reflection& r : loaded.journal.reflections) CHECK(r.company != "half-written");
@@ -156,25 +274,27 @@ TEST_CASE("leftover temporary files: dropped next to a real file, never shadowin
 TEST_CASE("leftover temporary files: a complete one without a real file is recovered, a broken one quarantined") {
     ScratchFolder folder;
     const Journal journal = sample_journal();
-    folder.put("contacts/.9d1c7e52-0b8f-4c3a-8e6d-2f4a1b7c9e03.json.tmp", encode_record(journal.contacts[0]));
-    folder.put("messages/.1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.json.tmp",
-               encode_record(journal.messages[0]).substr(0, 100));
+    const std::string contact_shard = JournalStore::record_path(RecordType::contact, journal.contacts[0].meta.id);
+    const std::string message_shard = JournalStore::record_path(RecordType::message, journal.messages[0].meta.id);
+    const auto temp_of = [](const std::string& path) {
+        const auto slash = path.find('/');
+        return path.substr(0, slash + 1) + "." + path.substr(slash + 1) + ".tmp";
+    };
+    folder.put(temp_of(contact_shard), encode_record(journal.contacts[0], {}, TextLayout::line) + "\n");
+    folder.put(temp_of(message_shard), encode_record(journal.messages[0], {}, TextLayout::line).substr(0, 100));
     folder.put(".settings.json.tmp", encode_record(journal.settings));
 
     const LoadResult loaded = load(folder);
     REQUIRE(loaded.journal.contacts.size() == 1);
     CHECK(loaded.journal.contacts[0].name == "Jörg Weiß");
-    CHECK(folder.has("contacts/9d1c7e52-0b8f-4c3a-8e6d-2f4a1b7c9e03.json"));
+    CHECK(folder.has(contact_shard));
     CHECK(loaded.journal.settings.search_location == "München");
-    CHECK(loaded.warnings ==
-          std::vector<std::string>{
-              "Recovered contacts/9d1c7e52-0b8f-4c3a-8e6d-2f4a1b7c9e03.json from a save that was interrupted.",
-              "Recovered settings.json from a save that was interrupted."});
+    CHECK(loaded.warnings == std::vector<std::string>{"Recovered " + contact_shard + " from a save that was interrupted.",
+                                                      "Recovered settings.json from a save that was interrupted."});
     REQUIRE(loaded.quarantined.size() == 1);
-    CHECK(loaded.quarantined[0].original == "messages/.1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.json.tmp");
-    CHECK(loaded.quarantined[0].reason.rfind("An unfinished save of messages/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d.json "
-                                             "is incomplete: The file ends too early",
-                                             0) == 0);
+    CHECK(loaded.quarantined[0].original == temp_of(message_shard));
+    CHECK(loaded.quarantined[0].reason ==
+          "An unfinished save of " + message_shard + " is incomplete: it does not end with a line break");
     CHECK(loaded.journal.messages.empty());
 }
 
@@ -183,27 +303,80 @@ TEST_CASE("saving an unchanged record writes nothing") {
     const Journal journal = sample_journal();
     JournalStore store(folder.path());
     REQUIRE(store.save_all(journal).ok());
-    const auto path = folder.path() / "contacts/9d1c7e52-0b8f-4c3a-8e6d-2f4a1b7c9e03.json";
-    const auto old_time = std::filesystem::last_write_time(path) - std::chrono::hours(24);
-    std::filesystem::last_write_time(path, old_time);
+    const auto old_time = age_all_files(folder);
 
     auto again = store.save_record(journal.contacts[0]);
     REQUIRE(again.ok());
     CHECK(again.value() == SaveOutcome::unchanged);
-    CHECK(std::filesystem::last_write_time(path) == old_time);
 
     auto summary = store.save_all(journal);
     REQUIRE(summary.ok());
     CHECK(summary.value().written == 0);
+    CHECK(summary.value().files_written == 0);
     CHECK(summary.value().unchanged == 10);
+    CHECK(files_newer_than(folder, old_time).empty());
 
     Contact changed = journal.contacts[0];
     changed.notes = "Trinkt lieber Tee 🍵";
     auto written = store.save_record(changed);
     REQUIRE(written.ok());
     CHECK(written.value() == SaveOutcome::written);
-    CHECK(std::filesystem::last_write_time(path) != old_time);
+    CHECK(files_newer_than(folder, old_time) ==
+          std::vector<std::string>{JournalStore::record_path(RecordType::contact, changed.meta.id)});
     CHECK(load(folder).journal.contacts[0].notes == "Trinkt lieber Tee 🍵");
+}
+
+TEST_CASE("one edit rewrites one shard") {
+    ScratchFolder folder;
+    Journal journal = with_many_reflections(500);
+    JournalStore store(folder.path());
+    REQUIRE(store.save_all(journal).ok());
+    const auto old_time = age_all_files(folder);
+
+    Reflection& edited = journal.reflections[250];
+    edited.company = "Edited";
+    const BatchSaveResult saved = store.save_records(journal, {RecordRef{RecordType::reflection, edited.meta.id}});
+    CHECK_FALSE(saved.first_error);
+    CHECK(saved.summary.written == 1);
+    CHECK(saved.summary.files_written == 1);
+    CHECK(files_newer_than(folder, old_time) == std::vector<std::string>{shard_of_reflection(edited.meta.id)});
+}
+
+TEST_CASE("an import saved as one batch writes each shard once") {
+    ScratchFolder folder;
+    const Journal journal = with_many_reflections(2000);
+    std::vector<RecordRef> dirty;
+    std::set<std::string> shards;
+    for (const Reflection& r : journal.reflections) {
+        dirty.push_back(RecordRef{RecordType::reflection, r.meta.id});
+        shards.insert(shard_of_reflection(r.meta.id));
+    }
+    JournalStore store(folder.path());
+    const BatchSaveResult saved = store.save_records(journal, dirty);
+    CHECK_FALSE(saved.first_error);
+    CHECK(saved.summary.written == 2003);
+    CHECK(saved.summary.files_written == static_cast<int>(shards.size()));
+    CHECK(shards.size() == JournalStore::shard_count);
+    CHECK(load(folder).journal.reflections.size() == 2003);
+}
+
+TEST_CASE("a batch that cannot write one shard keeps that shard's records unwritten and writes the others") {
+    ScratchFolder folder;
+    Journal journal = sample_journal();
+    JournalStore store(folder.path());
+    REQUIRE(store.save_all(journal).ok());
+    const std::string blocked = shard_of_reflection(reflection_id);
+    std::filesystem::create_directories(folder.path() / ("reflections/." + blocked.substr(12) + ".tmp"));
+    journal.reflections[0].company = "Neu";
+    journal.contacts[0].notes = "Neu";
+    const BatchSaveResult saved =
+        store.save_records(journal, {RecordRef{RecordType::reflection, reflection_id},
+                                     RecordRef{RecordType::contact, journal.contacts[0].meta.id}});
+    REQUIRE(saved.first_error);
+    CHECK(saved.first_error->message.rfind("Could not save " + blocked + ": ", 0) == 0);
+    REQUIRE(saved.unwritten.size() == 1);
+    CHECK(saved.unwritten[0].id == reflection_id);
+    CHECK(load(folder).journal.contacts[0].notes == "Neu");
 }
 
 TEST_CASE("a loaded store knows what is on disk, so nothing is rewritten after a load") {
@@ -219,7 +392,7 @@ TEST_CASE("a loaded store knows what is on disk, so nothing is rewritten after a
     CHECK(summary.value().written == 0);
 }
 
-TEST_CASE("dirty tracking: save by id writes the record, or removes its file when it is gone") {
+TEST_CASE("dirty tracking: save by id writes the record, or removes it when it is gone") {
     ScratchFolder folder;
     Journal journal = sample_journal();
     JournalStore store(folder.path());
@@ -235,7 +408,7 @@ TEST_CASE("dirty tracking: save by id writes the record, or removes its file whe
     auto removed = store.save_record(journal, RecordType::message, gone);
     REQUIRE(removed.ok());
     CHECK(removed.value() == SaveOutcome::removed);
-    CHECK_FALSE(folder.has("messages/" + gone + ".json"));
+    CHECK(folder.get(JournalStore::record_path(RecordType::message, gone)).find(gone) == std::string::npos);
 
     journal.settings.search_location = "Torino";
     REQUIRE(store.save_record(journal, RecordType::settings, "").ok());
@@ -249,27 +422,28 @@ TEST_CASE("dirty tracking: save by id writes the record, or removes its file whe
     CHECK(found);
 }
 
-TEST_CASE("save_all removes files of records that left the journal, and only those") {
+TEST_CASE("save_all removes records that left the journal, and only those") {
     ScratchFolder folder;
     Journal journal = sample_journal();
     JournalStore store(folder.path());
     REQUIRE(store.save_all(journal).ok());
-    folder.put("contacts/not-mine.json", "a file this store never loaded");
+    folder.put("contacts/notes.txt", "a file this store never loaded");
     journal.reflections.erase(journal.reflections.begin());
     auto summary = store.save_all(journal);
     REQUIRE(summary.ok());
     CHECK(summary.value().removed == 1);
-    CHECK_FALSE(folder.has("reflections/" + reflection_id + ".json"));
-    CHECK(folder.has("contacts/not-mine.json"));
+    CHECK(folder.get(shard_of_reflection(reflection_id)).find(reflection_id) == std::string::npos);
+    CHECK(folder.has("contacts/notes.txt"));
+    CHECK(load(folder).journal.reflections.size() == 2);
 }
 
-TEST_CASE("remove_record deletes one file; unsafe ids never reach the file system") {
+TEST_CASE("remove_record deletes one record; unsafe ids are refused") {
     ScratchFolder folder;
     const Journal journal = sample_journal();
     JournalStore store(folder.path());
     REQUIRE(store.save_all(journal).ok());
     REQUIRE(store.remove_record(RecordType::reflection, reflection_id).ok());
-    CHECK_FALSE(folder.has("reflections/" + reflection_id + ".json"));
+    CHECK(load(folder).journal.reflections.size() == 2);
     CHECK(store.remove_record(RecordType::reflection, reflection_id).ok());
 
     Reflection unsafe = journal.reflections[0];
@@ -287,9 +461,10 @@ TEST_CASE("a failed save reports why and keeps the previous file") {
     Journal journal = sample_journal();
     JournalStore store(folder.path());
     REQUIRE(store.save_all(journal).ok());
-    const std::string path = "reflections/" + reflection_id + ".json";
+    const std::string path = shard_of_reflection(reflection_id);
+    const std::string temp = "reflections/." + path.substr(12) + ".tmp";
     const std::string before = folder.get(path);
-    std::filesystem::create_directories(folder.path() / ("reflections/." + reflection_id + ".json.tmp"));
+    std::filesystem::create_directories(folder.path() / temp);
 
     journal.reflections[0].company = "Neu";
     auto result = store.save_record(journal.reflections[0]);
@@ -297,21 +472,21 @@ TEST_CASE("a failed save reports why and keeps the previous file") {
     CHECK(result.error().message.rfind("Could not save " + path + ": ", 0) == 0);
     CHECK(folder.get(path) == before);
     // The failed write is not remembered as done: once the obstacle is gone, the same save writes.
-    std::filesystem::remove(folder.path() / ("reflections/." + reflection_id + ".json.tmp"));
+    std::filesystem::remove(folder.path() / temp);
     auto retry = store.save_record(journal.reflections[0]);
     REQUIRE(retry.ok());
     CHECK(retry.value() == SaveOutcome::written);
 }
 
-TEST_CASE("unknown keys in a record file survive load, edit and save") {
+TEST_CASE("unknown keys in a shard line survive load, edit and save") {
     ScratchFolder folder;
     const Journal journal = sample_journal();
-    std::string text = encode_record(journal.contacts[0]);
-    const std::string marker = "\"notes\": \"Trinkt gern Espresso ☕\"";
+    std::string text = encode_record(journal.contacts[0], {}, TextLayout::line);
+    const std::string marker = "\"notes\":\"Trinkt gern Espresso ☕\"";
     REQUIRE(text.find(marker) != std::string::npos);
-    text.replace(text.find(marker), marker.size(), marker + ",\n    \"birthday\": \"1990-05-17\"");
-    const std::string path = "contacts/9d1c7e52-0b8f-4c3a-8e6d-2f4a1b7c9e03.json";
-    folder.put(path, text);
+    text.replace(text.find(marker), marker.size(), marker + ",\"birthday\":\"1990-05-17\"");
+    const std::string path = JournalStore::record_path(RecordType::contact, journal.contacts[0].meta.id);
+    folder.put(path, text + "\n");
 
     JournalStore store(folder.path());
     LoadResult loaded = store.load_journal();
@@ -324,5 +499,77 @@ TEST_CASE("unknown keys in a record file survive load, edit and save") {
 
     loaded.journal.contacts[0].notes = "Neu";
     REQUIRE(store.save_record(loaded.journal.contacts[0]).ok());
-    CHECK(folder.get(path).find("\"notes\": \"Neu\",\n    \"birthday\": \"1990-05-17\"\n") != std::string::npos);
+    CHECK(folder.get(path).find("\"notes\":\"Neu\",\"birthday\":\"1990-05-17\"") != std::string::npos);
+}
+
+TEST_CASE("migration: one file per record becomes shards; old files go only after the shards are written") {
+    ScratchFolder folder;
+    const Journal journal = sample_journal();
+    put_old_layout(folder, journal);
+
+    const LoadResult first = load(folder);
+    CHECK(first.files_changed);  // the web page syncs them at once
+    CHECK(first.quarantined.empty());
+    CHECK(first.errors.empty());
+    CHECK(journal_text(first.journal) == journal_text(sorted_like_the_store(journal)));
+    CHECK_FALSE(folder.has("reflections/" + reflection_id + ".json"));
+    CHECK_FALSE(folder.has("contacts/" + journal.contacts[0].meta.id + ".json"));
+    CHECK(folder.get(shard_of_reflection(reflection_id)).find(line_of(journal.reflections[0]) + "\n") !=
+          std::string::npos);
+    CHECK(folder.has("settings.json"));
+
+    const auto old_time = age_all_files(folder);
+    JournalStore store(folder.path());
+    const LoadResult second = store.load_journal();
+    CHECK(journal_text(second.journal) == journal_text(first.journal));
+    CHECK_FALSE(second.files_changed);
+    CHECK(files_newer_than(folder, old_time).empty());  // nothing left to migrate
+    CHECK(store.save_all(second.journal).value().files_written == 0);
+}
+
+TEST_CASE("migration cut short: a record in both a shard and an old file loads once, the newer copy wins") {
+    ScratchFolder folder;
+    Journal journal = sample_journal();
+    REQUIRE(JournalStore(folder.path()).save_all(journal).ok());
+    // The crash came after the shards were written and before the old files were removed.
+    Reflection same = journal.reflections[0];
+    folder.put("reflections/" + same.meta.id + ".json", encode_record(same));
+    // An older copy of another record, and a newer one of a third (an older version wrote it).
+    Reflection older = journal.reflections[1];
+    older.company = "Older copy";
+    older.meta.modified.unix_ms -= 1000;
+    folder.put("reflections/" + older.meta.id + ".json", encode_record(older));
+    Reflection newer = journal.reflections[2];
+    newer.company = "Newer copy";
+    newer.meta.modified.unix_ms += 1000;
+    folder.put("reflections/" + newer.meta.id + ".json", encode_record(newer));
+
+    const LoadResult loaded = load(folder);
+    CHECK(loaded.errors.empty());
+    REQUIRE(loaded.journal.reflections.size() == 3);
+    for (const Reflection& r : loaded.journal.reflections) {
+        if (r.meta.id == older.meta.id) CHECK(r.company == journal.reflections[1].company);
+        if (r.meta.id == newer.meta.id) CHECK(r.company == "Newer copy");
+    }
+    for (const Reflection& r : {same, older, newer}) CHECK_FALSE(folder.has("reflections/" + r.meta.id + ".json"));
+    const LoadResult again = load(folder);
+    CHECK(journal_text(again.journal) == journal_text(loaded.journal));
+}
+
+TEST_CASE("migration that cannot write its shards keeps the old files") {
+    ScratchFolder folder;
+    const Journal journal = sample_journal();
+    put_old_layout(folder, journal);
+    const std::string blocked = shard_of_reflection(reflection_id);
+    std::filesystem::create_directories(folder.path() / ("reflections/." + blocked.substr(12) + ".tmp"));
+
+    const LoadResult loaded = load(folder);
+    CHECK_FALSE(loaded.errors.empty());
+    CHECK(loaded.journal.reflections.size() == 3);
+    CHECK(folder.has("reflections/" + reflection_id + ".json"));
+    std::filesystem::remove(folder.path() / ("reflections/." + blocked.substr(12) + ".tmp"));
+    const LoadResult retried = load(folder);
+    CHECK(retried.errors.empty());
+    CHECK(journal_text(retried.journal) == journal_text(loaded.journal));
+    CHECK_FALSE(folder.has("reflections/" + reflection_id + ".json"));
 }
