@@ -1,0 +1,213 @@
+// The streaming JSON writer (see json_writer.h): layout bookkeeping and string escaping.
+#include "serialization/json_writer.h"
+
+#include <array>
+#include <charconv>
+
+namespace debrief {
+
+namespace {
+
+// What a byte asks of the string escaper: nothing (copied as part of a run), an escape, or a check of
+// the UTF-8 sequence it starts. A table, because this loop is where an export spends its time.
+enum ByteClass : unsigned char { plain = 0, escape = 1, non_ascii = 2 };
+
+constexpr std::array<unsigned char, 256> make_byte_classes() {
+    std::array<unsigned char, 256> classes{};
+    for (int b = 0; b < 0x20; ++b) classes[static_cast<std::size_t>(b)] = escape;
+    classes['"'] = escape;
+    classes['\\'] = escape;
+    for (int b = 0x80; b < 0x100; ++b) classes[static_cast<std::size_t>(b)] = non_ascii;
+    return classes;
+}
+
+constexpr std::array<unsigned char, 256> byte_classes = make_byte_classes();
+
+constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
+
+// The length of the well-formed UTF-8 sequence starting at text[i] (a byte >= 0x80), or 0 if it is
+// ill-formed; then `consumed` is how many bytes the U+FFFD stands for. That is the lead byte and the
+// continuation bytes that matched before the first one that did not: the mismatching byte is read
+// again as the start of what follows, and a sequence cut off by the end of the text is replaced once.
+// Ranges from the Unicode Standard, Table 3-7 (Well-Formed UTF-8 Byte Sequences), which excludes
+// overlong forms, surrogates and code points above U+10FFFF — the same rules nlohmann::json applies.
+std::size_t utf8_sequence(std::string_view text, std::size_t i, std::size_t& consumed) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    unsigned char second_min = 0x80;
+    unsigned char second_max = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) second_min = 0xA0;  // below: overlong
+        if (lead == 0xED) second_max = 0x9F;  // above: surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) second_min = 0x90;  // below: overlong
+        if (lead == 0xF4) second_max = 0x8F;  // above: beyond U+10FFFF
+    } else {
+        consumed = 1;  // a continuation byte, C0/C1 (always overlong) or F5..FF
+        return 0;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        if (i + k >= text.size()) {
+            consumed = text.size() - i;
+            return 0;
+        }
+        const auto byte = static_cast<unsigned char>(text[i + k]);
+        const unsigned char min = k == 1 ? second_min : 0x80;
+        const unsigned char max = k == 1 ? second_max : 0xBF;
+        if (byte < min || byte > max) {
+            consumed = k;
+            return 0;
+        }
+    }
+    return length;
+}
+
+void append_escape(std::string& out, unsigned char byte) {
+    switch (byte) {
+        case '"':
+            out += "\\\"";
+            return;
+        case '\\':
+            out += "\\\\";
+            return;
+        case '\b':
+            out += "\\b";
+            return;
+        case '\f':
+            out += "\\f";
+            return;
+        case '\n':
+            out += "\\n";
+            return;
+        case '\r':
+            out += "\\r";
+            return;
+        case '\t':
+            out += "\\t";
+            return;
+        default: {
+            constexpr char hex[] = "0123456789abcdef";  // lowercase, as nlohmann writes them
+            const char escaped[] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]};
+            out.append(escaped, sizeof escaped);
+        }
+    }
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    // Bytes that need nothing are copied in runs; `run` is where the current run starts.
+    std::size_t run = 0;
+    std::size_t i = 0;
+    const std::size_t size = text.size();
+    while (i < size) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        const unsigned char kind = byte_classes[byte];
+        if (kind == plain) {
+            ++i;
+            continue;
+        }
+        if (kind == non_ascii) {
+            std::size_t consumed = 0;
+            const std::size_t length = utf8_sequence(text, i, consumed);
+            if (length != 0) {
+                i += length;  // well-formed: stays in the run, copied raw
+                continue;
+            }
+            out.append(text.data() + run, i - run);
+            out += replacement_character;
+            i += consumed;
+            run = i;
+            continue;
+        }
+        out.append(text.data() + run, i - run);
+        append_escape(out, byte);
+        ++i;
+        run = i;
+    }
+    out.append(text.data() + run, size - run);
+    out += '"';
+}
+
+void JsonWriter::before_value() {
+    if (m_after_key) {
+        m_after_key = false;
+        return;
+    }
+    if (m_has_elements.empty()) return;  // the top-level value
+    // An array element: separated from the previous one, on its own line when pretty.
+    char& has_elements = m_has_elements.back();
+    if (has_elements) m_out += ',';
+    has_elements = 1;
+    if (m_pretty) {
+        m_out += '\n';
+        m_out.append(2 * m_has_elements.size(), ' ');
+    }
+}
+
+void JsonWriter::open(char bracket) {
+    before_value();
+    m_out += bracket;
+    m_has_elements.push_back(0);
+}
+
+void JsonWriter::close(char bracket) {
+    const bool had_elements = m_has_elements.back() != 0;
+    m_has_elements.pop_back();
+    // A non-empty container closes on its own line; an empty one stays "{}" / "[]".
+    if (m_pretty && had_elements) {
+        m_out += '\n';
+        m_out.append(2 * m_has_elements.size(), ' ');
+    }
+    m_out += bracket;
+}
+
+void JsonWriter::begin_object() { open('{'); }
+void JsonWriter::end_object() { close('}'); }
+void JsonWriter::begin_array() { open('['); }
+void JsonWriter::end_array() { close(']'); }
+
+void JsonWriter::key(std::string_view name) {
+    before_value();  // a key is placed like an array element
+    append_json_string(m_out, name);
+    if (m_pretty) {
+        m_out += ": ";
+    } else {
+        m_out += ':';
+    }
+    m_after_key = true;
+}
+
+void JsonWriter::string(std::string_view text) {
+    before_value();
+    append_json_string(m_out, text);
+}
+
+void JsonWriter::number(std::int64_t value) {
+    before_value();
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    m_out.append(digits, static_cast<std::size_t>(end - digits));
+}
+
+void JsonWriter::boolean(bool value) {
+    before_value();
+    m_out += value ? "true" : "false";
+}
+
+void JsonWriter::null() {
+    before_value();
+    m_out += "null";
+}
+
+void JsonWriter::raw_value(std::string_view json) {
+    before_value();
+    m_out += json;
+}
+
+}  // namespace debrief
