@@ -3,6 +3,8 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace debrief {
 
@@ -22,6 +24,22 @@ constexpr std::array<unsigned char, 256> make_byte_classes() {
 }
 
 constexpr std::array<unsigned char, 256> byte_classes = make_byte_classes();
+
+// True when none of the 8 bytes at `p` needs attention: none is >= 0x80, < 0x20, '"' or '\\'. Tests a whole
+// word at once with the borrow trick behind the classic "has a zero byte" test: (v - 0x01..01) & ~v & 0x80..80
+// is non-zero exactly when some byte of v is zero (and (v - n*0x01..01) & ~v likewise for a byte below n,
+// n <= 0x80). It may flag the wrong byte, never a wrong word, and the byte loop then decides.
+bool all_plain(const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t highs = 0x8080808080808080u;
+    const std::uint64_t quote = v ^ (ones * '"');
+    const std::uint64_t backslash = v ^ (ones * '\\');
+    const std::uint64_t control = (v - ones * 0x20) & ~v;
+    const std::uint64_t flags = control | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | v;
+    return (flags & highs) == 0;
+}
 
 constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
 
@@ -106,29 +124,35 @@ void append_json_string(std::string& out, std::string_view text) {
     std::size_t i = 0;
     const std::size_t size = text.size();
     while (i < size) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        const unsigned char kind = byte_classes[byte];
-        if (kind == plain) {
-            ++i;
-            continue;
-        }
-        if (kind == non_ascii) {
-            std::size_t consumed = 0;
-            const std::size_t length = utf8_sequence(text, i, consumed);
-            if (length != 0) {
-                i += length;  // well-formed: stays in the run, copied raw
+        // Most text is plain ASCII: skip it a word at a time, and look at single bytes only in a word
+        // that holds something else (then up to its end, so a word is not re-read byte by byte).
+        while (i + 8 <= size && all_plain(text.data() + i)) i += 8;
+        const std::size_t word_end = i + 8 < size ? i + 8 : size;
+        while (i < word_end) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            const unsigned char kind = byte_classes[byte];
+            if (kind == plain) {
+                ++i;
+                continue;
+            }
+            if (kind == non_ascii) {
+                std::size_t consumed = 0;
+                const std::size_t length = utf8_sequence(text, i, consumed);
+                if (length != 0) {
+                    i += length;  // well-formed: stays in the run, copied raw
+                    continue;
+                }
+                out.append(text.data() + run, i - run);
+                out += replacement_character;
+                i += consumed;
+                run = i;
                 continue;
             }
             out.append(text.data() + run, i - run);
-            out += replacement_character;
-            i += consumed;
+            append_escape(out, byte);
+            ++i;
             run = i;
-            continue;
         }
-        out.append(text.data() + run, i - run);
-        append_escape(out, byte);
-        ++i;
-        run = i;
     }
     out.append(text.data() + run, size - run);
     out += '"';
