@@ -404,6 +404,7 @@ std::string compact_record_text(const Record& record, Encode encode) {
     std::string text;
     JsonWriter w(text, JsonLayout::compact);
     encode(w, record, nullptr);
+    w.flush();
     return text;
 }
 
@@ -705,6 +706,7 @@ std::string record_document_text(RecordType type, TextLayout layout, EncodeRecor
     w.key("record");
     encode_record(w);
     w.end_object();
+    w.flush();
     if (layout == TextLayout::pretty) text += '\n';
     return text;
 }
@@ -785,6 +787,7 @@ std::string encode_journal(const Journal& journal, const JournalExtras& extras, 
         append_extras(w, &document_extras, "", SchemaObject::journal);
     }
     w.end_object();
+    w.flush();
     text += '\n';
     return text;
 }

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 namespace debrief {
 
@@ -84,41 +85,65 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i, std::size_t& con
     return length;
 }
 
-void append_escape(std::string& out, unsigned char byte) {
-    switch (byte) {
-        case '"':
-            out += "\\\"";
-            return;
-        case '\\':
-            out += "\\\\";
-            return;
-        case '\b':
-            out += "\\b";
-            return;
-        case '\f':
-            out += "\\f";
-            return;
-        case '\n':
-            out += "\\n";
-            return;
-        case '\r':
-            out += "\\r";
-            return;
-        case '\t':
-            out += "\\t";
-            return;
-        default: {
-            constexpr char hex[] = "0123456789abcdef";  // lowercase, as nlohmann writes them
-            const char escaped[] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]};
-            out.append(escaped, sizeof escaped);
+// The escape sequence of a byte whose class is `escape`: \" \\ \b \f \n \r \t, or \u00xx in lowercase hex
+// as nlohmann writes it. The table is built once, so the hot loop only copies a few bytes.
+std::string_view escape_sequence(unsigned char byte) {
+    struct Table {
+        char text[0x20][7];
+        unsigned char size[0x20];
+    };
+    static const Table table = [] {
+        Table t{};
+        constexpr char hex[] = "0123456789abcdef";
+        for (unsigned b = 0; b < 0x20; ++b) {
+            const char escaped[] = {'\\', 'u', '0', '0', hex[b >> 4], hex[b & 0xF]};
+            std::memcpy(t.text[b], escaped, sizeof escaped);
+            t.size[b] = sizeof escaped;
         }
-    }
+        const std::pair<unsigned char, char> shorthand[] = {{'\b', 'b'}, {'\f', 'f'}, {'\n', 'n'}, {'\r', 'r'}, {'\t', 't'}};
+        for (const auto& [b, letter] : shorthand) {
+            t.text[b][0] = '\\';
+            t.text[b][1] = letter;
+            t.size[b] = 2;
+        }
+        return t;
+    }();
+    if (byte == '"') return "\\\"";
+    if (byte == '\\') return "\\\\";
+    return {table.text[byte], table.size[byte]};
 }
 
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
+    JsonWriter writer(out, JsonLayout::compact);
+    writer.string(text);
+}
+
+void JsonWriter::flush() {
+    m_out.append(m_buffer, m_used);
+    m_used = 0;
+}
+
+inline void JsonWriter::put(char c) {
+    if (m_used == sizeof m_buffer) flush();
+    m_buffer[m_used++] = c;
+}
+
+inline void JsonWriter::put(const char* text, std::size_t size) {
+    if (size > sizeof m_buffer - m_used) {
+        flush();
+        if (size > sizeof m_buffer) {
+            m_out.append(text, size);  // a long run goes straight to the output
+            return;
+        }
+    }
+    std::memcpy(m_buffer + m_used, text, size);
+    m_used += size;
+}
+
+void JsonWriter::put_escaped(std::string_view text) {
+    put('"');
     // Bytes that need nothing are copied in runs; `run` is where the current run starts.
     std::size_t run = 0;
     std::size_t i = 0;
@@ -142,20 +167,31 @@ void append_json_string(std::string& out, std::string_view text) {
                     i += length;  // well-formed: stays in the run, copied raw
                     continue;
                 }
-                out.append(text.data() + run, i - run);
-                out += replacement_character;
+                put(text.data() + run, i - run);
+                put(replacement_character);
                 i += consumed;
                 run = i;
                 continue;
             }
-            out.append(text.data() + run, i - run);
-            append_escape(out, byte);
+            put(text.data() + run, i - run);
+            put(escape_sequence(byte));
             ++i;
             run = i;
         }
     }
-    out.append(text.data() + run, size - run);
-    out += '"';
+    put(text.data() + run, size - run);
+    put('"');
+}
+
+void JsonWriter::new_line() {
+    static constexpr char spaces[] = "                                                                ";
+    constexpr std::size_t chunk = sizeof spaces - 1;
+    put('\n');
+    for (std::size_t n = 2 * m_has_elements.size(); n > 0;) {
+        const std::size_t step = n < chunk ? n : chunk;
+        put(spaces, step);
+        n -= step;
+    }
 }
 
 void JsonWriter::before_value() {
@@ -166,17 +202,14 @@ void JsonWriter::before_value() {
     if (m_has_elements.empty()) return;  // the top-level value
     // An array element: separated from the previous one, on its own line when pretty.
     char& has_elements = m_has_elements.back();
-    if (has_elements) m_out += ',';
+    if (has_elements) put(',');
     has_elements = 1;
-    if (m_pretty) {
-        m_out += '\n';
-        m_out.append(2 * m_has_elements.size(), ' ');
-    }
+    if (m_pretty) new_line();
 }
 
 void JsonWriter::open(char bracket) {
     before_value();
-    m_out += bracket;
+    put(bracket);
     m_has_elements.push_back(0);
 }
 
@@ -184,11 +217,8 @@ void JsonWriter::close(char bracket) {
     const bool had_elements = m_has_elements.back() != 0;
     m_has_elements.pop_back();
     // A non-empty container closes on its own line; an empty one stays "{}" / "[]".
-    if (m_pretty && had_elements) {
-        m_out += '\n';
-        m_out.append(2 * m_has_elements.size(), ' ');
-    }
-    m_out += bracket;
+    if (m_pretty && had_elements) new_line();
+    put(bracket);
 }
 
 void JsonWriter::begin_object() { open('{'); }
@@ -198,40 +228,40 @@ void JsonWriter::end_array() { close(']'); }
 
 void JsonWriter::key(std::string_view name) {
     before_value();  // a key is placed like an array element
-    append_json_string(m_out, name);
+    put_escaped(name);
     if (m_pretty) {
-        m_out += ": ";
+        put(": ", 2);
     } else {
-        m_out += ':';
+        put(':');
     }
     m_after_key = true;
 }
 
 void JsonWriter::string(std::string_view text) {
     before_value();
-    append_json_string(m_out, text);
+    put_escaped(text);
 }
 
 void JsonWriter::number(std::int64_t value) {
     before_value();
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    m_out.append(digits, static_cast<std::size_t>(end - digits));
+    put(digits, static_cast<std::size_t>(end - digits));
 }
 
 void JsonWriter::boolean(bool value) {
     before_value();
-    m_out += value ? "true" : "false";
+    put(value ? std::string_view("true") : std::string_view("false"));
 }
 
 void JsonWriter::null() {
     before_value();
-    m_out += "null";
+    put("null", 4);
 }
 
 void JsonWriter::raw_value(std::string_view json) {
     before_value();
-    m_out += json;
+    put(json);
 }
 
 }  // namespace debrief

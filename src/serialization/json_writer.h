@@ -15,9 +15,14 @@ enum class JsonLayout { pretty, compact };
 // Appends one JSON value to `out`. The caller pairs begin/end calls and writes key() before every
 // value inside an object; the writer adds separators, line breaks and indentation. Misuse is not
 // diagnosed: the callers are a handful of encoders with a fixed shape, covered by tests.
+// Text is gathered in a small buffer and moved to `out` in blocks (an export makes millions of tiny
+// writes); `out` is complete after flush() or the writer's destruction.
 class JsonWriter {
 public:
     JsonWriter(std::string& out, JsonLayout layout) : m_out(out), m_pretty(layout == JsonLayout::pretty) {}
+    ~JsonWriter() { flush(); }
+    JsonWriter(const JsonWriter&) = delete;
+    JsonWriter& operator=(const JsonWriter&) = delete;
 
     void begin_object();
     void end_object();
@@ -32,7 +37,15 @@ public:
     // A value already written as compact JSON by someone else (a scalar from a parsed tree).
     void raw_value(std::string_view json);
 
+    // Moves the buffered text to the end of `out`.
+    void flush();
+
 private:
+    void put(char c);
+    void put(const char* text, std::size_t size);
+    void put(std::string_view text) { put(text.data(), text.size()); }
+    void put_escaped(std::string_view text);
+    void new_line();
     void before_value();
     void open(char bracket);
     void close(char bracket);
@@ -44,6 +57,8 @@ private:
     // growable byte stack.
     std::string m_has_elements;
     bool m_after_key = false;  // the next value follows "key": and needs no separator
+    std::size_t m_used = 0;
+    char m_buffer[4096];
 };
 
 // Appends `text` as a JSON string literal (quotes included), escaped as nlohmann::json's dump does with

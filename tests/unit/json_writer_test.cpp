@@ -153,6 +153,7 @@ std::string writer_text(const Json& value, JsonLayout layout) {
     std::string out;
     JsonWriter w(out, layout);
     write_tree(w, value);
+    w.flush();
     return out;
 }
 
@@ -214,6 +215,20 @@ TEST_CASE("json writer: generated trees in the pretty and the compact layout") {
         CHECK(writer_text(tree, JsonLayout::pretty) == nlohmann_text(tree, JsonLayout::pretty));
         CHECK(writer_text(tree, JsonLayout::compact) == nlohmann_text(tree, JsonLayout::compact));
     }
+}
+
+TEST_CASE("json writer: long strings and deep nesting cross the writer's buffer and indentation blocks") {
+    std::mt19937 rng(3);
+    for (int i = 0; i < 20; ++i) {
+        std::string text;
+        while (text.size() < 20000) text += random_string(rng);
+        check_string(text);
+        check_string(std::string(5000 + static_cast<std::size_t>(i), 'x') + "\n\xFF" + std::string(9000, 'y'));
+    }
+    Json deep = Json::array({"leaf", Json::object()});
+    for (int depth = 0; depth < 100; ++depth) deep = Json::object({{"level" + std::to_string(depth), Json::array({deep, depth})}});
+    CHECK(writer_text(deep, JsonLayout::pretty) == nlohmann_text(deep, JsonLayout::pretty));
+    CHECK(writer_text(deep, JsonLayout::compact) == nlohmann_text(deep, JsonLayout::compact));
 }
 
 TEST_CASE("json writer: whole record documents are canonical in both layouts, with generated text") {
