@@ -61,6 +61,13 @@ void bench_serialization(Harness& h, const std::string& text, const Journal& jou
         bench::sink = ok;
         return count_note(ok, "records");
     });
+    // What merges compare records by (compact, no envelope).
+    h.run("serialization", "canonical_record_text x every reflection (merge)", [&] {
+        std::size_t bytes = 0;
+        for (const Reflection& r : journal.reflections) bytes += canonical_record_text(r).size();
+        bench::sink = bytes;
+        return count_note(bytes, "bytes");
+    });
     h.run("serialization", "encode_record (one reflection, one edit saved)", [&] {
         const std::string out = encode_record(journal.reflections[journal.reflections.size() / 2]);
         bench::sink = out.size();

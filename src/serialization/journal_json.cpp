@@ -7,6 +7,7 @@
 #include "core/dates.h"
 #include "core/names.h"
 #include "serialization/json_reader.h"
+#include "serialization/json_writer.h"
 #include "serialization/migrations.h"
 #include "serialization/schema_fields.h"
 
@@ -74,241 +75,338 @@ std::string item_location(std::string_view list, std::string_view id) {
 }
 
 // [SECTION] Encoding
+// Records are streamed into a JsonWriter rather than built as a JSON tree and dumped: the tree cost
+// an allocation per key and per value, which made exporting 10,000 reflections take over a second in
+// the browser. The writer produces the very bytes dump() did (json_writer_test.cpp compares them).
 
-Json link_json(const std::string& id) { return id.empty() ? Json(nullptr) : Json(id); }
+JsonLayout json_layout(TextLayout layout) { return layout == TextLayout::pretty ? JsonLayout::pretty : JsonLayout::compact; }
 
-Json timestamp_json(const Timestamp& t) { return Json(format_timestamp(t)); }
-
-Json date_json(const std::optional<Date>& d) {
-    // An impossible date cannot be read back, so it is written as "unknown" rather than poisoning the file.
-    return d && is_valid(*d) ? Json(format_date(*d)) : Json(nullptr);
+void put_text(JsonWriter& w, std::string_view key, std::string_view text) {
+    w.key(key);
+    w.string(text);
 }
 
-Json mood_json(const std::optional<int>& mood) { return mood ? Json(*mood) : Json(nullptr); }
+void put_number(JsonWriter& w, std::string_view key, std::int64_t value) {
+    w.key(key);
+    w.number(value);
+}
+
+void put_flag(JsonWriter& w, std::string_view key, bool value) {
+    w.key(key);
+    w.boolean(value);
+}
+
+// An empty link is "no link", written as null.
+void put_link(JsonWriter& w, std::string_view key, const std::string& id) {
+    w.key(key);
+    if (id.empty()) {
+        w.null();
+    } else {
+        w.string(id);
+    }
+}
+
+void put_timestamp(JsonWriter& w, std::string_view key, const Timestamp& t) { put_text(w, key, format_timestamp(t)); }
+
+void put_date(JsonWriter& w, std::string_view key, const std::optional<Date>& d) {
+    // An impossible date cannot be read back, so it is written as "unknown" rather than poisoning the file.
+    w.key(key);
+    if (d && is_valid(*d)) {
+        w.string(format_date(*d));
+    } else {
+        w.null();
+    }
+}
+
+void put_mood(JsonWriter& w, std::string_view key, const std::optional<int>& mood) {
+    w.key(key);
+    if (mood) {
+        w.number(*mood);
+    } else {
+        w.null();
+    }
+}
 
 template <class E>
-Json key_json(E value) {
-    return Json(std::string(to_key(value)));
+void put_key(JsonWriter& w, std::string_view key, E value) {
+    put_text(w, key, to_key(value));
 }
 
-// Appends the unknown keys remembered for `location` after the known ones (never replacing one).
-void append_extras(Json& object, const RecordExtras* extras, const std::string& location) {
-    if (extras == nullptr) return;
+void put_text_list(JsonWriter& w, std::string_view key, const std::vector<std::string>& texts) {
+    w.key(key);
+    w.begin_array();
+    for (const std::string& text : texts) w.string(text);
+    w.end_array();
+}
+
+// Streams a value parsed from kept extras. Scalars other than strings are written by nlohmann's own
+// dump, so numbers keep exactly the form they had (this path is rare: only files from newer versions).
+void write_parsed(JsonWriter& w, const Json& value) {
+    if (value.is_object()) {
+        w.begin_object();
+        for (auto field = value.begin(); field != value.end(); ++field) {
+            w.key(field.key());
+            write_parsed(w, field.value());
+        }
+        w.end_object();
+    } else if (value.is_array()) {
+        w.begin_array();
+        for (const Json& element : value) write_parsed(w, element);
+        w.end_array();
+    } else if (value.is_string()) {
+        w.string(value.get_ref<const std::string&>());
+    } else {
+        w.raw_value(value.dump());
+    }
+}
+
+// Appends the unknown keys remembered for `location` after the known ones of a `kind` object (never
+// repeating a known key), before the caller closes the object.
+void append_extras(JsonWriter& w, const RecordExtras* extras, const std::string& location, SchemaObject kind) {
+    if (extras == nullptr || extras->empty()) return;
     const auto it = extras->find(location);
     if (it == extras->end()) return;
     const Json unknown = Json::parse(it->second, nullptr, /*allow_exceptions=*/false);
     if (!unknown.is_object()) return;
+    // The schema tables list exactly the keys the encoders write (schema_fields_test.cpp checks it).
+    const std::vector<FieldSpec>& known = schema_fields(kind);
     for (auto field = unknown.begin(); field != unknown.end(); ++field) {
-        if (!object.contains(field.key())) object[field.key()] = field.value();
+        bool is_known = false;
+        for (const FieldSpec& spec : known) is_known = is_known || spec.key == field.key();
+        if (is_known) continue;
+        w.key(field.key());
+        write_parsed(w, field.value());
     }
 }
 
-void put_meta(Json& out, const RecordMeta& meta) {
-    out["id"] = meta.id;
-    out["created"] = timestamp_json(meta.created);
-    out["modified"] = timestamp_json(meta.modified);
-    out["deleted"] = meta.deleted ? timestamp_json(*meta.deleted) : Json(nullptr);
+// A list item's extras live at "<list>/<item id>"; the location is only built when there are extras.
+void append_item_extras(JsonWriter& w, const RecordExtras* extras, std::string_view list, std::string_view id,
+                        SchemaObject kind) {
+    if (extras == nullptr || extras->empty()) return;
+    append_extras(w, extras, item_location(list, id), kind);
 }
 
-Json encode_reflection(const Reflection& r, const RecordExtras* extras) {
-    Json out = Json::object();
-    put_meta(out, r.meta);
-    out["company"] = r.company;
-    out["role"] = r.role;
-    out["location"] = r.location;
-    out["found_via"] = r.found_via;
-    out["stage"] = key_json(r.stage);
-    out["ending"] = key_json(r.ending);
-    out["applied_on"] = date_json(r.applied_on);
-    out["last_interview_on"] = date_json(r.last_interview_on);
-    out["rejected_on"] = date_json(r.rejected_on);
-    out["rejection_message"] = r.rejection_message;
+void put_meta(JsonWriter& w, const RecordMeta& meta) {
+    put_text(w, "id", meta.id);
+    put_timestamp(w, "created", meta.created);
+    put_timestamp(w, "modified", meta.modified);
+    if (meta.deleted) {
+        put_timestamp(w, "deleted", *meta.deleted);
+    } else {
+        w.key("deleted");
+        w.null();
+    }
+}
+
+void encode_reflection(JsonWriter& w, const Reflection& r, const RecordExtras* extras) {
+    w.begin_object();
+    put_meta(w, r.meta);
+    put_text(w, "company", r.company);
+    put_text(w, "role", r.role);
+    put_text(w, "location", r.location);
+    put_text(w, "found_via", r.found_via);
+    put_key(w, "stage", r.stage);
+    put_key(w, "ending", r.ending);
+    put_date(w, "applied_on", r.applied_on);
+    put_date(w, "last_interview_on", r.last_interview_on);
+    put_date(w, "rejected_on", r.rejected_on);
+    put_text(w, "rejection_message", r.rejection_message);
     const int current = r.current_step >= 0 && r.current_step < step_count ? r.current_step : 0;
-    out["current_step"] = key_json(static_cast<StepId>(current));
+    put_key(w, "current_step", static_cast<StepId>(current));
 
-    Json steps = Json::object();
+    w.key("steps");
+    w.begin_object();
     for (int i = 0; i < step_count; ++i) {
-        steps[std::string(to_key(static_cast<StepId>(i)))] = key_json(r.steps[static_cast<std::size_t>(i)]);
+        put_key(w, to_key(static_cast<StepId>(i)), r.steps[static_cast<std::size_t>(i)]);
     }
-    append_extras(steps, extras, "steps");
-    out["steps"] = std::move(steps);
+    append_extras(w, extras, "steps", SchemaObject::steps);
+    w.end_object();
 
-    Json vent = Json::object();
-    vent["letter"] = r.vent.letter;
-    vent["mood_before"] = mood_json(r.vent.mood_before);
-    vent["emotions"] = r.vent.emotions;
-    append_extras(vent, extras, "vent");
-    out["vent"] = std::move(vent);
+    w.key("vent");
+    w.begin_object();
+    put_text(w, "letter", r.vent.letter);
+    put_mood(w, "mood_before", r.vent.mood_before);
+    put_text_list(w, "emotions", r.vent.emotions);
+    append_extras(w, extras, "vent", SchemaObject::vent);
+    w.end_object();
 
-    Json wins = Json::array();
-    for (const Win& w : r.wins) {
-        Json item = Json::object();
-        item["id"] = w.id;
-        item["text"] = w.text;
-        item["really_helped"] = w.really_helped;
-        append_extras(item, extras, item_location("wins", w.id));
-        wins.push_back(std::move(item));
+    w.key("wins");
+    w.begin_array();
+    for (const Win& win : r.wins) {
+        w.begin_object();
+        put_text(w, "id", win.id);
+        put_text(w, "text", win.text);
+        put_flag(w, "really_helped", win.really_helped);
+        append_item_extras(w, extras, "wins", win.id, SchemaObject::win);
+        w.end_object();
     }
-    out["wins"] = std::move(wins);
+    w.end_array();
 
-    Json reflect = Json::object();
-    reflect["fit"] = r.reflect.fit;
-    reflect["missing_skills"] = r.reflect.missing_skills;
-    reflect["went_well"] = r.reflect.went_well;
-    reflect["do_better"] = r.reflect.do_better;
-    reflect["tripped_questions"] = r.reflect.tripped_questions;
-    reflect["should_have_highlighted"] = r.reflect.should_have_highlighted;
-    reflect["likely_reasons"] = r.reflect.likely_reasons;
-    append_extras(reflect, extras, "reflect");
-    out["reflect"] = std::move(reflect);
+    w.key("reflect");
+    w.begin_object();
+    put_text(w, "fit", r.reflect.fit);
+    put_text(w, "missing_skills", r.reflect.missing_skills);
+    put_text(w, "went_well", r.reflect.went_well);
+    put_text(w, "do_better", r.reflect.do_better);
+    put_text(w, "tripped_questions", r.reflect.tripped_questions);
+    put_text(w, "should_have_highlighted", r.reflect.should_have_highlighted);
+    put_text(w, "likely_reasons", r.reflect.likely_reasons);
+    append_extras(w, extras, "reflect", SchemaObject::reflect);
+    w.end_object();
 
-    Json feedback = Json::object();
-    feedback["recruiter_name"] = r.feedback.recruiter_name;
-    feedback["recruiter_email"] = r.feedback.recruiter_email;
-    feedback["ask_about_similar_role"] = r.feedback.ask_about_similar_role;
-    feedback["similar_role"] = r.feedback.similar_role;
-    feedback["sent"] = r.feedback.sent;
-    append_extras(feedback, extras, "feedback");
-    out["feedback"] = std::move(feedback);
+    w.key("feedback");
+    w.begin_object();
+    put_text(w, "recruiter_name", r.feedback.recruiter_name);
+    put_text(w, "recruiter_email", r.feedback.recruiter_email);
+    put_flag(w, "ask_about_similar_role", r.feedback.ask_about_similar_role);
+    put_text(w, "similar_role", r.feedback.similar_role);
+    put_flag(w, "sent", r.feedback.sent);
+    append_extras(w, extras, "feedback", SchemaObject::feedback);
+    w.end_object();
 
-    Json loved = Json::array();
-    for (const LovedItem& l : r.loved) {
-        Json item = Json::object();
-        item["id"] = l.id;
-        item["text"] = l.text;
-        item["tag"] = key_json(l.tag);
-        item["weight"] = l.weight;
-        append_extras(item, extras, item_location("loved", l.id));
-        loved.push_back(std::move(item));
+    w.key("loved");
+    w.begin_array();
+    for (const LovedItem& item : r.loved) {
+        w.begin_object();
+        put_text(w, "id", item.id);
+        put_text(w, "text", item.text);
+        put_key(w, "tag", item.tag);
+        put_number(w, "weight", item.weight);
+        append_item_extras(w, extras, "loved", item.id, SchemaObject::loved_item);
+        w.end_object();
     }
-    out["loved"] = std::move(loved);
+    w.end_array();
 
-    Json criteria = Json::array();
-    for (const Criterion& c : r.criteria) {
-        Json item = Json::object();
-        item["id"] = c.id;
-        item["text"] = c.text;
-        item["kind"] = key_json(c.kind);
-        append_extras(item, extras, item_location("criteria", c.id));
-        criteria.push_back(std::move(item));
+    w.key("criteria");
+    w.begin_array();
+    for (const Criterion& item : r.criteria) {
+        w.begin_object();
+        put_text(w, "id", item.id);
+        put_text(w, "text", item.text);
+        put_key(w, "kind", item.kind);
+        append_item_extras(w, extras, "criteria", item.id, SchemaObject::criterion);
+        w.end_object();
     }
-    out["criteria"] = std::move(criteria);
+    w.end_array();
 
-    Json army = Json::array();
-    for (const ArmyMember& a : r.army) {
-        Json item = Json::object();
-        item["id"] = a.id;
-        item["name"] = a.name;
-        item["contact_id"] = link_json(a.contact_id);
-        item["told"] = a.told;
-        append_extras(item, extras, item_location("army", a.id));
-        army.push_back(std::move(item));
+    w.key("army");
+    w.begin_array();
+    for (const ArmyMember& member : r.army) {
+        w.begin_object();
+        put_text(w, "id", member.id);
+        put_text(w, "name", member.name);
+        put_link(w, "contact_id", member.contact_id);
+        put_flag(w, "told", member.told);
+        append_item_extras(w, extras, "army", member.id, SchemaObject::army_member);
+        w.end_object();
     }
-    out["army"] = std::move(army);
-    out["army_note"] = r.army_note;
+    w.end_array();
+    put_text(w, "army_note", r.army_note);
 
-    Json resilience = Json::object();
-    resilience["lesson"] = r.resilience.lesson;
-    resilience["next_action"] = r.resilience.next_action;
-    resilience["mood_after"] = mood_json(r.resilience.mood_after);
-    append_extras(resilience, extras, "resilience");
-    out["resilience"] = std::move(resilience);
+    w.key("resilience");
+    w.begin_object();
+    put_text(w, "lesson", r.resilience.lesson);
+    put_text(w, "next_action", r.resilience.next_action);
+    put_mood(w, "mood_after", r.resilience.mood_after);
+    append_extras(w, extras, "resilience", SchemaObject::resilience);
+    w.end_object();
 
-    append_extras(out, extras, "");
-    return out;
+    append_extras(w, extras, "", SchemaObject::reflection);
+    w.end_object();
 }
 
-Json encode_contact(const Contact& c, const RecordExtras* extras) {
-    Json out = Json::object();
-    put_meta(out, c.meta);
-    out["name"] = c.name;
-    out["role"] = c.role;
-    out["company"] = c.company;
-    out["channel"] = key_json(c.channel);
-    out["email"] = c.email;
-    out["relationship"] = c.relationship;
-    out["last_contact"] = date_json(c.last_contact);
-    out["reflection_id"] = link_json(c.reflection_id);
-    out["notes"] = c.notes;
-    append_extras(out, extras, "");
-    return out;
+void encode_contact(JsonWriter& w, const Contact& c, const RecordExtras* extras) {
+    w.begin_object();
+    put_meta(w, c.meta);
+    put_text(w, "name", c.name);
+    put_text(w, "role", c.role);
+    put_text(w, "company", c.company);
+    put_key(w, "channel", c.channel);
+    put_text(w, "email", c.email);
+    put_text(w, "relationship", c.relationship);
+    put_date(w, "last_contact", c.last_contact);
+    put_link(w, "reflection_id", c.reflection_id);
+    put_text(w, "notes", c.notes);
+    append_extras(w, extras, "", SchemaObject::contact);
+    w.end_object();
 }
 
-Json encode_message(const Message& m, const RecordExtras* extras) {
-    Json out = Json::object();
-    put_meta(out, m.meta);
-    out["kind"] = key_json(m.kind);
-    out["reflection_id"] = link_json(m.reflection_id);
-    out["contact_id"] = link_json(m.contact_id);
-    out["to"] = m.to;
-    out["subject"] = m.subject;
-    out["body"] = m.body;
-    out["status"] = key_json(m.status);
-    out["sent_on"] = date_json(m.sent_on);
-    out["replied_on"] = date_json(m.replied_on);
-    out["reply_notes"] = m.reply_notes;
-    append_extras(out, extras, "");
-    return out;
+void encode_message(JsonWriter& w, const Message& m, const RecordExtras* extras) {
+    w.begin_object();
+    put_meta(w, m.meta);
+    put_key(w, "kind", m.kind);
+    put_link(w, "reflection_id", m.reflection_id);
+    put_link(w, "contact_id", m.contact_id);
+    put_text(w, "to", m.to);
+    put_text(w, "subject", m.subject);
+    put_text(w, "body", m.body);
+    put_key(w, "status", m.status);
+    put_date(w, "sent_on", m.sent_on);
+    put_date(w, "replied_on", m.replied_on);
+    put_text(w, "reply_notes", m.reply_notes);
+    append_extras(w, extras, "", SchemaObject::message);
+    w.end_object();
 }
 
-Json encode_reminder(const Reminder& r, const RecordExtras* extras) {
-    Json out = Json::object();
-    put_meta(out, r.meta);
-    out["kind"] = key_json(r.kind);
-    out["title"] = r.title;
-    out["due"] = format_date(r.due);
-    out["reflection_id"] = link_json(r.reflection_id);
-    out["contact_id"] = link_json(r.contact_id);
-    out["message_id"] = link_json(r.message_id);
-    out["done"] = r.done;
-    out["done_on"] = date_json(r.done_on);
-    out["snoozed_until"] = date_json(r.snoozed_until);
-    append_extras(out, extras, "");
-    return out;
+void encode_reminder(JsonWriter& w, const Reminder& r, const RecordExtras* extras) {
+    w.begin_object();
+    put_meta(w, r.meta);
+    put_key(w, "kind", r.kind);
+    put_text(w, "title", r.title);
+    put_text(w, "due", format_date(r.due));
+    put_link(w, "reflection_id", r.reflection_id);
+    put_link(w, "contact_id", r.contact_id);
+    put_link(w, "message_id", r.message_id);
+    put_flag(w, "done", r.done);
+    put_date(w, "done_on", r.done_on);
+    put_date(w, "snoozed_until", r.snoozed_until);
+    append_extras(w, extras, "", SchemaObject::reminder);
+    w.end_object();
 }
 
-Json encode_settings(const Settings& s, const RecordExtras* extras) {
-    Json out = Json::object();
-    out["modified"] = timestamp_json(s.modified);
-    Json choices = Json::array();
-    for (const ProfileChoice& p : s.profile_choices) {
-        Json item = Json::object();
-        item["key"] = p.key;
-        item["kind"] = key_json(p.kind);
-        append_extras(item, extras, item_location("profile_choices", p.key));
-        choices.push_back(std::move(item));
+void encode_settings(JsonWriter& w, const Settings& s, const RecordExtras* extras) {
+    w.begin_object();
+    put_timestamp(w, "modified", s.modified);
+    w.key("profile_choices");
+    w.begin_array();
+    for (const ProfileChoice& choice : s.profile_choices) {
+        w.begin_object();
+        put_text(w, "key", choice.key);
+        put_key(w, "kind", choice.kind);
+        append_item_extras(w, extras, "profile_choices", choice.key, SchemaObject::profile_choice);
+        w.end_object();
     }
-    out["profile_choices"] = std::move(choices);
-    out["search_location"] = s.search_location;
-    append_extras(out, extras, "");
-    return out;
+    w.end_array();
+    put_text(w, "search_location", s.search_location);
+    append_extras(w, extras, "", SchemaObject::settings);
+    w.end_object();
 }
 
-Json encode_any(const AnyRecord& record, const RecordExtras* extras) {
+void encode_any(JsonWriter& w, const AnyRecord& record, const RecordExtras* extras) {
     switch (record_type_of(record)) {
         case RecordType::reflection:
-            return encode_reflection(std::get<Reflection>(record), extras);
+            return encode_reflection(w, std::get<Reflection>(record), extras);
         case RecordType::contact:
-            return encode_contact(std::get<Contact>(record), extras);
+            return encode_contact(w, std::get<Contact>(record), extras);
         case RecordType::message:
-            return encode_message(std::get<Message>(record), extras);
+            return encode_message(w, std::get<Message>(record), extras);
         case RecordType::reminder:
-            return encode_reminder(std::get<Reminder>(record), extras);
+            return encode_reminder(w, std::get<Reminder>(record), extras);
         case RecordType::settings:
             break;
     }
-    return encode_settings(std::get<Settings>(record), extras);
+    encode_settings(w, std::get<Settings>(record), extras);
 }
 
-// Pretty, 2-space, raw UTF-8 (only control characters, '"' and '\' are escaped) and a final
-// newline. Invalid UTF-8 in the model (it should never get there) becomes U+FFFD instead of throwing.
-std::string to_text(const Json& document) {
-    std::string text = document.dump(2, ' ', false, Json::error_handler_t::replace);
-    text += '\n';
+// The record alone as compact JSON, with no extras.
+template <class Record, class Encode>
+std::string compact_record_text(const Record& record, Encode encode) {
+    std::string text;
+    JsonWriter w(text, JsonLayout::compact);
+    encode(w, record, nullptr);
+    w.flush();
     return text;
 }
-
-std::string to_compact_text(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 const RecordExtras* extras_for(const std::map<std::string, RecordExtras>& all, const std::string& id) {
     const auto it = all.find(id);
@@ -594,14 +692,21 @@ void warn_unknown_envelope_keys(JsonReader& reader, const JsonNode& root) {
     }
 }
 
-// A record document around an encoded record.
-std::string record_document_text(RecordType type, Json record, TextLayout layout) {
-    Json root = Json::object();
-    root["format"] = record_format_name;
-    root["version"] = current_format_version;
-    root["type"] = record_type_key(type);
-    root["record"] = std::move(record);
-    return layout == TextLayout::pretty ? to_text(root) : to_compact_text(root);
+// A record document around the record that `encode_record(writer)` writes.
+template <class EncodeRecord>
+std::string record_document_text(RecordType type, TextLayout layout, EncodeRecord encode_record) {
+    std::string text;
+    JsonWriter w(text, json_layout(layout));
+    w.begin_object();
+    put_text(w, "format", record_format_name);
+    put_number(w, "version", current_format_version);
+    put_text(w, "type", record_type_key(type));
+    w.key("record");
+    encode_record(w);
+    w.end_object();
+    w.flush();
+    if (layout == TextLayout::pretty) text += '\n';
+    return text;
 }
 
 }  // namespace
@@ -660,30 +765,38 @@ std::string encode_journal(const Journal& journal, Timestamp exported_at) {
 }
 
 std::string encode_journal(const Journal& journal, const JournalExtras& extras, Timestamp exported_at) {
-    Json root = Json::object();
-    root["format"] = journal_format_name;
-    root["version"] = current_format_version;
-    root["exported_at"] = timestamp_json(exported_at);
-    root["settings"] = encode_settings(journal.settings, &extras.settings);
-    Json reflections = Json::array();
-    for (const Reflection& r : journal.reflections)
-        reflections.push_back(encode_reflection(r, extras_for(extras.reflections, r.meta.id)));
-    root["reflections"] = std::move(reflections);
-    Json contacts = Json::array();
-    for (const Contact& c : journal.contacts)
-        contacts.push_back(encode_contact(c, extras_for(extras.contacts, c.meta.id)));
-    root["contacts"] = std::move(contacts);
-    Json messages = Json::array();
-    for (const Message& m : journal.messages)
-        messages.push_back(encode_message(m, extras_for(extras.messages, m.meta.id)));
-    root["messages"] = std::move(messages);
-    Json reminders = Json::array();
-    for (const Reminder& r : journal.reminders)
-        reminders.push_back(encode_reminder(r, extras_for(extras.reminders, r.meta.id)));
-    root["reminders"] = std::move(reminders);
-    const RecordExtras document_extras = extras.document.empty() ? RecordExtras{} : RecordExtras{{"", extras.document}};
-    append_extras(root, &document_extras, "");
-    return to_text(root);
+    std::string text;
+    JsonWriter w(text, JsonLayout::pretty);
+    w.begin_object();
+    put_text(w, "format", journal_format_name);
+    put_number(w, "version", current_format_version);
+    put_timestamp(w, "exported_at", exported_at);
+    w.key("settings");
+    encode_settings(w, journal.settings, &extras.settings);
+    w.key("reflections");
+    w.begin_array();
+    for (const Reflection& r : journal.reflections) encode_reflection(w, r, extras_for(extras.reflections, r.meta.id));
+    w.end_array();
+    w.key("contacts");
+    w.begin_array();
+    for (const Contact& c : journal.contacts) encode_contact(w, c, extras_for(extras.contacts, c.meta.id));
+    w.end_array();
+    w.key("messages");
+    w.begin_array();
+    for (const Message& m : journal.messages) encode_message(w, m, extras_for(extras.messages, m.meta.id));
+    w.end_array();
+    w.key("reminders");
+    w.begin_array();
+    for (const Reminder& r : journal.reminders) encode_reminder(w, r, extras_for(extras.reminders, r.meta.id));
+    w.end_array();
+    if (!extras.document.empty()) {
+        const RecordExtras document_extras{{"", extras.document}};
+        append_extras(w, &document_extras, "", SchemaObject::journal);
+    }
+    w.end_object();
+    w.flush();
+    text += '\n';
+    return text;
 }
 
 // [SECTION] Record documents
@@ -750,34 +863,33 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
 }
 
 std::string encode_record(const Reflection& reflection, const RecordExtras& extras, TextLayout layout) {
-    return record_document_text(RecordType::reflection, encode_reflection(reflection, &extras), layout);
+    return record_document_text(RecordType::reflection, layout,
+                                [&](JsonWriter& w) { encode_reflection(w, reflection, &extras); });
 }
 std::string encode_record(const Contact& contact, const RecordExtras& extras, TextLayout layout) {
-    return record_document_text(RecordType::contact, encode_contact(contact, &extras), layout);
+    return record_document_text(RecordType::contact, layout, [&](JsonWriter& w) { encode_contact(w, contact, &extras); });
 }
 std::string encode_record(const Message& message, const RecordExtras& extras, TextLayout layout) {
-    return record_document_text(RecordType::message, encode_message(message, &extras), layout);
+    return record_document_text(RecordType::message, layout, [&](JsonWriter& w) { encode_message(w, message, &extras); });
 }
 std::string encode_record(const Reminder& reminder, const RecordExtras& extras, TextLayout layout) {
-    return record_document_text(RecordType::reminder, encode_reminder(reminder, &extras), layout);
+    return record_document_text(RecordType::reminder, layout,
+                                [&](JsonWriter& w) { encode_reminder(w, reminder, &extras); });
 }
 std::string encode_record(const Settings& settings, const RecordExtras& extras, TextLayout layout) {
-    return record_document_text(RecordType::settings, encode_settings(settings, &extras), layout);
+    return record_document_text(RecordType::settings, layout,
+                                [&](JsonWriter& w) { encode_settings(w, settings, &extras); });
 }
 std::string encode_record(const AnyRecord& record, const RecordExtras& extras, TextLayout layout) {
-    return record_document_text(record_type_of(record), encode_any(record, &extras), layout);
+    return record_document_text(record_type_of(record), layout, [&](JsonWriter& w) { encode_any(w, record, &extras); });
 }
 
 std::string canonical_record_text(const Reflection& reflection) {
-    return to_compact_text(encode_reflection(reflection, nullptr));
+    return compact_record_text(reflection, encode_reflection);
 }
-std::string canonical_record_text(const Contact& contact) { return to_compact_text(encode_contact(contact, nullptr)); }
-std::string canonical_record_text(const Message& message) { return to_compact_text(encode_message(message, nullptr)); }
-std::string canonical_record_text(const Reminder& reminder) {
-    return to_compact_text(encode_reminder(reminder, nullptr));
-}
-std::string canonical_record_text(const Settings& settings) {
-    return to_compact_text(encode_settings(settings, nullptr));
-}
+std::string canonical_record_text(const Contact& contact) { return compact_record_text(contact, encode_contact); }
+std::string canonical_record_text(const Message& message) { return compact_record_text(message, encode_message); }
+std::string canonical_record_text(const Reminder& reminder) { return compact_record_text(reminder, encode_reminder); }
+std::string canonical_record_text(const Settings& settings) { return compact_record_text(settings, encode_settings); }
 
 }  // namespace debrief
