@@ -21,7 +21,13 @@ target_link_options(debrief_web PRIVATE
   -sENVIRONMENT=web
   -sDISABLE_EXCEPTION_CATCHING=1
   -sTOTAL_STACK=1048576
-  -sERROR_ON_UNDEFINED_SYMBOLS=1)
+  -sERROR_ON_UNDEFINED_SYMBOLS=1
+  # Smaller JS glue (~1 KB brotli): only the Module fields web/shell.js sets, no GL extension-string
+  # and version-string emulation or error tracking (imgui_impl_opengl3 asks for neither), no setjmp.
+  -sINCOMING_MODULE_JS_API=canvas,preRun,onAbort,print,printErr
+  -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0 -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0
+  -sSUPPORT_LONGJMP=0)
 
 # Static files next to app.js/app.wasm.
 set(DEBRIEF_WEB_FILES index.html shell.js storage.js shell.css)

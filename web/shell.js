@@ -37,6 +37,7 @@ const Debrief = (() => {
   function fail(reason) {
     setState('failed');
     statusText(failures[reason] || failures.load);
+    whenRunning(); // the worker may still hold (or fetch) a build that works
   }
 
   // ---- native text fields -------------------------------------------------------------------
@@ -300,6 +301,7 @@ const Debrief = (() => {
   // ---- page-level behaviour -------------------------------------------------------------------
   function ready() {
     setState('ready');
+    whenRunning();
   }
 
   function watchViewport() {
@@ -334,24 +336,35 @@ const Debrief = (() => {
     });
   }
 
-  async function loadFonts() {
-    const names = ['latin.ttf', 'latin-bold.ttf', 'arabic.ttf'];
-    const buffers = await Promise.all(names.map(async (name) => {
+  // Started as soon as this script runs, so the fonts download alongside app.js and app.wasm
+  // instead of after the wasm is instantiated; preRun only waits for them and writes them to /fonts.
+  const fontNames = ['latin.ttf', 'latin-bold.ttf', 'arabic.ttf'];
+  let fontDownloads = null;
+  function fetchFonts() {
+    fontDownloads = fontDownloads || Promise.all(fontNames.map(async (name) => {
       const response = await fetch(`fonts/${name}`);
       if (!response.ok) throw new Error(`fonts/${name}: HTTP ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     }));
-    FS.mkdir('/fonts');
-    names.forEach((name, i) => FS.writeFile(`/fonts/${name}`, buffers[i]));
+    fontDownloads.catch(() => {}); // reported by loadFonts(); not an unhandled rejection before preRun
+    return fontDownloads;
   }
 
+  async function loadFonts() {
+    const buffers = await fetchFonts();
+    FS.mkdir('/fonts');
+    fontNames.forEach((name, i) => FS.writeFile(`/fonts/${name}`, buffers[i]));
+  }
+
+  // No throwaway WebGL2 context here (creating one costs tens of milliseconds at start-up): main()
+  // creates the real one and fails with 'webgl2' when it cannot. This only catches browsers
+  // without the API at all, before they download the wasm.
   function supported() {
     if (typeof WebAssembly !== 'object') return 'wasm';
-    const gl = document.createElement('canvas').getContext('webgl2');
-    return gl ? '' : 'webgl2';
+    return typeof WebGL2RenderingContext === 'function' ? '' : 'webgl2';
   }
 
-  return { fail, ready, announce, fields, mirror, copyText, openUrl, download, files, withString, loadFonts, supported, watchViewport, statusText };
+  return { fail, ready, announce, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, supported, watchViewport, statusText };
 })();
 
 var Module = {
@@ -374,6 +387,8 @@ var Module = {
   if (missing) {
     Debrief.fail(missing);
     Module.preRun = [() => { throw new Error('unsupported browser'); }];
+  } else {
+    Debrief.fetchFonts();
   }
   Debrief.watchViewport();
 })();
@@ -454,7 +469,13 @@ function registerServiceWorker() {
   }, (e) => console.warn('Debrief: could not register or update the service worker (offline?):', e));
 }
 
-// After the load event: the worker's install downloads the site again, which must not compete with
-// the first visit's own app.wasm download.
-if (document.readyState === 'complete') registerServiceWorker();
-else window.addEventListener('load', registerServiceWorker, { once: true });
+// Only once the app runs (Debrief.ready) and the page has loaded: by then app.wasm, app.js and the
+// fonts are in the HTTP cache, where the worker's install takes them from (sw.js precache) instead
+// of downloading them a second time, and the install never competes with the app's own downloads.
+let serviceWorkerStarted = false;
+function whenRunning() {
+  if (serviceWorkerStarted) return;
+  serviceWorkerStarted = true;
+  if (document.readyState === 'complete') registerServiceWorker();
+  else window.addEventListener('load', registerServiceWorker, { once: true });
+}

@@ -16,20 +16,45 @@ function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-// Fetches every file and checks it against the hash the build recorded: a deployment caught half-way
-// (new app.js, old app.wasm) fails the install instead of caching a mix; the browser retries later.
+// Fetches a file and checks it against the hash the build recorded; null when it does not match.
+async function verified(path, hash, url, init) {
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch (e) {
+    if (init.cache === 'only-if-cached') return null; // not in the HTTP cache: a network error by design
+    throw e;
+  }
+  if (!response.ok) {
+    if (init.cache === 'only-if-cached') return null;
+    throw new Error(`${path}: HTTP ${response.status}`);
+  }
+  const body = await response.arrayBuffer();
+  if (hex(await crypto.subtle.digest('SHA-256', body)) !== hash) return null;
+  return { response, body };
+}
+
+// Puts every file of the build in its cache, each checked against its hash: a deployment caught
+// half-way (new app.js, old app.wasm) fails the install instead of caching a mix; the browser retries.
+// The first visit has just downloaded most files, so each is first taken from the HTTP cache
+// ('only-if-cached' never touches the network, and may return a stale entry: the hash decides);
+// only a file missing there or from another build is downloaded, with 'reload' so that the
+// HTTP cache cannot hand back the previous build's copy. Each file is transferred once.
 async function precache() {
   const cache = await caches.open(CACHE);
   await Promise.all(Object.entries(BUILD.files).map(async ([path, hash]) => {
     const url = urlOf(path);
     if (await cache.match(url)) return; // verified by an earlier, interrupted install of this same build
-    // 'reload' skips the HTTP cache, which may still hold the previous build's copy.
-    const response = await fetch(url, { cache: 'reload' });
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    const body = await response.arrayBuffer();
-    if (hex(await crypto.subtle.digest('SHA-256', body)) !== hash) {
-      throw new Error(`${path} does not match build ${BUILD.version}`);
+    // The page itself was usually loaded as ./, not ./index.html: both are the same file.
+    const cachedUrls = url === INDEX ? [url, ROOT] : [url];
+    let found = null;
+    for (const candidate of cachedUrls) {
+      found = await verified(path, hash, candidate, { cache: 'only-if-cached', mode: 'same-origin' });
+      if (found) break;
     }
+    found = found || await verified(path, hash, url, { cache: 'reload' });
+    if (!found) throw new Error(`${path} does not match build ${BUILD.version}`);
+    const { response, body } = found;
     // Keep the server's headers (app.wasm must stay application/wasm for streaming compilation),
     // except those that described the compressed transfer rather than the decoded body we store.
     const headers = new Headers(response.headers);

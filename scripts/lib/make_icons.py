@@ -126,23 +126,32 @@ def render(size, maskable):
         pages, writing = book(0.19, 0.19, 0.62)
     paper = raster(pages, size)
     ink = raster(writing, size)
+    # 4x4 supersampling gives coverages in steps of 1/16, so the icon has a few dozen distinct
+    # colours: an indexed PNG (1 byte per pixel, palette + tRNS) holds it exactly, at a fraction of
+    # the size of RGBA.
+    palette = {}
     raw = bytearray()
     for py in range(size):
-        raw.append(0)  # PNG filter type 0 (none) for each scanline
+        raw.append(0)  # PNG filter type 0 (none): compresses indexed rows best here
         for i in range(py * size, (py + 1) * size):
             mix = max(0.0, paper[i] - ink[i])  # the writing lies inside the pages
-            raw += bytes(round(a + (b - a) * mix) for a, b in zip(ACCENT, PAPER))
-            raw.append(round(alpha[i] * 255))
-    return png(size, size, bytes(raw))
+            colour = tuple(round(a + (b - a) * mix) for a, b in zip(ACCENT, PAPER)) + (round(alpha[i] * 255),)
+            raw.append(palette.setdefault(colour, len(palette)))
+    if len(palette) > 256:
+        raise SystemExit(f'{len(palette)} colours do not fit a PNG palette')
+    return png(size, size, bytes(raw), list(palette))
 
 
-def png(width, height, raw):
+def png(width, height, raw, palette):
     def chunk(kind, data):
         body = kind + data
         return struct.pack('>I', len(data)) + body + struct.pack('>I', zlib.crc32(body) & 0xFFFFFFFF)
-    header = struct.pack('>IIBBBBB', width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA, no interlace
-    return (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', header) + chunk(b'IDAT', zlib.compress(raw, 9))
-            + chunk(b'IEND', b''))
+    header = struct.pack('>IIBBBBB', width, height, 8, 3, 0, 0, 0)  # 8-bit palette indices, no interlace
+    plte = b''.join(bytes(c[:3]) for c in palette)
+    alphas = bytes(c[3] for c in palette)
+    trns = chunk(b'tRNS', alphas.rstrip(b'\xff')) if alphas.rstrip(b'\xff') else b''
+    return (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', header) + chunk(b'PLTE', plte) + trns
+            + chunk(b'IDAT', zlib.compress(raw, 9)) + chunk(b'IEND', b''))
 
 
 ICONS = (('icon-192.png', 192, False), ('icon-512.png', 512, False), ('icon-maskable-512.png', 512, True))

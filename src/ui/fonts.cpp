@@ -1,9 +1,8 @@
-// Font atlas: Noto Sans (Latin, Latin-1, Latin Extended-A, punctuation) with Noto Sans Arabic merged in,
+// Font atlas: Noto Sans (Latin, Latin-1, the Windows-1252 letters of Latin Extended-A, punctuation) with Noto Sans Arabic merged in,
 // including the presentation forms that FriBidi's shaping produces (see bidi_text.h).
 #include "ui/fonts.h"
 
-#include <fstream>
-#include <iterator>
+#include <cstdio>
 #include <vector>
 
 namespace debrief::ui {
@@ -11,17 +10,21 @@ namespace {
 Fonts g_fonts;
 
 // ImGui keeps pointers to the ranges until the atlas is built: static storage.
-const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
-                                0x2190, 0x2193, 0x2022, 0x2022, 0x2605, 0x2606, 0x2713, 0x2713, 0x25B8, 0x25B8,
-                                0x25BE, 0x25BE, 0};
+const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178,
+                                0x017D, 0x017E, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193,
+                                0x2022, 0x2022, 0x2605, 0x2606, 0x2713, 0x2713, 0x25B8, 0x25B8, 0x25BE, 0x25BE, 0};
 // Only the forms FriBidi's shaping emits (see cmake/Fonts.cmake): fewer glyphs to rasterise at start-up.
-const ImWchar arabic_ranges[] = {0x060C, 0x06FF, 0xFB50, 0xFBFF, 0xFE70, 0xFEFF, 0};
+const ImWchar arabic_ranges[] = {0x060C, 0x0671, 0xFB50, 0xFB51, 0xFE70, 0xFEFF, 0};
 
+// <cstdio>, not <fstream>: iostreams would add ~50 KB (brotli) to the wasm.
 bool read_file(const std::string& path, std::vector<char>& out) {
-    std::ifstream in(path, std::ios::binary);
+    std::FILE* in = std::fopen(path.c_str(), "rb");
     if (!in) return false;
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return !out.empty();
+    char buffer[16384];
+    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, in)) > 0;) out.insert(out.end(), buffer, buffer + got);
+    const bool ok = !std::ferror(in);
+    std::fclose(in);
+    return ok && !out.empty();
 }
 
 // ImGui frees font data it owns with IM_FREE, so hand it a copy made with IM_ALLOC.
