@@ -209,6 +209,17 @@ bool narrows(const std::vector<std::string>& before, const std::vector<std::stri
 
 std::vector<std::size_t> SearchIndex::search(const std::vector<Reflection>& reflections, std::string_view query,
                                              const Filter& filter) {
+    return search(reflections, std::nullopt, query, filter);
+}
+
+std::vector<std::size_t> SearchIndex::search(const std::vector<Reflection>& reflections, std::uint64_t revision,
+                                             std::string_view query, const Filter& filter) {
+    return search(reflections, std::optional<std::uint64_t>(revision), query, filter);
+}
+
+std::vector<std::size_t> SearchIndex::search(const std::vector<Reflection>& reflections,
+                                             std::optional<std::uint64_t> revision, std::string_view query,
+                                             const Filter& filter) {
     std::vector<std::string> terms = query_terms(query);
     std::vector<std::size_t> hits;
     if (terms.empty()) {
@@ -217,7 +228,9 @@ std::vector<std::size_t> SearchIndex::search(const std::vector<Reflection>& refl
         }
         return hits;
     }
-    const bool changed = refresh(reflections);
+    const bool known_current = revision && m_revision == revision && m_rows.size() == reflections.size();
+    const bool changed = known_current ? false : refresh(reflections);
+    m_revision = revision;
     const bool narrowing = !changed && m_last_valid && same_filter(filter, m_last_filter) && narrows(m_last_terms, terms);
     const std::vector<TermSearcher> searchers = make_searchers(terms);
     const auto consider = [&](std::size_t i) {

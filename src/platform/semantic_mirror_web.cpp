@@ -5,7 +5,10 @@
 #include "ui/item_registry.h"
 
 #include <emscripten.h>
-#include <nlohmann/json.hpp>
+
+#include <utility>
+
+#include "platform/page_json.h"
 
 namespace debrief::platform {
 namespace {
@@ -30,21 +33,38 @@ std::string g_last_sent;
 }  // namespace
 
 void mirror_sync_to_dom() {
-    nlohmann::json items = nlohmann::json::array();
-    for (const ui::ItemInfo& item : ui::item_registry_items()) {
-        items.push_back({{"id", item.id},
-                         {"role", role_name(item.role)},
-                         {"name", item.name},
-                         {"rect", {item.min.x, item.min.y, item.max.x - item.min.x, item.max.y - item.min.y}},
-                         {"checked", item.checked || (item.role == ui::Role::radio && item.selected)},
-                         {"expandable", item.expandable},
-                         {"expanded", item.expanded},
-                         {"disabled", item.disabled},
-                         {"selected", item.selected},
-                         {"picker", item.file_picker},
-                         {"seq", item.sequence}});
+    std::string json;
+    {
+        JsonWriter w(json, JsonLayout::compact);
+        w.begin_array();
+        for (const ui::ItemInfo& item : ui::item_registry_items()) {
+            w.begin_object();
+            w.key("id");
+            w.number(static_cast<std::int64_t>(item.id));
+            w.key("role");
+            w.string(role_name(item.role));
+            w.key("name");
+            w.string(item.name);
+            w.key("rect");
+            write_numbers(w, {item.min.x, item.min.y, item.max.x - item.min.x, item.max.y - item.min.y});
+            const std::pair<const char*, bool> flags[] = {
+                {"checked", item.checked || (item.role == ui::Role::radio && item.selected)},
+                {"expandable", item.expandable},
+                {"expanded", item.expanded},
+                {"disabled", item.disabled},
+                {"selected", item.selected},
+                {"picker", item.file_picker},
+            };
+            for (const auto& [key, value] : flags) {
+                w.key(key);
+                w.boolean(value);
+            }
+            w.key("seq");
+            w.number(static_cast<std::int64_t>(item.sequence));
+            w.end_object();
+        }
+        w.end_array();
     }
-    std::string json = items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (json == g_last_sent) return;
     g_last_sent = std::move(json);
     js_mirror_sync(g_last_sent.c_str());

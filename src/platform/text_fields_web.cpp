@@ -4,7 +4,8 @@
 #include "platform/backend_web.h"
 
 #include <emscripten.h>
-#include <nlohmann/json.hpp>
+
+#include "platform/page_json.h"
 
 namespace debrief::platform {
 
@@ -34,34 +35,49 @@ float WebTextFields::content_height(ImGuiID id) const {
 }
 
 void WebTextFields::sync_to_dom() {
-    nlohmann::json list = nlohmann::json::array();
+    std::string json;
     m_placed.clear();
-    for (std::size_t i = 0; i < m_frame.size(); ++i) {
-        const ui::FieldRequest& r = m_frame[i];
-        nlohmann::json f = {
-            {"id", r.id},
-            {"multi", r.kind == ui::FieldKind::multi_line},
-            {"label", r.label},
-            {"placeholder", r.placeholder},
-            {"rect", {r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y}},
-            {"clip", {r.clip_min.x - r.min.x, r.clip_min.y - r.min.y, r.max.x - r.clip_max.x, r.max.y - r.clip_max.y}},
-            {"hidden", r.hidden},
-            {"type", r.input_type == ui::InputType::email ? "email" : (r.input_type == ui::InputType::date ? "date" : "text")},
-            {"seq", r.sequence},
-        };
-        // Send a value only when the model differs from the DOM (e.g. a generated draft, an undo):
-        // re-sending typed text would move the caret and cost a copy per keystroke.
-        auto known = m_dom_values.find(r.id);
-        if (known == m_dom_values.end() || known->second != m_frame_values[i]) {
-            f["value"] = m_frame_values[i];
-            m_dom_values[r.id] = m_frame_values[i];
+    {
+        JsonWriter w(json, JsonLayout::compact);
+        w.begin_array();
+        for (std::size_t i = 0; i < m_frame.size(); ++i) {
+            const ui::FieldRequest& r = m_frame[i];
+            w.begin_object();
+            w.key("id");
+            w.number(static_cast<std::int64_t>(r.id));
+            w.key("multi");
+            w.boolean(r.kind == ui::FieldKind::multi_line);
+            w.key("label");
+            w.string(r.label);
+            w.key("placeholder");
+            w.string(r.placeholder);
+            w.key("rect");
+            write_numbers(w, {r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y});
+            w.key("clip");  // insets: left, top, right, bottom
+            write_numbers(w, {r.clip_min.x - r.min.x, r.clip_min.y - r.min.y, r.max.x - r.clip_max.x,
+                              r.max.y - r.clip_max.y});
+            w.key("hidden");
+            w.boolean(r.hidden);
+            w.key("type");
+            w.string(r.input_type == ui::InputType::email ? "email"
+                                                          : (r.input_type == ui::InputType::date ? "date" : "text"));
+            w.key("seq");
+            w.number(static_cast<std::int64_t>(r.sequence));
+            // Send a value only when the model differs from the DOM (e.g. a generated draft, an undo):
+            // re-sending typed text would move the caret and cost a copy per keystroke.
+            auto known = m_dom_values.find(r.id);
+            if (known == m_dom_values.end() || known->second != m_frame_values[i]) {
+                w.key("value");
+                w.string(m_frame_values[i]);
+                m_dom_values[r.id] = m_frame_values[i];
+            }
+            w.end_object();
+            m_placed.push_back({r.id, r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y});
         }
-        list.push_back(std::move(f));
-        m_placed.push_back({r.id, r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y});
+        w.end_array();
     }
     m_frame.clear();
     m_frame_values.clear();
-    std::string json = list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (json == m_last_sent) return;
     m_last_sent = std::move(json);
     js_fields_sync(m_last_sent.c_str());

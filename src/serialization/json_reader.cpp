@@ -2,6 +2,7 @@
 #include "serialization/json_reader.h"
 
 #include "core/dates.h"
+#include "serialization/json_writer.h"
 
 namespace debrief {
 
@@ -22,7 +23,9 @@ bool is_identifier(std::string_view key) {
 
 // JSON string syntax for any text; invalid UTF-8 is replaced rather than thrown about.
 std::string json_quote(std::string_view text) {
-    return Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    std::string quoted;
+    JsonWriter(quoted, JsonLayout::compact).string(text);
+    return quoted;
 }
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }

@@ -1,6 +1,10 @@
 // The streaming JSON writer (see json_writer.h): layout bookkeeping and string escaping.
 #include "serialization/json_writer.h"
 
+#include <cstdio>
+
+#include <cmath>
+
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -247,6 +251,17 @@ void JsonWriter::number(std::int64_t value) {
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
     put(digits, static_cast<std::size_t>(end - digits));
+}
+
+void JsonWriter::decimal(double value) {
+    if (!std::isfinite(value)) {
+        null();
+        return;
+    }
+    before_value();
+    char digits[32];
+    const int size = std::snprintf(digits, sizeof digits, "%.9g", value);
+    put(digits, static_cast<std::size_t>(size));
 }
 
 void JsonWriter::boolean(bool value) {

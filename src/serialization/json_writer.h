@@ -32,6 +32,9 @@ public:
 
     void string(std::string_view text);
     void number(std::int64_t value);
+    // Not for documents (they hold no fractions): for messages to the page, such as screen rectangles.
+    // Nine significant digits (every float round-trips); NaN and infinities are written as null.
+    void decimal(double value);
     void boolean(bool value);
     void null();
     // A value already written as compact JSON by someone else (a scalar from a parsed tree).

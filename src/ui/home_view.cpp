@@ -194,7 +194,7 @@ void refresh_hits(const App& app, HomeState& state) {
     for (const Reflection& r : app.journal().reflections) (r.meta.deleted ? state.trashed : state.live) += 1;
     Filter filter;
     if (state.ending > 0) filter.ending = static_cast<Ending>(state.ending - 1);
-    state.hits = state.index.search(app.journal().reflections, state.query, filter);
+    state.hits = state.index.search(app.journal().reflections, app.revision(), state.query, filter);
     // Newest first: the evening's reflection is what the user came back for.
     std::reverse(state.hits.begin(), state.hits.end());
 }

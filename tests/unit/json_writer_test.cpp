@@ -1,6 +1,7 @@
 // Tests of the streaming JSON writer, differential against nlohmann::json's dump (the writer replaced a tree
 // and dump(), and every byte of what Debrief writes must stay the same): strings of every byte, code point,
 // script and kind of broken UTF-8, generated trees in both layouts, and whole record documents.
+#include <cmath>
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -285,4 +286,19 @@ TEST_CASE("json writer: kept unknown keys are indented like the rest and never r
         CHECK(record.at("steps").back() == "done");
         CHECK(record.at("wins").at(0).back().at("w") == 1280);
     }
+}
+
+TEST_CASE("fractional numbers for the page: nine significant digits, null when not finite") {
+    std::string out;
+    {
+        JsonWriter w(out, JsonLayout::compact);
+        w.begin_array();
+        w.decimal(12.5);
+        w.decimal(static_cast<double>(0.1f));
+        w.decimal(-3.0);
+        w.decimal(std::nan(""));
+        w.decimal(HUGE_VAL);
+        w.end_array();
+    }
+    CHECK(out == "[12.5,0.100000001,-3,null,null]");
 }

@@ -208,6 +208,18 @@ TEST_CASE("search: each keystroke gives what a fresh search gives, also when nar
     CHECK(index.search(all, "globex", trashed) == fresh("globex", trashed));
 }
 
+TEST_CASE("search: with a journal revision, rows are re-checked only when the revision moves") {
+    auto all = sample();
+    SearchIndex index;
+    CHECK(index.search(all, 1, "acme", {}) == Hits{2});
+    all[2].company = "Globex";
+    all[2].meta.modified = Timestamp{5000, 0};
+    CHECK(index.search(all, 1, "globex", {}).empty());  // same revision: the cache is trusted
+    CHECK(index.search(all, 2, "globex", {}) == Hits{2});
+    CHECK(index.last_refolded() == 1);
+    CHECK(index.search(all, "globex", {}) == Hits{2});  // without a revision: checked row by row
+}
+
 TEST_CASE("search: duplicate ids in damaged data still search each copy") {
     std::vector<Reflection> all{make("same", "Alpha", "x"), make("same", "Beta", "y")};
     all[1].meta.modified = Timestamp{9, 0};
