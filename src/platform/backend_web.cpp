@@ -1,6 +1,8 @@
 // Browser platform backend for Dear ImGui 1.86 on emscripten/html5.h: see backend_web.h for the checklist.
 #include "platform/backend_web.h"
 
+#include "ui/fonts.h"
+
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
@@ -290,13 +292,14 @@ void update_display(ImGuiIO& io) {
         g.css_height = height;
         emscripten_set_canvas_element_size(canvas_target, static_cast<int>(std::lround(width * ratio)),
                                            static_cast<int>(std::lround(height * ratio)));
-        if (ratio != g.ratio || !g.fonts_ready) {
-            g.ratio = ratio;
-            g.callbacks.rebuild_fonts(ratio);
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-            g.fonts_ready = true;
-        }
+    }
+    // A new pixel ratio needs sharper glyphs; the first Arabic text needs its glyphs (ui/fonts.h).
+    if (ratio != g.ratio || !g.fonts_ready || ui::fonts_outdated()) {
+        g.ratio = ratio;
+        g.callbacks.rebuild_fonts(ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        g.fonts_ready = true;
     }
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DisplayFramebufferScale = ImVec2(ratio, ratio);

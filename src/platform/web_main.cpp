@@ -87,6 +87,8 @@ int main() {
             platform::mirror_sync_to_dom();
             platform::import_after_frame(g_app);
             platform::storage_after_frame(g_app);
+            // Arabic text was drawn with the Latin-only atlas: draw again once the glyphs are in.
+            if (ui::fonts_outdated()) platform::request_frame();
 
         },
     });

@@ -2,10 +2,13 @@
 // (FRIBIDI_FLAGS_ARABIC) -> reorder the line -> UTF-8, as web-platform-notes.md describes.
 #include "ui/bidi_text.h"
 
+#include "ui/fonts.h"
+
 extern "C" {
 #include <fribidi.h>
 }
 
+#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
@@ -22,7 +25,10 @@ std::vector<FriBidiChar> to_code_points(std::string_view utf8) {
     return out;
 }
 
-std::string to_utf8(const std::vector<FriBidiChar>& text) {
+// FriBidi's Arabic ligature shaping (lam + alef -> one glyph) leaves FRIBIDI_CHAR_FILL (U+FEFF) in the
+// second character's place; the fonts have no glyph for it, so ImGui would draw '?'. Dropped here.
+std::string to_utf8(std::vector<FriBidiChar> text) {
+    text.erase(std::remove(text.begin(), text.end(), static_cast<FriBidiChar>(FRIBIDI_CHAR_FILL)), text.end());
     std::string out(text.size() * 4 + 1, '\0');
     const FriBidiStrIndex n = fribidi_unicode_to_charset(FRIBIDI_CHAR_SET_UTF8, text.data(),
                                                          static_cast<FriBidiStrIndex>(text.size()), out.data());
@@ -48,6 +54,7 @@ bool has_rtl(std::string_view utf8) {
 
 std::string display_line(std::string_view utf8) {
     if (!has_rtl(utf8)) return std::string(utf8);
+    want_arabic_glyphs();
     std::vector<FriBidiChar> text = to_code_points(utf8);
     const auto len = static_cast<FriBidiStrIndex>(text.size());
     if (len == 0) return {};
@@ -67,7 +74,7 @@ std::string display_line(std::string_view utf8) {
     fribidi_shape(FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC, levels.data(), len, joining.data(), text.data());
     if (!fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, types.data(), len, 0, direction, levels.data(), text.data(), nullptr))
         return std::string(utf8);
-    return to_utf8(text);
+    return to_utf8(std::move(text));
 }
 
 namespace {

@@ -8,6 +8,8 @@
 namespace debrief::ui {
 namespace {
 Fonts g_fonts;
+bool g_arabic_wanted = false;  // right-to-left text was drawn since start-up
+bool g_with_arabic = false;    // the atlas holds the Arabic glyphs
 
 // ImGui keeps pointers to the ranges until the atlas is built: static storage.
 const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178,
@@ -42,15 +44,17 @@ ImFont* add_font(const std::vector<char>& data, float px, const ImWchar* ranges,
 
 bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, float heading_px) {
     std::vector<char> latin, bold, arabic;
+    const bool with_arabic = g_arabic_wanted;
     if (!read_file(directory + "/latin.ttf", latin) || !read_file(directory + "/latin-bold.ttf", bold) ||
-        !read_file(directory + "/arabic.ttf", arabic))
+        (with_arabic && !read_file(directory + "/arabic.ttf", arabic)))
         return false;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     g_fonts.body = add_font(latin, body_px * pixel_ratio, latin_ranges, false);
-    add_font(arabic, body_px * pixel_ratio, arabic_ranges, true);
+    if (with_arabic) add_font(arabic, body_px * pixel_ratio, arabic_ranges, true);
     g_fonts.heading = add_font(bold, heading_px * pixel_ratio, latin_ranges, false);
-    add_font(arabic, heading_px * pixel_ratio, arabic_ranges, true);
+    if (with_arabic) add_font(arabic, heading_px * pixel_ratio, arabic_ranges, true);
+    g_with_arabic = with_arabic;
     // The small font only draws our own labels (tabs, legends), never user text: Latin is enough.
     g_fonts.small = add_font(latin, (body_px - 2.0f) * pixel_ratio, latin_ranges, false);
     io.FontGlobalScale = 1.0f / pixel_ratio;
@@ -59,5 +63,9 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
 }
 
 const Fonts& fonts() { return g_fonts; }
+
+void want_arabic_glyphs() { g_arabic_wanted = true; }
+
+bool fonts_outdated() { return g_arabic_wanted && !g_with_arabic; }
 
 }  // namespace debrief::ui

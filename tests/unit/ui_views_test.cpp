@@ -5,6 +5,9 @@
 
 #include "core/i18n.h"
 #include "core/steps.h"
+#include "ui/bidi_text.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
 
 #include <doctest/doctest.h>
 
@@ -167,4 +170,26 @@ TEST_CASE("layouts tolerate strings 40% longer (pseudo-locale) on the narrowest 
         check_width("screen");
     }
     set_active_catalogue(std::nullopt);
+}
+
+TEST_CASE("Arabic glyphs join the atlas once right-to-left text is drawn") {
+    test::NullBackend backend(ImVec2(360, 640));
+    const auto has_alef = [] { return ui::fonts().body->FindGlyphNoFallback(0xFE8D) != nullptr; };  // ا isolated
+    if (!ui::fonts_outdated() && !has_alef()) {
+        // Nothing right-to-left was drawn in this process yet: the atlas is Latin only.
+        CHECK(ui::display_line("\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7") != "");  // "مرحبا" shaped for drawing
+        CHECK(ui::fonts_outdated());
+    }
+    ui::want_arabic_glyphs();
+    REQUIRE(ui::load_fonts(DEBRIEF_FONTS_DIR, 1.0f, ui::theme_metrics().body_px, ui::theme_metrics().heading_px));
+    CHECK_FALSE(ui::fonts_outdated());
+    CHECK(has_alef());
+    CHECK(ui::fonts().heading->FindGlyphNoFallback(0xFE8D) != nullptr);
+}
+
+TEST_CASE("lam-alef becomes one ligature glyph with no filler character left behind") {
+    const std::string shaped = ui::display_line("\xD8\xA7\xD9\x84\xD8\xA3\xD9\x85\xD9\x84");  // "الأمل"
+    CHECK(shaped.find("\xEF\xBB\xBF") == std::string::npos);  // U+FEFF, FriBidi's filler, has no glyph
+    const bool ligature = shaped.find("\xEF\xBB\xB7") != std::string::npos || shaped.find("\xEF\xBB\xB8") != std::string::npos;
+    CHECK(ligature);  // U+FEF7/U+FEF8 lam with alef with hamza above
 }
