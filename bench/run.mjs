@@ -515,7 +515,7 @@ function report(r) {
     if (r.sizes.firstVisit) {
       const v = r.sizes.firstVisit;
       md.push(`Measured first visit (until the service worker is installed): ${v.requests} requests, ${kb(v.raw)} raw, ${kb(v.brotli)} brotli if the server compressed; ` +
-        `${v.repeated} files were fetched twice (the page, then sw.js's precache with \`cache: 'reload'\`).`, '');
+        (v.repeated ? `fetched more than once: ${v.repeatedFiles.join(', ')}.` : 'every file was fetched once.'), '');
     }
   }
 
@@ -612,7 +612,8 @@ async function main() {
         const paths = site.requests.slice(sent).map((p) => (p === '/' ? '/index.html' : p));
         const counts = new Map();
         for (const p of paths) counts.set(p, (counts.get(p) || 0) + 1);
-        const v = { requests: paths.length, raw: 0, brotli: 0, repeated: [...counts.values()].filter((n) => n > 1).length };
+        const repeated = [...counts].filter(([, n]) => n > 1).map(([p]) => p);
+        const v = { requests: paths.length, raw: 0, brotli: 0, repeated: repeated.length, repeatedFiles: repeated };
         for (const p of paths) {
           const f = sizeOf.get(p);
           if (f) { v.raw += f.raw; v.brotli += f.brotli; }

@@ -130,24 +130,28 @@ bool JsonReader::fail(std::string message, std::string json_path) {
     return false;
 }
 
+namespace {
+
+// "Expected an object at $.x, found 7" for either tree: migrations read nlohmann's, decoders ours.
+template <class Value>
+bool expect(JsonReader& reader, bool ok, const char* what, const Value& value, const std::string& path) {
+    if (ok) return true;
+    return reader.fail(std::string("Expected ") + what + " at " + path + ", found " + describe_found(value), path);
+}
+
+}  // namespace
+
 bool expect_object(JsonReader& reader, const Json& value, const std::string& path) {
-    if (value.is_object()) return true;
-    return reader.fail("Expected an object at " + path + ", found " + describe_found(value), path);
+    return expect(reader, value.is_object(), "an object", value, path);
 }
-
 bool expect_list(JsonReader& reader, const Json& value, const std::string& path) {
-    if (value.is_array()) return true;
-    return reader.fail("Expected a list at " + path + ", found " + describe_found(value), path);
+    return expect(reader, value.is_array(), "a list", value, path);
 }
-
 bool expect_object(JsonReader& reader, const JsonNode& value, const std::string& path) {
-    if (value.is_object()) return true;
-    return reader.fail("Expected an object at " + path + ", found " + describe_found(value), path);
+    return expect(reader, value.is_object(), "an object", value, path);
 }
-
 bool expect_list(JsonReader& reader, const JsonNode& value, const std::string& path) {
-    if (value.is_array()) return true;
-    return reader.fail("Expected a list at " + path + ", found " + describe_found(value), path);
+    return expect(reader, value.is_array(), "a list", value, path);
 }
 
 FieldReader::FieldReader(JsonReader& reader, const JsonNode& object, std::string path, SchemaObject kind)
