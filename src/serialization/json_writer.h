@@ -33,7 +33,8 @@ public:
     void string(std::string_view text);
     void number(std::int64_t value);
     // Not for documents (they hold no fractions): for messages to the page, such as screen rectangles.
-    // Nine significant digits (every float round-trips); NaN and infinities are written as null.
+    // Rounded to two decimals (a hundredth of a CSS pixel); NaN, infinities and magnitudes of 1e15 and
+    // more are written as null.
     void decimal(double value);
     void boolean(bool value);
     void null();

@@ -15,6 +15,9 @@ bool g_with_arabic = false;    // the atlas holds the Arabic glyphs
 const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178,
                                 0x017D, 0x017E, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193,
                                 0x2022, 0x2022, 0x2605, 0x2606, 0x2713, 0x2713, 0x25B8, 0x25B8, 0x25BE, 0x25BE, 0};
+// The small font draws only our own English labels (tabs, legends): ASCII and the punctuation the
+// catalogue uses. Widen it together with a translated catalogue.
+const ImWchar label_ranges[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2010, 0x2027, 0x2039, 0x203A, 0};
 // Only the forms FriBidi's shaping emits (see cmake/Fonts.cmake): fewer glyphs to rasterise at start-up.
 const ImWchar arabic_ranges[] = {0x060C, 0x0671, 0xFB50, 0xFB51, 0xFE70, 0xFEFF, 0};
 
@@ -55,8 +58,7 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
     g_fonts.heading = add_font(bold, heading_px * pixel_ratio, latin_ranges, false);
     if (with_arabic) add_font(arabic, heading_px * pixel_ratio, arabic_ranges, true);
     g_with_arabic = with_arabic;
-    // The small font only draws our own labels (tabs, legends), never user text: Latin is enough.
-    g_fonts.small = add_font(latin, (body_px - 2.0f) * pixel_ratio, latin_ranges, false);
+    g_fonts.small = add_font(latin, (body_px - 2.0f) * pixel_ratio, label_ranges, false);
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = g_fonts.body;
     return io.Fonts->Build();
