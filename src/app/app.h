@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/journal.h"
-#include "serialization/journal_json.h"  // RecordType
+#include "serialization/journal_json.h"  // RecordType, RecordKey
 
 #include <algorithm>
 #include <cstdint>
@@ -26,15 +26,6 @@ public:
     virtual Timestamp now() = 0;
     virtual Date today() = 0;
     virtual std::string new_id() = 0;  // a random UUID (v4)
-};
-
-struct RecordKey {
-    RecordType type = RecordType::reflection;
-    std::string id;
-    friend bool operator<(const RecordKey& a, const RecordKey& b) {
-        return std::pair(a.type, a.id) < std::pair(b.type, b.id);
-    }
-    friend bool operator==(const RecordKey& a, const RecordKey& b) { return a.type == b.type && a.id == b.id; }
 };
 
 enum class Screen { home, reflection, message, new_message, reminders, profile, data, trash };

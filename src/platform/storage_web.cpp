@@ -95,17 +95,12 @@ void write_dirty() {
     g.timer_armed = false;
     if (!g.writer) return;
     const std::vector<RecordKey> dirty = g.app->take_dirty();
-    std::vector<RecordRef> records;
-    records.reserve(dirty.size());
-    for (const RecordKey& key : dirty) records.push_back(RecordRef{key.type, key.id});
     // One batch: each touched shard is written once, however many of its records changed.
-    const BatchSaveResult saved = g.store->save_records(g.app->journal(), records);
+    const BatchSaveResult saved = g.store->save_records(g.app->journal(), dirty);
     if (saved.first_error) {
         g.write_failed = true;
         // Keep the unwritten records dirty so the next change retries them; nothing in memory is lost.
-        std::vector<RecordKey> unwritten;
-        for (const RecordRef& ref : saved.unwritten) unwritten.push_back(RecordKey{ref.type, ref.id});
-        g.app->mark_dirty(unwritten);
+        g.app->mark_dirty(saved.unwritten);
         set_status(SaveState::failed, tr_format("storage.write_failed", {{"reason", saved.first_error->message}}));
         return;
     }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -19,6 +20,17 @@ constexpr std::string_view journal_format_name = "debrief-journal";
 constexpr std::string_view record_format_name = "debrief-record";
 
 enum class RecordType { reflection, contact, message, reminder, settings };
+
+// One record of a journal by type and id (`id` is ignored for settings): what the app marks dirty
+// and the store saves.
+struct RecordKey {
+    RecordType type = RecordType::reflection;
+    std::string id;
+    friend bool operator<(const RecordKey& a, const RecordKey& b) {
+        return std::pair(a.type, a.id) < std::pair(b.type, b.id);
+    }
+    friend bool operator==(const RecordKey& a, const RecordKey& b) { return a.type == b.type && a.id == b.id; }
+};
 
 // "reflection", "contact", ... as written in record documents.
 std::string_view record_type_key(RecordType type);

@@ -338,7 +338,7 @@ void JournalStore::write_staged(const StagedChanges& staged, BatchSaveResult& re
         if (!written) {
             // Nothing of this shard changed on disk: its records stay to be saved.
             if (!result.first_error) result.first_error = written.error();
-            for (const auto& change : changes) result.unwritten.push_back(RecordRef{type, change.first});
+            for (const auto& change : changes) result.unwritten.push_back(RecordKey{type, change.first});
             continue;
         }
         collection(type)[static_cast<std::size_t>(where.second)] = std::move(updated);
@@ -375,22 +375,22 @@ IoResult<SaveOutcome> JournalStore::save_record(const Reminder& r) { return save
 IoResult<SaveOutcome> JournalStore::save_record(const Settings& s) { return write_settings(s); }
 
 IoResult<SaveOutcome> JournalStore::save_record(const Journal& journal, RecordType type, std::string_view id) {
-    BatchSaveResult result = save_records(journal, {RecordRef{type, std::string(id)}});
+    BatchSaveResult result = save_records(journal, {RecordKey{type, std::string(id)}});
     if (result.first_error) return *result.first_error;
     if (result.summary.removed > 0) return SaveOutcome::removed;
     if (result.summary.written > 0) return SaveOutcome::written;
     return SaveOutcome::unchanged;
 }
 
-BatchSaveResult JournalStore::save_records(const Journal& journal, const std::vector<RecordRef>& records) {
+BatchSaveResult JournalStore::save_records(const Journal& journal, const std::vector<RecordKey>& records) {
     BatchSaveResult result;
-    const auto failed = [&](const RecordRef& ref, IoError error) {
+    const auto failed = [&](const RecordKey& ref, IoError error) {
         if (!result.first_error) result.first_error = std::move(error);
         result.unwritten.push_back(ref);
     };
     const RecordFinder finder(journal, records.size());
     StagedChanges staged;
-    for (const RecordRef& ref : records) {
+    for (const RecordKey& ref : records) {
         IoResult<SaveOutcome> outcome = SaveOutcome::unchanged;
         if (ref.type == RecordType::settings) {
             outcome = write_settings(journal.settings);
@@ -435,23 +435,23 @@ IoResult<Done> JournalStore::remove_record(RecordType type, std::string_view id)
 }
 
 IoResult<SaveSummary> JournalStore::save_all(const Journal& journal) {
-    std::vector<RecordRef> records;
+    std::vector<RecordKey> records;
     for (RecordType type : collection_types) {
         std::set<std::string_view> in_journal;
         with_records(journal, type, [&](const auto& list) {
             for (const auto& r : list) {
-                records.push_back(RecordRef{type, r.meta.id});
+                records.push_back(RecordKey{type, r.meta.id});
                 in_journal.insert(r.meta.id);
             }
         });
         // Records this store knows on disk that left the journal are removed from their shards.
         for (const Shard& s : collection(type)) {
             for (const auto& known : s.lines) {
-                if (in_journal.count(known.first) == 0) records.push_back(RecordRef{type, known.first});
+                if (in_journal.count(known.first) == 0) records.push_back(RecordKey{type, known.first});
             }
         }
     }
-    records.push_back(RecordRef{RecordType::settings, ""});
+    records.push_back(RecordKey{RecordType::settings, ""});
     BatchSaveResult result = save_records(journal, records);
     if (result.first_error) return *result.first_error;
     return result.summary;
@@ -465,7 +465,7 @@ struct JournalStore::Loader {
     JournalStore& store;
     LoadResult& result;
     std::array<std::unordered_map<std::string, std::size_t>, 4> position{};  // id -> index in its vector
-    std::vector<RecordRef> from_legacy;     // records read from old-layout files
+    std::vector<RecordKey> from_legacy;     // records read from old-layout files
     std::vector<std::string> legacy_paths;  // old-layout files, removed once their shards are written
 
     // A valid temporary file's target, or why it is not valid.
@@ -520,7 +520,7 @@ struct JournalStore::Loader {
     void migrate_legacy() {
         if (legacy_paths.empty()) return;
         StagedChanges staged;
-        for (const RecordRef& ref : from_legacy) {
+        for (const RecordKey& ref : from_legacy) {
             std::optional<std::string> line;
             with_records(result.journal, ref.type, [&](const auto& records) {
                 const auto& record = records[position[static_cast<std::size_t>(collection_index(ref.type))][ref.id]];
@@ -656,7 +656,7 @@ private:
                 path, "The file name says id \"" + expected_id + "\" but the record inside has id \"" + id + "\"");
         }
         legacy_paths.push_back(path);
-        from_legacy.push_back(RecordRef{type, id});
+        from_legacy.push_back(RecordKey{type, id});
         if (!known(type, id)) return add(type, path, std::move(decoded).value());
         // Seen in a shard too (a migration cut short, or an older version wrote again): the newer
         // `modified` wins, the shard's copy on a tie.

@@ -43,16 +43,10 @@ struct SaveSummary {
     int files_written = 0;
 };
 
-// One record to save (or remove, when the journal no longer has it); `id` is ignored for settings.
-struct RecordRef {
-    RecordType type = RecordType::reflection;
-    std::string id;
-};
-
 // A batch save: what was done, and what could not be written (still to be saved) and why.
 struct BatchSaveResult {
     SaveSummary summary;
-    std::vector<RecordRef> unwritten;
+    std::vector<RecordKey> unwritten;
     std::optional<IoError> first_error;
 };
 
@@ -94,7 +88,7 @@ public:
 
     // The same for many records at once: each touched shard is written once. Keeps going after an
     // error; the records of shards that could not be written are listed in `unwritten`.
-    BatchSaveResult save_records(const Journal& journal, const std::vector<RecordRef>& records);
+    BatchSaveResult save_records(const Journal& journal, const std::vector<RecordKey>& records);
 
     IoResult<Done> remove_record(RecordType type, std::string_view id);
 

@@ -335,7 +335,7 @@ TEST_CASE("one edit rewrites one shard") {
 
     Reflection& edited = journal.reflections[250];
     edited.company = "Edited";
-    const BatchSaveResult saved = store.save_records(journal, {RecordRef{RecordType::reflection, edited.meta.id}});
+    const BatchSaveResult saved = store.save_records(journal, {RecordKey{RecordType::reflection, edited.meta.id}});
     CHECK_FALSE(saved.first_error);
     CHECK(saved.summary.written == 1);
     CHECK(saved.summary.files_written == 1);
@@ -345,10 +345,10 @@ TEST_CASE("one edit rewrites one shard") {
 TEST_CASE("an import saved as one batch writes each shard once") {
     ScratchFolder folder;
     const Journal journal = with_many_reflections(2000);
-    std::vector<RecordRef> dirty;
+    std::vector<RecordKey> dirty;
     std::set<std::string> shards;
     for (const Reflection& r : journal.reflections) {
-        dirty.push_back(RecordRef{RecordType::reflection, r.meta.id});
+        dirty.push_back(RecordKey{RecordType::reflection, r.meta.id});
         shards.insert(shard_of_reflection(r.meta.id));
     }
     JournalStore store(folder.path());
@@ -370,8 +370,8 @@ TEST_CASE("a batch that cannot write one shard keeps that shard's records unwrit
     journal.reflections[0].company = "Neu";
     journal.contacts[0].notes = "Neu";
     const BatchSaveResult saved =
-        store.save_records(journal, {RecordRef{RecordType::reflection, reflection_id},
-                                     RecordRef{RecordType::contact, journal.contacts[0].meta.id}});
+        store.save_records(journal, {RecordKey{RecordType::reflection, reflection_id},
+                                     RecordKey{RecordType::contact, journal.contacts[0].meta.id}});
     REQUIRE(saved.first_error);
     CHECK(saved.first_error->message.rfind("Could not save " + blocked + ": ", 0) == 0);
     REQUIRE(saved.unwritten.size() == 1);
