@@ -661,7 +661,7 @@ private:
         // Seen in a shard too (a migration cut short, or an older version wrote again): the newer
         // `modified` wins, the shard's copy on a tie.
         if (modified_of(decoded.value().record) > modified_of_known(type, id))
-            replace(type, path, std::move(decoded).value());
+            add(type, path, std::move(decoded).value());
     }
 
     std::optional<std::string> wrong_type(RecordType type, const DecodedRecord& decoded, const char* holder) const {
@@ -696,42 +696,43 @@ private:
         }
     }
 
+    // Adds a decoded record to the journal, or replaces the copy already there.
     void add(RecordType type, const std::string& path, DecodedRecord decoded) {
         add_warnings(path, decoded);
         const std::string id = id_of(decoded.record);
         set_extras(type, id, std::move(decoded.extras));
+        auto& positions = position[static_cast<std::size_t>(collection_index(type))];
         with_records(result.journal, type, [&](auto& records) {
             using T = typename std::decay_t<decltype(records)>::value_type;
-            position[static_cast<std::size_t>(collection_index(type))][id] = records.size();
-            records.push_back(std::get<T>(std::move(decoded.record)));
+            const auto [at, added] = positions.try_emplace(id, records.size());
+            if (added) {
+                records.push_back(std::get<T>(std::move(decoded.record)));
+            } else {
+                records[at->second] = std::get<T>(std::move(decoded.record));
+            }
         });
     }
 
-    void replace(RecordType type, const std::string& path, DecodedRecord decoded) {
-        add_warnings(path, decoded);
-        const std::string id = id_of(decoded.record);
-        set_extras(type, id, std::move(decoded.extras));
-        with_records(result.journal, type, [&](auto& records) {
-            using T = typename std::decay_t<decltype(records)>::value_type;
-            records[position[static_cast<std::size_t>(collection_index(type))][id]] =
-                std::get<T>(std::move(decoded.record));
-        });
-    }
-
-    // Moves a whole file aside, numbered so a second damaged copy never replaces the first.
-    void quarantine_file(const std::string& path, const std::string& reason) {
-        const std::string name = file_name_of(path);
+    // "quarantine/<name>.N" for the first N not taken: a second damaged copy never replaces the first.
+    std::optional<std::string> free_quarantine_path(const std::string& name) const {
         for (int n = 1; n <= 100000; ++n) {
-            const std::string target = join(quarantine_dir, name + "." + std::to_string(n));
-            if (store.m_files.exists(target)) continue;
-            if (auto moved = store.m_files.move_no_replace(path, target); !moved)
-                return result.errors.push_back(moved.error());
-            result.quarantined.push_back(QuarantinedFile{path, target, reason});
-            result.files_changed = true;
-            return;
+            std::string target = join(quarantine_dir, name + "." + std::to_string(n));
+            if (!store.m_files.exists(target)) return target;
         }
-        result.errors.push_back(
-            IoError{IoErrorKind::other, "Could not move " + path + " aside: the quarantine folder is full.", path});
+        return std::nullopt;
+    }
+
+    // Moves a whole file aside.
+    void quarantine_file(const std::string& path, const std::string& reason) {
+        const std::optional<std::string> target = free_quarantine_path(file_name_of(path));
+        if (!target) {
+            return result.errors.push_back(
+                IoError{IoErrorKind::other, "Could not move " + path + " aside: the quarantine folder is full.", path});
+        }
+        if (auto moved = store.m_files.move_no_replace(path, *target); !moved)
+            return result.errors.push_back(moved.error());
+        result.quarantined.push_back(QuarantinedFile{path, *target, reason});
+        result.files_changed = true;
     }
 
     // Writes a shard's bad lines into a new quarantine file. When that fails they are held and
@@ -739,17 +740,13 @@ private:
     bool quarantine_lines(RecordType type, int index, const std::string& bad_lines,
                           const std::vector<std::string>& reasons) {
         const std::string path = shard_path(type, index);
-        const std::string name = std::string(directory_of(type)) + "-" + shard_file_name(index);
-        Shard& shard = store.collection(type)[static_cast<std::size_t>(index)];
-        for (int n = 1; n <= 100000; ++n) {
-            const std::string target = join(quarantine_dir, name + "." + std::to_string(n));
-            if (store.m_files.exists(target)) continue;
-            if (auto written = store.m_files.write_atomic(target, bad_lines); !written) break;
-            for (const std::string& reason : reasons) result.quarantined.push_back(QuarantinedFile{path, target, reason});
+        const auto target = free_quarantine_path(std::string(directory_of(type)) + "-" + shard_file_name(index));
+        if (target && store.m_files.write_atomic(*target, bad_lines)) {
+            for (const std::string& reason : reasons) result.quarantined.push_back(QuarantinedFile{path, *target, reason});
             result.files_changed = true;
             return true;
         }
-        shard.held = bad_lines;
+        store.collection(type)[static_cast<std::size_t>(index)].held = bad_lines;
         result.errors.push_back(IoError{IoErrorKind::other, "Could not set aside the damaged lines of " + path, path});
         return false;
     }
