@@ -156,52 +156,48 @@ private:
         m_pending.resize(m_pending.size() - count);
     }
 
-    bool array(int depth, JsonNode& node) {
-        node.m_kind = JsonKind::array;
+    // At an opening bracket: reads elements with `read_element` up to `close`, then makes them the
+    // children of `node`.
+    template <class ReadElement>
+    bool container(JsonKind kind, char close, JsonNode& node, ReadElement read_element) {
+        node.m_kind = kind;
         ++m_pos;
         const std::size_t mark = m_pending.size();
         skip_space();
-        if (m_pos < m_text.size() && m_text[m_pos] == ']') {
+        if (m_pos < m_text.size() && m_text[m_pos] == close) {
             ++m_pos;
             return true;
         }
         for (;;) {
-            if (!value(depth)) return false;
+            if (!read_element()) return false;
             skip_space();
             if (m_pos >= m_text.size()) return false;
             const char c = m_text[m_pos++];
-            if (c == ']') break;
+            if (c == close) break;
             if (c != ',') return false;
         }
+        if (kind == JsonKind::object && has_duplicate_key(mark)) return false;
         adopt_children(m_pending.size() - mark, node);
         return true;
     }
 
+    bool array(int depth, JsonNode& node) {
+        return container(JsonKind::array, ']', node, [&] { return value(depth); });
+    }
+
     bool object(int depth, JsonNode& node) {
-        node.m_kind = JsonKind::object;
-        ++m_pos;
-        const std::size_t mark = m_pending.size();
+        return container(JsonKind::object, '}', node, [&] { return member(depth); });
+    }
+
+    // "key": value
+    bool member(int depth) {
         skip_space();
-        if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-            ++m_pos;
-            return true;
-        }
-        for (;;) {
-            skip_space();
-            std::string_view key;
-            if (m_pos >= m_text.size() || m_text[m_pos] != '"' || !string(key)) return false;
-            skip_space();
-            if (m_pos >= m_text.size() || m_text[m_pos++] != ':') return false;
-            if (!value(depth)) return false;
-            m_pending.back().m_key = key;
-            skip_space();
-            if (m_pos >= m_text.size()) return false;
-            const char c = m_text[m_pos++];
-            if (c == '}') break;
-            if (c != ',') return false;
-        }
-        if (has_duplicate_key(mark)) return false;
-        adopt_children(m_pending.size() - mark, node);
+        std::string_view key;
+        if (m_pos >= m_text.size() || m_text[m_pos] != '"' || !string(key)) return false;
+        skip_space();
+        if (m_pos >= m_text.size() || m_text[m_pos++] != ':') return false;
+        if (!value(depth)) return false;
+        m_pending.back().m_key = key;
         return true;
     }
 

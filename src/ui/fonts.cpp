@@ -1,5 +1,5 @@
-// Font atlas: Noto Sans (Latin, Latin-1, the Windows-1252 letters of Latin Extended-A, punctuation) with Noto Sans Arabic merged in,
-// including the presentation forms that FriBidi's shaping produces (see bidi_text.h).
+// Font atlas: Noto Sans (Latin-1, the Windows-1252 letters of Latin Extended-A, punctuation), with Noto
+// Sans Arabic merged in once Arabic text is drawn: the presentation forms FriBidi's shaping produces (see bidi_text.h).
 #include "ui/fonts.h"
 
 #include <cstdio>
