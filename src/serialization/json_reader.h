@@ -12,7 +12,7 @@
 
 #include "core/journal.h"
 #include "core/names.h"
-#include "serialization/result.h"
+#include "core/result.h"
 #include "serialization/json_tree.h"
 #include "serialization/schema_fields.h"
 

@@ -7,16 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/format.h"
 #include "serialization/json_tree.h"
-#include "serialization/result.h"
+#include "core/result.h"
 
 namespace debrief {
-
-// Limits applied before any parsing, so hostile or damaged files fail fast with a clear message.
-struct DecodeLimits {
-    std::size_t max_bytes = 50u * 1024u * 1024u;  // a real journal is a few hundred KB
-    int max_depth = 64;  // a journal nests 5 levels; this guards the recursive code after the parser
-};
 
 // Parses `text` (UTF-8, an optional BOM is skipped) into an order-preserving JSON tree.
 // Checks, in order: empty, size, UTF-8 validity, nesting depth (by a flat scan, before any recursion),

@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "core/dates.h"
-#include "serialization/journal_json.h"
+#include "core/format.h"
 
 namespace debrief {
 

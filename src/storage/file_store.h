@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "serialization/result.h"
+#include "core/result.h"
 
 namespace debrief {
 

@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "serialization/journal_json.h"
 #include "serialization/schema_fields.h"
 
 namespace debrief {

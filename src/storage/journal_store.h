@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/journal.h"
-#include "serialization/journal_json.h"
+#include "core/records.h"
 #include "storage/file_store.h"
 
 namespace debrief {

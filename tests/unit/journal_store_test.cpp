@@ -8,6 +8,7 @@
 
 #include "sample_journal.h"
 #include "scratch_folder.h"
+#include "serialization/journal_json.h"
 #include "storage/journal_store.h"
 
 using namespace debrief;
