@@ -2,6 +2,8 @@
 #include "app/import_flow.h"
 
 #include "core/i18n.h"
+#include "serialization/journal_import.h"
+#include "serialization/journal_json.h"
 
 namespace debrief {
 
@@ -13,8 +15,9 @@ void ImportFlow::receive(const App& app, const std::string& file_name, std::stri
         m_error = tr_format("data.import.error", {{"reason", decoded.error().message}});
         return;
     }
-    PendingImport pending{file_name, std::move(decoded).value(), {}};
-    pending.preview = preview_import(app.journal(), pending.decoded.journal);
+    DecodedJournal& d = decoded.value();
+    PendingImport pending{file_name, std::move(d.journal), std::move(d.extras), std::move(d.warnings), {}};
+    pending.preview = preview_import(app.journal(), pending.journal);
     m_pending = std::move(pending);
 }
 
@@ -26,17 +29,17 @@ void ImportFlow::reject(std::string message) {
 void ImportFlow::apply(App& app, Mode mode) {
     if (!m_pending || app.read_only()) return;
     if (mode == Mode::replace) {
-        m_backup = app.journal();
+        m_backup = ImportBackup{app.journal(), app.extras()};
         m_backup_to_write = m_backup;
         // Records that exist only in the old journal must be removed from storage too.
-        app.replace_journal(m_pending->decoded.journal, App::MarkDirty::yes);
-        app.set_extras(m_pending->decoded.extras);
-        app.mark_removed_since(*m_backup);
+        app.replace_journal(m_pending->journal, App::MarkDirty::yes);
+        app.set_extras(m_pending->extras);
+        app.mark_removed_since(m_backup->journal);
         app.notify(std::string(tr("data.import.replaced")));
     } else {
         const PendingImport& p = *m_pending;
-        JournalExtras extras = merge_extras(app.journal(), app.extras(), p.decoded.journal, p.decoded.extras);
-        app.replace_journal(merge_journals(app.journal(), p.decoded.journal), App::MarkDirty::yes);
+        JournalExtras extras = merge_extras(app.journal(), app.extras(), p.journal, p.extras);
+        app.replace_journal(merge_journals(app.journal(), p.journal), App::MarkDirty::yes);
         app.set_extras(std::move(extras));
         app.notify(tr_format("data.import.merged", {{"n", std::to_string(app.journal().reflections.size())}}));
     }
@@ -51,7 +54,8 @@ void ImportFlow::cancel() {
 void ImportFlow::undo(App& app) {
     if (!m_backup || app.read_only()) return;
     const Journal replaced = app.journal();
-    app.replace_journal(std::move(*m_backup), App::MarkDirty::yes);
+    app.replace_journal(std::move(m_backup->journal), App::MarkDirty::yes);
+    app.set_extras(std::move(m_backup->extras));
     app.mark_removed_since(replaced);
     m_backup.reset();
     app.notify(std::string(tr("data.import.undone")));

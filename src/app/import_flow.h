@@ -1,23 +1,35 @@
 // Import in two steps: decode and preview first, then merge or replace only when the user says so.
-// A replace keeps the previous journal in memory for one-click undo (and the platform writes it to
-// a backup file first). Nothing changes while the preview is shown.
+// A replace keeps the previous journal (and its unknown keys) in memory for one-click undo, and the
+// save controller writes it to a backup file first. Nothing changes while the preview is shown.
 #pragma once
 
 #include "app/app.h"
-#include "serialization/journal_import.h"
-#include "serialization/journal_json.h"
+#include "core/import_preview.h"
+#include "core/journal.h"
+#include "core/records.h"
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace debrief {
 
+// A decoded file waiting for the user's choice.
 struct PendingImport {
     std::string file_name;
-    DecodedJournal decoded;
+    Journal journal;
+    JournalExtras extras;
+    std::vector<std::string> warnings;  // e.g. unknown fields kept
     ImportPreview preview;
+};
+
+// A whole journal with the keys this version does not know, so that undoing a replace (and the
+// backup file) gives back exactly what was there.
+struct ImportBackup {
+    Journal journal;
+    JournalExtras extras;
 };
 
 class ImportFlow {
@@ -29,8 +41,8 @@ public:
     const std::optional<PendingImport>& pending() const { return m_pending; }
     const std::string& error() const { return m_error; }
     bool can_undo() const { return m_backup.has_value(); }
-    // The journal as it was before a replace, once, for the platform to write as a backup file.
-    std::optional<Journal> take_backup_to_write() { return std::exchange(m_backup_to_write, std::nullopt); }
+    // The journal as it was before a replace, once, for the save controller to write as a backup file.
+    std::optional<ImportBackup> take_backup_to_write() { return std::exchange(m_backup_to_write, std::nullopt); }
 
     enum class Mode { merge, replace };
     void apply(App& app, Mode mode);
@@ -39,8 +51,8 @@ public:
 
 private:
     std::optional<PendingImport> m_pending;
-    std::optional<Journal> m_backup;
-    std::optional<Journal> m_backup_to_write;
+    std::optional<ImportBackup> m_backup;
+    std::optional<ImportBackup> m_backup_to_write;
     std::string m_error;
 };
 

@@ -10,6 +10,14 @@
 using namespace debrief;
 
 namespace {
+// An exported journal whose first reflection carries a key from a newer version.
+std::string with_unknown_key(std::string file, const std::string& key) {
+    const auto at = file.find("\"company\"");
+    REQUIRE(at != std::string::npos);
+    file.insert(at, "\"" + key + "\": {\"x\": [1, 2]},\n      ");
+    return file;
+}
+
 std::string exported_with(const std::string& company) {
     test::FixedEnvironment env;
     for (int i = 0; i < 100; ++i) env.new_id();  // ids of "another device": no clash with the test's App
@@ -74,14 +82,36 @@ TEST_CASE("replace keeps a backup and can be undone") {
 TEST_CASE("unknown fields survive an import and the next export") {
     test::FixedEnvironment env;
     App app(env);
-    std::string file = exported_with("Future Corp");
-    const auto at = file.find("\"company\"");
-    REQUIRE(at != std::string::npos);
-    file.insert(at, "\"from_the_future\": {\"x\": [1, 2]},\n      ");
+    const std::string file = with_unknown_key(exported_with("Future Corp"), "from_the_future");
     app.import_flow().receive(app, "future.json", file);
     REQUIRE(app.import_flow().pending());
-    CHECK_FALSE(app.import_flow().pending()->decoded.warnings.empty());
+    CHECK_FALSE(app.import_flow().pending()->warnings.empty());
     app.import_flow().apply(app, ImportFlow::Mode::merge);
     const std::string exported = encode_journal(app.journal(), app.extras(), env.now());
     CHECK(exported.find("from_the_future") != std::string::npos);
+}
+
+// Regression: undoing a replace gave back the old journal without its unknown fields (only the
+// Journal was kept), and the backup file dropped them too.
+TEST_CASE("undoing a replace import restores the previous journal's unknown fields, and so does its backup") {
+    test::FixedEnvironment env;
+    App app(env);
+    app.import_flow().receive(app, "mine.json", with_unknown_key(exported_with("Mine"), "kept_by_me"));
+    app.import_flow().apply(app, ImportFlow::Mode::merge);
+    const JournalExtras mine = app.extras();
+    REQUIRE_FALSE(mine.reflections.empty());
+
+    app.import_flow().receive(app, "theirs.json", with_unknown_key(exported_with("Theirs"), "kept_by_them"));
+    app.import_flow().apply(app, ImportFlow::Mode::replace);
+    CHECK(encode_journal(app.journal(), app.extras(), env.now()).find("kept_by_me") == std::string::npos);
+
+    const std::optional<ImportBackup> backup = app.import_flow().take_backup_to_write();
+    REQUIRE(backup.has_value());
+    CHECK(encode_journal(backup->journal, backup->extras, env.now()).find("kept_by_me") != std::string::npos);
+
+    app.import_flow().undo(app);
+    CHECK(app.extras() == mine);
+    const std::string exported = encode_journal(app.journal(), app.extras(), env.now());
+    CHECK(exported.find("kept_by_me") != std::string::npos);
+    CHECK(exported.find("kept_by_them") == std::string::npos);
 }
