@@ -2,6 +2,9 @@
 #include "app/app.h"
 
 #include "app/import_flow.h"
+#include "serialization/export.h"
+#include "serialization/journal_json.h"
+#include "serialization/markdown.h"
 
 #include <algorithm>
 
@@ -163,6 +166,14 @@ void App::update_settings(const std::function<void(Settings&)>& edit) {
     ++m_revision;
     m_journal.settings.modified = m_env.now();
     m_dirty.insert({RecordType::settings, "settings"});
+}
+
+ExportFile App::export_json() const {
+    return {export_file_name(m_env.today()), "application/json", encode_journal(m_journal, m_extras, m_env.now())};
+}
+
+ExportFile App::export_markdown() const {
+    return {markdown_file_name(m_env.today()), "text/markdown", journal_to_markdown(m_journal)};
 }
 
 std::vector<RecordKey> App::take_dirty() {

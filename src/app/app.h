@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/journal.h"
-#include "serialization/journal_json.h"  // RecordType, RecordKey
+#include "core/records.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -52,6 +52,13 @@ struct StorageInfo {
     std::vector<std::string> quarantined;  // damaged stored files set aside at load, with reasons
 };
 
+// A file for the person to keep: what the views hand to Services::download.
+struct ExportFile {
+    std::string name;  // "debrief-2026-11-29.json"
+    std::string mime_type;
+    std::string bytes;
+};
+
 class App {
 public:
     explicit App(Environment& env);
@@ -98,6 +105,11 @@ public:
     void trash_reminder(const std::string& id);
 
     void update_settings(const std::function<void(Settings&)>& edit);
+
+    // The whole journal as canonical JSON, with the unknown keys it came with (docs/schema.md).
+    ExportFile export_json() const;
+    // The whole journal as Markdown, to read or print.
+    ExportFile export_markdown() const;
 
     // Records changed since the last call (what storage must write or remove).
     std::vector<RecordKey> take_dirty();

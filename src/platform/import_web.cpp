@@ -1,11 +1,9 @@
 // Receives files the user picked or dropped (web/shell.js reads them) and hands them to the App's
-// import flow; writes the backup that a "replace" promises before the journal changes on disk.
+// import flow, which decodes and previews them; the save controller writes a replace's backup.
 #include "app/import_flow.h"
 #include "core/i18n.h"
 #include "platform/backend_web.h"
 #include "platform/import_web.h"
-#include "serialization/journal_json.h"
-#include "storage/file_store.h"
 
 #include <emscripten.h>
 
@@ -23,17 +21,6 @@ void show_result() {
 }  // namespace
 
 void import_init(App& app) { g_app = &app; }
-
-void import_after_frame(App& app) {
-    // A replace keeps the previous journal next to the records, so even a reload cannot lose it.
-    if (std::optional<Journal> backup = app.import_flow().take_backup_to_write()) {
-        FileStore files("/journal");
-        const Timestamp now = app.env().now();
-        char name[64];
-        std::snprintf(name, sizeof name, "backups/before-import-%lld.json", static_cast<long long>(now.unix_ms));
-        if (!files.write_atomic(name, encode_journal(*backup, now))) app.notify(std::string(tr("data.import.backup_failed")));
-    }
-}
 
 }  // namespace debrief::platform
 

@@ -2,7 +2,7 @@
 //  [x] <input type=file> opened inside the user's gesture (web/shell.js, from the mirror element)
 //  [x] Drag-and-drop anywhere on the page
 //  [x] Files over 50 MB refused before they are read; unreadable files reported
-//  [x] A replace writes a backup file of the previous journal first
+//  [x] A replace writes a backup file of the previous journal first (app/save_controller.h)
 #pragma once
 
 #include "app/app.h"
@@ -10,6 +10,5 @@
 namespace debrief::platform {
 
 void import_init(App& app);
-void import_after_frame(App& app);
 
 }  // namespace debrief::platform

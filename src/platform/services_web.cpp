@@ -17,8 +17,8 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
 
 void WebServices::copy_text(const std::string& text) { js_copy_text(text.c_str()); }
 void WebServices::open_url(const std::string& url) { js_open_url(url.c_str()); }
-void WebServices::download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) {
-    js_download(file_name.c_str(), mime_type.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+void WebServices::download(const ExportFile& file) {
+    js_download(file.name.c_str(), file.mime_type.c_str(), file.bytes.data(), static_cast<int>(file.bytes.size()));
 }
 
 }  // namespace debrief::platform

@@ -13,7 +13,7 @@ class WebServices final : public ui::Services {
 public:
     void copy_text(const std::string& text) override;
     void open_url(const std::string& url) override;
-    void download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override;
+    void download(const ExportFile& file) override;
 };
 
 }  // namespace debrief::platform

@@ -15,6 +15,7 @@
 #include "ui/theme.h"
 
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 
@@ -27,10 +28,24 @@ using namespace debrief;
 EM_JS(int, js_prefers_dark, (), { return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
 EM_JS(void, js_fail, (const char* reason), { Debrief.fail(UTF8ToString(reason)); });
 EM_JS(void, js_ready, (), { Debrief.ready(); });
+EM_JS(void, js_announce, (const char* text), { Debrief.announce(UTF8ToString(text)); });
 
 platform::WebEnvironment g_env;
 App g_app(g_env);
 platform::WebServices g_services;
+
+int g_seen_notice = 0;
+
+// What the App asks of the page after a frame besides saving: a later frame, and its notices spoken
+// (the canvas is invisible to screen readers).
+void app_after_frame() {
+    if (const int wake = g_app.take_wake_ms(); wake > 0)
+        emscripten_set_timeout([](void*) { platform::request_frame(); }, wake, nullptr);
+    if (g_app.notice_serial() != g_seen_notice) {
+        g_seen_notice = g_app.notice_serial();
+        js_announce(g_app.notice().c_str());
+    }
+}
 
 void apply_current_theme() {
     ui::apply_theme(js_prefers_dark() ? ui::ColorScheme::dark : ui::ColorScheme::light,
@@ -85,11 +100,10 @@ int main() {
             ui::item_registry_end_frame();
             platform::web_text_fields().sync_to_dom();
             platform::mirror_sync_to_dom();
-            platform::import_after_frame(g_app);
-            platform::storage_after_frame(g_app);
+            platform::storage_after_frame();
+            app_after_frame();
             // Arabic text was drawn with the Latin-only atlas: draw again once the glyphs are in.
             if (ui::fonts_outdated()) platform::request_frame();
-
         },
     });
     js_ready();

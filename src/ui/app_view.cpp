@@ -3,8 +3,6 @@
 #include "ui/app_view.h"
 
 #include "core/i18n.h"
-#include "serialization/export.h"
-#include "serialization/journal_json.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -83,7 +81,7 @@ void draw_status_banner(App& app, Services& services) {
     wrapped_text(status.reason.empty() ? tr("save.failed").data() : status.reason.c_str());
     ImGui::PopStyleColor();
     if (status.state == SaveState::failed && button(tr("data.export.json").data(), Emphasis::primary)) {
-        services.download(export_file_name(app.env().today()), "application/json", encode_journal(app.journal(), app.extras(), app.env().now()));
+        services.download(app.export_json());
     }
     end_card();
 }

@@ -5,9 +5,6 @@
 #include "app/import_flow.h"
 #include "core/dates.h"
 #include "core/i18n.h"
-#include "serialization/journal_json.h"
-#include "serialization/markdown.h"
-#include "serialization/export.h"
 #include "ui/item_registry.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -30,13 +27,11 @@ void draw_export(App& app, Services& services) {
     subheading(tr("data.export").data());
     wrapped_text(tr("data.export.help").data());
     if (button(tr("data.export.json").data(), Emphasis::primary, true)) {
-        services.download(export_file_name(app.env().today()), "application/json", encode_journal(app.journal(), app.extras(), app.env().now()));
+        services.download(app.export_json());
         app.notify(std::string(tr("data.exported")));
     }
     if (button(tr("data.export.markdown").data(), Emphasis::normal, true)) {
-        std::string name = export_file_name(app.env().today());
-        name.replace(name.size() - 5, 5, ".md");
-        services.download(name, "text/markdown", journal_to_markdown(app.journal()));
+        services.download(app.export_markdown());
         app.notify(std::string(tr("data.exported")));
     }
     end_card();
@@ -71,9 +66,9 @@ void draw_import(App& app) {
         wrapped_text(changes.c_str());
         const std::string conflicts = sum([](const ImportCounts& c) { return c.conflicts; });
         if (conflicts != "0") muted_text(tr_format("data.import.conflicts", {{"n", conflicts}}).c_str());
-        if (!pending->decoded.warnings.empty()) {
+        if (!pending->warnings.empty()) {
             muted_text(tr("data.import.warnings").data());
-            for (const std::string& w : pending->decoded.warnings) ImGui::BulletText("%s", w.c_str());
+            for (const std::string& w : pending->warnings) ImGui::BulletText("%s", w.c_str());
         }
         if (button(tr("data.import.apply_merge").data(), Emphasis::primary, true)) flow.apply(app, ImportFlow::Mode::merge);
         muted_text(tr("data.import.replace_help").data());

@@ -56,7 +56,7 @@ void draw_reminders(App& app, Services& services) {
     for (std::size_t i : order) draw_reminder_row(app, app.journal().reminders[i]);
 
     if (!order.empty() && button(tr("reminders.export_ics").data(), Emphasis::normal, true)) {
-        services.download("debrief-reminders.ics", "text/calendar", reminders_to_ics(app.journal().reminders, app.env().now()));
+        services.download({"debrief-reminders.ics", "text/calendar", reminders_to_ics(app.journal().reminders, app.env().now())});
         app.notify(std::string(tr("reminders.exported")));
     }
     ImGui::Dummy(ImVec2(1, 8));

@@ -2,6 +2,8 @@
 // implements it in src/platform/; tests record the calls.
 #pragma once
 
+#include "app/app.h"
+
 #include <string>
 
 namespace debrief::ui {
@@ -11,7 +13,7 @@ public:
     virtual ~Services() = default;
     virtual void copy_text(const std::string& text) = 0;
     virtual void open_url(const std::string& url) = 0;
-    virtual void download(const std::string& file_name, const std::string& mime_type, const std::string& bytes) = 0;
+    virtual void download(const ExportFile& file) = 0;
 };
 
 }  // namespace debrief::ui

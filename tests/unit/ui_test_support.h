@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/app.h"
+#include "fixed_environment.h"
 #include "ui/item_registry.h"
 #include "ui/services.h"
 #include "ui/text_field.h"
@@ -15,34 +16,13 @@
 
 namespace debrief::test {
 
-class FixedEnvironment final : public Environment {
-public:
-    Timestamp now() override { return {1795300000000 + (m_tick++) * 1000, 60}; }
-    Date today() override { return m_today; }
-    std::string new_id() override {
-        char id[40];
-        std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012d", ++m_next);
-        return id;
-    }
-    Date m_today{2026, 11, 21};
-
-private:
-    long long m_tick = 0;
-    int m_next = 0;
-};
-
 class RecordingServices final : public ui::Services {
 public:
     void copy_text(const std::string& text) override { copied.push_back(text); }
     void open_url(const std::string& url) override { urls.push_back(url); }
-    void download(const std::string& name, const std::string& mime, const std::string& bytes) override {
-        downloads.push_back({name, mime, bytes});
-    }
-    struct Download {
-        std::string name, mime, bytes;
-    };
+    void download(const ExportFile& file) override { downloads.push_back(file); }
     std::vector<std::string> copied, urls;
-    std::vector<Download> downloads;
+    std::vector<ExportFile> downloads;
 };
 
 class FakeFields final : public ui::TextFieldHost {
