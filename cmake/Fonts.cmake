@@ -5,7 +5,7 @@
 # per face for letters none of the UI languages use.
 # Arabic: the Arabic letters, marks, digits and punctuation (U+060C–0671) plus the presentation forms
 # FriBidi's shaping produces for them (U+FE70–FEFF, alef wasla U+FB50–FB51), which ImGui draws after FriBidi
-# shaped the text (stb_truetype ignores GSUB/GPOS; web-platform-notes.md). Not the Persian/Urdu letters
+# shaped the text (stb_truetype ignores GSUB/GPOS; docs/web-platform.md). Not the Persian/Urdu letters
 # (U+0672–06FF, U+FB52–FBFF): they doubled the Arabic font for a language the UI does not offer.
 set(NOTO_DIR "/usr/share/fonts/truetype/noto" CACHE PATH "Debian fonts-noto-core directory")
 set(DEBRIEF_FONTS_DIR "${CMAKE_BINARY_DIR}/fonts")

@@ -19,7 +19,7 @@ set(IMGUI_DIR "${DEBRIEF_DEPS_DIR}/imgui-1.86+ds")
 if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "ImGui sources missing in ${IMGUI_DIR}: run scripts/build (it runs `apt-get source imgui`).")
 endif()
-# imgui_demo.cpp is deliberately absent: the demo window adds ~135 KB gzip (web-platform-notes.md).
+# imgui_demo.cpp is deliberately absent: the demo window adds ~135 KB gzip (docs/web-platform.md).
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp
   ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp)

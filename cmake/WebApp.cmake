@@ -1,5 +1,5 @@
 # The web executable (app.js + app.wasm) and the static site in build/site/.
-# Toolchain traps handled here are explained in ../shared/docs/web-platform-notes.md.
+# Toolchain traps handled here are explained in docs/web-platform.md.
 file(GLOB DEBRIEF_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
 add_executable(debrief_web ${DEBRIEF_PLATFORM_SOURCES} ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES COMPILE_OPTIONS "-w")
@@ -43,7 +43,7 @@ add_custom_command(TARGET debrief_web POST_BUILD
           "${DEBRIEF_FONTS_DIR}/arabic.ttf" "${DEBRIEF_SITE_DIR}/fonts/")
 add_dependencies(debrief_web debrief_fonts)
 
-# ---- Offline and installable (web-platform-notes.md "Offline and files") ----
+# ---- Offline and installable (docs/web-platform.md "Offline and files") ----
 # Icons are drawn by our own script with the standard library only; Debian's python, because
 # `python3` on PATH may be another interpreter.
 set(DEBRIEF_ICON_FILES "${DEBRIEF_SITE_DIR}/icons/icon-192.png" "${DEBRIEF_SITE_DIR}/icons/icon-512.png"

@@ -395,7 +395,7 @@ var Module = {
 
 // ---- offline: the service worker and the "Update available" banner ---------------------------
 // sw.js keeps one cache per build. A new build waits until the user chooses Reload, so a page never
-// runs an old app.js with a new app.wasm (web-platform-notes.md, "Offline and files").
+// runs an old app.js with a new app.wasm (docs/web-platform.md, "Offline and files").
 function registerServiceWorker() {
   const sw = navigator.serviceWorker;
   // Service workers need a secure context (https or localhost); elsewhere Debrief just stays online-only.
@@ -425,7 +425,7 @@ function registerServiceWorker() {
   }
 
   // Saves pending journal changes first (DebriefStorage belongs to the storage glue, if loaded).
-  // 3.1.6's IDBFS can drop its callback (web-platform-notes.md), so never wait more than ~3 s.
+  // 3.1.6's IDBFS can drop its callback (docs/web-platform.md), so never wait more than ~3 s.
   function flush() {
     const storage = window.DebriefStorage;
     if (!storage || typeof storage.flush !== 'function') return Promise.resolve(true);

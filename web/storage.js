@@ -1,6 +1,6 @@
 // Journal storage glue: the IDBFS mount, one writer across tabs, coalesced syncs with a timeout,
 // flush on hide, persistence and quota reports. C++ writes files under /journal; this file decides
-// when they reach IndexedDB. Facts behind each choice: ../shared/docs/web-platform-notes.md.
+// when they reach IndexedDB. Facts behind each choice: docs/web-platform.md.
 'use strict';
 
 const DebriefStorage = (() => {

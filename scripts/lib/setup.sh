@@ -6,7 +6,7 @@ DEBRIEF_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DEBRIEF_THIRD_PARTY="$DEBRIEF_ROOT/.deps"   # downloaded sources live here (git-ignored)
 export DEBRIEF_ROOT DEBRIEF_THIRD_PARTY
 
-# Debian's emcc needs Debian's acorn, but `node` comes from another vendor (web-platform-notes.md).
+# Debian's emcc needs Debian's acorn, but `node` comes from another vendor (docs/web-platform.md).
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
 APT_PACKAGES=(

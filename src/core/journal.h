@@ -48,7 +48,7 @@ struct RecordMeta {
 enum class Stage { applied, screen, interview, final_round, offer };
 enum class Ending { rejected, ghosted, withdrew };
 
-// The eight steps of the guided reflection (product.md A1-A8), in order.
+// The eight steps of the guided reflection (docs/advice.md A1-A8), in order.
 enum class StepId { vent, wins, reflect, feedback, loved, criteria, army, resilience };
 constexpr int step_count = 8;
 enum class StepState { untouched, skipped, done };

@@ -1,4 +1,4 @@
-// Message drafts for the seven kinds of message (product.md A4, B, C), their checklists, and mailto links.
+// Message drafts for the seven kinds of message (docs/advice.md A4, B, C), their checklists, and mailto links.
 #pragma once
 
 #include "core/journal.h"

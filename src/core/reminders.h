@@ -1,4 +1,4 @@
-// Which reminders a reflection calls for (product.md B, C), and how reminders sort on the home screen.
+// Which reminders a reflection calls for (docs/advice.md B, C), and how reminders sort on the home screen.
 #pragma once
 
 #include "core/id_source.h"

@@ -1,5 +1,5 @@
 // Dear ImGui platform backend for the browser on emscripten/html5.h (not Emscripten 3.1.6's GLFW
-// library, whose clipboard, high-DPI, touch and text input are broken: web-platform-notes.md).
+// library, whose clipboard, high-DPI, touch and text input are broken: docs/web-platform.md).
 //  [x] Mouse and wheel, on the #app wrapper so events on mirror elements reach ImGui too
 //  [x] Touch: tap (position one frame before the press, ocornut/imgui #2074), drag-to-scroll (#3379)
 //  [x] Keyboard with modifiers; never swallows keys the browser needs (Tab, Ctrl/Cmd+C/V/X/A)

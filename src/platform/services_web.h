@@ -1,6 +1,6 @@
 // Browser implementations of ui::Services: clipboard, mailto:, downloads.
 //  [x] Clipboard write: navigator.clipboard.writeText, falling back to a hidden <textarea> + execCommand
-//      (3.1.6's GLFW clipboard functions are empty stubs: web-platform-notes.md)
+//      (3.1.6's GLFW clipboard functions are empty stubs: docs/web-platform.md)
 //  [x] Downloads: Blob + object URL + temporary <a download>, URL revoked afterwards
 //  [x] mailto: links opened from the user's gesture
 #pragma once

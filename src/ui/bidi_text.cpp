@@ -1,5 +1,5 @@
 // FriBidi pipeline: UTF-8 -> code points -> bidi types -> embedding levels -> joining -> Arabic shaping
-// (FRIBIDI_FLAGS_ARABIC) -> reorder the line -> UTF-8, as web-platform-notes.md describes.
+// (FRIBIDI_FLAGS_ARABIC) -> reorder the line -> UTF-8, as docs/web-platform.md describes.
 #include "ui/bidi_text.h"
 
 #include "ui/fonts.h"

@@ -1,4 +1,4 @@
-// The guided reflection: details of the opportunity, then eight steps (product.md A1-A8), one at a
+// The guided reflection: details of the opportunity, then eight steps (docs/advice.md A1-A8), one at a
 // time, with "Step N of 8" progress, Back / Skip / Next, resumable where the user left off.
 #include "ui/views.h"
 

@@ -1,5 +1,5 @@
 // One widget API for every text the user types. ImGui 1.86 has no word wrap, IME, soft keyboard,
-// bidi or screen-reader access (web-platform-notes.md), so the widget only reserves a rectangle in
+// bidi or screen-reader access (docs/web-platform.md), so the widget only reserves a rectangle in
 // ImGui's layout; a TextFieldHost (the browser: a real <input>/<textarea>) does the editing on top.
 #pragma once
 

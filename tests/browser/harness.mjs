@@ -10,7 +10,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SITE = join(ROOT, 'build', 'site');
 export const ARTIFACTS = join(ROOT, 'build', 'test-artifacts');
 
-// Flags from web-platform-notes.md: root needs --no-sandbox; the closed network needs the
+// Flags from docs/web-platform.md: root needs --no-sandbox; the closed network needs the
 // background-networking switches; SwiftShader provides WebGL2 without a GPU.
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
