@@ -357,32 +357,6 @@ IoResult<SaveOutcome> JournalStore::write_settings(const Settings& settings) {
     return SaveOutcome::written;
 }
 
-template <class T>
-IoResult<SaveOutcome> JournalStore::save_one(RecordType type, const T& record) {
-    const std::string& id = record.meta.id;
-    StagedChanges staged;
-    auto outcome = stage(type, id, encode_record(record, extras_of(type, id), TextLayout::line), staged);
-    if (!outcome || staged.empty()) return outcome;
-    BatchSaveResult result;
-    write_staged(staged, result);
-    if (result.first_error) return *result.first_error;
-    return outcome;
-}
-
-IoResult<SaveOutcome> JournalStore::save_record(const Reflection& r) { return save_one(RecordType::reflection, r); }
-IoResult<SaveOutcome> JournalStore::save_record(const Contact& c) { return save_one(RecordType::contact, c); }
-IoResult<SaveOutcome> JournalStore::save_record(const Message& m) { return save_one(RecordType::message, m); }
-IoResult<SaveOutcome> JournalStore::save_record(const Reminder& r) { return save_one(RecordType::reminder, r); }
-IoResult<SaveOutcome> JournalStore::save_record(const Settings& s) { return write_settings(s); }
-
-IoResult<SaveOutcome> JournalStore::save_record(const Journal& journal, RecordType type, std::string_view id) {
-    BatchSaveResult result = save_records(journal, {RecordKey{type, std::string(id)}});
-    if (result.first_error) return *result.first_error;
-    if (result.summary.removed > 0) return SaveOutcome::removed;
-    if (result.summary.written > 0) return SaveOutcome::written;
-    return SaveOutcome::unchanged;
-}
-
 BatchSaveResult JournalStore::save_records(const Journal& journal, const std::vector<RecordKey>& records) {
     BatchSaveResult result;
     const auto failed = [&](const RecordKey& ref, IoError error) {
@@ -414,25 +388,6 @@ BatchSaveResult JournalStore::save_records(const Journal& journal, const std::ve
     }
     write_staged(staged, result);
     return result;
-}
-
-IoResult<Done> JournalStore::remove_record(RecordType type, std::string_view id) {
-    if (type == RecordType::settings) {
-        auto removed = m_files.remove(std::string(settings_file));
-        if (removed) m_settings_on_disk.reset();
-        return removed;
-    }
-    if (!is_valid_record_id(id)) {
-        return IoError{IoErrorKind::bad_path, "Could not remove a record with the id \"" + std::string(id) + "\".",
-                       std::string(directory_of(type))};
-    }
-    StagedChanges staged;
-    auto staged_ok = stage(type, std::string(id), std::nullopt, staged);
-    if (!staged_ok) return staged_ok.error();
-    BatchSaveResult result;
-    write_staged(staged, result);
-    if (result.first_error) return *result.first_error;
-    return Done{};
 }
 
 IoResult<SaveSummary> JournalStore::save_all(const Journal& journal) {

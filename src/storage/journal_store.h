@@ -74,23 +74,12 @@ public:
     // otherwise quarantined. Old-layout files (reflections/<id>.json...) are moved into shards.
     LoadResult load_journal();
 
-    // Writes the shard of one record if its line changed. The record's unknown keys (from load or
-    // set_extras) are written back with it.
-    IoResult<SaveOutcome> save_record(const Reflection& reflection);
-    IoResult<SaveOutcome> save_record(const Contact& contact);
-    IoResult<SaveOutcome> save_record(const Message& message);
-    IoResult<SaveOutcome> save_record(const Reminder& reminder);
-    IoResult<SaveOutcome> save_record(const Settings& settings);
-
-    // For dirty tracking: saves the record `id` of `type` as it is in `journal`, or removes it when
-    // the journal no longer has it. `id` is ignored for settings.
-    IoResult<SaveOutcome> save_record(const Journal& journal, RecordType type, std::string_view id);
-
-    // The same for many records at once: each touched shard is written once. Keeps going after an
-    // error; the records of shards that could not be written are listed in `unwritten`.
+    // Saves each listed record as it is in `journal` (with its unknown keys, from load or
+    // set_extras), or removes it when the journal no longer has it; `id` is ignored for settings.
+    // A record whose line did not change is not written, and each touched shard is written once.
+    // Keeps going after an error; the records of shards that could not be written are listed in
+    // `unwritten`.
     BatchSaveResult save_records(const Journal& journal, const std::vector<RecordKey>& records);
-
-    IoResult<Done> remove_record(RecordType type, std::string_view id);
 
     // Writes every changed record and removes the records this store loaded or wrote that the
     // journal no longer has. Keeps going after an error and returns the first one.
@@ -128,8 +117,6 @@ private:
     void write_staged(const StagedChanges& staged, BatchSaveResult& result);
     IoResult<Done> write_shard(RecordType type, int index, const Shard& contents);
     IoResult<SaveOutcome> write_settings(const Settings& settings);
-    template <class T>
-    IoResult<SaveOutcome> save_one(RecordType type, const T& record);
     const RecordExtras& extras_of(RecordType type, const std::string& id) const;
 
     FileStore m_files;

@@ -34,6 +34,15 @@ Journal sorted_like_the_store(Journal j) {
 
 std::string line_of(const Reflection& r) { return encode_record(r, {}, TextLayout::line); }
 
+// One record through the batch API, reported as what happened to it.
+IoResult<SaveOutcome> save_one(JournalStore& store, const Journal& journal, RecordType type, const std::string& id) {
+    const BatchSaveResult result = store.save_records(journal, {RecordKey{type, id}});
+    if (result.first_error) return *result.first_error;
+    if (result.summary.removed > 0) return SaveOutcome::removed;
+    if (result.summary.written > 0) return SaveOutcome::written;
+    return SaveOutcome::unchanged;
+}
+
 std::string shard_of_reflection(const std::string& id) { return JournalStore::record_path(RecordType::reflection, id); }
 
 // `count` copies of a sample reflection with distinct ids, so they spread over the shards.
@@ -306,7 +315,7 @@ TEST_CASE("saving an unchanged record writes nothing") {
     REQUIRE(store.save_all(journal).ok());
     const auto old_time = age_all_files(folder);
 
-    auto again = store.save_record(journal.contacts[0]);
+    auto again = save_one(store, journal, RecordType::contact, journal.contacts[0].meta.id);
     REQUIRE(again.ok());
     CHECK(again.value() == SaveOutcome::unchanged);
 
@@ -317,9 +326,10 @@ TEST_CASE("saving an unchanged record writes nothing") {
     CHECK(summary.value().unchanged == 10);
     CHECK(files_newer_than(folder, old_time).empty());
 
-    Contact changed = journal.contacts[0];
+    Journal edited = journal;
+    Contact& changed = edited.contacts[0];
     changed.notes = "Trinkt lieber Tee 🍵";
-    auto written = store.save_record(changed);
+    auto written = save_one(store, edited, RecordType::contact, changed.meta.id);
     REQUIRE(written.ok());
     CHECK(written.value() == SaveOutcome::written);
     CHECK(files_newer_than(folder, old_time) ==
@@ -400,19 +410,19 @@ TEST_CASE("dirty tracking: save by id writes the record, or removes it when it i
     REQUIRE(store.save_all(journal).ok());
 
     journal.reminders[0].done = true;
-    auto saved = store.save_record(journal, RecordType::reminder, journal.reminders[0].meta.id);
+    auto saved = save_one(store, journal, RecordType::reminder, journal.reminders[0].meta.id);
     REQUIRE(saved.ok());
     CHECK(saved.value() == SaveOutcome::written);
 
     const std::string gone = journal.messages[1].meta.id;
     journal.messages.pop_back();
-    auto removed = store.save_record(journal, RecordType::message, gone);
+    auto removed = save_one(store, journal, RecordType::message, gone);
     REQUIRE(removed.ok());
     CHECK(removed.value() == SaveOutcome::removed);
     CHECK(folder.get(JournalStore::record_path(RecordType::message, gone)).find(gone) == std::string::npos);
 
     journal.settings.search_location = "Torino";
-    REQUIRE(store.save_record(journal, RecordType::settings, "").ok());
+    REQUIRE(save_one(store, journal, RecordType::settings, "").ok());
 
     const LoadResult loaded = load(folder);
     CHECK(loaded.journal.messages.size() == 1);
@@ -438,22 +448,23 @@ TEST_CASE("save_all removes records that left the journal, and only those") {
     CHECK(load(folder).journal.reflections.size() == 2);
 }
 
-TEST_CASE("remove_record deletes one record; unsafe ids are refused") {
+TEST_CASE("a record that left the journal is removed once; unsafe ids are refused") {
     ScratchFolder folder;
-    const Journal journal = sample_journal();
+    Journal journal = sample_journal();
     JournalStore store(folder.path());
     REQUIRE(store.save_all(journal).ok());
-    REQUIRE(store.remove_record(RecordType::reflection, reflection_id).ok());
+    Journal without = journal;
+    without.reflections.erase(without.reflections.begin());
+    CHECK(save_one(store, without, RecordType::reflection, reflection_id).value() == SaveOutcome::removed);
     CHECK(load(folder).journal.reflections.size() == 2);
-    CHECK(store.remove_record(RecordType::reflection, reflection_id).ok());
+    CHECK(save_one(store, without, RecordType::reflection, reflection_id).value() == SaveOutcome::unchanged);
 
-    Reflection unsafe = journal.reflections[0];
-    unsafe.meta.id = "../settings";
-    auto result = store.save_record(unsafe);
+    journal.reflections[0].meta.id = "../settings";
+    auto result = save_one(store, journal, RecordType::reflection, "../settings");
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().message ==
           "Could not save a reflection with the id \"../settings\": ids may only hold letters, digits, '-' and '_'.");
-    CHECK_FALSE(store.remove_record(RecordType::contact, "../settings").ok());
+    CHECK_FALSE(save_one(store, without, RecordType::contact, "../settings").ok());
     CHECK(folder.has("settings.json"));
 }
 
@@ -468,13 +479,13 @@ TEST_CASE("a failed save reports why and keeps the previous file") {
     std::filesystem::create_directories(folder.path() / temp);
 
     journal.reflections[0].company = "Neu";
-    auto result = store.save_record(journal.reflections[0]);
+    auto result = save_one(store, journal, RecordType::reflection, reflection_id);
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().message.rfind("Could not save " + path + ": ", 0) == 0);
     CHECK(folder.get(path) == before);
     // The failed write is not remembered as done: once the obstacle is gone, the same save writes.
     std::filesystem::remove(folder.path() / temp);
-    auto retry = store.save_record(journal.reflections[0]);
+    auto retry = save_one(store, journal, RecordType::reflection, reflection_id);
     REQUIRE(retry.ok());
     CHECK(retry.value() == SaveOutcome::written);
 }
@@ -496,10 +507,11 @@ TEST_CASE("unknown keys in a shard line survive load, edit and save") {
     CHECK(loaded.warnings[0] == path +
                                     ": Unknown field \"birthday\" at $.record.birthday was kept unchanged (it may come "
                                     "from a newer version of Debrief)");
-    CHECK(store.save_record(loaded.journal.contacts[0]).value() == SaveOutcome::unchanged);
+    const std::string id = loaded.journal.contacts[0].meta.id;
+    CHECK(save_one(store, loaded.journal, RecordType::contact, id).value() == SaveOutcome::unchanged);
 
     loaded.journal.contacts[0].notes = "Neu";
-    REQUIRE(store.save_record(loaded.journal.contacts[0]).ok());
+    REQUIRE(save_one(store, loaded.journal, RecordType::contact, id).ok());
     CHECK(folder.get(path).find("\"notes\":\"Neu\",\"birthday\":\"1990-05-17\"") != std::string::npos);
 }
 
