@@ -2,7 +2,7 @@
 #include "app/app.h"
 
 #include "app/import_flow.h"
-#include "serialization/export.h"
+#include "core/dates.h"
 #include "serialization/journal_json.h"
 #include "serialization/markdown.h"
 
@@ -168,12 +168,14 @@ void App::update_settings(const std::function<void(Settings&)>& edit) {
     m_dirty.insert({RecordType::settings, "settings"});
 }
 
+// Named by the day, so several exports sort by date in a downloads folder: debrief-2026-11-29.json.
 ExportFile App::export_json() const {
-    return {export_file_name(m_env.today()), "application/json", encode_journal(m_journal, m_extras, m_env.now())};
+    return {"debrief-" + format_date(m_env.today()) + ".json", "application/json",
+            encode_journal(m_journal, m_extras, m_env.now())};
 }
 
 ExportFile App::export_markdown() const {
-    return {markdown_file_name(m_env.today()), "text/markdown", journal_to_markdown(m_journal)};
+    return {"debrief-" + format_date(m_env.today()) + ".md", "text/markdown", journal_to_markdown(m_journal)};
 }
 
 std::vector<RecordKey> App::take_dirty() {

@@ -71,3 +71,23 @@ TEST_CASE("mark_removed_since marks records that a replace dropped") {
     CHECK(dirty[0].id == dropped);
     CHECK(app.find_reflection(kept));
 }
+
+TEST_CASE("exports are named by the day and hold the whole journal, unknown keys included") {
+    test::FixedEnvironment env;
+    env.m_today = Date{987, 1, 2};
+    App app(env);
+    const std::string id = app.create_reflection();
+    app.update_reflection(id, [](Reflection& r) { r.company = "Città di Torino"; });
+    app.set_extras(JournalExtras{{{id, RecordExtras{{"", "{\"from_the_future\":true}"}}}}, {}, {}, {}, {}, ""});
+
+    const ExportFile json = app.export_json();
+    CHECK(json.name == "debrief-0987-01-02.json");
+    CHECK(json.mime_type == "application/json");
+    CHECK(json.bytes.find("\"company\": \"Città di Torino\"") != std::string::npos);
+    CHECK(json.bytes.find("\"from_the_future\": true") != std::string::npos);
+
+    const ExportFile markdown = app.export_markdown();
+    CHECK(markdown.name == "debrief-0987-01-02.md");
+    CHECK(markdown.mime_type == "text/markdown");
+    CHECK(markdown.bytes.find("Città di Torino") != std::string::npos);
+}
