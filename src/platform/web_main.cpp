@@ -30,6 +30,7 @@ EM_JS(void, js_ready, (), { Debrief.ready(); });
 
 platform::WebEnvironment g_env;
 App g_app(g_env);
+ui::ViewState g_view;  // the screens' memory between frames, for g_app alone
 platform::WebServices g_services;
 
 void apply_current_theme() {
@@ -75,7 +76,7 @@ int main() {
     platform::backend_init({
         [] {
             ui::item_registry_begin_frame();
-            ui::draw_app(g_app, g_services);
+            ui::draw_app(g_app, g_view, g_services);
         },
         [](float ratio) {
             const ui::ThemeMetrics& m = ui::theme_metrics();
