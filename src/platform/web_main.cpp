@@ -32,6 +32,7 @@ EM_JS(void, js_announce, (const char* text), { Debrief.announce(UTF8ToString(tex
 
 platform::WebEnvironment g_env;
 App g_app(g_env);
+ui::ViewState g_view;  // the screens' memory between frames, for g_app alone
 platform::WebServices g_services;
 
 int g_seen_notice = 0;
@@ -90,7 +91,7 @@ int main() {
     platform::backend_init({
         [] {
             ui::item_registry_begin_frame();
-            ui::draw_app(g_app, g_services);
+            ui::draw_app(g_app, g_view, g_services);
         },
         [](float ratio) {
             const ui::ThemeMetrics& m = ui::theme_metrics();

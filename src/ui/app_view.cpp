@@ -86,17 +86,17 @@ void draw_status_banner(App& app, Services& services) {
     end_card();
 }
 
-void draw_screen(App& app, Services& services) {
+void draw_screen(App& app, ViewState& view, Services& services) {
     draw_status_banner(app, services);
     switch (app.nav().screen) {
-        case Screen::home: draw_home(app, services); break;
-        case Screen::reflection: draw_reflection(app, services); break;
+        case Screen::home: draw_home(app, view.home, services); break;
+        case Screen::reflection: draw_reflection(app, view.reflection, services); break;
         case Screen::message: draw_message(app, services); break;
-        case Screen::new_message: draw_new_message(app); break;
-        case Screen::reminders: draw_reminders(app, services); break;
-        case Screen::profile: draw_profile(app, services); break;
+        case Screen::new_message: draw_new_message(app, view.new_message); break;
+        case Screen::reminders: draw_reminders(app, view.reminders, view.contacts, services); break;
+        case Screen::profile: draw_profile(app, view.profile, services); break;
         case Screen::data: draw_data(app, services); break;
-        case Screen::trash: draw_trash(app); break;
+        case Screen::trash: draw_trash(app, view.trash); break;
     }
 }
 
@@ -112,7 +112,7 @@ void draw_action_bar(App& app, Services& services) {
     if (app.nav().screen == Screen::message) draw_message_actions(app, services);
 }
 
-void draw_app(App& app, Services& services) {
+void draw_app(App& app, ViewState& view, Services& services) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -140,7 +140,7 @@ void draw_app(App& app, Services& services) {
     const float bar_height = has_action_bar(app) ? theme_metrics().touch_target + 24.0f : 0.0f;
     ImGui::BeginChild("body", ImVec2(0, -bar_height), false, ImGuiWindowFlags_NoSavedSettings);
     // A new screen (or another reflection, or another step) starts at its top.
-    static std::string last_place;
+    std::string& last_place = view.layout.last_place;
     const Reflection* open = app.nav().screen == Screen::reflection ? app.find_reflection(app.nav().reflection_id) : nullptr;
     const std::string place = std::to_string(static_cast<int>(app.nav().screen)) + app.nav().reflection_id +
                               app.nav().message_id + (open ? std::to_string(open->current_step) : std::string());
@@ -152,7 +152,7 @@ void draw_app(App& app, Services& services) {
     ImGui::BeginGroup();
     ImGui::PushItemWidth(column);
     ImGui::PushTextWrapPos(left + column);
-    draw_screen(app, services);
+    draw_screen(app, view, services);
     ImGui::PopTextWrapPos();
     ImGui::PopItemWidth();
     ImGui::EndGroup();
@@ -167,7 +167,7 @@ void draw_app(App& app, Services& services) {
         ImGui::PopItemWidth();
         ImGui::EndGroup();
     }
-    draw_notice(app);
+    draw_notice(app, view.notice);
     ImGui::End();
 }
 

@@ -78,6 +78,10 @@ std::string display_line(std::string_view utf8) {
 }
 
 namespace {
+// One cache for the process, not per App (not in ViewState): it memoises display_line, whose result
+// depends on the string alone, never on a journal, a screen or an App, so an entry made while drawing
+// one App is right for any other, and dropping entries only costs time. Its one side effect, asking
+// for the Arabic glyphs, is process-wide and sticky (fonts.cpp), so a hit that skips it loses nothing.
 std::unordered_map<std::string, std::string>& cache() {
     static std::unordered_map<std::string, std::string> c;
     return c;

@@ -13,16 +13,9 @@
 #include <imgui.h>
 
 #include <string>
-#include <unordered_set>
 
 namespace debrief::ui {
 namespace {
-
-// The contact cards that are open for editing (view-local state).
-std::unordered_set<std::string>& open_cards() {
-    static std::unordered_set<std::string> open;
-    return open;
-}
 
 void contact_text(App& app, const Contact& c, const char* key, std::string Contact::*member, InputType type = InputType::text) {
     std::string value = c.*member;
@@ -86,7 +79,7 @@ void draw_contact_actions(App& app, const Contact& c) {
 
 }  // namespace
 
-void draw_contacts(App& app) {
+void draw_contacts(App& app, ContactsViewState& view) {
     subheading(tr("contacts.title").data());
     muted_text(tr("contacts.help").data());
     for (const Contact& c : app.journal().contacts) {
@@ -102,18 +95,18 @@ void draw_contacts(App& app) {
             user_text_line(line);
             ImGui::PopStyleColor();
         }
-        const bool open = open_cards().count(c.meta.id) > 0;
+        const bool open = view.open.count(c.meta.id) > 0;
         if (open) draw_contact_editor(app, c);
         draw_contact_actions(app, c);
         if (button(tr(open ? "contacts.done_editing" : "contacts.edit").data(), Emphasis::quiet)) {
-            if (open) open_cards().erase(c.meta.id); else open_cards().insert(c.meta.id);
+            if (open) view.open.erase(c.meta.id); else view.open.insert(c.meta.id);
         }
         end_card();
         ImGui::PopID();
     }
     if (button(tr("contacts.add").data(), Emphasis::normal, true)) {
         const std::string id = app.create_contact(Contact{});
-        if (!id.empty()) open_cards().insert(id);
+        if (!id.empty()) view.open.insert(id);
     }
 }
 

@@ -16,7 +16,6 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -58,20 +57,12 @@ void draw_due_reminders(App& app) {
     }
 }
 
-// Mood before and after each reflection, oldest first: two lines, so the user sees they moved.
-struct MoodPoint {
-    std::int64_t created;
-    std::optional<int> before;
-    std::optional<int> after;
-};
-
-// The chart's points, oldest first; recomputed only when the journal changes. At most the latest
-// 60 reflections: a wider chart would be unreadable on a phone anyway.
-const std::vector<MoodPoint>& mood_points(const App& app) {
-    static std::vector<MoodPoint> points;
-    static std::uint64_t revision = ~std::uint64_t{0};
-    if (revision == app.revision()) return points;
-    revision = app.revision();
+// The chart's points, oldest first; recomputed only when this App's journal changes. At most the
+// latest 60 reflections: a wider chart would be unreadable on a phone anyway.
+const std::vector<MoodPoint>& mood_points(const App& app, HomeViewState& view) {
+    std::vector<MoodPoint>& points = view.mood_points;
+    if (view.mood_revision == app.revision()) return points;
+    view.mood_revision = app.revision();
     points.clear();
     for (const Reflection& r : app.journal().reflections)
         if (!r.meta.deleted && (r.vent.mood_before || r.resilience.mood_after))
@@ -82,8 +73,9 @@ const std::vector<MoodPoint>& mood_points(const App& app) {
     return points;
 }
 
-void draw_mood_trend(const App& app) {
-    const std::vector<MoodPoint>& rows = mood_points(app);
+// Mood before and after each reflection, oldest first: two lines, so the user sees they moved.
+void draw_mood_trend(const App& app, HomeViewState& view) {
+    const std::vector<MoodPoint>& rows = mood_points(app, view);
     if (rows.size() < 2) return;
     begin_card("mood");
     subheading(tr("home.mood_trend").data());
@@ -164,28 +156,8 @@ void draw_reflection_card(App& app, const Reflection& r) {
     ImGui::PopID();
 }
 
-struct HomeState {
-    std::string query;
-    int ending = 0;  // 0 = all, then Ending + 1
-    SearchIndex index;
-    // The last search, reused while neither the query, the filter nor the journal changed.
-    std::vector<std::size_t> hits;
-    std::string hits_query;
-    int hits_ending = -1;
-    std::uint64_t hits_revision = ~std::uint64_t{0};
-    std::size_t live = 0;
-    std::size_t trashed = 0;
-};
-
-HomeState& home_state() {
-    static HomeState state;
-    return state;
-}
-
-}  // namespace
-
 // Runs the search only when something it depends on changed.
-void refresh_hits(const App& app, HomeState& state) {
+void refresh_hits(const App& app, HomeViewState& state) {
     if (state.hits_revision == app.revision() && state.hits_query == state.query && state.hits_ending == state.ending) return;
     state.hits_revision = app.revision();
     state.hits_query = state.query;
@@ -199,10 +171,11 @@ void refresh_hits(const App& app, HomeState& state) {
     std::reverse(state.hits.begin(), state.hits.end());
 }
 
-void draw_home(App& app, Services&) {
-    HomeState& state = home_state();
-    refresh_hits(app, state);
-    const std::size_t live = state.live, trashed = state.trashed;
+}  // namespace
+
+void draw_home(App& app, HomeViewState& view, Services&) {
+    refresh_hits(app, view);
+    const std::size_t live = view.live, trashed = view.trashed;
     if (live == 0) {
         draw_empty_state(app);
         draw_due_reminders(app);
@@ -215,11 +188,11 @@ void draw_home(App& app, Services&) {
 
     FieldOptions search;
     search.placeholder = tr("home.search.placeholder").data();
-    text_field(tr("home.search").data(), state.query, FieldKind::single_line, search);
-    choice_row("ending", state.ending, {tr("home.filter.all").data(), tr("ending.rejected").data(),
-                                        tr("ending.ghosted").data(), tr("ending.withdrew").data()});
-    refresh_hits(app, state);  // the query or filter may have changed just now
-    const std::vector<std::size_t>& hits = state.hits;
+    text_field(tr("home.search").data(), view.query, FieldKind::single_line, search);
+    choice_row("ending", view.ending, {tr("home.filter.all").data(), tr("ending.rejected").data(),
+                                       tr("ending.ghosted").data(), tr("ending.withdrew").data()});
+    refresh_hits(app, view);  // the query or filter may have changed just now
+    const std::vector<std::size_t>& hits = view.hits;
 
     const std::string count = tr_format("home.count", {{"n", std::to_string(hits.size())}, {"total", std::to_string(live)}});
     muted_text(count.c_str());
@@ -232,23 +205,21 @@ void draw_home(App& app, Services&) {
             draw_reflection_card(app, app.journal().reflections[hits[static_cast<std::size_t>(i)]]);
     if (hits.empty()) muted_text(tr("home.no_results").data());
 
-    draw_mood_trend(app);
+    draw_mood_trend(app, view);
     if (trashed > 0 && button(tr_format("home.trash_count", {{"n", std::to_string(trashed)}}).c_str(), Emphasis::quiet))
         app.go(Screen::trash);
 }
 
-void draw_notice(App& app) {
+void draw_notice(App& app, NoticeViewState& view) {
     // Shown for a few seconds after each new notice; the frame timer keeps frames coming meanwhile.
-    static int seen_serial = 0;
-    static double shown_at = 0.0;
     if (app.notice().empty()) return;
     const double now = ImGui::GetTime();
-    if (app.notice_serial() != seen_serial) {
-        seen_serial = app.notice_serial();
-        shown_at = now;
+    if (app.notice_serial() != view.seen_serial) {
+        view.seen_serial = app.notice_serial();
+        view.shown_at = now;
     }
-    if (now - shown_at > 3.0) return;
-    app.wake_after_ms(static_cast<int>((3.05 - (now - shown_at)) * 1000.0));
+    if (now - view.shown_at > 3.0) return;
+    app.wake_after_ms(static_cast<int>((3.05 - (now - view.shown_at)) * 1000.0));
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 size = ImGui::CalcTextSize(app.notice().c_str());
     const ImVec2 pad(18, 12);

@@ -27,6 +27,12 @@ struct Registry {
     int sequence = 0;
 };
 
+// One for the process, not per App (not in ViewState): it holds no view state, only the output of
+// the frame being drawn. begin_frame empties it, the hooks fill it from whichever ImGui context is
+// drawing, end_frame publishes it; the published list describes the last frame, whatever App that
+// frame showed, and that is what the mirror and the tests want. It would have to become per ImGui
+// context (e.g. in ImGuiContext::TestEngine) only if two contexts drew interleaved frames; the page
+// has one, and the tests draw one frame at a time.
 Registry& registry() {
     static Registry r;
     return r;

@@ -117,14 +117,14 @@ void draw_message(App& app, Services&) {
     }
 }
 
-void draw_new_message(App& app) {
+void draw_new_message(App& app, NewMessageViewState& view) {
     if (button(tr("nav.back_to_journal").data(), Emphasis::quiet)) app.go(Screen::home);
     heading(tr("new_message.title").data());
     muted_text(tr("new_message.help").data());
 
-    // View-local form state: nothing is stored until the user creates the draft.
-    static int kind = 0;  // 0 = withdrawal, 1 = reconnect
-    static DraftContext ctx;
+    // Form state lives in the view state: nothing is stored until the user creates the draft.
+    int& kind = view.kind;  // 0 = withdrawal, 1 = reconnect
+    DraftContext& ctx = view.ctx;
     choice_row("kind", kind, {tr("message_kind.withdrawal").data(), tr("message_kind.reconnect").data()});
     text_field(tr("new_message.recipient").data(), ctx.recipient_name, FieldKind::single_line);
     FieldOptions email;

@@ -11,27 +11,24 @@
 
 #include <imgui.h>
 
-#include <cstdint>
-
 namespace debrief::ui {
 
 namespace {
-// build_profile walks every reflection (16 ms for 10,000 natively): once per journal change.
-const Profile& cached_profile(const App& app) {
-    static Profile profile;
-    static std::uint64_t revision = ~std::uint64_t{0};
-    if (revision != app.revision()) {
-        revision = app.revision();
-        profile = build_profile(app.journal());
+// build_profile walks every reflection (16 ms for 10,000 natively): once per journal change. The
+// cache lives in this App's view state: a revision numbers one App's journal, not journals in general.
+const Profile& cached_profile(const App& app, ProfileViewState& view) {
+    if (view.revision != app.revision()) {
+        view.revision = app.revision();
+        view.profile = build_profile(app.journal());
     }
-    return profile;
+    return view.profile;
 }
 }  // namespace
 
-void draw_profile(App& app, Services& services) {
+void draw_profile(App& app, ProfileViewState& view, Services& services) {
     heading(tr("profile.title").data());
     muted_text(tr("profile.help").data());
-    const Profile& profile = cached_profile(app);
+    const Profile& profile = cached_profile(app, view);
     if (profile.entries.empty()) {
         begin_card("empty");
         wrapped_text(tr("profile.empty").data());

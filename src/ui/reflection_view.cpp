@@ -19,7 +19,6 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
 
 namespace debrief::ui {
 namespace {
@@ -421,7 +420,7 @@ void draw_reflection_actions(App& app) {
     if (const Reflection* r = app.find_reflection(app.nav().reflection_id)) draw_step_navigation(app, *r);
 }
 
-void draw_reflection(App& app, Services&) {
+void draw_reflection(App& app, ReflectionViewState& view, Services&) {
     const Reflection* found = app.find_reflection(app.nav().reflection_id);
     if (!found) {
         app.go(Screen::home);
@@ -436,10 +435,9 @@ void draw_reflection(App& app, Services&) {
     ImGui::PopFont();
     draw_progress(r);
 
-    // View-local state: open while the opportunity has no name yet, remembered from the first
-    // sight so the card does not fold away under the user's fingers as they type the company.
-    static std::unordered_map<std::string, bool> details_open;
-    bool& open = details_open.emplace(r.meta.id, r.company.empty()).first->second;
+    // Open while the opportunity has no name yet, remembered from the first sight so the card does
+    // not fold away under the user's fingers as they type the company.
+    bool& open = view.details_open.emplace(r.meta.id, r.company.empty()).first->second;
     if (button(open ? tr("details.hide").data() : tr("details.show").data(), Emphasis::quiet)) open = !open;
     if (open) draw_details(app, r);
 

@@ -47,7 +47,7 @@ void draw_reminder_row(App& app, const Reminder& r) {
     ImGui::PopID();
 }
 
-void draw_reminders(App& app, Services& services) {
+void draw_reminders(App& app, RemindersViewState& view, ContactsViewState& contacts, Services& services) {
     heading(tr("reminders.title").data());
     muted_text(tr("reminders.help").data());
     const Date today = app.env().today();
@@ -60,12 +60,12 @@ void draw_reminders(App& app, Services& services) {
         app.notify(std::string(tr("reminders.exported")));
     }
     ImGui::Dummy(ImVec2(1, 8));
-    draw_contacts(app);
+    draw_contacts(app, contacts);
     ImGui::Dummy(ImVec2(1, 8));
 
     // A reminder of the user's own.
-    static std::string title;
-    static std::string due;
+    std::string& title = view.title;
+    std::string& due = view.due;
     begin_card("custom");
     subheading(tr("reminders.custom.title").data());
     text_field(tr("reminders.custom.what").data(), title, FieldKind::single_line);

@@ -8,12 +8,12 @@
 
 namespace debrief::ui {
 
-void draw_trash(App& app) {
+void draw_trash(App& app, TrashViewState& view) {
     if (button(tr("nav.back_to_journal").data(), Emphasis::quiet)) app.go(Screen::home);
     heading(tr("trash.title").data());
     muted_text(tr("trash.help").data());
     // Deleting forever takes two taps on the same button: a slip of the finger must not cost a reflection.
-    static std::string armed;
+    std::string& armed = view.armed;
     std::string restore, purge;
     bool any = false;
     for (const Reflection& r : app.journal().reflections) {

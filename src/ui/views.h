@@ -3,20 +3,25 @@
 
 #include "app/app.h"
 #include "ui/services.h"
+#include "ui/view_state.h"
 
 namespace debrief::ui {
 
-void draw_home(App& app, Services& services);          // journal list, due reminders, search, mood trend
-void draw_reflection(App& app, Services& services);    // the guided eight steps of one reflection
-void draw_message(App& app, Services& services);       // one draft with its checklist
-void draw_new_message(App& app);                       // withdrawal / reconnect without a rejection
-void draw_reminders(App& app, Services& services);     // due, upcoming, done; calendar export
-void draw_profile(App& app, Services& services);       // the criteria profile and search phrase
-void draw_data(App& app, Services& services);          // export, import, storage status, install notes
-void draw_trash(App& app);                             // deleted reflections, restore
-void draw_contacts(App& app);                          // people to stay in touch with (on the reminders screen)
+// Each screen gets the part of the App's ViewState it keeps between frames (see view_state.h).
+void draw_home(App& app, HomeViewState& view, Services& services);  // journal list, due reminders, search, mood trend
+// The guided eight steps of one reflection.
+void draw_reflection(App& app, ReflectionViewState& view, Services& services);
+void draw_message(App& app, Services& services);             // one draft with its checklist
+void draw_new_message(App& app, NewMessageViewState& view);  // withdrawal / reconnect without a rejection
+// Due, upcoming, done; calendar export; the contacts and a reminder form below them.
+void draw_reminders(App& app, RemindersViewState& view, ContactsViewState& contacts, Services& services);
+// The criteria profile and search phrase.
+void draw_profile(App& app, ProfileViewState& view, Services& services);
+void draw_data(App& app, Services& services);            // export, import, storage status, install notes
+void draw_trash(App& app, TrashViewState& view);         // deleted reflections, restore
+void draw_contacts(App& app, ContactsViewState& view);  // people to stay in touch with (on the reminders screen)
 void save_recruiter_as_contact(App& app, const Reflection& reflection);
-void draw_notice(App& app);                            // the short-lived message at the bottom
+void draw_notice(App& app, NoticeViewState& view);  // the short-lived message at the bottom
 
 // Screens whose main actions stay reachable in a bar below the scrolling body (thumb reach on
 // phones; always on screen, so keyboard and assistive users find them without scrolling).

@@ -29,41 +29,41 @@ NullBackend::~NullBackend() {
     ImGui::DestroyContext(m_context);
 }
 
-const std::vector<ui::ItemInfo>& NullBackend::frame(App& app, ui::Services& services) {
+const std::vector<ui::ItemInfo>& NullBackend::frame(App& app, ui::ViewState& view, ui::Services& services) {
     fields.placed.clear();
     ImGui::NewFrame();
     ui::item_registry_begin_frame();
-    ui::draw_app(app, services);
+    ui::draw_app(app, view, services);
     ImGui::Render();
     ui::item_registry_end_frame();
     return ui::item_registry_items();
 }
 
-bool NullBackend::scroll_to(App& app, ui::Services& services, ui::Role role, const std::string& name) {
+bool NullBackend::scroll_to(App& app, ui::ViewState& view, ui::Services& services, ui::Role role, const std::string& name) {
     ImGuiIO& io = ImGui::GetIO();
     for (int i = 0; i < 60 && !ui::find_item(role, name); ++i) {
         io.MousePos = ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f);
         io.MouseWheel = -1.0f;
-        frame(app, services);
+        frame(app, view, services);
         io.MouseWheel = 0.0f;
-        frame(app, services);
+        frame(app, view, services);
     }
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     return ui::find_item(role, name) != nullptr;
 }
 
-bool NullBackend::click(App& app, ui::Services& services, ui::Role role, const std::string& name) {
-    if (!scroll_to(app, services, role, name)) return false;
+bool NullBackend::click(App& app, ui::ViewState& view, ui::Services& services, ui::Role role, const std::string& name) {
+    if (!scroll_to(app, view, services, role, name)) return false;
     const ui::ItemInfo* item = ui::find_item(role, name);
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2((item->min.x + item->max.x) * 0.5f, (item->min.y + item->max.y) * 0.5f);
-    frame(app, services);
+    frame(app, view, services);
     io.MouseDown[0] = true;
-    frame(app, services);
+    frame(app, view, services);
     io.MouseDown[0] = false;
-    frame(app, services);
+    frame(app, view, services);
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-    frame(app, services);
+    frame(app, view, services);
     return true;
 }
 

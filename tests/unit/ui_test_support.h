@@ -7,6 +7,7 @@
 #include "ui/item_registry.h"
 #include "ui/services.h"
 #include "ui/text_field.h"
+#include "ui/view_state.h"
 
 #include <imgui.h>
 
@@ -59,12 +60,12 @@ class NullBackend {
 public:
     explicit NullBackend(ImVec2 size);
     ~NullBackend();
-    // One frame of the whole app; returns the mirrored items of that frame.
-    const std::vector<ui::ItemInfo>& frame(App& app, ui::Services& services);
+    // One frame of the whole app with its view state; returns the mirrored items of that frame.
+    const std::vector<ui::ItemInfo>& frame(App& app, ui::ViewState& view, ui::Services& services);
     // Clicks the item with this role and name during the next frames (press, release).
-    bool click(App& app, ui::Services& services, ui::Role role, const std::string& name);
+    bool click(App& app, ui::ViewState& view, ui::Services& services, ui::Role role, const std::string& name);
     // Scrolls the body down (mouse wheel) until the item is on screen; false when it never appears.
-    bool scroll_to(App& app, ui::Services& services, ui::Role role, const std::string& name);
+    bool scroll_to(App& app, ui::ViewState& view, ui::Services& services, ui::Role role, const std::string& name);
     FakeFields fields;
 
 private:

@@ -35,9 +35,10 @@ TEST_CASE("the empty home screen invites the first reflection") {
     for (const ImVec2 size : {ImVec2(390, 844), ImVec2(1280, 800), ImVec2(320, 568)}) {
         test::FixedEnvironment env;
         App app(env);
+        ui::ViewState view;
         test::RecordingServices services;
         test::NullBackend ui(size);
-        const auto& items = ui.frame(app, services);
+        const auto& items = ui.frame(app, view, services);
         check_no_raw_keys(ui, items);
         REQUIRE(ui::find_item(Role::button, "New reflection"));
         // Every control fits the screen width (no clipped buttons on a phone).
@@ -48,23 +49,24 @@ TEST_CASE("the empty home screen invites the first reflection") {
 TEST_CASE("a reflection can be walked through all eight steps with typing and clicks") {
     test::FixedEnvironment env;
     App app(env);
+    ui::ViewState view;
     test::RecordingServices services;
     test::NullBackend ui(ImVec2(390, 844));
-    ui.frame(app, services);
-    REQUIRE(ui.click(app, services, Role::button, "New reflection"));
+    ui.frame(app, view, services);
+    REQUIRE(ui.click(app, view, services, Role::button, "New reflection"));
     REQUIRE(app.nav().screen == Screen::reflection);
     REQUIRE(app.journal().reflections.size() == 1);
 
     REQUIRE(ui.fields.type(std::string(tr("details.company")), "Grüße & Co — شركة 😊"));
-    ui.frame(app, services);
+    ui.frame(app, view, services);
     CHECK(app.journal().reflections[0].company == "Grüße & Co — شركة 😊");
 
     for (int step = 0; step < step_count; ++step) {
-        const auto& items = ui.frame(app, services);
+        const auto& items = ui.frame(app, view, services);
         check_no_raw_keys(ui, items);
         CHECK(progress(app.journal().reflections[0]).current == step);
         const char* next = step == step_count - 1 ? "Finish" : "Next";
-        REQUIRE_MESSAGE(ui.click(app, services, Role::button, next), "step ", step);
+        REQUIRE_MESSAGE(ui.click(app, view, services, Role::button, next), "step ", step);
     }
     CHECK(app.nav().screen == Screen::home);
     CHECK(is_complete(app.journal().reflections[0]));
@@ -74,6 +76,7 @@ TEST_CASE("every screen draws at phone and desktop sizes") {
     for (const ImVec2 size : {ImVec2(390, 844), ImVec2(1280, 800)}) {
         test::FixedEnvironment env;
         App app(env);
+        ui::ViewState view;
         test::RecordingServices services;
         test::NullBackend ui(size);
         const std::string id = app.create_reflection();
@@ -89,20 +92,20 @@ TEST_CASE("every screen draws at phone and desktop sizes") {
         for (int step = 0; step < step_count; ++step) {
             app.update_reflection(id, [step](Reflection& r) { go_to_step(r, step_at(step)); });
             app.open_reflection(id);
-            check_no_raw_keys(ui, ui.frame(app, services));
+            check_no_raw_keys(ui, ui.frame(app, view, services));
         }
         for (Screen s : {Screen::home, Screen::reminders, Screen::profile, Screen::data, Screen::trash, Screen::new_message}) {
             app.go(s);
-            check_no_raw_keys(ui, ui.frame(app, services));
+            check_no_raw_keys(ui, ui.frame(app, view, services));
         }
         // Drafts: every kind opens and shows its checklist.
         app.open_reflection(id);
         app.update_reflection(id, [](Reflection& r) { go_to_step(r, StepId::feedback); });
-        ui.frame(app, services);
-        REQUIRE(ui.click(app, services, Role::button, "Draft: Reply and ask for feedback"));
+        ui.frame(app, view, services);
+        REQUIRE(ui.click(app, view, services, Role::button, "Draft: Reply and ask for feedback"));
         CHECK(app.nav().screen == Screen::message);
-        check_no_raw_keys(ui, ui.frame(app, services));
-        REQUIRE(ui.click(app, services, Role::button, "Copy"));
+        check_no_raw_keys(ui, ui.frame(app, view, services));
+        REQUIRE(ui.click(app, view, services, Role::button, "Copy"));
         REQUIRE(services.copied.size() == 1);
         CHECK(services.copied[0].find("Acme") != std::string::npos);
     }
@@ -111,16 +114,17 @@ TEST_CASE("every screen draws at phone and desktop sizes") {
 TEST_CASE("a person can be added and given a follow-up reminder") {
     test::FixedEnvironment env;
     App app(env);
+    ui::ViewState view;
     test::RecordingServices services;
     test::NullBackend ui(ImVec2(1280, 800));
     app.go(Screen::reminders);
-    ui.frame(app, services);
-    REQUIRE(ui.click(app, services, Role::button, "Add a person"));
+    ui.frame(app, view, services);
+    REQUIRE(ui.click(app, view, services, Role::button, "Add a person"));
     REQUIRE(app.journal().contacts.size() == 1);
     REQUIRE(ui.fields.type("Name", "Anna Rossi"));
-    ui.frame(app, services);
+    ui.frame(app, view, services);
     CHECK(app.journal().contacts[0].name == "Anna Rossi");
-    REQUIRE(ui.click(app, services, Role::button, "Remind me in two weeks"));
+    REQUIRE(ui.click(app, view, services, Role::button, "Remind me in two weeks"));
     REQUIRE(app.journal().reminders.size() == 1);
     CHECK(app.journal().reminders[0].contact_id == app.journal().contacts[0].meta.id);
     CHECK(app.journal().reminders[0].due == Date{2026, 12, 5});
@@ -145,6 +149,7 @@ TEST_CASE("layouts tolerate strings 40% longer (pseudo-locale) on the narrowest 
 
     test::FixedEnvironment env;
     App app(env);
+    ui::ViewState view;
     test::RecordingServices services;
     const ImVec2 size(320, 568);
     test::NullBackend ui(size);
@@ -158,7 +163,7 @@ TEST_CASE("layouts tolerate strings 40% longer (pseudo-locale) on the narrowest 
     });
     app.create_contact(Contact{});
     const auto check_width = [&](const char* where) {
-        for (const auto& item : ui.frame(app, services)) CHECK_MESSAGE(item.max.x <= size.x + 0.5f, where, ": ", item.name);
+        for (const auto& item : ui.frame(app, view, services)) CHECK_MESSAGE(item.max.x <= size.x + 0.5f, where, ": ", item.name);
     };
     for (int step = 0; step < step_count; ++step) {
         app.update_reflection(id, [step](Reflection& r) { go_to_step(r, step_at(step)); });

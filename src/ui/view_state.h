@@ -1,0 +1,106 @@
+// What the views remember between frames for one App: typed filters, open cards, half-filled forms
+// and caches of data derived from the journal. Not part of the journal (never saved), not in the App
+// (the app layer knows nothing of the ui), and not in statics, so two Apps never see each other's.
+#pragma once
+
+#include "core/criteria.h"
+#include "core/messages.h"
+#include "core/search.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace debrief::ui {
+
+// Caches below are keyed on App::revision(), which numbers the states of one App's journal only:
+// a ViewState must stay with the App it was first drawn with.
+constexpr std::uint64_t no_revision = ~std::uint64_t{0};
+
+// The root layout (app_view.cpp).
+struct LayoutViewState {
+    std::string last_place;  // screen + reflection + message + step: a new one scrolls to the top
+};
+
+// Mood before and after one reflection: a point of the home screen's chart.
+struct MoodPoint {
+    std::int64_t created = 0;
+    std::optional<int> before;
+    std::optional<int> after;
+};
+
+// The journal home (home_view.cpp).
+struct HomeViewState {
+    std::string query;
+    int ending = 0;  // 0 = all, then Ending + 1
+    SearchIndex index;
+    // The last search, reused while neither the query, the filter nor the journal changed.
+    std::vector<std::size_t> hits;
+    std::string hits_query;
+    int hits_ending = -1;
+    std::uint64_t hits_revision = no_revision;
+    std::size_t live = 0;
+    std::size_t trashed = 0;
+    // The mood chart's points, oldest first, as of `mood_revision`.
+    std::vector<MoodPoint> mood_points;
+    std::uint64_t mood_revision = no_revision;
+};
+
+// The short-lived notice at the bottom (home_view.cpp).
+struct NoticeViewState {
+    int seen_serial = 0;  // the App's notice_serial() when the current notice first showed
+    double shown_at = 0.0;
+};
+
+// One reflection's steps (reflection_view.cpp).
+struct ReflectionViewState {
+    // Reflection id -> details card open; decided at first sight, then the user's to toggle.
+    std::unordered_map<std::string, bool> details_open;
+};
+
+// The contacts on the reminders screen (contacts_view.cpp).
+struct ContactsViewState {
+    std::unordered_set<std::string> open;  // ids of the contact cards open for editing
+};
+
+// The custom reminder form (reminders_view.cpp): nothing is stored until the user adds it.
+struct RemindersViewState {
+    std::string title;
+    std::string due;  // as typed; empty means "a week from today" on the next frame
+};
+
+// The withdrawal / reconnect form (message_view.cpp): nothing is stored until the draft is created.
+struct NewMessageViewState {
+    int kind = 0;  // 0 = withdrawal, 1 = reconnect
+    DraftContext ctx;
+};
+
+// The criteria profile (profile_view.cpp): build_profile walks every reflection, so once per change.
+struct ProfileViewState {
+    Profile profile;
+    std::uint64_t revision = no_revision;
+};
+
+// The trash (trash_view.cpp).
+struct TrashViewState {
+    std::string armed;  // the reflection whose "Delete forever" was tapped once
+};
+
+// Everything above, one per App, passed to draw_app() with it.
+struct ViewState {
+    LayoutViewState layout;
+    HomeViewState home;
+    NoticeViewState notice;
+    ReflectionViewState reflection;
+    ContactsViewState contacts;
+    RemindersViewState reminders;
+    NewMessageViewState new_message;
+    ProfileViewState profile;
+    TrashViewState trash;
+};
+
+}  // namespace debrief::ui
