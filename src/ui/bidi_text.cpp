@@ -97,6 +97,5 @@ const char* display_cached(const std::string& utf8) {
     return it->second.c_str();
 }
 
-void clear_display_cache() { cache().clear(); }
 
 }  // namespace debrief::ui

@@ -16,8 +16,7 @@ bool has_rtl(std::string_view utf8);
 // unchanged when it holds no RTL text. Newlines become spaces: this is for single-line labels.
 std::string display_line(std::string_view utf8);
 
-// Cached display_line for text drawn every frame; the pointer stays valid until the cache is cleared.
+// Cached display_line for text drawn every frame; the pointer stays valid for the program's life.
 const char* display_cached(const std::string& utf8);
-void clear_display_cache();
 
 }  // namespace debrief::ui

@@ -16,7 +16,6 @@ float single_line_height() { return std::max(ImGui::GetFrameHeight(), theme_metr
 }  // namespace
 
 void set_text_field_host(TextFieldHost* host) { g_host = host; }
-TextFieldHost* text_field_host() { return g_host; }
 
 bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();

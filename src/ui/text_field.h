@@ -42,7 +42,6 @@ public:
 };
 
 void set_text_field_host(TextFieldHost* host);
-TextFieldHost* text_field_host();
 
 struct FieldOptions {
     const char* placeholder = "";
