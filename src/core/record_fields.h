@@ -75,7 +75,8 @@ if_fields_of<T, StepStates> visit_fields(T& states, V& v) {
 template <class T, class V>
 if_fields_of<T, VentStep> visit_fields(T& s, V& v) {
     v.text({"letter", Presence::optional, Search::text, Show::layout}, s.letter);
-    v.number({"mood_before", Presence::optional, Search::none, Show::layout, "markdown.mood_before"}, s.mood_before, 0, 10);
+    v.number({"mood_before", Presence::optional, Search::none, Show::layout, "markdown.mood_before"}, s.mood_before, 0,
+             10);
     v.text_list({"emotions", Presence::optional, Search::emotions, Show::layout, "markdown.emotions"}, s.emotions);
 }
 
@@ -83,7 +84,8 @@ template <class T, class V>
 if_fields_of<T, Win> visit_fields(T& w, V& v) {
     v.text({"id", Presence::required}, w.id);
     v.text({"text", Presence::optional, Search::text, Show::layout}, w.text);
-    v.flag({"really_helped", Presence::optional, Search::none, Show::layout, "markdown.really_helped"}, w.really_helped);
+    v.flag({"really_helped", Presence::optional, Search::none, Show::layout, "markdown.really_helped"},
+           w.really_helped);
 }
 
 template <class T, class V>
