@@ -1,12 +1,12 @@
 // Search folds each reflection once into a single string and then needs only substring finds.
 #include "core/search.h"
 
+#include "core/record_fields.h"
 #include "core/steps.h"
 #include "core/text.h"
 
 #include <algorithm>
 #include <cstring>
-#include <initializer_list>
 
 namespace debrief {
 namespace {
@@ -19,38 +19,56 @@ public:
         if (!m_raw.empty()) m_raw += '\n';
         m_raw += text;
     }
-    template <class T>
-    void add_texts(const std::vector<T>& items) {
-        for (const T& item : items) add(item.text);
-    }
     std::string folded() const { return fold_for_search(m_raw); }
 
 private:
     std::string m_raw;
 };
 
-void collect_steps(TextCollector& c, const Reflection& r) {
-    c.add(r.vent.letter);
-    for (const std::string& key : r.vent.emotions) {
-        c.add(key);
-        c.add(emotion_name(key));
+// Adds what the field tables (core/record_fields.h) mark as searchable, in table order.
+class SearchableFields {
+public:
+    explicit SearchableFields(TextCollector& c) : m_c(c) {}
+
+    void text(const FieldInfo& f, const std::string& text) {
+        if (f.search == Search::text) m_c.add(text);
     }
-    c.add_texts(r.wins);
-    const ReflectStep& s = r.reflect;
-    for (const std::string* field : {&s.fit, &s.missing_skills, &s.went_well, &s.do_better, &s.tripped_questions,
-                                     &s.should_have_highlighted, &s.likely_reasons}) {
-        c.add(*field);
+    void text_list(const FieldInfo& f, const std::vector<std::string>& texts) {
+        if (f.search == Search::none) return;
+        for (const std::string& text : texts) {
+            m_c.add(text);
+            if (f.search == Search::emotions) m_c.add(emotion_name(text));
+        }
     }
-    c.add(r.feedback.recruiter_name);
-    c.add(r.feedback.recruiter_email);
-    c.add(r.feedback.similar_role);
-    c.add_texts(r.loved);
-    c.add_texts(r.criteria);
-    for (const ArmyMember& m : r.army) c.add(m.name);
-    c.add(r.army_note);
-    c.add(r.resilience.lesson);
-    c.add(r.resilience.next_action);
-}
+    template <class Object>
+    void object(const FieldInfo& /*f*/, const Object& object) {
+        visit_fields(object, *this);
+    }
+    template <class Item>
+    void items(const FieldInfo& /*f*/, const std::vector<Item>& list) {
+        for (const Item& item : list) visit_fields(item, *this);
+    }
+    // Ids, links, flags, numbers, dates and keys are not something a person types to find a reflection.
+    template <class... Value>
+    void record_id(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void link(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void flag(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void number(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void date(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void timestamp(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void enumeration(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void step_index(const FieldInfo&, const Value&...) {}
+
+private:
+    TextCollector& m_c;
+};
 
 // Rough frequency of a byte in folded journal text (higher = more common). Only the order matters.
 int commonness(unsigned char c) {
@@ -122,10 +140,8 @@ bool matches_filter(const Reflection& r, const Filter& filter) {
 
 std::string searchable_text(const Reflection& r) {
     TextCollector c;
-    for (const std::string* field : {&r.company, &r.role, &r.location, &r.found_via, &r.rejection_message}) {
-        c.add(*field);
-    }
-    collect_steps(c, r);
+    SearchableFields fields(c);
+    visit_fields(r, fields);
     return c.folded();
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/dates.h"
 #include "core/names.h"
+#include "core/record_fields.h"
 #include "serialization/json_reader.h"
 #include "serialization/json_writer.h"
 #include "serialization/migrations.h"
@@ -135,201 +136,84 @@ void append_item_extras(JsonWriter& w, const RecordExtras* extras, std::string_v
     append_extras(w, extras, item_location(list, id), kind);
 }
 
-void put_meta(JsonWriter& w, const RecordMeta& meta) {
-    put_text(w, "id", meta.id);
-    put_timestamp(w, "created", meta.created);
-    put_timestamp(w, "modified", meta.modified);
-    if (meta.deleted) {
-        put_timestamp(w, "deleted", *meta.deleted);
-    } else {
-        w.key("deleted");
-        w.null();
+// Writes the fields a table of core/record_fields.h visits, each as its kind is stored.
+class FieldEncoder {
+public:
+    FieldEncoder(JsonWriter& w, const RecordExtras* extras) : m_w(w), m_extras(extras) {}
+
+    void text(const FieldInfo& f, const std::string& text) { put_text(m_w, f.key, text); }
+    void record_id(const FieldInfo& f, const std::string& id) { put_text(m_w, f.key, id); }
+    void link(const FieldInfo& f, const std::string& id) { put_link(m_w, f.key, id); }
+    void flag(const FieldInfo& f, bool value) { put_flag(m_w, f.key, value); }
+    void number(const FieldInfo& f, int value, int /*min*/, int /*max*/) { put_number(m_w, f.key, value); }
+    void number(const FieldInfo& f, const std::optional<int>& value, int /*min*/, int /*max*/) {
+        put_mood(m_w, f.key, value);
     }
-}
-
-void encode_reflection(JsonWriter& w, const Reflection& r, const RecordExtras* extras) {
-    w.begin_object();
-    put_meta(w, r.meta);
-    put_text(w, "company", r.company);
-    put_text(w, "role", r.role);
-    put_text(w, "location", r.location);
-    put_text(w, "found_via", r.found_via);
-    put_key(w, "stage", r.stage);
-    put_key(w, "ending", r.ending);
-    put_date(w, "applied_on", r.applied_on);
-    put_date(w, "last_interview_on", r.last_interview_on);
-    put_date(w, "rejected_on", r.rejected_on);
-    put_text(w, "rejection_message", r.rejection_message);
-    const int current = r.current_step >= 0 && r.current_step < step_count ? r.current_step : 0;
-    put_key(w, "current_step", static_cast<StepId>(current));
-
-    w.key("steps");
-    w.begin_object();
-    for (int i = 0; i < step_count; ++i) {
-        put_key(w, to_key(static_cast<StepId>(i)), r.steps[static_cast<std::size_t>(i)]);
+    // A required day has no "unknown" to fall back on, so it is written as it is.
+    void date(const FieldInfo& f, const Date& day) { put_text(m_w, f.key, format_date(day)); }
+    void date(const FieldInfo& f, const std::optional<Date>& day) { put_date(m_w, f.key, day); }
+    void timestamp(const FieldInfo& f, const Timestamp& t) { put_timestamp(m_w, f.key, t); }
+    void timestamp(const FieldInfo& f, const std::optional<Timestamp>& t) {
+        if (t) {
+            put_timestamp(m_w, f.key, *t);
+        } else {
+            m_w.key(f.key);
+            m_w.null();
+        }
     }
-    append_extras(w, extras, "steps", SchemaObject::steps);
-    w.end_object();
-
-    w.key("vent");
-    w.begin_object();
-    put_text(w, "letter", r.vent.letter);
-    put_mood(w, "mood_before", r.vent.mood_before);
-    put_text_list(w, "emotions", r.vent.emotions);
-    append_extras(w, extras, "vent", SchemaObject::vent);
-    w.end_object();
-
-    w.key("wins");
-    w.begin_array();
-    for (const Win& win : r.wins) {
-        w.begin_object();
-        put_text(w, "id", win.id);
-        put_text(w, "text", win.text);
-        put_flag(w, "really_helped", win.really_helped);
-        append_item_extras(w, extras, "wins", win.id, SchemaObject::win);
-        w.end_object();
+    template <class E>
+    void enumeration(const FieldInfo& f, E value) {
+        put_key(m_w, f.key, value);
     }
-    w.end_array();
-
-    w.key("reflect");
-    w.begin_object();
-    put_text(w, "fit", r.reflect.fit);
-    put_text(w, "missing_skills", r.reflect.missing_skills);
-    put_text(w, "went_well", r.reflect.went_well);
-    put_text(w, "do_better", r.reflect.do_better);
-    put_text(w, "tripped_questions", r.reflect.tripped_questions);
-    put_text(w, "should_have_highlighted", r.reflect.should_have_highlighted);
-    put_text(w, "likely_reasons", r.reflect.likely_reasons);
-    append_extras(w, extras, "reflect", SchemaObject::reflect);
-    w.end_object();
-
-    w.key("feedback");
-    w.begin_object();
-    put_text(w, "recruiter_name", r.feedback.recruiter_name);
-    put_text(w, "recruiter_email", r.feedback.recruiter_email);
-    put_flag(w, "ask_about_similar_role", r.feedback.ask_about_similar_role);
-    put_text(w, "similar_role", r.feedback.similar_role);
-    put_flag(w, "sent", r.feedback.sent);
-    append_extras(w, extras, "feedback", SchemaObject::feedback);
-    w.end_object();
-
-    w.key("loved");
-    w.begin_array();
-    for (const LovedItem& item : r.loved) {
-        w.begin_object();
-        put_text(w, "id", item.id);
-        put_text(w, "text", item.text);
-        put_key(w, "tag", item.tag);
-        put_number(w, "weight", item.weight);
-        append_item_extras(w, extras, "loved", item.id, SchemaObject::loved_item);
-        w.end_object();
+    void step_index(const FieldInfo& f, int index) {
+        const int current = index >= 0 && index < step_count ? index : 0;
+        put_key(m_w, f.key, static_cast<StepId>(current));
     }
-    w.end_array();
+    void text_list(const FieldInfo& f, const std::vector<std::string>& texts) { put_text_list(m_w, f.key, texts); }
 
-    w.key("criteria");
-    w.begin_array();
-    for (const Criterion& item : r.criteria) {
-        w.begin_object();
-        put_text(w, "id", item.id);
-        put_text(w, "text", item.text);
-        put_key(w, "kind", item.kind);
-        append_item_extras(w, extras, "criteria", item.id, SchemaObject::criterion);
-        w.end_object();
+    // A nested object's extras live under its key.
+    template <class Object>
+    void object(const FieldInfo& f, const Object& object) {
+        m_w.key(f.key);
+        m_w.begin_object();
+        visit_fields(object, *this);
+        append_extras(m_w, m_extras, std::string(f.key), schema_object_of<Object>());
+        m_w.end_object();
     }
-    w.end_array();
 
-    w.key("army");
-    w.begin_array();
-    for (const ArmyMember& member : r.army) {
-        w.begin_object();
-        put_text(w, "id", member.id);
-        put_text(w, "name", member.name);
-        put_link(w, "contact_id", member.contact_id);
-        put_flag(w, "told", member.told);
-        append_item_extras(w, extras, "army", member.id, SchemaObject::army_member);
-        w.end_object();
+    template <class Item>
+    void items(const FieldInfo& f, const std::vector<Item>& list) {
+        m_w.key(f.key);
+        m_w.begin_array();
+        for (const Item& item : list) {
+            m_w.begin_object();
+            visit_fields(item, *this);
+            append_item_extras(m_w, m_extras, f.key, item_key(item), schema_object_of<Item>());
+            m_w.end_object();
+        }
+        m_w.end_array();
     }
-    w.end_array();
-    put_text(w, "army_note", r.army_note);
 
-    w.key("resilience");
+private:
+    JsonWriter& m_w;
+    const RecordExtras* m_extras;
+};
+
+// One record as an object: its table's fields, then the unknown keys it was read with.
+template <class Record>
+void encode_fields(JsonWriter& w, const Record& record, const RecordExtras* extras) {
     w.begin_object();
-    put_text(w, "lesson", r.resilience.lesson);
-    put_text(w, "next_action", r.resilience.next_action);
-    put_mood(w, "mood_after", r.resilience.mood_after);
-    append_extras(w, extras, "resilience", SchemaObject::resilience);
-    w.end_object();
-
-    append_extras(w, extras, "", SchemaObject::reflection);
+    FieldEncoder encoder(w, extras);
+    visit_fields(record, encoder);
+    append_extras(w, extras, "", schema_object_of<Record>());
     w.end_object();
 }
 
-void encode_contact(JsonWriter& w, const Contact& c, const RecordExtras* extras) {
-    w.begin_object();
-    put_meta(w, c.meta);
-    put_text(w, "name", c.name);
-    put_text(w, "role", c.role);
-    put_text(w, "company", c.company);
-    put_key(w, "channel", c.channel);
-    put_text(w, "email", c.email);
-    put_text(w, "relationship", c.relationship);
-    put_date(w, "last_contact", c.last_contact);
-    put_link(w, "reflection_id", c.reflection_id);
-    put_text(w, "notes", c.notes);
-    append_extras(w, extras, "", SchemaObject::contact);
-    w.end_object();
-}
-
-void encode_message(JsonWriter& w, const Message& m, const RecordExtras* extras) {
-    w.begin_object();
-    put_meta(w, m.meta);
-    put_key(w, "kind", m.kind);
-    put_link(w, "reflection_id", m.reflection_id);
-    put_link(w, "contact_id", m.contact_id);
-    put_text(w, "to", m.to);
-    put_text(w, "subject", m.subject);
-    put_text(w, "body", m.body);
-    put_key(w, "status", m.status);
-    put_date(w, "sent_on", m.sent_on);
-    put_date(w, "replied_on", m.replied_on);
-    put_text(w, "reply_notes", m.reply_notes);
-    append_extras(w, extras, "", SchemaObject::message);
-    w.end_object();
-}
-
-void encode_reminder(JsonWriter& w, const Reminder& r, const RecordExtras* extras) {
-    w.begin_object();
-    put_meta(w, r.meta);
-    put_key(w, "kind", r.kind);
-    put_text(w, "title", r.title);
-    put_text(w, "due", format_date(r.due));
-    put_link(w, "reflection_id", r.reflection_id);
-    put_link(w, "contact_id", r.contact_id);
-    put_link(w, "message_id", r.message_id);
-    put_flag(w, "done", r.done);
-    put_date(w, "done_on", r.done_on);
-    put_date(w, "snoozed_until", r.snoozed_until);
-    append_extras(w, extras, "", SchemaObject::reminder);
-    w.end_object();
-}
-
-void encode_settings(JsonWriter& w, const Settings& s, const RecordExtras* extras) {
-    w.begin_object();
-    put_timestamp(w, "modified", s.modified);
-    w.key("profile_choices");
-    w.begin_array();
-    for (const ProfileChoice& choice : s.profile_choices) {
-        w.begin_object();
-        put_text(w, "key", choice.key);
-        put_key(w, "kind", choice.kind);
-        append_item_extras(w, extras, "profile_choices", choice.key, SchemaObject::profile_choice);
-        w.end_object();
-    }
-    w.end_array();
-    put_text(w, "search_location", s.search_location);
-    append_extras(w, extras, "", SchemaObject::settings);
-    w.end_object();
-}
+void encode_reflection(JsonWriter& w, const Reflection& r, const RecordExtras* extras) { encode_fields(w, r, extras); }
+void encode_contact(JsonWriter& w, const Contact& c, const RecordExtras* extras) { encode_fields(w, c, extras); }
+void encode_message(JsonWriter& w, const Message& m, const RecordExtras* extras) { encode_fields(w, m, extras); }
+void encode_reminder(JsonWriter& w, const Reminder& r, const RecordExtras* extras) { encode_fields(w, r, extras); }
+void encode_settings(JsonWriter& w, const Settings& s, const RecordExtras* extras) { encode_fields(w, s, extras); }
 
 void encode_any(JsonWriter& w, const AnyRecord& record, const RecordExtras* extras) {
     switch (record_type_of(record)) {
@@ -370,11 +254,6 @@ void keep_unknown(FieldReader& fields, RecordExtras& extras, const std::string& 
     if (!unknown.empty()) extras[location] = std::move(unknown);
 }
 
-bool decode_meta(FieldReader& f, RecordMeta& meta) {
-    return f.record_id("id", meta.id) && f.timestamp("created", meta.created) &&
-           f.timestamp("modified", meta.modified) && f.optional_timestamp("deleted", meta.deleted);
-}
-
 // Reads a list of objects of kind `kind` under `key`, calling `read_item` for each; item extras are
 // kept under "<key>/<item id>".
 template <class T, class ReadItem>
@@ -412,144 +291,99 @@ bool decode_step_object(JsonReader& reader, FieldReader& parent, std::string_vie
     return !reader.failed();
 }
 
-bool decode_reflection(JsonReader& reader, const JsonNode& value, const std::string& path, Reflection& r,
-                       RecordExtras& extras) {
-    if (!expect_object(reader, value, path)) return false;
-    FieldReader f(reader, value, path, SchemaObject::reflection);
-    StepId current = StepId::vent;
-    const bool header =
-        decode_meta(f, r.meta) && f.text("company", r.company) && f.text("role", r.role) &&
-        f.text("location", r.location) && f.text("found_via", r.found_via) && f.enumeration("stage", r.stage) &&
-        f.enumeration("ending", r.ending) && f.optional_date("applied_on", r.applied_on) &&
-        f.optional_date("last_interview_on", r.last_interview_on) && f.optional_date("rejected_on", r.rejected_on) &&
-        f.text("rejection_message", r.rejection_message) && f.enumeration("current_step", current);
-    if (!header) return false;
-    r.current_step = static_cast<int>(current);
+// Reads the fields a table of core/record_fields.h visits. After the first failed read the rest are
+// skipped, as the && chains this replaces did: the first error is the one reported.
+class FieldDecoder {
+public:
+    FieldDecoder(JsonReader& reader, FieldReader& fields, RecordExtras& extras)
+        : m_reader(reader), m_f(fields), m_extras(extras) {}
 
-    const bool steps_ok = decode_step_object(reader, f, "steps", SchemaObject::steps, extras, [&](FieldReader& s) {
-        for (std::size_t i = 0; i < r.steps.size(); ++i) {
-            if (!s.enumeration(to_key(static_cast<StepId>(i)), r.steps[i])) return false;
-        }
-        return true;
-    });
-    const bool body =
-        steps_ok &&
-        decode_step_object(reader, f, "vent", SchemaObject::vent, extras,
-                           [&](FieldReader& v) {
-                               return v.text("letter", r.vent.letter) &&
-                                      v.optional_number("mood_before", r.vent.mood_before, 0, 10) &&
-                                      v.text_list("emotions", r.vent.emotions);
-                           }) &&
-        decode_items(reader, f, "wins", SchemaObject::win, r.wins, extras,
-                     [](FieldReader& w, Win& win, std::string& key) {
-                         const bool ok = w.text("id", win.id) && w.text("text", win.text) &&
-                                         w.flag("really_helped", win.really_helped);
-                         key = win.id;
-                         return ok;
-                     }) &&
-        decode_step_object(reader, f, "reflect", SchemaObject::reflect, extras,
-                           [&](FieldReader& x) {
-                               return x.text("fit", r.reflect.fit) &&
-                                      x.text("missing_skills", r.reflect.missing_skills) &&
-                                      x.text("went_well", r.reflect.went_well) &&
-                                      x.text("do_better", r.reflect.do_better) &&
-                                      x.text("tripped_questions", r.reflect.tripped_questions) &&
-                                      x.text("should_have_highlighted", r.reflect.should_have_highlighted) &&
-                                      x.text("likely_reasons", r.reflect.likely_reasons);
-                           }) &&
-        decode_step_object(reader, f, "feedback", SchemaObject::feedback, extras,
-                           [&](FieldReader& x) {
-                               return x.text("recruiter_name", r.feedback.recruiter_name) &&
-                                      x.text("recruiter_email", r.feedback.recruiter_email) &&
-                                      x.flag("ask_about_similar_role", r.feedback.ask_about_similar_role) &&
-                                      x.text("similar_role", r.feedback.similar_role) &&
-                                      x.flag("sent", r.feedback.sent);
-                           }) &&
-        decode_items(reader, f, "loved", SchemaObject::loved_item, r.loved, extras,
-                     [](FieldReader& x, LovedItem& item, std::string& key) {
-                         const bool ok = x.text("id", item.id) && x.text("text", item.text) &&
-                                         x.enumeration("tag", item.tag) && x.number("weight", item.weight, 1, 5);
-                         key = item.id;
-                         return ok;
-                     }) &&
-        decode_items(reader, f, "criteria", SchemaObject::criterion, r.criteria, extras,
-                     [](FieldReader& x, Criterion& item, std::string& key) {
-                         const bool ok =
-                             x.text("id", item.id) && x.text("text", item.text) && x.enumeration("kind", item.kind);
-                         key = item.id;
-                         return ok;
-                     }) &&
-        decode_items(reader, f, "army", SchemaObject::army_member, r.army, extras,
-                     [](FieldReader& x, ArmyMember& item, std::string& key) {
-                         const bool ok = x.text("id", item.id) && x.text("name", item.name) &&
-                                         x.link_id("contact_id", item.contact_id) && x.flag("told", item.told);
-                         key = item.id;
-                         return ok;
-                     }) &&
-        f.text("army_note", r.army_note) &&
-        decode_step_object(reader, f, "resilience", SchemaObject::resilience, extras, [&](FieldReader& x) {
-            return x.text("lesson", r.resilience.lesson) && x.text("next_action", r.resilience.next_action) &&
-                   x.optional_number("mood_after", r.resilience.mood_after, 0, 10);
-        });
-    if (!body) return false;
+    bool ok() const { return m_ok; }
+
+    void text(const FieldInfo& f, std::string& out) { m_ok = m_ok && m_f.text(f.key, out); }
+    void record_id(const FieldInfo& f, std::string& out) { m_ok = m_ok && m_f.record_id(f.key, out); }
+    void link(const FieldInfo& f, std::string& out) { m_ok = m_ok && m_f.link_id(f.key, out); }
+    void flag(const FieldInfo& f, bool& out) { m_ok = m_ok && m_f.flag(f.key, out); }
+    void number(const FieldInfo& f, int& out, int min, int max) { m_ok = m_ok && m_f.number(f.key, out, min, max); }
+    void number(const FieldInfo& f, std::optional<int>& out, int min, int max) {
+        m_ok = m_ok && m_f.optional_number(f.key, out, min, max);
+    }
+    void date(const FieldInfo& f, Date& out) { m_ok = m_ok && m_f.date(f.key, out); }
+    void date(const FieldInfo& f, std::optional<Date>& out) { m_ok = m_ok && m_f.optional_date(f.key, out); }
+    void timestamp(const FieldInfo& f, Timestamp& out) { m_ok = m_ok && m_f.timestamp(f.key, out); }
+    void timestamp(const FieldInfo& f, std::optional<Timestamp>& out) {
+        m_ok = m_ok && m_f.optional_timestamp(f.key, out);
+    }
+    template <class E>
+    void enumeration(const FieldInfo& f, E& out) {
+        m_ok = m_ok && m_f.enumeration(f.key, out);
+    }
+    // Absent means the first step.
+    void step_index(const FieldInfo& f, int& out) {
+        StepId current = StepId::vent;
+        m_ok = m_ok && m_f.enumeration(f.key, current);
+        if (m_ok) out = static_cast<int>(current);
+    }
+    void text_list(const FieldInfo& f, std::vector<std::string>& out) { m_ok = m_ok && m_f.text_list(f.key, out); }
+
+    template <class Object>
+    void object(const FieldInfo& f, Object& object) {
+        m_ok = m_ok && decode_step_object(m_reader, m_f, f.key, schema_object_of<Object>(), m_extras,
+                                          [&](FieldReader& fields) {
+                                              FieldDecoder nested(m_reader, fields, m_extras);
+                                              visit_fields(object, nested);
+                                              return nested.ok();
+                                          });
+    }
+
+    template <class Item>
+    void items(const FieldInfo& f, std::vector<Item>& list) {
+        m_ok = m_ok && decode_items(m_reader, m_f, f.key, schema_object_of<Item>(), list, m_extras,
+                                    [&](FieldReader& fields, Item& item, std::string& key) {
+                                        FieldDecoder nested(m_reader, fields, m_extras);
+                                        visit_fields(item, nested);
+                                        key = item_key(item);
+                                        return nested.ok();
+                                    });
+    }
+
+private:
+    JsonReader& m_reader;
+    FieldReader& m_f;
+    RecordExtras& m_extras;
+    bool m_ok = true;
+};
+
+// One record object: its table's fields, then whatever keys are left, kept as extras.
+template <class Record>
+bool decode_fields(JsonReader& reader, const JsonNode& value, const std::string& path, Record& record,
+                   RecordExtras& extras) {
+    if (!expect_object(reader, value, path)) return false;
+    FieldReader f(reader, value, path, schema_object_of<Record>());
+    FieldDecoder decoder(reader, f, extras);
+    visit_fields(record, decoder);
+    if (!decoder.ok()) return false;
     keep_unknown(f, extras, "");
     return !reader.failed();
 }
 
+bool decode_reflection(JsonReader& reader, const JsonNode& value, const std::string& path, Reflection& r,
+                       RecordExtras& extras) {
+    return decode_fields(reader, value, path, r, extras);
+}
 bool decode_contact(JsonReader& reader, const JsonNode& value, const std::string& path, Contact& c, RecordExtras& extras) {
-    if (!expect_object(reader, value, path)) return false;
-    FieldReader f(reader, value, path, SchemaObject::contact);
-    const bool ok = decode_meta(f, c.meta) && f.text("name", c.name) && f.text("role", c.role) &&
-                    f.text("company", c.company) && f.enumeration("channel", c.channel) && f.text("email", c.email) &&
-                    f.text("relationship", c.relationship) && f.optional_date("last_contact", c.last_contact) &&
-                    f.link_id("reflection_id", c.reflection_id) && f.text("notes", c.notes);
-    if (!ok) return false;
-    keep_unknown(f, extras, "");
-    return true;
+    return decode_fields(reader, value, path, c, extras);
 }
-
 bool decode_message(JsonReader& reader, const JsonNode& value, const std::string& path, Message& m, RecordExtras& extras) {
-    if (!expect_object(reader, value, path)) return false;
-    FieldReader f(reader, value, path, SchemaObject::message);
-    const bool ok = decode_meta(f, m.meta) && f.enumeration("kind", m.kind) &&
-                    f.link_id("reflection_id", m.reflection_id) && f.link_id("contact_id", m.contact_id) &&
-                    f.text("to", m.to) && f.text("subject", m.subject) && f.text("body", m.body) &&
-                    f.enumeration("status", m.status) && f.optional_date("sent_on", m.sent_on) &&
-                    f.optional_date("replied_on", m.replied_on) && f.text("reply_notes", m.reply_notes);
-    if (!ok) return false;
-    keep_unknown(f, extras, "");
-    return true;
+    return decode_fields(reader, value, path, m, extras);
 }
-
 bool decode_reminder(JsonReader& reader, const JsonNode& value, const std::string& path, Reminder& r,
                      RecordExtras& extras) {
-    if (!expect_object(reader, value, path)) return false;
-    FieldReader f(reader, value, path, SchemaObject::reminder);
-    const bool ok = decode_meta(f, r.meta) && f.enumeration("kind", r.kind) && f.text("title", r.title) &&
-                    f.date("due", r.due) && f.link_id("reflection_id", r.reflection_id) &&
-                    f.link_id("contact_id", r.contact_id) && f.link_id("message_id", r.message_id) &&
-                    f.flag("done", r.done) && f.optional_date("done_on", r.done_on) &&
-                    f.optional_date("snoozed_until", r.snoozed_until);
-    if (!ok) return false;
-    keep_unknown(f, extras, "");
-    return true;
+    return decode_fields(reader, value, path, r, extras);
 }
-
 bool decode_settings(JsonReader& reader, const JsonNode& value, const std::string& path, Settings& s,
                      RecordExtras& extras) {
-    if (!expect_object(reader, value, path)) return false;
-    FieldReader f(reader, value, path, SchemaObject::settings);
-    const bool ok = f.timestamp("modified", s.modified) &&
-                    decode_items(reader, f, "profile_choices", SchemaObject::profile_choice, s.profile_choices, extras,
-                                 [](FieldReader& x, ProfileChoice& choice, std::string& key) {
-                                     const bool read = x.text("key", choice.key) && x.enumeration("kind", choice.kind);
-                                     key = choice.key;
-                                     return read;
-                                 }) &&
-                    f.text("search_location", s.search_location);
-    if (!ok) return false;
-    keep_unknown(f, extras, "");
-    return true;
+    return decode_fields(reader, value, path, s, extras);
 }
 
 // Reads one collection of a journal document, rejecting an id used twice (storage keeps one file per

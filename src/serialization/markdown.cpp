@@ -6,6 +6,7 @@
 #include "core/dates.h"
 #include "core/i18n.h"
 #include "core/names.h"
+#include "core/record_fields.h"
 #include "core/steps.h"
 
 namespace debrief {
@@ -110,6 +111,80 @@ void answer(std::string& out, std::string_view label_key, const std::string& tex
 
 std::string mood(int value) { return std::to_string(value) + "/10"; }
 
+// Writes the fields a table (core/record_fields.h) marks as facts or answers, in table order; the
+// rest is laid out by hand below. A run of facts is a list, so a blank line closes it before an
+// answer, and at the end when the caller asks (close_facts).
+class ShownFields {
+public:
+    explicit ShownFields(std::string& out) : m_out(out) {}
+
+    void text(const FieldInfo& f, const std::string& text) {
+        if (f.show == Show::fact) {
+            shown_fact(f, inline_text(text));
+        } else if (f.show == Show::answer && !blank(text)) {
+            close_facts();
+            answer(m_out, f.label, text);
+        }
+    }
+    template <class E>
+    void enumeration(const FieldInfo& f, E value) {
+        if (f.show == Show::fact) shown_fact(f, display_name(value));
+    }
+    void date(const FieldInfo& f, const std::optional<Date>& day) {
+        if (f.show == Show::fact && day) shown_fact(f, long_date(*day));
+    }
+    void date(const FieldInfo& f, const Date& day) {
+        if (f.show == Show::fact) shown_fact(f, long_date(day));
+    }
+    // "6/10": a number out of its maximum.
+    void number(const FieldInfo& f, const std::optional<int>& value, int /*min*/, int max) {
+        if (f.show == Show::fact && value) shown_fact(f, std::to_string(*value) + "/" + std::to_string(max));
+    }
+    void number(const FieldInfo& f, int value, int /*min*/, int max) {
+        if (f.show == Show::fact) shown_fact(f, std::to_string(value) + "/" + std::to_string(max));
+    }
+    // Lists, nested objects and the remaining kinds have their own layout (or none).
+    template <class... Value>
+    void record_id(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void link(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void flag(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void timestamp(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void step_index(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void text_list(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void object(const FieldInfo&, const Value&...) {}
+    template <class... Value>
+    void items(const FieldInfo&, const Value&...) {}
+
+    void close_facts() {
+        if (m_in_facts) m_out += '\n';
+        m_in_facts = false;
+    }
+
+private:
+    void shown_fact(const FieldInfo& f, const std::string& value) {
+        const std::size_t before = m_out.size();
+        fact(m_out, f.label, value);
+        m_in_facts = m_in_facts || m_out.size() > before;
+    }
+
+    std::string& m_out;
+    bool m_in_facts = false;
+};
+
+// The facts and answers of one object, with a blank line after a closing run of facts.
+template <class Object>
+void shown_fields(std::string& out, const Object& object) {
+    ShownFields shown(out);
+    visit_fields(object, shown);
+    shown.close_facts();
+}
+
 // [SECTION] Reflection
 
 std::string reflection_title(const Reflection& r) {
@@ -141,13 +216,7 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
             if (out.size() > before) out += '\n';
             break;
         case StepId::reflect:
-            answer(out, "markdown.reflect.fit", r.reflect.fit);
-            answer(out, "markdown.reflect.missing_skills", r.reflect.missing_skills);
-            answer(out, "markdown.reflect.went_well", r.reflect.went_well);
-            answer(out, "markdown.reflect.do_better", r.reflect.do_better);
-            answer(out, "markdown.reflect.tripped_questions", r.reflect.tripped_questions);
-            answer(out, "markdown.reflect.should_have_highlighted", r.reflect.should_have_highlighted);
-            answer(out, "markdown.reflect.likely_reasons", r.reflect.likely_reasons);
+            shown_fields(out, r.reflect);
             break;
         case StepId::feedback: {
             std::string recruiter = inline_text(r.feedback.recruiter_name);
@@ -189,12 +258,7 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
             answer(out, "markdown.army_note", r.army_note);
             break;
         case StepId::resilience:
-            answer(out, "markdown.lesson", r.resilience.lesson);
-            answer(out, "markdown.next_action", r.resilience.next_action);
-            if (r.resilience.mood_after) {
-                fact(out, "markdown.mood_after", mood(*r.resilience.mood_after));
-                out += '\n';
-            }
+            shown_fields(out, r.resilience);
             break;
     }
     return out.size() > before;
@@ -202,13 +266,8 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
 
 void render_reflection(std::string& out, const Reflection& r, int level) {
     heading(out, level, reflection_title(r));
-    fact(out, "markdown.location", inline_text(r.location));
-    fact(out, "markdown.found_via", inline_text(r.found_via));
-    fact(out, "markdown.stage", display_name(r.stage));
-    fact(out, "markdown.ending", display_name(r.ending));
-    if (r.applied_on) fact(out, "markdown.applied_on", long_date(*r.applied_on));
-    if (r.last_interview_on) fact(out, "markdown.last_interview_on", long_date(*r.last_interview_on));
-    if (r.rejected_on) fact(out, "markdown.rejected_on", long_date(*r.rejected_on));
+    ShownFields facts(out);
+    visit_fields(r, facts);  // location, stage, dates...: the list continues with progress below
     const StepProgress p = progress(r);
     fact(out, "markdown.progress",
          tr_format("markdown.steps_done", {{"done", std::to_string(p.done)}, {"total", std::to_string(p.total)}}));

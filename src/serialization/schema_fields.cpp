@@ -1,4 +1,5 @@
-// Field tables of format version 1 (see schema_fields.h); docs/journal.schema.json must agree (schema_fields_test.cpp).
+// Key tables of format version 1, read off core/record_fields.h (see schema_fields.h); docs/journal.schema.json
+// must agree (schema_fields_test.cpp).
 #include "serialization/schema_fields.h"
 
 namespace debrief {
@@ -8,12 +9,55 @@ namespace {
 constexpr Presence req = Presence::required;
 constexpr Presence opt = Presence::optional;
 
+// Lists the keys a field table visits, whatever their kind.
+class KeyCollector {
+public:
+    explicit KeyCollector(std::vector<FieldSpec>& out) : m_out(out) {}
+    template <class... Member>
+    void text(const FieldInfo& f, Member&&...) { add(f); }
+    template <class... Member>
+    void link(const FieldInfo& f, Member&&...) { add(f); }
+    template <class... Member>
+    void record_id(const FieldInfo& f, Member&&...) { add(f); }
+    template <class... Member>
+    void flag(const FieldInfo& f, Member&&...) { add(f); }
+    template <class... Member>
+    void number(const FieldInfo& f, Member&&...) { add(f); }
+    template <class... Member>
+    void date(const FieldInfo& f, Member&&...) { add(f); }
+    template <class... Member>
+    void timestamp(const FieldInfo& f, Member&&...) { add(f); }
+    template <class... Member>
+    void enumeration(const FieldInfo& f, Member&&...) { add(f); }
+    template <class... Member>
+    void step_index(const FieldInfo& f, Member&&...) { add(f); }
+    template <class... Member>
+    void text_list(const FieldInfo& f, Member&&...) { add(f); }
+    template <class... Member>
+    void object(const FieldInfo& f, Member&&...) { add(f); }
+    template <class... Member>
+    void items(const FieldInfo& f, Member&&...) { add(f); }
+
+private:
+    void add(const FieldInfo& f) { m_out.push_back({f.key, f.presence}); }
+    std::vector<FieldSpec>& m_out;
+};
+
+// The keys of T's table in core/record_fields.h. Keys are string literals (or the static keys of
+// core/names.h), so the views outlive the table.
+template <class T>
+std::vector<FieldSpec> table_keys() {
+    std::vector<FieldSpec> keys;
+    KeyCollector collector(keys);
+    const T sample{};
+    visit_fields(sample, collector);
+    return keys;
+}
+
 }  // namespace
 
 const std::vector<FieldSpec>& schema_fields(SchemaObject object) {
-    // Only what is needed to identify a record (and a reminder's due date, which has no sensible
-    // default) is required; everything else falls back to the model's default when absent, so a
-    // hand-trimmed file still loads.
+    // The two envelopes are not records, so they have no table in core; every record object does.
     static const std::vector<FieldSpec> journal = {
         {"format", req},      {"version", req},  {"exported_at", opt}, {"settings", opt},
         {"reflections", opt}, {"contacts", opt}, {"messages", opt},    {"reminders", opt},
@@ -24,63 +68,21 @@ const std::vector<FieldSpec>& schema_fields(SchemaObject object) {
         {"type", req},
         {"record", req},
     };
-    static const std::vector<FieldSpec> reflection = {
-        {"id", req},           {"created", req},
-        {"modified", req},     {"deleted", opt},
-        {"company", opt},      {"role", opt},
-        {"location", opt},     {"found_via", opt},
-        {"stage", opt},        {"ending", opt},
-        {"applied_on", opt},   {"last_interview_on", opt},
-        {"rejected_on", opt},  {"rejection_message", opt},
-        {"current_step", opt}, {"steps", opt},
-        {"vent", opt},         {"wins", opt},
-        {"reflect", opt},      {"feedback", opt},
-        {"loved", opt},        {"criteria", opt},
-        {"army", opt},         {"army_note", opt},
-        {"resilience", opt},
-    };
-    static const std::vector<FieldSpec> steps = {
-        {"vent", opt},  {"wins", opt},     {"reflect", opt}, {"feedback", opt},
-        {"loved", opt}, {"criteria", opt}, {"army", opt},    {"resilience", opt},
-    };
-    static const std::vector<FieldSpec> vent = {{"letter", opt}, {"mood_before", opt}, {"emotions", opt}};
-    static const std::vector<FieldSpec> win = {{"id", req}, {"text", opt}, {"really_helped", opt}};
-    static const std::vector<FieldSpec> reflect = {
-        {"fit", opt},
-        {"missing_skills", opt},
-        {"went_well", opt},
-        {"do_better", opt},
-        {"tripped_questions", opt},
-        {"should_have_highlighted", opt},
-        {"likely_reasons", opt},
-    };
-    static const std::vector<FieldSpec> feedback = {
-        {"recruiter_name", opt}, {"recruiter_email", opt}, {"ask_about_similar_role", opt}, {"similar_role", opt},
-        {"sent", opt},
-    };
-    static const std::vector<FieldSpec> loved_item = {{"id", req}, {"text", opt}, {"tag", opt}, {"weight", opt}};
-    static const std::vector<FieldSpec> criterion = {{"id", req}, {"text", opt}, {"kind", opt}};
-    static const std::vector<FieldSpec> army_member = {{"id", req}, {"name", opt}, {"contact_id", opt}, {"told", opt}};
-    static const std::vector<FieldSpec> resilience = {{"lesson", opt}, {"next_action", opt}, {"mood_after", opt}};
-    static const std::vector<FieldSpec> contact = {
-        {"id", req},           {"created", req},       {"modified", req}, {"deleted", opt}, {"name", opt},
-        {"role", opt},         {"company", opt},       {"channel", opt},  {"email", opt},   {"relationship", opt},
-        {"last_contact", opt}, {"reflection_id", opt}, {"notes", opt},
-    };
-    static const std::vector<FieldSpec> message = {
-        {"id", req},         {"created", req},       {"modified", req},   {"deleted", opt},
-        {"kind", opt},       {"reflection_id", opt}, {"contact_id", opt}, {"to", opt},
-        {"subject", opt},    {"body", opt},          {"status", opt},     {"sent_on", opt},
-        {"replied_on", opt}, {"reply_notes", opt},
-    };
-    static const std::vector<FieldSpec> reminder = {
-        {"id", req},    {"created", req}, {"modified", req},      {"deleted", opt},    {"kind", opt},
-        {"title", opt}, {"due", req},     {"reflection_id", opt}, {"contact_id", opt}, {"message_id", opt},
-        {"done", opt},  {"done_on", opt}, {"snoozed_until", opt},
-    };
-    static const std::vector<FieldSpec> settings = {
-        {"modified", req}, {"profile_choices", opt}, {"search_location", opt}};
-    static const std::vector<FieldSpec> profile_choice = {{"key", req}, {"kind", req}};
+    static const std::vector<FieldSpec> reflection = table_keys<Reflection>();
+    static const std::vector<FieldSpec> steps = table_keys<StepStates>();
+    static const std::vector<FieldSpec> vent = table_keys<VentStep>();
+    static const std::vector<FieldSpec> win = table_keys<Win>();
+    static const std::vector<FieldSpec> reflect = table_keys<ReflectStep>();
+    static const std::vector<FieldSpec> feedback = table_keys<FeedbackStep>();
+    static const std::vector<FieldSpec> loved_item = table_keys<LovedItem>();
+    static const std::vector<FieldSpec> criterion = table_keys<Criterion>();
+    static const std::vector<FieldSpec> army_member = table_keys<ArmyMember>();
+    static const std::vector<FieldSpec> resilience = table_keys<ResilienceStep>();
+    static const std::vector<FieldSpec> contact = table_keys<Contact>();
+    static const std::vector<FieldSpec> message = table_keys<Message>();
+    static const std::vector<FieldSpec> reminder = table_keys<Reminder>();
+    static const std::vector<FieldSpec> settings = table_keys<Settings>();
+    static const std::vector<FieldSpec> profile_choice = table_keys<ProfileChoice>();
 
     switch (object) {
         case SchemaObject::journal:

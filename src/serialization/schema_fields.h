@@ -1,8 +1,11 @@
-// The field tables of format version 1: which keys each JSON object has, in the order the encoder writes them.
+// The key tables of format version 1: which keys each JSON object has, in the order the encoder writes them.
+// Records and their nested objects take theirs from core/record_fields.h; only the two envelopes are listed here.
 #pragma once
 
 #include <string_view>
 #include <vector>
+
+#include "core/record_fields.h"
 
 namespace debrief {
 
@@ -27,8 +30,6 @@ enum class SchemaObject {
     profile_choice,
 };
 
-enum class Presence { required, optional };
-
 struct FieldSpec {
     std::string_view key;
     Presence presence;
@@ -37,6 +38,26 @@ struct FieldSpec {
 // The keys of `object`, in canonical (written) order. The decoder treats any other key as unknown
 // (kept in extras) and a missing `required` key as an error; optional keys default when missing.
 const std::vector<FieldSpec>& schema_fields(SchemaObject object);
+
+// The object kind each table of core/record_fields.h describes (the records, their nested objects
+// and list items).
+template <class T>
+constexpr SchemaObject schema_object_of();
+template <> constexpr SchemaObject schema_object_of<Reflection>() { return SchemaObject::reflection; }
+template <> constexpr SchemaObject schema_object_of<StepStates>() { return SchemaObject::steps; }
+template <> constexpr SchemaObject schema_object_of<VentStep>() { return SchemaObject::vent; }
+template <> constexpr SchemaObject schema_object_of<Win>() { return SchemaObject::win; }
+template <> constexpr SchemaObject schema_object_of<ReflectStep>() { return SchemaObject::reflect; }
+template <> constexpr SchemaObject schema_object_of<FeedbackStep>() { return SchemaObject::feedback; }
+template <> constexpr SchemaObject schema_object_of<LovedItem>() { return SchemaObject::loved_item; }
+template <> constexpr SchemaObject schema_object_of<Criterion>() { return SchemaObject::criterion; }
+template <> constexpr SchemaObject schema_object_of<ArmyMember>() { return SchemaObject::army_member; }
+template <> constexpr SchemaObject schema_object_of<ResilienceStep>() { return SchemaObject::resilience; }
+template <> constexpr SchemaObject schema_object_of<Contact>() { return SchemaObject::contact; }
+template <> constexpr SchemaObject schema_object_of<Message>() { return SchemaObject::message; }
+template <> constexpr SchemaObject schema_object_of<Reminder>() { return SchemaObject::reminder; }
+template <> constexpr SchemaObject schema_object_of<Settings>() { return SchemaObject::settings; }
+template <> constexpr SchemaObject schema_object_of<ProfileChoice>() { return SchemaObject::profile_choice; }
 
 // Every SchemaObject, for tests and documentation checks.
 const std::vector<SchemaObject>& all_schema_objects();
