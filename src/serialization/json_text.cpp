@@ -373,9 +373,12 @@ Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limit
         return Error{"The file is empty: there is no journal in it", "$"};
     }
 
+    // nlohmann skips a byte order mark at the start of what it reads, so after ours a second one would
+    // pass unnoticed: a journal never has two, and they were always refused.
+    const bool second_bom = body.substr(0, utf8_bom.size()) == utf8_bom;
     JsonTree tree;
     JsonTreeBuilder builder(text, bom_length, limits.max_depth, tree);
-    if (nlohmann::json::sax_parse(body.begin(), body.end(), &builder) && !builder.error()) {
+    if (!second_bom && nlohmann::json::sax_parse(body.begin(), body.end(), &builder) && !builder.error()) {
         builder.finish();
         return tree;
     }
@@ -394,6 +397,11 @@ Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limit
         return Error{"The file nests lists and objects more than " + std::to_string(limits.max_depth) +
                          " levels deep (at " + describe_text_position(text, *deep + bom_length) +
                          "); a Debrief journal never does, so it is damaged or not a journal",
+                     "$"};
+    }
+    if (second_bom) {
+        return Error{"The file is not valid JSON: unexpected U+FEFF (a second byte order mark) at " +
+                         describe_text_position(text, bom_length) + ", near $",
                      "$"};
     }
     if (builder.error()) return *builder.error();

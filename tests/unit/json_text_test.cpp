@@ -30,6 +30,15 @@ TEST_CASE("a UTF-8 byte order mark is skipped") {
     CHECK(result.value().root().find("a")->as_int64() == 1);
 }
 
+TEST_CASE("a second BOM is refused (nlohmann alone would skip it)") {
+    const Error error = parse_error_of("\xEF\xBB\xBF\xEF\xBB\xBF{\"a\": 1}");
+    CHECK(error.message == "The file is not valid JSON: unexpected U+FEFF (a second byte order mark) at line 1, "
+                           "column 2, byte offset 3, near $");
+    CHECK(error.json_path == "$");
+    CHECK_FALSE(read_json_tree("\xEF\xBB\xBF{\"a\": 1}").value().root().empty());
+    CHECK_FALSE(read_json_tree("\xEF\xBB\xBF\xEF\xBB\xBF").ok());
+}
+
 TEST_CASE("positions after a BOM count from the start of the file") {
     const Error error = parse_error_of("\xEF\xBB\xBF{\"a\": x}");
     CHECK(error.message == "The file is not valid JSON: unexpected 'x' at line 1, column 8, byte offset 9, near $.a");
