@@ -116,8 +116,11 @@ class JsonTreeBuilder final : public nlohmann::json_sax<nlohmann::json> {
 public:
     // `full_text` is the whole file (for positions); parsing starts after the BOM.
     JsonTreeBuilder(std::string_view full_text, std::size_t bom_length, int max_depth, JsonTree& tree)
-        : m_full(full_text), m_text(full_text.substr(bom_length)), m_bom_length(bom_length),
-          m_max_depth(max_depth), m_tree(tree) {
+        : m_full(full_text),
+          m_text(full_text.substr(bom_length)),
+          m_bom_length(bom_length),
+          m_max_depth(max_depth),
+          m_tree(tree) {
         // Every key, string and number literal is at most as long as its source, so one buffer of the
         // source's size holds them all and never moves.
         m_tree.m_strings.reset(new char[m_text.size() + 1]);
@@ -135,7 +138,8 @@ public:
         m_tree.m_nodes.push_back(m_pending.back());
         JsonNode* base = m_tree.m_nodes.data();
         for (JsonNode& node : m_tree.m_nodes) {
-            if (node.m_kind == JsonKind::array || node.m_kind == JsonKind::object) node.m_children = base + node.m_first;
+            if (node.m_kind == JsonKind::array || node.m_kind == JsonKind::object)
+                node.m_children = base + node.m_first;
         }
     }
 

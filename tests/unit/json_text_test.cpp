@@ -32,8 +32,9 @@ TEST_CASE("a UTF-8 byte order mark is skipped") {
 
 TEST_CASE("a second BOM is refused (nlohmann alone would skip it)") {
     const Error error = parse_error_of("\xEF\xBB\xBF\xEF\xBB\xBF{\"a\": 1}");
-    CHECK(error.message == "The file is not valid JSON: unexpected U+FEFF (a second byte order mark) at line 1, "
-                           "column 2, byte offset 3, near $");
+    CHECK(error.message ==
+          "The file is not valid JSON: unexpected U+FEFF (a second byte order mark) at line 1, "
+          "column 2, byte offset 3, near $");
     CHECK(error.json_path == "$");
     CHECK_FALSE(read_json_tree("\xEF\xBB\xBF{\"a\": 1}").value().root().empty());
     CHECK_FALSE(read_json_tree("\xEF\xBB\xBF\xEF\xBB\xBF").ok());
