@@ -1,5 +1,7 @@
 // Generates a large, realistic Debrief journal export (docs/schema.md, format version 1) for benchmarks: mixed English, German, Italian, Arabic and emoji, deterministic from a seed.
-// Usage: node bench/generate_journal.mjs [--reflections 10000] [--seed 1] <out.json>
+// Usage: node bench/generate_journal.mjs [--reflections 10000] [--seed 1] [--end 2026-11-29T20:00:00Z] <out.json>
+// The journal ends at `end` (default: now), so its reminders are due relative to the day it is used,
+// as a real journal's are: a journal dated to a fixed day would look different to the app every day.
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 
@@ -103,7 +105,7 @@ function isoTimestamp(ms, offsetMinutes) {
 const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
 const DAY = 86400000;
 
-export function generateJournal({ reflections = 10000, seed = 1, end = Date.UTC(2026, 10, 21, 20, 0, 0) } = {}) {
+export function generateJournal({ reflections = 10000, seed = 1, end = Date.now() } = {}) {
   const r = rng(seed);
   const language = () => {
     let x = r.next();
@@ -232,20 +234,21 @@ export function journalText(journal) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
-  const option = (name, fallback) => {
+  const option = (name, fallback, parse = Number) => {
     const i = args.indexOf(name);
     if (i < 0) return fallback;
     const [value] = args.splice(i, 2).slice(1);
-    return Number(value);
+    return parse(value);
   };
   const reflections = option('--reflections', 10000);
   const seed = option('--seed', 1);
+  const end = option('--end', Date.now(), Date.parse);
   const out = args[0];
-  if (!out) {
-    console.error('usage: node bench/generate_journal.mjs [--reflections N] [--seed S] <out.json>');
+  if (!out || !Number.isFinite(end)) {
+    console.error('usage: node bench/generate_journal.mjs [--reflections N] [--seed S] [--end ISO-8601 time] <out.json>');
     process.exit(2);
   }
-  const text = journalText(generateJournal({ reflections, seed }));
+  const text = journalText(generateJournal({ reflections, seed, end }));
   await writeFile(out, text);
   console.log(`${out}: ${reflections} reflections, ${(Buffer.byteLength(text) / 1048576).toFixed(1)} MB`);
 }

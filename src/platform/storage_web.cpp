@@ -9,6 +9,7 @@
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,11 @@ EM_JS(void, js_storage_report_info, (), { if (window.DebriefStorage) DebriefStor
 // Test hooks: what the load set aside, and the indicator's state.
 EM_JS(void, js_publish_quarantined, (const char* text), { window.debrief.quarantined = UTF8ToString(text); });
 EM_JS(void, js_publish_save_state, (const char* state), { window.debrief.save = UTF8ToString(state); });
+// Test and benchmark hook: how many records the App holds (trashed ones included), so checks read the
+// app's state instead of counting what the screen happens to show.
+EM_JS(void, js_publish_counts, (double reflections, double contacts, double messages, double reminders), {
+    window.debrief.counts = {reflections: reflections, contacts: contacts, messages: messages, reminders: reminders};
+});
 
 const char* save_state_name(SaveState state) {
     switch (state) {
@@ -53,6 +59,7 @@ struct Storage {
     IdbfsSync sync;
     std::unique_ptr<SaveController> saver;
     std::optional<double> timer_due;  // when the armed timer fires, if one is armed
+    std::optional<std::uint64_t> published_revision;  // the App revision window.debrief.counts shows
 };
 
 Storage g;
@@ -61,6 +68,15 @@ void publish_quarantined() {
     std::string report;
     for (const std::string& line : g.app->storage_info().quarantined) report += line + "\n";
     js_publish_quarantined(report.c_str());
+}
+
+// Cheap enough for every frame: it only crosses into JavaScript when the journal changed.
+void publish_counts() {
+    if (g.published_revision == g.app->revision()) return;
+    g.published_revision = g.app->revision();
+    const Journal& journal = g.app->journal();
+    js_publish_counts(static_cast<double>(journal.reflections.size()), static_cast<double>(journal.contacts.size()),
+                      static_cast<double>(journal.messages.size()), static_cast<double>(journal.reminders.size()));
 }
 
 void on_timer(void*);
@@ -89,10 +105,12 @@ void storage_init(App& app) {
     js_publish_save_state("saved");
     g.saver->start(role == 1 ? StorageRole::writer : role == 2 ? StorageRole::reader : StorageRole::memory_only);
     publish_quarantined();
+    publish_counts();
     js_storage_report_info();
 }
 
 void storage_after_frame() {
+    publish_counts();
     g.saver->update(emscripten_get_now());
     arm_timer();
 }

@@ -89,26 +89,8 @@ void put_text_list(JsonWriter& w, std::string_view key, const std::vector<std::s
     w.end_array();
 }
 
-// Streams a value parsed from kept extras. Scalars other than strings are written by nlohmann's own
-// dump, so numbers keep exactly the form they had (this path is rare: only files from newer versions).
-void write_parsed(JsonWriter& w, const Json& value) {
-    if (value.is_object()) {
-        w.begin_object();
-        for (auto field = value.begin(); field != value.end(); ++field) {
-            w.key(field.key());
-            write_parsed(w, field.value());
-        }
-        w.end_object();
-    } else if (value.is_array()) {
-        w.begin_array();
-        for (const Json& element : value) write_parsed(w, element);
-        w.end_array();
-    } else if (value.is_string()) {
-        w.string(value.get_ref<const std::string&>());
-    } else {
-        w.raw_value(value.dump());
-    }
-}
+// Streams a value parsed from kept extras, in the form it was kept in.
+void write_parsed(JsonWriter& w, const JsonNode& value) { write_json_value(w, value); }
 
 // Appends the unknown keys remembered for `location` after the known ones of a `kind` object (never
 // repeating a known key), before the caller closes the object.
@@ -116,16 +98,16 @@ void append_extras(JsonWriter& w, const RecordExtras* extras, const std::string&
     if (extras == nullptr || extras->empty()) return;
     const auto it = extras->find(location);
     if (it == extras->end()) return;
-    const Json unknown = Json::parse(it->second, nullptr, /*allow_exceptions=*/false);
-    if (!unknown.is_object()) return;
+    const auto unknown = read_json_tree(it->second);
+    if (!unknown || !unknown.value().root().is_object()) return;
     // The schema tables list exactly the keys the encoders write (schema_fields_test.cpp checks it).
     const std::vector<FieldSpec>& known = schema_fields(kind);
-    for (auto field = unknown.begin(); field != unknown.end(); ++field) {
+    for (const JsonNode& field : unknown.value().root()) {
         bool is_known = false;
         for (const FieldSpec& spec : known) is_known = is_known || spec.key == field.key();
         if (is_known) continue;
         w.key(field.key());
-        write_parsed(w, field.value());
+        write_parsed(w, field);
     }
 }
 
@@ -506,15 +488,12 @@ Result<DecodedJournal> decode_journal(std::string_view text, const DecodeLimits&
         return Error{"Expected a Debrief journal (a JSON object) at $, found " + describe_found(*root), "$"};
     }
 
-    // 2. migrate: older files go through the mutable tree of migrations.h, then are read like new ones.
+    // 2. migrate: older files are rewritten as current text by migrations.h, then read like new ones.
     const auto version = journal_version(reader, *root);
     if (!version) return reader.error();
     std::string migrated_text;
     if (*version < current_format_version) {
-        auto old = parse_json_text(text, limits);
-        if (!old) return old.error();
-        if (!migrate_journal(old.value(), *version, reader)) return reader.error();
-        migrated_text = old.value().dump(-1, ' ', false, Json::error_handler_t::replace);
+        if (!migrate_journal(*root, *version, reader, migrated_text)) return reader.error();
         parsed = read_json_tree(migrated_text, limits);
         if (!parsed) return parsed.error();
         root = &parsed.value().root();

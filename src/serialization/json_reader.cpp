@@ -1,6 +1,10 @@
 // Paths, value descriptions and typed field reads shared by the decoders and migrations.
 #include "serialization/json_reader.h"
 
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
 #include "core/dates.h"
 #include "serialization/json_writer.h"
 
@@ -29,6 +33,21 @@ std::string json_quote(std::string_view text) {
 }
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
+
+// A number as nlohmann prints it: integers as read (the tree already holds them in that form),
+// everything else as the double it denotes, shortest round trip (1E3 as 1000.0, 1e20 as 1e+20).
+std::string number_text(const JsonNode& number) {
+    const std::string_view literal = number.text();
+    if (literal.find_first_of(".eE") == std::string_view::npos) {
+        if (number.as_int64()) return std::string(literal);
+        // Unsigned 64-bit integers are integers to nlohmann too; longer ones are doubles.
+        const bool negative = literal[0] == '-';
+        if (!negative && (literal.size() < 20 || (literal.size() == 20 && literal <= "18446744073709551615"))) {
+            return std::string(literal);
+        }
+    }
+    return nlohmann::json(std::strtod(std::string(literal).c_str(), nullptr)).dump();
+}
 
 }  // namespace
 
@@ -64,28 +83,6 @@ std::string quote_for_message(std::string_view text) {
     return json_quote(text);
 }
 
-std::string describe_found(const Json& value) {
-    switch (value.type()) {
-        case Json::value_t::string:
-            return quote_for_message(value.get_ref<const std::string&>());
-        case Json::value_t::array:
-            return value.empty() ? "an empty list" : "a list";
-        case Json::value_t::object:
-            return value.empty() ? "an empty object" : "an object";
-        case Json::value_t::null:
-            return "null";
-        case Json::value_t::boolean:
-        case Json::value_t::number_integer:
-        case Json::value_t::number_unsigned:
-        case Json::value_t::number_float:
-            return value.dump();
-        case Json::value_t::binary:
-        case Json::value_t::discarded:
-            break;
-    }
-    return "an unexpected value";
-}
-
 std::string describe_found(const JsonNode& value) {
     switch (value.kind()) {
         case JsonKind::string:
@@ -101,8 +98,37 @@ std::string describe_found(const JsonNode& value) {
         case JsonKind::number:
             break;
     }
-    // Numbers as nlohmann prints them (1E3 as 1000.0), like the messages of the migrated path.
-    return Json::parse(value.raw(), nullptr, false).dump();
+    return number_text(value);
+}
+
+void write_json_value(JsonWriter& w, const JsonNode& value) {
+    switch (value.kind()) {
+        case JsonKind::null:
+            w.null();
+            break;
+        case JsonKind::boolean:
+            w.boolean(value.boolean());
+            break;
+        case JsonKind::number:
+            w.raw_value(number_text(value));
+            break;
+        case JsonKind::string:
+            w.string(value.text());
+            break;
+        case JsonKind::array:
+            w.begin_array();
+            for (const JsonNode& element : value) write_json_value(w, element);
+            w.end_array();
+            break;
+        case JsonKind::object:
+            w.begin_object();
+            for (const JsonNode& member : value) {
+                w.key(member.key());
+                write_json_value(w, member);
+            }
+            w.end_object();
+            break;
+    }
 }
 
 // [SECTION] Digits
@@ -132,21 +158,14 @@ bool JsonReader::fail(std::string message, std::string json_path) {
 
 namespace {
 
-// "Expected an object at $.x, found 7" for either tree: migrations read nlohmann's, decoders ours.
-template <class Value>
-bool expect(JsonReader& reader, bool ok, const char* what, const Value& value, const std::string& path) {
+// "Expected an object at $.x, found 7".
+bool expect(JsonReader& reader, bool ok, const char* what, const JsonNode& value, const std::string& path) {
     if (ok) return true;
     return reader.fail(std::string("Expected ") + what + " at " + path + ", found " + describe_found(value), path);
 }
 
 }  // namespace
 
-bool expect_object(JsonReader& reader, const Json& value, const std::string& path) {
-    return expect(reader, value.is_object(), "an object", value, path);
-}
-bool expect_list(JsonReader& reader, const Json& value, const std::string& path) {
-    return expect(reader, value.is_array(), "a list", value, path);
-}
 bool expect_object(JsonReader& reader, const JsonNode& value, const std::string& path) {
     return expect(reader, value.is_object(), "an object", value, path);
 }
@@ -350,7 +369,9 @@ const JsonNode* FieldReader::list(std::string_view key) {
 std::string FieldReader::unknown_keys() {
     const auto& fields = schema_fields(m_kind);
     if (m_found >= m_object.size()) return std::string();
-    Json unknown;  // null until the first unknown key: most objects have none, and an empty object allocates
+    std::string unknown;  // stays empty unless there is an unknown key: most objects have none
+    JsonWriter w(unknown, JsonLayout::compact);
+    bool opened = false;
     for (const JsonNode& member : m_object) {
         bool known = false;
         for (const FieldSpec& field : fields) {
@@ -362,11 +383,15 @@ std::string FieldReader::unknown_keys() {
         if (known) continue;
         m_reader.warn("Unknown field " + quote_for_message(member.key()) + " at " + child_path(member.key()) +
                       " was kept unchanged (it may come from a newer version of Debrief)");
-        // Rare (files from a newer version): the kept value goes through nlohmann so it is stored in
-        // the same compact form that every other JSON we write has.
-        unknown[std::string(member.key())] = Json::parse(member.raw(), nullptr, false);
+        // Stored in the same compact form as every other JSON we write (files from newer versions).
+        if (!opened) w.begin_object();
+        opened = true;
+        w.key(member.key());
+        write_json_value(w, member);
     }
-    return unknown.is_null() ? std::string() : unknown.dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (opened) w.end_object();
+    w.flush();
+    return unknown;
 }
 
 }  // namespace debrief

@@ -8,8 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/journal.h"
 #include "core/names.h"
 #include "core/result.h"
@@ -18,8 +16,7 @@
 
 namespace debrief {
 
-// The mutable tree of migrations (the decoders read the faster JsonTree).
-using Json = nlohmann::ordered_json;
+class JsonWriter;
 
 // "$.reflections" from "$" and "reflections"; keys that are not plain identifiers use $["odd key"].
 std::string path_key(std::string_view base, std::string_view key);
@@ -28,8 +25,10 @@ std::string path_index(std::string_view base, std::size_t index);
 // A JSON-quoted, shortened (40 characters) form of `text` for messages: "seven".
 std::string quote_for_message(std::string_view text);
 // What a value is, for "found ..." in messages: "seven" (quoted), 11, 7.5, null, true, a list, an object.
-std::string describe_found(const Json& value);
 std::string describe_found(const JsonNode& value);
+// Writes `value` with `w` as nlohmann's dump did: numbers in nlohmann's form (1E3 as 1000.0), so kept
+// unknown fields and migrated values keep the bytes they always had.
+void write_json_value(JsonWriter& w, const JsonNode& value);
 
 // Collects the first error and every warning while one document is read.
 class JsonReader {
@@ -114,8 +113,6 @@ private:
 };
 
 // Checks that `value` is an object / a list, recording "Expected an object at ..., found ..." otherwise.
-bool expect_object(JsonReader& reader, const Json& value, const std::string& path);
-bool expect_list(JsonReader& reader, const Json& value, const std::string& path);
 bool expect_object(JsonReader& reader, const JsonNode& value, const std::string& path);
 bool expect_list(JsonReader& reader, const JsonNode& value, const std::string& path);
 

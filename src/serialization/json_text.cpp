@@ -1,11 +1,16 @@
-// Raw-bytes checks and a non-throwing SAX parse into nlohmann::ordered_json (see json_text.h).
+// Raw-bytes checks and the product's one JSON tokenizer: nlohmann's SAX parser feeding JsonTree (see json_text.h).
 #include "serialization/json_text.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <optional>
-#include <set>
+#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/text.h"
 #include "serialization/json_reader.h"
@@ -53,9 +58,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
     return std::nullopt;
 }
 
-// Finds where brackets first nest deeper than `max_depth`, skipping string contents. This runs
-// before the parser so that nothing recursive (our decoder, nlohmann's dump and comparisons) ever
-// sees a pathologically deep tree.
+// Finds where brackets first nest deeper than `max_depth`, skipping string contents: the position for
+// the message when the parser stopped at that depth (the tree never holds a deeper one).
 std::optional<std::size_t> find_excess_depth(std::string_view s, int max_depth) {
     int depth = 0;
     bool in_string = false;
@@ -101,43 +105,85 @@ std::string describe_byte(std::string_view s, std::size_t offset) {
     return buffer;
 }
 
-using Json = nlohmann::ordered_json;
+}  // namespace
 
-// Builds the tree like nlohmann's own DOM parser, but never throws: errors are recorded with the
-// JSON path being read at the time, duplicate keys are rejected (nlohmann silently keeps the last),
-// and overflowing numbers are reported rather than thrown.
-class TreeBuilder final : public nlohmann::json_sax<Json> {
+// The SAX handler of read_json_tree: builds the flat tree while nlohmann tokenizes, and never throws.
+// Finished values wait on `m_pending` until their container closes; then they move to the tree's node
+// array as one contiguous block, so a container's children are a plain range. Errors are recorded
+// with the JSON path being read at the time; duplicate keys are refused (nlohmann would silently keep
+// the last) and overflowing numbers are reported rather than thrown.
+class JsonTreeBuilder final : public nlohmann::json_sax<nlohmann::json> {
 public:
     // `full_text` is the whole file (for positions); parsing starts after the BOM.
-    TreeBuilder(std::string_view full_text, std::size_t bom_length)
-        : m_full(full_text), m_text(full_text.substr(bom_length)), m_bom_length(bom_length) {}
+    JsonTreeBuilder(std::string_view full_text, std::size_t bom_length, int max_depth, JsonTree& tree)
+        : m_full(full_text),
+          m_text(full_text.substr(bom_length)),
+          m_bom_length(bom_length),
+          m_max_depth(max_depth),
+          m_tree(tree) {
+        // Every key, string and number literal is at most as long as its source, so one buffer of the
+        // source's size holds them all and never moves.
+        m_tree.m_strings.reset(new char[m_text.size() + 1]);
+        m_capacity = m_text.size() + 1;
+        // Journal JSON averages about one value per 20 bytes; reserving avoids most regrowth.
+        m_tree.m_nodes.reserve(m_text.size() / 20 + 1);
+        m_pending.reserve(64);
+    }
 
-    Json& root() { return m_root; }
     const std::optional<Error>& error() const { return m_error; }
+    bool too_deep() const { return m_too_deep; }
 
-    bool null() override { return add(Json(nullptr)); }
-    bool boolean(bool value) override { return add(Json(value)); }
-    bool number_integer(number_integer_t value) override { return add(Json(value)); }
-    bool number_unsigned(number_unsigned_t value) override { return add(Json(value)); }
-    bool number_float(number_float_t value, const string_t&) override { return add(Json(value)); }
-    bool string(string_t& value) override { return add(Json(std::move(value))); }
+    // Turns the children's indexes into pointers once the node array stops growing.
+    void finish() {
+        m_tree.m_nodes.push_back(m_pending.back());
+        JsonNode* base = m_tree.m_nodes.data();
+        for (JsonNode& node : m_tree.m_nodes) {
+            if (node.m_kind == JsonKind::array || node.m_kind == JsonKind::object)
+                node.m_children = base + node.m_first;
+        }
+    }
+
+    bool null() override { return add(JsonNode()); }
+    bool boolean(bool value) override {
+        JsonNode node;
+        node.m_kind = JsonKind::boolean;
+        node.m_flag = value;
+        return add(node);
+    }
+    bool number_integer(number_integer_t value) override { return integer(std::to_string(value), true); }
+    bool number_unsigned(number_unsigned_t value) override {
+        return integer(std::to_string(value), value <= static_cast<number_unsigned_t>(INT64_MAX));
+    }
+    bool number_float(number_float_t, const string_t& literal) override {
+        JsonNode node;
+        node.m_kind = JsonKind::number;
+        node.m_text = store(literal);
+        return add(node);
+    }
+    bool string(string_t& value) override {
+        JsonNode node;
+        node.m_kind = JsonKind::string;
+        node.m_text = store(value);
+        return add(node);
+    }
     bool binary(binary_t&) override { return false; }  // never produced by the JSON parser
 
-    bool start_object(std::size_t) override { return open(Json::object(), false); }
-    bool start_array(std::size_t) override { return open(Json::array(), true); }
-    bool end_object() override { return close(); }
-    bool end_array() override { return close(); }
+    bool start_object(std::size_t) override { return open(false); }
+    bool start_array(std::size_t) override { return open(true); }
+    bool end_object() override { return close(JsonKind::object); }
+    bool end_array() override { return close(JsonKind::array); }
 
     bool key(string_t& value) override {
         Frame& frame = m_frames.back();
-        if (!frame.keys.insert(value).second) {
-            const std::string object_path = current_path_without_last();
+        if (is_duplicate(frame, value)) {
+            const std::string object_path = path_of(m_frames.size() - 1);
             m_error = Error{"The key " + quote_for_message(value) + " appears twice in the same object at " +
                                 object_path + "; a key may appear only once",
                             path_key(object_path, value)};
             return false;
         }
-        frame.key = value;
+        frame.key = store(value);
+        frame.has_key = true;
         return true;
     }
 
@@ -146,7 +192,7 @@ public:
         // nlohmann counts the offending character as read, so it sits one before `position`; when
         // the whole token is known (a string or a number) the message points at its start.
         const std::size_t last = position > 0 ? position - 1 : 0;
-        const std::string path = current_path();
+        const std::string path = path_of(m_frames.size());
         if (last >= m_text.size()) {
             m_error = Error{"The file ends too early, at " + where(m_text.size()) +
                                 ": it looks cut off (was it copied or saved completely?)",
@@ -195,84 +241,111 @@ public:
 
 private:
     struct Frame {
-        Json* container = nullptr;
+        std::size_t mark = 0;  // where the container's values start on m_pending
         bool is_array = false;
-        std::size_t index = 0;  // arrays: the element being read
-        std::string key;        // objects: the last key read
-        std::set<std::string> keys;
+        bool has_key = false;
+        std::string_view key;  // objects: the last key read
+        // Objects with many keys: the keys so far, so hostile files stay linear.
+        std::unique_ptr<std::unordered_set<std::string_view>> keys;
     };
 
-    bool add(Json value) {
-        if (m_frames.empty()) {
-            m_root = std::move(value);
-            return true;
-        }
-        Frame& frame = m_frames.back();
-        if (frame.is_array) {
-            frame.container->push_back(std::move(value));
-            ++frame.index;
-        } else {
-            (*frame.container)[frame.key] = std::move(value);
-        }
+    std::string_view store(std::string_view value) {
+        if (m_capacity - m_used < value.size()) return {};  // cannot happen: values are never longer than their source
+        char* at = m_tree.m_strings.get() + m_used;
+        std::memcpy(at, value.data(), value.size());
+        m_used += value.size();
+        return std::string_view(at, value.size());
+    }
+
+    bool integer(const std::string& literal, bool fits_int64) {
+        JsonNode node;
+        node.m_kind = JsonKind::number;
+        node.m_flag = fits_int64;
+        node.m_text = store(literal);
+        return add(node);
+    }
+
+    bool add(JsonNode node) {
+        if (!m_frames.empty() && !m_frames.back().is_array) node.m_key = m_frames.back().key;
+        m_pending.push_back(node);
         return true;
     }
 
-    bool open(Json container, bool is_array) {
-        Json* slot = nullptr;
-        if (m_frames.empty()) {
-            m_root = std::move(container);
-            slot = &m_root;
-        } else {
-            Frame& parent = m_frames.back();
-            if (parent.is_array) {
-                parent.container->push_back(std::move(container));
-                slot = &parent.container->back();
-            } else {
-                slot = &(*parent.container)[parent.key];
-                *slot = std::move(container);
-            }
+    bool open(bool is_array) {
+        // Nothing here recurses, but the decoders and migrations that read the tree do.
+        if (static_cast<int>(m_frames.size()) >= m_max_depth) {
+            m_too_deep = true;
+            return false;
         }
         Frame frame;
-        frame.container = slot;
+        frame.mark = m_pending.size();
         frame.is_array = is_array;
         m_frames.push_back(std::move(frame));
         return true;
     }
 
-    bool close() {
+    // Moves the container's values from m_pending into the tree as its children.
+    bool close(JsonKind kind) {
+        const std::size_t mark = m_frames.back().mark;
         m_frames.pop_back();
-        if (!m_frames.empty() && m_frames.back().is_array) ++m_frames.back().index;
-        return true;
+        JsonNode container;
+        container.m_kind = kind;
+        auto& nodes = m_tree.m_nodes;
+        container.m_first = static_cast<std::uint32_t>(nodes.size());
+        container.m_count = static_cast<std::uint32_t>(m_pending.size() - mark);
+        nodes.insert(nodes.end(), m_pending.begin() + static_cast<std::ptrdiff_t>(mark), m_pending.end());
+        m_pending.resize(mark);
+        return add(container);
     }
 
+    bool is_duplicate(Frame& frame, std::string_view key) {
+        const std::size_t count = m_pending.size() - frame.mark;
+        if (count < 32) {
+            for (std::size_t i = frame.mark; i < m_pending.size(); ++i) {
+                if (m_pending[i].m_key == key) return true;
+            }
+            return false;
+        }
+        if (!frame.keys) {
+            frame.keys = std::make_unique<std::unordered_set<std::string_view>>();
+            for (std::size_t i = frame.mark; i < m_pending.size(); ++i) frame.keys->insert(m_pending[i].m_key);
+        }
+        // Keys are inserted as the values they name are added; the previous key is not in yet.
+        if (frame.has_key && count > 0) frame.keys->insert(m_pending.back().m_key);
+        return frame.keys->count(key) != 0;
+    }
+
+    // The path of the value being read inside the first `frame_count` containers.
     std::string path_of(std::size_t frame_count) const {
         std::string path = "$";
         for (std::size_t i = 0; i < frame_count; ++i) {
             const Frame& frame = m_frames[i];
+            // The element being read: as many as the container holds so far.
+            const std::size_t done = (i + 1 < m_frames.size() ? m_frames[i + 1].mark : m_pending.size()) - frame.mark;
             if (frame.is_array) {
-                path = path_index(path, frame.index);
-            } else if (!frame.key.empty() || !frame.keys.empty()) {
+                path = path_index(path, done);
+            } else if (frame.has_key) {
                 path = path_key(path, frame.key);
             }
         }
         return path;
     }
-    std::string current_path() const { return path_of(m_frames.size()); }
     std::string where(std::size_t offset_in_body) const {
         return describe_text_position(m_full, offset_in_body + m_bom_length);
     }
-    // The path of the innermost object itself (used when its key is the problem).
-    std::string current_path_without_last() const { return path_of(m_frames.empty() ? 0 : m_frames.size() - 1); }
 
     std::string_view m_full;
     std::string_view m_text;
     std::size_t m_bom_length = 0;
-    Json m_root;
+    int m_max_depth;
+    JsonTree& m_tree;
+    std::size_t m_capacity = 0;
+    std::size_t m_used = 0;
+    std::vector<JsonNode> m_pending;
     std::vector<Frame> m_frames;
     std::optional<Error> m_error;
+    bool m_too_deep = false;
 };
-
-}  // namespace
 
 std::string describe_text_position(std::string_view text, std::size_t offset) {
     if (offset > text.size()) offset = text.size();
@@ -291,7 +364,7 @@ std::string describe_text_position(std::string_view text, std::size_t offset) {
            std::to_string(offset);
 }
 
-Result<nlohmann::ordered_json> parse_json_text(std::string_view text, const DecodeLimits& limits) {
+Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limits) {
     if (text.size() > limits.max_bytes) {
         return Error{"This file is " + format_megabytes(text.size()) + " (" + std::to_string(text.size()) +
                          " bytes); Debrief reads journals up to " + format_megabytes(limits.max_bytes) +
@@ -300,10 +373,22 @@ Result<nlohmann::ordered_json> parse_json_text(std::string_view text, const Deco
     }
     const std::size_t bom_length = text.substr(0, utf8_bom.size()) == utf8_bom ? utf8_bom.size() : 0;
     const std::string_view body = text.substr(bom_length);
-
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         return Error{"The file is empty: there is no journal in it", "$"};
     }
+
+    // nlohmann skips a byte order mark at the start of what it reads, so after ours a second one would
+    // pass unnoticed: a journal never has two, and they were always refused.
+    const bool second_bom = body.substr(0, utf8_bom.size()) == utf8_bom;
+    JsonTree tree;
+    JsonTreeBuilder builder(text, bom_length, limits.max_depth, tree);
+    if (!second_bom && nlohmann::json::sax_parse(body.begin(), body.end(), &builder) && !builder.error()) {
+        builder.finish();
+        return tree;
+    }
+
+    // Refused. The whole-file checks come first, so a file with several problems gets the same message
+    // whichever the parser met first; they only run here, valid files pay for one pass.
     if (const auto bad = find_invalid_utf8(text)) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[*bad])));
@@ -318,24 +403,13 @@ Result<nlohmann::ordered_json> parse_json_text(std::string_view text, const Deco
                          "); a Debrief journal never does, so it is damaged or not a journal",
                      "$"};
     }
-
-    TreeBuilder builder(text, bom_length);
-    const bool parsed = nlohmann::ordered_json::sax_parse(body.begin(), body.end(), &builder);
-    if (!parsed || builder.error()) {
-        if (builder.error()) return *builder.error();
-        return Error{"The file is not valid JSON", "$"};
+    if (second_bom) {
+        return Error{"The file is not valid JSON: unexpected U+FEFF (a second byte order mark) at " +
+                         describe_text_position(text, bom_length) + ", near $",
+                     "$"};
     }
-    return std::move(builder.root());
-}
-
-Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limits) {
-    if (text.size() <= limits.max_bytes) {
-        if (std::optional<JsonTree> tree = JsonTree::parse(text, limits.max_depth)) return std::move(*tree);
-    }
-    auto explained = parse_json_text(text, limits);
-    if (!explained) return explained.error();
-    // Both parsers follow RFC 8259 (tests/unit/json_tree_test.cpp compares them); reaching this is a bug.
-    return Error{"The file could not be read as JSON", "$"};
+    if (builder.error()) return *builder.error();
+    return Error{"The file is not valid JSON", "$"};
 }
 
 }  // namespace debrief

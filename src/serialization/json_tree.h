@@ -1,9 +1,9 @@
-// A read-only JSON tree built by one strict, fast pass over the text: the decoders' input.
+// A read-only JSON tree in one flat array of nodes: what the decoders and migrations read.
 //
 // Why not nlohmann's tree: loading 10,000 reflections spent most of its time allocating and freeing
-// one heap object per JSON value (docs in bench/). This tree is one array of nodes; strings without
-// escapes are views into the source text, the rest share one buffer. Its parser only says yes or
-// no: on "no", json_text.h's parse_json_text explains the problem with a position and a path.
+// one heap object per JSON value (docs in bench/). This tree is one array of nodes; every string
+// lives in one buffer the tree owns. It is built by json_text.h's read_json_tree, which feeds it
+// from nlohmann's SAX parser (the product's only JSON tokenizer).
 #pragma once
 
 #include <cstdint>
@@ -27,10 +27,9 @@ public:
     bool is_object() const { return m_kind == JsonKind::object; }
 
     bool boolean() const { return m_flag; }
-    // Strings: the unescaped UTF-8 value. Numbers: the literal as written.
+    // Strings: the unescaped UTF-8 value. Numbers: the literal as written (integers as nlohmann
+    // read them: -0 is 0).
     std::string_view text() const { return m_text; }
-    // The value exactly as it appears in the source.
-    std::string_view raw() const { return m_raw; }
     // Numbers written without fraction or exponent that fit in 64 bits.
     std::optional<std::int64_t> as_int64() const;
 
@@ -54,22 +53,17 @@ private:
     const JsonNode* m_children = nullptr;
     std::string_view m_key;
     std::string_view m_text;
-    std::string_view m_raw;
 };
 
-// Owns the nodes; the views inside point into the source text, which must outlive the tree.
+// Owns the nodes and their text: it does not view the source, which may go away.
 class JsonTree {
 public:
-    // Accepts exactly RFC 8259 JSON in valid UTF-8 (after an optional BOM) with no duplicate keys,
-    // no number beyond double's range and no nesting deeper than `max_depth`; nullopt otherwise.
-    static std::optional<JsonTree> parse(std::string_view text, int max_depth);
-
     const JsonNode& root() const { return m_nodes.back(); }
 
 private:
     friend class JsonTreeBuilder;
-    std::vector<JsonNode> m_nodes;           // children of a container are contiguous; the root is last
-    std::unique_ptr<char[]> m_unescaped;     // strings that held escapes (a stable buffer: nodes view it)
+    std::vector<JsonNode> m_nodes;      // children of a container are contiguous; the root is last
+    std::unique_ptr<char[]> m_strings;  // keys, strings and number literals (a stable buffer: nodes view it)
 };
 
 }  // namespace debrief

@@ -1,12 +1,18 @@
-// Format migrations (see migrations.h and docs/schema.md "Versioning"): JSON tree in, JSON tree of the next version
-// out.
+// Format migrations (see migrations.h and docs/schema.md "Versioning"): the flat JSON tree in, the next
+// version's JSON text out (written by JsonWriter, read again by read_json_tree).
 #include "serialization/migrations.h"
 
+#include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <utility>
+#include <vector>
 
 #include "core/dates.h"
 #include "core/format.h"
+#include "serialization/json_text.h"
+#include "serialization/json_writer.h"
+#include "serialization/schema_fields.h"
 
 namespace debrief {
 
@@ -26,69 +32,64 @@ struct EnumMapping {
 // Reads one version 0 object; every read records a human error naming the version 0 path.
 class V0Fields {
 public:
-    V0Fields(JsonReader& reader, const Json& object, std::string path, std::initializer_list<std::string_view> known)
+    V0Fields(JsonReader& reader, const JsonNode& object, std::string path,
+             std::initializer_list<std::string_view> known)
         : m_reader(reader), m_object(object), m_path(std::move(path)), m_known(known) {}
 
     // A string (absent or null: ""), copied into `out`.
-    bool text(std::string_view key, Json& out) {
-        const Json* value = find(key);
-        if (value == nullptr || value->is_null()) {
-            out = "";
-            return true;
-        }
+    bool text(std::string_view key, std::string& out) {
+        out.clear();
+        const JsonNode* value = find(key);
+        if (value == nullptr || value->is_null()) return true;
         if (!value->is_string()) return expected(key, "text", *value);
-        out = *value;
+        out.assign(value->text());
         return true;
     }
 
     bool id(std::string_view key, std::string& out) {
-        const Json* value = find(key);
+        const JsonNode* value = find(key);
         if (value == nullptr) return missing(key);
-        if (!value->is_string() || !is_valid_record_id(value->get_ref<const std::string&>())) {
+        if (!value->is_string() || !is_valid_record_id(value->text())) {
             return expected(key, "an id (1 to 64 letters, digits, '-' or '_', such as a UUID)", *value);
         }
-        out = value->get_ref<const std::string&>();
+        out.assign(value->text());
         return true;
     }
 
     // Unix milliseconds (UTC) -> an ISO timestamp with offset Z.
     bool millis(std::string_view key, std::string& out) {
-        const Json* value = find(key);
+        const JsonNode* value = find(key);
         if (value == nullptr) return missing(key);
-        if (value->is_number_integer()) {  // true for signed and unsigned alike
-            const bool fits =
-                value->is_number_unsigned()
-                    ? value->get<std::uint64_t>() <= static_cast<std::uint64_t>(max_unix_ms)
-                    : value->get<std::int64_t>() >= min_unix_ms && value->get<std::int64_t>() <= max_unix_ms;
-            if (fits) {
-                out = format_timestamp(Timestamp{value->get<std::int64_t>(), 0});
-                return true;
-            }
+        if (const auto ms = value->as_int64(); ms && *ms >= min_unix_ms && *ms <= max_unix_ms) {
+            out = format_timestamp(Timestamp{*ms, 0});
+            return true;
         }
         return expected(key, "a time in milliseconds since 1970 (years 1 to 9999)", *value);
     }
 
     bool flag(std::string_view key, bool& out) {
-        const Json* value = find(key);
+        const JsonNode* value = find(key);
         if (value == nullptr || value->is_null()) return true;
         if (!value->is_boolean()) return expected(key, "true or false", *value);
-        out = value->get<bool>();
+        out = value->boolean();
         return true;
     }
 
-    // "DD.MM.YYYY" -> "YYYY-MM-DD"; absent, null or "" -> null.
-    bool date(std::string_view key, Json& out) {
-        out = nullptr;
-        const Json* value = find(key);
-        if (value == nullptr || value->is_null() ||
-            (value->is_string() && value->get_ref<const std::string&>().empty()))
-            return true;
+    // "DD.MM.YYYY" -> "YYYY-MM-DD"; absent, null or "" -> null (nullopt).
+    bool date(std::string_view key, std::optional<std::string>& out) {
+        out.reset();
+        const JsonNode* value = find(key);
+        if (value == nullptr || value->is_null() || (value->is_string() && value->text().empty())) return true;
         if (value->is_string()) {
-            const std::string& text = value->get_ref<const std::string&>();
+            const std::string_view text = value->text();
             if (text.size() == 10 && text[2] == '.' && text[5] == '.') {
-                const std::string iso = text.substr(6, 4) + "-" + text.substr(3, 2) + "-" + text.substr(0, 2);
+                std::string iso(text.substr(6, 4));
+                iso += '-';
+                iso += text.substr(3, 2);
+                iso += '-';
+                iso += text.substr(0, 2);
                 if (parse_date(iso)) {
-                    out = iso;
+                    out = std::move(iso);
                     return true;
                 }
             }
@@ -96,64 +97,60 @@ public:
         return expected(key, "a date as DD.MM.YYYY (a day in the calendar)", *value);
     }
 
-    // A whole number 0..10 or null.
-    bool mood(std::string_view key, Json& out) {
-        out = nullptr;
-        const Json* value = find(key);
+    // A whole number 0..10 or null (nullopt).
+    bool mood(std::string_view key, std::optional<std::int64_t>& out) {
+        out.reset();
+        const JsonNode* value = find(key);
         if (value == nullptr || value->is_null()) return true;
-        if (value->is_number_integer()) {
-            const bool in_range = value->is_number_unsigned()
-                                      ? value->get<std::uint64_t>() <= 10u
-                                      : value->get<std::int64_t>() >= 0 && value->get<std::int64_t>() <= 10;
-            if (in_range) {
-                out = value->get<std::int64_t>();
-                return true;
-            }
+        if (const auto n = value->as_int64(); n && *n >= 0 && *n <= 10) {
+            out = *n;
+            return true;
         }
         return expected(key, "a number from 0 to 10", *value);
     }
 
     bool texts(std::string_view key, std::vector<std::string>& out) {
-        const Json* value = find(key);
+        const JsonNode* value = find(key);
         if (value == nullptr || value->is_null()) return true;
         if (!value->is_array()) return expected(key, "a list of texts", *value);
         for (std::size_t i = 0; i < value->size(); ++i) {
-            const Json& item = (*value)[i];
+            const JsonNode& item = (*value)[i];
             if (!item.is_string()) {
                 const std::string path = path_index(path_key(m_path, key), i);
                 return m_reader.fail("Expected text at " + path + ", found " + describe_found(item), path);
             }
-            out.push_back(item.get_ref<const std::string&>());
+            out.emplace_back(item.text());
         }
         return true;
     }
 
     bool step_numbers(std::string_view key, std::vector<int>& out) {
-        const Json* value = find(key);
+        const JsonNode* value = find(key);
         if (value == nullptr || value->is_null()) return true;
         if (!value->is_array()) return expected(key, "a list of step numbers from 1 to 8", *value);
         for (std::size_t i = 0; i < value->size(); ++i) {
-            const Json& item = (*value)[i];
-            if (!item.is_number_integer() || item.get<std::int64_t>() < 1 || item.get<std::int64_t>() > step_count) {
+            const JsonNode& item = (*value)[i];
+            const auto n = item.as_int64();
+            if (!n || *n < 1 || *n > step_count) {
                 const std::string path = path_index(path_key(m_path, key), i);
                 return m_reader.fail(
                     "Expected a step number from 1 to 8 at " + path + ", found " + describe_found(item), path);
             }
-            out.push_back(static_cast<int>(item.get<std::int64_t>()));
+            out.push_back(static_cast<int>(*n));
         }
         return true;
     }
 
     // A prototype enum spelling mapped to its version 1 key; absent or null keeps `fallback`.
     bool mapped(std::string_view key, std::initializer_list<EnumMapping> mappings, std::string_view fallback,
-                Json& out) {
-        out = std::string(fallback);
-        const Json* value = find(key);
+                std::string_view& out) {
+        out = fallback;
+        const JsonNode* value = find(key);
         if (value == nullptr || value->is_null()) return true;
         std::string accepted;
         for (const EnumMapping& m : mappings) {
-            if (value->is_string() && value->get_ref<const std::string&>() == m.v0) {
-                out = std::string(m.v1);
+            if (value->is_string() && value->text() == m.v0) {
+                out = m.v1;
                 return true;
             }
             accepted += accepted.empty() ? "" : ", ";
@@ -162,45 +159,80 @@ public:
         return expected(key, "one of " + accepted, *value);
     }
 
-    // Keys the prototype had but this migration does not know: carried into the new record, where
-    // the decoder keeps them as extras and lists them as warnings.
-    void copy_unknown(Json& out) const {
-        for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+    // Keys the prototype had but this migration does not know: carried into the new `written` object
+    // (unless it has that key already), where the decoder keeps them as extras and lists them as warnings.
+    void copy_unknown(JsonWriter& w, SchemaObject written) const {
+        for (const JsonNode& member : m_object) {
             bool known = false;
-            for (std::string_view k : m_known) known = known || k == it.key();
-            if (!known && !out.contains(it.key())) out[it.key()] = it.value();
+            for (std::string_view k : m_known) known = known || k == member.key();
+            for (const FieldSpec& field : schema_fields(written)) known = known || field.key == member.key();
+            if (known) continue;
+            w.key(member.key());
+            write_json_value(w, member);
         }
     }
 
 private:
-    const Json* find(std::string_view key) const {
-        const auto it = m_object.find(key);
-        return it == m_object.end() ? nullptr : &*it;
-    }
+    const JsonNode* find(std::string_view key) const { return m_object.find(key); }
     bool missing(std::string_view key) {
         return m_reader.fail("The required field \"" + std::string(key) + "\" is missing at " + m_path,
                              path_key(m_path, key));
     }
-    bool expected(std::string_view key, const std::string& what, const Json& found) {
+    bool expected(std::string_view key, const std::string& what, const JsonNode& found) {
         const std::string path = path_key(m_path, key);
         return m_reader.fail("Expected " + what + " at " + path + ", found " + describe_found(found), path);
     }
 
     JsonReader& m_reader;
-    const Json& m_object;
+    const JsonNode& m_object;
     std::string m_path;
     std::vector<std::string_view> m_known;
 };
 
-// [SECTION] Version 0 -> 1
+// [SECTION] Writing version 1
 
-Json empty_object_with(std::initializer_list<std::string_view> text_keys) {
-    Json out = Json::object();
-    for (std::string_view key : text_keys) out[std::string(key)] = "";
-    return out;
+void put_text(JsonWriter& w, std::string_view key, std::string_view text) {
+    w.key(key);
+    w.string(text);
 }
 
-bool migrate_entry(JsonReader& reader, const Json& entry, const std::string& path, Json& out) {
+void put_optional_text(JsonWriter& w, std::string_view key, const std::optional<std::string>& text) {
+    w.key(key);
+    if (text) {
+        w.string(*text);
+    } else {
+        w.null();
+    }
+}
+
+void put_optional_number(JsonWriter& w, std::string_view key, const std::optional<std::int64_t>& n) {
+    w.key(key);
+    if (n) {
+        w.number(*n);
+    } else {
+        w.null();
+    }
+}
+
+void put_flag(JsonWriter& w, std::string_view key, bool value) {
+    w.key(key);
+    w.boolean(value);
+}
+
+void put_empty_list(JsonWriter& w, std::string_view key) {
+    w.key(key);
+    w.begin_array();
+    w.end_array();
+}
+
+// An object whose members are all empty texts.
+void put_empty_texts(JsonWriter& w, std::initializer_list<std::string_view> text_keys) {
+    for (std::string_view key : text_keys) put_text(w, key, "");
+}
+
+// [SECTION] Version 0 -> 1
+
+bool migrate_entry(JsonReader& reader, const JsonNode& entry, const std::string& path, JsonWriter& w) {
     if (!expect_object(reader, entry, path)) return false;
     V0Fields f(reader, entry, path,
                {"uuid",   "created", "updated", "trashed",     "company",    "position",       "city",
@@ -208,8 +240,10 @@ bool migrate_entry(JsonReader& reader, const Json& entry, const std::string& pat
                 "letter", "wins",    "loved",   "lesson",      "mood_after", "done_steps"});
     std::string id, created, updated;
     bool trashed = false;
-    Json company, role, location, stage, ending, applied, interviewed, rejected, rejection, mood, letter, lesson,
-        mood_after;
+    std::string company, role, location, rejection, letter, lesson;
+    std::string_view stage, ending;
+    std::optional<std::string> applied, interviewed, rejected;
+    std::optional<std::int64_t> mood, mood_after;
     std::vector<std::string> wins, loved;
     std::vector<int> done_steps;
     const bool ok = f.id("uuid", id) && f.millis("created", created) && f.millis("updated", updated) &&
@@ -242,138 +276,174 @@ bool migrate_entry(JsonReader& reader, const Json& entry, const std::string& pat
     static constexpr std::string_view step_keys[step_count] = {"vent",  "wins",     "reflect", "feedback",
                                                                "loved", "criteria", "army",    "resilience"};
 
-    out = Json::object();
-    out["id"] = id;
-    out["created"] = created;
-    out["modified"] = updated;
-    out["deleted"] = trashed ? Json(updated) : Json(nullptr);  // the prototype only knew "trashed at the last update"
-    out["company"] = std::move(company);
-    out["role"] = std::move(role);
-    out["location"] = std::move(location);
-    out["found_via"] = "";
-    out["stage"] = std::move(stage);
-    out["ending"] = std::move(ending);
-    out["applied_on"] = std::move(applied);
-    out["last_interview_on"] = std::move(interviewed);
-    out["rejected_on"] = std::move(rejected);
-    out["rejection_message"] = std::move(rejection);
-    out["current_step"] = std::string(step_keys[current]);
-    Json steps = Json::object();
-    for (int i = 0; i < step_count; ++i) steps[std::string(step_keys[i])] = done[i] ? "done" : "untouched";
-    out["steps"] = std::move(steps);
-    Json vent = Json::object();
-    vent["letter"] = std::move(letter);
-    vent["mood_before"] = std::move(mood);
-    vent["emotions"] = Json::array();
-    out["vent"] = std::move(vent);
-    Json win_items = Json::array();
+    w.begin_object();
+    put_text(w, "id", id);
+    put_text(w, "created", created);
+    put_text(w, "modified", updated);
+    // The prototype only knew "trashed at the last update".
+    put_optional_text(w, "deleted", trashed ? std::optional<std::string>(updated) : std::nullopt);
+    put_text(w, "company", company);
+    put_text(w, "role", role);
+    put_text(w, "location", location);
+    put_text(w, "found_via", "");
+    put_text(w, "stage", stage);
+    put_text(w, "ending", ending);
+    put_optional_text(w, "applied_on", applied);
+    put_optional_text(w, "last_interview_on", interviewed);
+    put_optional_text(w, "rejected_on", rejected);
+    put_text(w, "rejection_message", rejection);
+    put_text(w, "current_step", step_keys[current]);
+    w.key("steps");
+    w.begin_object();
+    for (int i = 0; i < step_count; ++i) put_text(w, step_keys[i], done[i] ? "done" : "untouched");
+    w.end_object();
+    w.key("vent");
+    w.begin_object();
+    put_text(w, "letter", letter);
+    put_optional_number(w, "mood_before", mood);
+    put_empty_list(w, "emotions");
+    w.end_object();
+    w.key("wins");
+    w.begin_array();
     for (std::size_t i = 0; i < wins.size(); ++i) {
-        win_items.push_back(
-            Json{{"id", id + "-win-" + std::to_string(i + 1)}, {"text", wins[i]}, {"really_helped", false}});
+        w.begin_object();
+        put_text(w, "id", id + "-win-" + std::to_string(i + 1));
+        put_text(w, "text", wins[i]);
+        put_flag(w, "really_helped", false);
+        w.end_object();
     }
-    out["wins"] = std::move(win_items);
-    out["reflect"] = empty_object_with({"fit", "missing_skills", "went_well", "do_better", "tripped_questions",
-                                        "should_have_highlighted", "likely_reasons"});
-    Json feedback = empty_object_with({"recruiter_name", "recruiter_email"});
-    feedback["ask_about_similar_role"] = false;
-    feedback["similar_role"] = "";
-    feedback["sent"] = false;
-    out["feedback"] = std::move(feedback);
-    Json loved_items = Json::array();
+    w.end_array();
+    w.key("reflect");
+    w.begin_object();
+    put_empty_texts(w, {"fit", "missing_skills", "went_well", "do_better", "tripped_questions",
+                        "should_have_highlighted", "likely_reasons"});
+    w.end_object();
+    w.key("feedback");
+    w.begin_object();
+    put_empty_texts(w, {"recruiter_name", "recruiter_email"});
+    put_flag(w, "ask_about_similar_role", false);
+    put_text(w, "similar_role", "");
+    put_flag(w, "sent", false);
+    w.end_object();
+    w.key("loved");
+    w.begin_array();
     for (std::size_t i = 0; i < loved.size(); ++i) {
-        loved_items.push_back(
-            Json{{"id", id + "-loved-" + std::to_string(i + 1)}, {"text", loved[i]}, {"tag", "other"}, {"weight", 3}});
+        w.begin_object();
+        put_text(w, "id", id + "-loved-" + std::to_string(i + 1));
+        put_text(w, "text", loved[i]);
+        put_text(w, "tag", "other");
+        w.key("weight");
+        w.number(3);
+        w.end_object();
     }
-    out["loved"] = std::move(loved_items);
-    out["criteria"] = Json::array();
-    out["army"] = Json::array();
-    out["army_note"] = "";
-    Json resilience = Json::object();
-    resilience["lesson"] = std::move(lesson);
-    resilience["next_action"] = "";
-    resilience["mood_after"] = std::move(mood_after);
-    out["resilience"] = std::move(resilience);
-    f.copy_unknown(out);
+    w.end_array();
+    put_empty_list(w, "criteria");
+    put_empty_list(w, "army");
+    put_text(w, "army_note", "");
+    w.key("resilience");
+    w.begin_object();
+    put_text(w, "lesson", lesson);
+    put_text(w, "next_action", "");
+    put_optional_number(w, "mood_after", mood_after);
+    w.end_object();
+    f.copy_unknown(w, SchemaObject::reflection);
+    w.end_object();
     return true;
 }
 
-bool migrate_person(JsonReader& reader, const Json& person, const std::string& path, Json& out) {
+bool migrate_person(JsonReader& reader, const JsonNode& person, const std::string& path, JsonWriter& w) {
     if (!expect_object(reader, person, path)) return false;
     V0Fields f(reader, person, path, {"uuid", "created", "updated", "name", "email", "company", "note", "entry"});
     std::string id, created, updated;
-    Json name, email, company, note, entry;
+    std::string name, email, company, note, entry;
     const bool ok = f.id("uuid", id) && f.millis("created", created) && f.millis("updated", updated) &&
                     f.text("name", name) && f.text("email", email) && f.text("company", company) &&
                     f.text("note", note) && f.text("entry", entry);
     if (!ok) return false;
-    out = Json::object();
-    out["id"] = id;
-    out["created"] = created;
-    out["modified"] = updated;
-    out["deleted"] = nullptr;
-    out["name"] = std::move(name);
-    out["role"] = "";
-    out["company"] = std::move(company);
-    out["channel"] = "email";
-    out["email"] = std::move(email);
-    out["relationship"] = "";
-    out["last_contact"] = nullptr;
-    out["reflection_id"] = entry.get_ref<const std::string&>().empty() ? Json(nullptr) : std::move(entry);
-    out["notes"] = std::move(note);
-    f.copy_unknown(out);
+    w.begin_object();
+    put_text(w, "id", id);
+    put_text(w, "created", created);
+    put_text(w, "modified", updated);
+    put_optional_text(w, "deleted", std::nullopt);
+    put_text(w, "name", name);
+    put_text(w, "role", "");
+    put_text(w, "company", company);
+    put_text(w, "channel", "email");
+    put_text(w, "email", email);
+    put_text(w, "relationship", "");
+    put_optional_text(w, "last_contact", std::nullopt);
+    put_optional_text(w, "reflection_id", entry.empty() ? std::nullopt : std::optional<std::string>(entry));
+    put_text(w, "notes", note);
+    f.copy_unknown(w, SchemaObject::contact);
+    w.end_object();
     return true;
 }
 
-bool migrate_list(JsonReader& reader, const Json& document, std::string_view key, Json& out,
-                  bool (*migrate_item)(JsonReader&, const Json&, const std::string&, Json&)) {
-    out = Json::array();
-    const auto it = document.find(key);
-    if (it == document.end() || it->is_null()) return true;
-    const std::string path = path_key("$", key);
-    if (!expect_list(reader, *it, path)) return false;
-    for (std::size_t i = 0; i < it->size(); ++i) {
-        Json item;
-        if (!migrate_item(reader, (*it)[i], path_index(path, i), item)) return false;
-        out.push_back(std::move(item));
+bool migrate_list(JsonReader& reader, const JsonNode& document, std::string_view key, JsonWriter& w,
+                  bool (*migrate_item)(JsonReader&, const JsonNode&, const std::string&, JsonWriter&)) {
+    w.key(key == "entries" ? "reflections" : "contacts");
+    w.begin_array();
+    const JsonNode* list = document.find(key);
+    if (list != nullptr && !list->is_null()) {
+        const std::string path = path_key("$", key);
+        if (!expect_list(reader, *list, path)) return false;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            if (!migrate_item(reader, (*list)[i], path_index(path, i), w)) return false;
+        }
     }
+    w.end_array();
     return true;
 }
 
 }  // namespace
 
-bool migrate_v0_to_v1(Json& document, JsonReader& reader) {
+bool migrate_v0_to_v1(const JsonNode& document, JsonReader& reader, std::string& out) {
+    if (!expect_object(reader, document, "$")) return false;
     V0Fields top(reader, document, "$", {"schema", "saved", "entries", "people"});
-    Json reflections, contacts;
     std::string saved;
-    const bool has_saved = document.contains("saved") && !document["saved"].is_null();
+    const JsonNode* saved_value = document.find("saved");
+    const bool has_saved = saved_value != nullptr && !saved_value->is_null();
     if (has_saved && !top.millis("saved", saved)) return false;
-    if (!migrate_list(reader, document, "entries", reflections, migrate_entry) ||
-        !migrate_list(reader, document, "people", contacts, migrate_person)) {
+    out.clear();
+    JsonWriter w(out, JsonLayout::compact);
+    w.begin_object();
+    put_text(w, "format", journal_format_name);
+    w.key("version");
+    w.number(1);
+    put_optional_text(w, "exported_at", has_saved ? std::optional<std::string>(saved) : std::nullopt);
+    // The prototype had no settings; the epoch makes any existing settings win a merge.
+    w.key("settings");
+    w.begin_object();
+    put_text(w, "modified", format_timestamp(Timestamp{}));
+    put_empty_list(w, "profile_choices");
+    put_text(w, "search_location", "");
+    w.end_object();
+    if (!migrate_list(reader, document, "entries", w, migrate_entry) ||
+        !migrate_list(reader, document, "people", w, migrate_person)) {
         return false;
     }
-    Json v1 = Json::object();
-    v1["format"] = journal_format_name;
-    v1["version"] = 1;
-    v1["exported_at"] = has_saved ? Json(saved) : Json(nullptr);
-    // The prototype had no settings; the epoch makes any existing settings win a merge.
-    v1["settings"] =
-        Json{{"modified", format_timestamp(Timestamp{})}, {"profile_choices", Json::array()}, {"search_location", ""}};
-    v1["reflections"] = std::move(reflections);
-    v1["contacts"] = std::move(contacts);
-    v1["messages"] = Json::array();
-    v1["reminders"] = Json::array();
-    top.copy_unknown(v1);
-    document = std::move(v1);
+    put_empty_list(w, "messages");
+    put_empty_list(w, "reminders");
+    top.copy_unknown(w, SchemaObject::journal);
+    w.end_object();
+    w.flush();
     return true;
 }
 
-bool migrate_journal(Json& document, int from_version, JsonReader& reader) {
+bool migrate_journal(const JsonNode& document, int from_version, JsonReader& reader, std::string& out) {
     // One entry per version step; a new format version adds its step here and nowhere else.
-    using Step = bool (*)(Json&, JsonReader&);
+    using Step = bool (*)(const JsonNode&, JsonReader&, std::string&);
     static constexpr Step steps[] = {migrate_v0_to_v1};
     static_assert(sizeof steps / sizeof steps[0] == current_format_version, "one migration per version step");
+    const JsonNode* current = &document;
+    Result<JsonTree> between = Error{};
     for (int version = from_version; version < current_format_version; ++version) {
-        if (!steps[version](document, reader)) return false;
+        if (!steps[version](*current, reader, out)) return false;
+        if (version + 1 < current_format_version) {
+            between = read_json_tree(out);
+            if (!between) return reader.fail(between.error().message, between.error().json_path);
+            current = &between.value().root();
+        }
     }
     return true;
 }

@@ -10,7 +10,7 @@ using namespace debrief;
 namespace {
 
 Error parse_error_of(std::string_view text, const DecodeLimits& limits = {}) {
-    auto result = parse_json_text(text, limits);
+    auto result = read_json_tree(text, limits);
     REQUIRE_FALSE(result.ok());
     return result.error();
 }
@@ -25,9 +25,19 @@ TEST_CASE("positions count lines from 1 and columns in characters, not bytes") {
 }
 
 TEST_CASE("a UTF-8 byte order mark is skipped") {
-    auto result = parse_json_text("\xEF\xBB\xBF{\"a\": 1}");
+    auto result = read_json_tree("\xEF\xBB\xBF{\"a\": 1}");
     REQUIRE(result.ok());
-    CHECK(result.value()["a"] == 1);
+    CHECK(result.value().root().find("a")->as_int64() == 1);
+}
+
+TEST_CASE("a second BOM is refused (nlohmann alone would skip it)") {
+    const Error error = parse_error_of("\xEF\xBB\xBF\xEF\xBB\xBF{\"a\": 1}");
+    CHECK(error.message ==
+          "The file is not valid JSON: unexpected U+FEFF (a second byte order mark) at line 1, "
+          "column 2, byte offset 3, near $");
+    CHECK(error.json_path == "$");
+    CHECK_FALSE(read_json_tree("\xEF\xBB\xBF{\"a\": 1}").value().root().empty());
+    CHECK_FALSE(read_json_tree("\xEF\xBB\xBF\xEF\xBB\xBF").ok());
 }
 
 TEST_CASE("positions after a BOM count from the start of the file") {
@@ -50,7 +60,7 @@ TEST_CASE("documents larger than the limit are refused before parsing, with thei
     CHECK(error.message ==
           "This file is 1.0 MB (1048577 bytes); Debrief reads journals up to 1.0 MB. Is it really a Debrief export?");
     CHECK(error.json_path == "$");
-    CHECK(parse_json_text("{}" + std::string(1024 * 1024 - 2, ' '), limits).ok());  // exactly at the limit
+    CHECK(read_json_tree("{}" + std::string(1024 * 1024 - 2, ' '), limits).ok());  // exactly at the limit
 }
 
 TEST_CASE("the default limit is 50 MB") {
@@ -85,22 +95,22 @@ TEST_CASE("invalid UTF-8 is reported with the byte and its position") {
 }
 
 TEST_CASE("valid multi-byte text of every length parses") {
-    auto result = parse_json_text("[\"\xC3\xA4\", \"\xD8\xB9\", \"\xE2\x80\xA8\", \"\xF0\x9F\x98\x80\"]");
+    auto result = read_json_tree("[\"\xC3\xA4\", \"\xD8\xB9\", \"\xE2\x80\xA8\", \"\xF0\x9F\x98\x80\"]");
     REQUIRE(result.ok());
-    CHECK(result.value()[3] == "\xF0\x9F\x98\x80");
+    CHECK(result.value().root()[3].text() == "\xF0\x9F\x98\x80");
 }
 
 TEST_CASE("nesting is limited before the recursive parts run") {
     DecodeLimits limits;
     limits.max_depth = 3;
-    CHECK(parse_json_text("[[[1]]]", limits).ok());
+    CHECK(read_json_tree("[[[1]]]", limits).ok());
     const Error error = parse_error_of("[[[[1]]]]", limits);
     CHECK(error.message ==
           "The file nests lists and objects more than 3 levels deep (at line 1, column 4, byte offset 3); a Debrief "
           "journal never does, so it is damaged or not a journal");
     CHECK(error.json_path == "$");
     SUBCASE("brackets inside strings do not count") {
-        CHECK(parse_json_text("[\"[[[[[[\", \"\\\"[[[[\"]", limits).ok());
+        CHECK(read_json_tree("[\"[[[[[[\", \"\\\"[[[[\"]", limits).ok());
     }
 }
 
@@ -159,7 +169,11 @@ TEST_CASE("numbers beyond double's range are reported, not thrown") {
 }
 
 TEST_CASE("key order is preserved") {
-    auto result = parse_json_text("{\"z\": 1, \"a\": 2, \"m\": 3}");
+    auto result = read_json_tree("{\"z\": 1, \"a\": 2, \"m\": 3}");
     REQUIRE(result.ok());
-    CHECK(result.value().dump() == "{\"z\":1,\"a\":2,\"m\":3}");
+    const JsonNode& root = result.value().root();
+    REQUIRE(root.size() == 3);
+    CHECK(root[0].key() == "z");
+    CHECK(root[1].key() == "a");
+    CHECK(root[2].key() == "m");
 }

@@ -176,18 +176,22 @@ TEST_CASE("version 0 errors name the version 0 path") {
 }
 
 TEST_CASE("migrate_journal applies nothing to a current document") {
-    Json document = Json::parse(R"({"format": "debrief-journal", "version": 1})");
+    const auto document = read_json_tree(R"({"format": "debrief-journal", "version": 1})");
+    REQUIRE(document.ok());
     JsonReader reader;
-    CHECK(migrate_journal(document, current_format_version, reader));
-    CHECK(document.dump() == R"({"format":"debrief-journal","version":1})");
+    std::string out = "untouched";
+    CHECK(migrate_journal(document.value().root(), current_format_version, reader, out));
+    CHECK(out == "untouched");
 }
 
 TEST_CASE("migrate_v0_to_v1 produces a complete version 1 document") {
-    Json document = Json::parse(R"({"schema": 0})");
+    const auto document = read_json_tree(R"({"schema": 0})");
+    REQUIRE(document.ok());
     JsonReader reader;
-    REQUIRE(migrate_v0_to_v1(document, reader));
+    std::string out;
+    REQUIRE(migrate_v0_to_v1(document.value().root(), reader, out));
     CHECK(
-        document.dump() ==
+        out ==
         R"({"format":"debrief-journal","version":1,"exported_at":null,"settings":{"modified":"1970-01-01T00:00:00.000Z",)"
         R"("profile_choices":[],"search_location":""},"reflections":[],"contacts":[],"messages":[],"reminders":[]})");
 }

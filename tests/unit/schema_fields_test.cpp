@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "core/dates.h"
 #include "core/names.h"
 #include "fixture_files.h"
@@ -18,6 +20,7 @@
 #include "serialization/schema_fields.h"
 
 using namespace debrief;
+using Json = nlohmann::ordered_json;
 using namespace debrief::samples;
 
 namespace {
