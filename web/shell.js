@@ -176,6 +176,13 @@ const Debrief = (() => {
     update(el, item) {
       el.dataset.seq = item.seq;
       el._picker = item.picker;
+      // An item keeps its id when its name changes (a card whose company was renamed, e.g. by the
+      // writer tab while a read-only tab shows the list): the element must take the new name, or
+      // assistive technology (and tests) keep seeing the old one until the element is recreated.
+      if (el.getAttribute('aria-label') !== item.name) {
+        el.setAttribute('aria-label', item.name);
+        el.textContent = item.name;
+      }
       const [x, y, w, h] = item.rect;
       const style = `left:${x}px;top:${y}px;width:${w}px;height:${h}px`;
       if (el._style !== style) { el.style.cssText = style; el._style = style; }
