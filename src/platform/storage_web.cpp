@@ -141,11 +141,10 @@ void storage_after_frame(App& app) {
         if (app.save_status().state == SaveState::saved) set_status(SaveState::pending);
         if (!g.timer_armed) {
             g.timer_armed = true;
-            emscripten_set_timeout(on_debounce, debounce_ms, nullptr);
+            set_timer(on_debounce, debounce_ms);  // counted: the page is not settled while armed
         }
     }
-    if (const int wake = app.take_wake_ms(); wake > 0)
-        emscripten_set_timeout([](void*) { request_frame(); }, wake, nullptr);
+    if (const int wake = app.take_wake_ms(); wake > 0) set_timer([](void*) { request_frame(); }, wake);
     // Notices are also spoken: the canvas is invisible to screen readers.
     if (app.notice_serial() != g.seen_notice) {
         g.seen_notice = app.notice_serial();
