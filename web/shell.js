@@ -317,20 +317,24 @@ const Debrief = (() => {
 
   function watchViewport() {
     const app = document.getElementById('app');
+    // Events can come while the wasm is still loading: Module._debrief_* exist from the start (as
+    // glue wrappers) but throw until the wasm is instantiated, and main() reads the viewport,
+    // theme and visibility itself when it starts. Until Debrief.ready(), there is nothing to tell.
+    const running = () => window.debrief.state === 'ready';
     // When a soft keyboard opens, the visual viewport shrinks: fit the app above it.
     if (window.visualViewport) {
       const fit = () => {
         const vv = window.visualViewport;
         app.style.height = `${vv.height}px`;
         app.style.top = `${vv.offsetTop}px`;
-        if (Module._debrief_request_frame) call('debrief_request_frame');
+        if (running()) call('debrief_request_frame');
       };
       window.visualViewport.addEventListener('resize', fit);
       window.visualViewport.addEventListener('scroll', fit);
     }
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => call('debrief_theme_changed'));
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { if (running()) call('debrief_theme_changed'); });
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible' && Module._debrief_resume) call('debrief_resume');
+      if (document.visibilityState === 'visible' && running()) call('debrief_resume');
     });
     // Tapping outside a field closes the keyboard (the canvas handlers preventDefault, so the
     // browser would otherwise keep the field focused).
