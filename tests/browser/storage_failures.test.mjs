@@ -62,8 +62,9 @@ test('a damaged line in a stored shard is quarantined and reported; the rest of 
     const kept = await page.evaluate((name) => FS.readFile(`/journal/quarantine/${name}`, { encoding: 'utf8' }), `reflections-${shard}.1`);
     assert.match(kept, /^\{"format":"debrief-record","version":1,"type":"reflection","record":\{"id":\n$/);
     assert.deepEqual((await storedReflections(page)).map((r) => r.company), ['Healthy reflection']);
-    await page.getByRole('tab', { name: 'Your data' }).click();
-    await page.waitForTimeout(300);
+    const data = page.getByRole('tab', { name: 'Your data' });
+    await data.click();
+    await page.waitForFunction((el) => el.getAttribute('aria-selected') === 'true', await data.elementHandle());
     const text = await page.evaluate(() => window.debrief.quarantined);
     assert.match(text || '', /set aside/);
   } finally {
