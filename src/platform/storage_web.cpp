@@ -185,13 +185,16 @@ EMSCRIPTEN_KEEPALIVE void debrief_storage_reload() {
     debrief::platform::request_frame();
 }
 
-// This tab became the writer (the other tab closed).
+// This tab became the writer (the other tab closed). web/storage.js refreshed the files and
+// debrief_storage_reload loaded them just before: loading again would find the damaged lines that
+// load set aside already gone and clear their report. What the reader's loads changed on disk
+// (quarantine, recovery, migration) was never synced: sync it now.
 EMSCRIPTEN_KEEPALIVE void debrief_storage_role(int writer) {
     using namespace debrief;
+    if (!platform::g.app) return;  // before main(): storage_init() reads the new role itself
     platform::g.writer = writer != 0;
-    const bool files_changed = platform::load_into_app();
     platform::set_status(SaveState::saved);
-    platform::sync_load_changes(files_changed);
+    platform::sync_load_changes(true);
     platform::g.app->notify(std::string(tr("storage.now_writer")));
 }
 
