@@ -1,6 +1,6 @@
 // Page glue for the WebAssembly app: capability checks, start-up (fonts, storage), the overlay of
 // native text fields and accessible mirror elements, clipboard, downloads and file picking.
-// The C++ side calls `Debrief.*`; tests read `window.debrief` (frames, state).
+// The C++ side calls `Debrief.*`; tests read `window.debrief` (frames, state, pending(), settled()).
 'use strict';
 
 window.debrief = { frames: 0, state: 'loading', errors: [] };
@@ -176,6 +176,13 @@ const Debrief = (() => {
     update(el, item) {
       el.dataset.seq = item.seq;
       el._picker = item.picker;
+      // An item keeps its id when its name changes (a card whose company was renamed, e.g. by the
+      // writer tab while a read-only tab shows the list): the element must take the new name, or
+      // assistive technology (and tests) keep seeing the old one until the element is recreated.
+      if (el.getAttribute('aria-label') !== item.name) {
+        el.setAttribute('aria-label', item.name);
+        el.textContent = item.name;
+      }
       const [x, y, w, h] = item.rect;
       const style = `left:${x}px;top:${y}px;width:${w}px;height:${h}px`;
       if (el._style !== style) { el.style.cssText = style; el._style = style; }
@@ -208,6 +215,7 @@ const Debrief = (() => {
   }
 
   // ---- clipboard, mail, downloads, file picking -------------------------------------------------
+  let copying = 0;  // clipboard writes not finished yet (window.debrief.pending)
   function copyText(text) {
     const fallback = () => {
       const area = document.createElement('textarea');
@@ -220,7 +228,8 @@ const Debrief = (() => {
     };
     window.debrief.lastCopied = text;
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).catch(fallback);
+      ++copying;
+      navigator.clipboard.writeText(text).catch(fallback).finally(() => { --copying; });
     } else {
       fallback();
     }
@@ -249,6 +258,7 @@ const Debrief = (() => {
   const maxImportBytes = 50 * 1024 * 1024;
   const files = {
     input: null,
+    reading: 0,  // picked or dropped files still being read (window.debrief.pending)
     pick() {
       if (!this.input) {
         this.input = document.createElement('input');
@@ -271,6 +281,7 @@ const Debrief = (() => {
         withString(file.name, (name) => call('debrief_import_too_large', name, file.size));
         return;
       }
+      ++this.reading;
       file.arrayBuffer().then((buffer) => {
         const bytes = new Uint8Array(buffer);
         const ptr = _malloc(bytes.length + 1);
@@ -280,7 +291,7 @@ const Debrief = (() => {
         } finally {
           _free(ptr);
         }
-      }, () => withString(file.name, (name) => call('debrief_import_unreadable', name)));
+      }, () => withString(file.name, (name) => call('debrief_import_unreadable', name))).finally(() => { --this.reading; });
     },
   };
 
@@ -306,20 +317,24 @@ const Debrief = (() => {
 
   function watchViewport() {
     const app = document.getElementById('app');
+    // Events can come while the wasm is still loading: Module._debrief_* exist from the start (as
+    // glue wrappers) but throw until the wasm is instantiated, and main() reads the viewport,
+    // theme and visibility itself when it starts. Until Debrief.ready(), there is nothing to tell.
+    const running = () => window.debrief.state === 'ready';
     // When a soft keyboard opens, the visual viewport shrinks: fit the app above it.
     if (window.visualViewport) {
       const fit = () => {
         const vv = window.visualViewport;
         app.style.height = `${vv.height}px`;
         app.style.top = `${vv.offsetTop}px`;
-        if (Module._debrief_request_frame) call('debrief_request_frame');
+        if (running()) call('debrief_request_frame');
       };
       window.visualViewport.addEventListener('resize', fit);
       window.visualViewport.addEventListener('scroll', fit);
     }
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => call('debrief_theme_changed'));
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { if (running()) call('debrief_theme_changed'); });
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible' && Module._debrief_resume) call('debrief_resume');
+      if (document.visibilityState === 'visible' && running()) call('debrief_resume');
     });
     // Tapping outside a field closes the keyboard (the canvas handlers preventDefault, so the
     // browser would otherwise keep the field focused).
@@ -363,6 +378,50 @@ const Debrief = (() => {
     if (typeof WebAssembly !== 'object') return 'wasm';
     return typeof WebGL2RenderingContext === 'function' ? '' : 'webgl2';
   }
+
+  // ---- settled signal -----------------------------------------------------------------------------
+  // What the app will still do by itself, by name; [] when nothing: 'start' (still loading), 'frame'
+  // (a frame is scheduled: render on demand draws a few settle frames after each event), 'timer' (a
+  // C++ timer is armed: the 400 ms save debounce, a notice that expires), 'save' (the indicator is
+  // pending or saving), 'sync' (an IndexedDB sync is running or queued), 'refresh' (a read-only tab
+  // is reloading the writer's files), 'info' (a storage estimate is on its way), 'file' (an import
+  // being read), 'clipboard' (a copy not written yet). Input already dispatched is included (its
+  // handlers schedule a frame at once); a save message still travelling from another tab is not.
+  function pending() {
+    const d = window.debrief;
+    if (d.state === 'loading') return ['start'];
+    const reasons = [];
+    const app = d.state === 'ready' ? Module._debrief_pending() : 0;  // 'failed': the app never ran
+    if (app & 1) reasons.push('frame');
+    if (app & 2) reasons.push('timer');
+    if (d.save === 'pending' || d.save === 'saving') reasons.push('save');
+    const storage = d.storage;
+    if (storage && (storage.inFlight || storage.again)) reasons.push('sync');
+    if (storage && storage.refreshing) reasons.push('refresh');
+    if (storage && storage.reporting > 0) reasons.push('info');
+    if (files.reading > 0) reasons.push('file');
+    if (copying > 0) reasons.push('clipboard');
+    return reasons;
+  }
+
+  // Resolves once pending() is empty: what tests wait on before a negative check ("nothing
+  // happened", "the file was not overwritten") instead of a fixed delay. Polled every 10 ms (the
+  // states above end in different places; none of them is an event); rejects after timeoutMs,
+  // naming what is still pending. A hidden tab gets no animation frames, so it settles once shown.
+  function settled(timeoutMs = 15000) {
+    const deadline = performance.now() + timeoutMs;
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const left = pending();
+        if (left.length === 0) resolve();
+        else if (performance.now() > deadline) reject(new Error(`Debrief did not settle within ${timeoutMs} ms: ${left.join(', ')}`));
+        else setTimeout(check, 10);
+      };
+      check();
+    });
+  }
+  window.debrief.pending = pending;
+  window.debrief.settled = settled;
 
   return { fail, ready, announce, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, supported, watchViewport, statusText };
 })();

@@ -20,6 +20,8 @@ const DebriefStorage = (() => {
     persistAsked: false,
     releaseLock: null,
     timeoutMs: SYNC_TIMEOUT_MS,
+    refreshing: false,     // a reader tab is reloading the writer's files (window.debrief.pending)
+    reporting: 0,          // storage estimates on their way to C++ (window.debrief.pending)
   };
   window.debrief.storage = state;
 
@@ -56,10 +58,15 @@ const DebriefStorage = (() => {
   }
 
   async function reportInfo() {
-    const { usage = 0, quota = 0 } = await estimate();
-    let persisted = false;
-    try { persisted = navigator.storage && navigator.storage.persisted ? await navigator.storage.persisted() : false; } catch {}
-    if (Module._debrief_storage_info) call('debrief_storage_info', state.role === 'memory' ? 0 : 1, persisted ? 1 : 0, usage, quota);
+    ++state.reporting;
+    try {
+      const { usage = 0, quota = 0 } = await estimate();
+      let persisted = false;
+      try { persisted = navigator.storage && navigator.storage.persisted ? await navigator.storage.persisted() : false; } catch {}
+      if (Module._debrief_storage_info) call('debrief_storage_info', state.role === 'memory' ? 0 : 1, persisted ? 1 : 0, usage, quota);
+    } finally {
+      --state.reporting;
+    }
   }
 
   // One sync in flight; asks made meanwhile collapse into one more sync after it (IDBFS syncs
@@ -74,12 +81,15 @@ const DebriefStorage = (() => {
     if (!state.persistAsked && navigator.storage && navigator.storage.persist) {
       // Best-effort storage can be evicted; ask once, on the first real save.
       state.persistAsked = true;
-      navigator.storage.persist().then(reportInfo, reportInfo);
+      ++state.reporting;
+      navigator.storage.persist().then(reportInfo, reportInfo).finally(() => { --state.reporting; });
     }
     const error = await syncfs(false);
     state.inFlight = false;
     if (error) {
+      ++state.reporting;  // inFlight is already false: the failure report is still pending meanwhile
       const { usage = 0, quota = 0 } = await estimate();
+      --state.reporting;
       const full = error === 'timeout' || (quota > 0 && usage / quota > 0.95);
       report(false, full ? 'full' : error);
     } else {
@@ -103,15 +113,14 @@ const DebriefStorage = (() => {
 
   // Reader tabs follow the writer: reload files from IndexedDB whenever it saved. Saves that
   // arrive during a refresh collapse into one more refresh after it (one syncfs in flight).
-  let refreshing = false;
   let refreshAgain = false;
   async function refreshFromDisk() {
     if (state.role !== 'reader') return;
-    if (refreshing) {
+    if (state.refreshing) {
       refreshAgain = true;
       return;
     }
-    refreshing = true;
+    state.refreshing = true;
     try {
       do {
         refreshAgain = false;
@@ -122,7 +131,7 @@ const DebriefStorage = (() => {
       } while (refreshAgain);
     } finally {
       // Cleared in the same turn the loop ends, so a "saved" message arriving next is never dropped.
-      refreshing = false;
+      state.refreshing = false;
     }
   }
 
@@ -148,7 +157,7 @@ const DebriefStorage = (() => {
 
   async function becomeWriter() {
     if (state.role === 'writer') return;
-    while (refreshing) await new Promise((r) => setTimeout(r, 50));
+    while (state.refreshing) await new Promise((r) => setTimeout(r, 50));
     await refreshFromDisk();  // the newest text first, then this tab may write
     state.role = 'writer';
     if (Module._debrief_storage_role) call('debrief_storage_role', 1);

@@ -139,9 +139,8 @@ void SaveController::reload() {
 
 void SaveController::become_writer() {
     m_role = StorageRole::writer;
-    const bool files_changed = load();
     set_status(SaveState::saved);
-    if (files_changed) persist();
+    persist();
     m_app.notify(std::string(tr("storage.now_writer")));
 }
 

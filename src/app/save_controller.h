@@ -69,7 +69,10 @@ public:
 
     // A reader tab: the writer saved and the folder now holds its files.
     void reload();
-    // The writer tab closed and this one took over.
+    // The writer tab closed and this one took over, right after a reload() of the writer's last
+    // save. Loading again would find the lines that reload set aside already gone and clear their
+    // report; what a reader's loads changed in its folder (quarantine, recovery, migration) was
+    // never persisted, so it is persisted now.
     void become_writer();
 
     StorageRole role() const { return m_role; }

@@ -4,6 +4,7 @@
 #include "ui/fonts.h"
 
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -15,6 +16,7 @@
 #include <cfloat>
 #include <cmath>
 #include <deque>
+#include <memory>
 
 namespace debrief::platform {
 namespace {
@@ -61,6 +63,7 @@ struct Backend {
     float ratio = 1.0f;
     bool fonts_ready = false;
     unsigned frames = 0;
+    int armed_timers = 0;            // set_timer() calls that have not fired yet
 };
 
 Backend g;
@@ -349,6 +352,21 @@ void resume_frames() {
 
 void draw_frame_now() { on_animation_frame(emscripten_get_now(), nullptr); }
 
+void set_timer(void (*callback)(void*), double ms, void* user) {
+    struct Timer {
+        void (*callback)(void*);
+        void* user;
+    };
+    ++g.armed_timers;
+    emscripten_set_timeout(
+        [](void* data) {
+            const std::unique_ptr<Timer> timer(static_cast<Timer*>(data));
+            --g.armed_timers;  // before the callback, which may arm the next one
+            timer->callback(timer->user);
+        },
+        ms, new Timer{callback, user});
+}
+
 void request_frame() {
     g.settle_frames = settle_frame_count;
     schedule();
@@ -416,6 +434,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void debrief_request_frame() { debrief::platform
 // The page became visible again. Browsers may drop animation frames requested while it was
 // hidden, which would leave `frame_scheduled` set forever and the app frozen: schedule afresh.
 extern "C" EMSCRIPTEN_KEEPALIVE void debrief_resume() { debrief::platform::resume_frames(); }
+
+// What the app will still do by itself, for window.debrief.pending() in web/shell.js (the settled
+// signal tests wait on instead of sleeping): bit 0 = a frame is scheduled (settle frames and queued
+// input keep one scheduled), bit 1 = a set_timer() timer is armed (the save debounce, a notice expiring).
+extern "C" EMSCRIPTEN_KEEPALIVE int debrief_pending() {
+    using debrief::platform::g;
+    return (g.frame_scheduled ? 1 : 0) | (g.armed_timers > 0 ? 2 : 0);
+}
 
 // A wheel or drag over a native text field that cannot scroll itself scrolls the app instead.
 extern "C" EMSCRIPTEN_KEEPALIVE void debrief_scroll_by(float x, float y, float dy) { debrief::platform::scroll_by(x, y, dy); }

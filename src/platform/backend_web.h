@@ -28,6 +28,9 @@ void request_frame();
 void resume_frames();
 // Draws a frame right away, outside the animation-frame schedule (hidden tabs get none).
 void draw_frame_now();
+// Calls callback(user) after `ms`, as emscripten_set_timeout does, but counted: while one is armed the
+// app is not settled (debrief_pending below, window.debrief.settled in web/shell.js).
+void set_timer(void (*callback)(void*), double ms, void* user = nullptr);
 // Queues a synthetic click at a CSS-pixel point (mirror activation, keyboard users).
 void queue_click(float x, float y);
 // Scrolls the scrollable window under the point by dy CSS px.

@@ -7,7 +7,6 @@
 #include "platform/backend_web.h"
 
 #include <emscripten.h>
-#include <emscripten/eventloop.h>
 
 #include <cstdint>
 #include <memory>
@@ -87,7 +86,7 @@ void arm_timer() {
     const std::optional<double> in = g.saver->next_update_in(now);
     if (!in || (g.timer_due && *g.timer_due <= now + *in)) return;
     g.timer_due = now + *in;
-    emscripten_set_timeout(on_timer, *in, nullptr);
+    set_timer(on_timer, *in);  // counted: the page is not settled while a save waits
 }
 
 void on_timer(void*) {
@@ -146,10 +145,11 @@ EMSCRIPTEN_KEEPALIVE void debrief_storage_reload() {
     request_frame();
 }
 
-// This tab became the writer (the other tab closed).
+// This tab became the writer (the other tab closed). web/storage.js refreshed the files and
+// debrief_storage_reload loaded them just before.
 EMSCRIPTEN_KEEPALIVE void debrief_storage_role(int writer) {
     using namespace debrief::platform;
-    if (!g.saver || writer == 0) return;
+    if (!g.saver || writer == 0) return;  // before main(): storage_init() reads the new role itself
     g.saver->become_writer();
     publish_quarantined();
     request_frame();

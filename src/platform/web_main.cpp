@@ -15,7 +15,6 @@
 #include "ui/theme.h"
 
 #include <emscripten.h>
-#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 
@@ -41,7 +40,7 @@ int g_seen_notice = 0;
 // (the canvas is invisible to screen readers).
 void app_after_frame() {
     if (const int wake = g_app.take_wake_ms(); wake > 0)
-        emscripten_set_timeout([](void*) { platform::request_frame(); }, wake, nullptr);
+        platform::set_timer([](void*) { platform::request_frame(); }, wake);
     if (g_app.notice_serial() != g_seen_notice) {
         g_seen_notice = g_app.notice_serial();
         js_announce(g_app.notice().c_str());

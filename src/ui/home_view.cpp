@@ -211,15 +211,19 @@ void draw_home(App& app, HomeViewState& view, Services&) {
 }
 
 void draw_notice(App& app, NoticeViewState& view) {
-    // Shown for a few seconds after each new notice; the frame timer keeps frames coming meanwhile.
+    // Shown for three seconds after each new notice; the wake timer draws the frame that removes it.
+    // Timed by the app's clock, not ImGui::GetTime(): the backend advances ImGui's clock by at most
+    // 0.25 s per frame, so while idle (a frame only when the wake timer fires) it kept the notice up,
+    // and the app drawing, about four times as long.
     if (app.notice().empty()) return;
-    const double now = ImGui::GetTime();
+    const std::int64_t now_ms = app.env().now().unix_ms;
     if (app.notice_serial() != view.seen_serial) {
         view.seen_serial = app.notice_serial();
-        view.shown_at = now;
+        view.shown_at_ms = now_ms;
     }
-    if (now - view.shown_at > 3.0) return;
-    app.wake_after_ms(static_cast<int>((3.05 - (now - view.shown_at)) * 1000.0));
+    const std::int64_t shown_ms = now_ms - view.shown_at_ms;
+    if (shown_ms < 0 || shown_ms > 3000) return;  // < 0: the clock was set back
+    app.wake_after_ms(static_cast<int>(3050 - shown_ms));
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 size = ImGui::CalcTextSize(app.notice().c_str());
     const ImVec2 pad(18, 12);

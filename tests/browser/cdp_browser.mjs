@@ -13,6 +13,7 @@ export async function launchKillable(profileDir) {
   const child = spawn('/usr/bin/chromium', [...FLAGS, `--user-data-dir=${profileDir}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
   const endpoint = await new Promise((resolve, reject) => {
     let log = '';
+    // A deadline, not a delay: fails the launch if Chromium never prints its DevTools address.
     const timer = setTimeout(() => reject(new Error(`chromium did not start: ${log}`)), 30000);
     child.stderr.on('data', (chunk) => {
       log += chunk;

@@ -54,42 +54,46 @@ export async function openApp(page, url) {
   await waitIdle(page);
 }
 
-// Waits until the app stops drawing (render-on-demand settles after a few frames).
-export async function waitIdle(page, quietMs = 250) {
-  let last = -1;
-  for (let i = 0; i < 80; ++i) {
-    const frames = await page.evaluate(() => window.debrief.frames);
-    if (frames === last) return frames;
-    last = frames;
-    await page.waitForTimeout(quietMs);
-  }
-  throw new Error('the app never became idle');
+// The waits below are conditions on the app's own state, never fixed delays: window.debrief.pending()
+// (web/shell.js) names what the app will still do by itself ('frame', 'timer', 'save', 'sync',
+// 'refresh', ...) and window.debrief.settled() resolves when that list is empty.
+
+// Waits until the app stops drawing: no frame scheduled (render on demand has drawn its settle
+// frames), so the canvas, the mirror and the fields show their final layout. Timers may still be
+// armed (a notice expiring, the save debounce). Returns the frame count.
+export async function waitIdle(page, timeout = 15000) {
+  await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'start' || r === 'frame'), null, { timeout });
+  return page.evaluate(() => window.debrief.frames);
 }
 
-// Waits until the save indicator says "Saved" and no IndexedDB sync is running.
+// Waits until nothing is pending at all (window.debrief.settled): no frame, no timer, no save or
+// sync, no reader refresh. A negative check ("nothing happened", "no file was written") runs after it.
+export async function waitSettled(page, timeout = 15000) {
+  await page.evaluate((ms) => window.debrief.settled(ms), timeout);
+}
+
+// Waits until the save indicator says "Saved" with nothing left to write: the frames that follow
+// the last input have run (they are what marks the journal dirty), no IndexedDB sync is running
+// or queued, and the indicator is "saved" (while the debounce timer is armed it says "pending").
+// A notice's timer may still be running: it only draws.
 export async function waitSaved(page, timeout = 15000) {
-  // Let the frames that follow the last input run first: they are what marks the journal dirty.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
-  await page.waitForFunction(() => window.debrief.save === 'saved' && window.debrief.storage && !window.debrief.storage.inFlight, null, { timeout });
+  await page.waitForFunction(() => {
+    const pending = window.debrief.pending();
+    return window.debrief.save === 'saved' && !['start', 'frame', 'save', 'sync'].some((r) => pending.includes(r));
+  }, null, { timeout });
 }
 
-// The stored reflections, parsed from the shard files the app wrote under /journal (IDBFS).
-// A reader tab refreshes its files from IndexedDB in the background, so a file listed a moment
-// ago may be in the middle of being replaced: read again then.
-export async function storedReflections(page) {
-  return page.evaluate(async () => {
+// The stored reflections, parsed from the shard files the app wrote under /journal (IDBFS). Read
+// once no save, sync or reader refresh is under way (a reader tab replaces its files from IndexedDB
+// in the background; a writer has a debounced write pending after an edit).
+export async function storedReflections(page, timeout = 15000) {
+  await page.waitForFunction(() => !window.debrief.pending().some((r) => ['start', 'frame', 'save', 'sync', 'refresh'].includes(r)), null, { timeout });
+  return page.evaluate(() => {
     const dir = '/journal/reflections';
-    for (let attempt = 0; ; ++attempt) {
-      try {
-        // Shard files (NN.jsonl): one record document per line.
-        return FS.readdir(dir).filter((n) => n.endsWith('.jsonl'))
-          .flatMap((n) => FS.readFile(`${dir}/${n}`, { encoding: 'utf8' }).split('\n').filter((line) => line !== ''))
-          .map((line) => JSON.parse(line).record);
-      } catch (e) {
-        if (attempt >= 20) throw e;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+    // Shard files (NN.jsonl): one record document per line.
+    return FS.readdir(dir).filter((n) => n.endsWith('.jsonl'))
+      .flatMap((n) => FS.readFile(`${dir}/${n}`, { encoding: 'utf8' }).split('\n').filter((line) => line !== ''))
+      .map((line) => JSON.parse(line).record);
   });
 }
 
@@ -103,14 +107,18 @@ export async function newReflection(page, company) {
 }
 
 // Scrolls the app (mouse wheel over the content, as a person would) until the control is on
-// screen: off-screen ImGui items have no mirror element and off-screen fields are hidden.
+// screen: off-screen ImGui items have no mirror element and off-screen fields are hidden. Each
+// look comes after the app drew what the last input asked for (a wheel event always draws at
+// least one frame), so the control is found where it stays.
 export async function reveal(page, locator, { direction = 1, maxSteps = 40 } = {}) {
   const viewport = page.viewportSize() || { width: 1280, height: 800 };
+  let frames = await waitIdle(page);
   for (let i = 0; i < maxSteps; ++i) {
     if ((await locator.count()) > 0 && (await locator.first().isVisible())) return locator.first();
     await page.mouse.move(viewport.width / 2, viewport.height / 2);
     await page.mouse.wheel(0, direction * 240);
-    await page.waitForTimeout(60);
+    await page.waitForFunction((before) => window.debrief.frames > before && !window.debrief.pending().includes('frame'), frames);
+    frames = await page.evaluate(() => window.debrief.frames);
   }
   // The other direction, in case it was above.
   if (direction > 0) return reveal(page, locator, { direction: -1, maxSteps });

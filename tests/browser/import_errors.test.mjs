@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, launch, newReflection, openApp, startServer, waitSaved } from './harness.mjs';
+import { ROOT, launch, newReflection, openApp, startServer, waitSaved, waitSettled } from './harness.mjs';
 import { malformedDocuments } from './malformed.mjs';
 
 let server;
@@ -18,6 +18,23 @@ before(async () => {
   await openApp(page, server.url);
   await newReflection(page, 'Must survive — überleben — يبقى');
   await waitSaved(page);
+  // Resolves with the next text the app speaks through its live region (Debrief.announce, which
+  // creates #announce on first use), as soon as it is there; '' if nothing came before the deadline.
+  await page.evaluate(() => {
+    window.nextAnnouncement = (deadlineMs = 10000) => new Promise((resolve) => {
+      const text = () => document.getElementById('announce')?.textContent || '';
+      const observer = new MutationObserver(() => {
+        if (text()) finish(text());
+      });
+      const deadline = setTimeout(() => finish(''), deadlineMs);  // a deadline, not a delay
+      function finish(value) {
+        observer.disconnect();
+        clearTimeout(deadline);
+        resolve(value);
+      }
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+  });
 });
 after(async () => {
   await browser.cleanup();
@@ -40,17 +57,14 @@ const snapshot = () => page.evaluate(() => {
 
 // The real path after the picker: web/shell.js reads the File and hands the bytes to C++.
 async function importBytes(name, bytes) {
-  return page.evaluate(async ([fileName, data]) => {
+  // The bytes travel as base64 (exact for any bytes, and one string instead of an array of numbers).
+  return page.evaluate(async ([fileName, base64]) => {
     const region = document.getElementById('announce');
     if (region) region.textContent = '';
-    Debrief.files.read(new File([new Uint8Array(data)], fileName));
-    for (let i = 0; i < 100; ++i) {
-      await new Promise((r) => setTimeout(r, 20));
-      const text = document.getElementById('announce')?.textContent;
-      if (text) return text;
-    }
-    return '';
-  }, [name, Array.from(bytes)]);
+    const spoken = window.nextAnnouncement();
+    Debrief.files.read(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], fileName));
+    return spoken;
+  }, [name, Buffer.from(bytes).toString('base64')]);
 }
 
 test('200 malformed documents are each refused with a message; the journal does not change', async () => {
@@ -63,9 +77,10 @@ test('200 malformed documents are each refused with a message; the journal does 
     assert.match(message, /could not be imported/, `${kind}: ${message}`);
     assert.ok(message.length > 40, `${kind}: the message says why`);
   }
-  // Nothing half-applied: no pending preview was offered, and the stored files are identical.
+  // Nothing half-applied: no pending preview was offered, and the stored files are identical, once
+  // the app has settled (the last import drawn, its notice expired, no save or sync under way).
+  await waitSettled(page);
   assert.equal(await page.getByRole('button', { name: 'Merge into my journal' }).count(), 0);
-  await page.waitForTimeout(800);
   assert.deepEqual(await snapshot(), before);
 });
 
@@ -73,9 +88,9 @@ test('a 60 MB file is refused before it is read, with its size in the message', 
   const message = await page.evaluate(async () => {
     document.getElementById('announce').textContent = '';
     const big = new File([new Uint8Array(60 * 1024 * 1024)], 'huge.json');
+    const spoken = window.nextAnnouncement();
     Debrief.files.read(big);
-    await new Promise((r) => setTimeout(r, 500));
-    return document.getElementById('announce').textContent;
+    return spoken;
   });
   assert.match(message, /huge\.json is 60\.0 MB; Debrief imports files up to 50 MB/);
 });

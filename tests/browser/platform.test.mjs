@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, newReflection, openApp, startServer, storedReflections, waitIdle, waitSaved, watchErrors } from './harness.mjs';
+import { ARTIFACTS, launch, newReflection, openApp, startServer, storedReflections, waitIdle, waitSaved, waitSettled, watchErrors } from './harness.mjs';
 
 let server;
 
@@ -41,13 +41,22 @@ test('at deviceScaleFactor 2 the canvas backing store is twice its CSS size', as
 
 test('no frames are drawn while idle; input draws again', async () => {
   await withPage({}, async (page) => {
-    await page.waitForTimeout(2000);
+    // Idle: settled (no frame scheduled, no timer armed that would ask for one, nothing saving),
+    // then the browser runs 30 animation frames (a busy app draws on every one of them)...
+    await waitSettled(page);
     const before = await page.evaluate(() => window.debrief.frames);
-    await page.waitForTimeout(2000);
+    const vsyncs = await page.evaluate(() => new Promise((resolve) => {
+      let count = 0;
+      const tick = () => (++count === 30 ? resolve(count) : requestAnimationFrame(tick));
+      requestAnimationFrame(tick);
+    }));
+    assert.equal(vsyncs, 30);
     assert.equal(await page.evaluate(() => window.debrief.frames), before, 'frames while idle');
+    // ...and nothing is left that would draw later: still no frame scheduled and no timer armed.
+    assert.deepEqual(await page.evaluate(() => window.debrief.pending()), [], 'nothing pending while idle');
     await page.mouse.move(200, 300);
     await page.mouse.move(240, 340);
-    await page.waitForTimeout(300);
+    await page.waitForFunction((n) => window.debrief.frames > n, before);
     assert.ok((await page.evaluate(() => window.debrief.frames)) > before, 'input draws a frame');
   });
 });
@@ -150,7 +159,7 @@ test('keyboard focus scrolls controls below the fold into view', async () => {
       const label = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('aria-label'));
       if (label && label.startsWith('Write the letter')) break;
       await page.keyboard.press('Tab');
-      await page.waitForTimeout(40);
+      await waitIdle(page);  // focus reveals the control: the scroll it asked for is drawn
     }
     const letter = page.getByLabel(/Write the letter/);
     assert.ok(await letter.isVisible(), 'the letter field was reached by Tab and is on screen');

@@ -22,7 +22,7 @@ for (const [size, viewport] of Object.entries(viewports)) {
       const page = await browser.context.newPage();
       const errors = watchErrors(page);
       await openApp(page, server.url);
-      const shot = async (name) => { await waitIdle(page, 150); await page.screenshot({ path: join(ARTIFACTS, `flow-${size}-${name}.png`) }); };
+      const shot = async (name) => { await waitIdle(page); await page.screenshot({ path: join(ARTIFACTS, `flow-${size}-${name}.png`) }); };
       const button = (name) => page.getByRole('button', { name, exact: true });
       const at = (locator) => reveal(page, locator);
       const next = () => button('Next').click();
@@ -64,14 +64,10 @@ for (const [size, viewport] of Object.entries(viewports)) {
       await shot('6-draft');
       await page.bringToFront();  // the clipboard only accepts writes from a focused document
       await (await at(button('Copy'))).click();
-      const copied = await page.evaluate(async () => {
-        for (let i = 0; i < 50; ++i) {
-          const text = await navigator.clipboard.readText();
-          if (text) return text;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        return '';
-      });
+      // The app copied (the click's frame called Debrief.copyText) and the browser finished writing
+      // the clipboard (window.debrief.pending names a copy in progress): read it once then.
+      await page.waitForFunction(() => window.debrief.lastCopied !== undefined && !window.debrief.pending().includes('clipboard'));
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
       assert.match(copied, /Studio Nord/);
       assert.match(copied, /Anna/);
       await (await at(button('Back'))).click();

@@ -2,7 +2,7 @@
 // line is set aside while the rest of the journal loads; the old one-file-per-record layout migrates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newReflection, openApp, reveal, startServer, storedReflections, waitSaved } from './harness.mjs';
+import { launch, newReflection, openApp, reveal, startServer, storedReflections, waitSaved, waitSettled } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -62,10 +62,46 @@ test('a damaged line in a stored shard is quarantined and reported; the rest of 
     const kept = await page.evaluate((name) => FS.readFile(`/journal/quarantine/${name}`, { encoding: 'utf8' }), `reflections-${shard}.1`);
     assert.match(kept, /^\{"format":"debrief-record","version":1,"type":"reflection","record":\{"id":\n$/);
     assert.deepEqual((await storedReflections(page)).map((r) => r.company), ['Healthy reflection']);
-    await page.getByRole('tab', { name: 'Your data' }).click();
-    await page.waitForTimeout(300);
+    const data = page.getByRole('tab', { name: 'Your data' });
+    await data.click();
+    await page.waitForFunction((el) => el.getAttribute('aria-selected') === 'true', await data.elementHandle());
     const text = await page.evaluate(() => window.debrief.quarantined);
     assert.match(text || '', /set aside/);
+  } finally {
+    await browser.cleanup();
+  }
+});
+
+test('a tab that opens read-only on a damaged line keeps the report and saves the set-aside once it writes', async () => {
+  const browser = await launch();
+  try {
+    const first = await browser.context.newPage();
+    await openApp(first, server.url);
+    await newReflection(first, 'Healthy reflection');
+    await waitSaved(first);
+    await first.evaluate(() => new Promise((resolve) => {
+      const [name] = FS.readdir('/journal/reflections').filter((n) => n.endsWith('.jsonl'));
+      const path = `/journal/reflections/${name}`;
+      FS.writeFile(path, FS.readFile(path, { encoding: 'utf8' }) + '{"format":"debrief-record","version":1,"type":"reflection","record":{"id":\n');
+      FS.syncfs(false, () => resolve());
+    }));
+    // A second tab opens read-only (the first holds the lock) and sets the damaged line aside.
+    const second = await browser.context.newPage();
+    await openApp(second, server.url);
+    assert.equal(await second.evaluate(() => window.debrief.storage.role), 'reader');
+    assert.match(await second.evaluate(() => window.debrief.quarantined), /set aside/);
+    // The first tab closes: the second becomes the writer, still reports it, and saves the result.
+    await first.close();
+    await second.bringToFront();
+    await second.waitForFunction(() => window.debrief.storage.role === 'writer');
+    await waitSettled(second);
+    assert.match(await second.evaluate(() => window.debrief.quarantined), /set aside/);
+    // IndexedDB holds the set-aside line and the repaired shard: a reload finds nothing to set aside.
+    await second.reload();
+    await openApp(second, server.url);
+    assert.deepEqual((await storedReflections(second)).map((r) => r.company), ['Healthy reflection']);
+    assert.equal(await second.evaluate(() => window.debrief.quarantined), '');
+    assert.equal((await second.evaluate(() => FS.readdir('/journal/quarantine'))).filter((n) => n.startsWith('reflections-')).length, 1);
   } finally {
     await browser.cleanup();
   }
