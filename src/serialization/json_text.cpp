@@ -83,6 +83,11 @@ std::optional<std::size_t> find_excess_depth(std::string_view s, int max_depth) 
     return std::nullopt;
 }
 
+// A zero byte where JSON text belongs: files padded with zeros after a crash or a copy cut short.
+std::string zero_byte_at(const std::string& where) {
+    return "unexpected zero byte (U+0000) at " + where + "; was the file damaged while it was saved?";
+}
+
 std::string format_megabytes(std::size_t bytes) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
@@ -167,6 +172,10 @@ public:
             return false;
         }
         const auto c = static_cast<unsigned char>(m_text[last]);
+        if (c == 0u) {  // never valid JSON outside an escape; nlohmann's lexer takes it for the end
+            m_error = Error{"The file is not valid JSON: " + zero_byte_at(where(last)) + ", near " + path, path};
+            return false;
+        }
         if (c < 0x20u) {  // outside strings these are whitespace, so this is a raw one inside text
             m_error =
                 Error{"The file is not valid JSON: a raw control character (" + describe_byte(m_text, last) +
@@ -324,6 +333,15 @@ Result<nlohmann::ordered_json> parse_json_text(std::string_view text, const Deco
     if (!parsed || builder.error()) {
         if (builder.error()) return *builder.error();
         return Error{"The file is not valid JSON", "$"};
+    }
+    // nlohmann's lexer reads a zero byte as the end of the input (it also parses C strings), so a
+    // document followed by a zero byte and anything at all parses. A zero byte cannot be inside a
+    // string (raw control characters fail above), so the first one is where nlohmann stopped.
+    // Found by the import fuzzer (tests/unit/fuzz_findings_test.cpp).
+    if (const std::size_t zero = body.find('\0'); zero != std::string_view::npos) {
+        return Error{"The file is not valid JSON: " + zero_byte_at(describe_text_position(text, zero + bom_length)) +
+                         ", after the end of the data",
+                     "$"};
     }
     return std::move(builder.root());
 }

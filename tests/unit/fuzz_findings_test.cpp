@@ -8,6 +8,8 @@
 #include <doctest/doctest.h>
 
 #include "fixture_files.h"
+#include "serialization/journal_json.h"
+#include "serialization/json_text.h"
 
 using namespace debrief;
 
@@ -50,3 +52,29 @@ TEST_CASE("the invariants hold on hand-picked edge cases") {
 }
 
 // ---- findings, one test each, named after what the fuzzer found ----------------------------------
+
+// Finding 1 (crash-023f4f76…): "0.5", 59 zero bytes, "d_A". nlohmann's lexer takes a zero byte for
+// the end of the input, so parse_json_text accepted what read_json_tree's fast parser refused, and
+// the import said only "The file could not be read as JSON", the message for "the parsers disagree".
+// A journal padded with zeros (a crash while saving, a copy cut short) got no place named either.
+TEST_CASE("fuzz finding: a zero byte after a complete value is refused, and where it is is said") {
+    const std::string finding = std::string("0.5") + std::string(59, '\0') + "d_A";
+    check_holds(finding);
+    const auto tree = read_json_tree(finding);
+    REQUIRE_FALSE(tree);
+    CHECK(tree.error().message.find("zero byte") != std::string::npos);
+    CHECK(tree.error().message.find("line 1, column 4, byte offset 3") != std::string::npos);
+    CHECK_FALSE(parse_json_text(finding));
+
+    const std::string padded = samples::read_fixture("journal-v1.json") + std::string(4096, '\0');
+    const auto journal = decode_journal(padded);
+    REQUIRE_FALSE(journal);
+    CHECK(journal.error().message.find("zero byte") != std::string::npos);
+    CHECK(journal.error().message.find("could not be read") == std::string::npos);
+    check_holds(padded);
+
+    const auto inside = read_json_tree(std::string("{\"a\":") + '\0' + "1}");
+    REQUIRE_FALSE(inside);
+    CHECK(inside.error().message.find("zero byte (U+0000) at line 1, column 6") != std::string::npos);
+    CHECK_FALSE(read_json_tree(std::string("\"a") + '\0' + "b\""));  // raw, inside a string
+}
