@@ -10,6 +10,7 @@
 #include "fixture_files.h"
 #include "serialization/journal_json.h"
 #include "serialization/json_text.h"
+#include "serialization/markdown.h"
 
 using namespace debrief;
 
@@ -77,4 +78,25 @@ TEST_CASE("fuzz finding: a zero byte after a complete value is refused, and wher
     REQUIRE_FALSE(inside);
     CHECK(inside.error().message.find("zero byte (U+0000) at line 1, column 6") != std::string::npos);
     CHECK_FALSE(read_json_tree(std::string("\"a") + '\0' + "b\""));  // raw, inside a string
+}
+
+// Finding 2 (crash-f0f46194…): " \0\0\0\0#" as user text. The Markdown writer dropped control
+// characters only after deciding which character opens the line, so the "#" behind them went out
+// unescaped and " #" became a heading. A journal can hold such text: JSON writes it as \u0000.
+TEST_CASE("fuzz finding: control characters before a # no longer turn user text into a heading") {
+    const std::string finding = std::string(" ") + std::string(4, '\0') + "#";
+    check_holds(finding);
+    CHECK_FALSE(fuzz::check_writers_with_text(finding));
+    Reflection r;
+    r.meta.id = "a0000000-0000-4000-8000-000000000001";
+    r.company = "Studio Nord";
+    r.vent.letter = std::string("\x01# Not a heading\n") + '\0' + "1. not a list\n\x7F- nor this";
+    r.steps[0] = StepState::done;
+    const std::string markdown = reflection_to_markdown(r);
+    CHECK(markdown.find("\n# Not") == std::string::npos);
+    CHECK(markdown.find("\\# Not a heading") != std::string::npos);
+    CHECK(markdown.find("1\\. not a list") != std::string::npos);
+    CHECK(markdown.find("\\- nor this") != std::string::npos);
+    CHECK(markdown.find('\x01') == std::string::npos);
+    CHECK(markdown.find('\x7F') == std::string::npos);
 }
