@@ -235,13 +235,21 @@ const Debrief = (() => {
     }
   }
 
+  // Only mail links: the app drafts messages, it has no reason to open anything else, and a URL
+  // built from journal text must never become javascript: or a page on another site.
   function openUrl(url) {
+    let scheme = '';
+    try { scheme = new URL(url).protocol; } catch { /* not a URL at all */ }
+    if (scheme !== 'mailto:') {
+      console.warn('Debrief: refused to open a link that is not mailto:');
+      return false;
+    }
     window.debrief.lastUrl = url;
     const a = document.createElement('a');
     a.href = url;
-    a.rel = 'noopener';
-    if (!url.startsWith('mailto:')) a.target = '_blank';
+    a.rel = 'noopener noreferrer';
     a.click();
+    return true;
   }
 
   function download(name, mime, bytes) {

@@ -1,8 +1,9 @@
 // A small static file server for build/site/ (used by scripts/serve, the browser tests and the benchmarks).
-// Serves .wasm as application/wasm so browsers compile it while it streams in.
+// Serves .wasm as application/wasm so browsers compile it while it streams in, sends the security
+// headers a static host should send too (README "Hosting"), and never serves a file outside its folder.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const MIME = {
@@ -20,22 +21,69 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// The page's Content-Security-Policy: only the site's own files; scripts from the site plus the
+// compilation of WebAssembly ('wasm-unsafe-eval'); no inline script or style, no plugins, no <base>.
+// web/index.html carries the same policy in a <meta> tag (tests/browser/security.test.mjs checks that
+// they match); frame-ancestors is ignored in a <meta> tag, so only the header says it.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+// The file under `base` that a request path names, or null when it would leave `base` (a `..`, or a
+// sibling folder whose name merely starts with base's name: /srv/site-secret is not in /srv/site).
+function fileWithin(base, path) {
+  const file = join(base, path);
+  const rel = relative(base, file);
+  if (rel === '') return file;
+  if (isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) return null;
+  return file;
+}
+
 // Starts serving `root`; resolves to { server, port, url, requests } where `requests` counts every request.
 export async function startStaticServer(root, { port = 0, host = '127.0.0.1', log = false } = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const refuse = (status, text, what) => {
+      res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
+      if (log) console.log(`${status} ${what}`);
+    };
+    let path;
+    try {
+      // A malformed percent-escape (/%E0%A4%A) throws URIError: the request is bad, not the server.
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      requests.push(req.url);
+      refuse(400, 'Bad request', req.url);
+      return;
+    }
     requests.push(path);
-    let file = normalize(join(base, path));
-    if (!file.startsWith(base)) {
-      res.writeHead(403).end();
+    let file = path.includes('\0') ? null : fileWithin(base, path);
+    if (!file) {
+      refuse(403, 'Forbidden', path);
       return;
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
+        ...SECURITY_HEADERS,
         'Content-Type': MIME[extname(file)] || 'application/octet-stream',
         // Always revalidate: the service worker, not the HTTP cache, is what keeps the app offline.
         'Cache-Control': 'no-cache',
@@ -43,8 +91,7 @@ export async function startStaticServer(root, { port = 0, host = '127.0.0.1', lo
       res.end(body);
       if (log) console.log(`200 ${path}`);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-      if (log) console.log(`404 ${path}`);
+      refuse(404, 'Not found', path);
     }
   });
   await new Promise((ok, fail) => {

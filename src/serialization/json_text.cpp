@@ -87,6 +87,11 @@ std::optional<std::size_t> find_excess_depth(std::string_view s, int max_depth) 
     return std::nullopt;
 }
 
+// A zero byte where JSON text belongs: files padded with zeros after a crash or a copy cut short.
+std::string zero_byte_at(const std::string& where) {
+    return "unexpected zero byte (U+0000) at " + where + "; was the file damaged while it was saved?";
+}
+
 std::string format_megabytes(std::size_t bytes) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
@@ -380,9 +385,14 @@ Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limit
     // nlohmann skips a byte order mark at the start of what it reads, so after ours a second one would
     // pass unnoticed: a journal never has two, and they were always refused.
     const bool second_bom = body.substr(0, utf8_bom.size()) == utf8_bom;
+    // nlohmann's lexer also reads a zero byte as the end of the input (it parses C strings too), so a
+    // document followed by a zero byte and anything at all would parse. JSON never holds a raw zero
+    // byte, so any is refused. Found by the import fuzzer (tests/unit/fuzz_findings_test.cpp).
+    const std::size_t zero = body.find('\0');
     JsonTree tree;
     JsonTreeBuilder builder(text, bom_length, limits.max_depth, tree);
-    if (!second_bom && nlohmann::json::sax_parse(body.begin(), body.end(), &builder) && !builder.error()) {
+    if (!second_bom && zero == std::string_view::npos &&
+        nlohmann::json::sax_parse(body.begin(), body.end(), &builder) && !builder.error()) {
         builder.finish();
         return tree;
     }
@@ -407,6 +417,9 @@ Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limit
         return Error{"The file is not valid JSON: unexpected U+FEFF (a second byte order mark) at " +
                          describe_text_position(text, bom_length) + ", near $",
                      "$"};
+    }
+    if (zero != std::string_view::npos) {
+        return Error{"The file is not valid JSON: " + zero_byte_at(describe_text_position(text, zero + bom_length)), "$"};
     }
     if (builder.error()) return *builder.error();
     return Error{"The file is not valid JSON", "$"};

@@ -24,7 +24,16 @@ bool is_inline_markup(char c) {
 // One line of user text, safe inside a paragraph or list item: inline markup is escaped, a line
 // that would open a block (heading, quote, list, fence, rule) gets its first character escaped,
 // and control characters other than tab are dropped (they have no business in a reading copy).
-std::string escape_line(std::string_view line) {
+std::string escape_line(std::string_view text) {
+    // Control characters go first: dropped later, a "\0" before "#" hid the heading marker from the
+    // check below, and " \0#" came out as a heading (found by the import fuzzer).
+    std::string kept;
+    kept.reserve(text.size());
+    for (const char c : text) {
+        if ((static_cast<unsigned char>(c) < 0x20u && c != '\t') || c == 0x7F) continue;
+        kept += c;
+    }
+    const std::string_view line = kept;
     std::string out;
     out.reserve(line.size() + 8);
     std::size_t start = 0;
@@ -34,8 +43,6 @@ std::string escape_line(std::string_view line) {
     const bool ordered_marker = digits > start && digits < line.size() && (line[digits] == '.' || line[digits] == ')');
     for (std::size_t i = 0; i < line.size(); ++i) {
         const char c = line[i];
-        if (static_cast<unsigned char>(c) < 0x20u && c != '\t') continue;
-        if (c == 0x7F) continue;
         const bool block_marker = i == start && (c == '#' || c == '-' || c == '+' || c == '=');
         if (is_inline_markup(c) || block_marker || (ordered_marker && i == digits)) out += '\\';
         out += c;
