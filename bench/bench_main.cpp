@@ -183,8 +183,9 @@ int main(int argc, char** argv) {
         }
     }
     if (!journal_path) {
-        std::fprintf(stderr, "usage: debrief_bench <journal.json> [--json <out.json>] [--quick]\n"
-                             "make a journal with: node bench/generate_journal.mjs build/bench/journal-10000.json\n");
+        std::fprintf(stderr,
+                     "usage: debrief_bench <journal.json> [--json <out.json>] [--quick]\n"
+                     "make a journal with: node bench/generate_journal.mjs build/bench/journal-10000.json\n");
         return 2;
     }
     const std::string text = read_file(journal_path);
@@ -198,7 +199,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     const Journal journal = std::move(decoded).value().journal;
-    std::fprintf(stderr, "debrief_bench: %zu reflections, %zu bytes of JSON\n", journal.reflections.size(), text.size());
+    std::fprintf(stderr, "debrief_bench: %zu reflections, %zu bytes of JSON\n", journal.reflections.size(),
+                 text.size());
 
     Harness::Budget budget;
     if (quick) {

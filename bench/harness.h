@@ -61,33 +61,36 @@ public:
         r.group = group;
         r.name = name;
         r.repetitions = static_cast<int>(times.size());
-        r.median_ms = times.size() % 2 ? times[times.size() / 2] : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2.0;
+        r.median_ms =
+            times.size() % 2 ? times[times.size() / 2] : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2.0;
         r.min_ms = times.front();
         r.max_ms = times.back();
         r.note = note;
-        std::fprintf(stderr, "  %-14s %-52s %10.3f ms (min %.3f, %d reps)\n", group.c_str(), name.c_str(), r.median_ms, r.min_ms,
-                     r.repetitions);
+        std::fprintf(stderr, "  %-14s %-52s %10.3f ms (min %.3f, %d reps)\n", group.c_str(), name.c_str(), r.median_ms,
+                     r.min_ms, r.repetitions);
         m_results.push_back(std::move(r));
     }
 
     const std::vector<CaseResult>& results() const { return m_results; }
 
     void print_table(std::FILE* out) const {
-        std::fprintf(out, "| Group | Case | Median (ms) | Min (ms) | Reps | Note |\n| --- | --- | ---: | ---: | ---: | --- |\n");
+        std::fprintf(
+            out, "| Group | Case | Median (ms) | Min (ms) | Reps | Note |\n| --- | --- | ---: | ---: | ---: | --- |\n");
         for (const CaseResult& r : m_results)
-            std::fprintf(out, "| %s | %s | %.3f | %.3f | %d | %s |\n", r.group.c_str(), r.name.c_str(), r.median_ms, r.min_ms,
-                         r.repetitions, r.note.c_str());
+            std::fprintf(out, "| %s | %s | %.3f | %.3f | %d | %s |\n", r.group.c_str(), r.name.c_str(), r.median_ms,
+                         r.min_ms, r.repetitions, r.note.c_str());
     }
 
     void write_json(std::FILE* out, const std::string& extra_fields) const {
         std::fprintf(out, "{%s\"cases\": [\n", extra_fields.c_str());
         for (std::size_t i = 0; i < m_results.size(); ++i) {
             const CaseResult& r = m_results[i];
-            std::fprintf(out,
-                         "  {\"group\": \"%s\", \"name\": \"%s\", \"repetitions\": %d, \"median_ms\": %.4f, \"min_ms\": %.4f, "
-                         "\"max_ms\": %.4f, \"note\": \"%s\"}%s\n",
-                         escape(r.group).c_str(), escape(r.name).c_str(), r.repetitions, r.median_ms, r.min_ms, r.max_ms,
-                         escape(r.note).c_str(), i + 1 < m_results.size() ? "," : "");
+            std::fprintf(
+                out,
+                "  {\"group\": \"%s\", \"name\": \"%s\", \"repetitions\": %d, \"median_ms\": %.4f, \"min_ms\": %.4f, "
+                "\"max_ms\": %.4f, \"note\": \"%s\"}%s\n",
+                escape(r.group).c_str(), escape(r.name).c_str(), r.repetitions, r.median_ms, r.min_ms, r.max_ms,
+                escape(r.note).c_str(), i + 1 < m_results.size() ? "," : "");
         }
         std::fprintf(out, "]}\n");
     }

@@ -1,4 +1,5 @@
-// Reference app for the benchmarks: one Dear ImGui 1.86 window with one InputText, drawn every frame with WebGL2 on a tiny emscripten/html5.h loop.
+// Reference app for the benchmarks: one Dear ImGui 1.86 window with one InputText, drawn every frame with WebGL2 on a
+// tiny emscripten/html5.h loop.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
@@ -22,7 +23,8 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     if (type == EMSCRIPTEN_EVENT_KEYPRESS && e->charCode >= 32) io.AddInputCharacter(e->charCode);
-    if (type != EMSCRIPTEN_EVENT_KEYPRESS && e->keyCode < 512) io.KeysDown[e->keyCode] = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    if (type != EMSCRIPTEN_EVENT_KEYPRESS && e->keyCode < 512)
+        io.KeysDown[e->keyCode] = type == EMSCRIPTEN_EVENT_KEYDOWN;
     return false;
 }
 
@@ -48,7 +50,12 @@ EM_BOOL frame(double, void*) {
 
     // The same hooks as Debrief, so bench/run.mjs measures both pages the same way: ready after the first frame.
     ++g_frames;
-    EM_ASM({ window.debrief.frames = $0; if ($0 === 1) window.debrief.state = 'ready'; }, g_frames);
+    EM_ASM(
+        {
+            window.debrief.frames = $0;
+            if ($0 == = 1) window.debrief.state = 'ready';
+        },
+        g_frames);
     return true;  // keep the loop going, as a typical ImGui app does
 }
 

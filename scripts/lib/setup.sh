@@ -15,6 +15,7 @@ APT_PACKAGES=(
   fonts-noto-core python3-fonttools python3-brotli brotli
   chromium
   clang-14 libfuzzer-14-dev   # the import fuzzer (scripts/fuzz)
+  clang-format-14             # scripts/test fails on a formatting diff
 )
 # Node.js: any recent one already on the machine will do; otherwise Debian's (with its npm).
 command -v node >/dev/null && command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)

@@ -45,8 +45,8 @@ struct SaveStatus {
 
 // What the browser told us about its storage; shown on the data screen.
 struct StorageInfo {
-    bool available = true;     // false: no IndexedDB (private window) - nothing survives the tab
-    bool persistent = false;   // navigator.storage.persist() granted
+    bool available = true;    // false: no IndexedDB (private window) - nothing survives the tab
+    bool persistent = false;  // navigator.storage.persist() granted
     double used_bytes = 0.0;
     double quota_bytes = 0.0;
     std::vector<std::string> quarantined;  // damaged stored files set aside at load, with reasons
@@ -122,7 +122,10 @@ public:
     bool read_only() const { return m_save.state == SaveState::read_only; }
 
     // A short message shown once at the bottom of the screen ("Copied", "Imported 3 reflections").
-    void notify(std::string text) { m_notice = std::move(text); ++m_notice_serial; }
+    void notify(std::string text) {
+        m_notice = std::move(text);
+        ++m_notice_serial;
+    }
     const std::string& notice() const { return m_notice; }
     int notice_serial() const { return m_notice_serial; }
 

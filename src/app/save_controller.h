@@ -94,7 +94,7 @@ private:
     int m_seen_extras = -1;
     std::optional<double> m_write_due;  // the debounce or a retry
     double m_retry_ms = first_retry_ms;
-    bool m_write_failed = false;        // records are waiting for a retry; a sync result cannot clear it
+    bool m_write_failed = false;  // records are waiting for a retry; a sync result cannot clear it
     bool m_sync_in_flight = false;
 };
 

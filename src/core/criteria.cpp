@@ -165,9 +165,7 @@ Profile build_profile(const std::vector<Reflection>& reflections, const Settings
     return profile;
 }
 
-Profile build_profile(const Journal& journal) {
-    return build_profile(journal.reflections, journal.settings);
-}
+Profile build_profile(const Journal& journal) { return build_profile(journal.reflections, journal.settings); }
 
 void set_profile_choice(Settings& settings, std::string_view key, CriterionKind kind) {
     const std::string normalized = normalize_key(key);

@@ -42,9 +42,8 @@ bool expect(std::string_view text, std::size_t& pos, char c) {
 }
 
 bool read_date(std::string_view text, std::size_t& pos, Date& date) {
-    return read_digits(text, pos, 4, date.year) && expect(text, pos, '-') &&
-           read_digits(text, pos, 2, date.month) && expect(text, pos, '-') &&
-           read_digits(text, pos, 2, date.day) && is_valid(date);
+    return read_digits(text, pos, 4, date.year) && expect(text, pos, '-') && read_digits(text, pos, 2, date.month) &&
+           expect(text, pos, '-') && read_digits(text, pos, 2, date.day) && is_valid(date);
 }
 
 bool read_time(std::string_view text, std::size_t& pos, DateTime& dt) {
@@ -81,7 +80,8 @@ bool read_offset(std::string_view text, std::size_t& pos, int& offset_minutes) {
     if (sign != '+' && sign != '-') return false;
     int hours = 0;
     int minutes = 0;
-    if (!read_digits(text, pos, 2, hours) || !expect(text, pos, ':') || !read_digits(text, pos, 2, minutes)) return false;
+    if (!read_digits(text, pos, 2, hours) || !expect(text, pos, ':') || !read_digits(text, pos, 2, minutes))
+        return false;
     if (hours > 23 || minutes > 59) return false;
     offset_minutes = (sign == '-' ? -1 : 1) * (hours * 60 + minutes);
     return true;
@@ -113,9 +113,7 @@ void append_offset(std::string& out, int offset_minutes) {
 
 }  // namespace
 
-bool is_leap_year(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int days_in_month(int year, int month) {
     static constexpr int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -154,9 +152,7 @@ Date civil_from_days(std::int64_t days) {
     return d;
 }
 
-Date add_days(const Date& date, int days) {
-    return civil_from_days(days_from_civil(date) + days);
-}
+Date add_days(const Date& date, int days) { return civil_from_days(days_from_civil(date) + days); }
 
 Date add_months(const Date& date, int months) {
     const int zero_based = date.year * 12 + (date.month - 1) + months;
@@ -200,13 +196,9 @@ DateTime local_date_time(const Timestamp& ts) {
     return date_time_from_ms(ts.unix_ms + std::int64_t{ts.utc_offset_minutes} * 60'000);
 }
 
-DateTime utc_date_time(const Timestamp& ts) {
-    return date_time_from_ms(ts.unix_ms);
-}
+DateTime utc_date_time(const Timestamp& ts) { return date_time_from_ms(ts.unix_ms); }
 
-Date local_date(const Timestamp& ts) {
-    return local_date_time(ts).date;
-}
+Date local_date(const Timestamp& ts) { return local_date_time(ts).date; }
 
 std::string format_timestamp(const Timestamp& ts) {
     const DateTime dt = local_date_time(ts);

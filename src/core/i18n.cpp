@@ -19,9 +19,7 @@ const CatalogueEntry* find_entry(std::string_view key) {
     return it != catalogue.end() && it->key == key ? it : nullptr;
 }
 
-bool is_placeholder_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-}
+bool is_placeholder_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
 
 // Length of "{name}" starting at `pos`, or 0 when the brace does not open a placeholder.
 std::size_t placeholder_length(std::string_view tmpl, std::size_t pos) {
@@ -47,9 +45,7 @@ std::string_view tr(std::string_view key) {
     return entry ? entry->text : key;
 }
 
-bool has_text(std::string_view key) {
-    return find_entry(key) != nullptr;
-}
+bool has_text(std::string_view key) { return find_entry(key) != nullptr; }
 
 std::string format_text(std::string_view tmpl, const TextVars& vars) {
     std::string out;
@@ -73,9 +69,7 @@ std::string format_text(std::string_view tmpl, const TextVars& vars) {
     return out;
 }
 
-std::string tr_format(std::string_view key, const TextVars& vars) {
-    return format_text(tr(key), vars);
-}
+std::string tr_format(std::string_view key, const TextVars& vars) { return format_text(tr(key), vars); }
 
 std::string format_long_date(const Date& date, int current_year) {
     const std::string month_key = "month." + std::to_string(date.month);

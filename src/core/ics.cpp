@@ -17,9 +17,7 @@ void append_two_digits(std::string& out, int value) {
     out += static_cast<char>('0' + value % 10);
 }
 
-bool is_continuation_byte(char c) {
-    return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u;
-}
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
 
 void append_escaped(std::string& out, char32_t cp) {
     switch (cp) {
@@ -71,7 +69,8 @@ void write_event(IcsWriter& w, const Reminder& r, const std::string& stamp, cons
     w.text("SUMMARY", r.title);
     w.text("DESCRIPTION", description_for(r));
     w.line("TRANSP", "TRANSPARENT");  // a reminder should not mark the whole day as busy
-    if (options.alarm_hour && *options.alarm_hour >= 0 && *options.alarm_hour < 24) write_alarm(w, r, *options.alarm_hour);
+    if (options.alarm_hour && *options.alarm_hour >= 0 && *options.alarm_hour < 24)
+        write_alarm(w, r, *options.alarm_hour);
     w.line("END", "VEVENT");
 }
 

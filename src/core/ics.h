@@ -29,7 +29,7 @@ std::string escape_ics_text(std::string_view text);
 // sequence is split; continuation lines start with one space.
 std::string fold_ics_line(std::string_view line);
 
-std::string format_ics_date(const Date& date);        // "20261121"
+std::string format_ics_date(const Date& date);         // "20261121"
 std::string format_ics_utc(const Timestamp& instant);  // "20261121T204100Z"
 
 }  // namespace debrief

@@ -16,7 +16,9 @@ struct Date {
     int month = 0;  // 1..12
     int day = 0;    // 1..31
 
-    friend bool operator==(const Date& a, const Date& b) { return a.year == b.year && a.month == b.month && a.day == b.day; }
+    friend bool operator==(const Date& a, const Date& b) {
+        return a.year == b.year && a.month == b.month && a.day == b.day;
+    }
     friend bool operator!=(const Date& a, const Date& b) { return !(a == b); }
     friend bool operator<(const Date& a, const Date& b) {
         if (a.year != b.year) return a.year < b.year;
@@ -33,7 +35,9 @@ struct Timestamp {
     std::int64_t unix_ms = 0;
     int utc_offset_minutes = 0;
 
-    friend bool operator==(const Timestamp& a, const Timestamp& b) { return a.unix_ms == b.unix_ms && a.utc_offset_minutes == b.utc_offset_minutes; }
+    friend bool operator==(const Timestamp& a, const Timestamp& b) {
+        return a.unix_ms == b.unix_ms && a.utc_offset_minutes == b.utc_offset_minutes;
+    }
     friend bool operator!=(const Timestamp& a, const Timestamp& b) { return !(a == b); }
 };
 
@@ -164,7 +168,7 @@ struct Message {
     MessageKind kind = MessageKind::feedback_reply;
     std::string reflection_id;  // empty for withdrawal / reconnect started from home
     std::string contact_id;
-    std::string to;             // e-mail address
+    std::string to;  // e-mail address
     std::string subject;
     std::string body;
     MessageStatus status = MessageStatus::draft;

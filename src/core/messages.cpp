@@ -62,12 +62,8 @@ std::vector<ItemSpec> item_specs(MessageKind kind) {
                     {"no_criticism", "criticism", absent},
                     {"offer_help", "offer_help", present, Requirement::optional}};
         case MessageKind::reconnect:
-            return {{"gap", "gap"},
-                    {"context", "context"},
-                    {"why_now", "why_now"},
-                    {"plan", "plan"},
-                    {"in_return", "in_return"},
-                    {"thanks", "thanks_in_advance"}};
+            return {{"gap", "gap"},   {"context", "context"},     {"why_now", "why_now"},
+                    {"plan", "plan"}, {"in_return", "in_return"}, {"thanks", "thanks_in_advance"}};
     }
     return {};
 }
@@ -86,14 +82,10 @@ std::vector<std::string> parse_cues(std::string_view list) {
     return cues;
 }
 
-bool is_latin_word_byte(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+bool is_latin_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 // Non-ASCII bytes count as word characters, so "hi" does not match inside "hiç" or "hİ".
-bool is_word_byte(char c) {
-    return is_latin_word_byte(c) || static_cast<unsigned char>(c) >= 0x80;
-}
+bool is_word_byte(char c) { return is_latin_word_byte(c) || static_cast<unsigned char>(c) >= 0x80; }
 
 std::string_view first_line(std::string_view text) {
     std::size_t start = 0;
@@ -214,7 +206,8 @@ private:
 
 std::string greeting(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
     std::string name = collapse_whitespace(ctx.recipient_name);
-    if (name.empty() && r && kind == MessageKind::recruiter_question) name = collapse_whitespace(r->feedback.recruiter_name);
+    if (name.empty() && r && kind == MessageKind::recruiter_question)
+        name = collapse_whitespace(r->feedback.recruiter_name);
     if (!name.empty()) return tr_format("msg.greeting.named", {{"name", name}});
     return std::string(tr(kind == MessageKind::network_note ? "msg.greeting.group" : "msg.greeting.anonymous"));
 }
@@ -294,7 +287,8 @@ void withdrawal_body(DraftBuilder& b, const DraftContext& ctx) {
 }
 
 void reconnect_body(DraftBuilder& b, const ReconnectDetails& d) {
-    b.add("gap", "gap", Joint::new_paragraph, {{"how_long", or_placeholder(d.how_long, "msg.reconnect.how_long_placeholder")}});
+    b.add("gap", "gap", Joint::new_paragraph,
+          {{"how_long", or_placeholder(d.how_long, "msg.reconnect.how_long_placeholder")}});
     b.add("context", "context", Joint::same_paragraph,
           {{"context", or_placeholder(d.context, "msg.reconnect.context_placeholder")}});
     b.add("why_now", "why_now", Joint::new_paragraph,
@@ -380,14 +374,12 @@ bool cue_matches(std::string_view text, std::string_view cue) {
 
 bool ChecklistItem::satisfied_folded(std::string_view folded_body) const {
     const std::string_view scope_text = scope == CueScope::first_line ? first_line(folded_body) : folded_body;
-    const bool found = std::any_of(cues.begin(), cues.end(),
-                                   [&](const std::string& cue) { return cue_matches(scope_text, cue); });
+    const bool found =
+        std::any_of(cues.begin(), cues.end(), [&](const std::string& cue) { return cue_matches(scope_text, cue); });
     return rule == CueRule::must_appear ? found : !found;
 }
 
-bool ChecklistItem::satisfied(const std::string& body) const {
-    return satisfied_folded(fold_for_search(body));
-}
+bool ChecklistItem::satisfied(const std::string& body) const { return satisfied_folded(fold_for_search(body)); }
 
 std::vector<ChecklistItem> checklist(MessageKind kind) {
     std::vector<ChecklistItem> items;

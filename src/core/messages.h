@@ -28,7 +28,7 @@ struct ReconnectDetails {
     std::string context;   // "I finished my master's in Milan"
     std::string why_now;   // "I'm moving into product design"
     std::string plan;
-    std::string offer;     // what the user can give in return
+    std::string offer;  // what the user can give in return
 };
 
 // Everything a draft needs beyond the reflection. Empty strings fall back to the reflection, then

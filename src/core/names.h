@@ -32,8 +32,8 @@ struct EnumInfo<Ending> {
 
 template <>
 struct EnumInfo<StepId> {
-    static constexpr std::array<std::string_view, step_count> keys{"vent",     "wins",     "reflect", "feedback",
-                                                                   "loved",    "criteria", "army",    "resilience"};
+    static constexpr std::array<std::string_view, step_count> keys{"vent",  "wins",     "reflect", "feedback",
+                                                                   "loved", "criteria", "army",    "resilience"};
     static constexpr std::string_view display_prefix = "step.";
     static constexpr std::string_view display_suffix = ".title";
 };

@@ -21,14 +21,11 @@ struct Suggestion {
 };
 
 bool already_has(const std::vector<Reminder>& existing, const Reflection& r, ReminderKind kind) {
-    return std::any_of(existing.begin(), existing.end(), [&](const Reminder& x) {
-        return x.kind == kind && x.reflection_id == r.meta.id;
-    });
+    return std::any_of(existing.begin(), existing.end(),
+                       [&](const Reminder& x) { return x.kind == kind && x.reflection_id == r.meta.id; });
 }
 
-Date not_before(Date due, Date today) {
-    return due < today ? today : due;
-}
+Date not_before(Date due, Date today) { return due < today ? today : due; }
 
 std::optional<Suggestion> follow_up(const Reflection& r, Date today) {
     if (r.ending == Ending::withdrew || !r.last_interview_on) return std::nullopt;
@@ -66,8 +63,8 @@ std::optional<Suggestion> withdrawal(const Reflection& r, Date today) {
 }
 
 Reminder make_reminder(const Reflection& r, const Suggestion& s, Timestamp now, const IdSource& next_id) {
-    const std::string company = is_blank(r.company) ? std::string(tr("reminder.company_fallback"))
-                                                    : collapse_whitespace(r.company);
+    const std::string company =
+        is_blank(r.company) ? std::string(tr("reminder.company_fallback")) : collapse_whitespace(r.company);
     Reminder reminder;
     reminder.meta.id = next_id();
     reminder.meta.created = now;
@@ -79,9 +76,7 @@ Reminder make_reminder(const Reflection& r, const Suggestion& s, Timestamp now, 
     return reminder;
 }
 
-int bucket_rank(ReminderBucket b) {
-    return static_cast<int>(b);
-}
+int bucket_rank(ReminderBucket b) { return static_cast<int>(b); }
 
 }  // namespace
 
@@ -107,9 +102,7 @@ ReminderBucket bucket(const Reminder& reminder, Date today) {
     return due == today ? ReminderBucket::due_today : ReminderBucket::upcoming;
 }
 
-bool is_open(const Reminder& reminder) {
-    return !reminder.done && !reminder.meta.deleted;
-}
+bool is_open(const Reminder& reminder) { return !reminder.done && !reminder.meta.deleted; }
 
 void snooze(Reminder& reminder, int days, Date today) {
     if (reminder.done) return;
@@ -135,7 +128,8 @@ std::vector<std::size_t> home_order(const std::vector<Reminder>& reminders, Date
     }
     const auto sort_key = [&](std::size_t i) {
         const Reminder& r = reminders[i];
-        return std::make_tuple(bucket_rank(bucket(r, today)), effective_due(r), std::cref(r.title), std::cref(r.meta.id));
+        return std::make_tuple(bucket_rank(bucket(r, today)), effective_due(r), std::cref(r.title),
+                               std::cref(r.meta.id));
     };
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sort_key(a) < sort_key(b); });
     return order;

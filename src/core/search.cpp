@@ -126,8 +126,7 @@ std::vector<TermSearcher> make_searchers(std::vector<std::string> terms) {
 }
 
 bool contains_all(const std::string& text, const std::vector<TermSearcher>& searchers) {
-    return std::all_of(searchers.begin(), searchers.end(),
-                       [&](const TermSearcher& s) { return s.found_in(text); });
+    return std::all_of(searchers.begin(), searchers.end(), [&](const TermSearcher& s) { return s.found_in(text); });
 }
 
 }  // namespace
@@ -247,7 +246,8 @@ std::vector<std::size_t> SearchIndex::search(const std::vector<Reflection>& refl
     const bool known_current = revision && m_revision == revision && m_rows.size() == reflections.size();
     const bool changed = known_current ? false : refresh(reflections);
     m_revision = revision;
-    const bool narrowing = !changed && m_last_valid && same_filter(filter, m_last_filter) && narrows(m_last_terms, terms);
+    const bool narrowing =
+        !changed && m_last_valid && same_filter(filter, m_last_filter) && narrows(m_last_terms, terms);
     const std::vector<TermSearcher> searchers = make_searchers(terms);
     const auto consider = [&](std::size_t i) {
         if (matches_filter(reflections[i], filter) && contains_all(*m_rows[i], searchers)) hits.push_back(i);

@@ -43,23 +43,15 @@ bool resilience_has_content(const ResilienceStep& s) {
     return any_text({&s.lesson, &s.next_action}) || s.mood_after.has_value();
 }
 
-void advance(Reflection& r) {
-    r.current_step = std::min(step_index(current_step(r)) + 1, step_count - 1);
-}
+void advance(Reflection& r) { r.current_step = std::min(step_index(current_step(r)) + 1, step_count - 1); }
 
 }  // namespace
 
-StepId step_at(int index) {
-    return static_cast<StepId>(std::clamp(index, 0, step_count - 1));
-}
+StepId step_at(int index) { return static_cast<StepId>(std::clamp(index, 0, step_count - 1)); }
 
-int step_index(StepId step) {
-    return static_cast<int>(step);
-}
+int step_index(StepId step) { return static_cast<int>(step); }
 
-StepId current_step(const Reflection& r) {
-    return step_at(r.current_step);
-}
+StepId current_step(const Reflection& r) { return step_at(r.current_step); }
 
 StepProgress progress(const Reflection& r) {
     StepProgress p;
@@ -99,18 +91,14 @@ void go_next(Reflection& r) {
     advance(r);
 }
 
-void go_back(Reflection& r) {
-    r.current_step = std::max(step_index(current_step(r)) - 1, 0);
-}
+void go_back(Reflection& r) { r.current_step = std::max(step_index(current_step(r)) - 1, 0); }
 
 void skip_step(Reflection& r) {
     mark_step(r, current_step(r), StepState::skipped);
     advance(r);
 }
 
-void go_to_step(Reflection& r, StepId step) {
-    r.current_step = step_index(step);
-}
+void go_to_step(Reflection& r, StepId step) { r.current_step = step_index(step); }
 
 std::optional<int> mood_change(const Reflection& r) {
     if (!r.vent.mood_before || !r.resilience.mood_after) return std::nullopt;
@@ -118,8 +106,8 @@ std::optional<int> mood_change(const Reflection& r) {
 }
 
 const std::vector<std::string_view>& emotions() {
-    static const std::vector<std::string_view> keys{"angry",       "sad",     "frustrated", "disappointed", "embarrassed",
-                                                    "anxious",     "relieved", "numb",      "hopeful",      "tired"};
+    static const std::vector<std::string_view> keys{"angry",   "sad",      "frustrated", "disappointed", "embarrassed",
+                                                    "anxious", "relieved", "numb",       "hopeful",      "tired"};
     return keys;
 }
 

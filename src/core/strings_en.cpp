@@ -536,8 +536,6 @@ static_assert(strictly_sorted(english_entries, std::size(english_entries)),
 
 }  // namespace
 
-Catalogue english_catalogue() {
-    return {english_entries, std::size(english_entries)};
-}
+Catalogue english_catalogue() { return {english_entries, std::size(english_entries)}; }
 
 }  // namespace debrief

@@ -17,10 +17,14 @@ struct LeadByte {
 };
 
 bool lead_byte(unsigned char b, LeadByte& lead) {
-    if (b >= 0xC2 && b <= 0xDF) lead = {2, static_cast<char32_t>(b & 0x1Fu), 0x80};
-    else if (b >= 0xE0 && b <= 0xEF) lead = {3, static_cast<char32_t>(b & 0x0Fu), 0x800};
-    else if (b >= 0xF0 && b <= 0xF4) lead = {4, static_cast<char32_t>(b & 0x07u), 0x10000};
-    else return false;
+    if (b >= 0xC2 && b <= 0xDF)
+        lead = {2, static_cast<char32_t>(b & 0x1Fu), 0x80};
+    else if (b >= 0xE0 && b <= 0xEF)
+        lead = {3, static_cast<char32_t>(b & 0x0Fu), 0x800};
+    else if (b >= 0xF0 && b <= 0xF4)
+        lead = {4, static_cast<char32_t>(b & 0x07u), 0x10000};
+    else
+        return false;
     return true;
 }
 
@@ -45,7 +49,8 @@ Decoded decode_at(std::string_view text, std::size_t pos) {
 constexpr std::string_view latin1_folds = "aaaaaa1ceeeeiiiidnooooo*ouuuuy34aaaaaa1ceeeeiiiidnooooo*ouuuuy3y";
 // U+0100 to U+017F (Latin Extended-A); 5 = ij, 2 = oe.
 constexpr std::string_view latin_ext_a_folds =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii55jjkkkllllllllllnnnnnnnnnoooooo22rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii55jjkkkllllllllllnnnnnnnnnoooooo22rrrrrrssssssssttttttuuuuuuuuuu"
+    "uuwwyyyzzzzzzs";
 static_assert(latin1_folds.size() == 0x40, "one entry per code point U+00C0..U+00FF");
 static_assert(latin_ext_a_folds.size() == 0x80, "one entry per code point U+0100..U+017F");
 
@@ -69,14 +74,27 @@ bool is_dropped_mark(char32_t cp) {
 
 char32_t fold_greek(char32_t cp) {
     switch (cp) {
-        case 0x0386: case 0x03AC: return 0x03B1;  // ά
-        case 0x0388: case 0x03AD: return 0x03B5;  // έ
-        case 0x0389: case 0x03AE: return 0x03B7;  // ή
-        case 0x038A: case 0x03AF: case 0x03CA: case 0x03AA: case 0x0390: return 0x03B9;  // ί ϊ
-        case 0x038C: case 0x03CC: return 0x03BF;  // ό
-        case 0x038E: case 0x03CD: case 0x03CB: case 0x03AB: case 0x03B0: return 0x03C5;  // ύ ϋ
-        case 0x038F: case 0x03CE: return 0x03C9;  // ώ
-        case 0x03C2: return 0x03C3;               // final sigma matches sigma
+        case 0x0386:
+        case 0x03AC: return 0x03B1;  // ά
+        case 0x0388:
+        case 0x03AD: return 0x03B5;  // έ
+        case 0x0389:
+        case 0x03AE: return 0x03B7;  // ή
+        case 0x038A:
+        case 0x03AF:
+        case 0x03CA:
+        case 0x03AA:
+        case 0x0390: return 0x03B9;  // ί ϊ
+        case 0x038C:
+        case 0x03CC: return 0x03BF;  // ό
+        case 0x038E:
+        case 0x03CD:
+        case 0x03CB:
+        case 0x03AB:
+        case 0x03B0: return 0x03C5;  // ύ ϋ
+        case 0x038F:
+        case 0x03CE: return 0x03C9;  // ώ
+        case 0x03C2: return 0x03C3;  // final sigma matches sigma
         default: break;
     }
     if (cp >= 0x0391 && cp <= 0x03A9 && cp != 0x03A2) return cp + 0x20;
@@ -91,9 +109,13 @@ char32_t fold_cyrillic(char32_t cp) {
 
 char32_t fold_punctuation(char32_t cp) {
     switch (cp) {
-        case 0x00A0: case 0x202F: return ' ';  // no-break spaces
-        case 0x2018: case 0x2019: case 0x02BC: return '\'';
-        case 0x201C: case 0x201D: return '"';
+        case 0x00A0:
+        case 0x202F: return ' ';  // no-break spaces
+        case 0x2018:
+        case 0x2019:
+        case 0x02BC: return '\'';
+        case 0x201C:
+        case 0x201D: return '"';
         default: return cp;
     }
 }
@@ -109,8 +131,10 @@ void append_folded(std::string& out, char32_t cp) {
         out += "ss";
     } else if (!is_dropped_mark(cp)) {
         const char32_t folded = fold_punctuation(fold_cyrillic(fold_greek(cp)));
-        if (folded < 0x80) out += static_cast<char>(folded);
-        else append_utf8(out, folded);
+        if (folded < 0x80)
+            out += static_cast<char>(folded);
+        else
+            append_utf8(out, folded);
     }
 }
 
@@ -131,13 +155,9 @@ std::size_t previous_boundary(std::string_view text, std::size_t pos) {
     return pos;
 }
 
-char32_t code_point_at(std::string_view text, std::size_t pos) {
-    return decode_at(text, pos).code_point;
-}
+char32_t code_point_at(std::string_view text, std::size_t pos) { return decode_at(text, pos).code_point; }
 
-bool is_regional_indicator(char32_t cp) {
-    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
-}
+bool is_regional_indicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
 
 // Flags are pairs of regional indicators; a cut is inside one when an odd number precede it.
 bool splits_flag(std::string_view text, std::size_t cut) {
@@ -239,9 +259,7 @@ bool contains_folded(std::string_view haystack, std::string_view needle) {
     return fold_for_search(haystack).find(fold_for_search(needle)) != std::string::npos;
 }
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 bool is_blank(std::string_view text) {
     for (const char c : text) {

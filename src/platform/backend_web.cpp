@@ -23,8 +23,8 @@ namespace {
 
 constexpr const char* app_target = "#app";
 constexpr const char* canvas_target = "#canvas";
-constexpr int settle_frame_count = 3;        // hover/active states and ImGui's own layout need a couple
-constexpr float touch_drag_threshold = 8.0f; // CSS px a finger moves before a tap becomes a scroll
+constexpr int settle_frame_count = 3;         // hover/active states and ImGui's own layout need a couple
+constexpr float touch_drag_threshold = 8.0f;  // CSS px a finger moves before a tap becomes a scroll
 
 enum class EventType { move, button, wheel, key, clear_position, release_all };
 
@@ -50,8 +50,8 @@ struct Backend {
     BackendCallbacks callbacks;
     std::deque<InputEvent> queue;
     TouchGesture touch;
-    float pending_scroll = 0.0f;     // CSS px, positive = content moves up
-    ImVec2 scroll_anchor;            // where the scroll gesture happened
+    float pending_scroll = 0.0f;  // CSS px, positive = content moves up
+    ImVec2 scroll_anchor;         // where the scroll gesture happened
     bool has_reveal = false;
     ImVec2 reveal_point;
     float reveal_bottom = 0.0f;
@@ -63,7 +63,7 @@ struct Backend {
     float ratio = 1.0f;
     bool fonts_ready = false;
     unsigned frames = 0;
-    int armed_timers = 0;            // set_timer() calls that have not fired yet
+    int armed_timers = 0;  // set_timer() calls that have not fired yet
 };
 
 Backend g;
@@ -94,10 +94,12 @@ void push_move(float x, float y) { push({EventType::move, x, y, 0, false, 0}); }
 void push_button(int button, bool down) { push({EventType::button, 0, 0, button, down, 0}); }
 
 bool field_has_focus() {
+    // clang-format off
     return EM_ASM_INT({
         const el = document.activeElement;
         return el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable) ? 1 : 0;
     }) != 0;
+    // clang-format on
 }
 
 // Applies queued input to ImGui's io, at most one button/key transition per frame (1.86 samples
@@ -141,8 +143,14 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     const int button = e->button == 2 ? 1 : (e->button == 1 ? 2 : 0);
     switch (type) {
         case EMSCRIPTEN_EVENT_MOUSEMOVE: push_move(x, y); return false;
-        case EMSCRIPTEN_EVENT_MOUSEDOWN: push_move(x, y); push_button(button, true); return true;
-        case EMSCRIPTEN_EVENT_MOUSEUP: push_move(x, y); push_button(button, false); return false;
+        case EMSCRIPTEN_EVENT_MOUSEDOWN:
+            push_move(x, y);
+            push_button(button, true);
+            return true;
+        case EMSCRIPTEN_EVENT_MOUSEUP:
+            push_move(x, y);
+            push_button(button, false);
+            return false;
         case EMSCRIPTEN_EVENT_MOUSELEAVE: push({EventType::clear_position}); return false;
         default: return false;
     }
@@ -150,8 +158,10 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     // ImGui scrolls 5 lines per wheel unit; Chromium reports ~100 px per notch in pixel mode.
-    const double scale = e->deltaMode == DOM_DELTA_PIXEL ? 1.0 / 100.0 : (e->deltaMode == DOM_DELTA_LINE ? 1.0 / 3.0 : 1.0);
-    push({EventType::wheel, static_cast<float>(-e->deltaX * scale), static_cast<float>(-e->deltaY * scale), 0, false, 0});
+    const double scale =
+        e->deltaMode == DOM_DELTA_PIXEL ? 1.0 / 100.0 : (e->deltaMode == DOM_DELTA_LINE ? 1.0 / 3.0 : 1.0);
+    push({EventType::wheel, static_cast<float>(-e->deltaX * scale), static_cast<float>(-e->deltaY * scale), 0, false,
+          0});
     return true;
 }
 
@@ -165,8 +175,12 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
         if (g.touch.active) return true;  // one finger drives ImGui; others are ignored
         const EmscriptenTouchPoint& t = e->touches[0];
-        g.touch = {true, false, static_cast<float>(t.targetX), static_cast<float>(t.targetY),
-                   static_cast<float>(t.targetY), t.identifier};
+        g.touch = {true,
+                   false,
+                   static_cast<float>(t.targetX),
+                   static_cast<float>(t.targetY),
+                   static_cast<float>(t.targetY),
+                   t.identifier};
         push_move(g.touch.start_x, g.touch.start_y);
         push_button(0, true);
         return true;
@@ -204,8 +218,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
 
 // DOM keyCodes we hand to ImGui (io.KeysDown is indexed by them).
 constexpr int key_tab = 9, key_enter = 13, key_escape = 27, key_space = 32, key_page_up = 33, key_page_down = 34,
-              key_end = 35, key_home = 36, key_left = 37, key_up = 38, key_right = 39, key_down = 40,
-              key_backspace = 8, key_delete = 46;
+              key_end = 35, key_home = 36, key_left = 37, key_up = 38, key_right = 39, key_down = 40, key_backspace = 8,
+              key_delete = 46;
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
@@ -313,7 +327,9 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
     ImGuiIO& io = ImGui::GetIO();
     update_display(io);
     // 1.86 asserts DeltaTime > 0 (#3644); Safari and resist-fingerprinting can report equal times.
-    io.DeltaTime = g.last_time_ms > 0.0 ? static_cast<float>(std::clamp((time_ms - g.last_time_ms) / 1000.0, 1e-4, 0.25)) : 1.0f / 60.0f;
+    io.DeltaTime = g.last_time_ms > 0.0
+                       ? static_cast<float>(std::clamp((time_ms - g.last_time_ms) / 1000.0, 1e-4, 0.25))
+                       : 1.0f / 60.0f;
     g.last_time_ms = time_ms;
     apply_input(io);
 
@@ -331,7 +347,9 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
     g.callbacks.after_render();
 
     ++g.frames;
+    // clang-format off
     EM_ASM({ window.debrief.frames = $0; }, g.frames);
+    // clang-format on
 
     if (!g.queue.empty() || g.has_reveal || g.pending_scroll != 0.0f) {
         schedule();
@@ -394,7 +412,9 @@ void reveal_rect(float x, float top, float bottom) {
 
 float pixel_ratio() { return g.ratio; }
 
+// clang-format off
 bool coarse_pointer() { return EM_ASM_INT({ return matchMedia('(pointer: coarse)').matches ? 1 : 0; }) != 0; }
+// clang-format on
 
 void backend_init(BackendCallbacks callbacks) {
     g.callbacks = std::move(callbacks);
@@ -402,13 +422,24 @@ void backend_init(BackendCallbacks callbacks) {
     ImGuiIO& io = ImGui::GetIO();
     io.BackendPlatformName = "debrief_html5";
     io.IniFilename = nullptr;  // layout is code; nothing to persist
-    const int keys[][2] = {{ImGuiKey_Tab, key_tab},         {ImGuiKey_LeftArrow, key_left},  {ImGuiKey_RightArrow, key_right},
-                           {ImGuiKey_UpArrow, key_up},      {ImGuiKey_DownArrow, key_down},  {ImGuiKey_PageUp, key_page_up},
-                           {ImGuiKey_PageDown, key_page_down}, {ImGuiKey_Home, key_home},     {ImGuiKey_End, key_end},
-                           {ImGuiKey_Delete, key_delete},   {ImGuiKey_Backspace, key_backspace}, {ImGuiKey_Space, key_space},
-                           {ImGuiKey_Enter, key_enter},     {ImGuiKey_Escape, key_escape}};
+    const int keys[][2] = {{ImGuiKey_Tab, key_tab},
+                           {ImGuiKey_LeftArrow, key_left},
+                           {ImGuiKey_RightArrow, key_right},
+                           {ImGuiKey_UpArrow, key_up},
+                           {ImGuiKey_DownArrow, key_down},
+                           {ImGuiKey_PageUp, key_page_up},
+                           {ImGuiKey_PageDown, key_page_down},
+                           {ImGuiKey_Home, key_home},
+                           {ImGuiKey_End, key_end},
+                           {ImGuiKey_Delete, key_delete},
+                           {ImGuiKey_Backspace, key_backspace},
+                           {ImGuiKey_Space, key_space},
+                           {ImGuiKey_Enter, key_enter},
+                           {ImGuiKey_Escape, key_escape}};
     for (const auto& k : keys) io.KeyMap[k[0]] = k[1];
+    // clang-format off
     io.ConfigMacOSXBehaviors = EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 1 : 0; }) != 0;
+    // clang-format on
 
     emscripten_set_mousemove_callback(app_target, nullptr, false, on_mouse);
     emscripten_set_mousedown_callback(app_target, nullptr, false, on_mouse);
@@ -444,4 +475,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE int debrief_pending() {
 }
 
 // A wheel or drag over a native text field that cannot scroll itself scrolls the app instead.
-extern "C" EMSCRIPTEN_KEEPALIVE void debrief_scroll_by(float x, float y, float dy) { debrief::platform::scroll_by(x, y, dy); }
+extern "C" EMSCRIPTEN_KEEPALIVE void debrief_scroll_by(float x, float y, float dy) {
+    debrief::platform::scroll_by(x, y, dy);
+}

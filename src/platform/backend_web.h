@@ -16,9 +16,9 @@
 namespace debrief::platform {
 
 struct BackendCallbacks {
-    std::function<void()> draw;           // build one ImGui frame (between NewFrame and Render)
+    std::function<void()> draw;                // build one ImGui frame (between NewFrame and Render)
     std::function<void(float)> rebuild_fonts;  // pixel ratio changed
-    std::function<void()> after_render;   // sync DOM overlays (fields, mirror)
+    std::function<void()> after_render;        // sync DOM overlays (fields, mirror)
 };
 
 void backend_init(BackendCallbacks callbacks);

@@ -9,6 +9,7 @@
 namespace debrief::platform {
 namespace {
 // emscripten_date_now() only arrived after 3.1.6.
+// clang-format off
 EM_JS(double, js_date_now, (), { return Date.now(); });
 EM_JS(int, js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
 EM_JS(int, js_local_date, (), {
@@ -31,6 +32,7 @@ EM_JS(char*, js_uuid, (), {
     stringToUTF8(id, ptr, size);
     return ptr;
 });
+// clang-format on
 }  // namespace
 
 Timestamp WebEnvironment::now() {

@@ -1,9 +1,9 @@
 // Receives files the user picked or dropped (web/shell.js reads them) and hands them to the App's
 // import flow, which decodes and previews them; the save controller writes a replace's backup.
+#include "platform/import_web.h"
 #include "app/import_flow.h"
 #include "core/i18n.h"
 #include "platform/backend_web.h"
-#include "platform/import_web.h"
 
 #include <emscripten.h>
 

@@ -13,7 +13,9 @@
 namespace debrief::platform {
 namespace {
 
+// clang-format off
 EM_JS(void, js_mirror_sync, (const char* json), { Debrief.mirror.sync(JSON.parse(UTF8ToString(json))); });
+// clang-format on
 
 const char* role_name(ui::Role role) {
     switch (role) {

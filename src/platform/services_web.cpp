@@ -5,6 +5,7 @@
 
 namespace debrief::platform {
 namespace {
+// clang-format off
 EM_JS(void, js_copy_text, (const char* text), { Debrief.copyText(UTF8ToString(text)); });
 EM_JS(void, js_open_url, (const char* url), { Debrief.openUrl(UTF8ToString(url)); });
 // A view of the heap, not a slice: the Blob that Debrief.download makes copies the bytes once, and a
@@ -13,6 +14,7 @@ EM_JS(void, js_open_url, (const char* url), { Debrief.openUrl(UTF8ToString(url))
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
     Debrief.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.subarray(data, data + size));
 });
+// clang-format on
 }  // namespace
 
 void WebServices::copy_text(const std::string& text) { js_copy_text(text.c_str()); }

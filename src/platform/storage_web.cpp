@@ -18,6 +18,7 @@ namespace {
 
 constexpr const char* journal_root = "/journal";
 
+// clang-format off
 EM_JS(int, js_storage_role, (), {
     const role = window.DebriefStorage ? DebriefStorage.role : "memory";
     return role === "writer" ? 1 : (role === "reader" ? 2 : 0);
@@ -32,6 +33,7 @@ EM_JS(void, js_publish_save_state, (const char* state), { window.debrief.save = 
 EM_JS(void, js_publish_counts, (double reflections, double contacts, double messages, double reminders), {
     window.debrief.counts = {reflections: reflections, contacts: contacts, messages: messages, reminders: reminders};
 });
+// clang-format on
 
 const char* save_state_name(SaveState state) {
     switch (state) {
@@ -57,7 +59,7 @@ struct Storage {
     App* app = nullptr;
     IdbfsSync sync;
     std::unique_ptr<SaveController> saver;
-    std::optional<double> timer_due;  // when the armed timer fires, if one is armed
+    std::optional<double> timer_due;                  // when the armed timer fires, if one is armed
     std::optional<std::uint64_t> published_revision;  // the App revision window.debrief.counts shows
 };
 

@@ -9,7 +9,9 @@
 
 namespace debrief::platform {
 
+// clang-format off
 EM_JS(void, js_fields_sync, (const char* json), { Debrief.fields.sync(JSON.parse(UTF8ToString(json))); });
+// clang-format on
 
 WebTextFields& web_text_fields() {
     static WebTextFields fields;
@@ -54,8 +56,8 @@ void WebTextFields::sync_to_dom() {
             w.key("rect");
             write_numbers(w, {r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y});
             w.key("clip");  // insets: left, top, right, bottom
-            write_numbers(w, {r.clip_min.x - r.min.x, r.clip_min.y - r.min.y, r.max.x - r.clip_max.x,
-                              r.max.y - r.clip_max.y});
+            write_numbers(
+                w, {r.clip_min.x - r.min.x, r.clip_min.y - r.min.y, r.max.x - r.clip_max.x, r.max.y - r.clip_max.y});
             w.key("hidden");
             w.boolean(r.hidden);
             w.key("type");

@@ -36,7 +36,7 @@ private:
         float x, y, w, h;
     };
     std::vector<ui::FieldRequest> m_frame;
-    std::vector<std::string> m_frame_values;  // copies: the views' strings may not outlive the frame
+    std::vector<std::string> m_frame_values;                // copies: the views' strings may not outlive the frame
     std::unordered_map<ImGuiID, std::string> m_dom_values;  // what the DOM element holds
     std::unordered_map<ImGuiID, std::string> m_edits;
     std::unordered_map<ImGuiID, float> m_heights;

@@ -24,10 +24,12 @@ namespace {
 
 using namespace debrief;
 
+// clang-format off
 EM_JS(int, js_prefers_dark, (), { return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
 EM_JS(void, js_fail, (const char* reason), { Debrief.fail(UTF8ToString(reason)); });
 EM_JS(void, js_ready, (), { Debrief.ready(); });
 EM_JS(void, js_announce, (const char* text), { Debrief.announce(UTF8ToString(text)); });
+// clang-format on
 
 platform::WebEnvironment g_env;
 App g_app(g_env);
@@ -85,7 +87,6 @@ int main() {
     ui::set_text_field_host(&platform::web_text_fields());
     platform::storage_init(g_app);
     platform::import_init(g_app);
-
 
     platform::backend_init({
         [] {

@@ -32,21 +32,11 @@ bool incoming_wins(MergeOutcome outcome, const T& current, const T& incoming) {
 
 void count(ImportCounts& counts, MergeOutcome outcome) {
     switch (outcome) {
-        case MergeOutcome::added:
-            ++counts.added;
-            break;
-        case MergeOutcome::updated:
-            ++counts.updated;
-            break;
-        case MergeOutcome::unchanged:
-            ++counts.unchanged;
-            break;
-        case MergeOutcome::older_ignored:
-            ++counts.older_ignored;
-            break;
-        case MergeOutcome::conflict:
-            ++counts.conflicts;
-            break;
+        case MergeOutcome::added: ++counts.added; break;
+        case MergeOutcome::updated: ++counts.updated; break;
+        case MergeOutcome::unchanged: ++counts.unchanged; break;
+        case MergeOutcome::older_ignored: ++counts.older_ignored; break;
+        case MergeOutcome::conflict: ++counts.conflicts; break;
     }
 }
 

@@ -29,7 +29,9 @@ std::string item_location(std::string_view list, std::string_view id) {
 // an allocation per key and per value, which made exporting 10,000 reflections take over a second in
 // the browser. The writer produces the very bytes dump() did (json_writer_test.cpp compares them).
 
-JsonLayout json_layout(TextLayout layout) { return layout == TextLayout::pretty ? JsonLayout::pretty : JsonLayout::compact; }
+JsonLayout json_layout(TextLayout layout) {
+    return layout == TextLayout::pretty ? JsonLayout::pretty : JsonLayout::compact;
+}
 
 void put_text(JsonWriter& w, std::string_view key, std::string_view text) {
     w.key(key);
@@ -199,16 +201,11 @@ void encode_settings(JsonWriter& w, const Settings& s, const RecordExtras* extra
 
 void encode_any(JsonWriter& w, const AnyRecord& record, const RecordExtras* extras) {
     switch (record_type_of(record)) {
-        case RecordType::reflection:
-            return encode_reflection(w, std::get<Reflection>(record), extras);
-        case RecordType::contact:
-            return encode_contact(w, std::get<Contact>(record), extras);
-        case RecordType::message:
-            return encode_message(w, std::get<Message>(record), extras);
-        case RecordType::reminder:
-            return encode_reminder(w, std::get<Reminder>(record), extras);
-        case RecordType::settings:
-            break;
+        case RecordType::reflection: return encode_reflection(w, std::get<Reflection>(record), extras);
+        case RecordType::contact: return encode_contact(w, std::get<Contact>(record), extras);
+        case RecordType::message: return encode_message(w, std::get<Message>(record), extras);
+        case RecordType::reminder: return encode_reminder(w, std::get<Reminder>(record), extras);
+        case RecordType::settings: break;
     }
     encode_settings(w, std::get<Settings>(record), extras);
 }
@@ -310,12 +307,12 @@ public:
 
     template <class Object>
     void object(const FieldInfo& f, Object& object) {
-        m_ok = m_ok && decode_step_object(m_reader, m_f, f.key, schema_object_of<Object>(), m_extras,
-                                          [&](FieldReader& fields) {
-                                              FieldDecoder nested(m_reader, fields, m_extras);
-                                              visit_fields(object, nested);
-                                              return nested.ok();
-                                          });
+        m_ok = m_ok &&
+               decode_step_object(m_reader, m_f, f.key, schema_object_of<Object>(), m_extras, [&](FieldReader& fields) {
+                   FieldDecoder nested(m_reader, fields, m_extras);
+                   visit_fields(object, nested);
+                   return nested.ok();
+               });
     }
 
     template <class Item>
@@ -353,10 +350,12 @@ bool decode_reflection(JsonReader& reader, const JsonNode& value, const std::str
                        RecordExtras& extras) {
     return decode_fields(reader, value, path, r, extras);
 }
-bool decode_contact(JsonReader& reader, const JsonNode& value, const std::string& path, Contact& c, RecordExtras& extras) {
+bool decode_contact(JsonReader& reader, const JsonNode& value, const std::string& path, Contact& c,
+                    RecordExtras& extras) {
     return decode_fields(reader, value, path, c, extras);
 }
-bool decode_message(JsonReader& reader, const JsonNode& value, const std::string& path, Message& m, RecordExtras& extras) {
+bool decode_message(JsonReader& reader, const JsonNode& value, const std::string& path, Message& m,
+                    RecordExtras& extras) {
     return decode_fields(reader, value, path, m, extras);
 }
 bool decode_reminder(JsonReader& reader, const JsonNode& value, const std::string& path, Reminder& r,
@@ -405,7 +404,8 @@ std::optional<int> document_version(JsonReader& reader, const JsonNode& root, in
         return std::nullopt;
     }
     const std::optional<std::int64_t> number = version->as_int64();
-    const bool beyond_int64 = version->is_number() && !number && version->text().find_first_of(".eE-") == std::string_view::npos;
+    const bool beyond_int64 =
+        version->is_number() && !number && version->text().find_first_of(".eE-") == std::string_view::npos;
     if ((number && *number > current_format_version) || beyond_int64) {
         reader.fail("This file was made by a newer version of Debrief (format version " + describe_found(*version) +
                         "); this version reads up to " + std::to_string(current_format_version) + ".",
@@ -629,10 +629,12 @@ std::string encode_record(const Reflection& reflection, const RecordExtras& extr
                                 [&](JsonWriter& w) { encode_reflection(w, reflection, &extras); });
 }
 std::string encode_record(const Contact& contact, const RecordExtras& extras, TextLayout layout) {
-    return record_document_text(RecordType::contact, layout, [&](JsonWriter& w) { encode_contact(w, contact, &extras); });
+    return record_document_text(RecordType::contact, layout,
+                                [&](JsonWriter& w) { encode_contact(w, contact, &extras); });
 }
 std::string encode_record(const Message& message, const RecordExtras& extras, TextLayout layout) {
-    return record_document_text(RecordType::message, layout, [&](JsonWriter& w) { encode_message(w, message, &extras); });
+    return record_document_text(RecordType::message, layout,
+                                [&](JsonWriter& w) { encode_message(w, message, &extras); });
 }
 std::string encode_record(const Reminder& reminder, const RecordExtras& extras, TextLayout layout) {
     return record_document_text(RecordType::reminder, layout,

@@ -12,8 +12,8 @@
 #include "core/format.h"
 #include "core/journal.h"
 #include "core/records.h"
-#include "serialization/json_text.h"
 #include "core/result.h"
+#include "serialization/json_text.h"
 
 namespace debrief {
 

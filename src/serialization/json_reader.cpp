@@ -85,36 +85,22 @@ std::string quote_for_message(std::string_view text) {
 
 std::string describe_found(const JsonNode& value) {
     switch (value.kind()) {
-        case JsonKind::string:
-            return quote_for_message(value.text());
-        case JsonKind::array:
-            return value.empty() ? "an empty list" : "a list";
-        case JsonKind::object:
-            return value.empty() ? "an empty object" : "an object";
-        case JsonKind::null:
-            return "null";
-        case JsonKind::boolean:
-            return value.boolean() ? "true" : "false";
-        case JsonKind::number:
-            break;
+        case JsonKind::string: return quote_for_message(value.text());
+        case JsonKind::array: return value.empty() ? "an empty list" : "a list";
+        case JsonKind::object: return value.empty() ? "an empty object" : "an object";
+        case JsonKind::null: return "null";
+        case JsonKind::boolean: return value.boolean() ? "true" : "false";
+        case JsonKind::number: break;
     }
     return number_text(value);
 }
 
 void write_json_value(JsonWriter& w, const JsonNode& value) {
     switch (value.kind()) {
-        case JsonKind::null:
-            w.null();
-            break;
-        case JsonKind::boolean:
-            w.boolean(value.boolean());
-            break;
-        case JsonKind::number:
-            w.raw_value(number_text(value));
-            break;
-        case JsonKind::string:
-            w.string(value.text());
-            break;
+        case JsonKind::null: w.null(); break;
+        case JsonKind::boolean: w.boolean(value.boolean()); break;
+        case JsonKind::number: w.raw_value(number_text(value)); break;
+        case JsonKind::string: w.string(value.text()); break;
         case JsonKind::array:
             w.begin_array();
             for (const JsonNode& element : value) write_json_value(w, element);

@@ -107,9 +107,9 @@ private:
     const JsonNode& m_object;
     std::string m_path;
     SchemaObject m_kind;
-    std::size_t m_next = 0;   // where the next lookup starts: fields are usually read in file order
-    std::size_t m_found = 0;  // distinct members read; when it reaches the object's size, none is unknown
-    std::uint64_t m_seen = 0; // which of the first 64 members were read
+    std::size_t m_next = 0;    // where the next lookup starts: fields are usually read in file order
+    std::size_t m_found = 0;   // distinct members read; when it reaches the object's size, none is unknown
+    std::uint64_t m_seen = 0;  // which of the first 64 members were read
 };
 
 // Checks that `value` is an object / a list, recording "Expected an object at ..., found ..." otherwise.

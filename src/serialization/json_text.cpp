@@ -419,7 +419,8 @@ Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limit
                      "$"};
     }
     if (zero != std::string_view::npos) {
-        return Error{"The file is not valid JSON: " + zero_byte_at(describe_text_position(text, zero + bom_length)), "$"};
+        return Error{"The file is not valid JSON: " + zero_byte_at(describe_text_position(text, zero + bom_length)),
+                     "$"};
     }
     if (builder.error()) return *builder.error();
     return Error{"The file is not valid JSON", "$"};

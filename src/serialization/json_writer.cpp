@@ -101,7 +101,8 @@ std::string_view escape_sequence(unsigned char byte) {
             std::memcpy(t.text[b], escaped, sizeof escaped);
             t.size[b] = sizeof escaped;
         }
-        const std::pair<unsigned char, char> shorthand[] = {{'\b', 'b'}, {'\f', 'f'}, {'\n', 'n'}, {'\r', 'r'}, {'\t', 't'}};
+        const std::pair<unsigned char, char> shorthand[] = {
+            {'\b', 'b'}, {'\f', 'f'}, {'\n', 'n'}, {'\r', 'r'}, {'\t', 't'}};
         for (const auto& [b, letter] : shorthand) {
             t.text[b][0] = '\\';
             t.text[b][1] = letter;

@@ -222,9 +222,7 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
             }
             if (out.size() > before) out += '\n';
             break;
-        case StepId::reflect:
-            shown_fields(out, r.reflect);
-            break;
+        case StepId::reflect: shown_fields(out, r.reflect); break;
         case StepId::feedback: {
             std::string recruiter = inline_text(r.feedback.recruiter_name);
             if (!blank(r.feedback.recruiter_email)) {
@@ -264,9 +262,7 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
             if (out.size() > before) out += '\n';
             answer(out, "markdown.army_note", r.army_note);
             break;
-        case StepId::resilience:
-            shown_fields(out, r.resilience);
-            break;
+        case StepId::resilience: shown_fields(out, r.resilience); break;
     }
     return out.size() > before;
 }

@@ -14,29 +14,53 @@ class KeyCollector {
 public:
     explicit KeyCollector(std::vector<FieldSpec>& out) : m_out(out) {}
     template <class... Member>
-    void text(const FieldInfo& f, Member&&...) { add(f); }
+    void text(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
     template <class... Member>
-    void link(const FieldInfo& f, Member&&...) { add(f); }
+    void link(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
     template <class... Member>
-    void record_id(const FieldInfo& f, Member&&...) { add(f); }
+    void record_id(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
     template <class... Member>
-    void flag(const FieldInfo& f, Member&&...) { add(f); }
+    void flag(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
     template <class... Member>
-    void number(const FieldInfo& f, Member&&...) { add(f); }
+    void number(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
     template <class... Member>
-    void date(const FieldInfo& f, Member&&...) { add(f); }
+    void date(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
     template <class... Member>
-    void timestamp(const FieldInfo& f, Member&&...) { add(f); }
+    void timestamp(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
     template <class... Member>
-    void enumeration(const FieldInfo& f, Member&&...) { add(f); }
+    void enumeration(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
     template <class... Member>
-    void step_index(const FieldInfo& f, Member&&...) { add(f); }
+    void step_index(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
     template <class... Member>
-    void text_list(const FieldInfo& f, Member&&...) { add(f); }
+    void text_list(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
     template <class... Member>
-    void object(const FieldInfo& f, Member&&...) { add(f); }
+    void object(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
     template <class... Member>
-    void items(const FieldInfo& f, Member&&...) { add(f); }
+    void items(const FieldInfo& f, Member&&...) {
+        add(f);
+    }
 
 private:
     void add(const FieldInfo& f) { m_out.push_back({f.key, f.presence}); }
@@ -85,40 +109,23 @@ const std::vector<FieldSpec>& schema_fields(SchemaObject object) {
     static const std::vector<FieldSpec> profile_choice = table_keys<ProfileChoice>();
 
     switch (object) {
-        case SchemaObject::journal:
-            return journal;
-        case SchemaObject::record_document:
-            return record_document;
-        case SchemaObject::reflection:
-            return reflection;
-        case SchemaObject::steps:
-            return steps;
-        case SchemaObject::vent:
-            return vent;
-        case SchemaObject::win:
-            return win;
-        case SchemaObject::reflect:
-            return reflect;
-        case SchemaObject::feedback:
-            return feedback;
-        case SchemaObject::loved_item:
-            return loved_item;
-        case SchemaObject::criterion:
-            return criterion;
-        case SchemaObject::army_member:
-            return army_member;
-        case SchemaObject::resilience:
-            return resilience;
-        case SchemaObject::contact:
-            return contact;
-        case SchemaObject::message:
-            return message;
-        case SchemaObject::reminder:
-            return reminder;
-        case SchemaObject::settings:
-            return settings;
-        case SchemaObject::profile_choice:
-            return profile_choice;
+        case SchemaObject::journal: return journal;
+        case SchemaObject::record_document: return record_document;
+        case SchemaObject::reflection: return reflection;
+        case SchemaObject::steps: return steps;
+        case SchemaObject::vent: return vent;
+        case SchemaObject::win: return win;
+        case SchemaObject::reflect: return reflect;
+        case SchemaObject::feedback: return feedback;
+        case SchemaObject::loved_item: return loved_item;
+        case SchemaObject::criterion: return criterion;
+        case SchemaObject::army_member: return army_member;
+        case SchemaObject::resilience: return resilience;
+        case SchemaObject::contact: return contact;
+        case SchemaObject::message: return message;
+        case SchemaObject::reminder: return reminder;
+        case SchemaObject::settings: return settings;
+        case SchemaObject::profile_choice: return profile_choice;
     }
     return journal;  // unreachable: the switch covers every enumerator (-Wswitch checks it)
 }
@@ -140,40 +147,23 @@ const std::vector<SchemaObject>& all_schema_objects() {
 
 std::string_view schema_definition_name(SchemaObject object) {
     switch (object) {
-        case SchemaObject::journal:
-            return "journal";
-        case SchemaObject::record_document:
-            return "record_document";
-        case SchemaObject::reflection:
-            return "reflection";
-        case SchemaObject::steps:
-            return "steps";
-        case SchemaObject::vent:
-            return "vent";
-        case SchemaObject::win:
-            return "win";
-        case SchemaObject::reflect:
-            return "reflect";
-        case SchemaObject::feedback:
-            return "feedback";
-        case SchemaObject::loved_item:
-            return "loved_item";
-        case SchemaObject::criterion:
-            return "criterion";
-        case SchemaObject::army_member:
-            return "army_member";
-        case SchemaObject::resilience:
-            return "resilience";
-        case SchemaObject::contact:
-            return "contact";
-        case SchemaObject::message:
-            return "message";
-        case SchemaObject::reminder:
-            return "reminder";
-        case SchemaObject::settings:
-            return "settings";
-        case SchemaObject::profile_choice:
-            return "profile_choice";
+        case SchemaObject::journal: return "journal";
+        case SchemaObject::record_document: return "record_document";
+        case SchemaObject::reflection: return "reflection";
+        case SchemaObject::steps: return "steps";
+        case SchemaObject::vent: return "vent";
+        case SchemaObject::win: return "win";
+        case SchemaObject::reflect: return "reflect";
+        case SchemaObject::feedback: return "feedback";
+        case SchemaObject::loved_item: return "loved_item";
+        case SchemaObject::criterion: return "criterion";
+        case SchemaObject::army_member: return "army_member";
+        case SchemaObject::resilience: return "resilience";
+        case SchemaObject::contact: return "contact";
+        case SchemaObject::message: return "message";
+        case SchemaObject::reminder: return "reminder";
+        case SchemaObject::settings: return "settings";
+        case SchemaObject::profile_choice: return "profile_choice";
     }
     return "";
 }

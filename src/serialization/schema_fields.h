@@ -43,21 +43,66 @@ const std::vector<FieldSpec>& schema_fields(SchemaObject object);
 // and list items).
 template <class T>
 constexpr SchemaObject schema_object_of();
-template <> constexpr SchemaObject schema_object_of<Reflection>() { return SchemaObject::reflection; }
-template <> constexpr SchemaObject schema_object_of<StepStates>() { return SchemaObject::steps; }
-template <> constexpr SchemaObject schema_object_of<VentStep>() { return SchemaObject::vent; }
-template <> constexpr SchemaObject schema_object_of<Win>() { return SchemaObject::win; }
-template <> constexpr SchemaObject schema_object_of<ReflectStep>() { return SchemaObject::reflect; }
-template <> constexpr SchemaObject schema_object_of<FeedbackStep>() { return SchemaObject::feedback; }
-template <> constexpr SchemaObject schema_object_of<LovedItem>() { return SchemaObject::loved_item; }
-template <> constexpr SchemaObject schema_object_of<Criterion>() { return SchemaObject::criterion; }
-template <> constexpr SchemaObject schema_object_of<ArmyMember>() { return SchemaObject::army_member; }
-template <> constexpr SchemaObject schema_object_of<ResilienceStep>() { return SchemaObject::resilience; }
-template <> constexpr SchemaObject schema_object_of<Contact>() { return SchemaObject::contact; }
-template <> constexpr SchemaObject schema_object_of<Message>() { return SchemaObject::message; }
-template <> constexpr SchemaObject schema_object_of<Reminder>() { return SchemaObject::reminder; }
-template <> constexpr SchemaObject schema_object_of<Settings>() { return SchemaObject::settings; }
-template <> constexpr SchemaObject schema_object_of<ProfileChoice>() { return SchemaObject::profile_choice; }
+template <>
+constexpr SchemaObject schema_object_of<Reflection>() {
+    return SchemaObject::reflection;
+}
+template <>
+constexpr SchemaObject schema_object_of<StepStates>() {
+    return SchemaObject::steps;
+}
+template <>
+constexpr SchemaObject schema_object_of<VentStep>() {
+    return SchemaObject::vent;
+}
+template <>
+constexpr SchemaObject schema_object_of<Win>() {
+    return SchemaObject::win;
+}
+template <>
+constexpr SchemaObject schema_object_of<ReflectStep>() {
+    return SchemaObject::reflect;
+}
+template <>
+constexpr SchemaObject schema_object_of<FeedbackStep>() {
+    return SchemaObject::feedback;
+}
+template <>
+constexpr SchemaObject schema_object_of<LovedItem>() {
+    return SchemaObject::loved_item;
+}
+template <>
+constexpr SchemaObject schema_object_of<Criterion>() {
+    return SchemaObject::criterion;
+}
+template <>
+constexpr SchemaObject schema_object_of<ArmyMember>() {
+    return SchemaObject::army_member;
+}
+template <>
+constexpr SchemaObject schema_object_of<ResilienceStep>() {
+    return SchemaObject::resilience;
+}
+template <>
+constexpr SchemaObject schema_object_of<Contact>() {
+    return SchemaObject::contact;
+}
+template <>
+constexpr SchemaObject schema_object_of<Message>() {
+    return SchemaObject::message;
+}
+template <>
+constexpr SchemaObject schema_object_of<Reminder>() {
+    return SchemaObject::reminder;
+}
+template <>
+constexpr SchemaObject schema_object_of<Settings>() {
+    return SchemaObject::settings;
+}
+template <>
+constexpr SchemaObject schema_object_of<ProfileChoice>() {
+    return SchemaObject::profile_choice;
+}
 
 // Every SchemaObject, for tests and documentation checks.
 const std::vector<SchemaObject>& all_schema_objects();

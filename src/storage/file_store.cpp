@@ -23,39 +23,29 @@ std::string display(const fs::path& relative) { return relative.generic_string()
 
 IoErrorKind kind_of(int error_number) {
     switch (error_number) {
-        case ENOENT:
-            return IoErrorKind::not_found;
+        case ENOENT: return IoErrorKind::not_found;
         case ENOSPC:
 #ifdef EDQUOT
         case EDQUOT:
 #endif
-        case EFBIG:
-            return IoErrorKind::no_space;
+        case EFBIG: return IoErrorKind::no_space;
         case EACCES:
         case EPERM:
-        case EROFS:
-            return IoErrorKind::denied;
-        case EISDIR:
-            return IoErrorKind::not_a_file;
-        default:
-            return IoErrorKind::other;
+        case EROFS: return IoErrorKind::denied;
+        case EISDIR: return IoErrorKind::not_a_file;
+        default: return IoErrorKind::other;
     }
 }
 
 // A reason a person can act on; the system's own wording only when there is nothing better.
 std::string reason_of(int error_number) {
     switch (kind_of(error_number)) {
-        case IoErrorKind::no_space:
-            return "there is no space left (the disk or the browser's storage quota is full)";
-        case IoErrorKind::denied:
-            return "permission was denied";
-        case IoErrorKind::not_a_file:
-            return "a folder of that name is in the way";
-        case IoErrorKind::not_found:
-            return "it does not exist";
+        case IoErrorKind::no_space: return "there is no space left (the disk or the browser's storage quota is full)";
+        case IoErrorKind::denied: return "permission was denied";
+        case IoErrorKind::not_a_file: return "a folder of that name is in the way";
+        case IoErrorKind::not_found: return "it does not exist";
         case IoErrorKind::bad_path:
-        case IoErrorKind::other:
-            break;
+        case IoErrorKind::other: break;
     }
     if (error_number == 0) return "the system gave no reason";
     return std::generic_category().message(error_number);

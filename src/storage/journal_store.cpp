@@ -31,16 +31,11 @@ int collection_index(RecordType type) { return static_cast<int>(type); }
 
 std::string_view directory_of(RecordType type) {
     switch (type) {
-        case RecordType::reflection:
-            return "reflections";
-        case RecordType::contact:
-            return "contacts";
-        case RecordType::message:
-            return "messages";
-        case RecordType::reminder:
-            return "reminders";
-        case RecordType::settings:
-            break;
+        case RecordType::reflection: return "reflections";
+        case RecordType::contact: return "contacts";
+        case RecordType::message: return "messages";
+        case RecordType::reminder: return "reminders";
+        case RecordType::settings: break;
     }
     return "";
 }
@@ -82,16 +77,11 @@ bool is_legacy_record_name(std::string_view name) { return ends_with(name, legac
 
 std::string id_of(const AnyRecord& record) {
     switch (record_type_of(record)) {
-        case RecordType::reflection:
-            return std::get<Reflection>(record).meta.id;
-        case RecordType::contact:
-            return std::get<Contact>(record).meta.id;
-        case RecordType::message:
-            return std::get<Message>(record).meta.id;
-        case RecordType::reminder:
-            return std::get<Reminder>(record).meta.id;
-        case RecordType::settings:
-            break;
+        case RecordType::reflection: return std::get<Reflection>(record).meta.id;
+        case RecordType::contact: return std::get<Contact>(record).meta.id;
+        case RecordType::message: return std::get<Message>(record).meta.id;
+        case RecordType::reminder: return std::get<Reminder>(record).meta.id;
+        case RecordType::settings: break;
     }
     return "";
 }
@@ -112,16 +102,11 @@ std::int64_t modified_of(const AnyRecord& record) {
 template <class Extras>
 auto collection_extras(Extras& extras, RecordType type) -> decltype(&extras.reflections) {
     switch (type) {
-        case RecordType::reflection:
-            return &extras.reflections;
-        case RecordType::contact:
-            return &extras.contacts;
-        case RecordType::message:
-            return &extras.messages;
-        case RecordType::reminder:
-            return &extras.reminders;
-        case RecordType::settings:
-            break;
+        case RecordType::reflection: return &extras.reflections;
+        case RecordType::contact: return &extras.contacts;
+        case RecordType::message: return &extras.messages;
+        case RecordType::reminder: return &extras.reminders;
+        case RecordType::settings: break;
     }
     return nullptr;
 }
@@ -130,20 +115,11 @@ auto collection_extras(Extras& extras, RecordType type) -> decltype(&extras.refl
 template <class J, class F>
 void with_records(J& journal, RecordType type, F&& visit) {
     switch (type) {
-        case RecordType::reflection:
-            visit(journal.reflections);
-            break;
-        case RecordType::contact:
-            visit(journal.contacts);
-            break;
-        case RecordType::message:
-            visit(journal.messages);
-            break;
-        case RecordType::reminder:
-            visit(journal.reminders);
-            break;
-        case RecordType::settings:
-            break;
+        case RecordType::reflection: visit(journal.reflections); break;
+        case RecordType::contact: visit(journal.contacts); break;
+        case RecordType::message: visit(journal.messages); break;
+        case RecordType::reminder: visit(journal.reminders); break;
+        case RecordType::settings: break;
     }
 }
 
@@ -216,16 +192,11 @@ public:
     template <class F>
     void with_record(RecordType type, std::string_view id, F&& found) const {
         switch (type) {
-            case RecordType::reflection:
-                return find(m_journal.reflections, m_reflections, id, found);
-            case RecordType::contact:
-                return find(m_journal.contacts, m_contacts, id, found);
-            case RecordType::message:
-                return find(m_journal.messages, m_messages, id, found);
-            case RecordType::reminder:
-                return find(m_journal.reminders, m_reminders, id, found);
-            case RecordType::settings:
-                break;
+            case RecordType::reflection: return find(m_journal.reflections, m_reflections, id, found);
+            case RecordType::contact: return find(m_journal.contacts, m_contacts, id, found);
+            case RecordType::message: return find(m_journal.messages, m_messages, id, found);
+            case RecordType::reminder: return find(m_journal.reminders, m_reminders, id, found);
+            case RecordType::settings: break;
         }
     }
 
@@ -421,7 +392,7 @@ struct JournalStore::Loader {
     JournalStore& store;
     LoadResult& result;
     std::array<std::unordered_map<std::string, std::size_t>, 4> position{};  // id -> index in its vector
-    std::vector<RecordKey> from_legacy;     // records read from old-layout files
+    std::vector<RecordKey> from_legacy;                                      // records read from old-layout files
     std::vector<std::string> legacy_paths;  // old-layout files, removed once their shards are written
 
     // A valid temporary file's target, or why it is not valid.
@@ -463,7 +434,8 @@ struct JournalStore::Loader {
         }
         auto decoded = decode_record(bytes.value());
         if (!decoded) return quarantine_file(path, decoded.error().message);
-        if (auto wrong = wrong_type(RecordType::settings, decoded.value(), "file")) return quarantine_file(path, *wrong);
+        if (auto wrong = wrong_type(RecordType::settings, decoded.value(), "file"))
+            return quarantine_file(path, *wrong);
         add_warnings(path, decoded.value());
         store.m_extras.settings = std::move(decoded.value().extras);
         result.journal.settings = std::get<Settings>(std::move(decoded.value().record));
@@ -698,7 +670,8 @@ private:
         const std::string path = shard_path(type, index);
         const auto target = free_quarantine_path(std::string(directory_of(type)) + "-" + shard_file_name(index));
         if (target && store.m_files.write_atomic(*target, bad_lines)) {
-            for (const std::string& reason : reasons) result.quarantined.push_back(QuarantinedFile{path, *target, reason});
+            for (const std::string& reason : reasons)
+                result.quarantined.push_back(QuarantinedFile{path, *target, reason});
             result.files_changed = true;
             return true;
         }

@@ -121,7 +121,7 @@ private:
 
     FileStore m_files;
     JournalExtras m_extras;
-    std::array<Collection, 4> m_collections;   // reflections, contacts, messages, reminders
+    std::array<Collection, 4> m_collections;        // reflections, contacts, messages, reminders
     std::optional<std::string> m_settings_on_disk;  // bytes of settings.json last read or written
 };
 

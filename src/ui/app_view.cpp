@@ -21,11 +21,20 @@ void draw_save_indicator(const App& app, float right_edge) {
     const char* text = "";
     ImVec4 color = palette().muted_text;
     switch (status.state) {
-        case SaveState::saved: text = tr("save.saved").data(); color = palette().good; break;
+        case SaveState::saved:
+            text = tr("save.saved").data();
+            color = palette().good;
+            break;
         case SaveState::pending:
         case SaveState::saving: text = tr("save.saving").data(); break;
-        case SaveState::failed: text = tr("save.failed").data(); color = palette().danger; break;
-        case SaveState::read_only: text = tr("save.read_only").data(); color = palette().warn; break;
+        case SaveState::failed:
+            text = tr("save.failed").data();
+            color = palette().danger;
+            break;
+        case SaveState::read_only:
+            text = tr("save.read_only").data();
+            color = palette().warn;
+            break;
     }
     const float width = ImGui::CalcTextSize(text).x;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_edge - width));
@@ -48,8 +57,10 @@ void draw_top_bar(App& app, float right_edge) {
         const char* key;
         Screen screen;
     };
-    static const Tab tabs[] = {{"nav.journal", Screen::home}, {"nav.reminders", Screen::reminders},
-                               {"nav.profile", Screen::profile}, {"nav.data", Screen::data}};
+    static const Tab tabs[] = {{"nav.journal", Screen::home},
+                               {"nav.reminders", Screen::reminders},
+                               {"nav.profile", Screen::profile},
+                               {"nav.data", Screen::data}};
     // On a phone the four tabs must fit one row: smaller text and padding there.
     const bool narrow = ImGui::GetMainViewport()->WorkSize.x < 480.0f;
     if (narrow) ImGui::PushFont(fonts().small);
@@ -61,10 +72,9 @@ void draw_top_bar(App& app, float right_edge) {
         if (!first) same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f);
         first = false;
         const bool selected = app.nav().screen == t.screen ||
-                              (t.screen == Screen::home && (app.nav().screen == Screen::reflection ||
-                                                            app.nav().screen == Screen::message ||
-                                                            app.nav().screen == Screen::new_message ||
-                                                            app.nav().screen == Screen::trash));
+                              (t.screen == Screen::home &&
+                               (app.nav().screen == Screen::reflection || app.nav().screen == Screen::message ||
+                                app.nav().screen == Screen::new_message || app.nav().screen == Screen::trash));
         if (tab(label, selected)) app.go(t.screen);
     }
     ImGui::PopStyleVar(2);
@@ -141,7 +151,8 @@ void draw_app(App& app, ViewState& view, Services& services) {
     ImGui::BeginChild("body", ImVec2(0, -bar_height), false, ImGuiWindowFlags_NoSavedSettings);
     // A new screen (or another reflection, or another step) starts at its top.
     std::string& last_place = view.layout.last_place;
-    const Reflection* open = app.nav().screen == Screen::reflection ? app.find_reflection(app.nav().reflection_id) : nullptr;
+    const Reflection* open =
+        app.nav().screen == Screen::reflection ? app.find_reflection(app.nav().reflection_id) : nullptr;
     const std::string place = std::to_string(static_cast<int>(app.nav().screen)) + app.nav().reflection_id +
                               app.nav().message_id + (open ? std::to_string(open->current_step) : std::string());
     if (place != last_place) {

@@ -72,7 +72,8 @@ std::string display_line(std::string_view utf8) {
     fribidi_get_joining_types(text.data(), len, joining.data());
     fribidi_join_arabic(types.data(), len, levels.data(), joining.data());
     fribidi_shape(FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC, levels.data(), len, joining.data(), text.data());
-    if (!fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, types.data(), len, 0, direction, levels.data(), text.data(), nullptr))
+    if (!fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, types.data(), len, 0, direction, levels.data(), text.data(),
+                              nullptr))
         return std::string(utf8);
     return to_utf8(std::move(text));
 }
@@ -96,6 +97,5 @@ const char* display_cached(const std::string& utf8) {
     if (it == c.end()) it = c.emplace(utf8, display_line(utf8)).first;
     return it->second.c_str();
 }
-
 
 }  // namespace debrief::ui

@@ -17,7 +17,8 @@
 namespace debrief::ui {
 namespace {
 
-void contact_text(App& app, const Contact& c, const char* key, std::string Contact::*member, InputType type = InputType::text) {
+void contact_text(App& app, const Contact& c, const char* key, std::string Contact::*member,
+                  InputType type = InputType::text) {
     std::string value = c.*member;
     FieldOptions options;
     options.type = type;
@@ -33,8 +34,9 @@ void draw_contact_editor(App& app, const Contact& c) {
     contact_text(app, c, "contacts.relationship", &Contact::relationship);
     wrapped_text(tr("contacts.channel").data());
     int channel = static_cast<int>(c.channel);
-    if (choice_row("channel", channel, {tr("channel.email").data(), tr("channel.linkedin").data(), tr("channel.phone").data(),
-                                        tr("channel.in_person").data(), tr("channel.other").data()}))
+    if (choice_row("channel", channel,
+                   {tr("channel.email").data(), tr("channel.linkedin").data(), tr("channel.phone").data(),
+                    tr("channel.in_person").data(), tr("channel.other").data()}))
         app.update_contact(c.meta.id, [&](Contact& x) { x.channel = static_cast<Channel>(channel); });
     std::string last = c.last_contact ? format_date(*c.last_contact) : std::string();
     FieldOptions date;
@@ -55,7 +57,8 @@ void draw_contact_actions(App& app, const Contact& c) {
     if (button(tr("contacts.remind").data(), Emphasis::primary)) {
         Reminder r;
         r.kind = ReminderKind::custom;
-        r.title = tr_format("contacts.remind_title", {{"name", c.name.empty() ? std::string(tr("contacts.unnamed")) : c.name}});
+        r.title = tr_format("contacts.remind_title",
+                            {{"name", c.name.empty() ? std::string(tr("contacts.unnamed")) : c.name}});
         r.due = add_days(today, 14);
         r.contact_id = c.meta.id;
         r.reflection_id = c.reflection_id;
@@ -89,7 +92,9 @@ void draw_contacts(App& app, ContactsViewState& view) {
         user_text_line(c.name, tr("contacts.unnamed").data());
         std::string line = c.role;
         if (!c.company.empty()) line += (line.empty() ? "" : " · ") + c.company;
-        if (c.last_contact) line += (line.empty() ? "" : " · ") + tr_format("contacts.last", {{"date", format_long_date(*c.last_contact, app.env().today().year)}});
+        if (c.last_contact)
+            line += (line.empty() ? "" : " · ") +
+                    tr_format("contacts.last", {{"date", format_long_date(*c.last_contact, app.env().today().year)}});
         if (!line.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
             user_text_line(line);
@@ -99,7 +104,10 @@ void draw_contacts(App& app, ContactsViewState& view) {
         if (open) draw_contact_editor(app, c);
         draw_contact_actions(app, c);
         if (button(tr(open ? "contacts.done_editing" : "contacts.edit").data(), Emphasis::quiet)) {
-            if (open) view.open.erase(c.meta.id); else view.open.insert(c.meta.id);
+            if (open)
+                view.open.erase(c.meta.id);
+            else
+                view.open.insert(c.meta.id);
         }
         end_card();
         ImGui::PopID();

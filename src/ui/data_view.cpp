@@ -52,17 +52,18 @@ void draw_import(App& app) {
         const auto sum = [&](auto field) {
             return std::to_string(field(p.reflections) + field(p.contacts) + field(p.messages) + field(p.reminders));
         };
-        const std::string summary = tr_format("data.import.preview", {{"reflections", std::to_string(p.reflections.total())},
-                                                                      {"contacts", std::to_string(p.contacts.total())},
-                                                                      {"messages", std::to_string(p.messages.total())},
-                                                                      {"reminders", std::to_string(p.reminders.total())}});
+        const std::string summary =
+            tr_format("data.import.preview", {{"reflections", std::to_string(p.reflections.total())},
+                                              {"contacts", std::to_string(p.contacts.total())},
+                                              {"messages", std::to_string(p.messages.total())},
+                                              {"reminders", std::to_string(p.reminders.total())}});
         user_text_line(pending->file_name);
         wrapped_text(summary.c_str());
-        const std::string changes = tr_format(
-            "data.import.preview_changes",
-            {{"new", sum([](const ImportCounts& c) { return c.added; })},
-             {"updated", sum([](const ImportCounts& c) { return c.updated; })},
-             {"unchanged", sum([](const ImportCounts& c) { return c.unchanged + c.older_ignored; })}});
+        const std::string changes =
+            tr_format("data.import.preview_changes",
+                      {{"new", sum([](const ImportCounts& c) { return c.added; })},
+                       {"updated", sum([](const ImportCounts& c) { return c.updated; })},
+                       {"unchanged", sum([](const ImportCounts& c) { return c.unchanged + c.older_ignored; })}});
         wrapped_text(changes.c_str());
         const std::string conflicts = sum([](const ImportCounts& c) { return c.conflicts; });
         if (conflicts != "0") muted_text(tr_format("data.import.conflicts", {{"n", conflicts}}).c_str());
@@ -70,9 +71,11 @@ void draw_import(App& app) {
             muted_text(tr("data.import.warnings").data());
             for (const std::string& w : pending->warnings) ImGui::BulletText("%s", w.c_str());
         }
-        if (button(tr("data.import.apply_merge").data(), Emphasis::primary, true)) flow.apply(app, ImportFlow::Mode::merge);
+        if (button(tr("data.import.apply_merge").data(), Emphasis::primary, true))
+            flow.apply(app, ImportFlow::Mode::merge);
         muted_text(tr("data.import.replace_help").data());
-        if (button(tr("data.import.apply_replace").data(), Emphasis::normal, true)) flow.apply(app, ImportFlow::Mode::replace);
+        if (button(tr("data.import.apply_replace").data(), Emphasis::normal, true))
+            flow.apply(app, ImportFlow::Mode::replace);
         if (button(tr("data.import.cancel").data(), Emphasis::quiet)) flow.cancel();
     } else {
         set_next_item_file_picker();
@@ -93,7 +96,9 @@ void draw_storage(const App& app) {
     } else {
         wrapped_text(tr(info.persistent ? "data.storage.persistent" : "data.storage.not_persistent").data());
         if (info.quota_bytes > 0)
-            muted_text(tr_format("data.storage.estimate", {{"used", megabytes(info.used_bytes)}, {"quota", megabytes(info.quota_bytes)}}).c_str());
+            muted_text(tr_format("data.storage.estimate",
+                                 {{"used", megabytes(info.used_bytes)}, {"quota", megabytes(info.quota_bytes)}})
+                           .c_str());
     }
     for (const std::string& q : info.quarantined) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().warn);

@@ -12,9 +12,9 @@ bool g_arabic_wanted = false;  // right-to-left text was drawn since start-up
 bool g_with_arabic = false;    // the atlas holds the Arabic glyphs
 
 // ImGui keeps pointers to the ranges until the atlas is built: static storage.
-const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178,
-                                0x017D, 0x017E, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193,
-                                0x2022, 0x2022, 0x2605, 0x2606, 0x2713, 0x2713, 0x25B8, 0x25B8, 0x25BE, 0x25BE, 0};
+const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178, 0x017D,
+                                0x017E, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2022, 0x2022,
+                                0x2605, 0x2606, 0x2713, 0x2713, 0x25B8, 0x25B8, 0x25BE, 0x25BE, 0};
 // The small font draws only our own English labels (tabs, legends): ASCII and the punctuation the
 // catalogue uses. Widen it together with a translated catalogue.
 const ImWchar label_ranges[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2010, 0x2027, 0x2039, 0x203A, 0};
@@ -26,7 +26,8 @@ bool read_file(const std::string& path, std::vector<char>& out) {
     std::FILE* in = std::fopen(path.c_str(), "rb");
     if (!in) return false;
     char buffer[16384];
-    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, in)) > 0;) out.insert(out.end(), buffer, buffer + got);
+    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, in)) > 0;)
+        out.insert(out.end(), buffer, buffer + got);
     const bool ok = !std::ferror(in);
     std::fclose(in);
     return ok && !out.empty();

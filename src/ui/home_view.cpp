@@ -50,7 +50,8 @@ void draw_due_reminders(App& app) {
     for (std::size_t i : order) {
         const Reminder& r = app.journal().reminders[i];
         const ReminderBucket b = bucket(r, today);
-        if (b != ReminderBucket::overdue && b != ReminderBucket::due_today && days_between(today, effective_due(r)) > 7) continue;
+        if (b != ReminderBucket::overdue && b != ReminderBucket::due_today && days_between(today, effective_due(r)) > 7)
+            continue;
         if (shown == 0) subheading(tr("home.due").data());
         if (++shown > 3) break;
         draw_reminder_row(app, r);
@@ -67,7 +68,8 @@ const std::vector<MoodPoint>& mood_points(const App& app, HomeViewState& view) {
     for (const Reflection& r : app.journal().reflections)
         if (!r.meta.deleted && (r.vent.mood_before || r.resilience.mood_after))
             points.push_back({r.meta.created.unix_ms, r.vent.mood_before, r.resilience.mood_after});
-    std::sort(points.begin(), points.end(), [](const MoodPoint& a, const MoodPoint& b) { return a.created < b.created; });
+    std::sort(points.begin(), points.end(),
+              [](const MoodPoint& a, const MoodPoint& b) { return a.created < b.created; });
     constexpr std::size_t max_points = 60;
     if (points.size() > max_points) points.erase(points.begin(), points.end() - max_points);
     return points;
@@ -83,10 +85,12 @@ void draw_mood_trend(const App& app, HomeViewState& view) {
     const float height = 110.0f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddLine(ImVec2(origin.x, origin.y + height), ImVec2(origin.x + width, origin.y + height), ImGui::GetColorU32(ImGuiCol_Separator));
+    draw->AddLine(ImVec2(origin.x, origin.y + height), ImVec2(origin.x + width, origin.y + height),
+                  ImGui::GetColorU32(ImGuiCol_Separator));
     const auto point = [&](std::size_t i, int mood) {
         const float x = rows.size() == 1 ? 0.5f : static_cast<float>(i) / static_cast<float>(rows.size() - 1);
-        return ImVec2(origin.x + 8.0f + x * (width - 16.0f), origin.y + height - static_cast<float>(mood) / 10.0f * (height - 8.0f));
+        return ImVec2(origin.x + 8.0f + x * (width - 16.0f),
+                      origin.y + height - static_cast<float>(mood) / 10.0f * (height - 8.0f));
     };
     const auto series = [&](auto value, ImU32 color) {
         ImVec2 last;
@@ -120,7 +124,8 @@ void draw_reflection_card(App& app, const Reflection& r) {
     std::string meta = std::string(tr(display_key(r.ending)));
     if (r.rejected_on) meta += "  ·  " + format_long_date(*r.rejected_on, app.env().today().year);
     meta += "  ·  " + (is_complete(r) ? std::string(tr("home.complete"))
-                                       : tr_format("steps.progress", {{"current", std::to_string(p.current + 1)}, {"total", std::to_string(p.total)}}));
+                                      : tr_format("steps.progress", {{"current", std::to_string(p.current + 1)},
+                                                                     {"total", std::to_string(p.total)}}));
 
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float width = ImGui::CalcItemWidth();
@@ -158,7 +163,8 @@ void draw_reflection_card(App& app, const Reflection& r) {
 
 // Runs the search only when something it depends on changed.
 void refresh_hits(const App& app, HomeViewState& state) {
-    if (state.hits_revision == app.revision() && state.hits_query == state.query && state.hits_ending == state.ending) return;
+    if (state.hits_revision == app.revision() && state.hits_query == state.query && state.hits_ending == state.ending)
+        return;
     state.hits_revision = app.revision();
     state.hits_query = state.query;
     state.hits_ending = state.ending;
@@ -189,12 +195,14 @@ void draw_home(App& app, HomeViewState& view, Services&) {
     FieldOptions search;
     search.placeholder = tr("home.search.placeholder").data();
     text_field(tr("home.search").data(), view.query, FieldKind::single_line, search);
-    choice_row("ending", view.ending, {tr("home.filter.all").data(), tr("ending.rejected").data(),
-                                       tr("ending.ghosted").data(), tr("ending.withdrew").data()});
+    choice_row("ending", view.ending,
+               {tr("home.filter.all").data(), tr("ending.rejected").data(), tr("ending.ghosted").data(),
+                tr("ending.withdrew").data()});
     refresh_hits(app, view);  // the query or filter may have changed just now
     const std::vector<std::size_t>& hits = view.hits;
 
-    const std::string count = tr_format("home.count", {{"n", std::to_string(hits.size())}, {"total", std::to_string(live)}});
+    const std::string count =
+        tr_format("home.count", {{"n", std::to_string(hits.size())}, {"total", std::to_string(live)}});
     muted_text(count.c_str());
     // Only the visible cards are laid out: the list stays fast with thousands of reflections.
     ImGuiListClipper clipper;
@@ -227,7 +235,8 @@ void draw_notice(App& app, NoticeViewState& view) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 size = ImGui::CalcTextSize(app.notice().c_str());
     const ImVec2 pad(18, 12);
-    const ImVec2 min(vp->WorkPos.x + (vp->WorkSize.x - size.x) * 0.5f - pad.x, vp->WorkPos.y + vp->WorkSize.y - size.y - pad.y * 2 - 24);
+    const ImVec2 min(vp->WorkPos.x + (vp->WorkSize.x - size.x) * 0.5f - pad.x,
+                     vp->WorkPos.y + vp->WorkSize.y - size.y - pad.y * 2 - 24);
     const ImVec2 max(min.x + size.x + pad.x * 2, min.y + size.y + pad.y * 2);
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_Text), 10.0f);

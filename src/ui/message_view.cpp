@@ -31,9 +31,11 @@ void draw_checklist(const Message& m) {
         const float size = ImGui::GetFontSize();
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         if (ok)
-            ImGui::RenderCheckMark(ImGui::GetWindowDrawList(), ImVec2(pos.x, pos.y + size * 0.15f), ImGui::GetColorU32(color), size * 0.8f);
+            ImGui::RenderCheckMark(ImGui::GetWindowDrawList(), ImVec2(pos.x, pos.y + size * 0.15f),
+                                   ImGui::GetColorU32(color), size * 0.8f);
         else
-            ImGui::GetWindowDrawList()->AddCircle(ImVec2(pos.x + size * 0.4f, pos.y + size * 0.55f), size * 0.3f, ImGui::GetColorU32(color), 12, 1.5f);
+            ImGui::GetWindowDrawList()->AddCircle(ImVec2(pos.x + size * 0.4f, pos.y + size * 0.55f), size * 0.3f,
+                                                  ImGui::GetColorU32(color), 12, 1.5f);
         ImGui::Dummy(ImVec2(size, size));
         ImGui::SameLine();
         std::string text = items[i].label;
@@ -95,8 +97,9 @@ void draw_message(App& app, Services&) {
     subheading(tr("message.status").data());
     MessageStatus status = current.status;
     int index = static_cast<int>(status);
-    if (choice_row("status", index, {tr("message_status.draft").data(), tr("message_status.sent").data(),
-                                     tr("message_status.replied").data()})) {
+    if (choice_row("status", index,
+                   {tr("message_status.draft").data(), tr("message_status.sent").data(),
+                    tr("message_status.replied").data()})) {
         const Date today = app.env().today();
         app.update_message(id, [&](Message& x) {
             x.status = static_cast<MessageStatus>(index);
@@ -113,7 +116,10 @@ void draw_message(App& app, Services&) {
     if (button(tr("message.delete").data(), Emphasis::danger)) {
         const std::string back = current.reflection_id;
         app.trash_message(id);
-        if (!back.empty() && app.find_reflection(back)) app.open_reflection(back); else app.go(Screen::home);
+        if (!back.empty() && app.find_reflection(back))
+            app.open_reflection(back);
+        else
+            app.go(Screen::home);
     }
 }
 
@@ -135,11 +141,13 @@ void draw_new_message(App& app, NewMessageViewState& view) {
         text_field(tr("new_message.role").data(), ctx.role, FieldKind::single_line);
         ImGui::TextWrapped("%s", tr("new_message.reason").data());
         int reason = static_cast<int>(ctx.withdrawal_reason);
-        if (choice_row("reason", reason, {tr("withdrawal_reason.another_offer").data(), tr("withdrawal_reason.change_of_plans").data(),
-                                          tr("withdrawal_reason.personal").data()}))
+        if (choice_row("reason", reason,
+                       {tr("withdrawal_reason.another_offer").data(), tr("withdrawal_reason.change_of_plans").data(),
+                        tr("withdrawal_reason.personal").data()}))
             ctx.withdrawal_reason = static_cast<WithdrawalReason>(reason);
         bool offer = ctx.offer_help == OfferHelp::yes;
-        if (checkbox(tr("new_message.offer_help").data(), offer)) ctx.offer_help = offer ? OfferHelp::yes : OfferHelp::no;
+        if (checkbox(tr("new_message.offer_help").data(), offer))
+            ctx.offer_help = offer ? OfferHelp::yes : OfferHelp::no;
     } else {
         text_field(tr("new_message.how_long").data(), ctx.reconnect.how_long, FieldKind::single_line);
         text_field(tr("new_message.context").data(), ctx.reconnect.context, FieldKind::multi_line);

@@ -55,12 +55,13 @@ void draw_profile(App& app, ProfileViewState& view, Services& services) {
         ImGui::PushID(e.key.c_str());
         begin_card("entry");
         user_text_line(e.text);
-        const std::string meta = tr_format("profile.recurs", {{"n", std::to_string(e.reflection_count)},
-                                                              {"weight", std::to_string(e.total_weight)}});
+        const std::string meta = tr_format(
+            "profile.recurs", {{"n", std::to_string(e.reflection_count)}, {"weight", std::to_string(e.total_weight)}});
         muted_text(meta.c_str());
         int kind = static_cast<int>(e.kind);
-        if (choice_row("kind", kind, {tr("criterion.must_have").data(), tr("criterion.nice_to_have").data(),
-                                      tr("criterion.deal_breaker").data()}))
+        if (choice_row("kind", kind,
+                       {tr("criterion.must_have").data(), tr("criterion.nice_to_have").data(),
+                        tr("criterion.deal_breaker").data()}))
             app.update_settings([&](Settings& s) { set_profile_choice(s, e.key, static_cast<CriterionKind>(kind)); });
         end_card();
         ImGui::PopID();

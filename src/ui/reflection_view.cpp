@@ -2,13 +2,13 @@
 // time, with "Step N of 8" progress, Back / Skip / Next, resumable where the user left off.
 #include "ui/views.h"
 
+#include "core/dates.h"
 #include "core/i18n.h"
 #include "core/messages.h"
 #include "core/names.h"
 #include "core/reminders.h"
 #include "core/steps.h"
 #include "core/text.h"
-#include "core/dates.h"
 #include "ui/fonts.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
@@ -37,8 +37,7 @@ template <typename Getter>
 void text_row(App& app, const Reflection& r, const char* key, FieldKind kind, Getter&& member,
               const FieldOptions& options = {}) {
     std::string value = member(const_cast<Reflection&>(r));
-    if (text_field(tr(key).data(), value, kind, options))
-        edit(app, r, [&](Reflection& m) { member(m) = value; });
+    if (text_field(tr(key).data(), value, kind, options)) edit(app, r, [&](Reflection& m) { member(m) = value; });
 }
 
 bool date_row(App& app, const Reflection& r, const char* key, std::optional<Date> Reflection::*member) {
@@ -70,7 +69,8 @@ void label(const char* key) { ImGui::TextWrapped("%s", tr(key).data()); }
 
 void draw_progress(const Reflection& r) {
     const StepProgress p = progress(r);
-    const std::string caption = tr_format("steps.progress", {{"current", std::to_string(p.current + 1)}, {"total", std::to_string(p.total)}});
+    const std::string caption =
+        tr_format("steps.progress", {{"current", std::to_string(p.current + 1)}, {"total", std::to_string(p.total)}});
     muted_text(caption.c_str());
     // Eight segments: done (accent), skipped (outline), current (soft), untouched (frame).
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -86,7 +86,9 @@ void draw_progress(const Reflection& r) {
         if (state == StepState::done) color = ImGui::GetColorU32(palette().accent);
         if (state == StepState::skipped) color = ImGui::GetColorU32(palette().muted_text);
         draw->AddRectFilled(a, b, color, 3.0f);
-        if (i == p.current) draw->AddRect(ImVec2(a.x - 1, a.y - 2), ImVec2(b.x + 1, b.y + 2), ImGui::GetColorU32(palette().accent), 3.0f, 0, 1.5f);
+        if (i == p.current)
+            draw->AddRect(ImVec2(a.x - 1, a.y - 2), ImVec2(b.x + 1, b.y + 2), ImGui::GetColorU32(palette().accent),
+                          3.0f, 0, 1.5f);
     }
     ImGui::Dummy(ImVec2(width, 10.0f));
 }
@@ -94,10 +96,13 @@ void draw_progress(const Reflection& r) {
 void draw_details(App& app, const Reflection& r) {
     begin_card("details");
     subheading(tr("details.title").data());
-    text_row(app, r, "details.company", FieldKind::single_line, [](Reflection& m) -> std::string& { return m.company; });
+    text_row(app, r, "details.company", FieldKind::single_line,
+             [](Reflection& m) -> std::string& { return m.company; });
     text_row(app, r, "details.role", FieldKind::single_line, [](Reflection& m) -> std::string& { return m.role; });
-    text_row(app, r, "details.location", FieldKind::single_line, [](Reflection& m) -> std::string& { return m.location; });
-    text_row(app, r, "details.found_via", FieldKind::single_line, [](Reflection& m) -> std::string& { return m.found_via; });
+    text_row(app, r, "details.location", FieldKind::single_line,
+             [](Reflection& m) -> std::string& { return m.location; });
+    text_row(app, r, "details.found_via", FieldKind::single_line,
+             [](Reflection& m) -> std::string& { return m.found_via; });
     label("details.stage");
     Stage stage = r.stage;
     if (enum_row("stage", stage)) edit(app, r, [&](Reflection& m) { m.stage = stage; });
@@ -109,8 +114,9 @@ void draw_details(App& app, const Reflection& r) {
     date_row(app, r, "details.rejected_on", &Reflection::rejected_on);
     FieldOptions message_options;
     message_options.placeholder = tr("details.rejection_message.placeholder").data();
-    text_row(app, r, "details.rejection_message", FieldKind::multi_line,
-             [](Reflection& m) -> std::string& { return m.rejection_message; }, message_options);
+    text_row(
+        app, r, "details.rejection_message", FieldKind::multi_line,
+        [](Reflection& m) -> std::string& { return m.rejection_message; }, message_options);
     end_card();
 }
 
@@ -154,20 +160,25 @@ void draw_vent(App& app, const Reflection& r) {
             edit(app, r, [&](Reflection& m) {
                 auto& list = m.vent.emotions;
                 auto it = std::find(list.begin(), list.end(), std::string(key));
-                if (it == list.end()) list.emplace_back(key); else list.erase(it);
+                if (it == list.end())
+                    list.emplace_back(key);
+                else
+                    list.erase(it);
             });
         }
     }
     FieldOptions letter;
     letter.min_lines = 6;
     letter.max_lines = 18;
-    text_row(app, r, prompt_key(StepId::vent, "letter").c_str(), FieldKind::multi_line,
-             [](Reflection& m) -> std::string& { return m.vent.letter; }, letter);
+    text_row(
+        app, r, prompt_key(StepId::vent, "letter").c_str(), FieldKind::multi_line,
+        [](Reflection& m) -> std::string& { return m.vent.letter; }, letter);
 }
 
 // A list of items edited inline: each row draws itself; add and remove are shared.
 template <typename Item, typename Draw>
-void item_list(App& app, const Reflection& r, std::vector<Item> Reflection::*member, const char* add_key, Draw&& draw_row) {
+void item_list(App& app, const Reflection& r, std::vector<Item> Reflection::*member, const char* add_key,
+               Draw&& draw_row) {
     const std::vector<Item>& items = r.*member;
     std::string remove_id;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -181,7 +192,8 @@ void item_list(App& app, const Reflection& r, std::vector<Item> Reflection::*mem
     if (!remove_id.empty()) {
         edit(app, r, [&](Reflection& m) {
             auto& list = m.*member;
-            list.erase(std::remove_if(list.begin(), list.end(), [&](const Item& it) { return it.id == remove_id; }), list.end());
+            list.erase(std::remove_if(list.begin(), list.end(), [&](const Item& it) { return it.id == remove_id; }),
+                       list.end());
         });
     }
     if (button(tr(add_key).data())) {
@@ -256,7 +268,10 @@ void draft_buttons(App& app, const Reflection& r, std::initializer_list<MessageK
         const std::string label = existing ? tr_format("drafts.open", {{"kind", tr(display_key(kind))}})
                                            : tr_format("drafts.write", {{"kind", tr(display_key(kind))}});
         if (button(label.c_str(), existing ? Emphasis::normal : Emphasis::primary, true)) {
-            if (existing) app.open_message(existing->meta.id); else open_new_draft(app, r, kind);
+            if (existing)
+                app.open_message(existing->meta.id);
+            else
+                open_new_draft(app, r, kind);
         }
     }
 }
@@ -266,8 +281,9 @@ void draw_feedback(App& app, const Reflection& r) {
              [](Reflection& m) -> std::string& { return m.feedback.recruiter_name; });
     FieldOptions email;
     email.type = InputType::email;
-    text_row(app, r, "step.feedback.prompt.recruiter_email", FieldKind::single_line,
-             [](Reflection& m) -> std::string& { return m.feedback.recruiter_email; }, email);
+    text_row(
+        app, r, "step.feedback.prompt.recruiter_email", FieldKind::single_line,
+        [](Reflection& m) -> std::string& { return m.feedback.recruiter_email; }, email);
     bool similar = r.feedback.ask_about_similar_role;
     if (checkbox(tr("step.feedback.prompt.ask_about_similar_role").data(), similar))
         edit(app, r, [&](Reflection& m) { m.feedback.ask_about_similar_role = similar; });
@@ -276,12 +292,14 @@ void draw_feedback(App& app, const Reflection& r) {
                  [](Reflection& m) -> std::string& { return m.feedback.similar_role; });
     draft_buttons(app, r, {MessageKind::feedback_reply, MessageKind::recruiter_question});
     bool saved = false;
-    for (const Contact& c : app.journal().contacts) saved = saved || (c.reflection_id == r.meta.id && c.name == r.feedback.recruiter_name);
+    for (const Contact& c : app.journal().contacts)
+        saved = saved || (c.reflection_id == r.meta.id && c.name == r.feedback.recruiter_name);
     if (!r.feedback.recruiter_name.empty() && !saved &&
         button(tr_format("contacts.save_recruiter", {{"name", r.feedback.recruiter_name}}).c_str(), Emphasis::quiet))
         save_recruiter_as_contact(app, r);
     bool sent = r.feedback.sent;
-    if (checkbox(tr("step.feedback.prompt.sent").data(), sent)) edit(app, r, [&](Reflection& m) { m.feedback.sent = sent; });
+    if (checkbox(tr("step.feedback.prompt.sent").data(), sent))
+        edit(app, r, [&](Reflection& m) { m.feedback.sent = sent; });
 }
 
 void draw_loved(App& app, const Reflection& r) {
@@ -311,7 +329,8 @@ void draw_criteria(App& app, const Reflection& r) {
         if (text_field(tr("step.criteria.prompt.text").data(), text, FieldKind::single_line))
             edit_item(app, r, &Reflection::criteria, c.id, [&](Criterion& x) { x.text = text; });
         CriterionKind kind = c.kind;
-        if (enum_row("kind", kind)) edit_item(app, r, &Reflection::criteria, c.id, [&](Criterion& x) { x.kind = kind; });
+        if (enum_row("kind", kind))
+            edit_item(app, r, &Reflection::criteria, c.id, [&](Criterion& x) { x.kind = kind; });
     });
 }
 
@@ -330,8 +349,9 @@ void draw_army(App& app, const Reflection& r) {
 void draw_resilience(App& app, const Reflection& r) {
     FieldOptions o;
     o.min_lines = 2;
-    text_row(app, r, prompt_key(StepId::resilience, "lesson").c_str(), FieldKind::multi_line,
-             [](Reflection& m) -> std::string& { return m.resilience.lesson; }, o);
+    text_row(
+        app, r, prompt_key(StepId::resilience, "lesson").c_str(), FieldKind::multi_line,
+        [](Reflection& m) -> std::string& { return m.resilience.lesson; }, o);
     text_row(app, r, prompt_key(StepId::resilience, "next_action").c_str(), FieldKind::single_line,
              [](Reflection& m) -> std::string& { return m.resilience.next_action; });
     label(prompt_key(StepId::resilience, "mood_after").c_str());
@@ -340,8 +360,9 @@ void draw_resilience(App& app, const Reflection& r) {
         edit(app, r, [&](Reflection& m) { m.resilience.mood_after = mood; });
     if (const auto change = mood_change(r)) {
         const std::string text = *change > 0 ? tr_format("step.resilience.mood_up", {{"n", std::to_string(*change)}})
-                                 : *change < 0 ? tr_format("step.resilience.mood_down", {{"n", std::to_string(-*change)}})
-                                               : std::string(tr("step.resilience.mood_same"));
+                                 : *change < 0
+                                     ? tr_format("step.resilience.mood_down", {{"n", std::to_string(-*change)}})
+                                     : std::string(tr("step.resilience.mood_same"));
         subheading(text.c_str());
     }
     // The timing advice becomes reminders: follow-up 2-3 weeks after the interview, check-in later.

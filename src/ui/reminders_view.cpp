@@ -22,8 +22,8 @@ void draw_reminder_row(App& app, const Reminder& r) {
     ImGui::PushID(r.meta.id.c_str());
     begin_card("reminder");
     user_text_line(r.title);
-    const std::string when = tr_format("reminders.when", {{"bucket", tr(display_key(b))},
-                                                          {"date", format_long_date(effective_due(r), today.year)}});
+    const std::string when = tr_format(
+        "reminders.when", {{"bucket", tr(display_key(b))}, {"date", format_long_date(effective_due(r), today.year)}});
     ImGui::PushStyleColor(ImGuiCol_Text, b == ReminderBucket::overdue ? palette().warn : palette().muted_text);
     wrapped_text(when.c_str());
     ImGui::PopStyleColor();
@@ -56,7 +56,8 @@ void draw_reminders(App& app, RemindersViewState& view, ContactsViewState& conta
     for (std::size_t i : order) draw_reminder_row(app, app.journal().reminders[i]);
 
     if (!order.empty() && button(tr("reminders.export_ics").data(), Emphasis::normal, true)) {
-        services.download({"debrief-reminders.ics", "text/calendar", reminders_to_ics(app.journal().reminders, app.env().now())});
+        services.download(
+            {"debrief-reminders.ics", "text/calendar", reminders_to_ics(app.journal().reminders, app.env().now())});
         app.notify(std::string(tr("reminders.exported")));
     }
     ImGui::Dummy(ImVec2(1, 8));

@@ -18,16 +18,16 @@ enum class InputType { text, email, date };
 struct FieldRequest {
     ImGuiID id = 0;
     FieldKind kind = FieldKind::single_line;
-    std::string label;        // accessible name (aria-label) and visible caption
+    std::string label;  // accessible name (aria-label) and visible caption
     std::string placeholder;
     const std::string* value = nullptr;
-    ImVec2 min;               // the reserved rectangle, CSS pixels
+    ImVec2 min;  // the reserved rectangle, CSS pixels
     ImVec2 max;
-    ImVec2 clip_min;          // the part of it that is visible
+    ImVec2 clip_min;  // the part of it that is visible
     ImVec2 clip_max;
-    bool hidden = false;      // covered by a modal, or clipped away entirely
+    bool hidden = false;  // covered by a modal, or clipped away entirely
     InputType input_type = InputType::text;
-    int sequence = 0;         // tab order among fields and mirrored items
+    int sequence = 0;  // tab order among fields and mirrored items
 };
 
 // Implemented by the platform (the DOM) and by tests.

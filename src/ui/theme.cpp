@@ -34,7 +34,7 @@ void set_colors_light(ImVec4* c) {
     c[ImGuiCol_PlotLines] = rgb(46, 111, 104);
     c[ImGuiCol_PlotHistogram] = rgb(46, 111, 104);
     g_palette = {rgb(46, 111, 104), rgb(223, 234, 231), rgb(104, 109, 117), rgb(46, 125, 70),
-                 rgb(166, 104, 20), rgb(170, 52, 46), rgb(255, 255, 255)};
+                 rgb(166, 104, 20), rgb(170, 52, 46),   rgb(255, 255, 255)};
 }
 
 void set_colors_dark(ImVec4* c) {
@@ -60,8 +60,8 @@ void set_colors_dark(ImVec4* c) {
     c[ImGuiCol_ModalWindowDimBg] = rgb(0, 0, 0, 0.5f);
     c[ImGuiCol_PlotLines] = rgb(122, 196, 186);
     c[ImGuiCol_PlotHistogram] = rgb(122, 196, 186);
-    g_palette = {rgb(122, 196, 186), rgb(40, 70, 66), rgb(160, 160, 155), rgb(120, 190, 130),
-                 rgb(222, 170, 90), rgb(230, 120, 110), rgb(36, 39, 42)};
+    g_palette = {rgb(122, 196, 186), rgb(40, 70, 66),    rgb(160, 160, 155), rgb(120, 190, 130),
+                 rgb(222, 170, 90),  rgb(230, 120, 110), rgb(36, 39, 42)};
 }
 }  // namespace
 

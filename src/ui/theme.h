@@ -13,7 +13,7 @@ struct ThemeMetrics {
     // is a 16.2 CSS px body font and 30 px a 22 CSS px heading.
     float body_px = 22.0f;
     float heading_px = 30.0f;
-    float touch_target = 36.0f; // 44 on coarse pointers
+    float touch_target = 36.0f;  // 44 on coarse pointers
     float content_max_width = 760.0f;
     ColorScheme scheme = ColorScheme::light;
 };

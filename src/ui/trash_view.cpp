@@ -27,7 +27,10 @@ void draw_trash(App& app, TrashViewState& view) {
         ImGui::SameLine();
         const bool is_armed = armed == r.meta.id;
         if (button(tr(is_armed ? "trash.confirm_delete" : "trash.delete_forever").data(), Emphasis::danger)) {
-            if (is_armed) purge = r.meta.id; else armed = r.meta.id;
+            if (is_armed)
+                purge = r.meta.id;
+            else
+                armed = r.meta.id;
         }
         end_card();
         ImGui::PopID();

@@ -17,8 +17,8 @@ void draw_new_message(App& app, NewMessageViewState& view);  // withdrawal / rec
 void draw_reminders(App& app, RemindersViewState& view, ContactsViewState& contacts, Services& services);
 // The criteria profile and search phrase.
 void draw_profile(App& app, ProfileViewState& view, Services& services);
-void draw_data(App& app, Services& services);            // export, import, storage status, install notes
-void draw_trash(App& app, TrashViewState& view);         // deleted reflections, restore
+void draw_data(App& app, Services& services);           // export, import, storage status, install notes
+void draw_trash(App& app, TrashViewState& view);        // deleted reflections, restore
 void draw_contacts(App& app, ContactsViewState& view);  // people to stay in touch with (on the reminders screen)
 void save_recruiter_as_contact(App& app, const Reflection& reflection);
 void draw_notice(App& app, NoticeViewState& view);  // the short-lived message at the bottom

@@ -55,8 +55,10 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
     if (emphasis == Emphasis::primary) {
         const bool dark = theme_metrics().scheme == ColorScheme::dark;
         ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x * 0.9f, p.accent.y * 0.9f, p.accent.z * 0.9f, 1));
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(p.accent.x * 0.8f, p.accent.y * 0.8f, p.accent.z * 0.8f, 1));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                              ImVec4(p.accent.x * 0.9f, p.accent.y * 0.9f, p.accent.z * 0.9f, 1));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive,
+                              ImVec4(p.accent.x * 0.8f, p.accent.y * 0.8f, p.accent.z * 0.8f, 1));
         ImGui::PushStyleColor(ImGuiCol_Text, dark ? ImVec4(0.08f, 0.1f, 0.1f, 1) : ImVec4(1, 1, 1, 1));
         colors = 4;
     } else if (emphasis == Emphasis::danger) {
@@ -138,8 +140,9 @@ bool mood_picker(const char* id, int& value, bool has_value) {
 }
 
 bool checkbox(const char* label, bool& value) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x, (theme_metrics().touch_target - ImGui::GetFontSize()) * 0.5f));
+    ImGui::PushStyleVar(
+        ImGuiStyleVar_FramePadding,
+        ImVec2(ImGui::GetStyle().FramePadding.x, (theme_metrics().touch_target - ImGui::GetFontSize()) * 0.5f));
     const bool changed = ImGui::Checkbox(label, &value);
     ImGui::PopStyleVar();
     return changed;
@@ -150,7 +153,8 @@ bool tab(const char* label, bool selected) {
     set_next_item_role(Role::tab);
     set_next_item_selected(selected);
     const ImVec2 size = ImGui::CalcTextSize(label, nullptr, true);
-    const bool pressed = ImGui::Button(label, ImVec2(size.x + ImGui::GetStyle().FramePadding.x * 2.0f, theme_metrics().touch_target));
+    const bool pressed =
+        ImGui::Button(label, ImVec2(size.x + ImGui::GetStyle().FramePadding.x * 2.0f, theme_metrics().touch_target));
     if (selected) ImGui::PopStyleColor();
     return pressed;
 }

@@ -76,8 +76,7 @@ bool oracle_accepts(std::string_view bytes) {
             case Event::key:
                 if (!keys.empty() && !keys.back().insert(parsed.get<std::string>()).second) refused = true;
                 break;
-            case Event::value:
-                break;
+            case Event::value: break;
         }
         return !refused;  // once refused, keep nothing: the rest is parsed for syntax only
     };
@@ -202,12 +201,12 @@ Journal journal_with_text(const std::string& text) {
     Journal journal;
     Reflection r;
     r.meta = {"a0000000-0000-4000-8000-000000000001", fixed_now, fixed_now, std::nullopt};
-    for (std::string* field : {&r.company, &r.role, &r.location, &r.found_via, &r.rejection_message, &r.vent.letter,
-                               &r.reflect.fit, &r.reflect.missing_skills, &r.reflect.went_well, &r.reflect.do_better,
-                               &r.reflect.tripped_questions, &r.reflect.should_have_highlighted,
-                               &r.reflect.likely_reasons, &r.feedback.recruiter_name, &r.feedback.recruiter_email,
-                               &r.feedback.similar_role, &r.army_note, &r.resilience.lesson,
-                               &r.resilience.next_action}) {
+    for (std::string* field :
+         {&r.company, &r.role, &r.location, &r.found_via, &r.rejection_message, &r.vent.letter, &r.reflect.fit,
+          &r.reflect.missing_skills, &r.reflect.went_well, &r.reflect.do_better, &r.reflect.tripped_questions,
+          &r.reflect.should_have_highlighted, &r.reflect.likely_reasons, &r.feedback.recruiter_name,
+          &r.feedback.recruiter_email, &r.feedback.similar_role, &r.army_note, &r.resilience.lesson,
+          &r.resilience.next_action}) {
         *field = text;
     }
     r.feedback.ask_about_similar_role = true;
@@ -275,7 +274,8 @@ std::optional<std::string> check_import_flow(std::string_view bytes, const Decod
     }
     app.import_flow().receive(app, "fuzz.json", bytes);
     if (!app.import_flow().pending()) return "import: the second import was refused";
-    if (app.import_flow().pending()->preview.changes_anything) return "import: importing the same file twice changes something";
+    if (app.import_flow().pending()->preview.changes_anything)
+        return "import: importing the same file twice changes something";
     app.import_flow().apply(app, ImportFlow::Mode::merge);
     if (encode_journal(app.journal(), fixed_now) != merged) return "import: the second merge changed the journal";
     // merge is idempotent on its own too, whatever the App does around it
@@ -340,10 +340,12 @@ std::optional<std::string> check_journal_bytes(std::string_view bytes) {
     if (!decoded) return std::nullopt;  // refused with a message: that is the contract
     if (auto error = check_journal_round_trip(decoded.value())) return error;
     if (auto error = check_import_flow(bytes, decoded.value())) return error;
-    if (auto error = check_ics(reminders_to_ics(decoded.value().journal.reminders, fixed_now), open_reminders(decoded.value().journal))) {
+    if (auto error = check_ics(reminders_to_ics(decoded.value().journal.reminders, fixed_now),
+                               open_reminders(decoded.value().journal))) {
         return error;
     }
-    if (auto error = check_markdown_utf8(journal_to_markdown(decoded.value().journal), "journal_to_markdown")) return error;
+    if (auto error = check_markdown_utf8(journal_to_markdown(decoded.value().journal), "journal_to_markdown"))
+        return error;
     for (const Reflection& r : decoded.value().journal.reflections) {
         if (auto error = check_markdown_utf8(reflection_to_markdown(r), "reflection_to_markdown")) return error;
     }

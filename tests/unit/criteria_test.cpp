@@ -69,7 +69,7 @@ TEST_CASE("criteria: ranking by recurrence, then weight, then recency") {
     REQUIRE(p.entries.size() == 4);
     CHECK(p.entries[0].key == "mission");  // two reflections beat any weight
     CHECK(p.entries[1].key == "heavy");
-    CHECK(p.entries[2].key == "recent");   // same weight as "old", but more recent
+    CHECK(p.entries[2].key == "recent");  // same weight as "old", but more recent
     CHECK(p.entries[3].key == "old");
 }
 

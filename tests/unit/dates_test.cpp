@@ -7,9 +7,7 @@ using namespace debrief;
 
 namespace {
 
-Date d(int y, int m, int day) {
-    return Date{y, m, day};
-}
+Date d(int y, int m, int day) { return Date{y, m, day}; }
 
 }  // namespace
 
@@ -122,11 +120,11 @@ TEST_CASE("dates: parse_timestamp accepts Z, offsets and fractions") {
 }
 
 TEST_CASE("dates: parse_timestamp rejects garbage") {
-    for (const char* bad : {"", "garbage", "2026-11-21", "2026-11-21T21:41:00", "2026-11-21T21:41Z",
-                            "2026-11-21 21:41:00Z", "2026-11-21T24:00:00Z", "2026-11-21T21:60:00Z",
-                            "2026-11-21T21:41:60Z", "2026-02-30T10:00:00Z", "2026-11-21T21:41:00.Z",
-                            "2026-11-21T21:41:00+0100", "2026-11-21T21:41:00+24:00", "2026-11-21T21:41:00+01:60",
-                            "2026-11-21T21:41:00Zjunk", "2026-11-21T21:41:00.1234567890Z", "2026-11-21t21:41:00Z"}) {
+    for (const char* bad :
+         {"", "garbage", "2026-11-21", "2026-11-21T21:41:00", "2026-11-21T21:41Z", "2026-11-21 21:41:00Z",
+          "2026-11-21T24:00:00Z", "2026-11-21T21:60:00Z", "2026-11-21T21:41:60Z", "2026-02-30T10:00:00Z",
+          "2026-11-21T21:41:00.Z", "2026-11-21T21:41:00+0100", "2026-11-21T21:41:00+24:00", "2026-11-21T21:41:00+01:60",
+          "2026-11-21T21:41:00Zjunk", "2026-11-21T21:41:00.1234567890Z", "2026-11-21t21:41:00Z"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_timestamp(bad).has_value());
     }

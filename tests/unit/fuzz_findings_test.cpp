@@ -24,10 +24,11 @@ void check_holds(const std::string& bytes) {
 TEST_CASE("the fuzzer's invariants hold on every fixture (its seed corpus)") {
     int files = 0;
     for (const char* folder : {"", "invalid"}) {
-        for (const auto& entry : std::filesystem::directory_iterator(std::string(DEBRIEF_FIXTURES_DIR) + "/" + folder)) {
+        for (const auto& entry :
+             std::filesystem::directory_iterator(std::string(DEBRIEF_FIXTURES_DIR) + "/" + folder)) {
             if (!entry.is_regular_file()) continue;
-            const std::string relative = (std::string(folder).empty() ? "" : std::string(folder) + "/") +
-                                         entry.path().filename().string();
+            const std::string relative =
+                (std::string(folder).empty() ? "" : std::string(folder) + "/") + entry.path().filename().string();
             CAPTURE(relative);
             check_holds(samples::read_fixture(relative));
             ++files;
@@ -37,11 +38,36 @@ TEST_CASE("the fuzzer's invariants hold on every fixture (its seed corpus)") {
 }
 
 TEST_CASE("the invariants hold on hand-picked edge cases") {
-    for (const char* bytes : {"", " ", "{}", "[]", "null", "\xEF\xBB\xBF", "\xEF\xBB\xBF{}", "{\"a\":1,\"a\":2}",
-                              "1e309", "-1e309", "123456789012345678901234567890", "\"\\ud800\"", "\"\\udc00\"",
-                              "\"\\ud83d\\ude00\"", "\"\xED\xA0\x80\"", "[1,]", "{\"a\":1,}", "\"\t\"", "0", "-0",
-                              "01", "1.", ".5", "1e", "tru", "[[[[[[[[[[]]]]]]]]]]", "# heading\n===\n- x\n```",
-                              "BEGIN:VEVENT\r\nEND:VCALENDAR", "\xC3", "\xF4\x90\x80\x80"}) {
+    for (const char* bytes : {"",
+                              " ",
+                              "{}",
+                              "[]",
+                              "null",
+                              "\xEF\xBB\xBF",
+                              "\xEF\xBB\xBF{}",
+                              "{\"a\":1,\"a\":2}",
+                              "1e309",
+                              "-1e309",
+                              "123456789012345678901234567890",
+                              "\"\\ud800\"",
+                              "\"\\udc00\"",
+                              "\"\\ud83d\\ude00\"",
+                              "\"\xED\xA0\x80\"",
+                              "[1,]",
+                              "{\"a\":1,}",
+                              "\"\t\"",
+                              "0",
+                              "-0",
+                              "01",
+                              "1.",
+                              ".5",
+                              "1e",
+                              "tru",
+                              "[[[[[[[[[[]]]]]]]]]]",
+                              "# heading\n===\n- x\n```",
+                              "BEGIN:VEVENT\r\nEND:VCALENDAR",
+                              "\xC3",
+                              "\xF4\x90\x80\x80"}) {
         CAPTURE(bytes);
         check_holds(bytes);
     }

@@ -39,9 +39,7 @@ struct Component {
     }
 };
 
-[[noreturn]] void fail(const std::string& why) {
-    throw std::runtime_error(why);
-}
+[[noreturn]] void fail(const std::string& why) { throw std::runtime_error(why); }
 
 std::vector<std::string> physical_lines(const std::string& ics) {
     if (ics.size() < 2 || ics.compare(ics.size() - 2, 2, "\r\n") != 0) fail("must end with CRLF");
@@ -127,7 +125,8 @@ std::string unescape_text(const std::string& value) {
             case '\\': out += '\\'; break;
             case ';': out += ';'; break;
             case ',': out += ','; break;
-            case 'n': case 'N': out += '\n'; break;
+            case 'n':
+            case 'N': out += '\n'; break;
             default: fail(std::string("bad escape \\") + value[i]);
         }
     }

@@ -33,7 +33,8 @@ TEST_CASE("a malformed file is rejected with a message and the journal is untouc
     App app(env);
     app.create_reflection();
     const Journal before = app.journal();
-    for (const char* bad : {"", "{", "[]", "{\"format\":\"debrief-journal\",\"version\":99}", "\xEF\xBB\xBF{\"format\":1}"}) {
+    for (const char* bad :
+         {"", "{", "[]", "{\"format\":\"debrief-journal\",\"version\":99}", "\xEF\xBB\xBF{\"format\":1}"}) {
         app.import_flow().receive(app, "bad.json", bad);
         CHECK_FALSE(app.import_flow().error().empty());
         CHECK_FALSE(app.import_flow().pending().has_value());

@@ -211,8 +211,8 @@ TEST_CASE("a damaged line is quarantined and reported; the other lines of its sh
     folder.put(path, folder.get(path) + "{\n");
     const LoadResult again = load(folder);
     REQUIRE(again.quarantined.size() == 1);
-    CHECK(again.quarantined[0].moved_to == "quarantine/reflections-" +
-                                               path.substr(std::string("reflections/").size()) + ".2");
+    CHECK(again.quarantined[0].moved_to ==
+          "quarantine/reflections-" + path.substr(std::string("reflections/").size()) + ".2");
     CHECK(folder.get(quarantined_as) == damaged + "\n");
     CHECK(again.journal.reflections.size() == journal.reflections.size() - 1);
 }
@@ -299,8 +299,9 @@ TEST_CASE("leftover temporary files: a complete one without a real file is recov
     CHECK(loaded.journal.contacts[0].name == "Jörg Weiß");
     CHECK(folder.has(contact_shard));
     CHECK(loaded.journal.settings.search_location == "München");
-    CHECK(loaded.warnings == std::vector<std::string>{"Recovered " + contact_shard + " from a save that was interrupted.",
-                                                      "Recovered settings.json from a save that was interrupted."});
+    CHECK(loaded.warnings ==
+          std::vector<std::string>{"Recovered " + contact_shard + " from a save that was interrupted.",
+                                   "Recovered settings.json from a save that was interrupted."});
     REQUIRE(loaded.quarantined.size() == 1);
     CHECK(loaded.quarantined[0].original == temp_of(message_shard));
     CHECK(loaded.quarantined[0].reason ==

@@ -33,10 +33,24 @@ TEST_CASE("found values are described the way a person would read them, numbers 
     const JsonTree document = tree(
         R"(["seven", 11, -3, 7.5, 1E3, null, true, [], [1], {}, {"a": 1}, "tab\there", -0, 1e20, 18446744073709551615,)"
         R"( 18446744073709551616, 0.1, 1.50])");
-    const std::vector<std::string> expected = {"\"seven\"", "11", "-3", "7.5", "1000.0", "null", "true",
-                                               "an empty list", "a list", "an empty object", "an object",
-                                               "\"tab\\there\"", "0", "1e+20", "18446744073709551615",
-                                               "1.8446744073709552e+19", "0.1", "1.5"};
+    const std::vector<std::string> expected = {"\"seven\"",
+                                               "11",
+                                               "-3",
+                                               "7.5",
+                                               "1000.0",
+                                               "null",
+                                               "true",
+                                               "an empty list",
+                                               "a list",
+                                               "an empty object",
+                                               "an object",
+                                               "\"tab\\there\"",
+                                               "0",
+                                               "1e+20",
+                                               "18446744073709551615",
+                                               "1.8446744073709552e+19",
+                                               "0.1",
+                                               "1.5"};
     REQUIRE(document.root().size() == expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) CHECK(describe_found(document.root()[i]) == expected[i]);
 }

@@ -22,14 +22,10 @@ namespace {
 // The tree rebuilt as an nlohmann value, to compare with nlohmann's own parse.
 Json to_nlohmann(const JsonNode& node) {
     switch (node.kind()) {
-        case JsonKind::null:
-            return Json(nullptr);
-        case JsonKind::boolean:
-            return Json(node.boolean());
-        case JsonKind::number:
-            return Json::parse(node.text());
-        case JsonKind::string:
-            return Json(std::string(node.text()));
+        case JsonKind::null: return Json(nullptr);
+        case JsonKind::boolean: return Json(node.boolean());
+        case JsonKind::number: return Json::parse(node.text());
+        case JsonKind::string: return Json(std::string(node.text()));
         case JsonKind::array: {
             Json out = Json::array();
             for (const JsonNode& item : node) out.push_back(to_nlohmann(item));
@@ -64,16 +60,71 @@ void check_agreement(const std::string& text) {
 
 TEST_CASE("the tree accepts and refuses exactly what nlohmann does, edge by edge") {
     const std::vector<std::string> cases = {
-        "", " ", "{}", "[]", "\xEF\xBB\xBF{}", "\xEF\xBB\xBF", "{} x", "{}}", "[1,]", "[,1]", "{\"a\":1,}", "{\"a\" 1}",
-        "{a:1}", "{'a':1}", "[1 2]", "[true, false, null]", "[tru]", "[nul]", "[True]", "0", "-0", "-", "01", "1.",
-        ".5", "1e", "1e+", "1E-7", "-12.5e3", "1e400", "-1e400", "1e-400", "9223372036854775807",
-        "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "18446744073709551615",
-        "18446744073709551616", "123456789012345678901234567890", "\"\\u00e4\\u0000\\n\\t\\\"\\\\\\/\\b\\f\\r\"",
-        "\"\\ud83d\\ude0a\"", "\"\\ud83d\"", "\"\\ude0a\"", "\"\\ud83d\\u0041\"", "\"\\uZZZZ\"", "\"\\x\"", "\"\\u12\"",
-        "\"tab\there\"", "\"line\nbreak\"", "\"\x7f\"", "\"Grüße – perché – مرحبا – 😊\"", "\"\xC3\"", "\"\xC0\xAF\"",
-        "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "\xC3\xA4", "\"unterminated", "{\"a\":1,\"a\":2}",
-        "{\"a\":{\"b\":1,\"b\":1}}", "{\"a\":1,\"A\":2}", "[\"\\u0061\", {\"\\u0061\":1,\"a\":2}]", "\t\r\n [ ] \n",
-        "[\f]", "{\"k\":[{\"k\":[{}]}]}", "[1]\x00",
+        "",
+        " ",
+        "{}",
+        "[]",
+        "\xEF\xBB\xBF{}",
+        "\xEF\xBB\xBF",
+        "{} x",
+        "{}}",
+        "[1,]",
+        "[,1]",
+        "{\"a\":1,}",
+        "{\"a\" 1}",
+        "{a:1}",
+        "{'a':1}",
+        "[1 2]",
+        "[true, false, null]",
+        "[tru]",
+        "[nul]",
+        "[True]",
+        "0",
+        "-0",
+        "-",
+        "01",
+        "1.",
+        ".5",
+        "1e",
+        "1e+",
+        "1E-7",
+        "-12.5e3",
+        "1e400",
+        "-1e400",
+        "1e-400",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "18446744073709551615",
+        "18446744073709551616",
+        "123456789012345678901234567890",
+        "\"\\u00e4\\u0000\\n\\t\\\"\\\\\\/\\b\\f\\r\"",
+        "\"\\ud83d\\ude0a\"",
+        "\"\\ud83d\"",
+        "\"\\ude0a\"",
+        "\"\\ud83d\\u0041\"",
+        "\"\\uZZZZ\"",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"tab\there\"",
+        "\"line\nbreak\"",
+        "\"\x7f\"",
+        "\"Grüße – perché – مرحبا – 😊\"",
+        "\"\xC3\"",
+        "\"\xC0\xAF\"",
+        "\"\xED\xA0\x80\"",
+        "\"\xF4\x90\x80\x80\"",
+        "\xC3\xA4",
+        "\"unterminated",
+        "{\"a\":1,\"a\":2}",
+        "{\"a\":{\"b\":1,\"b\":1}}",
+        "{\"a\":1,\"A\":2}",
+        "[\"\\u0061\", {\"\\u0061\":1,\"a\":2}]",
+        "\t\r\n [ ] \n",
+        "[\f]",
+        "{\"k\":[{\"k\":[{}]}]}",
+        "[1]\x00",
     };
     for (const std::string& text : cases) check_agreement(text);
 
@@ -102,17 +153,10 @@ TEST_CASE("the tree agrees with nlohmann on thousands of damaged journals") {
         for (int e = 0; e < edits && !text.empty(); ++e) {
             const std::size_t at = pick(text.size());
             switch (pick(4)) {
-                case 0:
-                    text.erase(at, 1);
-                    break;
-                case 1:
-                    text.insert(at, 1, inserts[pick(inserts.size())]);
-                    break;
-                case 2:
-                    text.resize(at);
-                    break;
-                default:
-                    text.insert(at, text.substr(pick(text.size()), 1 + pick(12)));
+                case 0: text.erase(at, 1); break;
+                case 1: text.insert(at, 1, inserts[pick(inserts.size())]); break;
+                case 2: text.resize(at); break;
+                default: text.insert(at, text.substr(pick(text.size()), 1 + pick(12)));
             }
         }
         check_agreement(text);

@@ -1,8 +1,8 @@
 // Tests of the streaming JSON writer, differential against nlohmann::json's dump (the writer replaced a tree
 // and dump(), and every byte of what Debrief writes must stay the same): strings of every byte, code point,
 // script and kind of broken UTF-8, generated trees in both layouts, and whole record documents.
-#include <cmath>
 #include <doctest/doctest.h>
+#include <cmath>
 
 #include <cstdint>
 #include <random>
@@ -70,14 +70,81 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 // Pieces that strings are generated from: text people write, JSON's special characters, and every kind of
 // ill-formed UTF-8 (lone continuation bytes, truncated sequences, overlong forms, surrogates, > U+10FFFF).
 const std::vector<std::string> pieces = {
-    "a", "Hello, world", " ", "/", "\"", "\\", "\\u0041", "\n", "\r\n", "\t", "\b", "\f", std::string(1, '\0'),
-    "\x01", "\x1F", "\x7F", "ü", "ß", "Straße", "È", "ç", "Ωμέγα", "Привет", "שָׁלוֹם", "مرحبا", "\xE2\x80\x8F",
-    "नमस्ते", "ধন্যবাদ", "สวัสดี", "日本語", "中文", "한국어", "ქართული", "Ꭰ", "𝄞", "😀", "👩🏽‍💻", "🇩🇪", "❤️‍🔥",
-    "\xEF\xBB\xBF", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xEF\xBF\xBD", "\xF4\x8F\xBF\xBF", "\xEF\xBF\xBF",
-    "\x80", "\xBF", "\xC0", "\xC1", "\xC2", "\xDF", "\xE0", "\xE0\xA0", "\xE0\x80", "\xE0\x9F\xBF", "\xED\xA0\x80",
-    "\xED\x9F\xBF", "\xED\xBF\xBF", "\xEF\xBF", "\xF0", "\xF0\x90", "\xF0\x90\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80",
-    "\xF5\x80\x80\x80", "\xF8\x88\x80\x80\x80", "\xFE", "\xFF", "\xC0\xAF", "\xE0\x80\xAF", "\xC3\x28", "\xE2\x82\x28",
-    "\xF0\x28\x8C\xBC", "\xF0\x9F\x98", "\xF0\x9F\x98\x41",
+    "a",
+    "Hello, world",
+    " ",
+    "/",
+    "\"",
+    "\\",
+    "\\u0041",
+    "\n",
+    "\r\n",
+    "\t",
+    "\b",
+    "\f",
+    std::string(1, '\0'),
+    "\x01",
+    "\x1F",
+    "\x7F",
+    "ü",
+    "ß",
+    "Straße",
+    "È",
+    "ç",
+    "Ωμέγα",
+    "Привет",
+    "שָׁלוֹם",
+    "مرحبا",
+    "\xE2\x80\x8F",
+    "नमस्ते",
+    "ধন্যবাদ",
+    "สวัสดี",
+    "日本語",
+    "中文",
+    "한국어",
+    "ქართული",
+    "Ꭰ",
+    "𝄞",
+    "😀",
+    "👩🏽‍💻",
+    "🇩🇪",
+    "❤️‍🔥",
+    "\xEF\xBB\xBF",
+    "\xE2\x80\xA8",
+    "\xE2\x80\xA9",
+    "\xEF\xBF\xBD",
+    "\xF4\x8F\xBF\xBF",
+    "\xEF\xBF\xBF",
+    "\x80",
+    "\xBF",
+    "\xC0",
+    "\xC1",
+    "\xC2",
+    "\xDF",
+    "\xE0",
+    "\xE0\xA0",
+    "\xE0\x80",
+    "\xE0\x9F\xBF",
+    "\xED\xA0\x80",
+    "\xED\x9F\xBF",
+    "\xED\xBF\xBF",
+    "\xEF\xBF",
+    "\xF0",
+    "\xF0\x90",
+    "\xF0\x90\x80",
+    "\xF0\x8F\xBF\xBF",
+    "\xF4\x90\x80\x80",
+    "\xF5\x80\x80\x80",
+    "\xF8\x88\x80\x80\x80",
+    "\xFE",
+    "\xFF",
+    "\xC0\xAF",
+    "\xE0\x80\xAF",
+    "\xC3\x28",
+    "\xE2\x82\x28",
+    "\xF0\x28\x8C\xBC",
+    "\xF0\x9F\x98",
+    "\xF0\x9F\x98\x41",
 };
 
 // A number below `n` (modulo rather than a distribution: the same sequence with every standard library).
@@ -104,7 +171,8 @@ Json random_tree(std::mt19937& rng, int depth) {
         case 1: {
             Json object = Json::object();
             const unsigned n = below(rng, 4);
-            for (unsigned i = 0; i < n; ++i) object[random_string(rng) + std::to_string(i)] = random_tree(rng, depth + 1);
+            for (unsigned i = 0; i < n; ++i)
+                object[random_string(rng) + std::to_string(i)] = random_tree(rng, depth + 1);
             return object;
         }
         case 2: {
@@ -113,16 +181,11 @@ Json random_tree(std::mt19937& rng, int depth) {
             for (unsigned i = 0; i < n; ++i) array.push_back(random_tree(rng, depth + 1));
             return array;
         }
-        case 3:
-            return Json(random_string(rng));
-        case 4:
-            return Json(static_cast<std::int64_t>(rng()) - static_cast<std::int64_t>(rng()) * 4096);
-        case 5:
-            return Json(below(rng, 2) == 0);
-        case 6:
-            return Json(nullptr);
-        default:
-            return Json(static_cast<int>(below(rng, 11)));
+        case 3: return Json(random_string(rng));
+        case 4: return Json(static_cast<std::int64_t>(rng()) - static_cast<std::int64_t>(rng()) * 4096);
+        case 5: return Json(below(rng, 2) == 0);
+        case 6: return Json(nullptr);
+        default: return Json(static_cast<int>(below(rng, 11)));
     }
 }
 
@@ -177,7 +240,8 @@ TEST_CASE("json writer: every single byte, alone and between text, is written as
 TEST_CASE("json writer: every pair of bytes, and every lead byte followed by every two bytes of interest") {
     for (int a = 0; a < 256; ++a)
         for (int b = 0; b < 256; ++b) check_string({static_cast<char>(a), static_cast<char>(b)});
-    const int interesting[] = {0x00, 0x22, 0x41, 0x5C, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xFF};
+    const int interesting[] = {0x00, 0x22, 0x41, 0x5C, 0x7F, 0x80, 0x8F, 0x90, 0x9F,
+                               0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xFF};
     for (int lead = 0xC0; lead < 0x100; ++lead)
         for (int second = 0; second < 256; ++second)
             for (int third : interesting)
@@ -227,7 +291,8 @@ TEST_CASE("json writer: long strings and deep nesting cross the writer's buffer 
         check_string(std::string(5000 + static_cast<std::size_t>(i), 'x') + "\n\xFF" + std::string(9000, 'y'));
     }
     Json deep = Json::array({"leaf", Json::object()});
-    for (int depth = 0; depth < 100; ++depth) deep = Json::object({{"level" + std::to_string(depth), Json::array({deep, depth})}});
+    for (int depth = 0; depth < 100; ++depth)
+        deep = Json::object({{"level" + std::to_string(depth), Json::array({deep, depth})}});
     CHECK(writer_text(deep, JsonLayout::pretty) == nlohmann_text(deep, JsonLayout::pretty));
     CHECK(writer_text(deep, JsonLayout::compact) == nlohmann_text(deep, JsonLayout::compact));
 }
@@ -249,7 +314,7 @@ TEST_CASE("json writer: whole record documents are canonical in both layouts, wi
         for (Message& m : journal.messages) m.body = random_string(rng);
         if (round % 3 == 0) journal.settings.profile_choices.clear();
         const std::vector<AnyRecord> records = {journal.reflections[0], journal.reflections[1], journal.contacts[0],
-                                                journal.messages[0], journal.reminders[1], journal.settings};
+                                                journal.messages[0],    journal.reminders[1],   journal.settings};
         for (const AnyRecord& record : records) {
             check_canonical(encode_record(record, {}, TextLayout::line), JsonLayout::compact);
             const std::string pretty = encode_record(record);

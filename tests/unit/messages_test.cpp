@@ -194,20 +194,23 @@ TEST_CASE("messages: negative checks catch pleading, dwelling and criticism") {
     const DraftContext ctx = full_context();
     const std::string reply = draft_message(MessageKind::feedback_reply, &r, ctx).body;
     CHECK(item_ok(MessageKind::feedback_reply, "not_desperate", reply));
-    CHECK_FALSE(item_ok(MessageKind::feedback_reply, "not_desperate", reply + "\nPlease reconsider, I really need this."));
+    CHECK_FALSE(
+        item_ok(MessageKind::feedback_reply, "not_desperate", reply + "\nPlease reconsider, I really need this."));
     CHECK_FALSE(item_ok(MessageKind::feedback_reply, "not_desperate", "I am DESPERATE for this job"));
     CHECK_FALSE(item_ok(MessageKind::feedback_reply, "not_desperate", "Ich bin verzweifelt."));
     CHECK(item_ok(MessageKind::feedback_reply, "not_desperate", "I began the process with high hopes."));
 
     const std::string note = draft_message(MessageKind::network_note, &r, ctx).body;
     CHECK(item_ok(MessageKind::network_note, "not_dwelling", note));
-    CHECK_FALSE(item_ok(MessageKind::network_note, "not_dwelling", note + " Honestly I'm devastated and it was unfair."));
+    CHECK_FALSE(
+        item_ok(MessageKind::network_note, "not_dwelling", note + " Honestly I'm devastated and it was unfair."));
     CHECK_FALSE(item_ok(MessageKind::network_note, "not_dwelling", "Sono molto deluso."));
     CHECK_FALSE(item_ok(MessageKind::network_note, "not_dwelling", "أنا حزين جدا"));
 
     const std::string withdrawal = draft_message(MessageKind::withdrawal, &r, ctx).body;
     CHECK(item_ok(MessageKind::withdrawal, "no_criticism", withdrawal));
-    CHECK_FALSE(item_ok(MessageKind::withdrawal, "no_criticism", withdrawal + " Frankly the process was disorganised."));
+    CHECK_FALSE(
+        item_ok(MessageKind::withdrawal, "no_criticism", withdrawal + " Frankly the process was disorganised."));
     CHECK_FALSE(item_ok(MessageKind::withdrawal, "no_criticism", "Das Verfahren war unprofessionell."));
 }
 
@@ -222,7 +225,8 @@ TEST_CASE("messages: the withdrawal greeting must open the message") {
 TEST_CASE("messages: checklists recognise German, Italian and Arabic letters") {
     const std::string german =
         "Liebe Frau Weiß,\n\nvielen Dank für Ihre Nachricht. Das Gespräch mit dem Team hat mir große Freude gemacht, "
-        "und ich bin von Ihrer Mission weiterhin begeistert. Was könnte ich verbessern? Ich würde mich freuen, wenn Sie "
+        "und ich bin von Ihrer Mission weiterhin begeistert. Was könnte ich verbessern? Ich würde mich freuen, wenn "
+        "Sie "
         "mich für ähnliche Stellen berücksichtigen.";
     CHECK(check_body(checklist(MessageKind::feedback_reply), german).all_required_met());
 
@@ -248,7 +252,7 @@ TEST_CASE("messages: cue_matches respects word boundaries and stems") {
     CHECK_FALSE(cue_matches("fitness", "fit"));
     CHECK(cue_matches("looking for a role", "looking for"));
     CHECK_FALSE(cue_matches("looking forward", "looking for"));
-    CHECK_FALSE(cue_matches("hiç", "hi"));  // a Latin cue does not end inside another script's word
+    CHECK_FALSE(cue_matches("hiç", "hi"));   // a Latin cue does not end inside another script's word
     CHECK(cue_matches("وشكرا لكم", "شكر"));  // Arabic cues match inside words with prefixes
     CHECK_FALSE(cue_matches("anything", ""));
     CHECK_FALSE(cue_matches("anything", "*"));

@@ -104,25 +104,45 @@ public:
     std::vector<FieldInfo> fields;
 
     template <class... Value>
-    void text(const FieldInfo& f, const Value&...) { fields.push_back(f); }
+    void text(const FieldInfo& f, const Value&...) {
+        fields.push_back(f);
+    }
     template <class... Value>
-    void text_list(const FieldInfo& f, const Value&...) { fields.push_back(f); }
+    void text_list(const FieldInfo& f, const Value&...) {
+        fields.push_back(f);
+    }
     template <class... Value>
-    void record_id(const FieldInfo& f, const Value&...) { fields.push_back(f); }
+    void record_id(const FieldInfo& f, const Value&...) {
+        fields.push_back(f);
+    }
     template <class... Value>
-    void flag(const FieldInfo& f, const Value&...) { fields.push_back(f); }
+    void flag(const FieldInfo& f, const Value&...) {
+        fields.push_back(f);
+    }
     template <class... Value>
-    void link(const FieldInfo& f, const Value&...) { fields.push_back(f); }
+    void link(const FieldInfo& f, const Value&...) {
+        fields.push_back(f);
+    }
     template <class... Value>
-    void number(const FieldInfo& f, const Value&...) { fields.push_back(f); }
+    void number(const FieldInfo& f, const Value&...) {
+        fields.push_back(f);
+    }
     template <class... Value>
-    void date(const FieldInfo& f, const Value&...) { fields.push_back(f); }
+    void date(const FieldInfo& f, const Value&...) {
+        fields.push_back(f);
+    }
     template <class... Value>
-    void timestamp(const FieldInfo& f, const Value&...) { fields.push_back(f); }
+    void timestamp(const FieldInfo& f, const Value&...) {
+        fields.push_back(f);
+    }
     template <class... Value>
-    void enumeration(const FieldInfo& f, const Value&...) { fields.push_back(f); }
+    void enumeration(const FieldInfo& f, const Value&...) {
+        fields.push_back(f);
+    }
     template <class... Value>
-    void step_index(const FieldInfo& f, const Value&...) { fields.push_back(f); }
+    void step_index(const FieldInfo& f, const Value&...) {
+        fields.push_back(f);
+    }
     template <class Object>
     void object(const FieldInfo& f, const Object& object) {
         fields.push_back(f);

@@ -183,9 +183,9 @@ TEST_CASE("reminders: snooze is at least a day and leaves done reminders alone")
 
 TEST_CASE("reminders: home_order sorts by bucket, then date, title and id") {
     const Date today{2026, 11, 21};
-    std::vector<Reminder> list{reminder("up", Date{2026, 11, 25}), reminder("today-b", today, "b"),
-                               reminder("old", Date{2026, 11, 1}),  reminder("today-a", today, "a"),
-                               reminder("snz", Date{2026, 11, 2}),  reminder("done", Date{2026, 11, 1}),
+    std::vector<Reminder> list{reminder("up", Date{2026, 11, 25}),   reminder("today-b", today, "b"),
+                               reminder("old", Date{2026, 11, 1}),   reminder("today-a", today, "a"),
+                               reminder("snz", Date{2026, 11, 2}),   reminder("done", Date{2026, 11, 1}),
                                reminder("trash", Date{2026, 11, 1}), reminder("older", Date{2026, 10, 30})};
     snooze(list[4], 10, today);
     mark_done(list[5], today);
@@ -195,7 +195,6 @@ TEST_CASE("reminders: home_order sorts by bucket, then date, title and id") {
         for (const std::size_t i : order) out.push_back(list[i].meta.id);
         return out;
     };
-    CHECK(ids(home_order(list, today)) ==
-          std::vector<std::string>{"older", "old", "today-a", "today-b", "up", "snz"});
+    CHECK(ids(home_order(list, today)) == std::vector<std::string>{"older", "old", "today-a", "today-b", "up", "snz"});
     CHECK(ids(home_order(list, today, IncludeDone::yes)).back() == "done");
 }

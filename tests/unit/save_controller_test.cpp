@@ -47,7 +47,8 @@ struct Fixture {
     std::filesystem::path block_shard_of(const std::string& reflection_id) const {
         const std::string path = JournalStore::record_path(RecordType::reflection, reflection_id);
         const auto slash = path.find('/');
-        const auto blocker = folder.path() / (path.substr(0, slash + 1) + FileStore::temp_name_for(path.substr(slash + 1)));
+        const auto blocker =
+            folder.path() / (path.substr(0, slash + 1) + FileStore::temp_name_for(path.substr(slash + 1)));
         std::filesystem::create_directories(blocker);
         return blocker;
     }

@@ -234,9 +234,9 @@ TEST_CASE("search: among 10,000 reflections exactly the one holding the needle i
     std::vector<Reflection> all;
     all.reserve(10'000);
     std::uint32_t seed = 12345;
-    const std::vector<std::string> words{"team",     "interview", "Gespräch", "product", "design",  "feedback",
-                                         "salary",   "portfolio", "مقابلة",   "lavoro",  "candidate", "remote",
-                                         "Zürich",   "mission",   "growth",   "senior",  "question",  "café"};
+    const std::vector<std::string> words{"team",   "interview", "Gespräch", "product", "design",    "feedback",
+                                         "salary", "portfolio", "مقابلة",   "lavoro",  "candidate", "remote",
+                                         "Zürich", "mission",   "growth",   "senior",  "question",  "café"};
     const auto sentence = [&](int length) {
         std::string s;
         for (int i = 0; i < length; ++i) {

@@ -133,8 +133,8 @@ TEST_CASE("steps: emotions have keys and translated names") {
 
 TEST_CASE("steps: criteria_from_loved maps weights and skips what exists") {
     Reflection r;
-    r.loved = {loved("Dog-friendly office", 5), loved("  the CITY  ", 2), loved("Creative team", 4),
-               loved("dog-friendly   office", 3), loved("   ", 5), loved("Café culture", 3)};
+    r.loved = {loved("Dog-friendly office", 5),   loved("  the CITY  ", 2), loved("Creative team", 4),
+               loved("dog-friendly   office", 3), loved("   ", 5),          loved("Café culture", 3)};
     r.criteria.push_back(Criterion{"c0", "Cafe Culture", CriterionKind::nice_to_have});
     const std::vector<Criterion> out = criteria_from_loved(r, counter_ids());
     REQUIRE(out.size() == 3);

@@ -17,13 +17,15 @@ TEST_CASE("text: is_valid_utf8 accepts well-formed text in several scripts") {
 }
 
 TEST_CASE("text: is_valid_utf8 rejects malformed sequences") {
-    CHECK_FALSE(is_valid_utf8("\xC3"));               // truncated
-    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));           // overlong '/'
-    CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));       // overlong three-byte
-    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));       // surrogate U+D800
-    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));   // above U+10FFFF
-    CHECK_FALSE(is_valid_utf8("\x80"));               // lone continuation byte
-    CHECK_FALSE(is_valid_utf8("ab\xFF" "cd"));
+    CHECK_FALSE(is_valid_utf8("\xC3"));              // truncated
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong three-byte
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate U+D800
+    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+    CHECK_FALSE(is_valid_utf8("\x80"));              // lone continuation byte
+    CHECK_FALSE(
+        is_valid_utf8("ab\xFF"
+                      "cd"));
 }
 
 TEST_CASE("text: decode_utf8 advances and replaces bad bytes one at a time") {
@@ -75,13 +77,14 @@ TEST_CASE("text: fold_for_search keeps Arabic letters but strips tashkeel and ta
 
 TEST_CASE("text: fold_for_search lower-cases Greek and Cyrillic") {
     CHECK(fold_for_search("ΑΘΗΝΑ Άρης") == "αθηνα αρησ");  // final sigma folds too
-    CHECK(fold_for_search("ΟΔΟΣ οδος") == "οδοσ οδοσ");  // final sigma folds to sigma
+    CHECK(fold_for_search("ΟΔΟΣ οδος") == "οδοσ οδοσ");    // final sigma folds to sigma
     CHECK(fold_for_search("МОСКВА Ёлка") == "москва елка");
 }
 
 TEST_CASE("text: fold_for_search unifies typographic quotes and no-break spaces") {
     CHECK(fold_for_search("I\xE2\x80\x99m") == "i'm");
-    CHECK(fold_for_search("a\xC2\xA0" "b") == "a b");
+    CHECK(fold_for_search("a\xC2\xA0"
+                          "b") == "a b");
     CHECK(fold_for_search("\xE2\x80\x9Cquoted\xE2\x80\x9D") == "\"quoted\"");
 }
 
@@ -134,7 +137,7 @@ TEST_CASE("text: truncate_utf8 keeps emoji sequences, flags and combining marks 
         const bool has_indicator = out.find("🇩") != std::string::npos;
         CHECK(has_indicator == (out.find(flag) != std::string::npos));
     }
-    const std::string decomposed = "Cafe\xCC\x81 noir";  // é as e + U+0301
+    const std::string decomposed = "Cafe\xCC\x81 noir";        // é as e + U+0301
     CHECK(truncate_utf8(decomposed, 8) == "Caf\xE2\x80\xA6");  // never "Cafe…" without its accent
-    CHECK(truncate_utf8("abc", 2) == "ab");  // too small for the ellipsis: just the prefix
+    CHECK(truncate_utf8("abc", 2) == "ab");                    // too small for the ellipsis: just the prefix
 }

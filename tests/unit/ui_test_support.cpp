@@ -39,7 +39,8 @@ const std::vector<ui::ItemInfo>& NullBackend::frame(App& app, ui::ViewState& vie
     return ui::item_registry_items();
 }
 
-bool NullBackend::scroll_to(App& app, ui::ViewState& view, ui::Services& services, ui::Role role, const std::string& name) {
+bool NullBackend::scroll_to(App& app, ui::ViewState& view, ui::Services& services, ui::Role role,
+                            const std::string& name) {
     ImGuiIO& io = ImGui::GetIO();
     for (int i = 0; i < 60 && !ui::find_item(role, name); ++i) {
         io.MousePos = ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f);

@@ -28,7 +28,9 @@ public:
 
 class FakeFields final : public ui::TextFieldHost {
 public:
-    void place(const ui::FieldRequest& r) override { placed.push_back({r.id, r.label, r.value ? *r.value : "", r.hidden}); }
+    void place(const ui::FieldRequest& r) override {
+        placed.push_back({r.id, r.label, r.value ? *r.value : "", r.hidden});
+    }
     std::optional<std::string> take_edit(ImGuiID id) override {
         auto it = edits.find(id);
         if (it == edits.end()) return std::nullopt;

@@ -94,7 +94,8 @@ TEST_CASE("every screen draws at phone and desktop sizes") {
             app.open_reflection(id);
             check_no_raw_keys(ui, ui.frame(app, view, services));
         }
-        for (Screen s : {Screen::home, Screen::reminders, Screen::profile, Screen::data, Screen::trash, Screen::new_message}) {
+        for (Screen s :
+             {Screen::home, Screen::reminders, Screen::profile, Screen::data, Screen::trash, Screen::new_message}) {
             app.go(s);
             check_no_raw_keys(ui, ui.frame(app, view, services));
         }
@@ -163,14 +164,16 @@ TEST_CASE("layouts tolerate strings 40% longer (pseudo-locale) on the narrowest 
     });
     app.create_contact(Contact{});
     const auto check_width = [&](const char* where) {
-        for (const auto& item : ui.frame(app, view, services)) CHECK_MESSAGE(item.max.x <= size.x + 0.5f, where, ": ", item.name);
+        for (const auto& item : ui.frame(app, view, services))
+            CHECK_MESSAGE(item.max.x <= size.x + 0.5f, where, ": ", item.name);
     };
     for (int step = 0; step < step_count; ++step) {
         app.update_reflection(id, [step](Reflection& r) { go_to_step(r, step_at(step)); });
         app.open_reflection(id);
         check_width("step");
     }
-    for (Screen s : {Screen::home, Screen::reminders, Screen::profile, Screen::data, Screen::trash, Screen::new_message}) {
+    for (Screen s :
+         {Screen::home, Screen::reminders, Screen::profile, Screen::data, Screen::trash, Screen::new_message}) {
         app.go(s);
         check_width("screen");
     }
@@ -195,6 +198,7 @@ TEST_CASE("Arabic glyphs join the atlas once right-to-left text is drawn") {
 TEST_CASE("lam-alef becomes one ligature glyph with no filler character left behind") {
     const std::string shaped = ui::display_line("\xD8\xA7\xD9\x84\xD8\xA3\xD9\x85\xD9\x84");  // "الأمل"
     CHECK(shaped.find("\xEF\xBB\xBF") == std::string::npos);  // U+FEFF, FriBidi's filler, has no glyph
-    const bool ligature = shaped.find("\xEF\xBB\xB7") != std::string::npos || shaped.find("\xEF\xBB\xB8") != std::string::npos;
+    const bool ligature =
+        shaped.find("\xEF\xBB\xB7") != std::string::npos || shaped.find("\xEF\xBB\xB8") != std::string::npos;
     CHECK(ligature);  // U+FEF7/U+FEF8 lam with alef with hamza above
 }

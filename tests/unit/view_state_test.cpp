@@ -121,7 +121,8 @@ TEST_CASE("each App's home screen charts its own moods") {
 
     const auto moods = [](const ui::ViewState& view) {
         std::vector<std::pair<int, int>> out;
-        for (const ui::MoodPoint& p : view.home.mood_points) out.emplace_back(p.before.value_or(-1), p.after.value_or(-1));
+        for (const ui::MoodPoint& p : view.home.mood_points)
+            out.emplace_back(p.before.value_or(-1), p.after.value_or(-1));
         return out;
     };
     ui.frame(first.app, first.view, services);
