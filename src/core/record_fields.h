@@ -249,4 +249,46 @@ inline const std::string& item_key(const Criterion& c) { return c.id; }
 inline const std::string& item_key(const ArmyMember& a) { return a.id; }
 inline const std::string& item_key(const ProfileChoice& p) { return p.key; }
 
+// [SECTION] Walking the tables
+
+// The base of a visitor that uses a few kinds of field (CRTP): every kind the derived visitor does
+// not define is skipped, and nested objects and item lists are walked with the derived visitor. A
+// kind the derived visitor does define hides the base's, so a wrong signature fails to compile
+// rather than being skipped.
+template <class Derived>
+class FieldWalker {
+public:
+    template <class... Value>
+    void text(const FieldInfo&, Value&&...) {}
+    template <class... Value>
+    void text_list(const FieldInfo&, Value&&...) {}
+    template <class... Value>
+    void record_id(const FieldInfo&, Value&&...) {}
+    template <class... Value>
+    void link(const FieldInfo&, Value&&...) {}
+    template <class... Value>
+    void flag(const FieldInfo&, Value&&...) {}
+    template <class... Value>
+    void number(const FieldInfo&, Value&&...) {}
+    template <class... Value>
+    void date(const FieldInfo&, Value&&...) {}
+    template <class... Value>
+    void timestamp(const FieldInfo&, Value&&...) {}
+    template <class... Value>
+    void enumeration(const FieldInfo&, Value&&...) {}
+    template <class... Value>
+    void step_index(const FieldInfo&, Value&&...) {}
+    template <class Object>
+    void object(const FieldInfo& /*f*/, Object& object) {
+        visit_fields(object, derived());
+    }
+    template <class List>
+    void items(const FieldInfo& /*f*/, List& list) {
+        for (auto& item : list) visit_fields(item, derived());
+    }
+
+private:
+    Derived& derived() { return static_cast<Derived&>(*this); }
+};
+
 }  // namespace debrief

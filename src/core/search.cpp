@@ -26,7 +26,7 @@ private:
 };
 
 // Adds what the field tables (core/record_fields.h) mark as searchable, in table order.
-class SearchableFields {
+class SearchableFields : public FieldWalker<SearchableFields> {
 public:
     explicit SearchableFields(TextCollector& c) : m_c(c) {}
 
@@ -40,31 +40,8 @@ public:
             if (f.search == Search::emotions) m_c.add(emotion_name(text));
         }
     }
-    template <class Object>
-    void object(const FieldInfo& /*f*/, const Object& object) {
-        visit_fields(object, *this);
-    }
-    template <class Item>
-    void items(const FieldInfo& /*f*/, const std::vector<Item>& list) {
-        for (const Item& item : list) visit_fields(item, *this);
-    }
-    // Ids, links, flags, numbers, dates and keys are not something a person types to find a reflection.
-    template <class... Value>
-    void record_id(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void link(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void flag(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void number(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void date(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void timestamp(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void enumeration(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void step_index(const FieldInfo&, const Value&...) {}
+    // Ids, links, flags, numbers, dates and keys are not something a person types to find a
+    // reflection: FieldWalker skips them.
 
 private:
     TextCollector& m_c;

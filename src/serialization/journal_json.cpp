@@ -346,27 +346,6 @@ bool decode_fields(JsonReader& reader, const JsonNode& value, const std::string&
     return !reader.failed();
 }
 
-bool decode_reflection(JsonReader& reader, const JsonNode& value, const std::string& path, Reflection& r,
-                       RecordExtras& extras) {
-    return decode_fields(reader, value, path, r, extras);
-}
-bool decode_contact(JsonReader& reader, const JsonNode& value, const std::string& path, Contact& c,
-                    RecordExtras& extras) {
-    return decode_fields(reader, value, path, c, extras);
-}
-bool decode_message(JsonReader& reader, const JsonNode& value, const std::string& path, Message& m,
-                    RecordExtras& extras) {
-    return decode_fields(reader, value, path, m, extras);
-}
-bool decode_reminder(JsonReader& reader, const JsonNode& value, const std::string& path, Reminder& r,
-                     RecordExtras& extras) {
-    return decode_fields(reader, value, path, r, extras);
-}
-bool decode_settings(JsonReader& reader, const JsonNode& value, const std::string& path, Settings& s,
-                     RecordExtras& extras) {
-    return decode_fields(reader, value, path, s, extras);
-}
-
 // Reads one collection of a journal document, rejecting an id used twice (storage keeps one file per
 // id, so a second copy would silently replace the first).
 template <class T, class Decode>
@@ -506,16 +485,17 @@ Result<DecodedJournal> decode_journal(std::string_view text, const DecodeLimits&
     Journal& journal = decoded.journal;
     if (!doc.optional_timestamp("exported_at", decoded.exported_at)) return reader.error();
     if (const JsonNode* settings = doc.object("settings")) {
-        if (!decode_settings(reader, *settings, "$.settings", journal.settings, decoded.extras.settings))
+        if (!decode_fields(reader, *settings, "$.settings", journal.settings, decoded.extras.settings))
             return reader.error();
     }
     const bool ok =
         !reader.failed() &&
         decode_collection(reader, doc, "reflections", journal.reflections, decoded.extras.reflections,
-                          decode_reflection) &&
-        decode_collection(reader, doc, "contacts", journal.contacts, decoded.extras.contacts, decode_contact) &&
-        decode_collection(reader, doc, "messages", journal.messages, decoded.extras.messages, decode_message) &&
-        decode_collection(reader, doc, "reminders", journal.reminders, decoded.extras.reminders, decode_reminder);
+                          decode_fields<Reflection>) &&
+        decode_collection(reader, doc, "contacts", journal.contacts, decoded.extras.contacts, decode_fields<Contact>) &&
+        decode_collection(reader, doc, "messages", journal.messages, decoded.extras.messages, decode_fields<Message>) &&
+        decode_collection(reader, doc, "reminders", journal.reminders, decoded.extras.reminders,
+                          decode_fields<Reminder>);
     if (!ok) return reader.error();
     decoded.extras.document = doc.unknown_keys();
     decoded.warnings = std::move(reader.warnings());
@@ -603,19 +583,19 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     bool ok = false;
     switch (*type) {
         case RecordType::reflection:
-            ok = decode_reflection(reader, *record, "$.record", decoded.record.emplace<Reflection>(), decoded.extras);
+            ok = decode_fields(reader, *record, "$.record", decoded.record.emplace<Reflection>(), decoded.extras);
             break;
         case RecordType::contact:
-            ok = decode_contact(reader, *record, "$.record", decoded.record.emplace<Contact>(), decoded.extras);
+            ok = decode_fields(reader, *record, "$.record", decoded.record.emplace<Contact>(), decoded.extras);
             break;
         case RecordType::message:
-            ok = decode_message(reader, *record, "$.record", decoded.record.emplace<Message>(), decoded.extras);
+            ok = decode_fields(reader, *record, "$.record", decoded.record.emplace<Message>(), decoded.extras);
             break;
         case RecordType::reminder:
-            ok = decode_reminder(reader, *record, "$.record", decoded.record.emplace<Reminder>(), decoded.extras);
+            ok = decode_fields(reader, *record, "$.record", decoded.record.emplace<Reminder>(), decoded.extras);
             break;
         case RecordType::settings:
-            ok = decode_settings(reader, *record, "$.record", decoded.record.emplace<Settings>(), decoded.extras);
+            ok = decode_fields(reader, *record, "$.record", decoded.record.emplace<Settings>(), decoded.extras);
             break;
     }
     if (!ok) return reader.error();

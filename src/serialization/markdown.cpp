@@ -121,7 +121,7 @@ std::string mood(int value) { return std::to_string(value) + "/10"; }
 // Writes the fields a table (core/record_fields.h) marks as facts or answers, in table order; the
 // rest is laid out by hand below. A run of facts is a list, so a blank line closes it before an
 // answer, and at the end when the caller asks (close_facts).
-class ShownFields {
+class ShownFields : public FieldWalker<ShownFields> {
 public:
     explicit ShownFields(std::string& out) : m_out(out) {}
 
@@ -150,23 +150,11 @@ public:
     void number(const FieldInfo& f, int value, int /*min*/, int max) {
         if (f.show == Show::fact) shown_fact(f, std::to_string(value) + "/" + std::to_string(max));
     }
-    // Lists, nested objects and the remaining kinds have their own layout (or none).
+    // Lists and nested objects have their own layout below; the remaining kinds are not shown.
     template <class... Value>
-    void record_id(const FieldInfo&, const Value&...) {}
+    void object(const FieldInfo&, Value&&...) {}
     template <class... Value>
-    void link(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void flag(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void timestamp(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void step_index(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void text_list(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void object(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void items(const FieldInfo&, const Value&...) {}
+    void items(const FieldInfo&, Value&&...) {}
 
     void close_facts() {
         if (m_in_facts) m_out += '\n';

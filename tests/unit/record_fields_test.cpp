@@ -23,7 +23,7 @@ struct Marked {
 
 // Puts a distinct marker into every text field and text list of a record, one item in every list
 // and `true` in every flag (so fields shown only when a flag is set, like the similar role, show).
-class MarkEveryText {
+class MarkEveryText : public FieldWalker<MarkEveryText> {
 public:
     std::vector<Marked> marked;
 
@@ -31,27 +31,11 @@ public:
     void text_list(const FieldInfo& f, std::vector<std::string>& out) { out = {next(f)}; }
     void flag(const FieldInfo& /*f*/, bool& out) { out = true; }
     void record_id(const FieldInfo& /*f*/, std::string& out) { out = "r1"; }
-    template <class Object>
-    void object(const FieldInfo& /*f*/, Object& object) {
-        visit_fields(object, *this);
-    }
     template <class Item>
     void items(const FieldInfo& /*f*/, std::vector<Item>& list) {
         list.assign(1, Item{});
         visit_fields(list.front(), *this);
     }
-    template <class... Value>
-    void link(const FieldInfo&, Value&&...) {}
-    template <class... Value>
-    void number(const FieldInfo&, Value&&...) {}
-    template <class... Value>
-    void date(const FieldInfo&, Value&&...) {}
-    template <class... Value>
-    void timestamp(const FieldInfo&, Value&&...) {}
-    template <class... Value>
-    void enumeration(const FieldInfo&, Value&&...) {}
-    template <class... Value>
-    void step_index(const FieldInfo&, Value&&...) {}
 
 private:
     // "zqmk7x": lowercase letters and digits survive folding and Markdown escaping unchanged, and no
@@ -64,7 +48,7 @@ private:
 };
 
 // Every text value of a record, in table order.
-class CollectText {
+class CollectText : public FieldWalker<CollectText> {
 public:
     std::vector<std::string> texts;
 
@@ -72,30 +56,6 @@ public:
     void text_list(const FieldInfo& /*f*/, const std::vector<std::string>& list) {
         texts.insert(texts.end(), list.begin(), list.end());
     }
-    template <class Object>
-    void object(const FieldInfo& /*f*/, const Object& object) {
-        visit_fields(object, *this);
-    }
-    template <class Item>
-    void items(const FieldInfo& /*f*/, const std::vector<Item>& list) {
-        for (const Item& item : list) visit_fields(item, *this);
-    }
-    template <class... Value>
-    void record_id(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void flag(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void link(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void number(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void date(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void timestamp(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void enumeration(const FieldInfo&, const Value&...) {}
-    template <class... Value>
-    void step_index(const FieldInfo&, const Value&...) {}
 };
 
 // Every entry of a table and of the tables nested in it.
