@@ -361,29 +361,6 @@ BatchSaveResult JournalStore::save_records(const Journal& journal, const std::ve
     return result;
 }
 
-IoResult<SaveSummary> JournalStore::save_all(const Journal& journal) {
-    std::vector<RecordKey> records;
-    for (RecordType type : collection_types) {
-        std::set<std::string_view> in_journal;
-        with_records(journal, type, [&](const auto& list) {
-            for (const auto& r : list) {
-                records.push_back(RecordKey{type, r.meta.id});
-                in_journal.insert(r.meta.id);
-            }
-        });
-        // Records this store knows on disk that left the journal are removed from their shards.
-        for (const Shard& s : collection(type)) {
-            for (const auto& known : s.lines) {
-                if (in_journal.count(known.first) == 0) records.push_back(RecordKey{type, known.first});
-            }
-        }
-    }
-    records.push_back(RecordKey{RecordType::settings, ""});
-    BatchSaveResult result = save_records(journal, records);
-    if (result.first_error) return *result.first_error;
-    return result.summary;
-}
-
 // [SECTION] Loading
 
 // The state of one load_journal: where each record landed in the journal (to resolve an id seen

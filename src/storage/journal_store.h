@@ -81,10 +81,6 @@ public:
     // `unwritten`.
     BatchSaveResult save_records(const Journal& journal, const std::vector<RecordKey>& records);
 
-    // Writes every changed record and removes the records this store loaded or wrote that the
-    // journal no longer has. Keeps going after an error and returns the first one.
-    IoResult<SaveSummary> save_all(const Journal& journal);
-
     // Unknown keys to write back with each record; replaces what load_journal found (after an import).
     void set_extras(JournalExtras extras) { m_extras = std::move(extras); }
     const JournalExtras& extras() const { return m_extras; }

@@ -34,6 +34,23 @@ Journal sorted_like_the_store(Journal j) {
 
 std::string line_of(const Reflection& r) { return encode_record(r, {}, TextLayout::line); }
 
+// Every record of `journal` and its settings in one batch, as the app's first save after an import
+// does (App::replace_journal marks everything dirty).
+IoResult<SaveSummary> save_everything(JournalStore& store, const Journal& journal) {
+    std::vector<RecordKey> keys{RecordKey{RecordType::settings, ""}};
+    for (const Reflection& r : journal.reflections) keys.push_back({RecordType::reflection, r.meta.id});
+    for (const Contact& c : journal.contacts) keys.push_back({RecordType::contact, c.meta.id});
+    for (const Message& m : journal.messages) keys.push_back({RecordType::message, m.meta.id});
+    for (const Reminder& r : journal.reminders) keys.push_back({RecordType::reminder, r.meta.id});
+    const BatchSaveResult result = store.save_records(journal, keys);
+    if (result.first_error) return *result.first_error;
+    return result.summary;
+}
+IoResult<SaveSummary> save_everything(const std::filesystem::path& folder, const Journal& journal) {
+    JournalStore store(folder);
+    return save_everything(store, journal);
+}
+
 // One record through the batch API, reported as what happened to it.
 IoResult<SaveOutcome> save_one(JournalStore& store, const Journal& journal, RecordType type, const std::string& id) {
     const BatchSaveResult result = store.save_records(journal, {RecordKey{type, id}});
@@ -96,7 +113,7 @@ TEST_CASE("every record type round-trips through its shard, byte for byte") {
     ScratchFolder folder;
     const Journal journal = sample_journal();
     JournalStore store(folder.path());
-    auto saved = store.save_all(journal);
+    auto saved = save_everything(store, journal);
     REQUIRE(saved.ok());
     CHECK(saved.value().written == 10);  // 3 reflections, 2 contacts, 2 messages, 2 reminders, settings
 
@@ -145,9 +162,9 @@ TEST_CASE("shard bytes are deterministic: lines sorted by id, each ended by a ne
     ScratchFolder first;
     ScratchFolder second;
     Journal journal = with_many_reflections(300);
-    REQUIRE(JournalStore(first.path()).save_all(journal).ok());
+    REQUIRE(save_everything(first.path(), journal).ok());
     std::reverse(journal.reflections.begin(), journal.reflections.end());
-    REQUIRE(JournalStore(second.path()).save_all(journal).ok());
+    REQUIRE(save_everything(second.path(), journal).ok());
     for (int shard = 0; shard < JournalStore::shard_count; ++shard) {
         const std::string path = JournalStore::shard_path(RecordType::reflection, shard);
         CHECK(first.get(path) == second.get(path));
@@ -180,7 +197,7 @@ TEST_CASE("a damaged line is quarantined and reported; the other lines of its sh
     const Journal journal = with_many_reflections(300);
     {
         JournalStore store(folder.path());
-        REQUIRE(store.save_all(journal).ok());
+        REQUIRE(save_everything(store, journal).ok());
     }
     const std::string path = shard_of_reflection(reflection_id);
     const std::string good = folder.get(path);
@@ -263,7 +280,7 @@ TEST_CASE("leftover temporary files: dropped next to a real file, never shadowin
     const Journal journal = sample_journal();
     {
         JournalStore store(folder.path());
-        REQUIRE(store.save_all(journal).ok());
+        REQUIRE(save_everything(store, journal).ok());
     }
     const std::string path = shard_of_reflection(reflection_id);
     const std::string temp = "reflections/." + path.substr(12) + ".tmp";
@@ -313,14 +330,14 @@ TEST_CASE("saving an unchanged record writes nothing") {
     ScratchFolder folder;
     const Journal journal = sample_journal();
     JournalStore store(folder.path());
-    REQUIRE(store.save_all(journal).ok());
+    REQUIRE(save_everything(store, journal).ok());
     const auto old_time = age_all_files(folder);
 
     auto again = save_one(store, journal, RecordType::contact, journal.contacts[0].meta.id);
     REQUIRE(again.ok());
     CHECK(again.value() == SaveOutcome::unchanged);
 
-    auto summary = store.save_all(journal);
+    auto summary = save_everything(store, journal);
     REQUIRE(summary.ok());
     CHECK(summary.value().written == 0);
     CHECK(summary.value().files_written == 0);
@@ -342,7 +359,7 @@ TEST_CASE("one edit rewrites one shard") {
     ScratchFolder folder;
     Journal journal = with_many_reflections(500);
     JournalStore store(folder.path());
-    REQUIRE(store.save_all(journal).ok());
+    REQUIRE(save_everything(store, journal).ok());
     const auto old_time = age_all_files(folder);
 
     Reflection& edited = journal.reflections[250];
@@ -376,7 +393,7 @@ TEST_CASE("a batch that cannot write one shard keeps that shard's records unwrit
     ScratchFolder folder;
     Journal journal = sample_journal();
     JournalStore store(folder.path());
-    REQUIRE(store.save_all(journal).ok());
+    REQUIRE(save_everything(store, journal).ok());
     const std::string blocked = shard_of_reflection(reflection_id);
     std::filesystem::create_directories(folder.path() / ("reflections/." + blocked.substr(12) + ".tmp"));
     journal.reflections[0].company = "Neu";
@@ -395,11 +412,11 @@ TEST_CASE("a loaded store knows what is on disk, so nothing is rewritten after a
     ScratchFolder folder;
     {
         JournalStore store(folder.path());
-        REQUIRE(store.save_all(sample_journal()).ok());
+        REQUIRE(save_everything(store, sample_journal()).ok());
     }
     JournalStore store(folder.path());
     const LoadResult loaded = store.load_journal();
-    auto summary = store.save_all(loaded.journal);
+    auto summary = save_everything(store, loaded.journal);
     REQUIRE(summary.ok());
     CHECK(summary.value().written == 0);
 }
@@ -408,7 +425,7 @@ TEST_CASE("dirty tracking: save by id writes the record, or removes it when it i
     ScratchFolder folder;
     Journal journal = sample_journal();
     JournalStore store(folder.path());
-    REQUIRE(store.save_all(journal).ok());
+    REQUIRE(save_everything(store, journal).ok());
 
     journal.reminders[0].done = true;
     auto saved = save_one(store, journal, RecordType::reminder, journal.reminders[0].meta.id);
@@ -434,16 +451,16 @@ TEST_CASE("dirty tracking: save by id writes the record, or removes it when it i
     CHECK(found);
 }
 
-TEST_CASE("save_all removes records that left the journal, and only those") {
+TEST_CASE("a record that left the journal is removed from its shard, and nothing else is touched") {
     ScratchFolder folder;
     Journal journal = sample_journal();
     JournalStore store(folder.path());
-    REQUIRE(store.save_all(journal).ok());
+    REQUIRE(save_everything(store, journal).ok());
     folder.put("contacts/notes.txt", "a file this store never loaded");
     journal.reflections.erase(journal.reflections.begin());
-    auto summary = store.save_all(journal);
-    REQUIRE(summary.ok());
-    CHECK(summary.value().removed == 1);
+    const BatchSaveResult result = store.save_records(journal, {RecordKey{RecordType::reflection, reflection_id}});
+    REQUIRE_FALSE(result.first_error);
+    CHECK(result.summary.removed == 1);
     CHECK(folder.get(shard_of_reflection(reflection_id)).find(reflection_id) == std::string::npos);
     CHECK(folder.has("contacts/notes.txt"));
     CHECK(load(folder).journal.reflections.size() == 2);
@@ -453,7 +470,7 @@ TEST_CASE("a record that left the journal is removed once; unsafe ids are refuse
     ScratchFolder folder;
     Journal journal = sample_journal();
     JournalStore store(folder.path());
-    REQUIRE(store.save_all(journal).ok());
+    REQUIRE(save_everything(store, journal).ok());
     Journal without = journal;
     without.reflections.erase(without.reflections.begin());
     CHECK(save_one(store, without, RecordType::reflection, reflection_id).value() == SaveOutcome::removed);
@@ -473,7 +490,7 @@ TEST_CASE("a failed save reports why and keeps the previous file") {
     ScratchFolder folder;
     Journal journal = sample_journal();
     JournalStore store(folder.path());
-    REQUIRE(store.save_all(journal).ok());
+    REQUIRE(save_everything(store, journal).ok());
     const std::string path = shard_of_reflection(reflection_id);
     const std::string temp = "reflections/." + path.substr(12) + ".tmp";
     const std::string before = folder.get(path);
@@ -538,13 +555,13 @@ TEST_CASE("migration: one file per record becomes shards; old files go only afte
     CHECK(journal_text(second.journal) == journal_text(first.journal));
     CHECK_FALSE(second.files_changed);
     CHECK(files_newer_than(folder, old_time).empty());  // nothing left to migrate
-    CHECK(store.save_all(second.journal).value().files_written == 0);
+    CHECK(save_everything(store, second.journal).value().files_written == 0);
 }
 
 TEST_CASE("migration cut short: a record in both a shard and an old file loads once, the newer copy wins") {
     ScratchFolder folder;
     Journal journal = sample_journal();
-    REQUIRE(JournalStore(folder.path()).save_all(journal).ok());
+    REQUIRE(save_everything(folder.path(), journal).ok());
     // The crash came after the shards were written and before the old files were removed.
     Reflection same = journal.reflections[0];
     folder.put("reflections/" + same.meta.id + ".json", encode_record(same));
