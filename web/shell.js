@@ -10,13 +10,17 @@ const Debrief = (() => {
   const statusText = (text) => { document.getElementById('status-text').textContent = text; };
   const call = (name, ...args) => Module['_' + name](...args);
 
-  // Passes a JS string to C++ on the heap (ccall's stack copy is too small for long journal texts).
+  // Passes a JS string to C++ as UTF-8 on the heap, as (pointer, byte length): never NUL-terminated,
+  // since text a person typed or imported may hold U+0000 and C++ would stop reading there. TextEncoder
+  // writes a lone surrogate as U+FFFD (EF BF BD); Emscripten's stringToUTF8 paired it with whatever
+  // followed, swallowing that character. (On the heap: ccall's stack copy is too small for long texts.)
+  const encoder = new TextEncoder();
   function withString(text, fn) {
-    const size = lengthBytesUTF8(text) + 1;
-    const ptr = _malloc(size);
+    const bytes = encoder.encode(text);
+    const ptr = _malloc(bytes.length || 1);
     try {
-      stringToUTF8(text, ptr, size);
-      return fn(ptr);
+      HEAPU8.set(bytes, ptr); // read HEAPU8 after _malloc: growing the memory replaces it
+      return fn(ptr, bytes.length);
     } finally {
       _free(ptr);
     }
@@ -73,7 +77,7 @@ const Debrief = (() => {
       el.autocomplete = 'off';
       if (!f.multi) el.type = f.type;
       el.addEventListener('input', () => {
-        withString(el.value, (ptr) => call('debrief_field_input', el._id, ptr));
+        withString(el.value, (ptr, length) => call('debrief_field_input', el._id, ptr, length));
         this.measure(el);
       });
       el.addEventListener('focus', () => call('debrief_field_focus', el._id));
@@ -286,7 +290,7 @@ const Debrief = (() => {
     // Oversized files are refused before reading them into memory.
     read(file) {
       if (file.size > maxImportBytes) {
-        withString(file.name, (name) => call('debrief_import_too_large', name, file.size));
+        withString(file.name, (name, length) => call('debrief_import_too_large', name, length, file.size));
         return;
       }
       ++this.reading;
@@ -295,11 +299,11 @@ const Debrief = (() => {
         const ptr = _malloc(bytes.length + 1);
         HEAPU8.set(bytes, ptr);
         try {
-          withString(file.name, (name) => call('debrief_import_file', name, ptr, bytes.length));
+          withString(file.name, (name, length) => call('debrief_import_file', name, length, ptr, bytes.length));
         } finally {
           _free(ptr);
         }
-      }, () => withString(file.name, (name) => call('debrief_import_unreadable', name))).finally(() => { --this.reading; });
+      }, () => withString(file.name, (name, length) => call('debrief_import_unreadable', name, length))).finally(() => { --this.reading; });
     },
   };
 
