@@ -10,17 +10,42 @@ const Debrief = (() => {
   const statusText = (text) => { document.getElementById('status-text').textContent = text; };
   const call = (name, ...args) => Module['_' + name](...args);
 
-  // Passes a JS string to C++ on the heap (ccall's stack copy is too small for long journal texts).
+  // Passes a JS string to C++ as UTF-8 on the heap, as (pointer, byte length): never NUL-terminated,
+  // since text a person typed or imported may hold U+0000 and C++ would stop reading there. TextEncoder
+  // writes a lone surrogate as U+FFFD (EF BF BD); Emscripten's stringToUTF8 paired it with whatever
+  // followed, swallowing that character. (On the heap: ccall's stack copy is too small for long texts.)
+  const encoder = new TextEncoder();
   function withString(text, fn) {
-    const size = lengthBytesUTF8(text) + 1;
-    const ptr = _malloc(size);
+    const bytes = encoder.encode(text);
+    const ptr = _malloc(bytes.length || 1);
     try {
-      stringToUTF8(text, ptr, size);
-      return fn(ptr);
+      HEAPU8.set(bytes, ptr); // read HEAPU8 after _malloc: growing the memory replaces it
+      return fn(ptr, bytes.length);
     } finally {
       _free(ptr);
     }
   }
+
+  // A lone surrogate (a paste that split an emoji) is stored as U+FFFD, so the field shows U+FFFD too:
+  // what you see is what is stored. One UTF-16 unit for one, so the caret and selection stay put.
+  const wellFormed = (text) => (text.toWellFormed ? text.toWellFormed()
+    : text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+  function showWellFormed(el) {
+    const fixed = wellFormed(el.value);
+    if (fixed === el.value) return;
+    const [start, end, direction] = [el.selectionStart, el.selectionEnd, el.selectionDirection];
+    el.value = fixed;
+    if (start !== null && document.activeElement === el) el.setSelectionRange(start, end, direction);
+  }
+
+  // A one-line field given a value with a line break (an imported journal, another app's copy) cannot
+  // show it in an <input>, which drops line breaks from its value, so the next keystroke would store
+  // the text without it. Such a field is a one-row <textarea> instead: the break is kept, shown (the
+  // second line is a scroll away) and deletable like any character, and Enter still adds none. This is
+  // what a person would expect: the text they were given, unchanged until they change it; a stand-in
+  // mark (say U+2424) could not be told from the same mark typed on purpose. Only "\n" stays exact: a
+  // textarea reports "\r\n" and "\r" as "\n", as multi-line fields do.
+  const needsArea = (f) => !f.multi && f.type === 'text' && 'value' in f && /[\r\n]/.test(f.value);
 
   function setState(state) {
     window.debrief.state = state;
@@ -48,9 +73,11 @@ const Debrief = (() => {
       for (const f of list) {
         seen.add(f.id);
         let el = this.els.get(f.id);
-        if (!el || el._multi !== f.multi || (!f.multi && el.type !== f.type)) {
+        // A one-line textarea stays one until C++ sends a value without a break while it is not focused.
+        const area = f.multi || needsArea(f) || (!!el && el._area && !('value' in f && document.activeElement !== el));
+        if (!el || el._multi !== f.multi || el._area !== area || (!area && el.type !== f.type)) {
           if (el) el.remove();
-          el = this.create(f);
+          el = this.create(f, area);
         }
         this.update(el, f);
       }
@@ -62,18 +89,25 @@ const Debrief = (() => {
       }
       order();
     },
-    create(f) {
-      const el = document.createElement(f.multi ? 'textarea' : 'input');
+    create(f, area) {
+      const el = document.createElement(area ? 'textarea' : 'input');
       el._multi = f.multi;
+      el._area = area;
       el._id = f.id;
       el._height = 0;
       el.className = 'field';
       el.dir = 'auto';
       el.spellcheck = true;
       el.autocomplete = 'off';
-      if (!f.multi) el.type = f.type;
-      el.addEventListener('input', () => {
-        withString(el.value, (ptr) => call('debrief_field_input', el._id, ptr));
+      if (!area) el.type = f.type;
+      if (area && !f.multi) {
+        el.rows = 1;
+        el.classList.add('one-line');
+        el.addEventListener('keydown', (e) => { if (e.key === 'Enter') e.preventDefault(); });
+      }
+      el.addEventListener('input', (e) => {
+        if (!e.isComposing) showWellFormed(el);
+        withString(el.value, (ptr, length) => call('debrief_field_input', el._id, ptr, length));
         this.measure(el);
       });
       el.addEventListener('focus', () => call('debrief_field_focus', el._id));
@@ -82,7 +116,7 @@ const Debrief = (() => {
         el.addEventListener(type, (e) => e.stopPropagation(), { passive: true });
       }
       // Scrolling over a field scrolls the page, unless the field itself still has text to scroll.
-      const canScroll = (dy) => el._multi && (dy > 0 ? el.scrollTop + el.clientHeight < el.scrollHeight - 1 : el.scrollTop > 0);
+      const canScroll = (dy) => el._area && (dy > 0 ? el.scrollTop + el.clientHeight < el.scrollHeight - 1 : el.scrollTop > 0);
       const scrollPage = (x, y, dy) => call('debrief_scroll_by', x, y, dy);
       el.addEventListener('wheel', (e) => {
         e.stopPropagation();
@@ -286,7 +320,7 @@ const Debrief = (() => {
     // Oversized files are refused before reading them into memory.
     read(file) {
       if (file.size > maxImportBytes) {
-        withString(file.name, (name) => call('debrief_import_too_large', name, file.size));
+        withString(file.name, (name, length) => call('debrief_import_too_large', name, length, file.size));
         return;
       }
       ++this.reading;
@@ -295,11 +329,11 @@ const Debrief = (() => {
         const ptr = _malloc(bytes.length + 1);
         HEAPU8.set(bytes, ptr);
         try {
-          withString(file.name, (name) => call('debrief_import_file', name, ptr, bytes.length));
+          withString(file.name, (name, length) => call('debrief_import_file', name, length, ptr, bytes.length));
         } finally {
           _free(ptr);
         }
-      }, () => withString(file.name, (name) => call('debrief_import_unreadable', name))).finally(() => { --this.reading; });
+      }, () => withString(file.name, (name, length) => call('debrief_import_unreadable', name, length))).finally(() => { --this.reading; });
     },
   };
 

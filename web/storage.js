@@ -31,7 +31,7 @@ const DebriefStorage = (() => {
     const settle = state.waiters.splice(0);
     settle.forEach((resolve) => resolve(ok));
     if (!Module._debrief_storage_synced) return;
-    Debrief.withString(message || '', (ptr) => call('debrief_storage_synced', ok ? 1 : 0, ptr));
+    Debrief.withString(message || '', (ptr, length) => call('debrief_storage_synced', ok ? 1 : 0, ptr, length));
   }
 
   function syncfs(populate) {

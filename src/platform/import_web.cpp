@@ -8,6 +8,7 @@
 #include <emscripten.h>
 
 #include <cstdio>
+#include <string>
 
 namespace debrief::platform {
 namespace {
@@ -25,23 +26,26 @@ void import_init(App& app) { g_app = &app; }
 }  // namespace debrief::platform
 
 extern "C" {
-EMSCRIPTEN_KEEPALIVE void debrief_import_file(const char* name, const char* data, int size) {
+// Names arrive as UTF-8 with their byte length (web/shell.js withString), never NUL-terminated.
+EMSCRIPTEN_KEEPALIVE void debrief_import_file(const char* name, int name_length, const char* data, int size) {
     using namespace debrief::platform;
     if (!g_app) return;
-    g_app->import_flow().receive(*g_app, name, std::string_view(data, static_cast<std::size_t>(size)));
+    g_app->import_flow().receive(*g_app, std::string(name, static_cast<std::size_t>(name_length)),
+                                 std::string_view(data, static_cast<std::size_t>(size)));
     show_result();
 }
 
-EMSCRIPTEN_KEEPALIVE void debrief_import_too_large(const char* name, double size) {
+EMSCRIPTEN_KEEPALIVE void debrief_import_too_large(const char* name, int name_length, double size) {
     using namespace debrief;
     if (!platform::g_app) return;
     char mb[32];
     std::snprintf(mb, sizeof mb, "%.1f", size / (1024.0 * 1024.0));
-    platform::g_app->import_flow().reject(tr_format("data.import.too_large", {{"name", name}, {"size", mb}}));
+    platform::g_app->import_flow().reject(tr_format(
+        "data.import.too_large", {{"name", std::string(name, static_cast<std::size_t>(name_length))}, {"size", mb}}));
     platform::show_result();
 }
 
-EMSCRIPTEN_KEEPALIVE void debrief_import_unreadable(const char*) {
+EMSCRIPTEN_KEEPALIVE void debrief_import_unreadable(const char*, int) {
     using namespace debrief;
     if (!platform::g_app) return;
     platform::g_app->import_flow().reject(std::string(tr("data.import.unreadable")));

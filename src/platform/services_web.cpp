@@ -6,7 +6,10 @@
 namespace debrief::platform {
 namespace {
 // clang-format off
-EM_JS(void, js_copy_text, (const char* text), { Debrief.copyText(UTF8ToString(text)); });
+// The copied text travels with its length: a draft may hold U+0000, where UTF8ToString would stop.
+EM_JS(void, js_copy_text, (const char* text, int size), {
+    Debrief.copyText(new TextDecoder().decode(HEAPU8.subarray(text, text + size)));
+});
 EM_JS(void, js_open_url, (const char* url), { Debrief.openUrl(UTF8ToString(url)); });
 // A view of the heap, not a slice: the Blob that Debrief.download makes copies the bytes once, and a
 // slice would copy them first (34 MB for a journal of 10,000 reflections). The view is only read before
@@ -17,7 +20,7 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
 // clang-format on
 }  // namespace
 
-void WebServices::copy_text(const std::string& text) { js_copy_text(text.c_str()); }
+void WebServices::copy_text(const std::string& text) { js_copy_text(text.data(), static_cast<int>(text.size())); }
 void WebServices::open_url(const std::string& url) { js_open_url(url.c_str()); }
 void WebServices::download(const ExportFile& file) {
     js_download(file.name.c_str(), file.mime_type.c_str(), file.bytes.data(), static_cast<int>(file.bytes.size()));

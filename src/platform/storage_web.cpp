@@ -120,10 +120,11 @@ void storage_after_frame() {
 
 extern "C" {
 // web/storage.js finished a sync: ok, or why not ("full" when the quota is the likely cause).
-EMSCRIPTEN_KEEPALIVE void debrief_storage_synced(int ok, const char* message) {
+// `message` is UTF-8 with its byte length (web/shell.js withString), never NUL-terminated.
+EMSCRIPTEN_KEEPALIVE void debrief_storage_synced(int ok, const char* message, int length) {
     using namespace debrief::platform;
     if (!g.saver) return;
-    g.saver->sync_finished(ok != 0, message ? message : "", emscripten_get_now());
+    g.saver->sync_finished(ok != 0, std::string_view(message, static_cast<std::size_t>(length)), emscripten_get_now());
     arm_timer();
     js_storage_report_info();
 }

@@ -104,8 +104,9 @@ void WebTextFields::on_focus(ImGuiID id) {
 }  // namespace debrief::platform
 
 extern "C" {
-EMSCRIPTEN_KEEPALIVE void debrief_field_input(unsigned id, const char* utf8) {
-    debrief::platform::web_text_fields().on_input(id, utf8);
+// The field's text as UTF-8 with its byte length: it may hold U+0000, so it is never read up to a zero byte.
+EMSCRIPTEN_KEEPALIVE void debrief_field_input(unsigned id, const char* utf8, int length) {
+    debrief::platform::web_text_fields().on_input(id, std::string(utf8, static_cast<std::size_t>(length)));
 }
 EMSCRIPTEN_KEEPALIVE void debrief_field_height(unsigned id, float height) {
     debrief::platform::web_text_fields().on_height(id, height);

@@ -398,6 +398,19 @@ std::optional<int> document_version(JsonReader& reader, const JsonNode& root, in
     return std::nullopt;
 }
 
+// The name of the journaling app whose export `root` looks like, or null: Day One's Journal.json
+// ({"metadata": {"version": ...}, "entries": [{"uuid", "text", "creationDate", ...}]}) and jrnl's
+// JSON export ({"tags": {...}, "entries": [{"date", "time", "title", "body", ...}]}).
+const char* foreign_journal_app(const JsonNode& root) {
+    const JsonNode* entries = root.find("entries");
+    if (entries == nullptr || !entries->is_array()) return nullptr;
+    const JsonNode* metadata = root.find("metadata");
+    if (metadata != nullptr && metadata->is_object() && metadata->find("version") != nullptr) return "Day One";
+    const JsonNode* tags = root.find("tags");
+    if (tags != nullptr && tags->is_object()) return "jrnl";
+    return nullptr;
+}
+
 // Reads "format" and "version" of a journal document and returns its version (or records an error).
 std::optional<int> journal_version(JsonReader& reader, const JsonNode& root) {
     const JsonNode* format = root.find("format");
@@ -405,6 +418,14 @@ std::optional<int> journal_version(JsonReader& reader, const JsonNode& root) {
         // Version 0 (the prototype) had no "format", only "schema": 0 (docs/schema.md).
         const JsonNode* schema = root.find("schema");
         if (schema != nullptr && schema->as_int64() == std::optional<std::int64_t>(0)) return 0;
+        // Other journaling apps' exports are told apart, so the person knows the file is fine, just not ours.
+        if (const char* app = foreign_journal_app(root)) {
+            reader.fail("This looks like a " + std::string(app) +
+                            " export; Debrief imports its own journals only. Choose a file made with Export on "
+                            "Debrief's \"Your data\" screen",
+                        "$");
+            return std::nullopt;
+        }
         reader.fail("This is not a Debrief journal: the \"format\" field is missing at $", "$.format");
         return std::nullopt;
     }

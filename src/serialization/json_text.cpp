@@ -399,6 +399,14 @@ Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limit
 
     // Refused. The whole-file checks come first, so a file with several problems gets the same message
     // whichever the parser met first; they only run here, valid files pay for one pass.
+    // A zip archive (an export someone compressed, or another app's backup) would otherwise be reported
+    // as mis-encoded text: say what it is. "PK\3\4" opens every zip file's first local header.
+    if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+        return Error{
+            "This is a zip archive, not a Debrief journal. If it holds a journal you exported, unzip it "
+            "and import the .json file inside",
+            "$"};
+    }
     if (const auto bad = find_invalid_utf8(text)) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[*bad])));

@@ -353,6 +353,57 @@ TEST_CASE("versions that are not whole numbers, or too old for the format, are r
     CHECK(missing.error().message == "The required field \"version\" is missing at $");
 }
 
+// Files from other journaling apps, and zip archives, are named for what they are rather than reported as
+// a journal with a missing field or as mis-encoded text.
+TEST_CASE("Day One and jrnl exports and zip archives are recognised and told apart") {
+    const std::string day_one = R"({
+  "metadata": {"version": "1.0"},
+  "entries": [{"uuid": "5F2C0A9B8E7D4C3B", "text": "Interview went well", "creationDate": "2024-03-01T09:00:00Z",
+               "starred": false, "timeZone": "Europe/Berlin"}]
+})";
+    auto d = decode_journal(day_one);
+    REQUIRE_FALSE(d.ok());
+    CHECK(d.error().message ==
+          "This looks like a Day One export; Debrief imports its own journals only. Choose a file made with Export on "
+          "Debrief's \"Your data\" screen");
+    CHECK(d.error().json_path == "$");
+
+    const std::string jrnl = R"({
+  "tags": {"@work": 1},
+  "entries": [{"date": "2024-03-01", "time": "09:00", "title": "Rejected.", "body": "By @work.", "tags": ["@work"],
+               "starred": false}]
+})";
+    auto j = decode_journal(jrnl);
+    REQUIRE_FALSE(j.ok());
+    CHECK(j.error().message ==
+          "This looks like a jrnl export; Debrief imports its own journals only. Choose a file made with Export on "
+          "Debrief's \"Your data\" screen");
+    CHECK(j.error().json_path == "$");
+
+    // Empty journals of either app are still recognised; an "entries" list alone is not enough to guess.
+    CHECK(decode_journal(R"({"metadata": {"version": "1.0"}, "entries": []})").error().message.find("Day One") !=
+          std::string::npos);
+    CHECK(decode_journal(R"({"tags": {}, "entries": []})").error().message.find("jrnl") != std::string::npos);
+    CHECK(decode_journal(R"({"entries": []})").error().message ==
+          "This is not a Debrief journal: the \"format\" field is missing at $");
+    CHECK(decode_journal(R"({"metadata": {}, "entries": []})").error().message ==
+          "This is not a Debrief journal: the \"format\" field is missing at $");
+    // A Debrief journal that happens to carry such keys is still read as a Debrief journal.
+    auto ours = decode_journal(R"({"format": "debrief-journal", "version": 1, "tags": {}, "entries": []})");
+    CHECK(ours.ok());
+
+    // A zip archive: the local file header signature, then binary data that is not UTF-8.
+    const std::string zip = std::string("PK\x03\x04\x14\x00\x00\x00\x08\x00", 10) + "\xFC\xFD\x80" + "Journal.json";
+    auto z = decode_journal(zip);
+    REQUIRE_FALSE(z.ok());
+    CHECK(z.error().message ==
+          "This is a zip archive, not a Debrief journal. If it holds a journal you exported, unzip it and import the "
+          ".json file inside");
+    CHECK(z.error().json_path == "$");
+    // Text that merely starts with "PK" is still reported as what it is.
+    CHECK(decode_journal("PKZIP").error().message.find("zip archive") == std::string::npos);
+}
+
 TEST_CASE("errors inside list items and nested objects name the full path") {
     auto result = decode_journal(R"({"format": "debrief-journal", "version": 1, "reflections": [
       {"id": "r1", "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z",
