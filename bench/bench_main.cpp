@@ -75,6 +75,67 @@ void bench_serialization(Harness& h, const std::string& text, const Journal& jou
     });
 }
 
+// [SECTION] Unknown fields at scale (issue #15 item 2): every path a file's shape decides the cost of.
+
+// A journal of one reflection whose record holds `keys` unknown keys: half of them directly in the
+// record, half inside one unknown object (as a newer version's nested data would be).
+struct UnknownKeysCase {
+    std::string journal_text;  // the export, as an import reads it
+    std::string record_line;   // the stored shard line, as a load reads it
+    Journal journal;
+    RecordExtras extras;  // what decoding kept
+};
+
+UnknownKeysCase make_unknown_keys_case(std::size_t keys) {
+    UnknownKeysCase c;
+    Reflection r;
+    r.meta.id = "r1";
+    r.meta.created = Timestamp{1795300000000, 60};
+    r.meta.modified = r.meta.created;
+    r.company = "Acme";
+    std::string extras = "{";
+    for (std::size_t i = 0; i < keys / 2; ++i) {
+        extras += "\"x_" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+    }
+    extras += "\"x_nested\":{";
+    for (std::size_t i = 0; i < keys - keys / 2; ++i) {
+        if (i > 0) extras += ',';
+        extras += "\"n_" + std::to_string(i) + "\":\"v\"";
+    }
+    extras += "}}";
+    Journal j;
+    j.reflections.push_back(r);
+    JournalExtras kept;
+    kept.reflections["r1"][""] = extras;
+    c.journal_text = encode_journal(j, kept, Timestamp{1795300000000, 60});
+    c.record_line = encode_record(r, kept.reflections["r1"], TextLayout::line);
+    c.journal = j;
+    c.extras = kept.reflections["r1"];
+    return c;
+}
+
+void bench_unknown_keys(Harness& h) {
+    for (const std::size_t keys : {std::size_t{10000}, std::size_t{100000}, std::size_t{1000000}}) {
+        const UnknownKeysCase c = make_unknown_keys_case(keys);
+        const std::string n = std::to_string(keys / 1000) + "k unknown keys";
+        h.run("unknown keys", "decode_journal, " + n, [&] {
+            Result<DecodedJournal> decoded = decode_journal(c.journal_text);
+            bench::sink = decoded ? decoded.value().warnings.size() : 0;
+            return count_note(bench::sink, "warnings");
+        });
+        h.run("unknown keys", "decode_record (one shard line), " + n, [&] {
+            Result<DecodedRecord> decoded = decode_record(c.record_line);
+            bench::sink = decoded ? decoded.value().extras.size() : 0;
+            return count_note(c.record_line.size(), "bytes");
+        });
+        h.run("unknown keys", "encode_record with extras, " + n, [&] {
+            const std::string out = encode_record(c.journal.reflections[0], c.extras, TextLayout::line);
+            bench::sink = out.size();
+            return count_note(out.size(), "bytes");
+        });
+    }
+}
+
 void bench_search(Harness& h, const Journal& journal) {
     const std::vector<Reflection>& rows = journal.reflections;
     const Filter all;
@@ -182,11 +243,21 @@ int main(int argc, char** argv) {
             journal_path = argv[i];
         }
     }
+    Harness::Budget budget;
+    if (quick) {
+        budget.min_reps = 3;
+        budget.min_total_ms = 50.0;
+    }
     if (!journal_path) {
+        // Without a journal: only the cases whose input is built here (unknown keys at scale).
         std::fprintf(stderr,
-                     "usage: debrief_bench <journal.json> [--json <out.json>] [--quick]\n"
-                     "make a journal with: node bench/generate_journal.mjs build/bench/journal-10000.json\n");
-        return 2;
+                     "debrief_bench: no journal given, measuring unknown keys only\n"
+                     "(usage: debrief_bench <journal.json> [--json <out.json>] [--quick]; make a journal with:\n"
+                     " node bench/generate_journal.mjs build/bench/journal-10000.json)\n");
+        Harness h(budget);
+        bench_unknown_keys(h);
+        h.print_table(stdout);
+        return 0;
     }
     const std::string text = read_file(journal_path);
     if (text.empty()) {
@@ -202,15 +273,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "debrief_bench: %zu reflections, %zu bytes of JSON\n", journal.reflections.size(),
                  text.size());
 
-    Harness::Budget budget;
-    if (quick) {
-        budget.min_reps = 3;
-        budget.min_total_ms = 50.0;
-    }
     Harness h(budget);
     bench_search(h, journal);
     bench_serialization(h, text, journal);
     bench_criteria(h, journal);
+    bench_unknown_keys(h);
 
     h.print_table(stdout);
     if (json_path) {

@@ -6,7 +6,6 @@
 #include <cstring>
 #include <memory>
 #include <optional>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -109,6 +108,68 @@ std::string describe_byte(std::string_view s, std::size_t offset) {
     }
     return buffer;
 }
+
+// The keys of one large object, for finding a duplicate in constant time per key: an open-addressing
+// table of (hash tag, member number) that grows by doubling, so a million keys cost a million probes
+// into 8-byte slots and a few allocations (a node-based set allocated once per key and chased a
+// pointer per probe; a scan per key was quadratic). `key_of(n)` gives member n's key.
+class KeySet {
+public:
+    template <class KeyOf>
+    void insert(std::string_view key, std::uint32_t member, const KeyOf& key_of) {
+        if ((m_size + 1) * 2 > m_slots.size()) grow(key_of);
+        const std::uint64_t h = hash(key);
+        place(Slot{tag(h), member + 1}, h);
+        ++m_size;
+    }
+    template <class KeyOf>
+    bool contains(std::string_view key, const KeyOf& key_of) const {
+        const std::uint64_t h = hash(key);
+        const std::uint32_t t = tag(h);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& slot = m_slots[i];
+            if (slot.member == 0) return false;
+            if (slot.tag == t && key_of(slot.member - 1) == key) return true;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint32_t tag = 0;
+        std::uint32_t member = 0;  // member number + 1; 0: empty
+    };
+
+    // FNV-1a, then a final mix so the low bits used for the slot depend on every byte.
+    static std::uint64_t hash(std::string_view key) {
+        std::uint64_t h = 14695981039346656037ull;
+        for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdull;
+        h ^= h >> 33;
+        return h;
+    }
+    static std::uint32_t tag(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
+    void place(Slot slot, std::uint64_t h) {
+        const std::size_t mask = m_slots.size() - 1;
+        std::size_t i = h & mask;
+        while (m_slots[i].member != 0) i = (i + 1) & mask;
+        m_slots[i] = slot;
+    }
+    // The slot of a key depends on hash bits a slot does not keep, so growing hashes the keys again
+    // (amortized, once per doubling).
+    template <class KeyOf>
+    void grow(const KeyOf& key_of) {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+        for (const Slot& slot : old) {
+            if (slot.member != 0) place(slot, hash(key_of(slot.member - 1)));
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    std::size_t m_size = 0;
+};
 
 }  // namespace
 
@@ -251,7 +312,7 @@ private:
         bool has_key = false;
         std::string_view key;  // objects: the last key read
         // Objects with many keys: the keys so far, so hostile files stay linear.
-        std::unique_ptr<std::unordered_set<std::string_view>> keys;
+        std::unique_ptr<KeySet> keys;
     };
 
     std::string_view store(std::string_view value) {
@@ -311,13 +372,16 @@ private:
             }
             return false;
         }
+        const auto key_of = [&](std::uint32_t member) { return m_pending[frame.mark + member].m_key; };
         if (!frame.keys) {
-            frame.keys = std::make_unique<std::unordered_set<std::string_view>>();
-            for (std::size_t i = frame.mark; i < m_pending.size(); ++i) frame.keys->insert(m_pending[i].m_key);
+            frame.keys = std::make_unique<KeySet>();
+            for (std::size_t i = 0; i < count; ++i)
+                frame.keys->insert(key_of(static_cast<std::uint32_t>(i)), static_cast<std::uint32_t>(i), key_of);
+        } else if (frame.has_key && count > 0) {
+            // Keys are inserted as the values they name are added; the previous key is not in yet.
+            frame.keys->insert(m_pending.back().m_key, static_cast<std::uint32_t>(count - 1), key_of);
         }
-        // Keys are inserted as the values they name are added; the previous key is not in yet.
-        if (frame.has_key && count > 0) frame.keys->insert(m_pending.back().m_key);
-        return frame.keys->count(key) != 0;
+        return frame.keys->contains(key, key_of);
     }
 
     // The path of the value being read inside the first `frame_count` containers.
