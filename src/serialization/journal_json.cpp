@@ -430,8 +430,10 @@ void warn_unknown_envelope_keys(JsonReader& reader, const JsonNode& root) {
         bool known = false;
         for (const FieldSpec& field : fields) known = known || field.key == member.key();
         if (!known) {
-            reader.warn("Unknown field " + quote_for_message(member.key()) + " at " + path_key("$", member.key()) +
-                        " was ignored (it may come from a newer version of Debrief)");
+            reader.warn_with([&] {
+                return "Unknown field " + quote_for_message(member.key()) + " at " + path_key("$", member.key()) +
+                       " was ignored (it may come from a newer version of Debrief)";
+            });
         }
     }
 }
@@ -498,7 +500,7 @@ Result<DecodedJournal> decode_journal(std::string_view text, const DecodeLimits&
                           decode_fields<Reminder>);
     if (!ok) return reader.error();
     decoded.extras.document = doc.unknown_keys();
-    decoded.warnings = std::move(reader.warnings());
+    decoded.warnings = reader.take_warnings();
     return decoded;
 }
 
@@ -600,7 +602,7 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     }
     if (!ok) return reader.error();
     warn_unknown_envelope_keys(reader, root);
-    decoded.warnings = std::move(reader.warnings());
+    decoded.warnings = reader.take_warnings();
     return decoded;
 }
 

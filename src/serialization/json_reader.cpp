@@ -142,6 +142,34 @@ bool JsonReader::fail(std::string message, std::string json_path) {
     return false;
 }
 
+void JsonReader::warn(std::string message) {
+    warn_with([&] { return std::move(message); });
+}
+
+std::vector<std::string> JsonReader::take_warnings() {
+    std::vector<std::string> warnings = std::move(m_warnings);
+    if (m_warning_count > warnings.size()) {
+        const std::size_t rest = m_warning_count - warnings.size();
+        warnings.push_back(
+            "\xE2\x80\xA6"
+            "and " +
+            format_count(rest) + " more " + (rest == 1 ? "warning" : "warnings") + " like these");
+    }
+    m_warnings.clear();
+    m_warning_count = 0;
+    return warnings;
+}
+
+std::string format_count(std::size_t n) {
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
 namespace {
 
 // "Expected an object at $.x, found 7".
@@ -367,8 +395,10 @@ std::string FieldReader::unknown_keys() {
             }
         }
         if (known) continue;
-        m_reader.warn("Unknown field " + quote_for_message(member.key()) + " at " + child_path(member.key()) +
-                      " was kept unchanged (it may come from a newer version of Debrief)");
+        m_reader.warn_with([&] {
+            return "Unknown field " + quote_for_message(member.key()) + " at " + child_path(member.key()) +
+                   " was kept unchanged (it may come from a newer version of Debrief)";
+        });
         // Stored in the same compact form as every other JSON we write (files from newer versions).
         if (!opened) w.begin_object();
         opened = true;

@@ -110,36 +110,12 @@ std::string describe_byte(std::string_view s, std::size_t offset) {
 }
 
 // The keys of one large object, for finding a duplicate in constant time per key: an open-addressing
-// table of (hash tag, member number) that grows by doubling, so a million keys cost a million probes
-// into 8-byte slots and a few allocations (a node-based set allocated once per key and chased a
-// pointer per probe; a scan per key was quadratic). `key_of(n)` gives member n's key.
+// table of (hash tag, member number) in 8-byte slots, plus every member's hash in order so that
+// growing (by doubling) re-places slots without touching the keys. A million keys cost a million
+// probes and a few allocations (a node-based set allocated once per key and chased a pointer per
+// probe; a scan per key was quadratic). `key_of(n)` gives member n's key, read only on a tag match.
 class KeySet {
 public:
-    template <class KeyOf>
-    void insert(std::string_view key, std::uint32_t member, const KeyOf& key_of) {
-        if ((m_size + 1) * 2 > m_slots.size()) grow(key_of);
-        const std::uint64_t h = hash(key);
-        place(Slot{tag(h), member + 1}, h);
-        ++m_size;
-    }
-    template <class KeyOf>
-    bool contains(std::string_view key, const KeyOf& key_of) const {
-        const std::uint64_t h = hash(key);
-        const std::uint32_t t = tag(h);
-        const std::size_t mask = m_slots.size() - 1;
-        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-            const Slot& slot = m_slots[i];
-            if (slot.member == 0) return false;
-            if (slot.tag == t && key_of(slot.member - 1) == key) return true;
-        }
-    }
-
-private:
-    struct Slot {
-        std::uint32_t tag = 0;
-        std::uint32_t member = 0;  // member number + 1; 0: empty
-    };
-
     // FNV-1a, then a final mix so the low bits used for the slot depend on every byte.
     static std::uint64_t hash(std::string_view key) {
         std::uint64_t h = 14695981039346656037ull;
@@ -149,26 +125,47 @@ private:
         h ^= h >> 33;
         return h;
     }
+
+    // Adds the next member's key by its hash.
+    void insert(std::uint64_t h) {
+        m_hashes.push_back(h);
+        if (m_hashes.size() * 2 > m_slots.size()) {
+            m_slots.assign(m_slots.empty() ? 64 : m_slots.size() * 2, Slot{});
+            for (std::size_t member = 0; member < m_hashes.size(); ++member) place(member);
+        } else {
+            place(m_hashes.size() - 1);
+        }
+    }
+    template <class KeyOf>
+    bool contains(std::string_view key, std::uint64_t h, const KeyOf& key_of) const {
+        if (m_slots.empty()) return false;
+        const std::uint32_t t = tag(h);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& slot = m_slots[i];
+            if (slot.member == 0) return false;
+            if (slot.tag == t && key_of(slot.member - 1) == key) return true;
+        }
+    }
+    std::size_t size() const { return m_hashes.size(); }
+
+private:
+    struct Slot {
+        std::uint32_t tag = 0;
+        std::uint32_t member = 0;  // member number + 1; 0: empty
+    };
+
     static std::uint32_t tag(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
-    void place(Slot slot, std::uint64_t h) {
+    void place(std::size_t member) {
+        const std::uint64_t h = m_hashes[member];
         const std::size_t mask = m_slots.size() - 1;
         std::size_t i = h & mask;
         while (m_slots[i].member != 0) i = (i + 1) & mask;
-        m_slots[i] = slot;
-    }
-    // The slot of a key depends on hash bits a slot does not keep, so growing hashes the keys again
-    // (amortized, once per doubling).
-    template <class KeyOf>
-    void grow(const KeyOf& key_of) {
-        std::vector<Slot> old = std::move(m_slots);
-        m_slots.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-        for (const Slot& slot : old) {
-            if (slot.member != 0) place(slot, hash(key_of(slot.member - 1)));
-        }
+        m_slots[i] = Slot{tag(h), static_cast<std::uint32_t>(member + 1)};
     }
 
+    std::vector<std::uint64_t> m_hashes;
     std::vector<Slot> m_slots;
-    std::size_t m_size = 0;
 };
 
 }  // namespace
@@ -372,16 +369,12 @@ private:
             }
             return false;
         }
-        const auto key_of = [&](std::uint32_t member) { return m_pending[frame.mark + member].m_key; };
-        if (!frame.keys) {
-            frame.keys = std::make_unique<KeySet>();
-            for (std::size_t i = 0; i < count; ++i)
-                frame.keys->insert(key_of(static_cast<std::uint32_t>(i)), static_cast<std::uint32_t>(i), key_of);
-        } else if (frame.has_key && count > 0) {
-            // Keys are inserted as the values they name are added; the previous key is not in yet.
-            frame.keys->insert(m_pending.back().m_key, static_cast<std::uint32_t>(count - 1), key_of);
-        }
-        return frame.keys->contains(key, key_of);
+        if (!frame.keys) frame.keys = std::make_unique<KeySet>();
+        KeySet& keys = *frame.keys;
+        // Every member before this key goes in (the previous one was added since the last key).
+        while (keys.size() < count) keys.insert(KeySet::hash(m_pending[frame.mark + keys.size()].m_key));
+        const auto key_of = [&](std::size_t member) { return m_pending[frame.mark + member].m_key; };
+        return keys.contains(key, KeySet::hash(key), key_of);
     }
 
     // The path of the value being read inside the first `frame_count` containers.
