@@ -191,8 +191,36 @@ FieldReader::FieldReader(JsonReader& reader, const JsonNode& object, std::string
     : m_reader(reader), m_object(object), m_path(std::move(path)), m_kind(kind) {}
 
 const JsonNode* FieldReader::find_present(std::string_view key) {
-    // Starting after the last member found makes reading an object in file order linear.
     const std::size_t size = m_object.size();
+    // Large objects (a file from a newer version, or a hostile one): index the table's keys once, so
+    // a hundred missing optional keys do not scan a million unknown members a hundred times.
+    constexpr std::size_t index_above = 64;
+    if (size > index_above) {
+        const auto& fields = schema_fields(m_kind);
+        if (!m_indexed) {
+            m_indexed = true;
+            m_index.assign(fields.size(), -1);
+            for (std::size_t i = 0; i < size; ++i) {
+                for (std::size_t f = 0; f < fields.size(); ++f) {
+                    if (fields[f].key == m_object[i].key()) {
+                        m_index[f] = static_cast<std::int64_t>(i);
+                        break;
+                    }
+                }
+            }
+        }
+        for (std::size_t f = 0; f < fields.size(); ++f) {
+            if (fields[f].key != key) continue;
+            if (m_index[f] >= 0) return &m_object[static_cast<std::size_t>(m_index[f])];
+            if (fields[f].presence == Presence::required) {
+                m_reader.fail("The required field \"" + std::string(key) + "\" is missing at " + m_path,
+                              child_path(key));
+            }
+            return nullptr;
+        }
+        // Not in the table (never asked by the decoders): the scan below.
+    }
+    // Starting after the last member found makes reading an object in file order linear.
     for (std::size_t step = 0; step < size; ++step) {
         const std::size_t i = (m_next + step) % size;
         if (m_object[i].key() != key) continue;

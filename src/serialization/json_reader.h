@@ -126,6 +126,10 @@ private:
     std::size_t m_next = 0;    // where the next lookup starts: fields are usually read in file order
     std::size_t m_found = 0;   // distinct members read; when it reaches the object's size, none is unknown
     std::uint64_t m_seen = 0;  // which of the first 64 members were read
+    // Objects with many members: where each key of the schema table is (-1: absent), found in one
+    // pass, so a missing or out-of-order key costs a table lookup rather than a scan of every member.
+    std::vector<std::int64_t> m_index;
+    bool m_indexed = false;
 };
 
 // Checks that `value` is an object / a list, recording "Expected an object at ..., found ..." otherwise.

@@ -141,7 +141,7 @@ TEST_CASE("an unknown key is found even after known keys were looked up more tha
     CHECK(fields.unknown_keys() == R"({"zeta":true})");
 }
 
-TEST_CASE("warnings are capped: the first ones are kept, the rest are counted in a last line") {
+TEST_CASE("warnings are capped: the first ones are kept and the rest counted in a last line") {
     JsonReader reader;
     int made = 0;
     for (int i = 0; i < 100000; ++i) {
@@ -161,7 +161,7 @@ TEST_CASE("warnings are capped: the first ones are kept, the rest are counted in
           "and 99,950 more warnings like these");
 }
 
-TEST_CASE("a single warning past the cap reads in the singular, and none past it adds no line") {
+TEST_CASE("a single warning past the cap reads in the singular and none past it adds no line") {
     JsonReader reader;
     for (std::size_t i = 0; i < JsonReader::max_warnings; ++i) reader.warn("w");
     CHECK(reader.take_warnings().size() == JsonReader::max_warnings);
