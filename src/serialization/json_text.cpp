@@ -202,7 +202,7 @@ public:
         JsonNode* base = m_tree.m_nodes.data();
         for (JsonNode& node : m_tree.m_nodes) {
             if (node.m_kind == JsonKind::array || node.m_kind == JsonKind::object)
-                node.m_children = base + node.m_first;
+                node.m_link.children = base + node.m_link.first;
         }
     }
 
@@ -220,13 +220,13 @@ public:
     bool number_float(number_float_t, const string_t& literal) override {
         JsonNode node;
         node.m_kind = JsonKind::number;
-        node.m_text = store(literal);
+        node.set_text(store(literal));
         return add(node);
     }
     bool string(string_t& value) override {
         JsonNode node;
         node.m_kind = JsonKind::string;
-        node.m_text = store(value);
+        node.set_text(store(value));
         return add(node);
     }
     bool binary(binary_t&) override { return false; }  // never produced by the JSON parser
@@ -324,12 +324,12 @@ private:
         JsonNode node;
         node.m_kind = JsonKind::number;
         node.m_flag = fits_int64;
-        node.m_text = store(literal);
+        node.set_text(store(literal));
         return add(node);
     }
 
     bool add(JsonNode node) {
-        if (!m_frames.empty() && !m_frames.back().is_array) node.m_key = m_frames.back().key;
+        if (!m_frames.empty() && !m_frames.back().is_array) node.set_key(m_frames.back().key);
         m_pending.push_back(node);
         return true;
     }
@@ -354,7 +354,7 @@ private:
         JsonNode container;
         container.m_kind = kind;
         auto& nodes = m_tree.m_nodes;
-        container.m_first = static_cast<std::uint32_t>(nodes.size());
+        container.m_link.first = nodes.size();
         container.m_count = static_cast<std::uint32_t>(m_pending.size() - mark);
         nodes.insert(nodes.end(), m_pending.begin() + static_cast<std::ptrdiff_t>(mark), m_pending.end());
         m_pending.resize(mark);
@@ -365,15 +365,15 @@ private:
         const std::size_t count = m_pending.size() - frame.mark;
         if (count < 32) {
             for (std::size_t i = frame.mark; i < m_pending.size(); ++i) {
-                if (m_pending[i].m_key == key) return true;
+                if (m_pending[i].key() == key) return true;
             }
             return false;
         }
         if (!frame.keys) frame.keys = std::make_unique<KeySet>();
         KeySet& keys = *frame.keys;
         // Every member before this key goes in (the previous one was added since the last key).
-        while (keys.size() < count) keys.insert(KeySet::hash(m_pending[frame.mark + keys.size()].m_key));
-        const auto key_of = [&](std::size_t member) { return m_pending[frame.mark + member].m_key; };
+        while (keys.size() < count) keys.insert(KeySet::hash(m_pending[frame.mark + keys.size()].key()));
+        const auto key_of = [&](std::size_t member) { return m_pending[frame.mark + member].key(); };
         return keys.contains(key, KeySet::hash(key), key_of);
     }
 
