@@ -136,6 +136,42 @@ void bench_unknown_keys(Harness& h) {
     }
 }
 
+// The worst files up to the 50 MB limit: as many tiny unknown keys as fit in one object, as many tiny
+// values as fit in one unknown list, and the first with a syntax error at its very end. Each must
+// preview or be refused within 3 s.
+void bench_worst_case(Harness& h) {
+    const std::size_t limit = DecodeLimits{}.max_bytes;
+    const UnknownKeysCase base = make_unknown_keys_case(2);
+    const std::size_t at = base.journal_text.rfind('}');  // the document's closing brace
+    std::string keys = base.journal_text.substr(0, at) + ",\"x_big\":{";
+    for (std::size_t i = 0; keys.size() + 32 < limit; ++i) {
+        if (i > 0) keys += ',';
+        keys += '"';
+        keys += std::to_string(i);
+        keys += "\":0";
+    }
+    keys += "}}";
+    std::string values = base.journal_text.substr(0, at) + ",\"x_big\":[0";
+    while (values.size() + 8 < limit) values += ",0";
+    values += "]}";
+    std::string broken = keys;
+    broken.back() = ',';
+    const struct {
+        const char* name;
+        const std::string& text;
+    } cases[] = {{"decode_journal, 50 MB of unknown keys in one object", keys},
+                 {"decode_journal, 50 MB of values in one unknown list", values},
+                 {"decode_journal, 50 MB of keys, syntax error at the end", broken}};
+    for (const auto& c : cases) {
+        h.run("worst case", c.name, [&] {
+            Result<DecodedJournal> decoded = decode_journal(c.text);
+            bench::sink = decoded ? 1 : 0;
+            return decoded ? count_note(c.text.size(), "bytes, decoded")
+                           : count_note(c.text.size(), "bytes, refused: ") + decoded.error().message.substr(0, 60);
+        });
+    }
+}
+
 void bench_search(Harness& h, const Journal& journal) {
     const std::vector<Reflection>& rows = journal.reflections;
     const Filter all;
@@ -256,6 +292,7 @@ int main(int argc, char** argv) {
                      " node bench/generate_journal.mjs build/bench/journal-10000.json)\n");
         Harness h(budget);
         bench_unknown_keys(h);
+        bench_worst_case(h);
         h.print_table(stdout);
         return 0;
     }
@@ -278,6 +315,7 @@ int main(int argc, char** argv) {
     bench_serialization(h, text, journal);
     bench_criteria(h, journal);
     bench_unknown_keys(h);
+    bench_worst_case(h);
 
     h.print_table(stdout);
     if (json_path) {

@@ -1,6 +1,7 @@
 // Raw-bytes checks and the product's one JSON tokenizer: nlohmann's SAX parser feeding JsonTree (see json_text.h).
 #include "serialization/json_text.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -178,18 +179,19 @@ private:
 class JsonTreeBuilder final : public nlohmann::json_sax<nlohmann::json> {
 public:
     // `full_text` is the whole file (for positions); parsing starts after the BOM.
-    JsonTreeBuilder(std::string_view full_text, std::size_t bom_length, int max_depth, JsonTree& tree)
+    JsonTreeBuilder(std::string_view full_text, std::size_t bom_length, const DecodeLimits& limits, JsonTree& tree)
         : m_full(full_text),
           m_text(full_text.substr(bom_length)),
           m_bom_length(bom_length),
-          m_max_depth(max_depth),
+          m_max_depth(limits.max_depth),
+          m_max_values(limits.max_values),
           m_tree(tree) {
         // Every key, string and number literal is at most as long as its source, so one buffer of the
         // source's size holds them all and never moves.
         m_tree.m_strings.reset(new char[m_text.size() + 1]);
         m_capacity = m_text.size() + 1;
         // Journal JSON averages about one value per 20 bytes; reserving avoids most regrowth.
-        m_tree.m_nodes.reserve(m_text.size() / 20 + 1);
+        m_tree.m_nodes.reserve(std::min(m_text.size() / 20, m_max_values) + 1);
         m_pending.reserve(64);
     }
 
@@ -329,6 +331,14 @@ private:
     }
 
     bool add(JsonNode node) {
+        if (++m_values > m_max_values) {
+            const std::string path = path_of(m_frames.size());
+            m_error = Error{"The file holds more than " + format_count(m_max_values) + " values (the last read at " +
+                                path + "); a Debrief journal holds about one per 20 bytes, far fewer, so it is " +
+                                "damaged or not a journal",
+                            path};
+            return false;
+        }
         if (!m_frames.empty() && !m_frames.back().is_array) node.set_key(m_frames.back().key);
         m_pending.push_back(node);
         return true;
@@ -400,6 +410,8 @@ private:
     std::string_view m_text;
     std::size_t m_bom_length = 0;
     int m_max_depth;
+    std::size_t m_max_values;
+    std::size_t m_values = 0;
     JsonTree& m_tree;
     std::size_t m_capacity = 0;
     std::size_t m_used = 0;
@@ -447,7 +459,7 @@ Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limit
     // byte, so any is refused. Found by the import fuzzer (tests/unit/fuzz_findings_test.cpp).
     const std::size_t zero = body.find('\0');
     JsonTree tree;
-    JsonTreeBuilder builder(text, bom_length, limits.max_depth, tree);
+    JsonTreeBuilder builder(text, bom_length, limits, tree);
     if (!second_bom && zero == std::string_view::npos &&
         nlohmann::json::sax_parse(body.begin(), body.end(), &builder) && !builder.error()) {
         builder.finish();

@@ -1,8 +1,9 @@
 // Issue #15 item 2: every path whose cost a file's shape decides grows linearly. Each case times the
-// same work at n and 10n keys (best of five runs each) and allows at most 12x. Timing-sensitive, so
+// same work at n and 10n keys (best of five runs each, up to three tries) and allows at most 12x. Timing-sensitive, so
 // they are their own executable and ctest entry, label "timing" (`ctest -L timing`, `-LE timing`).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -27,16 +28,11 @@ constexpr std::size_t small_n = 20000;
 constexpr std::size_t large_n = 200000;
 constexpr double max_growth = 12.0;
 
-// Best of five, in milliseconds.
-double best_ms(const std::function<void()>& work) {
-    double best = 1e300;
-    for (int run = 0; run < 5; ++run) {
-        const auto start = std::chrono::steady_clock::now();
-        work();
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        if (ms < best) best = ms;
-    }
-    return best;
+// One run, in milliseconds.
+double time_ms(const std::function<void()>& work) {
+    const auto start = std::chrono::steady_clock::now();
+    work();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 // A compact object of `keys` unknown keys: half direct, half inside one unknown object.
@@ -88,11 +84,22 @@ void check_linear(const char* what, const std::function<void(std::size_t)>& run_
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
 #endif
     run_at(large_n);
-    const double small = best_ms([&] { run_at(small_n); });
-    const double large = best_ms([&] { run_at(large_n); });
-    INFO(what << ": " << small << " ms at " << small_n << " keys, " << large << " ms at " << large_n);
+    // The machine is shared: a burst of someone else's work can land on either size. Up to three
+    // measurements, sizes alternating; quadratic code fails all three by far (200k keys would take
+    // 100 times as long as 20k, not 12).
+    double small = 0.0, large = 0.0;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        small = 1e300;
+        large = 1e300;
+        for (int run = 0; run < 5; ++run) {
+            small = std::min(small, time_ms([&] { run_at(small_n); }));
+            large = std::min(large, time_ms([&] { run_at(large_n); }));
+        }
+        if (large <= max_growth * std::max(small, 1.0)) break;
+    }
+    INFO(std::string(what) << ": " << small << " ms at " << small_n << " keys, " << large << " ms at " << large_n);
     // Below a millisecond the clock, not the algorithm, decides the ratio.
-    CHECK(large <= max_growth * (small > 1.0 ? small : 1.0));
+    CHECK(large <= max_growth * std::max(small, 1.0));
 }
 
 }  // namespace
