@@ -648,7 +648,7 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     const JsonNode* record = doc.object("record");
     if (record == nullptr) return reader.error();
 
-    DecodedRecord decoded{Settings{}, {}, {}};
+    DecodedRecord decoded{Settings{}, {}, {}, 0};
     bool ok = false;
     switch (*type) {
         case RecordType::reflection:
@@ -669,6 +669,7 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     }
     if (!ok) return reader.error();
     warn_unknown_envelope_keys(reader, root);
+    decoded.warning_count = reader.warning_count();
     decoded.warnings = reader.take_warnings();
     return decoded;
 }
