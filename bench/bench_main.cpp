@@ -75,6 +75,103 @@ void bench_serialization(Harness& h, const std::string& text, const Journal& jou
     });
 }
 
+// [SECTION] Unknown fields at scale (issue #15 item 2): every path a file's shape decides the cost of.
+
+// A journal of one reflection whose record holds `keys` unknown keys: half of them directly in the
+// record, half inside one unknown object (as a newer version's nested data would be).
+struct UnknownKeysCase {
+    std::string journal_text;  // the export, as an import reads it
+    std::string record_line;   // the stored shard line, as a load reads it
+    Journal journal;
+    RecordExtras extras;  // what decoding kept
+};
+
+UnknownKeysCase make_unknown_keys_case(std::size_t keys) {
+    UnknownKeysCase c;
+    Reflection r;
+    r.meta.id = "r1";
+    r.meta.created = Timestamp{1795300000000, 60};
+    r.meta.modified = r.meta.created;
+    r.company = "Acme";
+    std::string extras = "{";
+    for (std::size_t i = 0; i < keys / 2; ++i) {
+        extras += "\"x_" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+    }
+    extras += "\"x_nested\":{";
+    for (std::size_t i = 0; i < keys - keys / 2; ++i) {
+        if (i > 0) extras += ',';
+        extras += "\"n_" + std::to_string(i) + "\":\"v\"";
+    }
+    extras += "}}";
+    Journal j;
+    j.reflections.push_back(r);
+    JournalExtras kept;
+    kept.reflections["r1"][""] = extras;
+    c.journal_text = encode_journal(j, kept, Timestamp{1795300000000, 60});
+    c.record_line = encode_record(r, kept.reflections["r1"], TextLayout::line);
+    c.journal = j;
+    c.extras = kept.reflections["r1"];
+    return c;
+}
+
+void bench_unknown_keys(Harness& h) {
+    for (const std::size_t keys : {std::size_t{10000}, std::size_t{100000}, std::size_t{1000000}}) {
+        const UnknownKeysCase c = make_unknown_keys_case(keys);
+        const std::string n = std::to_string(keys / 1000) + "k unknown keys";
+        h.run("unknown keys", "decode_journal, " + n, [&] {
+            Result<DecodedJournal> decoded = decode_journal(c.journal_text);
+            bench::sink = decoded ? decoded.value().warnings.size() : 0;
+            return count_note(bench::sink, "warnings");
+        });
+        h.run("unknown keys", "decode_record (one shard line), " + n, [&] {
+            Result<DecodedRecord> decoded = decode_record(c.record_line);
+            bench::sink = decoded ? decoded.value().extras.size() : 0;
+            return count_note(c.record_line.size(), "bytes");
+        });
+        h.run("unknown keys", "encode_record with extras, " + n, [&] {
+            const std::string out = encode_record(c.journal.reflections[0], c.extras, TextLayout::line);
+            bench::sink = out.size();
+            return count_note(out.size(), "bytes");
+        });
+    }
+}
+
+// The worst files up to the 50 MB limit: as many tiny unknown keys as fit in one object, as many tiny
+// values as fit in one unknown list, and the first with a syntax error at its very end. Each must
+// preview or be refused within 3 s.
+void bench_worst_case(Harness& h) {
+    const std::size_t limit = DecodeLimits{}.max_bytes;
+    const UnknownKeysCase base = make_unknown_keys_case(2);
+    const std::size_t at = base.journal_text.rfind('}');  // the document's closing brace
+    std::string keys = base.journal_text.substr(0, at) + ",\"x_big\":{";
+    for (std::size_t i = 0; keys.size() + 32 < limit; ++i) {
+        if (i > 0) keys += ',';
+        keys += '"';
+        keys += std::to_string(i);
+        keys += "\":0";
+    }
+    keys += "}}";
+    std::string values = base.journal_text.substr(0, at) + ",\"x_big\":[0";
+    while (values.size() + 8 < limit) values += ",0";
+    values += "]}";
+    std::string broken = keys;
+    broken.back() = ',';
+    const struct {
+        const char* name;
+        const std::string& text;
+    } cases[] = {{"decode_journal, 50 MB of unknown keys in one object", keys},
+                 {"decode_journal, 50 MB of values in one unknown list", values},
+                 {"decode_journal, 50 MB of keys, syntax error at the end", broken}};
+    for (const auto& c : cases) {
+        h.run("worst case", c.name, [&] {
+            Result<DecodedJournal> decoded = decode_journal(c.text);
+            bench::sink = decoded ? 1 : 0;
+            return decoded ? count_note(c.text.size(), "bytes, decoded")
+                           : count_note(c.text.size(), "bytes, refused: ") + decoded.error().message.substr(0, 60);
+        });
+    }
+}
+
 void bench_search(Harness& h, const Journal& journal) {
     const std::vector<Reflection>& rows = journal.reflections;
     const Filter all;
@@ -182,11 +279,22 @@ int main(int argc, char** argv) {
             journal_path = argv[i];
         }
     }
+    Harness::Budget budget;
+    if (quick) {
+        budget.min_reps = 3;
+        budget.min_total_ms = 50.0;
+    }
     if (!journal_path) {
+        // Without a journal: only the cases whose input is built here (unknown keys at scale).
         std::fprintf(stderr,
-                     "usage: debrief_bench <journal.json> [--json <out.json>] [--quick]\n"
-                     "make a journal with: node bench/generate_journal.mjs build/bench/journal-10000.json\n");
-        return 2;
+                     "debrief_bench: no journal given, measuring unknown keys only\n"
+                     "(usage: debrief_bench <journal.json> [--json <out.json>] [--quick]; make a journal with:\n"
+                     " node bench/generate_journal.mjs build/bench/journal-10000.json)\n");
+        Harness h(budget);
+        bench_unknown_keys(h);
+        bench_worst_case(h);
+        h.print_table(stdout);
+        return 0;
     }
     const std::string text = read_file(journal_path);
     if (text.empty()) {
@@ -202,15 +310,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "debrief_bench: %zu reflections, %zu bytes of JSON\n", journal.reflections.size(),
                  text.size());
 
-    Harness::Budget budget;
-    if (quick) {
-        budget.min_reps = 3;
-        budget.min_total_ms = 50.0;
-    }
     Harness h(budget);
     bench_search(h, journal);
     bench_serialization(h, text, journal);
     bench_criteria(h, journal);
+    bench_unknown_keys(h);
+    bench_worst_case(h);
 
     h.print_table(stdout);
     if (json_path) {

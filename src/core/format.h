@@ -15,6 +15,10 @@ constexpr std::string_view record_format_name = "debrief-record";
 struct DecodeLimits {
     std::size_t max_bytes = 50u * 1024u * 1024u;  // a real journal is a few hundred KB
     int max_depth = 64;  // a journal nests 5 levels; this guards the recursive code after the parser
+    // JSON values (every string, number, list, object...): a journal averages one per 20 bytes, so a
+    // 50 MB one holds about 2.6 million. A file of tiny values ("[0,0,0,...") would hold 25 million,
+    // a gigabyte of tree; refusing past this keeps any file within the limit to a few seconds.
+    std::size_t max_values = 4'000'000;
 };
 
 }  // namespace debrief

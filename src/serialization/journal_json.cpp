@@ -1,6 +1,8 @@
 // Encoders and decoders for journal and record documents, format version 1 (see docs/schema.md).
 #include "serialization/journal_json.h"
 
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -94,12 +96,77 @@ void put_text_list(JsonWriter& w, std::string_view key, const std::vector<std::s
 // Streams a value parsed from kept extras, in the form it was kept in.
 void write_parsed(JsonWriter& w, const JsonNode& value) { write_json_value(w, value); }
 
+// The members of kept extras (`{"a":1,"b":[2]}` gives `"a":1,"b":[2]`) when they can be written as
+// they are: a compact object none of whose keys is in `known`. One scan of the text that only follows
+// strings and brackets, no tree and no allocation, so saving a record with a million unknown keys
+// costs a copy. Anything else (a key written with an escape, odd text) gives nullopt: the caller then
+// reads the text as JSON and writes it member by member.
+std::optional<std::string_view> members_as_kept(std::string_view object, const std::vector<FieldSpec>& known) {
+    if (object.size() < 2 || object.front() != '{' || object.back() != '}') return std::nullopt;
+    const std::string_view members = object.substr(1, object.size() - 2);
+    if (members.empty()) return std::nullopt;
+    std::size_t i = 0;
+    while (true) {
+        // A key: plain characters between quotes.
+        if (i >= members.size() || members[i] != '"') return std::nullopt;
+        const std::size_t key_start = ++i;
+        while (i < members.size() && members[i] != '"') {
+            if (members[i] == '\\') return std::nullopt;
+            ++i;
+        }
+        if (i + 1 >= members.size() || members[i + 1] != ':') return std::nullopt;
+        const std::string_view key = members.substr(key_start, i - key_start);
+        for (const FieldSpec& spec : known) {
+            if (spec.key == key) return std::nullopt;
+        }
+        // Its value: up to the next comma outside strings and brackets.
+        i += 2;
+        const std::size_t value_start = i;
+        int depth = 0;
+        bool in_string = false;
+        for (; i < members.size(); ++i) {
+            const char c = members[i];
+            if (in_string) {
+                if (c == '\\') {
+                    ++i;
+                } else if (c == '"') {
+                    in_string = false;
+                }
+            } else if (c == '"') {
+                in_string = true;
+            } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '.' || c == 'E' || c == '+' ||
+                       (c == 'e' && i > 0 && members[i - 1] >= '0' && members[i - 1] <= '9') ||
+                       (c == '-' && i + 1 < members.size() && members[i + 1] == '0')) {
+                // Not as the writer keeps extras (spaces), or a number whose form the writer may change
+                // (fractions, exponents, -0): the member by member path writes those.
+                return std::nullopt;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (--depth < 0) return std::nullopt;
+            } else if (c == ',' && depth == 0) {
+                break;
+            }
+        }
+        if (in_string || depth != 0 || i == value_start) return std::nullopt;
+        if (i >= members.size()) return members;
+        ++i;  // the comma
+    }
+}
+
 // Appends the unknown keys remembered for `location` after the known ones of a `kind` object (never
 // repeating a known key), before the caller closes the object.
 void append_extras(JsonWriter& w, const RecordExtras* extras, const std::string& location, SchemaObject kind) {
     if (extras == nullptr || extras->empty()) return;
     const auto it = extras->find(location);
     if (it == extras->end()) return;
+    // Stored lines are compact, as the extras are kept: they go out as they are.
+    if (!w.pretty()) {
+        if (const auto members = members_as_kept(it->second, schema_fields(kind))) {
+            w.raw_members(*members);
+            return;
+        }
+    }
     const auto unknown = read_json_tree(it->second);
     if (!unknown || !unknown.value().root().is_object()) return;
     // The schema tables list exactly the keys the encoders write (schema_fields_test.cpp checks it).
@@ -451,8 +518,10 @@ void warn_unknown_envelope_keys(JsonReader& reader, const JsonNode& root) {
         bool known = false;
         for (const FieldSpec& field : fields) known = known || field.key == member.key();
         if (!known) {
-            reader.warn("Unknown field " + quote_for_message(member.key()) + " at " + path_key("$", member.key()) +
-                        " was ignored (it may come from a newer version of Debrief)");
+            reader.warn_with([&] {
+                return "Unknown field " + quote_for_message(member.key()) + " at " + path_key("$", member.key()) +
+                       " was ignored (it may come from a newer version of Debrief)";
+            });
         }
     }
 }
@@ -519,7 +588,7 @@ Result<DecodedJournal> decode_journal(std::string_view text, const DecodeLimits&
                           decode_fields<Reminder>);
     if (!ok) return reader.error();
     decoded.extras.document = doc.unknown_keys();
-    decoded.warnings = std::move(reader.warnings());
+    decoded.warnings = reader.take_warnings();
     return decoded;
 }
 
@@ -600,7 +669,7 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     const JsonNode* record = doc.object("record");
     if (record == nullptr) return reader.error();
 
-    DecodedRecord decoded{Settings{}, {}, {}};
+    DecodedRecord decoded{Settings{}, {}, {}, 0};
     bool ok = false;
     switch (*type) {
         case RecordType::reflection:
@@ -621,7 +690,8 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     }
     if (!ok) return reader.error();
     warn_unknown_envelope_keys(reader, root);
-    decoded.warnings = std::move(reader.warnings());
+    decoded.warning_count = reader.warning_count();
+    decoded.warnings = reader.take_warnings();
     return decoded;
 }
 

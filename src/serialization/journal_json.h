@@ -36,7 +36,9 @@ std::string encode_journal(const Journal& journal, const JournalExtras& extras, 
 struct DecodedRecord {
     AnyRecord record;
     RecordExtras extras;
+    // The first 50 warnings, then "...and N more warnings like these" if there were more.
     std::vector<std::string> warnings;
+    std::size_t warning_count = 0;  // all of them, listed or not
 };
 
 // A one-record document: {"format": "debrief-record", "version": 1, "type": ..., "record": {...}}.

@@ -142,6 +142,34 @@ bool JsonReader::fail(std::string message, std::string json_path) {
     return false;
 }
 
+void JsonReader::warn(std::string message) {
+    warn_with([&] { return std::move(message); });
+}
+
+std::vector<std::string> JsonReader::take_warnings() {
+    std::vector<std::string> warnings = std::move(m_warnings);
+    if (m_warning_count > warnings.size()) {
+        const std::size_t rest = m_warning_count - warnings.size();
+        warnings.push_back(
+            "\xE2\x80\xA6"
+            "and " +
+            format_count(rest) + " more " + (rest == 1 ? "warning" : "warnings") + " like these");
+    }
+    m_warnings.clear();
+    m_warning_count = 0;
+    return warnings;
+}
+
+std::string format_count(std::size_t n) {
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
 namespace {
 
 // "Expected an object at $.x, found 7".
@@ -163,8 +191,36 @@ FieldReader::FieldReader(JsonReader& reader, const JsonNode& object, std::string
     : m_reader(reader), m_object(object), m_path(std::move(path)), m_kind(kind) {}
 
 const JsonNode* FieldReader::find_present(std::string_view key) {
-    // Starting after the last member found makes reading an object in file order linear.
     const std::size_t size = m_object.size();
+    // Large objects (a file from a newer version, or a hostile one): index the table's keys once, so
+    // a hundred missing optional keys do not scan a million unknown members a hundred times.
+    constexpr std::size_t index_above = 64;
+    if (size > index_above) {
+        const auto& fields = schema_fields(m_kind);
+        if (!m_indexed) {
+            m_indexed = true;
+            m_index.assign(fields.size(), -1);
+            for (std::size_t i = 0; i < size; ++i) {
+                for (std::size_t f = 0; f < fields.size(); ++f) {
+                    if (fields[f].key == m_object[i].key()) {
+                        m_index[f] = static_cast<std::int64_t>(i);
+                        break;
+                    }
+                }
+            }
+        }
+        for (std::size_t f = 0; f < fields.size(); ++f) {
+            if (fields[f].key != key) continue;
+            if (m_index[f] >= 0) return &m_object[static_cast<std::size_t>(m_index[f])];
+            if (fields[f].presence == Presence::required) {
+                m_reader.fail("The required field \"" + std::string(key) + "\" is missing at " + m_path,
+                              child_path(key));
+            }
+            return nullptr;
+        }
+        // Not in the table (never asked by the decoders): the scan below.
+    }
+    // Starting after the last member found makes reading an object in file order linear.
     for (std::size_t step = 0; step < size; ++step) {
         const std::size_t i = (m_next + step) % size;
         if (m_object[i].key() != key) continue;
@@ -367,8 +423,10 @@ std::string FieldReader::unknown_keys() {
             }
         }
         if (known) continue;
-        m_reader.warn("Unknown field " + quote_for_message(member.key()) + " at " + child_path(member.key()) +
-                      " was kept unchanged (it may come from a newer version of Debrief)");
+        m_reader.warn_with([&] {
+            return "Unknown field " + quote_for_message(member.key()) + " at " + child_path(member.key()) +
+                   " was kept unchanged (it may come from a newer version of Debrief)";
+        });
         // Stored in the same compact form as every other JSON we write (files from newer versions).
         if (!opened) w.begin_object();
         opened = true;

@@ -37,13 +37,29 @@ public:
     const Error& error() const { return *m_error; }
     // Records the error (the first one wins) and returns false, so readers can `return fail(...)`.
     bool fail(std::string message, std::string json_path);
-    void warn(std::string message) { m_warnings.push_back(std::move(message)); }
-    std::vector<std::string>& warnings() { return m_warnings; }
+    // At most `max_warnings` are kept; the rest are only counted, so a file with a million unknown
+    // keys never builds a million messages (pass a function that makes the message to skip even that).
+    static constexpr std::size_t max_warnings = 50;
+    void warn(std::string message);
+    template <class MakeMessage>
+    void warn_with(const MakeMessage& make_message) {
+        if (m_warning_count++ < max_warnings) m_warnings.push_back(make_message());
+    }
+    // The warnings kept, in order.
+    const std::vector<std::string>& warnings() const { return m_warnings; }
+    // Every warning, kept or not.
+    std::size_t warning_count() const { return m_warning_count; }
+    // The warnings kept, then "... and 99,950 more warnings" when some were only counted.
+    std::vector<std::string> take_warnings();
 
 private:
     std::optional<Error> m_error;
     std::vector<std::string> m_warnings;
+    std::size_t m_warning_count = 0;
 };
+
+// "1,234,567".
+std::string format_count(std::size_t n);
 
 // Reads the fields of one JSON object against its table in schema_fields.h. Every read returns
 // false after recording a human error; missing optional fields leave the output untouched (the
@@ -110,6 +126,10 @@ private:
     std::size_t m_next = 0;    // where the next lookup starts: fields are usually read in file order
     std::size_t m_found = 0;   // distinct members read; when it reaches the object's size, none is unknown
     std::uint64_t m_seen = 0;  // which of the first 64 members were read
+    // Objects with many members: where each key of the schema table is (-1: absent), found in one
+    // pass, so a missing or out-of-order key costs a table lookup rather than a scan of every member.
+    std::vector<std::int64_t> m_index;
+    bool m_indexed = false;
 };
 
 // Checks that `value` is an object / a list, recording "Expected an object at ..., found ..." otherwise.

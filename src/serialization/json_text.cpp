@@ -1,12 +1,12 @@
 // Raw-bytes checks and the product's one JSON tokenizer: nlohmann's SAX parser feeding JsonTree (see json_text.h).
 #include "serialization/json_text.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <optional>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -110,6 +110,65 @@ std::string describe_byte(std::string_view s, std::size_t offset) {
     return buffer;
 }
 
+// The keys of one large object, for finding a duplicate in constant time per key: an open-addressing
+// table of (hash tag, member number) in 8-byte slots, plus every member's hash in order so that
+// growing (by doubling) re-places slots without touching the keys. A million keys cost a million
+// probes and a few allocations (a node-based set allocated once per key and chased a pointer per
+// probe; a scan per key was quadratic). `key_of(n)` gives member n's key, read only on a tag match.
+class KeySet {
+public:
+    // FNV-1a, then a final mix so the low bits used for the slot depend on every byte.
+    static std::uint64_t hash(std::string_view key) {
+        std::uint64_t h = 14695981039346656037ull;
+        for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdull;
+        h ^= h >> 33;
+        return h;
+    }
+
+    // Adds the next member's key by its hash.
+    void insert(std::uint64_t h) {
+        m_hashes.push_back(h);
+        if (m_hashes.size() * 2 > m_slots.size()) {
+            m_slots.assign(m_slots.empty() ? 64 : m_slots.size() * 2, Slot{});
+            for (std::size_t member = 0; member < m_hashes.size(); ++member) place(member);
+        } else {
+            place(m_hashes.size() - 1);
+        }
+    }
+    template <class KeyOf>
+    bool contains(std::string_view key, std::uint64_t h, const KeyOf& key_of) const {
+        if (m_slots.empty()) return false;
+        const std::uint32_t t = tag(h);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& slot = m_slots[i];
+            if (slot.member == 0) return false;
+            if (slot.tag == t && key_of(slot.member - 1) == key) return true;
+        }
+    }
+    std::size_t size() const { return m_hashes.size(); }
+
+private:
+    struct Slot {
+        std::uint32_t tag = 0;
+        std::uint32_t member = 0;  // member number + 1; 0: empty
+    };
+
+    static std::uint32_t tag(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
+    void place(std::size_t member) {
+        const std::uint64_t h = m_hashes[member];
+        const std::size_t mask = m_slots.size() - 1;
+        std::size_t i = h & mask;
+        while (m_slots[i].member != 0) i = (i + 1) & mask;
+        m_slots[i] = Slot{tag(h), static_cast<std::uint32_t>(member + 1)};
+    }
+
+    std::vector<std::uint64_t> m_hashes;
+    std::vector<Slot> m_slots;
+};
+
 }  // namespace
 
 // The SAX handler of read_json_tree: builds the flat tree while nlohmann tokenizes, and never throws.
@@ -120,18 +179,19 @@ std::string describe_byte(std::string_view s, std::size_t offset) {
 class JsonTreeBuilder final : public nlohmann::json_sax<nlohmann::json> {
 public:
     // `full_text` is the whole file (for positions); parsing starts after the BOM.
-    JsonTreeBuilder(std::string_view full_text, std::size_t bom_length, int max_depth, JsonTree& tree)
+    JsonTreeBuilder(std::string_view full_text, std::size_t bom_length, const DecodeLimits& limits, JsonTree& tree)
         : m_full(full_text),
           m_text(full_text.substr(bom_length)),
           m_bom_length(bom_length),
-          m_max_depth(max_depth),
+          m_max_depth(limits.max_depth),
+          m_max_values(limits.max_values),
           m_tree(tree) {
         // Every key, string and number literal is at most as long as its source, so one buffer of the
         // source's size holds them all and never moves.
         m_tree.m_strings.reset(new char[m_text.size() + 1]);
         m_capacity = m_text.size() + 1;
         // Journal JSON averages about one value per 20 bytes; reserving avoids most regrowth.
-        m_tree.m_nodes.reserve(m_text.size() / 20 + 1);
+        m_tree.m_nodes.reserve(std::min(m_text.size() / 20, m_max_values) + 1);
         m_pending.reserve(64);
     }
 
@@ -144,7 +204,7 @@ public:
         JsonNode* base = m_tree.m_nodes.data();
         for (JsonNode& node : m_tree.m_nodes) {
             if (node.m_kind == JsonKind::array || node.m_kind == JsonKind::object)
-                node.m_children = base + node.m_first;
+                node.m_link.children = base + node.m_link.first;
         }
     }
 
@@ -162,13 +222,13 @@ public:
     bool number_float(number_float_t, const string_t& literal) override {
         JsonNode node;
         node.m_kind = JsonKind::number;
-        node.m_text = store(literal);
+        node.set_text(store(literal));
         return add(node);
     }
     bool string(string_t& value) override {
         JsonNode node;
         node.m_kind = JsonKind::string;
-        node.m_text = store(value);
+        node.set_text(store(value));
         return add(node);
     }
     bool binary(binary_t&) override { return false; }  // never produced by the JSON parser
@@ -251,7 +311,7 @@ private:
         bool has_key = false;
         std::string_view key;  // objects: the last key read
         // Objects with many keys: the keys so far, so hostile files stay linear.
-        std::unique_ptr<std::unordered_set<std::string_view>> keys;
+        std::unique_ptr<KeySet> keys;
     };
 
     std::string_view store(std::string_view value) {
@@ -266,12 +326,20 @@ private:
         JsonNode node;
         node.m_kind = JsonKind::number;
         node.m_flag = fits_int64;
-        node.m_text = store(literal);
+        node.set_text(store(literal));
         return add(node);
     }
 
     bool add(JsonNode node) {
-        if (!m_frames.empty() && !m_frames.back().is_array) node.m_key = m_frames.back().key;
+        if (++m_values > m_max_values) {
+            const std::string path = path_of(m_frames.size());
+            m_error = Error{"The file holds more than " + format_count(m_max_values) + " values (the last read at " +
+                                path + "); a Debrief journal holds about one per 20 bytes, far fewer, so it is " +
+                                "damaged or not a journal",
+                            path};
+            return false;
+        }
+        if (!m_frames.empty() && !m_frames.back().is_array) node.set_key(m_frames.back().key);
         m_pending.push_back(node);
         return true;
     }
@@ -296,7 +364,7 @@ private:
         JsonNode container;
         container.m_kind = kind;
         auto& nodes = m_tree.m_nodes;
-        container.m_first = static_cast<std::uint32_t>(nodes.size());
+        container.m_link.first = nodes.size();
         container.m_count = static_cast<std::uint32_t>(m_pending.size() - mark);
         nodes.insert(nodes.end(), m_pending.begin() + static_cast<std::ptrdiff_t>(mark), m_pending.end());
         m_pending.resize(mark);
@@ -307,17 +375,16 @@ private:
         const std::size_t count = m_pending.size() - frame.mark;
         if (count < 32) {
             for (std::size_t i = frame.mark; i < m_pending.size(); ++i) {
-                if (m_pending[i].m_key == key) return true;
+                if (m_pending[i].key() == key) return true;
             }
             return false;
         }
-        if (!frame.keys) {
-            frame.keys = std::make_unique<std::unordered_set<std::string_view>>();
-            for (std::size_t i = frame.mark; i < m_pending.size(); ++i) frame.keys->insert(m_pending[i].m_key);
-        }
-        // Keys are inserted as the values they name are added; the previous key is not in yet.
-        if (frame.has_key && count > 0) frame.keys->insert(m_pending.back().m_key);
-        return frame.keys->count(key) != 0;
+        if (!frame.keys) frame.keys = std::make_unique<KeySet>();
+        KeySet& keys = *frame.keys;
+        // Every member before this key goes in (the previous one was added since the last key).
+        while (keys.size() < count) keys.insert(KeySet::hash(m_pending[frame.mark + keys.size()].key()));
+        const auto key_of = [&](std::size_t member) { return m_pending[frame.mark + member].key(); };
+        return keys.contains(key, KeySet::hash(key), key_of);
     }
 
     // The path of the value being read inside the first `frame_count` containers.
@@ -343,6 +410,8 @@ private:
     std::string_view m_text;
     std::size_t m_bom_length = 0;
     int m_max_depth;
+    std::size_t m_max_values;
+    std::size_t m_values = 0;
     JsonTree& m_tree;
     std::size_t m_capacity = 0;
     std::size_t m_used = 0;
@@ -390,7 +459,7 @@ Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limit
     // byte, so any is refused. Found by the import fuzzer (tests/unit/fuzz_findings_test.cpp).
     const std::size_t zero = body.find('\0');
     JsonTree tree;
-    JsonTreeBuilder builder(text, bom_length, limits.max_depth, tree);
+    JsonTreeBuilder builder(text, bom_length, limits, tree);
     if (!second_bom && zero == std::string_view::npos &&
         nlohmann::json::sax_parse(body.begin(), body.end(), &builder) && !builder.error()) {
         builder.finish();

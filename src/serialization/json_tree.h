@@ -29,30 +29,44 @@ public:
     bool boolean() const { return m_flag; }
     // Strings: the unescaped UTF-8 value. Numbers: the literal as written (integers as nlohmann
     // read them: -0 is 0).
-    std::string_view text() const { return m_text; }
+    std::string_view text() const { return std::string_view(m_text, m_text_size); }
     // Numbers written without fraction or exponent that fit in 64 bits.
     std::optional<std::int64_t> as_int64() const;
 
     // Arrays and objects: the elements / members, in source order.
     std::size_t size() const { return m_count; }
     bool empty() const { return m_count == 0; }
-    const JsonNode* begin() const { return m_children; }
-    const JsonNode* end() const { return m_children + m_count; }
-    const JsonNode& operator[](std::size_t i) const { return m_children[i]; }
+    const JsonNode* begin() const { return m_link.children; }
+    const JsonNode* end() const { return m_link.children + m_count; }
+    const JsonNode& operator[](std::size_t i) const { return m_link.children[i]; }
     // Members of an object: their key (unescaped).
-    std::string_view key() const { return m_key; }
+    std::string_view key() const { return std::string_view(m_key, m_key_size); }
     // The member named `key` of an object, or nullptr.
     const JsonNode* find(std::string_view key) const;
 
 private:
     friend class JsonTreeBuilder;
+    // 40 bytes: a file with a million values holds a million nodes (twice, while they are built), so
+    // their size is most of what reading a large file costs in memory traffic.
+    void set_key(std::string_view key) {
+        m_key = key.data();
+        m_key_size = static_cast<std::uint32_t>(key.size());
+    }
+    void set_text(std::string_view text) {
+        m_text = text.data();
+        m_text_size = static_cast<std::uint32_t>(text.size());
+    }
     JsonKind m_kind = JsonKind::null;
     bool m_flag = false;  // booleans: the value; numbers: an integer literal
     std::uint32_t m_count = 0;
-    std::uint32_t m_first = 0;  // index of the first child in the tree, while it is being built
-    const JsonNode* m_children = nullptr;
-    std::string_view m_key;
-    std::string_view m_text;
+    union Link {
+        std::size_t first = 0;     // index of the first child in the tree, while it is being built
+        const JsonNode* children;  // then the first child
+    } m_link;
+    const char* m_key = nullptr;   // keys and texts: views of the tree's buffer (files are at most
+    const char* m_text = nullptr;  // 50 MB, so a 32-bit size holds any of them)
+    std::uint32_t m_key_size = 0;
+    std::uint32_t m_text_size = 0;
 };
 
 // Owns the nodes and their text: it does not view the source, which may go away.

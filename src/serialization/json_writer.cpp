@@ -287,5 +287,9 @@ void JsonWriter::raw_value(std::string_view json) {
     before_value();
     put(json);
 }
+void JsonWriter::raw_members(std::string_view members) {
+    before_value();  // placed like a key: a comma after the object's previous member
+    put(members);
+}
 
 }  // namespace debrief

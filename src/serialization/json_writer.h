@@ -40,6 +40,9 @@ public:
     void null();
     // A value already written as compact JSON by someone else (a scalar from a parsed tree).
     void raw_value(std::string_view json);
+    // Compact layout only: `members` ("a":1,"b":[2]) appended to the open object as they are.
+    void raw_members(std::string_view members);
+    bool pretty() const { return m_pretty; }
 
     // Moves the buffered text to the end of `out`.
     void flush();

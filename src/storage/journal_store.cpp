@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "serialization/journal_json.h"
+#include "serialization/json_reader.h"
 #include "serialization/schema_fields.h"
 
 namespace debrief {
@@ -371,6 +372,18 @@ struct JournalStore::Loader {
     std::array<std::unordered_map<std::string, std::size_t>, 4> position{};  // id -> index in its vector
     std::vector<RecordKey> from_legacy;                                      // records read from old-layout files
     std::vector<std::string> legacy_paths;  // old-layout files, removed once their shards are written
+    std::size_t listed_warnings = 0;        // see add_warnings
+    std::size_t all_warnings = 0;
+
+    // After the last record: the count of the warnings not listed.
+    void finish_warnings() {
+        if (all_warnings <= listed_warnings) return;
+        const std::size_t rest = all_warnings - listed_warnings;
+        result.warnings.push_back(
+            "\xE2\x80\xA6"
+            "and " +
+            format_count(rest) + " more " + (rest == 1 ? "warning" : "warnings") + " like these");
+    }
 
     // A valid temporary file's target, or why it is not valid.
     using TempCheck = std::optional<std::string> (Loader::*)(RecordType, const std::string&, const std::string&);
@@ -588,8 +601,16 @@ private:
         return modified;
     }
 
+    // The first 50 warnings of the whole load are listed, the rest only counted (finish_warnings), so
+    // loading a journal that kept a million unknown keys never builds a million messages.
     void add_warnings(const std::string& path, DecodedRecord& decoded) {
-        for (std::string& warning : decoded.warnings) result.warnings.push_back(path + ": " + warning);
+        const std::size_t kept = std::min(decoded.warning_count, JsonReader::max_warnings);
+        for (std::size_t i = 0; i < kept && i < decoded.warnings.size(); ++i) {
+            if (listed_warnings == JsonReader::max_warnings) break;
+            result.warnings.push_back(path + ": " + decoded.warnings[i]);
+            ++listed_warnings;
+        }
+        all_warnings += decoded.warning_count;
     }
 
     void set_extras(RecordType type, const std::string& id, RecordExtras extras) {
@@ -667,6 +688,7 @@ LoadResult JournalStore::load_journal() {
     for (RecordType type : collection_types) loader.load_collection(type);
     loader.load_settings();
     loader.migrate_legacy();
+    loader.finish_warnings();
     sort_records(result.journal.reflections);
     sort_records(result.journal.contacts);
     sort_records(result.journal.messages);

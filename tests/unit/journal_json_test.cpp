@@ -510,3 +510,29 @@ TEST_CASE("canonical record text tells equal records from different ones") {
     b.wins[0].really_helped = !b.wins[0].really_helped;
     CHECK(canonical_record_text(a) != canonical_record_text(b));
 }
+
+TEST_CASE("kept extras go into a stored line as they are and read back the same") {
+    const Reflection r = sample_journal().reflections[0];
+    // Strings holding brackets, commas, quotes and escapes; nested lists and objects.
+    const std::string kept = R"({"zeta":1,"nested":{"a":[1,"b,}]\"q",{"c":null}],"d":true},"emoji":"😤\n"})";
+    const std::string line = encode_record(r, {{"", kept}}, TextLayout::line);
+    CHECK(line.find(kept.substr(1, kept.size() - 2) + "}}") != std::string::npos);
+    const auto decoded = decode_record(line);
+    REQUIRE(decoded);
+    CHECK(decoded.value().extras.at("") == kept);
+    CHECK(encode_record(decoded.value().record, decoded.value().extras, TextLayout::line) == line);
+    // The same members through the pretty (member by member) path.
+    const auto pretty = decode_record(encode_record(r, {{"", kept}}, TextLayout::pretty));
+    REQUIRE(pretty);
+    CHECK(pretty.value().extras.at("") == kept);
+}
+
+TEST_CASE("extras that are not as the writer keeps them are written member by member") {
+    const Reflection r = sample_journal().reflections[0];
+    // A known key (never written twice), spaces, and numbers the writer normalizes.
+    const std::string odd = R"({"company": "x", "zeta": 1E3, "n": -0, "f": 1.50})";
+    const std::string line = encode_record(r, {{"", odd}}, TextLayout::line);
+    const auto decoded = decode_record(line);
+    REQUIRE(decoded);  // no duplicate "company"
+    CHECK(decoded.value().extras.at("") == R"({"zeta":1000.0,"n":0,"f":1.5})");
+}

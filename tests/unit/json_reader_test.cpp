@@ -140,3 +140,37 @@ TEST_CASE("an unknown key is found even after known keys were looked up more tha
     CHECK(fields.text("letter", letter));
     CHECK(fields.unknown_keys() == R"({"zeta":true})");
 }
+
+TEST_CASE("warnings are capped: the first ones are kept and the rest counted in a last line") {
+    JsonReader reader;
+    int made = 0;
+    for (int i = 0; i < 100000; ++i) {
+        reader.warn_with([&] {
+            ++made;
+            return "warning " + std::to_string(i);
+        });
+    }
+    CHECK(made == static_cast<int>(JsonReader::max_warnings));  // the rest were never built
+    CHECK(reader.warning_count() == 100000);
+    const std::vector<std::string> warnings = reader.take_warnings();
+    REQUIRE(warnings.size() == JsonReader::max_warnings + 1);
+    CHECK(warnings.front() == "warning 0");
+    CHECK(warnings[JsonReader::max_warnings - 1] == "warning 49");
+    CHECK(warnings.back() ==
+          "\xE2\x80\xA6"
+          "and 99,950 more warnings like these");
+}
+
+TEST_CASE("a single warning past the cap reads in the singular and none past it adds no line") {
+    JsonReader reader;
+    for (std::size_t i = 0; i < JsonReader::max_warnings; ++i) reader.warn("w");
+    CHECK(reader.take_warnings().size() == JsonReader::max_warnings);
+    for (std::size_t i = 0; i <= JsonReader::max_warnings; ++i) reader.warn("w");
+    CHECK(reader.take_warnings().back() ==
+          "\xE2\x80\xA6"
+          "and 1 more warning like these");
+    CHECK(format_count(0) == "0");
+    CHECK(format_count(999) == "999");
+    CHECK(format_count(1000) == "1,000");
+    CHECK(format_count(1234567) == "1,234,567");
+}

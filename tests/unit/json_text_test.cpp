@@ -177,3 +177,15 @@ TEST_CASE("key order is preserved") {
     CHECK(root[1].key() == "a");
     CHECK(root[2].key() == "m");
 }
+
+TEST_CASE("a file with more values than a journal could hold is refused while it is read") {
+    DecodeLimits limits;
+    limits.max_values = 4;
+    CHECK(read_json_tree("[0, 0, 0]", limits));  // three numbers and the list: four values
+    const auto refused = read_json_tree(R"({"a": [0, 0, 0, 0, 0]})", limits);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message ==
+          "The file holds more than 4 values (the last read at $.a[4]); a Debrief journal holds about one per 20 "
+          "bytes, far fewer, so it is damaged or not a journal");
+    CHECK(refused.error().json_path == "$.a[4]");
+}
