@@ -116,12 +116,6 @@ struct Facts {
     std::vector<std::string> wanted;
 };
 
-std::string pick(std::string_view preferred, std::string_view fallback, std::string_view placeholder_key) {
-    if (!is_blank(preferred)) return collapse_whitespace(preferred);
-    if (!is_blank(fallback)) return collapse_whitespace(fallback);
-    return std::string(tr(placeholder_key));
-}
-
 bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 
@@ -141,22 +135,38 @@ bool trim_closing_punctuation(std::string& s) {
     return false;
 }
 
+// A name as typed (its capitals kept) without the closing punctuation the template adds itself.
+std::string name_fragment(std::string_view text) {
+    std::string out = collapse_whitespace(text);
+    while (trim_closing_punctuation(out)) {
+    }
+    return out;
+}
+
+std::string pick(std::string_view preferred, std::string_view fallback, std::string_view placeholder_key) {
+    for (const std::string_view candidate : {preferred, fallback}) {
+        std::string name = name_fragment(candidate);
+        if (!name.empty()) return name;
+    }
+    return std::string(tr(placeholder_key));
+}
+
 // The user's item usually starts a sentence of its own ("My portfolio"); mid-sentence it should
 // read "my portfolio". Heuristic: lowercase the first letter only when the first word is plain
-// capitalised (an ASCII capital, then a lowercase letter, and no other capital in the word) and is
-// not "I" (or "I'm", "I've": the second letter is not lowercase), and the next word does not start
-// with a capital too. So "UX", "NASA" (all caps), "McKinsey" (a capital inside), "iOS" (starts
-// lowercase), "New York", "Deutsche Bank" (a capitalised run) and non-ASCII initials are kept. A
-// single proper noun such as "Berlin" cannot be told from "Remote" and is lowercased; the user can
-// fix it in the draft.
+// capitalised (an ASCII capital followed by lowercase letters only, or the single letter "A"), is
+// not "I" (nor "I'm", "I've"), and the next word does not start with a capital too. So "UX",
+// "NASA" (all caps), "McKinsey" (a capital inside), "iOS" (starts lowercase), "New York",
+// "Deutsche Bank" (a capitalised run) and non-ASCII initials are kept. A single proper noun such
+// as "Berlin" cannot be told from "Remote" and is lowercased; the user can fix it in the draft.
 void lower_initial(std::string& text) {
     const std::string_view t = text;
-    if (t.size() < 2 || !is_ascii_upper(t[0]) || !is_ascii_lower(t[1])) return;
-    std::size_t end = 2;
+    if (t.empty() || !is_ascii_upper(t[0])) return;
+    std::size_t end = 1;
     while (end < t.size() && t[end] != ' ') {
-        if (is_ascii_upper(t[end])) return;
+        if (!is_ascii_lower(t[end]) && (end == 1 || is_ascii_upper(t[end]))) return;
         ++end;
     }
+    if (end == 1 && t[0] == 'I') return;
     if (end + 1 < t.size() && is_ascii_upper(t[end + 1])) return;
     text[0] = static_cast<char>(t[0] - 'A' + 'a');
 }
@@ -203,7 +213,7 @@ Facts gather_facts(const Reflection* r, const DraftContext& ctx) {
     Facts f;
     f.company = pick(r ? r->company : "", ctx.company, "msg.placeholder.company");
     f.role = pick(r ? r->role : "", ctx.role, "msg.placeholder.role");
-    f.role_known = !is_blank(r ? r->role : "") || !is_blank(ctx.role);
+    f.role_known = !name_fragment(r ? r->role : "").empty() || !name_fragment(ctx.role).empty();
     if (!r) return f;
     f.interview = r->last_interview_on;
     f.loved = top_loved(*r);
@@ -259,9 +269,8 @@ private:
 };
 
 std::string greeting(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
-    std::string name = collapse_whitespace(ctx.recipient_name);
-    if (name.empty() && r && kind == MessageKind::recruiter_question)
-        name = collapse_whitespace(r->feedback.recruiter_name);
+    std::string name = name_fragment(ctx.recipient_name);
+    if (name.empty() && r && kind == MessageKind::recruiter_question) name = name_fragment(r->feedback.recruiter_name);
     if (!name.empty()) return tr_format("msg.greeting.named", {{"name", name}});
     return std::string(tr(kind == MessageKind::network_note ? "msg.greeting.group" : "msg.greeting.anonymous"));
 }
