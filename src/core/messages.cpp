@@ -68,6 +68,10 @@ std::vector<ItemSpec> item_specs(MessageKind kind) {
     return {};
 }
 
+// Every draft also needs its [placeholders] replaced: a draft that still says "[link]" is not ready
+// to send, however many cue phrases it holds. Its label is shared by all kinds ("check.filled_in").
+constexpr std::string_view filled_in_item = "filled_in";
+
 std::vector<std::string> parse_cues(std::string_view list) {
     std::vector<std::string> cues;
     const std::string folded = fold_for_search(list);
@@ -112,23 +116,75 @@ struct Facts {
     std::vector<std::string> wanted;
 };
 
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Closing punctuation the template supplies itself: the full stop after a slot, or the comma or
+// "and" that joins list items. "…" is U+2026 (E2 80 A6).
+bool trim_closing_punctuation(std::string& s) {
+    if (s.size() >= 3 && s.compare(s.size() - 3, 3, "\xE2\x80\xA6") == 0) {
+        s.resize(s.size() - 3);
+        return true;
+    }
+    if (s.empty()) return false;
+    const char c = s.back();
+    if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ' ') {
+        s.pop_back();
+        return true;
+    }
+    return false;
+}
+
+// A name as typed (its capitals kept) without the closing punctuation the template adds itself.
+std::string name_fragment(std::string_view text) {
+    std::string out = collapse_whitespace(text);
+    while (trim_closing_punctuation(out)) {
+    }
+    return out;
+}
+
 std::string pick(std::string_view preferred, std::string_view fallback, std::string_view placeholder_key) {
-    if (!is_blank(preferred)) return collapse_whitespace(preferred);
-    if (!is_blank(fallback)) return collapse_whitespace(fallback);
+    for (const std::string_view candidate : {preferred, fallback}) {
+        std::string name = name_fragment(candidate);
+        if (!name.empty()) return name;
+    }
     return std::string(tr(placeholder_key));
 }
 
-// User text dropped into the middle of a sentence: no surrounding space, no closing full stop.
+// The user's item usually starts a sentence of its own ("My portfolio"); mid-sentence it should
+// read "my portfolio". Heuristic: lowercase the first letter only when the first word is plain
+// capitalised (an ASCII capital followed by lowercase letters only, or the single letter "A"), is
+// not "I" (nor "I'm", "I've"), and the next word does not start with a capital too. So "UX",
+// "NASA" (all caps), "McKinsey" (a capital inside), "iOS" (starts lowercase), "New York",
+// "Deutsche Bank" (a capitalised run) and non-ASCII initials are kept. A single proper noun such
+// as "Berlin" cannot be told from "Remote" and is lowercased; the user can fix it in the draft.
+void lower_initial(std::string& text) {
+    const std::string_view t = text;
+    if (t.empty() || !is_ascii_upper(t[0])) return;
+    std::size_t end = 1;
+    while (end < t.size() && t[end] != ' ') {
+        if (!is_ascii_lower(t[end]) && (end == 1 || is_ascii_upper(t[end]))) return;
+        ++end;
+    }
+    if (end == 1 && t[0] == 'I') return;
+    if (end + 1 < t.size() && is_ascii_upper(t[end + 1])) return;
+    text[0] = static_cast<char>(t[0] - 'A' + 'a');
+}
+
+// User text dropped into the middle of a sentence: no surrounding space, no closing punctuation,
+// and a first letter that fits the sentence around it. Empty when nothing but punctuation is left.
 std::string fragment(std::string_view text) {
     std::string out = collapse_whitespace(text);
-    while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+    while (trim_closing_punctuation(out)) {
+    }
+    lower_initial(out);
     return out;
 }
 
 std::string top_loved(const Reflection& r) {
     const LovedItem* best = nullptr;
     for (const LovedItem& item : r.loved) {
-        if (is_blank(item.text)) continue;
+        if (fragment(item.text).empty()) continue;
         if (!best || item.weight > best->weight) best = &item;
     }
     return best ? fragment(best->text) : std::string();
@@ -136,7 +192,7 @@ std::string top_loved(const Reflection& r) {
 
 std::string helpful_win(const Reflection& r) {
     for (const Win& w : r.wins) {
-        if (w.really_helped && !is_blank(w.text)) return fragment(w.text);
+        if (w.really_helped && !fragment(w.text).empty()) return fragment(w.text);
     }
     return {};
 }
@@ -145,7 +201,9 @@ std::vector<std::string> wanted_criteria(const Reflection& r, std::size_t limit)
     std::vector<std::string> wanted;
     for (const CriterionKind kind : {CriterionKind::must_have, CriterionKind::nice_to_have}) {
         for (const Criterion& c : r.criteria) {
-            if (c.kind == kind && !is_blank(c.text) && wanted.size() < limit) wanted.push_back(fragment(c.text));
+            if (c.kind != kind || wanted.size() >= limit) continue;
+            std::string text = fragment(c.text);
+            if (!text.empty()) wanted.push_back(std::move(text));
         }
     }
     return wanted;
@@ -155,7 +213,7 @@ Facts gather_facts(const Reflection* r, const DraftContext& ctx) {
     Facts f;
     f.company = pick(r ? r->company : "", ctx.company, "msg.placeholder.company");
     f.role = pick(r ? r->role : "", ctx.role, "msg.placeholder.role");
-    f.role_known = !is_blank(r ? r->role : "") || !is_blank(ctx.role);
+    f.role_known = !name_fragment(r ? r->role : "").empty() || !name_fragment(ctx.role).empty();
     if (!r) return f;
     f.interview = r->last_interview_on;
     f.loved = top_loved(*r);
@@ -166,14 +224,20 @@ Facts gather_facts(const Reflection* r, const DraftContext& ctx) {
 }
 
 std::string or_placeholder(std::string_view value, std::string_view placeholder_key) {
-    return is_blank(value) ? std::string(tr(placeholder_key)) : fragment(value);
+    std::string text = fragment(value);
+    return text.empty() ? std::string(tr(placeholder_key)) : text;
 }
 
+// "a", "a and b", "a, b and c": the catalogue says how a list grows ("msg.list.more") and how its
+// last item joins ("msg.list.last"), so another language can change the word or the comma.
 std::string join_list(const std::vector<std::string>& items) {
     std::string out;
-    for (const std::string& item : items) {
-        if (!out.empty()) out += ", ";
-        out += item;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i == 0)
+            out = items[i];
+        else
+            out = tr_format(i + 1 == items.size() ? "msg.list.last" : "msg.list.more",
+                            {{"list", out}, {"item", items[i]}});
     }
     return out;
 }
@@ -205,9 +269,8 @@ private:
 };
 
 std::string greeting(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
-    std::string name = collapse_whitespace(ctx.recipient_name);
-    if (name.empty() && r && kind == MessageKind::recruiter_question)
-        name = collapse_whitespace(r->feedback.recruiter_name);
+    std::string name = name_fragment(ctx.recipient_name);
+    if (name.empty() && r && kind == MessageKind::recruiter_question) name = name_fragment(r->feedback.recruiter_name);
     if (!name.empty()) return tr_format("msg.greeting.named", {{"name", name}});
     return std::string(tr(kind == MessageKind::network_note ? "msg.greeting.group" : "msg.greeting.anonymous"));
 }
@@ -251,6 +314,7 @@ void follow_up_body(DraftBuilder& b, const Facts& f, const DraftContext& ctx) {
 
 void check_in_body(DraftBuilder& b, const DraftContext& ctx) {
     const std::string experience = or_placeholder(ctx.new_experience, "msg.check_in.experience_placeholder");
+    // A link is kept as typed: its capitals and any closing punctuation may be part of it.
     const std::string link = is_blank(ctx.article_link) ? std::string(tr("msg.check_in.link_placeholder"))
                                                         : collapse_whitespace(ctx.article_link);
     b.add("", "opening", Joint::new_paragraph);
@@ -372,7 +436,17 @@ bool cue_matches(std::string_view text, std::string_view cue) {
     return false;
 }
 
+bool has_placeholders(std::string_view text) {
+    for (std::size_t open = text.find('['); open != std::string_view::npos; open = text.find('[', open + 1)) {
+        std::size_t end = open + 1;
+        while (end < text.size() && text[end] != '[' && text[end] != ']' && text[end] != '\n') ++end;
+        if (end < text.size() && text[end] == ']' && end > open + 1) return true;
+    }
+    return false;
+}
+
 bool ChecklistItem::satisfied_folded(std::string_view folded_body) const {
+    if (rule == CueRule::no_placeholders) return !has_placeholders(folded_body);
     const std::string_view scope_text = scope == CueScope::first_line ? first_line(folded_body) : folded_body;
     const bool found =
         std::any_of(cues.begin(), cues.end(), [&](const std::string& cue) { return cue_matches(scope_text, cue); });
@@ -393,6 +467,11 @@ std::vector<ChecklistItem> checklist(MessageKind kind) {
         item.cues = parse_cues(tr("cue." + std::string(spec.cue)));
         items.push_back(std::move(item));
     }
+    ChecklistItem filled_in;
+    filled_in.key = std::string(filled_in_item);
+    filled_in.label = std::string(tr("check.filled_in"));
+    filled_in.rule = CueRule::no_placeholders;
+    items.push_back(std::move(filled_in));
     return items;
 }
 

@@ -57,7 +57,8 @@ struct DraftPart {
     Joint joint = Joint::same_paragraph;
 };
 
-enum class CueRule { must_appear, must_not_appear };
+// no_placeholders ignores the cues: the item is met while the body holds no [placeholder].
+enum class CueRule { must_appear, must_not_appear, no_placeholders };
 enum class Requirement { required, optional };
 enum class CueScope { whole_body, first_line };
 
@@ -91,6 +92,10 @@ ChecklistResult check_body(const std::vector<ChecklistItem>& items, const std::s
 // (and, without a trailing '*', end) on a word boundary; other scripts match anywhere, because
 // Arabic attaches prefixes such as "و" and "ال" to the word itself.
 bool cue_matches(std::string_view folded_text, std::string_view folded_cue);
+
+// Whether the text still holds a [placeholder]: a '[', then at least one character other than
+// '[', ']' or a line break, then ']'. "[]" and a bracket left open are not placeholders.
+bool has_placeholders(std::string_view text);
 
 // `r` may be null for withdrawal and reconnect, which are often started from the home screen.
 std::vector<DraftPart> draft_parts(MessageKind kind, const Reflection* r, const DraftContext& ctx);

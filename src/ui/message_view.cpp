@@ -89,7 +89,7 @@ void draw_message(App& app, Services&) {
     body_options.max_lines = 24;
     if (text_field(tr("message.body").data(), body, FieldKind::multi_line, body_options))
         app.update_message(id, [&](Message& x) { x.body = body; });
-    muted_text(tr("message.placeholders_hint").data());
+    if (has_placeholders(m.subject) || has_placeholders(body)) muted_text(tr("message.placeholders_hint").data());
 
     const Message& current = *app.find_message(id);
     draw_checklist(current);

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -77,11 +78,15 @@ TEST_CASE("messages: every generated draft satisfies all of its checklist items"
                 CAPTURE(m.body);
                 const std::vector<ChecklistItem> items = checklist(kind);
                 const ChecklistResult result = check_body(items, m.body);
-                CHECK(result.all_required_met());
+                const bool filled_in = !has_placeholders(m.body);  // bare contexts leave [placeholders]
+                CHECK(result.all_required_met() == filled_in);
                 CHECK(result.required_total > 0);
                 for (std::size_t i = 0; i < items.size(); ++i) {
                     const bool optional_left_out = items[i].key == "offer_help" && ctx.offer_help == OfferHelp::no;
-                    if (!optional_left_out) CHECK_MESSAGE(result.satisfied[i], items[i].key);
+                    if (items[i].rule == CueRule::no_placeholders)
+                        CHECK(result.satisfied[i] == filled_in);
+                    else if (!optional_left_out)
+                        CHECK_MESSAGE(result.satisfied[i], items[i].key);
                 }
             }
         }
@@ -105,6 +110,8 @@ TEST_CASE("messages: removing the sentence for an item makes exactly that item f
                 for (const ChecklistItem& item : items) {
                     if (item.rule == CueRule::must_not_appear) {
                         CHECK(item.satisfied(body));
+                    } else if (item.rule == CueRule::no_placeholders) {
+                        CHECK(item.satisfied(body) == !has_placeholders(body));
                     } else {
                         CHECK(item.satisfied(body) == (item.key != parts[p].item_key));
                     }
@@ -119,7 +126,7 @@ TEST_CASE("messages: every required positive item has a sentence in the draft") 
     for (const MessageKind kind : enum_values<MessageKind>()) {
         const std::vector<DraftPart> parts = draft_parts(kind, &r, full_context());
         for (const ChecklistItem& item : checklist(kind)) {
-            if (item.rule == CueRule::must_not_appear) continue;
+            if (item.rule != CueRule::must_appear) continue;
             bool found = false;
             for (const DraftPart& part : parts) found = found || part.item_key == item.key;
             CAPTURE(item.key);
@@ -144,7 +151,8 @@ TEST_CASE("messages: drafts are filled from the reflection") {
 
     const Message note = draft_message(MessageKind::network_note, &r, ctx);
     CHECK(note.body.find("my portfolio made a real difference") != std::string::npos);  // a win that really helped
-    CHECK(note.body.find("roles like Product Designer, ideally remote-friendly, mission-driven") != std::string::npos);
+    CHECK(note.body.find("roles like Product Designer, ideally remote-friendly and mission-driven") !=
+          std::string::npos);
 
     const Message check_in = draft_message(MessageKind::check_in, &r, ctx);
     CHECK(check_in.body.find("Since we last spoke, I've completed a course in service design.") != std::string::npos);
@@ -176,6 +184,8 @@ TEST_CASE("messages: recipients and placeholders") {
 
 TEST_CASE("messages: withdrawal reasons and the optional offer of help") {
     DraftContext ctx = full_context();
+    ctx.company = "Nordlicht GmbH";  // no reflection: without these the draft keeps [role] and [company]
+    ctx.role = "Product Designer";
     ctx.withdrawal_reason = WithdrawalReason::change_of_plans;
     CHECK(draft_message(MessageKind::withdrawal, nullptr, ctx).body.find("my plans have changed") != std::string::npos);
     ctx.withdrawal_reason = WithdrawalReason::personal;
@@ -185,7 +195,10 @@ TEST_CASE("messages: withdrawal reasons and the optional offer of help") {
     CHECK_FALSE(item_ok(MessageKind::withdrawal, "offer_help", body));
     const std::vector<ChecklistItem> items = checklist(MessageKind::withdrawal);
     CHECK(check_body(items, body).all_required_met());
-    CHECK(items.back().requirement == Requirement::optional);
+    const auto offer =
+        std::find_if(items.begin(), items.end(), [](const ChecklistItem& i) { return i.key == "offer_help"; });
+    REQUIRE(offer != items.end());
+    CHECK(offer->requirement == Requirement::optional);
     CHECK(to_key(WithdrawalReason::change_of_plans) == "change_of_plans");
 }
 
@@ -260,9 +273,11 @@ TEST_CASE("messages: cue_matches respects word boundaries and stems") {
 
 TEST_CASE("messages: checklist labels are translated and items flagged") {
     const std::vector<ChecklistItem> reply = checklist(MessageKind::feedback_reply);
-    REQUIRE(reply.size() == 6);
+    REQUIRE(reply.size() == 7);
     CHECK(reply[0].label == "Thanks the team");
-    CHECK(reply.back().rule == CueRule::must_not_appear);
+    CHECK(reply[5].rule == CueRule::must_not_appear);
+    CHECK(reply.back().rule == CueRule::no_placeholders);
+    CHECK(reply.back().label == "Every [placeholder] filled in");
     const std::vector<ChecklistItem> withdrawal = checklist(MessageKind::withdrawal);
     CHECK(withdrawal.front().scope == CueScope::first_line);
     for (const MessageKind kind : enum_values<MessageKind>()) CHECK(checklist(kind).size() >= 4);
@@ -278,4 +293,197 @@ TEST_CASE("messages: mailto_url percent-encodes UTF-8 and CRLF line breaks") {
     CHECK(mailto_url("odd&name?@x.example", "", "") == "mailto:odd%26name%3F@x.example");
     CHECK(mailto_url("", "a&b=c?d#e%f+g", "") == "mailto:?subject=a%26b%3Dc%3Fd%23e%25f%2Bg");
     CHECK(mailto_url("", "", "one\r\ntwo\rthree\n") == "mailto:?body=one%0D%0Atwo%0D%0Athree%0D%0A");
+}
+
+// [SECTION] Drafts that read as written by a person (issue #13, item 4)
+
+namespace {
+
+// Items typed the way people type them: capitalised like a sentence, with their own full stops.
+Reflection capitalised_reflection() {
+    Reflection r = full_reflection();
+    r.loved = {LovedItem{"l1", "UX research culture.", LovedTag::team, 5}};
+    r.wins = {Win{"w1", "My portfolio case study.", true}};
+    r.feedback.similar_role = "Senior Designer!";
+    r.criteria = {Criterion{"c1", "A small, senior team.", CriterionKind::must_have},
+                  Criterion{"c2", "iOS work", CriterionKind::must_have},
+                  Criterion{"c3", "New York office", CriterionKind::nice_to_have}};
+    return r;
+}
+
+DraftContext capitalised_context() {
+    DraftContext ctx = full_context();
+    ctx.new_experience = "I've completed a course with McKinsey alumni.";
+    ctx.reconnect = {"Two years", "I've been abroad...", "My contract at NASA ended.", "Find a junior role by spring!",
+                     "An introduction to my old team."};
+    return ctx;
+}
+
+// Every field the drafts read, empty; and the same fields holding only punctuation and spaces.
+Reflection empty_reflection(std::string_view filler) {
+    Reflection r;
+    r.meta.id = "refl-empty";
+    r.company = std::string(filler);
+    r.role = std::string(filler);
+    r.loved = {LovedItem{"l1", std::string(filler), LovedTag::team, 5}};
+    r.wins = {Win{"w1", std::string(filler), true}};
+    r.feedback.recruiter_name = std::string(filler);
+    r.feedback.ask_about_similar_role = true;
+    r.feedback.similar_role = std::string(filler);
+    r.criteria = {Criterion{"c1", std::string(filler), CriterionKind::must_have}};
+    return r;
+}
+
+DraftContext empty_context(std::string_view filler) {
+    DraftContext ctx;
+    ctx.today = Date{2026, 11, 21};
+    ctx.recipient_name = std::string(filler);
+    ctx.new_experience = std::string(filler);
+    ctx.reconnect = {std::string(filler), std::string(filler), std::string(filler), std::string(filler),
+                     std::string(filler)};
+    return ctx;
+}
+
+// Words starting with a capital right after a comma, a colon or "and" inside a sentence.
+std::vector<std::string> capitals_after_joints(const std::string& body) {
+    std::vector<std::string> words;
+    for (const std::string_view joint : {", ", ": ", " and "}) {
+        for (std::size_t pos = body.find(joint); pos != std::string::npos; pos = body.find(joint, pos + 1)) {
+            const std::size_t start = pos + joint.size();
+            if (start >= body.size() || body[start] < 'A' || body[start] > 'Z') continue;
+            const std::size_t end = body.find_first_of(" ,.\n", start);
+            words.push_back(body.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        }
+    }
+    return words;
+}
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("messages: spliced items take a lowercase initial, proper nouns and acronyms keep theirs") {
+    const Reflection r = capitalised_reflection();
+    const DraftContext ctx = capitalised_context();
+
+    const std::string reply = draft_message(MessageKind::feedback_reply, &r, ctx).body;
+    CHECK(contains(reply, "especially UX research culture."));   // acronym kept, full stop not doubled
+    CHECK(contains(reply, "the Senior Designer opening, and"));  // a capitalised run is a name
+    const std::string note = draft_message(MessageKind::network_note, &r, ctx).body;
+    CHECK(contains(note, "and my portfolio case study made a real difference"));  // not "and My portfolio…."
+    CHECK(contains(note, "ideally a small, senior team, iOS work and New York office."));
+    const std::string check_in = draft_message(MessageKind::check_in, &r, ctx).body;
+    CHECK(contains(check_in, "Since we last spoke, I've completed a course with McKinsey alumni.\n"));
+    const std::string reconnect = draft_message(MessageKind::reconnect, nullptr, ctx).body;
+    CHECK(contains(reconnect, "It's been two years since we last spoke"));
+    CHECK(contains(reconnect, "In the meantime, I've been abroad."));
+    CHECK(contains(reconnect, "because my contract at NASA ended."));
+    CHECK(contains(reconnect, "Here is my plan: find a junior role by spring."));
+    CHECK(contains(reconnect, "however I can: an introduction to my old team."));
+
+    // No capital after a spliced comma, colon or "and", except names and "I".
+    const std::vector<std::string> allowed{"I", "I've", "I'd", "I'm", "UX", "Senior", "New", "Nordlicht"};
+    for (const MessageKind kind : enum_values<MessageKind>()) {
+        for (const Reflection* source : {&r, static_cast<const Reflection*>(nullptr)}) {
+            const std::string body = draft_message(kind, source, ctx).body;
+            CAPTURE(to_key(kind));
+            CAPTURE(body);
+            for (const std::string& word : capitals_after_joints(body)) {
+                CAPTURE(word);
+                CHECK(std::find(allowed.begin(), allowed.end(), word) != allowed.end());
+            }
+        }
+    }
+}
+
+TEST_CASE("messages: lists are joined with commas and the catalogue's \"and\"") {
+    Reflection r = capitalised_reflection();
+    const DraftContext ctx = capitalised_context();
+    r.criteria.resize(1);
+    CHECK(contains(draft_message(MessageKind::network_note, &r, ctx).body, "ideally a small, senior team. Could"));
+    r.criteria = {Criterion{"c1", "Remote-friendly", CriterionKind::must_have},
+                  Criterion{"c2", "mission-driven", CriterionKind::nice_to_have}};
+    CHECK(contains(draft_message(MessageKind::network_note, &r, ctx).body,
+                   "ideally remote-friendly and mission-driven."));
+    r.criteria.push_back(Criterion{"c3", "a learning budget", CriterionKind::must_have});
+    CHECK(contains(draft_message(MessageKind::network_note, &r, ctx).body,
+                   "ideally remote-friendly, a learning budget and mission-driven."));  // must-haves first
+}
+
+TEST_CASE("messages: no template seams, whether every field is filled, empty or only punctuation") {
+    std::vector<std::pair<Reflection, DraftContext>> samples{
+        {full_reflection(), full_context()},
+        {capitalised_reflection(), capitalised_context()},
+        {empty_reflection(""), empty_context("")},
+        {empty_reflection(" . "), empty_context("...")},
+        {empty_reflection("!?"), empty_context(" ;, ")},
+    };
+    for (const auto& [reflection, ctx] : samples) {
+        for (const MessageKind kind : enum_values<MessageKind>()) {
+            for (const Reflection* source : {&reflection, static_cast<const Reflection*>(nullptr)}) {
+                const Message m = draft_message(kind, source, ctx);
+                for (const std::string& text : {m.subject, m.body}) {
+                    CAPTURE(to_key(kind));
+                    CAPTURE(text);
+                    for (const std::string_view seam : {"  ", " ,", " .", "..", ",.", ".,", "()", "( )", "[]"}) {
+                        CAPTURE(seam);
+                        CHECK_FALSE(contains(text, seam));
+                    }
+                }
+            }
+        }
+    }
+    // Punctuation alone is no item: the sentences without a slot are used, or the [placeholder].
+    const Reflection dots = empty_reflection(" . ");
+    const std::string reply = draft_message(MessageKind::feedback_reply, &dots, empty_context("")).body;
+    CHECK(contains(reply, "I'm still excited about what [company] is doing."));
+    CHECK(contains(reply, "I'd be glad to be considered for similar openings in the future."));
+    const std::string reconnect = draft_message(MessageKind::reconnect, nullptr, empty_context("...")).body;
+    CHECK(contains(reconnect, "It's been a long time since we last spoke"));
+    CHECK(contains(reconnect, "Here is my plan: [your next step, in one sentence]."));
+}
+
+TEST_CASE("messages: has_placeholders finds a [bracketed] word still to fill in") {
+    CHECK(has_placeholders("See [link]"));
+    CHECK(has_placeholders("the [role] role at [company]"));
+    CHECK(has_placeholders("[x]"));
+    CHECK(has_placeholders("I've [what you have learned or done since: a course, a project]."));
+    CHECK_FALSE(has_placeholders(""));
+    CHECK_FALSE(has_placeholders("All filled in, thank you."));
+    CHECK_FALSE(has_placeholders("an empty pair [] is no placeholder"));
+    CHECK_FALSE(has_placeholders("a bracket left open [like this"));
+    CHECK_FALSE(has_placeholders("closed ] before [ opened"));
+    CHECK_FALSE(has_placeholders("[across\nlines]"));
+    CHECK(has_placeholders("[[nested]]"));
+
+    const Reflection r = full_reflection();
+    CHECK_FALSE(has_placeholders(draft_message(MessageKind::feedback_reply, &r, full_context()).body));
+    CHECK(has_placeholders(draft_message(MessageKind::withdrawal, nullptr, DraftContext{}).body));
+}
+
+TEST_CASE("messages: a draft is not complete while a [placeholder] remains") {
+    const Reflection r = full_reflection();
+    DraftContext ctx = full_context();
+    ctx.article_link.clear();
+    const std::vector<ChecklistItem> items = checklist(MessageKind::check_in);
+    REQUIRE(items.back().key == "filled_in");
+    std::string body = draft_message(MessageKind::check_in, &r, ctx).body;
+    REQUIRE(contains(body, "\n[link]\n"));
+    ChecklistResult result = check_body(items, body);
+    CHECK_FALSE(result.all_required_met());
+    CHECK(result.required_met == result.required_total - 1);  // every cue is there; only the link is missing
+    CHECK_FALSE(result.satisfied.back());
+
+    body.replace(body.find("[link]"), 6, "https://example.org/maps-for-everyone");
+    result = check_body(items, body);
+    CHECK(result.all_required_met());
+    CHECK(result.satisfied.back());
+
+    // Any [placeholder] counts, in every kind, including one the user typed.
+    for (const MessageKind kind : enum_values<MessageKind>()) {
+        const std::string full = draft_message(kind, &r, full_context()).body;
+        CAPTURE(to_key(kind));
+        CHECK(check_body(checklist(kind), full).all_required_met());
+        CHECK_FALSE(check_body(checklist(kind), full + "\n[your phone number]").all_required_met());
+    }
 }

@@ -92,7 +92,7 @@ TEST_CASE("strings_en: every emotion, checklist label, cue list and reminder tit
         for (const ChecklistItem& item : checklist(kind)) {
             CAPTURE(item.key);
             CHECK(item.label != "check." + std::string(to_key(kind)) + "." + item.key);
-            CHECK(item.cues.size() >= 3);
+            if (item.rule != CueRule::no_placeholders) CHECK(item.cues.size() >= 3);
         }
     }
     for (const ReminderKind kind : enum_values<ReminderKind>()) {
