@@ -93,8 +93,13 @@ void put_text_list(JsonWriter& w, std::string_view key, const std::vector<std::s
     w.end_array();
 }
 
-// Streams a value parsed from kept extras, in the form it was kept in.
-void write_parsed(JsonWriter& w, const JsonNode& value) { write_json_value(w, value); }
+// Whether `key` is one the encoder writes for this kind of object (the schema table lists exactly those:
+// schema_fields_test.cpp checks it), so kept extras never repeat it.
+bool is_known_key(const std::vector<FieldSpec>& known, std::string_view key) {
+    for (const FieldSpec& spec : known)
+        if (spec.key == key) return true;
+    return false;
+}
 
 // The members of kept extras (`{"a":1,"b":[2]}` gives `"a":1,"b":[2]`) when they can be written as
 // they are: a compact object none of whose keys is in `known`. One scan of the text that only follows
@@ -116,9 +121,7 @@ std::optional<std::string_view> members_as_kept(std::string_view object, const s
         }
         if (i + 1 >= members.size() || members[i + 1] != ':') return std::nullopt;
         const std::string_view key = members.substr(key_start, i - key_start);
-        for (const FieldSpec& spec : known) {
-            if (spec.key == key) return std::nullopt;
-        }
+        if (is_known_key(known, key)) return std::nullopt;
         // Its value: up to the next comma outside strings and brackets.
         i += 2;
         const std::size_t value_start = i;
@@ -169,14 +172,11 @@ void append_extras(JsonWriter& w, const RecordExtras* extras, const std::string&
     }
     const auto unknown = read_json_tree(it->second);
     if (!unknown || !unknown.value().root().is_object()) return;
-    // The schema tables list exactly the keys the encoders write (schema_fields_test.cpp checks it).
     const std::vector<FieldSpec>& known = schema_fields(kind);
     for (const JsonNode& field : unknown.value().root()) {
-        bool is_known = false;
-        for (const FieldSpec& spec : known) is_known = is_known || spec.key == field.key();
-        if (is_known) continue;
+        if (is_known_key(known, field.key())) continue;
         w.key(field.key());
-        write_parsed(w, field);
+        write_json_value(w, field);
     }
 }
 
