@@ -150,14 +150,17 @@ std::vector<std::string> JsonReader::take_warnings() {
     std::vector<std::string> warnings = std::move(m_warnings);
     if (m_warning_count > warnings.size()) {
         const std::size_t rest = m_warning_count - warnings.size();
-        warnings.push_back(
-            "\xE2\x80\xA6"
-            "and " +
-            format_count(rest) + " more " + (rest == 1 ? "warning" : "warnings") + " like these");
+        warnings.push_back(more_warnings_line(rest));
     }
     m_warnings.clear();
     m_warning_count = 0;
     return warnings;
+}
+
+std::string more_warnings_line(std::size_t rest) {
+    return "\xE2\x80\xA6"
+           "and " +
+           format_count(rest) + " more " + (rest == 1 ? "warning" : "warnings") + " like these";
 }
 
 std::string format_count(std::size_t n) {

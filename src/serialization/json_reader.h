@@ -60,6 +60,8 @@ private:
 
 // "1,234,567".
 std::string format_count(std::size_t n);
+// The line that closes a capped list of warnings: "…and 99,950 more warnings like these".
+std::string more_warnings_line(std::size_t rest);
 
 // Reads the fields of one JSON object against its table in schema_fields.h. Every read returns
 // false after recording a human error; missing optional fields leave the output untouched (the

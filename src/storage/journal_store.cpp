@@ -378,11 +378,7 @@ struct JournalStore::Loader {
     // After the last record: the count of the warnings not listed.
     void finish_warnings() {
         if (all_warnings <= listed_warnings) return;
-        const std::size_t rest = all_warnings - listed_warnings;
-        result.warnings.push_back(
-            "\xE2\x80\xA6"
-            "and " +
-            format_count(rest) + " more " + (rest == 1 ? "warning" : "warnings") + " like these");
+        result.warnings.push_back(more_warnings_line(all_warnings - listed_warnings));
     }
 
     // A valid temporary file's target, or why it is not valid.
