@@ -41,7 +41,7 @@ void ImportFlow::apply(App& app, Mode mode) {
         JournalExtras extras = merge_extras(app.journal(), app.extras(), p.journal, p.extras);
         app.replace_journal(merge_journals(app.journal(), p.journal), App::MarkDirty::yes);
         app.set_extras(std::move(extras));
-        app.notify(tr_format("data.import.merged", {{"n", std::to_string(app.journal().reflections.size())}}));
+        app.notify(tr_plural("data.import.merged", static_cast<long long>(app.journal().reflections.size())));
     }
     m_pending.reset();
 }

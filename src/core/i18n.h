@@ -26,16 +26,43 @@ struct Catalogue {
     const CatalogueEntry* end() const { return entries + size; }
 };
 
+// The interface languages. English is built in; the others are installed when chosen.
+enum class Language : unsigned char { en, de, it, ar };
+inline constexpr Language all_languages[] = {Language::en, Language::de, Language::it, Language::ar};
+
+// "en", "de", "it", "ar": the catalogue's file name, <html lang> and the stored setting.
+std::string_view language_code(Language language);
+// The best interface language for a BCP 47 tag ("de-AT" -> de, "AR" -> ar), or nothing.
+std::optional<Language> language_from_tag(std::string_view tag);
+// Each language named in itself, for the picker ("Deutsch", "العربية").
+std::string_view language_name(Language language);
+bool is_right_to_left(Language language);
+
+// CLDR cardinal plural rules, as the index into a plural entry's forms. The forms are in the
+// order of each catalogue's Plural-Forms header (Arabic: zero, one, two, few, many, other).
+std::size_t plural_index(Language language, long long n);
+
 Catalogue english_catalogue();
 
-// The catalogue tr() reads: English unless another language (or a test's pseudo-locale) is set.
-// Its entries must be sorted by key and their texts NUL-terminated, as the English ones are.
+// Makes a language's catalogue available to tr_in() and the interface. Entries sorted by key, each
+// text NUL-terminated and alive until replaced; a plural entry holds its forms separated by '\0'.
+void install_catalogue(Language language, Catalogue catalogue);
+bool has_catalogue(Language language);
+
+// The language tr() reads. Keys its catalogue lacks fall back to English.
+void set_interface_language(Language language);
+Language interface_language();
+
+// Test hook: a catalogue (a pseudo-locale) that tr() reads before any other; nullopt removes it.
 void set_active_catalogue(std::optional<Catalogue> catalogue);
 
-// The text for `key`, or `key` itself when the catalogue lacks it (a visible, harmless fallback).
-// Catalogue texts are string literals, so `.data()` is NUL-terminated and lives forever; for an
-// unknown key the view is the caller's own argument.
+// The text for `key` in the interface language, else in English, else `key` itself (a visible,
+// harmless fallback). Catalogue texts are NUL-terminated and live as long as their catalogue, so
+// `.data()` is a C string; for an unknown key the view is the caller's own argument. For a plural
+// entry this is its first form.
 std::string_view tr(std::string_view key);
+// The same in a given language (a draft's language may differ from the interface's).
+std::string_view tr_in(Language language, std::string_view key);
 
 bool has_text(std::string_view key);
 
@@ -48,7 +75,16 @@ std::string format_text(std::string_view tmpl, const TextVars& vars);
 // format_text(tr(key), vars).
 std::string tr_format(std::string_view key, const TextVars& vars);
 
-// "November 12, 2026", or "November 12" when the year is `current_year`.
+// The plural form of `key` for `n`, with "{n}" filled by format_number and the other vars.
+std::string tr_plural(std::string_view key, long long n, const TextVars& vars = {});
+std::string tr_plural_in(Language language, std::string_view key, long long n, const TextVars& vars = {});
+
+// A whole number in the language's digits (CLDR's default numbering: Arabic-Indic for ar).
+std::string format_number(Language language, long long n);
+std::string format_number(long long n);  // in the interface language
+
+// "November 12, 2026", or "November 12" when the year is `current_year` (the catalogue's pattern).
 std::string format_long_date(const Date& date, int current_year = 0);
+std::string format_long_date_in(Language language, const Date& date, int current_year = 0);
 
 }  // namespace debrief

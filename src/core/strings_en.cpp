@@ -9,6 +9,7 @@
 
 namespace debrief {
 namespace {
+using namespace std::string_view_literals;  // plural entries hold their forms separated by '\0'
 
 // clang-format off
 constexpr CatalogueEntry english_entries[] = {
@@ -128,10 +129,10 @@ constexpr CatalogueEntry english_entries[] = {
     {"data.import.apply_replace", "Replace my journal"},
     {"data.import.backup_failed", "The backup of your previous journal could not be written; Undo still works until you reload."},
     {"data.import.cancel", "Cancel"},
-    {"data.import.conflicts", "{n} entries exist in both; the newer version of each is kept"},
+    {"data.import.conflicts", "{n} entry exists in both; the newer version is kept\0{n} entries exist in both; the newer version of each is kept"sv},
     {"data.import.error", "This file could not be imported: {reason}"},
     {"data.import.help", "Bring back a journal you exported, from this or another device. You will see what it contains before anything changes."},
-    {"data.import.merged", "Imported: your journal now has {n} reflections"},
+    {"data.import.merged", "Imported: your journal now has {n} reflection\0Imported: your journal now has {n} reflections"sv},
     {"data.import.pick", "Choose a file to import…"},
     {"data.import.preview", "This file holds {reflections} reflections, {contacts} contacts, {messages} messages and {reminders} reminders."},
     {"data.import.preview_changes", "{new} new and {updated} updated entries would be added; {unchanged} are already here."},
@@ -183,7 +184,7 @@ constexpr CatalogueEntry english_entries[] = {
     {"ending.rejected", "Rejected"},
     {"ending.withdrew", "I withdrew"},
     {"home.complete", "Complete"},
-    {"home.count", "{n} of {total} reflections"},
+    {"home.count", "{shown} of {n} reflection\0{shown} of {n} reflections"sv},
     {"home.due", "Coming up"},
     {"home.empty.body", "A rejection stings. Debrief walks you through it one small step at a time: let it out, see what went right, learn what you can, and turn it into a better next search. It saves as you type."},
     {"home.empty.private", "Private by design: your journal stays on this device."},
@@ -393,7 +394,7 @@ constexpr CatalogueEntry english_entries[] = {
     {"profile.help", "What you loved and asked for, across all your reflections. The things that keep coming back matter most."},
     {"profile.location", "Where (city, region or “remote”)"},
     {"profile.phrase", "Your targeted search"},
-    {"profile.recurs", "In {n} reflection(s) · weight {weight}"},
+    {"profile.recurs", "In {n} reflection · weight {weight}\0In {n} reflections · weight {weight}"sv},
     {"profile.title", "Your criteria profile"},
     {"reflection.delete", "Move to trash"},
     {"reflection.deleted", "Moved to the trash — you can restore it from there"},
@@ -414,7 +415,7 @@ constexpr CatalogueEntry english_entries[] = {
     {"reminder_kind.feedback", "Feedback reply"},
     {"reminder_kind.follow_up", "Follow-up"},
     {"reminder_kind.withdrawal", "Withdrawal"},
-    {"reminders.added", "{n} reminder(s) added"},
+    {"reminders.added", "{n} reminder added\0{n} reminders added"sv},
     {"reminders.custom.add", "Add reminder"},
     {"reminders.custom.added", "Reminder added"},
     {"reminders.custom.bad_date", "Please pick a date."},
@@ -479,9 +480,9 @@ constexpr CatalogueEntry english_entries[] = {
     {"step.reflect.title", "Look back, gently"},
     {"step.resilience.add_reminders", "Add these reminders"},
     {"step.resilience.guidance", "You have looked at this from every side. Keep what it taught you and let the replay stop here.\nPick one small, concrete step to take next."},
-    {"step.resilience.mood_down", "{n} point(s) lower than when you started. That is all right — some evenings are like that."},
+    {"step.resilience.mood_down", "{n} point lower than when you started. That is all right — some evenings are like that.\0{n} points lower than when you started. That is all right — some evenings are like that."sv},
     {"step.resilience.mood_same", "About the same as when you started."},
-    {"step.resilience.mood_up", "{n} point(s) better than when you started."},
+    {"step.resilience.mood_up", "{n} point better than when you started.\0{n} points better than when you started."sv},
     {"step.resilience.prompt.lesson", "What will you take with you from this?"},
     {"step.resilience.prompt.mood_after", "And how are you now, from 0 (very low) to 10 (doing fine)?"},
     {"step.resilience.prompt.next_action", "What is one small thing you will do next?"},

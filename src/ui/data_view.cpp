@@ -65,8 +65,9 @@ void draw_import(App& app) {
                        {"updated", sum([](const ImportCounts& c) { return c.updated; })},
                        {"unchanged", sum([](const ImportCounts& c) { return c.unchanged + c.older_ignored; })}});
         wrapped_text(changes.c_str());
-        const std::string conflicts = sum([](const ImportCounts& c) { return c.conflicts; });
-        if (conflicts != "0") muted_text(tr_format("data.import.conflicts", {{"n", conflicts}}).c_str());
+        const long long conflicts =
+            p.reflections.conflicts + p.contacts.conflicts + p.messages.conflicts + p.reminders.conflicts;
+        if (conflicts > 0) muted_text(tr_plural("data.import.conflicts", conflicts).c_str());
         if (!pending->warnings.empty()) {
             muted_text(tr("data.import.warnings").data());
             for (const std::string& w : pending->warnings) ImGui::BulletText("%s", w.c_str());

@@ -201,8 +201,8 @@ void draw_home(App& app, HomeViewState& view, Services&) {
     refresh_hits(app, view);  // the query or filter may have changed just now
     const std::vector<std::size_t>& hits = view.hits;
 
-    const std::string count =
-        tr_format("home.count", {{"n", std::to_string(hits.size())}, {"total", std::to_string(live)}});
+    const std::string count = tr_plural("home.count", static_cast<long long>(live),
+                                        {{"shown", format_number(static_cast<long long>(hits.size()))}});
     muted_text(count.c_str());
     // Only the visible cards are laid out: the list stays fast with thousands of reflections.
     ImGuiListClipper clipper;

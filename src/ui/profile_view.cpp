@@ -55,8 +55,8 @@ void draw_profile(App& app, ProfileViewState& view, Services& services) {
         ImGui::PushID(e.key.c_str());
         begin_card("entry");
         user_text_line(e.text);
-        const std::string meta = tr_format(
-            "profile.recurs", {{"n", std::to_string(e.reflection_count)}, {"weight", std::to_string(e.total_weight)}});
+        const std::string meta =
+            tr_plural("profile.recurs", e.reflection_count, {{"weight", format_number(e.total_weight)}});
         muted_text(meta.c_str());
         int kind = static_cast<int>(e.kind);
         if (choice_row("kind", kind,

@@ -359,10 +359,9 @@ void draw_resilience(App& app, const Reflection& r) {
     if (mood_picker("mood_after", mood, r.resilience.mood_after.has_value()))
         edit(app, r, [&](Reflection& m) { m.resilience.mood_after = mood; });
     if (const auto change = mood_change(r)) {
-        const std::string text = *change > 0 ? tr_format("step.resilience.mood_up", {{"n", std::to_string(*change)}})
-                                 : *change < 0
-                                     ? tr_format("step.resilience.mood_down", {{"n", std::to_string(-*change)}})
-                                     : std::string(tr("step.resilience.mood_same"));
+        const std::string text = *change > 0   ? tr_plural("step.resilience.mood_up", *change)
+                                 : *change < 0 ? tr_plural("step.resilience.mood_down", -*change)
+                                               : std::string(tr("step.resilience.mood_same"));
         subheading(text.c_str());
     }
     // The timing advice becomes reminders: follow-up 2-3 weeks after the interview, check-in later.
@@ -377,7 +376,7 @@ void draw_resilience(App& app, const Reflection& r) {
         }
         if (button(tr("step.resilience.add_reminders").data(), Emphasis::primary, true)) {
             for (const Reminder& s : suggested) app.create_reminder(s);
-            app.notify(tr_format("reminders.added", {{"n", std::to_string(suggested.size())}}));
+            app.notify(tr_plural("reminders.added", static_cast<long long>(suggested.size())));
         }
         end_card();
     }
