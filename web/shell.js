@@ -337,6 +337,15 @@ const Debrief = (() => {
     },
   };
 
+  // The interface language, decided in C++: the page's lang and dir follow it, so the native fields
+  // and the accessible mirror (children of <body>) read and lay out in that direction.
+  function languageChanged(code, dir) {
+    document.documentElement.lang = code;
+    document.documentElement.dir = dir;
+    window.debrief.language = code;
+  }
+  window.debrief.setLanguage = (code) => withString(code, (ptr, length) => call('debrief_set_language', ptr, length));
+
   // Notices drawn on the canvas are also spoken through a polite live region.
   function announce(text) {
     let region = document.getElementById('announce');
@@ -465,7 +474,7 @@ const Debrief = (() => {
   window.debrief.pending = pending;
   window.debrief.settled = settled;
 
-  return { fail, ready, announce, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, supported, watchViewport, statusText };
+  return { fail, ready, announce, languageChanged, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, supported, watchViewport, statusText };
 })();
 
 var Module = {
