@@ -477,6 +477,7 @@ constexpr CatalogueEntry english_entries[] = {
     {"new_message.role", "Role"},
     {"new_message.title", "Write a message"},
     {"new_message.why_now", "Why are you reaching out now?"},
+    {"number.decimal_separator", "."},
     {"number.group_separator", ","},
     {"profile.copy_phrase", "Copy search phrase"},
     {"profile.empty", "Your profile grows from the “What you loved” and “Search criteria” steps of your reflections. Finish one and come back here."},

@@ -91,7 +91,18 @@ std::optional<std::size_t> find_excess_depth(std::string_view s, int max_depth) 
 std::string format_megabytes(std::size_t bytes) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    return tr_format("error.json.megabytes", {{"size", buffer}});
+    // In the interface language's digits and decimal separator ("12,5" in German).
+    std::string size;
+    for (const char* c = buffer; *c != '\0'; ++c) {
+        if (*c >= '0' && *c <= '9') {
+            size += format_number(*c - '0');
+        } else if (*c == '.') {
+            size += tr("number.decimal_separator");
+        } else {
+            size += *c;
+        }
+    }
+    return tr_format("error.json.megabytes", {{"size", size}});
 }
 
 // How a single offending byte reads in a message: 'x' for visible ASCII, U+000A otherwise.

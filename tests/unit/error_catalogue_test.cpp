@@ -99,6 +99,13 @@ TEST_CASE("pseudo-locale: import refusals have no English left") {
     REQUIRE_FALSE(deep.ok());
     CHECK(english_left(deep.error().message) == "");
 
+    // Sizes: the megabytes' unit and the byte count's plural.
+    DecodeLimits tiny;
+    tiny.max_bytes = 2;
+    const auto large = decode_journal("[1, 2]", tiny);
+    REQUIRE_FALSE(large.ok());
+    CHECK(english_left(large.error().message) == "");
+
     // Another app's export names the app (data) and this app's own labels (catalogue).
     const auto foreign = decode_journal(R"({"entries": [], "tags": {}})");
     REQUIRE_FALSE(foreign.ok());
