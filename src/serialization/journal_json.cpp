@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/dates.h"
+#include "core/i18n.h"
 #include "core/names.h"
 #include "core/record_fields.h"
 #include "serialization/json_reader.h"
@@ -431,9 +432,12 @@ bool decode_collection(JsonReader& reader, FieldReader& doc, std::string_view ke
         const auto [it, inserted] = seen.emplace(record.meta.id, i);
         if (!inserted) {
             const std::string id_path = path_key(path, "id");
-            return reader.fail("The id " + quote_for_message(record.meta.id) + " is used twice in " + std::string(key) +
-                                   ": at " + path_key(path_index(list_path, it->second), "id") + " and at " + id_path,
-                               id_path);
+            return reader.fail(
+                tr_format("error.duplicate_id", {{"id", quote_for_message(record.meta.id)},
+                                                 {"list", key},
+                                                 {"first", path_key(path_index(list_path, it->second), "id")},
+                                                 {"second", id_path}}),
+                id_path);
         }
         if (!record_extras.empty()) extras[record.meta.id] = std::move(record_extras);
         out.push_back(std::move(record));
@@ -446,22 +450,23 @@ bool decode_collection(JsonReader& reader, FieldReader& doc, std::string_view ke
 std::optional<int> document_version(JsonReader& reader, const JsonNode& root, int oldest) {
     const JsonNode* version = root.find("version");
     if (version == nullptr) {
-        reader.fail("The required field \"version\" is missing at $", "$.version");
+        reader.fail(required_missing_message("version", "$"), "$.version");
         return std::nullopt;
     }
     const std::optional<std::int64_t> number = version->as_int64();
     const bool beyond_int64 =
         version->is_number() && !number && version->text().find_first_of(".eE-") == std::string_view::npos;
     if ((number && *number > current_format_version) || beyond_int64) {
-        reader.fail("This file was made by a newer version of Debrief (format version " + describe_found(*version) +
-                        "); this version reads up to " + std::to_string(current_format_version) + ".",
+        reader.fail(tr_format("error.newer_version", {{"found", describe_found(*version)},
+                                                      {"current", std::to_string(current_format_version)}}),
                     "$.version");
         return std::nullopt;
     }
     if (number && *number >= oldest) return static_cast<int>(*number);
-    reader.fail("Expected a format version (a whole number from " + std::to_string(oldest) + " to " +
-                    std::to_string(current_format_version) + ") at $.version, found " + describe_found(*version),
-                "$.version");
+    const std::string expected =
+        tr_format("error.expected.format_version",
+                  {{"min", std::to_string(oldest)}, {"max", std::to_string(current_format_version)}});
+    reader.fail(expected_found_message(expected, "$.version", *version), "$.version");
     return std::nullopt;
 }
 
@@ -487,25 +492,20 @@ std::optional<int> journal_version(JsonReader& reader, const JsonNode& root) {
         if (schema != nullptr && schema->as_int64() == std::optional<std::int64_t>(0)) return 0;
         // Other journaling apps' exports are told apart, so the person knows the file is fine, just not ours.
         if (const char* app = foreign_journal_app(root)) {
-            reader.fail("This looks like a " + std::string(app) +
-                            " export; Debrief imports its own journals only. Choose a file made with Export on "
-                            "Debrief's \"Your data\" screen",
+            reader.fail(tr_format("error.foreign_journal",
+                                  {{"app", app}, {"export", tr("data.export")}, {"screen", tr("data.title")}}),
                         "$");
             return std::nullopt;
         }
-        reader.fail("This is not a Debrief journal: the \"format\" field is missing at $", "$.format");
+        reader.fail(std::string(tr("error.not_journal.no_format")), "$.format");
         return std::nullopt;
     }
     if (format->is_string() && format->text() == record_format_name) {
-        reader.fail(
-            "This is a single Debrief record, not a journal export (\"format\" is \"debrief-record\" at $.format)",
-            "$.format");
+        reader.fail(std::string(tr("error.record_not_journal")), "$.format");
         return std::nullopt;
     }
     if (!format->is_string() || format->text() != journal_format_name) {
-        reader.fail(
-            "This is not a Debrief journal: expected \"debrief-journal\" at $.format, found " + describe_found(*format),
-            "$.format");
+        reader.fail(tr_format("error.not_journal.format", {{"found", describe_found(*format)}}), "$.format");
         return std::nullopt;
     }
     return document_version(reader, root, 1);
@@ -519,8 +519,8 @@ void warn_unknown_envelope_keys(JsonReader& reader, const JsonNode& root) {
         for (const FieldSpec& field : fields) known = known || field.key == member.key();
         if (!known) {
             reader.warn_with([&] {
-                return "Unknown field " + quote_for_message(member.key()) + " at " + path_key("$", member.key()) +
-                       " was ignored (it may come from a newer version of Debrief)";
+                return tr_format("error.unknown_field_ignored",
+                                 {{"field", quote_for_message(member.key())}, {"path", path_key("$", member.key())}});
             });
         }
     }
@@ -554,7 +554,7 @@ Result<DecodedJournal> decode_journal(std::string_view text, const DecodeLimits&
     const JsonNode* root = &parsed.value().root();
     JsonReader reader;
     if (!root->is_object()) {
-        return Error{"Expected a Debrief journal (a JSON object) at $, found " + describe_found(*root), "$"};
+        return Error{expected_found_message(tr("error.expected.journal"), "$", *root), "$"};
     }
 
     // 2. migrate: older files are rewritten as current text by migrations.h, then read like new ones.
@@ -638,7 +638,7 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     if (!parsed) return parsed.error();
     const JsonNode& root = parsed.value().root();
     if (!root.is_object()) {
-        return Error{"Expected a Debrief record (a JSON object) at $, found " + describe_found(root), "$"};
+        return Error{expected_found_message(tr("error.expected.record"), "$", root), "$"};
     }
     JsonReader reader;
     FieldReader doc(reader, root, "$", SchemaObject::record_document);
@@ -646,14 +646,9 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     if (!doc.text("format", format)) return reader.error();
     if (format != record_format_name) {
         if (format == journal_format_name) {
-            return Error{
-                "This is a whole journal export, not a single Debrief record (\"format\" is \"debrief-journal\" at "
-                "$.format)",
-                "$.format"};
+            return Error{std::string(tr("error.journal_not_record")), "$.format"};
         }
-        return Error{
-            "This is not a Debrief record: expected \"debrief-record\" at $.format, found " + quote_for_message(format),
-            "$.format"};
+        return Error{tr_format("error.not_record.format", {{"found", quote_for_message(format)}}), "$.format"};
     }
     // Record files first appeared in version 1, so there is nothing to migrate yet.
     if (!document_version(reader, root, 1)) return reader.error();
@@ -662,8 +657,10 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     if (!doc.text("type", type_key)) return reader.error();
     const auto type = record_type_from_key(type_key);
     if (!type) {
-        return Error{"Expected one of reflection, contact, message, reminder, settings at $.type, found " +
-                         quote_for_message(type_key),
+        const std::string expected =
+            tr_format("error.expected.one_of", {{"choices", "reflection, contact, message, reminder, settings"}});
+        return Error{tr_format("error.expected_found",
+                               {{"expected", expected}, {"path", "$.type"}, {"found", quote_for_message(type_key)}}),
                      "$.type"};
     }
     const JsonNode* record = doc.object("record");

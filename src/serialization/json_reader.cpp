@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
+#include "core/i18n.h"
 #include "serialization/json_writer.h"
 
 namespace debrief {
@@ -86,9 +87,10 @@ std::string quote_for_message(std::string_view text) {
 std::string describe_found(const JsonNode& value) {
     switch (value.kind()) {
         case JsonKind::string: return quote_for_message(value.text());
-        case JsonKind::array: return value.empty() ? "an empty list" : "a list";
-        case JsonKind::object: return value.empty() ? "an empty object" : "an object";
-        case JsonKind::null: return "null";
+        case JsonKind::array: return std::string(tr(value.empty() ? "error.found.empty_list" : "error.found.list"));
+        case JsonKind::object:
+            return std::string(tr(value.empty() ? "error.found.empty_object" : "error.found.object"));
+        case JsonKind::null: return std::string(tr("error.found.null"));
         case JsonKind::boolean: return value.boolean() ? "true" : "false";
         case JsonKind::number: break;
     }
@@ -158,36 +160,46 @@ std::vector<std::string> JsonReader::take_warnings() {
 }
 
 std::string more_warnings_line(std::size_t rest) {
-    return "\xE2\x80\xA6"
-           "and " +
-           format_count(rest) + " more " + (rest == 1 ? "warning" : "warnings") + " like these";
+    // "{n}" is filled with the grouped count (format_count) rather than tr_plural's plain digits.
+    return tr_plural("error.more_warnings", static_cast<long long>(rest), {{"n", format_count(rest)}});
 }
 
 std::string format_count(std::size_t n) {
     const std::string digits = std::to_string(n);
+    const std::string_view separator = tr("number.group_separator");
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+        out += format_number(digits[i] - '0');  // the interface language's digits
     }
     return out;
 }
 
+std::string expected_found_message(std::string_view expected, const std::string& path, const JsonNode& found) {
+    return tr_format("error.expected_found",
+                     {{"expected", expected}, {"path", path}, {"found", describe_found(found)}});
+}
+
+std::string required_missing_message(std::string_view field, const std::string& path) {
+    return tr_format("error.required_missing", {{"field", field}, {"path", path}});
+}
+
 namespace {
 
-// "Expected an object at $.x, found 7".
-bool expect(JsonReader& reader, bool ok, const char* what, const JsonNode& value, const std::string& path) {
+// "Expected an object at $.x, found 7"; `expected_key` names the catalogue's noun phrase.
+bool expect(JsonReader& reader, bool ok, std::string_view expected_key, const JsonNode& value,
+            const std::string& path) {
     if (ok) return true;
-    return reader.fail(std::string("Expected ") + what + " at " + path + ", found " + describe_found(value), path);
+    return reader.fail(expected_found_message(tr(expected_key), path, value), path);
 }
 
 }  // namespace
 
 bool expect_object(JsonReader& reader, const JsonNode& value, const std::string& path) {
-    return expect(reader, value.is_object(), "an object", value, path);
+    return expect(reader, value.is_object(), "error.expected.object", value, path);
 }
 bool expect_list(JsonReader& reader, const JsonNode& value, const std::string& path) {
-    return expect(reader, value.is_array(), "a list", value, path);
+    return expect(reader, value.is_array(), "error.expected.list", value, path);
 }
 
 FieldReader::FieldReader(JsonReader& reader, const JsonNode& object, std::string path, SchemaObject kind)
@@ -216,8 +228,7 @@ const JsonNode* FieldReader::find_present(std::string_view key) {
             if (fields[f].key != key) continue;
             if (m_index[f] >= 0) return &m_object[static_cast<std::size_t>(m_index[f])];
             if (fields[f].presence == Presence::required) {
-                m_reader.fail("The required field \"" + std::string(key) + "\" is missing at " + m_path,
-                              child_path(key));
+                m_reader.fail(required_missing_message(key, m_path), child_path(key));
             }
             return nullptr;
         }
@@ -238,7 +249,7 @@ const JsonNode* FieldReader::find_present(std::string_view key) {
     }
     for (const FieldSpec& field : schema_fields(m_kind)) {
         if (field.key == key && field.presence == Presence::required) {
-            m_reader.fail("The required field \"" + std::string(key) + "\" is missing at " + m_path, child_path(key));
+            m_reader.fail(required_missing_message(key, m_path), child_path(key));
             break;
         }
     }
@@ -250,15 +261,15 @@ const JsonNode* FieldReader::find_non_null(std::string_view key) {
     return value != nullptr && !value->is_null() ? value : nullptr;
 }
 
-bool FieldReader::fail_expected(std::string_view key, const std::string& expected, const JsonNode& found) {
+bool FieldReader::fail_expected(std::string_view key, std::string_view expected, const JsonNode& found) {
     const std::string path = child_path(key);
-    return m_reader.fail("Expected " + expected + " at " + path + ", found " + describe_found(found), path);
+    return m_reader.fail(expected_found_message(expected, path, found), path);
 }
 
 bool FieldReader::text(std::string_view key, std::string& out) {
     const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
-    if (!value->is_string()) return fail_expected(key, "text", *value);
+    if (!value->is_string()) return fail_expected(key, tr("error.expected.text"), *value);
     out.assign(value->text());
     return true;
 }
@@ -266,7 +277,7 @@ bool FieldReader::text(std::string_view key, std::string& out) {
 bool FieldReader::link_id(std::string_view key, std::string& out) {
     const JsonNode* value = find_present(key);
     if (value == nullptr || value->is_null()) return !failed();
-    if (!value->is_string()) return fail_expected(key, "an id or null", *value);
+    if (!value->is_string()) return fail_expected(key, tr("error.expected.id_or_null"), *value);
     out.assign(value->text());
     return true;
 }
@@ -275,7 +286,7 @@ bool FieldReader::record_id(std::string_view key, std::string& out) {
     const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
     if (!value->is_string() || !is_valid_record_id(value->text())) {
-        return fail_expected(key, "an id (1 to 64 letters, digits, '-' or '_', such as a UUID)", *value);
+        return fail_expected(key, tr("error.expected.id"), *value);
     }
     out.assign(value->text());
     return true;
@@ -284,7 +295,7 @@ bool FieldReader::record_id(std::string_view key, std::string& out) {
 bool FieldReader::flag(std::string_view key, bool& out) {
     const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
-    if (!value->is_boolean()) return fail_expected(key, "true or false", *value);
+    if (!value->is_boolean()) return fail_expected(key, tr("error.expected.true_or_false"), *value);
     out = value->boolean();
     return true;
 }
@@ -292,7 +303,8 @@ bool FieldReader::flag(std::string_view key, bool& out) {
 bool FieldReader::number(std::string_view key, int& out, int min, int max) {
     const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
-    const std::string expected = "a number from " + std::to_string(min) + " to " + std::to_string(max);
+    const std::string expected =
+        tr_format("error.expected.number_range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}});
     // Compare in 64 bits before narrowing, so 1e19-sized integers are rejected rather than wrapped.
     if (const auto n = value->as_int64(); n && *n >= min && *n <= max) {
         out = static_cast<int>(*n);
@@ -327,12 +339,11 @@ bool FieldReader::date(std::string_view key, Date& out) {
         if (text.size() == 10 && text[4] == '-' && text[7] == '-' && read_digits(text, 0, 4, y) &&
             read_digits(text, 5, 2, m) && read_digits(text, 8, 2, d)) {
             const std::string path = child_path(key);
-            return m_reader.fail("Expected a date as YYYY-MM-DD at " + path + ", found " + describe_found(*value) +
-                                     ", which is not a day in the calendar",
-                                 path);
+            return m_reader.fail(
+                tr_format("error.date_not_in_calendar", {{"path", path}, {"found", describe_found(*value)}}), path);
         }
     }
-    return fail_expected(key, "a date as YYYY-MM-DD", *value);
+    return fail_expected(key, tr("error.expected.date"), *value);
 }
 
 bool FieldReader::optional_date(std::string_view key, std::optional<Date>& out) {
@@ -357,7 +368,7 @@ bool FieldReader::timestamp(std::string_view key, Timestamp& out) {
             return true;
         }
     }
-    return fail_expected(key, "a date and time like 2026-11-21T21:41:00.000+01:00", *value);
+    return fail_expected(key, tr("error.expected.timestamp"), *value);
 }
 
 bool FieldReader::optional_timestamp(std::string_view key, std::optional<Timestamp>& out) {
@@ -376,14 +387,14 @@ bool FieldReader::optional_timestamp(std::string_view key, std::optional<Timesta
 bool FieldReader::text_list(std::string_view key, std::vector<std::string>& out) {
     const JsonNode* value = find_present(key);
     if (value == nullptr) return !failed();
-    if (!value->is_array()) return fail_expected(key, "a list of texts", *value);
+    if (!value->is_array()) return fail_expected(key, tr("error.expected.text_list"), *value);
     std::vector<std::string> items;
     items.reserve(value->size());
     for (std::size_t i = 0; i < value->size(); ++i) {
         const JsonNode& item = (*value)[i];
         if (!item.is_string()) {
             const std::string path = path_index(child_path(key), i);
-            return m_reader.fail("Expected text at " + path + ", found " + describe_found(item), path);
+            return m_reader.fail(expected_found_message(tr("error.expected.text"), path, item), path);
         }
         items.emplace_back(item.text());
     }
@@ -395,7 +406,7 @@ const JsonNode* FieldReader::object(std::string_view key) {
     const JsonNode* value = find_non_null(key);
     if (value == nullptr) return nullptr;
     if (!value->is_object()) {
-        fail_expected(key, "an object", *value);
+        fail_expected(key, tr("error.expected.object"), *value);
         return nullptr;
     }
     return value;
@@ -405,7 +416,7 @@ const JsonNode* FieldReader::list(std::string_view key) {
     const JsonNode* value = find_non_null(key);
     if (value == nullptr) return nullptr;
     if (!value->is_array()) {
-        fail_expected(key, "a list", *value);
+        fail_expected(key, tr("error.expected.list"), *value);
         return nullptr;
     }
     return value;
@@ -427,8 +438,8 @@ std::string FieldReader::unknown_keys() {
         }
         if (known) continue;
         m_reader.warn_with([&] {
-            return "Unknown field " + quote_for_message(member.key()) + " at " + child_path(member.key()) +
-                   " was kept unchanged (it may come from a newer version of Debrief)";
+            return tr_format("error.unknown_field_kept",
+                             {{"field", quote_for_message(member.key())}, {"path", child_path(member.key())}});
         });
         // Stored in the same compact form as every other JSON we write (files from newer versions).
         if (!opened) w.begin_object();

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/i18n.h"
 #include "core/journal.h"
 #include "core/names.h"
 #include "core/result.h"
@@ -58,8 +59,12 @@ private:
     std::size_t m_warning_count = 0;
 };
 
-// "1,234,567".
+// "1,234,567": a count in the interface language's digits and group separator.
 std::string format_count(std::size_t n);
+// "Expected {expected} at {path}, found {found}": `expected` is a catalogue noun phrase.
+std::string expected_found_message(std::string_view expected, const std::string& path, const JsonNode& found);
+// "The required field "{field}" is missing at {path}".
+std::string required_missing_message(std::string_view field, const std::string& path);
 // The line that closes a capped list of warnings: "…and 99,950 more warnings like these".
 std::string more_warnings_line(std::size_t rest);
 
@@ -97,12 +102,12 @@ public:
                 return true;
             }
         }
-        std::string expected = "one of ";
+        std::string choices;  // the stored spellings are data, listed as the file writes them
         for (std::size_t i = 0; i < EnumInfo<E>::keys.size(); ++i) {
-            if (i > 0) expected += ", ";
-            expected += EnumInfo<E>::keys[i];
+            if (i > 0) choices += ", ";
+            choices += EnumInfo<E>::keys[i];
         }
-        return fail_expected(key, expected, *value);
+        return fail_expected(key, tr_format("error.expected.one_of", {{"choices", choices}}), *value);
     }
 
     // The nested object or list under `key`, or nullptr when absent (or on error: check failed()).
@@ -119,7 +124,7 @@ private:
     // The value under `key`, nullptr if it is absent; a missing required key records an error.
     const JsonNode* find_present(std::string_view key);
     const JsonNode* find_non_null(std::string_view key);
-    bool fail_expected(std::string_view key, const std::string& expected, const JsonNode& found);
+    bool fail_expected(std::string_view key, std::string_view expected, const JsonNode& found);
 
     JsonReader& m_reader;
     const JsonNode& m_object;

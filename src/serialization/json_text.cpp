@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "serialization/json_reader.h"
 
@@ -87,15 +88,21 @@ std::optional<std::size_t> find_excess_depth(std::string_view s, int max_depth) 
     return std::nullopt;
 }
 
-// A zero byte where JSON text belongs: files padded with zeros after a crash or a copy cut short.
-std::string zero_byte_at(const std::string& where) {
-    return "unexpected zero byte (U+0000) at " + where + "; was the file damaged while it was saved?";
-}
-
 std::string format_megabytes(std::size_t bytes) {
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    return buffer;
+    std::snprintf(buffer, sizeof buffer, "%.1f", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    // In the interface language's digits and decimal separator ("12,5" in German).
+    std::string size;
+    for (const char* c = buffer; *c != '\0'; ++c) {
+        if (*c >= '0' && *c <= '9') {
+            size += format_number(*c - '0');
+        } else if (*c == '.') {
+            size += tr("number.decimal_separator");
+        } else {
+            size += *c;
+        }
+    }
+    return tr_format("error.json.megabytes", {{"size", size}});
 }
 
 // How a single offending byte reads in a message: 'x' for visible ASCII, U+000A otherwise.
@@ -242,9 +249,9 @@ public:
         Frame& frame = m_frames.back();
         if (is_duplicate(frame, value)) {
             const std::string object_path = path_of(m_frames.size() - 1);
-            m_error = Error{"The key " + quote_for_message(value) + " appears twice in the same object at " +
-                                object_path + "; a key may appear only once",
-                            path_key(object_path, value)};
+            m_error =
+                Error{tr_format("error.json.duplicate_key", {{"key", quote_for_message(value)}, {"path", object_path}}),
+                      path_key(object_path, value)};
             return false;
         }
         frame.key = store(value);
@@ -259,9 +266,7 @@ public:
         const std::size_t last = position > 0 ? position - 1 : 0;
         const std::string path = path_of(m_frames.size());
         if (last >= m_text.size()) {
-            m_error = Error{"The file ends too early, at " + where(m_text.size()) +
-                                ": it looks cut off (was it copied or saved completely?)",
-                            path};
+            m_error = Error{tr_format("error.json.cut_off", {{"where", where(m_text.size())}}), path};
             return false;
         }
         // nlohmann's last token is reliable only for strings and numbers (other scans do not reset it).
@@ -272,25 +277,22 @@ public:
                                  m_text.substr(position - last_token.size(), last_token.size()) == last_token;
         const std::size_t start = whole_token ? position - last_token.size() : last;
         if (ex.id == 406) {  // out_of_range.406: a number beyond double's range
-            m_error = Error{
-                "The number " + truncate_utf8(last_token, 40) + " is too large at " + path + " (" + where(start) + ")",
-                path};
+            m_error =
+                Error{tr_format("error.json.number_too_large",
+                                {{"number", truncate_utf8(last_token, 40)}, {"path", path}, {"where", where(start)}}),
+                      path};
             return false;
         }
         const auto c = static_cast<unsigned char>(m_text[last]);
         if (c < 0x20u) {  // outside strings these are whitespace, so this is a raw one inside text
             m_error =
-                Error{"The file is not valid JSON: a raw control character (" + describe_byte(m_text, last) +
-                          ") inside text, where an escape like \\n is expected, at " + where(last) + ", near " + path,
+                Error{tr_format("error.json.control_character",
+                                {{"character", describe_byte(m_text, last)}, {"where", where(last)}, {"path", path}}),
                       path};
             return false;
         }
-        std::string what = "unexpected ";
-        if (whole_token && last_token.size() > 1) {
-            what += truncate_utf8(last_token, 24);
-        } else {
-            what += describe_byte(m_text, last);
-        }
+        const std::string token =
+            whole_token && last_token.size() > 1 ? truncate_utf8(last_token, 24) : describe_byte(m_text, last);
         // nlohmann says which token it expected; a value where a separator belongs is nearly always a
         // forgotten comma, the most common hand-editing mistake.
         const std::string detail = ex.what();
@@ -299,8 +301,10 @@ public:
         const char first = m_text[start];
         const bool value_start = first == '"' || first == '{' || first == '[' || first == '-' ||
                                  (first >= '0' && first <= '9') || first == 't' || first == 'f' || first == 'n';
-        const std::string hint = separator_expected && value_start ? "; is a comma missing before it?" : "";
-        m_error = Error{"The file is not valid JSON: " + what + " at " + where(start) + ", near " + path + hint, path};
+        const bool comma_missing = separator_expected && value_start;
+        m_error = Error{tr_format(comma_missing ? "error.json.unexpected_comma_missing" : "error.json.unexpected",
+                                  {{"token", token}, {"where", where(start)}, {"path", path}}),
+                        path};
         return false;
     }
 
@@ -333,9 +337,8 @@ private:
     bool add(JsonNode node) {
         if (++m_values > m_max_values) {
             const std::string path = path_of(m_frames.size());
-            m_error = Error{"The file holds more than " + format_count(m_max_values) + " values (the last read at " +
-                                path + "); a Debrief journal holds about one per 20 bytes, far fewer, so it is " +
-                                "damaged or not a journal",
+            m_error = Error{tr_plural("error.json.too_many_values", static_cast<long long>(m_max_values),
+                                      {{"n", format_count(m_max_values)}, {"path", path}}),
                             path};
             return false;
         }
@@ -434,21 +437,21 @@ std::string describe_text_position(std::string_view text, std::size_t offset) {
             ++column;  // columns count characters, not bytes, so they match what an editor shows
         }
     }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column) + ", byte offset " +
-           std::to_string(offset);
+    return tr_format(
+        "error.json.position",
+        {{"line", std::to_string(line)}, {"column", std::to_string(column)}, {"offset", std::to_string(offset)}});
 }
 
 Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limits) {
     if (text.size() > limits.max_bytes) {
-        return Error{"This file is " + format_megabytes(text.size()) + " (" + std::to_string(text.size()) +
-                         " bytes); Debrief reads journals up to " + format_megabytes(limits.max_bytes) +
-                         ". Is it really a Debrief export?",
+        return Error{tr_plural("error.json.too_large", static_cast<long long>(text.size()),
+                               {{"size", format_megabytes(text.size())}, {"max", format_megabytes(limits.max_bytes)}}),
                      "$"};
     }
     const std::size_t bom_length = text.substr(0, utf8_bom.size()) == utf8_bom ? utf8_bom.size() : 0;
     const std::string_view body = text.substr(bom_length);
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        return Error{"The file is empty: there is no journal in it", "$"};
+        return Error{std::string(tr("error.json.empty")), "$"};
     }
 
     // nlohmann skips a byte order mark at the start of what it reads, so after ours a second one would
@@ -471,36 +474,29 @@ Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limit
     // A zip archive (an export someone compressed, or another app's backup) would otherwise be reported
     // as mis-encoded text: say what it is. "PK\3\4" opens every zip file's first local header.
     if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
-        return Error{
-            "This is a zip archive, not a Debrief journal. If it holds a journal you exported, unzip it "
-            "and import the .json file inside",
-            "$"};
+        return Error{std::string(tr("error.json.zip")), "$"};
     }
     if (const auto bad = find_invalid_utf8(text)) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[*bad])));
-        return Error{"The file is not valid UTF-8 text: byte " + std::string(hex) + " at " +
-                         describe_text_position(text, *bad) +
-                         " cannot start or continue a character. Was it saved in another encoding?",
-                     "$"};
+        return Error{
+            tr_format("error.json.invalid_utf8", {{"byte", hex}, {"where", describe_text_position(text, *bad)}}), "$"};
     }
     if (const auto deep = find_excess_depth(body, limits.max_depth)) {
-        return Error{"The file nests lists and objects more than " + std::to_string(limits.max_depth) +
-                         " levels deep (at " + describe_text_position(text, *deep + bom_length) +
-                         "); a Debrief journal never does, so it is damaged or not a journal",
+        return Error{tr_plural("error.json.too_deep", limits.max_depth,
+                               {{"where", describe_text_position(text, *deep + bom_length)}}),
                      "$"};
     }
     if (second_bom) {
-        return Error{"The file is not valid JSON: unexpected U+FEFF (a second byte order mark) at " +
-                         describe_text_position(text, bom_length) + ", near $",
-                     "$"};
+        return Error{tr_format("error.json.second_bom", {{"where", describe_text_position(text, bom_length)}}), "$"};
     }
     if (zero != std::string_view::npos) {
-        return Error{"The file is not valid JSON: " + zero_byte_at(describe_text_position(text, zero + bom_length)),
+        // A zero byte where JSON text belongs: files padded with zeros after a crash or a copy cut short.
+        return Error{tr_format("error.json.zero_byte", {{"where", describe_text_position(text, zero + bom_length)}}),
                      "$"};
     }
     if (builder.error()) return *builder.error();
-    return Error{"The file is not valid JSON", "$"};
+    return Error{std::string(tr("error.json.invalid")), "$"};
 }
 
 }  // namespace debrief

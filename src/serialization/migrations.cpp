@@ -10,6 +10,7 @@
 
 #include "core/dates.h"
 #include "core/format.h"
+#include "core/i18n.h"
 #include "serialization/json_text.h"
 #include "serialization/json_writer.h"
 #include "serialization/schema_fields.h"
@@ -41,7 +42,7 @@ public:
         out.clear();
         const JsonNode* value = find(key);
         if (value == nullptr || value->is_null()) return true;
-        if (!value->is_string()) return expected(key, "text", *value);
+        if (!value->is_string()) return expected(key, tr("error.expected.text"), *value);
         out.assign(value->text());
         return true;
     }
@@ -50,7 +51,7 @@ public:
         const JsonNode* value = find(key);
         if (value == nullptr) return missing(key);
         if (!value->is_string() || !is_valid_record_id(value->text())) {
-            return expected(key, "an id (1 to 64 letters, digits, '-' or '_', such as a UUID)", *value);
+            return expected(key, tr("error.expected.id"), *value);
         }
         out.assign(value->text());
         return true;
@@ -64,13 +65,13 @@ public:
             out = format_timestamp(Timestamp{*ms, 0});
             return true;
         }
-        return expected(key, "a time in milliseconds since 1970 (years 1 to 9999)", *value);
+        return expected(key, tr("error.expected.unix_millis"), *value);
     }
 
     bool flag(std::string_view key, bool& out) {
         const JsonNode* value = find(key);
         if (value == nullptr || value->is_null()) return true;
-        if (!value->is_boolean()) return expected(key, "true or false", *value);
+        if (!value->is_boolean()) return expected(key, tr("error.expected.true_or_false"), *value);
         out = value->boolean();
         return true;
     }
@@ -94,7 +95,7 @@ public:
                 }
             }
         }
-        return expected(key, "a date as DD.MM.YYYY (a day in the calendar)", *value);
+        return expected(key, tr("error.expected.date_v0"), *value);
     }
 
     // A whole number 0..10 or null (nullopt).
@@ -106,18 +107,18 @@ public:
             out = *n;
             return true;
         }
-        return expected(key, "a number from 0 to 10", *value);
+        return expected(key, tr_format("error.expected.number_range", {{"min", "0"}, {"max", "10"}}), *value);
     }
 
     bool texts(std::string_view key, std::vector<std::string>& out) {
         const JsonNode* value = find(key);
         if (value == nullptr || value->is_null()) return true;
-        if (!value->is_array()) return expected(key, "a list of texts", *value);
+        if (!value->is_array()) return expected(key, tr("error.expected.text_list"), *value);
         for (std::size_t i = 0; i < value->size(); ++i) {
             const JsonNode& item = (*value)[i];
             if (!item.is_string()) {
                 const std::string path = path_index(path_key(m_path, key), i);
-                return m_reader.fail("Expected text at " + path + ", found " + describe_found(item), path);
+                return m_reader.fail(expected_found_message(tr("error.expected.text"), path, item), path);
             }
             out.emplace_back(item.text());
         }
@@ -127,14 +128,13 @@ public:
     bool step_numbers(std::string_view key, std::vector<int>& out) {
         const JsonNode* value = find(key);
         if (value == nullptr || value->is_null()) return true;
-        if (!value->is_array()) return expected(key, "a list of step numbers from 1 to 8", *value);
+        if (!value->is_array()) return expected(key, tr("error.expected.step_list"), *value);
         for (std::size_t i = 0; i < value->size(); ++i) {
             const JsonNode& item = (*value)[i];
             const auto n = item.as_int64();
             if (!n || *n < 1 || *n > step_count) {
                 const std::string path = path_index(path_key(m_path, key), i);
-                return m_reader.fail(
-                    "Expected a step number from 1 to 8 at " + path + ", found " + describe_found(item), path);
+                return m_reader.fail(expected_found_message(tr("error.expected.step"), path, item), path);
             }
             out.push_back(static_cast<int>(*n));
         }
@@ -156,7 +156,7 @@ public:
             accepted += accepted.empty() ? "" : ", ";
             accepted += m.v0;
         }
-        return expected(key, "one of " + accepted, *value);
+        return expected(key, tr_format("error.expected.one_of", {{"choices", accepted}}), *value);
     }
 
     // Keys the prototype had but this migration does not know: carried into the new `written` object
@@ -175,12 +175,11 @@ public:
 private:
     const JsonNode* find(std::string_view key) const { return m_object.find(key); }
     bool missing(std::string_view key) {
-        return m_reader.fail("The required field \"" + std::string(key) + "\" is missing at " + m_path,
-                             path_key(m_path, key));
+        return m_reader.fail(required_missing_message(key, m_path), path_key(m_path, key));
     }
-    bool expected(std::string_view key, const std::string& what, const JsonNode& found) {
+    bool expected(std::string_view key, std::string_view what, const JsonNode& found) {
         const std::string path = path_key(m_path, key);
-        return m_reader.fail("Expected " + what + " at " + path + ", found " + describe_found(found), path);
+        return m_reader.fail(expected_found_message(what, path, found), path);
     }
 
     JsonReader& m_reader;

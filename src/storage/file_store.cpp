@@ -8,6 +8,8 @@
 #include <memory>
 #include <system_error>
 
+#include "core/i18n.h"
+
 namespace debrief {
 
 namespace {
@@ -38,23 +40,25 @@ IoErrorKind kind_of(int error_number) {
 }
 
 // A reason a person can act on; the system's own wording only when there is nothing better.
+// (The system's wording comes from the C library, in English; the kinds people meet are covered.)
 std::string reason_of(int error_number) {
     switch (kind_of(error_number)) {
-        case IoErrorKind::no_space: return "there is no space left (the disk or the browser's storage quota is full)";
-        case IoErrorKind::denied: return "permission was denied";
-        case IoErrorKind::not_a_file: return "a folder of that name is in the way";
-        case IoErrorKind::not_found: return "it does not exist";
+        case IoErrorKind::no_space: return std::string(tr("error.file.reason.no_space"));
+        case IoErrorKind::denied: return std::string(tr("error.file.reason.denied"));
+        case IoErrorKind::not_a_file: return std::string(tr("error.file.reason.not_a_file"));
+        case IoErrorKind::not_found: return std::string(tr("error.file.reason.not_found"));
         case IoErrorKind::bad_path:
         case IoErrorKind::other: break;
     }
-    if (error_number == 0) return "the system gave no reason";
+    if (error_number == 0) return std::string(tr("error.file.reason.none"));
     return std::generic_category().message(error_number);
 }
 
-IoError error_from(int error_number, const std::string& what, const fs::path& relative,
-                   const std::string& suffix = "") {
+// `key` is a whole sentence with {file} and {reason}: "Could not save {file}: {reason}."
+IoError error_from(int error_number, std::string_view key, const fs::path& relative) {
     return IoError{kind_of(error_number),
-                   what + " " + display(relative) + ": " + reason_of(error_number) + "." + suffix, display(relative)};
+                   tr_format(key, {{"file", display(relative)}, {"reason", reason_of(error_number)}}),
+                   display(relative)};
 }
 
 }  // namespace
@@ -65,10 +69,8 @@ IoResult<std::filesystem::path> FileStore::resolve(const std::filesystem::path& 
     bool safe = !relative.empty() && !relative.has_root_name() && !relative.has_root_directory();
     for (const fs::path& part : relative) safe = safe && part != ".." && part != ".";
     if (!safe) {
-        return IoError{
-            IoErrorKind::bad_path,
-            "Refusing to use \"" + display(relative) + "\": it is not a plain path inside the journal folder.",
-            display(relative)};
+        return IoError{IoErrorKind::bad_path, tr_format("error.file.unsafe_path", {{"file", display(relative)}}),
+                       display(relative)};
     }
     return m_root / relative;
 }
@@ -89,10 +91,14 @@ IoResult<Done> FileStore::write_atomic(const std::filesystem::path& relative, st
     const fs::path target = resolved.value();
     std::error_code ec;
     const bool had_old = fs::exists(target, ec);
-    const std::string unchanged = had_old ? " The previous version is unchanged." : "";
-    if (had_old && fs::is_directory(target, ec)) return error_from(EISDIR, "Could not save", relative);
+    // Once a version exists, every failure says it is unchanged.
+    const std::string_view save_key = had_old ? "error.file.save_unchanged" : "error.file.save";
+    if (had_old && fs::is_directory(target, ec)) return error_from(EISDIR, "error.file.save", relative);
     fs::create_directories(target.parent_path(), ec);
-    if (ec) return error_from(ec.value(), "Could not create the folder for", relative, unchanged);
+    if (ec) {
+        return error_from(ec.value(), had_old ? "error.file.create_folder_unchanged" : "error.file.create_folder",
+                          relative);
+    }
 
     const fs::path temp = target.parent_path() / temp_name_for(target.filename().string());
     errno = 0;
@@ -100,7 +106,7 @@ IoResult<Done> FileStore::write_atomic(const std::filesystem::path& relative, st
         File out(std::fopen(temp.c_str(), "wb"));
         if (!out) {
             const int saved = errno;
-            return error_from(saved, "Could not save", relative, unchanged);
+            return error_from(saved, save_key, relative);
         }
         errno = 0;
         bool ok = bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), out.get()) == bytes.size();
@@ -112,7 +118,7 @@ IoResult<Done> FileStore::write_atomic(const std::filesystem::path& relative, st
         }
         if (!ok) {
             fs::remove(temp, ec);
-            return error_from(saved, "Could not save", relative, unchanged);
+            return error_from(saved, save_key, relative);
         }
     }
     fs::rename(temp, target, ec);
@@ -120,7 +126,7 @@ IoResult<Done> FileStore::write_atomic(const std::filesystem::path& relative, st
         const int saved = ec.value();
         std::error_code ignored;
         fs::remove(temp, ignored);
-        return error_from(saved, "Could not save", relative, unchanged);
+        return error_from(saved, save_key, relative);
     }
     return Done{};
 }
@@ -129,18 +135,19 @@ IoResult<std::string> FileStore::read(const std::filesystem::path& relative) con
     auto resolved = resolve(relative);
     if (!resolved) return resolved.error();
     std::error_code ec;
-    if (fs::is_directory(resolved.value(), ec)) return error_from(EISDIR, "Could not read", relative);
+    if (fs::is_directory(resolved.value(), ec)) return error_from(EISDIR, "error.file.read", relative);
     errno = 0;
     File in(std::fopen(resolved.value().c_str(), "rb"));
     if (!in) {
         const int saved = errno;
-        return error_from(saved == 0 && !fs::exists(resolved.value(), ec) ? ENOENT : saved, "Could not read", relative);
+        return error_from(saved == 0 && !fs::exists(resolved.value(), ec) ? ENOENT : saved, "error.file.read",
+                          relative);
     }
     std::string bytes;
     char buffer[16384];
     errno = 0;
     for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, in.get())) > 0;) bytes.append(buffer, got);
-    if (std::ferror(in.get())) return error_from(errno, "Could not read", relative);
+    if (std::ferror(in.get())) return error_from(errno, "error.file.read", relative);
     return bytes;
 }
 
@@ -154,7 +161,7 @@ IoResult<std::vector<std::string>> FileStore::list(const std::filesystem::path& 
         std::error_code type_ec;
         if (it->is_regular_file(type_ec)) names.push_back(it->path().filename().string());
     }
-    if (ec) return error_from(ec.value(), "Could not list", relative_dir);
+    if (ec) return error_from(ec.value(), "error.file.list", relative_dir);
     std::sort(names.begin(), names.end());
     return names;
 }
@@ -163,9 +170,9 @@ IoResult<Done> FileStore::remove(const std::filesystem::path& relative) {
     auto resolved = resolve(relative);
     if (!resolved) return resolved.error();
     std::error_code ec;
-    if (fs::is_directory(resolved.value(), ec)) return error_from(EISDIR, "Could not remove", relative);
+    if (fs::is_directory(resolved.value(), ec)) return error_from(EISDIR, "error.file.remove", relative);
     fs::remove(resolved.value(), ec);
-    if (ec) return error_from(ec.value(), "Could not remove", relative);
+    if (ec) return error_from(ec.value(), "error.file.remove", relative);
     return Done{};
 }
 
@@ -177,11 +184,12 @@ IoResult<Done> FileStore::move_no_replace(const std::filesystem::path& from, con
     std::error_code ec;
     if (fs::exists(target.value(), ec)) {
         return IoError{IoErrorKind::other,
-                       "Could not move " + display(from) + " to " + display(to) + ": that name is taken.", display(to)};
+                       tr_format("error.file.move_taken", {{"file", display(from)}, {"target", display(to)}}),
+                       display(to)};
     }
     fs::create_directories(target.value().parent_path(), ec);
     if (!ec) fs::rename(source.value(), target.value(), ec);
-    if (ec) return error_from(ec.value(), "Could not move", from, " It stays where it is.");
+    if (ec) return error_from(ec.value(), "error.file.move", from);
     return Done{};
 }
 

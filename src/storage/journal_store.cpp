@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "core/i18n.h"
 #include "serialization/journal_json.h"
 #include "serialization/json_reader.h"
 #include "serialization/schema_fields.h"
@@ -168,10 +169,14 @@ std::vector<std::string_view> split_lines(std::string_view bytes) {
     return lines;
 }
 
+// "a reflection record": a noun phrase for messages, from the catalogue.
+std::string record_phrase(RecordType type) {
+    return std::string(tr(std::string("error.record.") + std::string(record_type_key(type))));
+}
+
 IoError bad_id_error(RecordType type, std::string_view id) {
     return IoError{IoErrorKind::bad_path,
-                   "Could not save a " + std::string(record_type_key(type)) + " with the id \"" + std::string(id) +
-                       "\": ids may only hold letters, digits, '-' and '_'.",
+                   tr_format("error.storage.bad_id", {{"record", record_phrase(type)}, {"id", id}}),
                    std::string(directory_of(type))};
 }
 
@@ -382,7 +387,13 @@ struct JournalStore::Loader {
     }
 
     // A valid temporary file's target, or why it is not valid.
-    using TempCheck = std::optional<std::string> (Loader::*)(RecordType, const std::string&, const std::string&);
+    // Why a temporary file is not a valid save: a catalogue key ("An unfinished save of {file} ...")
+    // and, for an unreadable one, the decoder's {reason}.
+    struct TempProblem {
+        std::string_view key;
+        std::string reason;
+    };
+    using TempCheck = std::optional<TempProblem> (Loader::*)(RecordType, const std::string&, const std::string&);
 
     void load_collection(RecordType type) {
         const std::string dir(directory_of(type));
@@ -420,7 +431,7 @@ struct JournalStore::Loader {
         }
         auto decoded = decode_record(bytes.value());
         if (!decoded) return quarantine_file(path, decoded.error().message);
-        if (auto wrong = wrong_type(RecordType::settings, decoded.value(), "file"))
+        if (auto wrong = wrong_type(RecordType::settings, decoded.value(), "error.storage.wrong_type_file"))
             return quarantine_file(path, *wrong);
         add_warnings(path, decoded.value());
         store.m_extras.settings = std::move(decoded.value().extras);
@@ -473,14 +484,15 @@ private:
                 continue;
             }
             if (auto problem = (this->*check)(type, target, bytes.value())) {
-                quarantine_file(temp_path, "An unfinished save of " + target_path + " " + *problem);
+                quarantine_file(temp_path,
+                                tr_format(problem->key, {{"file", target_path}, {"reason", problem->reason}}));
                 continue;
             }
             if (auto moved = store.m_files.move_no_replace(temp_path, target_path); !moved) {
                 result.errors.push_back(moved.error());
                 continue;
             }
-            result.warnings.push_back("Recovered " + target_path + " from a save that was interrupted.");
+            result.warnings.push_back(tr_format("error.storage.recovered", {{"file", target_path}}));
             result.files_changed = true;
             names.push_back(target);
         }
@@ -494,27 +506,27 @@ private:
     }
 
     // A temporary shard is promoted only when complete (ends with '\n') and every line belongs.
-    std::optional<std::string> shard_problem(RecordType type, const std::string& target, const std::string& bytes) {
-        if (bytes.empty() || bytes.back() != '\n') return "is incomplete: it does not end with a line break";
+    std::optional<TempProblem> shard_problem(RecordType type, const std::string& target, const std::string& bytes) {
+        if (bytes.empty() || bytes.back() != '\n') return TempProblem{"error.storage.unfinished_no_line_break", {}};
         const int index = *shard_of_file_name(target);
         std::set<std::string> ids;
         for (std::string_view line : split_lines(bytes)) {
             auto decoded = decode_record(line);
-            if (!decoded) return "is incomplete: " + decoded.error().message;
+            if (!decoded) return TempProblem{"error.storage.unfinished_incomplete", decoded.error().message};
             const std::string id = id_of(decoded.value().record);
             if (record_type_of(decoded.value().record) != type || shard_of(id) != index || !ids.insert(id).second)
-                return std::string("held a different record");
+                return TempProblem{"error.storage.unfinished_different", {}};
         }
         return std::nullopt;
     }
 
-    std::optional<std::string> single_record_problem(RecordType type, const std::string& target,
+    std::optional<TempProblem> single_record_problem(RecordType type, const std::string& target,
                                                      const std::string& bytes) {
         auto decoded = decode_record(bytes);
-        if (!decoded) return "is incomplete: " + decoded.error().message;
+        if (!decoded) return TempProblem{"error.storage.unfinished_incomplete", decoded.error().message};
         const bool same = record_type_of(decoded.value().record) == type &&
                           (type == RecordType::settings || id_of(decoded.value().record) + ".json" == target);
-        if (!same) return std::string("held a different record");
+        if (!same) return TempProblem{"error.storage.unfinished_different", {}};
         return std::nullopt;
     }
 
@@ -534,7 +546,8 @@ private:
                 decoded ? line_problem(type, index, decoded.value()) : decoded.error().message;
             if (problem) {
                 bad_lines.append(line).append("\n");
-                reasons.push_back("Line " + std::to_string(number) + ": " + *problem);
+                reasons.push_back(
+                    tr_format("error.storage.line", {{"line", format_number(number)}, {"problem", *problem}}));
                 continue;
             }
             shard.lines.emplace(id_of(decoded.value().record), std::string(line));
@@ -548,11 +561,11 @@ private:
     }
 
     std::optional<std::string> line_problem(RecordType type, int index, const DecodedRecord& decoded) const {
-        if (auto wrong = wrong_type(type, decoded, "line")) return wrong;
+        if (auto wrong = wrong_type(type, decoded, "error.storage.wrong_type_line")) return wrong;
         const std::string id = id_of(decoded.record);
         if (shard_of(id) != index)
-            return "The record \"" + id + "\" belongs in " + shard_file_name(shard_of(id)) + ", not in this file";
-        if (known(type, id)) return "The record \"" + id + "\" appears twice; the first copy was kept";
+            return tr_format("error.storage.wrong_shard", {{"id", id}, {"shard", shard_file_name(shard_of(id))}});
+        if (known(type, id)) return tr_format("error.storage.duplicate", {{"id", id}});
         return std::nullopt;
     }
 
@@ -561,13 +574,14 @@ private:
         if (!bytes) return result.errors.push_back(bytes.error());
         auto decoded = decode_record(bytes.value());
         if (!decoded) return quarantine_file(path, decoded.error().message);
-        if (auto wrong = wrong_type(type, decoded.value(), "file")) return quarantine_file(path, *wrong);
+        if (auto wrong = wrong_type(type, decoded.value(), "error.storage.wrong_type_file"))
+            return quarantine_file(path, *wrong);
         const std::string id = id_of(decoded.value().record);
         const std::string name = file_name_of(path);
         const std::string expected_id = name.substr(0, name.size() - legacy_suffix.size());
         if (id != expected_id) {
-            return quarantine_file(
-                path, "The file name says id \"" + expected_id + "\" but the record inside has id \"" + id + "\"");
+            return quarantine_file(path,
+                                   tr_format("error.storage.id_mismatch", {{"expected", expected_id}, {"id", id}}));
         }
         legacy_paths.push_back(path);
         from_legacy.push_back(RecordKey{type, id});
@@ -578,11 +592,11 @@ private:
             add(type, path, std::move(decoded).value());
     }
 
-    std::optional<std::string> wrong_type(RecordType type, const DecodedRecord& decoded, const char* holder) const {
+    // `key` says what holds the record (a line or a file).
+    std::optional<std::string> wrong_type(RecordType type, const DecodedRecord& decoded, std::string_view key) const {
         const RecordType found = record_type_of(decoded.record);
         if (found == type) return std::nullopt;
-        return "The " + std::string(holder) + " holds a " + std::string(record_type_key(found)) + " record where a " +
-               std::string(record_type_key(type)) + " record belongs";
+        return tr_format(key, {{"found", record_phrase(found)}, {"expected", record_phrase(type)}});
     }
 
     bool known(RecordType type, const std::string& id) const {
@@ -603,7 +617,8 @@ private:
         const std::size_t kept = std::min(decoded.warning_count, JsonReader::max_warnings);
         for (std::size_t i = 0; i < kept && i < decoded.warnings.size(); ++i) {
             if (listed_warnings == JsonReader::max_warnings) break;
-            result.warnings.push_back(path + ": " + decoded.warnings[i]);
+            result.warnings.push_back(
+                tr_format("error.storage.file_warning", {{"file", path}, {"warning", decoded.warnings[i]}}));
             ++listed_warnings;
         }
         all_warnings += decoded.warning_count;
@@ -649,7 +664,7 @@ private:
         const std::optional<std::string> target = free_quarantine_path(file_name_of(path));
         if (!target) {
             return result.errors.push_back(
-                IoError{IoErrorKind::other, "Could not move " + path + " aside: the quarantine folder is full.", path});
+                IoError{IoErrorKind::other, tr_format("error.storage.quarantine_full", {{"file", path}}), path});
         }
         if (auto moved = store.m_files.move_no_replace(path, *target); !moved)
             return result.errors.push_back(moved.error());
@@ -670,7 +685,8 @@ private:
             return true;
         }
         store.collection(type)[static_cast<std::size_t>(index)].held = bad_lines;
-        result.errors.push_back(IoError{IoErrorKind::other, "Could not set aside the damaged lines of " + path, path});
+        result.errors.push_back(
+            IoError{IoErrorKind::other, tr_format("error.storage.lines_not_set_aside", {{"file", path}}), path});
         return false;
     }
 };

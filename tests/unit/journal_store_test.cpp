@@ -481,7 +481,8 @@ TEST_CASE("a record that left the journal is removed once; unsafe ids are refuse
     auto result = save_one(store, journal, RecordType::reflection, "../settings");
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().message ==
-          "Could not save a reflection with the id \"../settings\": ids may only hold letters, digits, '-' and '_'.");
+          "Could not save a reflection record with the id \"../settings\": ids may only hold letters, digits, '-' and "
+          "'_'.");
     CHECK_FALSE(save_one(store, without, RecordType::contact, "../settings").ok());
     CHECK(folder.has("settings.json"));
 }
