@@ -64,3 +64,6 @@ add_custom_target(debrief_site ALL
   DEPENDS ${DEBRIEF_ICON_FILES}
   COMMENT "Writing build/site/sw.js (precache list and build hash)" VERBATIM)
 add_dependencies(debrief_site debrief_web)
+# The translations, fetched only when chosen (web/sw.js keeps them once fetched, outside the precache).
+debrief_compile_catalogues(debrief_catalogues "${DEBRIEF_SITE_DIR}/i18n" ${DEBRIEF_TRANSLATION_POS})
+add_dependencies(debrief_site debrief_catalogues)
