@@ -9,12 +9,11 @@
 #include <emscripten.h>
 
 #include <array>
+#include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iterator>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 
 namespace debrief::platform {
@@ -22,6 +21,10 @@ namespace {
 // clang-format off
 EM_JS(void, js_language_changed, (const char* code, int rtl, const char* title, const char* description), {
     Debrief.languageChanged(UTF8ToString(code), rtl ? 'rtl' : 'ltr', UTF8ToString(title), UTF8ToString(description));
+});
+// console.warn rather than emscripten_log: its printf formatting would add ~2 KB of JS glue.
+EM_JS(void, js_catalogue_refused, (const char* code, const char* reason), {
+    console.warn('Debrief: the ' + UTF8ToString(code) + ' catalogue was refused: ' + UTF8ToString(reason));
 });
 EM_JS(void, js_fetch_catalogue, (const char* code), { Debrief.fetchCatalogue(UTF8ToString(code)); });
 // The first of navigator.languages that Debrief speaks, as C++ reads tags (language_from_tag).
@@ -53,8 +56,7 @@ std::size_t index_of(Language language) { return static_cast<std::size_t>(langua
 bool install_bytes(Language language, std::string_view bytes) {
     auto read = read_mo_catalogue(language, bytes);
     if (!read.ok()) {
-        emscripten_log(EM_LOG_CONSOLE | EM_LOG_WARN, "Debrief: the %s catalogue was refused: %s",
-                       std::string(language_code(language)).c_str(), read.error().c_str());
+        js_catalogue_refused(std::string(language_code(language)).c_str(), read.error().c_str());
         return false;
     }
     // Install the new table before the old file goes: tr() never sees freed text.
@@ -109,10 +111,15 @@ void start_language(App& app) {
     const Language language = wanted(app);
     if (!has_catalogue(language)) {
         // shell.js's preRun wrote it here when it guessed this language (docs/web-platform.md).
-        std::ifstream in("/i18n/" + std::string(language_code(language)) + ".mo", std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        if (in) install_bytes(language, bytes.str());
+        // C stdio, not <fstream>: iostreams would add ~20 KB (brotli) to app.wasm for this one read.
+        const std::string path = "/i18n/" + std::string(language_code(language)) + ".mo";
+        if (std::FILE* file = std::fopen(path.c_str(), "rb")) {
+            std::string bytes;
+            char chunk[16384];
+            for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, file)) > 0;) bytes.append(chunk, n);
+            std::fclose(file);
+            install_bytes(language, bytes);
+        }
     }
     // Without its catalogue the page starts in English, and follow_language switches when it comes.
     apply_language(has_catalogue(language) ? language : Language::en);
