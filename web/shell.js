@@ -388,6 +388,14 @@ const Debrief = (() => {
     if (meta && description) meta.content = description;
     window.debrief.language = code;
     try { localStorage.setItem(hintKey, code); } catch { /* only a start-up hint */ }
+    linkManifest(code);
+  }
+  // Each translation has its manifest (cmake/WebApp.cmake): installing offers the app in the
+  // language it is shown in.
+  function linkManifest(code) {
+    const link = document.querySelector('link[rel="manifest"]');
+    const href = code === 'en' ? 'manifest.webmanifest' : `manifest.${code}.webmanifest`;
+    if (link && link.getAttribute('href') !== href) link.setAttribute('href', href);
   }
   window.debrief.setLanguage = (code) => withString(code, (ptr, length) => call('debrief_set_language', ptr, length));
 
@@ -573,6 +581,7 @@ const Debrief = (() => {
     document.documentElement.lang = firstLanguage;
     document.documentElement.dir = firstLanguage === 'ar' ? 'rtl' : 'ltr';
     statusText(openingTexts[firstLanguage]);
+    linkManifest(firstLanguage);
   }
 
   return { fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, supported, watchViewport, statusText };

@@ -35,6 +35,8 @@ async function siteWithCatalogues() {
   await mkdir(join(site, 'i18n'));
   for (const code of ['de', 'it', 'ar']) {
     execFileSync('msgfmt', ['--check', '--output-file', join(site, 'i18n', `${code}.mo`), await sourcePo(code)]);
+    execFileSync('/usr/bin/python3', [join(ROOT, 'scripts', 'lib', 'make_manifest.py'), join(ROOT, 'web', 'manifest.webmanifest'),
+      await sourcePo(code), join(site, `manifest.${code}.webmanifest`)]);
   }
   await makePrecache(site);
   return site;
@@ -87,6 +89,11 @@ describe('choosing the interface language', () => {
     const journal = await translation('de', 'nav.journal');
     assert.ok(journal, 'the German catalogue names the Journal tab');
     await page.getByRole('tab', { name: journal, exact: true }).waitFor();
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector('link[rel="manifest"]').getAttribute('href');
+      return { href, lang: (await (await fetch(href)).json()).lang };
+    });
+    assert.deepEqual(manifest, { href: 'manifest.de.webmanifest', lang: 'de' }, 'installing offers the German manifest');
     const title = await translation('de', 'page.title');
     if (title) assert.equal(shown.title, title, 'the page title follows the language');
     assert.ok(server.requests.includes('/i18n/de.mo'), 'the German catalogue was fetched');
