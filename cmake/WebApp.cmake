@@ -64,3 +64,22 @@ add_custom_target(debrief_site ALL
   DEPENDS ${DEBRIEF_ICON_FILES}
   COMMENT "Writing build/site/sw.js (precache list and build hash)" VERBATIM)
 add_dependencies(debrief_site debrief_web)
+# The translations, fetched only when chosen (web/sw.js keeps them once fetched, outside the precache).
+debrief_compile_catalogues(debrief_catalogues "${DEBRIEF_SITE_DIR}/i18n" ${DEBRIEF_TRANSLATION_POS})
+add_dependencies(debrief_site debrief_catalogues)
+# A manifest per translation (manifest.<code>.webmanifest): the installed app's description and
+# direction in that language; web/shell.js links the one for the language shown.
+set(DEBRIEF_MANIFESTS "")
+foreach(po ${DEBRIEF_TRANSLATION_POS})
+  get_filename_component(code "${po}" NAME_WE)
+  set(manifest "${DEBRIEF_SITE_DIR}/manifest.${code}.webmanifest")
+  add_custom_command(OUTPUT "${manifest}"
+    COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/scripts/lib/make_manifest.py"
+            "${CMAKE_SOURCE_DIR}/web/manifest.webmanifest" "${po}" "${manifest}"
+    DEPENDS "${po}" "${CMAKE_SOURCE_DIR}/web/manifest.webmanifest" "${CMAKE_SOURCE_DIR}/scripts/lib/make_manifest.py"
+            "${CMAKE_SOURCE_DIR}/scripts/lib/po_to_catalogue.py"
+    COMMENT "Writing the ${code} web app manifest" VERBATIM)
+  list(APPEND DEBRIEF_MANIFESTS "${manifest}")
+endforeach()
+add_custom_target(debrief_manifests ALL DEPENDS ${DEBRIEF_MANIFESTS})
+add_dependencies(debrief_site debrief_manifests)

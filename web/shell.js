@@ -52,12 +52,53 @@ const Debrief = (() => {
     document.body.dataset.state = state;
   }
 
-  const failures = {
-    wasm: 'Debrief needs WebAssembly, which this browser does not offer. Please open it in a current version of Chrome, Edge, Firefox or Safari.',
-    webgl2: 'Debrief draws its screens with WebGL 2, which is turned off or unavailable in this browser. Please enable hardware acceleration or try another browser. Your journal is safe on this device.',
-    fonts: 'Debrief could not load its fonts. Please reload the page; if you are offline, connect once so Debrief can store itself for offline use.',
-    load: 'Debrief could not start. Please reload the page. Your journal is stored on this device and has not been touched.',
+  // Shown before the wasm (and its catalogues) can run, so they live here, in each interface language.
+  const failureTexts = {
+    en: {
+      wasm: 'Debrief needs WebAssembly, which this browser does not offer. Please open it in a current version of Chrome, Edge, Firefox or Safari.',
+      webgl2: 'Debrief draws its screens with WebGL 2, which is turned off or unavailable in this browser. Please enable hardware acceleration or try another browser. Your journal is safe on this device.',
+      fonts: 'Debrief could not load its fonts. Please reload the page; if you are offline, connect once so Debrief can store itself for offline use.',
+      load: 'Debrief could not start. Please reload the page. Your journal is stored on this device and has not been touched.',
+    },
+    de: {
+      wasm: 'Debrief braucht WebAssembly, das dieser Browser nicht bietet. Bitte öffne es in einer aktuellen Version von Chrome, Edge, Firefox oder Safari.',
+      webgl2: 'Debrief zeichnet seine Ansichten mit WebGL 2, das in diesem Browser ausgeschaltet oder nicht verfügbar ist. Bitte schalte die Hardwarebeschleunigung ein oder nimm einen anderen Browser. Dein Tagebuch ist auf diesem Gerät sicher.',
+      fonts: 'Debrief konnte seine Schriften nicht laden. Bitte lade die Seite neu; wenn du offline bist, verbinde dich einmal, damit Debrief sich für die Offline-Nutzung speichern kann.',
+      load: 'Debrief konnte nicht starten. Bitte lade die Seite neu. Dein Tagebuch liegt auf diesem Gerät und wurde nicht angerührt.',
+    },
+    it: {
+      wasm: 'Debrief ha bisogno di WebAssembly, che questo browser non offre. Aprilo in una versione recente di Chrome, Edge, Firefox o Safari.',
+      webgl2: 'Debrief disegna le sue schermate con WebGL 2, che in questo browser è disattivato o non disponibile. Attiva l’accelerazione hardware o prova un altro browser. Il tuo diario è al sicuro su questo dispositivo.',
+      fonts: 'Debrief non è riuscito a caricare i suoi caratteri. Ricarica la pagina; se sei offline, collegati una volta perché Debrief possa salvarsi per l’uso offline.',
+      load: 'Debrief non è riuscito ad avviarsi. Ricarica la pagina. Il tuo diario è salvato su questo dispositivo e non è stato toccato.',
+    },
+    ar: {
+      wasm: 'يحتاج Debrief إلى WebAssembly، وهذا المتصفح لا يوفّره. يُرجى فتحه في إصدار حديث من Chrome أو Edge أو Firefox أو Safari.',
+      webgl2: 'يرسم Debrief شاشاته باستخدام WebGL 2، وهو معطّل أو غير متاح في هذا المتصفح. يُرجى تفعيل تسريع الأجهزة أو تجربة متصفح آخر. يومياتك آمنة على هذا الجهاز.',
+      fonts: 'تعذّر على Debrief تحميل خطوطه. يُرجى إعادة تحميل الصفحة؛ وإن كنت دون اتصال، فاتصل مرة واحدة ليحفظ Debrief نفسه للاستخدام دون اتصال.',
+      load: 'تعذّر تشغيل Debrief. يُرجى إعادة تحميل الصفحة. يومياتك محفوظة على هذا الجهاز ولم تُمَس.',
+    },
   };
+  const openingTexts = { en: 'Opening your journal…', de: 'Dein Tagebuch wird geöffnet…', it: 'Sto aprendo il tuo diario…', ar: 'جارٍ فتح يومياتك…' };
+
+  // The language to start in, before C++ runs: the one this device last showed (a hint kept by
+  // languageChanged; the journal holds the real choice), else the first of the browser's languages
+  // Debrief speaks, else English. C++ decides again once the journal is read (platform/language_web.cpp).
+  const languages = ['en', 'de', 'it', 'ar'];
+  const hintKey = 'debrief.language';
+  function startLanguage() {
+    let hint = null;
+    try { hint = localStorage.getItem(hintKey); } catch { /* storage blocked: use the browser's */ }
+    if (languages.includes(hint)) return hint;
+    const tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+    for (const tag of tags) {
+      const code = String(tag).split(/[-_]/)[0].toLowerCase();
+      if (languages.includes(code)) return code;
+    }
+    return 'en';
+  }
+  const firstLanguage = startLanguage();
+  const failures = failureTexts[firstLanguage];
 
   function fail(reason) {
     setState('failed');
@@ -337,14 +378,74 @@ const Debrief = (() => {
     },
   };
 
-  // The interface language, decided in C++: the page's lang and dir follow it, so the native fields
-  // and the accessible mirror (children of <body>) read and lay out in that direction.
-  function languageChanged(code, dir) {
+  // The interface language, decided in C++: the page's lang, dir and title follow it, so the native
+  // fields and the accessible mirror (children of <body>) read and lay out in that direction.
+  function languageChanged(code, dir, title, description) {
     document.documentElement.lang = code;
     document.documentElement.dir = dir;
+    if (title) document.title = title;
+    const meta = document.querySelector('meta[name="description"]');
+    if (meta && description) meta.content = description;
     window.debrief.language = code;
+    try { localStorage.setItem(hintKey, code); } catch { /* only a start-up hint */ }
+    linkManifest(code);
+  }
+  // Each translation has its manifest (cmake/WebApp.cmake): installing offers the app in the
+  // language it is shown in.
+  function linkManifest(code) {
+    const link = document.querySelector('link[rel="manifest"]');
+    const href = code === 'en' ? 'manifest.webmanifest' : `manifest.${code}.webmanifest`;
+    if (link && link.getAttribute('href') !== href) link.setAttribute('href', href);
   }
   window.debrief.setLanguage = (code) => withString(code, (ptr, length) => call('debrief_set_language', ptr, length));
+
+  // Catalogues other than English are fetched when needed (sw.js keeps them for offline use). The
+  // likely one is fetched at once, alongside app.wasm, and written to /i18n/ in preRun, so the first
+  // frame is already in that language instead of flashing English.
+  let catalogueFetches = 0;
+  const catalogueDownloads = new Map();
+  function downloadCatalogue(code) {
+    if (!catalogueDownloads.has(code)) {
+      ++catalogueFetches;
+      const download = fetch(`i18n/${code}.mo`).then(async (response) => {
+        if (!response.ok) throw new Error(`i18n/${code}.mo: HTTP ${response.status}`);
+        return new Uint8Array(await response.arrayBuffer());
+      }).finally(() => { --catalogueFetches; });
+      download.catch(() => catalogueDownloads.delete(code)); // a later request tries again
+      catalogueDownloads.set(code, download);
+    }
+    return catalogueDownloads.get(code);
+  }
+  function fetchCatalogue(code) {
+    ++catalogueFetches; // counted until C++ has it, so settled() waits for the switch
+    downloadCatalogue(code).then((bytes) => {
+      const ptr = _malloc(bytes.length || 1);
+      HEAPU8.set(bytes, ptr);
+      try {
+        withString(code, (codePtr, codeLength) => call('debrief_catalogue_loaded', codePtr, codeLength, ptr, bytes.length));
+      } finally {
+        _free(ptr);
+      }
+    }, (e) => {
+      console.warn('Debrief: could not load a language:', e);
+      withString(code, (codePtr, codeLength) => call('debrief_catalogue_failed', codePtr, codeLength));
+    }).finally(() => { --catalogueFetches; });
+  }
+  function prefetchCatalogue() {
+    if (firstLanguage !== 'en') downloadCatalogue(firstLanguage).catch(() => {});
+  }
+  // preRun: waits for the likely catalogue; without it (offline, never fetched) the app starts in
+  // English and switches when it can.
+  async function loadCatalogue() {
+    if (firstLanguage === 'en') return;
+    try {
+      const bytes = await downloadCatalogue(firstLanguage);
+      FS.mkdir('/i18n');
+      FS.writeFile(`/i18n/${firstLanguage}.mo`, bytes);
+    } catch (e) {
+      console.warn('Debrief: starting in English, the language file is not here yet:', e);
+    }
+  }
 
   // Notices drawn on the canvas are also spoken through a polite live region.
   function announce(text) {
@@ -436,7 +537,7 @@ const Debrief = (() => {
   // C++ timer is armed: the 400 ms save debounce, a notice that expires), 'save' (the indicator is
   // pending or saving), 'sync' (an IndexedDB sync is running or queued), 'refresh' (a read-only tab
   // is reloading the writer's files), 'info' (a storage estimate is on its way), 'file' (an import
-  // being read), 'clipboard' (a copy not written yet). Input already dispatched is included (its
+  // being read), 'clipboard' (a copy not written yet), 'catalogue' (a language file on its way). Input already dispatched is included (its
   // handlers schedule a frame at once); a save message still travelling from another tab is not.
   function pending() {
     const d = window.debrief;
@@ -452,6 +553,7 @@ const Debrief = (() => {
     if (storage && storage.reporting > 0) reasons.push('info');
     if (files.reading > 0) reasons.push('file');
     if (copying > 0) reasons.push('clipboard');
+    if (catalogueFetches > 0) reasons.push('catalogue');
     return reasons;
   }
 
@@ -474,7 +576,15 @@ const Debrief = (() => {
   window.debrief.pending = pending;
   window.debrief.settled = settled;
 
-  return { fail, ready, announce, languageChanged, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, supported, watchViewport, statusText };
+  // The start-up text and the page's direction in the likely language, before anything is drawn.
+  function showStarting() {
+    document.documentElement.lang = firstLanguage;
+    document.documentElement.dir = firstLanguage === 'ar' ? 'rtl' : 'ltr';
+    statusText(openingTexts[firstLanguage]);
+    linkManifest(firstLanguage);
+  }
+
+  return { fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, supported, watchViewport, statusText };
 })();
 
 var Module = {
@@ -485,6 +595,8 @@ var Module = {
       window.debrief.errors.push(String(e));
       Debrief.fail('fonts');
     });
+    addRunDependency('catalogue');
+    Debrief.loadCatalogue().finally(() => removeRunDependency('catalogue'));
     if (window.DebriefStorage) DebriefStorage.preRun(Module);
   }],
   onAbort: () => Debrief.fail('load'),
@@ -493,12 +605,14 @@ var Module = {
 };
 
 (() => {
+  Debrief.showStarting();
   const missing = Debrief.supported();
   if (missing) {
     Debrief.fail(missing);
     Module.preRun = [() => { throw new Error('unsupported browser'); }];
   } else {
     Debrief.fetchFonts();
+    Debrief.prefetchCatalogue();
   }
   Debrief.watchViewport();
 })();

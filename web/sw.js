@@ -85,6 +85,19 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
 });
 
+// A language catalogue is fetched only when someone chooses that language: the first fetch goes to
+// the network, is checked against the build's hash and kept in this build's cache for offline use.
+async function fetchLazy(cache, url, path) {
+  const found = await verified(path, BUILD.lazy[path], url, { cache: 'reload' });
+  if (!found) throw new Error(`${path} does not match build ${BUILD.version}`);
+  const headers = new Headers(found.response.headers);
+  headers.delete('content-encoding');
+  headers.delete('content-length');
+  const response = new Response(found.body, { status: 200, statusText: found.response.statusText, headers });
+  await cache.put(url, response.clone());
+  return response;
+}
+
 async function respond(request) {
   const url = new URL(request.url);
   // Navigations to the app (with or without index.html, any query) get the cached page.
@@ -92,8 +105,11 @@ async function respond(request) {
   // Only this build's cache: caches.match() would search every cache and could mix builds.
   const cache = await caches.open(CACHE);
   const cached = await cache.match(key, { ignoreSearch: true });
+  if (cached) return cached;
+  const path = url.pathname.slice(new URL(ROOT).pathname.length);
+  if (BUILD.lazy && Object.prototype.hasOwnProperty.call(BUILD.lazy, path)) return fetchLazy(cache, urlOf(path), path);
   // Anything not precached (or a cache the browser evicted) falls back to the network.
-  return cached || fetch(request);
+  return fetch(request);
 }
 
 self.addEventListener('fetch', (event) => {

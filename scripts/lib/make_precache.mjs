@@ -24,19 +24,25 @@ async function listFiles(dir) {
   return out;
 }
 
-// Returns { version, files } where files maps each site-relative URL path to its SHA-256.
+// Language catalogues are fetched only by those who choose that language: the worker caches them when
+// first fetched (web/sw.js), so they are listed apart from the first-visit precache.
+const isLazy = (path) => path.startsWith('i18n/');
+
+// Returns { version, files, lazy }: each site-relative URL path with its SHA-256, files precached at
+// install and lazy ones (catalogues) cached when fetched. Both are part of the build hash.
 export async function describeSite(siteDir, templateText) {
   const root = resolve(siteDir);
   const files = {};
+  const lazy = {};
   const paths = (await listFiles(root))
     .map((path) => relative(root, path).split(sep).join('/'))
     .filter((path) => path !== 'sw.js') // the worker is what carries the list; it is fetched uncached
     .sort();
-  for (const path of paths) files[path] = sha256(await readFile(join(root, path)));
+  for (const path of paths) (isLazy(path) ? lazy : files)[path] = sha256(await readFile(join(root, path)));
   if (!files['index.html']) throw new Error(`${root} has no index.html: is the site built?`);
   // The template is part of the build: a new worker script gets a fresh cache, never a shared one.
-  const version = sha256(templateText + JSON.stringify(files)).slice(0, 16);
-  return { version, files };
+  const version = sha256(templateText + JSON.stringify(files) + JSON.stringify(lazy)).slice(0, 16);
+  return { version, files, lazy };
 }
 
 export async function makePrecache(siteDir, templatePath = DEFAULT_TEMPLATE) {

@@ -13,6 +13,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev
   emscripten nlohmann-json3-dev doctest-dev
   fonts-noto-core python3-fonttools python3-brotli brotli
+  gettext                     # msgfmt: checks and compiles the translations (assets/i18n/)
   chromium
   clang-14 libfuzzer-14-dev   # the import fuzzer (scripts/fuzz)
   clang-format-14             # scripts/test fails on a formatting diff

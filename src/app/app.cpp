@@ -168,6 +168,21 @@ void App::update_settings(const std::function<void(Settings&)>& edit) {
     m_dirty.insert({RecordType::settings, "settings"});
 }
 
+void App::choose_language(Language language) {
+    const std::string code(language_code(language));
+    if (m_journal.settings.language == code) return;
+    update_settings([&](Settings& s) { s.language = code; });
+}
+
+std::optional<Language> App::chosen_language() const {
+    const std::string& code = m_journal.settings.language;
+    // Exactly one of the codes Debrief writes: a tag like "de-AT" in a hand-edited file is not a choice.
+    for (const Language language : all_languages) {
+        if (language_code(language) == code) return language;
+    }
+    return std::nullopt;
+}
+
 // Named by the day, so several exports sort by date in a downloads folder: debrief-2026-11-29.json.
 ExportFile App::export_json() const {
     return {"debrief-" + format_date(m_env.today()) + ".json", "application/json",

@@ -2,6 +2,7 @@
 // state and call these intents; the platform drains the dirty set into storage.
 #pragma once
 
+#include "core/i18n.h"
 #include "core/journal.h"
 #include "core/records.h"
 
@@ -105,6 +106,13 @@ public:
     void trash_reminder(const std::string& id);
 
     void update_settings(const std::function<void(Settings&)>& edit);
+
+    // The interface language a person picked, stored in the journal's settings (so it travels with an
+    // export). The platform notices the change and switches the interface (platform::apply_language).
+    void choose_language(Language language);
+    // The stored choice; nothing when there is none (or a code this version does not know): then the
+    // browser's languages decide.
+    std::optional<Language> chosen_language() const;
 
     // The whole journal as canonical JSON, with the unknown keys it came with (docs/schema.md).
     ExportFile export_json() const;

@@ -203,6 +203,9 @@ struct Settings {
     Timestamp modified;
     std::vector<ProfileChoice> profile_choices;
     std::string search_location;  // appended to the targeted search phrase
+    // The interface language a person chose, as its code ("en", "de", "it", "ar"); "" follows the
+    // browser's languages. Kept as written: a code this version does not know also follows the browser.
+    std::string language;
 };
 
 struct Journal {

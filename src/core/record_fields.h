@@ -240,6 +240,7 @@ if_fields_of<T, Settings> visit_fields(T& s, V& v) {
     v.timestamp({"modified", Presence::required}, s.modified);
     v.items({"profile_choices"}, s.profile_choices);
     v.text({"search_location"}, s.search_location);
+    v.text({"language"}, s.language);
 }
 
 // What names a list item inside its record (the extras of a list item are kept under "<list>/<this>").

@@ -1,5 +1,7 @@
-// Thin bridges to web/shell.js (Debrief.copyText, Debrief.openUrl, Debrief.download).
+// Thin bridges to web/shell.js (Debrief.copyText, Debrief.openUrl, Debrief.download, Debrief.fetchCatalogue).
 #include "platform/services_web.h"
+
+#include "platform/language_web.h"
 
 #include <emscripten.h>
 
@@ -25,5 +27,6 @@ void WebServices::open_url(const std::string& url) { js_open_url(url.c_str()); }
 void WebServices::download(const ExportFile& file) {
     js_download(file.name.c_str(), file.mime_type.c_str(), file.bytes.data(), static_cast<int>(file.bytes.size()));
 }
+void WebServices::ensure_catalogue(Language language) { platform::ensure_catalogue(language); }
 
 }  // namespace debrief::platform

@@ -4,6 +4,7 @@
 #include "platform/backend_web.h"
 #include "platform/environment_web.h"
 #include "platform/import_web.h"
+#include "platform/language_web.h"
 #include "platform/semantic_mirror_web.h"
 #include "platform/services_web.h"
 #include "platform/storage_web.h"
@@ -87,6 +88,7 @@ int main() {
     ui::set_text_field_host(&platform::web_text_fields());
     platform::storage_init(g_app);
     platform::import_init(g_app);
+    platform::start_language(g_app);  // after storage: the journal holds the chosen language
 
     platform::backend_init({
         [] {
@@ -103,6 +105,7 @@ int main() {
             platform::mirror_sync_to_dom();
             platform::storage_after_frame();
             app_after_frame();
+            platform::follow_language(g_app);
             // Arabic text was drawn with the Latin-only atlas: draw again once the glyphs are in.
             if (ui::fonts_outdated()) platform::request_frame();
         },

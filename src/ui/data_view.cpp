@@ -1,5 +1,5 @@
-// "Your data": export (JSON, Markdown), import with a preview and undo, what the browser does with
-// the journal (persistence, quota, private windows), and how to use Debrief offline / install it.
+// "Your data": the interface language, export (JSON, Markdown), import with a preview and undo, what the browser does
+// with the journal (persistence, quota, private windows), and how to use Debrief offline / install it.
 #include "ui/views.h"
 
 #include "app/import_flow.h"
@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <vector>
 
 namespace debrief::ui {
 namespace {
@@ -20,6 +21,22 @@ std::string megabytes(double bytes) {
     char text[32];
     std::snprintf(text, sizeof text, "%.1f MB", bytes / (1024.0 * 1024.0));
     return text;
+}
+
+// Each language named in itself, so a person who cannot read the current one still finds theirs. The
+// choice is stored at once; the platform switches the interface when the catalogue is in.
+void draw_language(App& app, Services& services) {
+    begin_card("language");
+    subheading(tr("data.language").data());
+    std::vector<const char*> names;
+    for (const Language language : all_languages) names.push_back(language_name(language).data());
+    int selected = static_cast<int>(app.chosen_language().value_or(interface_language()));
+    if (choice_row("language", selected, names)) {
+        const Language language = all_languages[static_cast<std::size_t>(selected)];
+        app.choose_language(language);
+        services.ensure_catalogue(language);
+    }
+    end_card();
 }
 
 void draw_export(App& app, Services& services) {
@@ -113,6 +130,7 @@ void draw_storage(const App& app) {
 
 void draw_data(App& app, Services& services) {
     heading(tr("data.title").data());
+    draw_language(app, services);
     draw_export(app, services);
     draw_import(app);
     draw_storage(app);

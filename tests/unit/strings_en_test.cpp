@@ -1,4 +1,4 @@
-// Tests for the English catalogue (core/strings_en.cpp): order, completeness and hygiene.
+// Tests for the English catalogue (generated from assets/i18n/en.po): order, completeness and hygiene.
 #include "core/i18n.h"
 #include "core/messages.h"
 #include "core/names.h"

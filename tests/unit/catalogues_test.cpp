@@ -1,0 +1,119 @@
+// Tests for the translations in assets/i18n/: each one that exists (translators add them) compiles
+// and reads back, has every English key, and keeps each text's {placeholders}.
+#include "core/mo_catalogue.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace debrief;
+
+namespace {
+
+bool file_exists(const std::string& path) { return std::ifstream(path).good(); }
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+std::vector<std::string_view> forms_of(std::string_view text) {
+    std::vector<std::string_view> forms;
+    for (std::size_t start = 0;;) {
+        const std::size_t nul = text.find('\0', start);
+        forms.push_back(text.substr(start, nul == std::string_view::npos ? std::string_view::npos : nul - start));
+        if (nul == std::string_view::npos) return forms;
+        start = nul + 1;
+    }
+}
+
+// The names of "{name}" placeholders, as format_text() recognises them.
+std::set<std::string> placeholders(std::string_view text) {
+    std::set<std::string> names;
+    for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
+        std::size_t end = open + 1;
+        while (end < text.size() &&
+               ((text[end] >= 'a' && text[end] <= 'z') || (text[end] >= '0' && text[end] <= '9') || text[end] == '_'))
+            ++end;
+        if (end > open + 1 && end < text.size() && text[end] == '}')
+            names.insert(std::string(text.substr(open + 1, end - open - 1)));
+    }
+    return names;
+}
+
+// "cue.*" entries are phrase lists for the draft checklists, not interface text: they are not
+// translated in catalogues.
+bool is_interface_text(std::string_view key) { return key.substr(0, 4) != "cue."; }
+
+const CatalogueEntry* find(const Catalogue& c, std::string_view key) {
+    for (const CatalogueEntry& e : c)
+        if (e.key == key) return &e;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("catalogues: every translation has every English key with the same placeholders") {
+    const Catalogue english = english_catalogue();
+    int checked = 0;
+    for (const Language language : all_languages) {
+        if (language == Language::en) continue;
+        const std::string code(language_code(language));
+        const std::string po = std::string(DEBRIEF_I18N_DIR) + "/" + code + ".po";
+        if (!file_exists(po)) continue;  // not written yet: the app falls back to English
+        CAPTURE(code);
+        ++checked;
+        const std::string bytes = read_file(std::string(DEBRIEF_MO_DIR) + "/" + code + ".mo");
+        REQUIRE_MESSAGE(!bytes.empty(), "assets/i18n/" << code << ".po exists but was not compiled");
+        const auto read = read_mo_catalogue(language, bytes);
+        REQUIRE_MESSAGE(read.ok(), read.error());
+        const Catalogue translated = read.value()->catalogue();
+        for (const CatalogueEntry& e : english) {
+            if (!is_interface_text(e.key)) continue;
+            CAPTURE(e.key);
+            const CatalogueEntry* t = find(translated, e.key);
+            CHECK_MESSAGE(t != nullptr, "missing (or fuzzy) in " << code << ".po");
+            if (!t) continue;
+            std::set<std::string> expected;
+            for (const std::string_view form : forms_of(e.text))
+                for (const std::string& name : placeholders(form)) expected.insert(name);
+            const std::vector<std::string_view> forms = forms_of(t->text);
+            const bool plural = forms_of(e.text).size() > 1;
+            CHECK(forms.size() == (plural ? plural_form_count(language) : 1));
+            for (std::size_t i = 0; i < forms.size(); ++i) {
+                CAPTURE(i);
+                std::set<std::string> found = placeholders(forms[i]);
+                // Arabic names zero, one and two in words ("تأملين"), so those forms may leave out {n}.
+                if (plural && language == Language::ar && i <= 2 && expected.count("n")) found.insert("n");
+                CHECK(found == expected);
+            }
+        }
+        for (const CatalogueEntry& t : translated) {
+            CAPTURE(t.key);
+            CHECK_MESSAGE(find(english, t.key) != nullptr, "a key English no longer has");
+        }
+    }
+    MESSAGE(checked << " translation(s) checked");
+}
+
+TEST_CASE("catalogues: the test catalogues load and name their language in the picker") {
+    for (const Language language : {Language::de, Language::it, Language::ar}) {
+        const std::string code(language_code(language));
+        CAPTURE(code);
+        const auto read =
+            read_mo_catalogue(language, read_file(std::string(DEBRIEF_FIXTURE_MO_DIR) + "/" + code + ".mo"));
+        REQUIRE_MESSAGE(read.ok(), read.error());
+        CHECK(find(read.value()->catalogue(), "page.title") != nullptr);
+        CHECK_FALSE(language_name(language).empty());
+    }
+    CHECK(language_name(Language::de) == "Deutsch");
+    CHECK(language_name(Language::it) == "Italiano");
+    CHECK(language_name(Language::ar) == "العربية");
+    CHECK(language_name(Language::en) == "English");
+}
