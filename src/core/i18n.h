@@ -26,8 +26,8 @@ struct Catalogue {
     const CatalogueEntry* end() const { return entries + size; }
 };
 
-// The interface languages. English is built in; the others are installed when chosen.
-enum class Language : unsigned char { en, de, it, ar };
+// The interface languages (enum in core/journal.h). English is built in; the others are installed
+// when chosen.
 inline constexpr Language all_languages[] = {Language::en, Language::de, Language::it, Language::ar};
 
 // "en", "de", "it", "ar": the catalogue's file name, <html lang> and the stored setting.

@@ -1,6 +1,7 @@
 // Message drafts for the seven kinds of message (docs/advice.md A4, B, C), their checklists, and mailto links.
 #pragma once
 
+#include "core/i18n.h"
 #include "core/journal.h"
 #include "core/names.h"
 
@@ -34,6 +35,7 @@ struct ReconnectDetails {
 // Everything a draft needs beyond the reflection. Empty strings fall back to the reflection, then
 // to a visible [placeholder] the user is expected to replace.
 struct DraftContext {
+    Language language = Language::en;  // every sentence, the date and the list words come from it
     std::string sender_name;
     std::string recipient_name;
     std::string recipient_email;
@@ -83,7 +85,11 @@ struct ChecklistResult {
     bool all_required_met() const { return required_met == required_total; }
 };
 
-std::vector<ChecklistItem> checklist(MessageKind kind);
+// Labels in the interface language; cues of the draft's language plus English (core/cues.h).
+std::vector<ChecklistItem> checklist(MessageKind kind, Language language = Language::en);
+
+// "a", "a and b", "a, b and c" in the language's own words ("msg.list.more", "msg.list.last").
+std::string join_list(Language language, const std::vector<std::string>& items);
 
 // Folds the body once and checks every item.
 ChecklistResult check_body(const std::vector<ChecklistItem>& items, const std::string& body);

@@ -1,8 +1,7 @@
 // The English catalogue: every user-visible string, sorted by key (byte order) so tr() can binary-search.
 // Tone: warm, calm, plain. The people reading these have just been turned down.
-// Keep one entry per line; "cue.*" entries are |-separated phrases the draft checklists look for
-// (folded before matching; a trailing * matches any word ending). They include German, Italian
-// and Arabic phrases because people write their messages in their own language.
+// Keep one entry per line. The phrases the draft checklists look for are not here: they are
+// per-language data in core/cues.cpp.
 #include "core/i18n.h"
 
 #include <iterator>
@@ -84,39 +83,6 @@ constexpr CatalogueEntry english_entries[] = {
     {"criterion.deal_breaker", "Deal-breaker"},
     {"criterion.must_have", "Must-have"},
     {"criterion.nice_to_have", "Nice-to-have"},
-    {"cue.accepts", "understand|respect|accept*|verstehe|respektiere|akzeptiere|capisco|rispett*|accett*|أتفهم|أحترم|أتقبل"},
-    {"cue.appreciate_time", "appreciat*|your time|the time you|time you|time and effort|ihre zeit|die zeit|il tempo|vostro tempo|suo tempo|وقتك|وقتكم"},
-    {"cue.areas", "education|qualification*|skill*|interview*|fit|experience|ausbildung|qualifikation*|fähigkeit*|kenntnis*|vorstellungsgespräch*|formazione|competenz*|colloqui*|esperienz*|تعليم|مؤهل|مهارات|مقابلة|خبرة"},
-    {"cue.asks_why", "why|reason*|what made the difference|deciding factor|warum|weshalb|grund|gründe|perché|motiv*|لماذا|سبب|أسباب"},
-    {"cue.context", "in the meantime|meanwhile|these past|i've been|i have been|inzwischen|in der zwischenzeit|nel frattempo|في هذه الأثناء|خلال هذه الفترة"},
-    {"cue.criticism", "disappoint*|unprofessional|rude|disorgani*|waste of time|wasted|poorly|terrible|awful|unfair|ridiculous|chaotic|never heard back|took forever|lowball*|incompeten*|unprofessionell|enttäusch*|unverschämt|chaotisch|deludent*|poco professional*|vergogn*|scortes*|غير مهني|سيء|مخيب"},
-    {"cue.desperate", "desperate*|begging|beg you|i beg|reconsider*|i really need|need this job|last chance|verzweifelt|flehe|bitte überdenken|disperat*|ti prego|vi prego|la prego|يائس|أتوسل|أرجوكم"},
-    {"cue.enjoyed", "enjoyed|pleasure|glad to meet|great to meet|nice to meet|lovely to meet|gefreut|freude|gefallen|piaciut*|piacere|سعدت|استمتعت"},
-    {"cue.excited", "excited|enthusias*|inspir*|admire|begeistert|spannend|entusias*|appassion*|متحمس|شغف"},
-    {"cue.future", "looking ahead|next step*|going forward|from here|next chapter|future|looking forward|nächste* schritt*|zukunft|futuro|prossim*|المستقبل|الخطوة التالية|القادم"},
-    {"cue.gap", "it's been|it has been|long time|a while|since we last|so long|lange her|lange nicht|molto tempo|tanto tempo|è passato|مر وقت|منذ فترة|طويلة"},
-    {"cue.greeting", "dear|hello|hi|good morning|good afternoon|liebe|lieber|sehr geehrte*|hallo|guten tag|gentile|caro|cara|buongiorno|ciao|salve|مرحبا|عزيزي|عزيزتي|السيد|السيدة|الأستاذ"},
-    {"cue.honest_reason", "withdraw*|decided|another offer|other offer|accepted an offer|plans have changed|change of plans|personal reason*|personal circumstances|zurückzuziehen|zurückzieh*|entschieden|angebot|persönliche gründe|ritir*|ho deciso|offerta|motivi personali|انسحاب|أنسحب|قررت|عرض|ظروف شخصية"},
-    {"cue.in_return", "in return|return the favo*|happy to help|glad to help|im gegenzug|gerne helfe|in cambio|ricambi*|في المقابل|بالمقابل"},
-    {"cue.interest", "interest*|keen|interessiert|interesse|interessat*|مهتم|اهتمام"},
-    {"cue.invite_feedback", "concern*|feedback|let me know|bedenken|rückmeldung|dubbi|perplessit*|riscontro|ملاحظات|مخاوف"},
-    {"cue.keep_in_mind", "keep me in mind|in mind for|future opening*|future role*|future position*|future opportunit*|considered for|consider me|im hinterkopf|zukünftige stellen|künftige stellen|posizioni future|opportunità future|تذكرني|تذكروني|فرص مستقبلية|الفرص القادمة"},
-    {"cue.looking_for", "looking for|searching for|ich suche|suche nach|cerco|sto cercando|أبحث عن"},
-    {"cue.new_experience", "since we last|since then|since our|learned|learnt|new skill*|completed|course|certificat*|seitdem|gelernt|kurs|zertifikat|da allora|imparato|corso|certificazion*|منذ|تعلمت|دورة|شهادة"},
-    {"cue.new_roles", "new role*|opened up|opening*|open position*|new position*|vacanc*|hiring|neue stelle*|offene stelle*|nuove posizion*|posizioni aperte|وظائف|شواغر|وظيفة"},
-    {"cue.offer_help", "of help|help you|recommend*|happy to help|glad to help|helfen|empfehl*|aiutar*|consigliar*|مساعدت|أرشح"},
-    {"cue.plan", "my plan|plan is|plan to|planning|i intend|i aim|mein plan|ich plane|il mio piano|ho intenzione|خطتي|أخطط"},
-    {"cue.polite", "hope you*|hope this|hope all|i trust|ich hoffe|hoffe|spero|أتمنى|آمل|أرجو أن"},
-    {"cue.positive", "proud|learned|learnt|came away|grateful|great experience|good experience|positive|stolz|gelernt|positiv*|orgoglios*|imparato|فخور|تعلمت|إيجابي"},
-    {"cue.share_useful", "article*|you might find|thought of you|worth a read|http*|www|artikel*|articol*|مقال"},
-    {"cue.similar_roles", "considered for|consider me|keep me in mind|similar opening*|other opening*|future opening*|berücksichtig*|in betracht|prendere in considerazione|considerarmi|النظر في|ضعوني"},
-    {"cue.specific_help", "introduc*|could you help|can you help|would you help|connect me|put me in touch|pass along|pass on|refer me|referral|vorstell*|empfehl*|könnten sie|aiutarmi|presentarmi|segnalarmi|ساعدني|مساعدتي|تعريفي"},
-    {"cue.stay_in_touch", "stay in touch|keep in touch|work together|working together|paths cross|in touch|in kontakt|zusammenarbeit*|zusammenzuarbeiten|in contatto|lavorare insieme|collaborar*|على تواصل|التواصل|العمل معا"},
-    {"cue.strengthen", "strengthen*|stronger|improve*|verbessern|verbessert|stärken|stärker|migliorar*|rafforz*|تحسين|تقوية|تطوير"},
-    {"cue.thanks", "thank*|grateful|danke*|dankbar|vielen dank|grazie|ringrazi*|شكر"},
-    {"cue.thanks_in_advance", "thank*|in advance|grateful|danke*|im voraus|grazie|in anticipo|شكر|مسبقا"},
-    {"cue.upset", "upset|devastat*|crushed|heartbroken|gutted|unfair|depress*|miserable|furious|so angry|bitter|can't believe|cannot believe|humiliat*|enttäuscht|traurig|wütend|am boden|deluso|delusa|arrabbiat*|distrutt*|triste|حزين|محبط|غاضب|مكتئب"},
-    {"cue.why_now", "reaching out|because|the reason i|why i'm|weil|da ich|schreibe ihnen|perché|ti scrivo|le scrivo|لأن|أتواصل"},
     {"data.about", "About Debrief"},
     {"data.about.body", "Debrief keeps everything on this device: no account, no server, nothing is sent anywhere. After your first visit it works without a connection."},
     {"data.export", "Export"},
