@@ -63,7 +63,7 @@ constexpr CueList cue_lists[] = {
         "excited|enthusias*|inspir*|admire*|impressed|passionate",
         "begeistert|spannend|beeindruck*|fasziniert|inspiriert",
         "entusias*|appassion*|ammir*|ispira*|colpit*",
-        "متحمس|شغف|معجب|إعجاب|ملهم"}},
+        "متحمس|حماس|شغف|معجب|إعجاب|ملهم"}},
     {"future", {
         "looking ahead|next step*|going forward|from here|next chapter|future|looking forward|what comes next|what's next",
         "nach vorn*|nächsten schritt*|nächster schritt|nächste schritt*|zukunft|künftig*",
