@@ -540,6 +540,37 @@ Message draft_message(MessageKind kind, const Reflection* r, const DraftContext&
     return m;
 }
 
+Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext ctx, Language to) {
+    ctx.language = m.language;
+    const std::vector<DraftPart> before = draft_parts(m.kind, r, ctx);
+    const std::string subject_before = draft_subject(m.kind, r, ctx);
+    ctx.language = to;
+    const std::vector<DraftPart> after = draft_parts(m.kind, r, ctx);
+
+    Recomposed out;
+    out.subject = m.subject == subject_before ? draft_subject(m.kind, r, ctx) : m.subject;
+    // The parts come from the same builder with the same facts, so they pair up one to one. They
+    // are looked for in order, each after the last one found, so a sentence the user repeated
+    // elsewhere is not the one replaced.
+    std::string body;
+    std::size_t cursor = 0;
+    for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
+        const std::string& old_text = before[i].text;
+        const std::size_t at = old_text.empty() ? std::string::npos : m.body.find(old_text, cursor);
+        if (at == std::string::npos) {
+            ++out.kept;
+            continue;
+        }
+        body.append(m.body, cursor, at - cursor);
+        body += after[i].text;
+        cursor = at + old_text.size();
+        ++out.replaced;
+    }
+    body.append(m.body, cursor, std::string::npos);
+    out.body = std::move(body);
+    return out;
+}
+
 std::string mailto_url(const std::string& to, const std::string& subject, const std::string& body) {
     std::string url = "mailto:";
     append_percent_encoded(url, to, "@,");

@@ -35,7 +35,9 @@ struct ReconnectDetails {
 // Everything a draft needs beyond the reflection. Empty strings fall back to the reflection, then
 // to a visible [placeholder] the user is expected to replace.
 struct DraftContext {
-    Language language = Language::en;  // every sentence, the date and the list words come from it
+    // Every sentence, the date and the list words come from it. A new draft starts in the
+    // interface language; the draft view lets the user move it to another.
+    Language language = interface_language();
     std::string sender_name;
     std::string recipient_name;
     std::string recipient_email;
@@ -110,6 +112,19 @@ std::string draft_subject(MessageKind kind, const Reflection* r, const DraftCont
 
 // A new draft: kind, reflection link, recipient, subject and body. meta is left for the caller.
 Message draft_message(MessageKind kind, const Reflection* r, const DraftContext& ctx);
+
+// A draft moved to another language. Each sentence of the draft as first composed that is still
+// in the body word for word is replaced by the same sentence in `to`; sentences the user wrote or
+// changed stay as they are, and `kept` counts the composed ones that were not found. The subject
+// is replaced only while it is the composed one. `ctx` describes the draft as it was composed
+// (its language is the draft's current one, `m.language`).
+struct Recomposed {
+    std::string subject;
+    std::string body;
+    int replaced = 0;
+    int kept = 0;
+};
+Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext ctx, Language to);
 
 // RFC 6068 link; UTF-8 is percent-encoded byte by byte and line breaks become %0D%0A.
 std::string mailto_url(const std::string& to, const std::string& subject, const std::string& body);

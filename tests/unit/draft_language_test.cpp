@@ -204,3 +204,44 @@ TEST_CASE("draft language: a German draft keeps the capitals of every spliced it
     const std::string english = draft_message(MessageKind::feedback_reply, &r, context(Language::en)).body;
     CHECK(english.find("especially teamgeist.") != std::string::npos);
 }
+
+TEST_CASE("draft language: recomposing an untouched draft gives the draft composed in the new language") {
+    install_test_catalogues();
+    const Reflection r = reflection("Your work on accessible maps");
+    const Message english = draft_message(MessageKind::feedback_reply, &r, context(Language::en));
+    const Recomposed german = recompose_draft(english, &r, context(Language::en), Language::de);
+    const Message direct = draft_message(MessageKind::feedback_reply, &r, context(Language::de));
+    CHECK(german.body == direct.body);
+    CHECK(german.subject == direct.subject);
+    CHECK(german.kept == 0);
+
+    Message back = english;
+    back.body = german.body;
+    back.subject = german.subject;
+    back.language = Language::de;
+    const Recomposed again = recompose_draft(back, &r, context(Language::en), Language::en);
+    CHECK(again.body == english.body);
+    CHECK(again.subject == english.subject);
+}
+
+TEST_CASE("draft language: recomposing keeps every sentence the user wrote or changed") {
+    install_test_catalogues();
+    const Reflection r = reflection("Your work on accessible maps");
+    Message m = draft_message(MessageKind::feedback_reply, &r, context(Language::en));
+    const std::string own = "PS: I loved the coffee.";
+    const std::string changed = "I really enjoyed meeting everyone, especially Dana.";
+    const std::size_t enjoyed = m.body.find("I really enjoyed meeting everyone on November 3.");
+    REQUIRE(enjoyed != std::string::npos);
+    m.body.replace(enjoyed, std::string("I really enjoyed meeting everyone on November 3.").size(), changed);
+    m.body += "\n\n" + own;
+    m.subject = "Thanks, Dana";
+    const Recomposed italian = recompose_draft(m, &r, context(Language::en), Language::it);
+    CAPTURE(italian.body);
+    CHECK(italian.body.find(changed) != std::string::npos);
+    CHECK(italian.body.find(own) != std::string::npos);
+    CHECK(italian.body.rfind("Gentile Dana,\n\nGrazie per avermi comunicato", 0) == 0);
+    CHECK(italian.body.find("Thank you for letting me know") == std::string::npos);
+    CHECK(italian.subject == "Thanks, Dana");
+    CHECK(italian.kept == 1);
+    CHECK(italian.replaced >= 5);
+}
