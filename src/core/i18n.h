@@ -46,6 +46,7 @@ Catalogue english_catalogue();
 
 // Makes a language's catalogue available to tr_in() and the interface. Entries sorted by key, each
 // text NUL-terminated and alive until replaced; a plural entry holds its forms separated by '\0'.
+// An empty catalogue removes the language's (has_catalogue() is false again).
 void install_catalogue(Language language, Catalogue catalogue);
 bool has_catalogue(Language language);
 

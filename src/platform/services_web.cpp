@@ -1,4 +1,5 @@
-// Thin bridges to web/shell.js (Debrief.copyText, Debrief.openUrl, Debrief.download).
+// Thin bridges to web/shell.js (Debrief.copyText, Debrief.openUrl, Debrief.download,
+// Debrief.ensureCatalogue).
 #include "platform/services_web.h"
 
 #include <emscripten.h>
@@ -17,6 +18,12 @@ EM_JS(void, js_open_url, (const char* url), { Debrief.openUrl(UTF8ToString(url))
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
     Debrief.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.subarray(data, data + size));
 });
+// Catalogue loading lives in the page (another change); until it is there, asking does nothing and
+// the draft view keeps showing that the language is not ready.
+EM_JS(void, js_ensure_catalogue, (const char* code), {
+    if (window.Debrief && typeof window.Debrief.ensureCatalogue === 'function')
+        window.Debrief.ensureCatalogue(UTF8ToString(code));
+});
 // clang-format on
 }  // namespace
 
@@ -24,6 +31,10 @@ void WebServices::copy_text(const std::string& text) { js_copy_text(text.data(),
 void WebServices::open_url(const std::string& url) { js_open_url(url.c_str()); }
 void WebServices::download(const ExportFile& file) {
     js_download(file.name.c_str(), file.mime_type.c_str(), file.bytes.data(), static_cast<int>(file.bytes.size()));
+}
+void WebServices::ensure_catalogue(Language language) {
+    const std::string code(language_code(language));
+    js_ensure_catalogue(code.c_str());
 }
 
 }  // namespace debrief::platform

@@ -3,6 +3,7 @@
 //      (3.1.6's GLFW clipboard functions are empty stubs: docs/web-platform.md)
 //  [x] Downloads: Blob + object URL + temporary <a download>, URL revoked afterwards
 //  [x] mailto: links opened from the user's gesture
+//  [x] Catalogues: asks Debrief.ensureCatalogue(code) when the page provides it
 #pragma once
 
 #include "ui/services.h"
@@ -14,6 +15,7 @@ public:
     void copy_text(const std::string& text) override;
     void open_url(const std::string& url) override;
     void download(const ExportFile& file) override;
+    void ensure_catalogue(Language language) override;
 };
 
 }  // namespace debrief::platform

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/app.h"
+#include "core/i18n.h"
 
 #include <string>
 
@@ -14,6 +15,7 @@ public:
     virtual void copy_text(const std::string& text) = 0;
     virtual void open_url(const std::string& url) = 0;
     virtual void download(const ExportFile& file) = 0;
+    virtual void ensure_catalogue(Language language) = 0;  // fetch and install it if missing; a frame follows
 };
 
 }  // namespace debrief::ui

@@ -22,8 +22,10 @@ public:
     void copy_text(const std::string& text) override { copied.push_back(text); }
     void open_url(const std::string& url) override { urls.push_back(url); }
     void download(const ExportFile& file) override { downloads.push_back(file); }
+    void ensure_catalogue(Language language) override { catalogues_asked.push_back(language); }
     std::vector<std::string> copied, urls;
     std::vector<ExportFile> downloads;
+    std::vector<Language> catalogues_asked;
 };
 
 class FakeFields final : public ui::TextFieldHost {
