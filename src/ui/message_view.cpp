@@ -215,6 +215,7 @@ void draw_new_message(App& app, NewMessageViewState& view) {
     }
     if (button(tr("new_message.create").data(), Emphasis::primary, true)) {
         ctx.today = app.env().today();
+        ctx.language = interface_language();  // the form may have been opened before a language switch
         const MessageKind k = kind == 0 ? MessageKind::withdrawal : MessageKind::reconnect;
         app.open_message(app.create_message(draft_message(k, nullptr, ctx)));
         ctx = DraftContext();

@@ -96,11 +96,19 @@ void install(Language language, const CatalogueEntry (&entries)[N]) {
     install_catalogue(language, Catalogue{entries, N});
 }
 
-void install_test_catalogues() {
-    install(Language::de, german_entries);
-    install(Language::it, italian_entries);
-    install(Language::ar, arabic_entries);
-}
+// Installs the stand-ins for one test and removes them after, so no other test sees them.
+struct TestCatalogues {
+    TestCatalogues() {
+        install(Language::de, german_entries);
+        install(Language::it, italian_entries);
+        install(Language::ar, arabic_entries);
+    }
+    ~TestCatalogues() {
+        for (const Language language : {Language::de, Language::it, Language::ar}) install_catalogue(language, {});
+    }
+    TestCatalogues(const TestCatalogues&) = delete;
+    TestCatalogues& operator=(const TestCatalogues&) = delete;
+};
 
 Reflection reflection(const char* loved) {
     Reflection r;
@@ -125,7 +133,7 @@ DraftContext context(Language language) {
 }  // namespace
 
 TEST_CASE("draft language: a German feedback reply is German throughout and passes its checklist") {
-    install_test_catalogues();
+    const TestCatalogues catalogues;
     const Reflection r = reflection("Ihre Arbeit an barrierefreien Karten");
     const Message m = draft_message(MessageKind::feedback_reply, &r, context(Language::de));
     CAPTURE(m.body);
@@ -141,7 +149,7 @@ TEST_CASE("draft language: a German feedback reply is German throughout and pass
 }
 
 TEST_CASE("draft language: an Italian feedback reply lower-cases a spliced sentence start") {
-    install_test_catalogues();
+    const TestCatalogues catalogues;
     const Reflection r = reflection("Il vostro lavoro sulle mappe accessibili");
     const Message m = draft_message(MessageKind::feedback_reply, &r, context(Language::it));
     CAPTURE(m.body);
@@ -155,7 +163,7 @@ TEST_CASE("draft language: an Italian feedback reply lower-cases a spliced sente
 }
 
 TEST_CASE("draft language: an Arabic feedback reply uses Arabic sentences, digits and checklist") {
-    install_test_catalogues();
+    const TestCatalogues catalogues;
     const Reflection r = reflection("تركيزكم على الخرائط الميسّرة");
     const Message m = draft_message(MessageKind::feedback_reply, &r, context(Language::ar));
     CAPTURE(m.body);
@@ -169,7 +177,7 @@ TEST_CASE("draft language: an Arabic feedback reply uses Arabic sentences, digit
 }
 
 TEST_CASE("draft language: the English draft is unchanged by other catalogues being installed") {
-    install_test_catalogues();
+    const TestCatalogues catalogues;
     const Reflection r = reflection("Your work on accessible maps");
     const Message m = draft_message(MessageKind::feedback_reply, &r, context(Language::en));
     CHECK(m.language == Language::en);
@@ -178,7 +186,7 @@ TEST_CASE("draft language: the English draft is unchanged by other catalogues be
 }
 
 TEST_CASE("draft language: lists join with each language's own words") {
-    install_test_catalogues();
+    const TestCatalogues catalogues;
     const std::vector<std::string> three{"Homeoffice", "Weiterbildung", "Teamgeist"};
     CHECK(join_list(Language::en, {"remote work", "mentoring", "a clear mission"}) ==
           "remote work, mentoring and a clear mission");
@@ -193,7 +201,7 @@ TEST_CASE("draft language: lists join with each language's own words") {
 }
 
 TEST_CASE("draft language: a German draft keeps the capitals of every spliced item") {
-    install_test_catalogues();
+    const TestCatalogues catalogues;
     Reflection r = reflection("Teamgeist");
     r.feedback.ask_about_similar_role = true;
     r.feedback.similar_role = "Senior Designer";
@@ -206,7 +214,7 @@ TEST_CASE("draft language: a German draft keeps the capitals of every spliced it
 }
 
 TEST_CASE("draft language: recomposing an untouched draft gives the draft composed in the new language") {
-    install_test_catalogues();
+    const TestCatalogues catalogues;
     const Reflection r = reflection("Your work on accessible maps");
     const Message english = draft_message(MessageKind::feedback_reply, &r, context(Language::en));
     const Recomposed german = recompose_draft(english, &r, context(Language::en), Language::de);
@@ -225,7 +233,7 @@ TEST_CASE("draft language: recomposing an untouched draft gives the draft compos
 }
 
 TEST_CASE("draft language: recomposing keeps every sentence the user wrote or changed") {
-    install_test_catalogues();
+    const TestCatalogues catalogues;
     const Reflection r = reflection("Your work on accessible maps");
     Message m = draft_message(MessageKind::feedback_reply, &r, context(Language::en));
     const std::string own = "PS: I loved the coffee.";
