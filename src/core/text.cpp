@@ -1,6 +1,8 @@
 // UTF-8 decoding, folding for search, and truncation that respects code points.
 #include "core/text.h"
 
+#include <cstring>
+
 namespace debrief {
 namespace {
 
@@ -273,14 +275,20 @@ std::string fold_for_search(std::string_view text) {
 
 std::string fold_for_lookup(std::string_view text) {
     std::string out = fold_for_search(text);
-    // In place: the output never grows, and reading at `i` stays ahead of writing at `w`.
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const char c = out[i];
-        out[w++] = c;
-        if ((c == 'a' || c == 'o' || c == 'u') && i + 1 < out.size() && out[i + 1] == 'e') ++i;
+    // In place, moving the runs between dropped letters: whole journals are folded, and a pass that
+    // copies byte by byte cost a quarter more than the fold itself. An 'e' is dropped after a, o or
+    // u; the letter before it is never a dropped 'e', so each decision stands on its own.
+    std::size_t write = 0;
+    std::size_t read = 0;
+    for (std::size_t e = out.find('e', 1); e != std::string::npos; e = out.find('e', e + 1)) {
+        const char before = out[e - 1];
+        if (before != 'a' && before != 'o' && before != 'u') continue;
+        if (write != read) std::memmove(&out[write], &out[read], e - read);
+        write += e - read;
+        read = e + 1;
     }
-    out.resize(w);
+    if (write != read) std::memmove(&out[write], &out[read], out.size() - read);
+    out.resize(write + (out.size() - read));
     return out;
 }
 

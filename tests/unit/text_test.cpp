@@ -176,6 +176,14 @@ TEST_CASE("text: fold_for_lookup reads ae, oe, ue as the umlauts they spell") {
     CHECK(fold_for_lookup("Bewerbungsgespräch") == fold_for_lookup("Bewerbungsgespraech"));
     CHECK(fold_for_lookup("Ærø") == fold_for_lookup("Aero"));  // æ folds to ae, then like typed ae
     CHECK(fold_for_lookup("Mueller") == "muller");
+    CHECK(fold_for_lookup("") == "");
+    CHECK(fold_for_lookup("e") == "e");
+    CHECK(fold_for_lookup("aee") == "ae");
+    CHECK(fold_for_lookup("uae") == "ua");
+    CHECK(fold_for_lookup("eae") == "ea");
+    CHECK(fold_for_lookup("Queue") == "quu");
+    CHECK(fold_for_lookup("OEOE") == "oo");
+    CHECK(fold_for_lookup("Goethe, Bäume\nFrauen") == "gothe, baume\nfraun");
     // The fold of a prefix is a prefix of the fold of what is typed next, so narrowing holds.
     const std::string word = "Gruesse aus Koeln";
     for (std::size_t n = 1; n < word.size(); ++n) {
