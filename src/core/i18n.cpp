@@ -117,7 +117,12 @@ std::size_t plural_index(Language language, long long n) {
 }
 
 void install_catalogue(Language language, Catalogue catalogue) {
-    if (language != Language::en) state().installed[index_of(language)] = catalogue;
+    if (language == Language::en) return;
+    auto& slot = state().installed[index_of(language)];
+    if (catalogue.size == 0)
+        slot.reset();  // an empty catalogue is none: tests use it to start from "not installed"
+    else
+        slot = catalogue;
 }
 
 bool has_catalogue(Language language) {

@@ -26,8 +26,8 @@ struct Catalogue {
     const CatalogueEntry* end() const { return entries + size; }
 };
 
-// The interface languages. English is built in; the others are installed when chosen.
-enum class Language : unsigned char { en, de, it, ar };
+// The interface languages (enum in core/journal.h). English is built in; the others are installed
+// when chosen.
 inline constexpr Language all_languages[] = {Language::en, Language::de, Language::it, Language::ar};
 
 // "en", "de", "it", "ar": the catalogue's file name, <html lang> and the stored setting.
@@ -46,6 +46,7 @@ Catalogue english_catalogue();
 
 // Makes a language's catalogue available to tr_in() and the interface. Entries sorted by key, each
 // text NUL-terminated and alive until replaced; a plural entry holds its forms separated by '\0'.
+// An empty catalogue removes the language's (has_catalogue() is false again).
 void install_catalogue(Language language, Catalogue catalogue);
 bool has_catalogue(Language language);
 

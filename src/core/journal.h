@@ -163,6 +163,9 @@ enum class MessageKind { feedback_reply, recruiter_question, follow_up, check_in
 constexpr int message_kind_count = 7;
 enum class MessageStatus { draft, sent, replied };
 
+// The interface and draft languages (core/i18n.h works with them).
+enum class Language : unsigned char { en, de, it, ar };
+
 struct Message {
     RecordMeta meta;
     MessageKind kind = MessageKind::feedback_reply;
@@ -175,6 +178,9 @@ struct Message {
     std::optional<Date> sent_on;
     std::optional<Date> replied_on;
     std::string reply_notes;
+    // The draft's language, which may differ from the interface's: people often write to a company
+    // in another language than the one they think in. Absent in older files: English.
+    Language language = Language::en;
 };
 
 enum class ReminderKind { follow_up, check_in, withdrawal, feedback, custom };

@@ -2,6 +2,7 @@
 // the app writes passes its own checklist and each element can be traced to one sentence.
 #include "core/messages.h"
 
+#include "core/cues.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -24,7 +25,7 @@ struct ItemSpec {
 constexpr CueRule absent = CueRule::must_not_appear;
 constexpr CueRule present = CueRule::must_appear;
 
-// Each item names its catalogue cue list ("cue.<name>"); the label is "check.<kind>.<item>".
+// Each item names its cue list (core/cues.h); the label is "check.<kind>.<item>".
 std::vector<ItemSpec> item_specs(MessageKind kind) {
     switch (kind) {
         case MessageKind::feedback_reply:
@@ -71,20 +72,6 @@ std::vector<ItemSpec> item_specs(MessageKind kind) {
 // Every draft also needs its [placeholders] replaced: a draft that still says "[link]" is not ready
 // to send, however many cue phrases it holds. Its label is shared by all kinds ("check.filled_in").
 constexpr std::string_view filled_in_item = "filled_in";
-
-std::vector<std::string> parse_cues(std::string_view list) {
-    std::vector<std::string> cues;
-    const std::string folded = fold_for_search(list);
-    std::size_t start = 0;
-    while (start <= folded.size()) {
-        std::size_t bar = folded.find('|', start);
-        if (bar == std::string::npos) bar = folded.size();
-        std::string cue = collapse_whitespace(std::string_view(folded).substr(start, bar - start));
-        if (!cue.empty()) cues.push_back(std::move(cue));
-        start = bar + 1;
-    }
-    return cues;
-}
 
 bool is_latin_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
@@ -143,12 +130,13 @@ std::string name_fragment(std::string_view text) {
     return out;
 }
 
-std::string pick(std::string_view preferred, std::string_view fallback, std::string_view placeholder_key) {
+std::string pick(Language lang, std::string_view preferred, std::string_view fallback,
+                 std::string_view placeholder_key) {
     for (const std::string_view candidate : {preferred, fallback}) {
         std::string name = name_fragment(candidate);
         if (!name.empty()) return name;
     }
-    return std::string(tr(placeholder_key));
+    return std::string(tr_in(lang, placeholder_key));
 }
 
 // The user's item usually starts a sentence of its own ("My portfolio"); mid-sentence it should
@@ -158,6 +146,11 @@ std::string pick(std::string_view preferred, std::string_view fallback, std::str
 // "NASA" (all caps), "McKinsey" (a capital inside), "iOS" (starts lowercase), "New York",
 // "Deutsche Bank" (a capitalised run) and non-ASCII initials are kept. A single proper noun such
 // as "Berlin" cannot be told from "Remote" and is lowercased; the user can fix it in the draft.
+// Only English and Italian lower a sentence-initial word mid-sentence: German capitalises every
+// noun ("Mein Portfolio" -> "... über Mein Portfolio" would be wrong, but so would "mein
+// Portfolio" -> lowering a noun), so German keeps what the user typed, and Arabic has no case.
+bool lowers_spliced_initial(Language lang) { return lang == Language::en || lang == Language::it; }
+
 void lower_initial(std::string& text) {
     const std::string_view t = text;
     if (t.empty() || !is_ascii_upper(t[0])) return;
@@ -173,36 +166,36 @@ void lower_initial(std::string& text) {
 
 // User text dropped into the middle of a sentence: no surrounding space, no closing punctuation,
 // and a first letter that fits the sentence around it. Empty when nothing but punctuation is left.
-std::string fragment(std::string_view text) {
+std::string fragment(Language lang, std::string_view text) {
     std::string out = collapse_whitespace(text);
     while (trim_closing_punctuation(out)) {
     }
-    lower_initial(out);
+    if (lowers_spliced_initial(lang)) lower_initial(out);
     return out;
 }
 
-std::string top_loved(const Reflection& r) {
+std::string top_loved(Language lang, const Reflection& r) {
     const LovedItem* best = nullptr;
     for (const LovedItem& item : r.loved) {
-        if (fragment(item.text).empty()) continue;
+        if (fragment(lang, item.text).empty()) continue;
         if (!best || item.weight > best->weight) best = &item;
     }
-    return best ? fragment(best->text) : std::string();
+    return best ? fragment(lang, best->text) : std::string();
 }
 
-std::string helpful_win(const Reflection& r) {
+std::string helpful_win(Language lang, const Reflection& r) {
     for (const Win& w : r.wins) {
-        if (w.really_helped && !fragment(w.text).empty()) return fragment(w.text);
+        if (w.really_helped && !fragment(lang, w.text).empty()) return fragment(lang, w.text);
     }
     return {};
 }
 
-std::vector<std::string> wanted_criteria(const Reflection& r, std::size_t limit) {
+std::vector<std::string> wanted_criteria(Language lang, const Reflection& r, std::size_t limit) {
     std::vector<std::string> wanted;
     for (const CriterionKind kind : {CriterionKind::must_have, CriterionKind::nice_to_have}) {
         for (const Criterion& c : r.criteria) {
             if (c.kind != kind || wanted.size() >= limit) continue;
-            std::string text = fragment(c.text);
+            std::string text = fragment(lang, c.text);
             if (!text.empty()) wanted.push_back(std::move(text));
         }
     }
@@ -210,43 +203,53 @@ std::vector<std::string> wanted_criteria(const Reflection& r, std::size_t limit)
 }
 
 Facts gather_facts(const Reflection* r, const DraftContext& ctx) {
+    const Language lang = ctx.language;
     Facts f;
-    f.company = pick(r ? r->company : "", ctx.company, "msg.placeholder.company");
-    f.role = pick(r ? r->role : "", ctx.role, "msg.placeholder.role");
+    f.company = pick(lang, r ? r->company : "", ctx.company, "msg.placeholder.company");
+    f.role = pick(lang, r ? r->role : "", ctx.role, "msg.placeholder.role");
     f.role_known = !name_fragment(r ? r->role : "").empty() || !name_fragment(ctx.role).empty();
     if (!r) return f;
     f.interview = r->last_interview_on;
-    f.loved = top_loved(*r);
-    f.win = helpful_win(*r);
-    if (r->feedback.ask_about_similar_role) f.similar_role = fragment(r->feedback.similar_role);
-    f.wanted = wanted_criteria(*r, 3);
+    f.loved = top_loved(lang, *r);
+    f.win = helpful_win(lang, *r);
+    if (r->feedback.ask_about_similar_role) f.similar_role = fragment(lang, r->feedback.similar_role);
+    f.wanted = wanted_criteria(lang, *r, 3);
     return f;
 }
 
-std::string or_placeholder(std::string_view value, std::string_view placeholder_key) {
-    std::string text = fragment(value);
-    return text.empty() ? std::string(tr(placeholder_key)) : text;
+std::string or_placeholder(Language lang, std::string_view value, std::string_view placeholder_key) {
+    std::string text = fragment(lang, value);
+    return text.empty() ? std::string(tr_in(lang, placeholder_key)) : text;
 }
 
+std::string tr_format_in(Language lang, std::string_view key, const TextVars& vars) {
+    return format_text(tr_in(lang, key), vars);
+}
+
+}  // namespace
+
 // "a", "a and b", "a, b and c": the catalogue says how a list grows ("msg.list.more") and how its
-// last item joins ("msg.list.last"), so another language can change the word or the comma.
-std::string join_list(const std::vector<std::string>& items) {
+// last item joins ("msg.list.last"), so another language can change the word or the comma
+// ("a, b und c", "a, b e c", Arabic "أ، ب وج" where و joins the word after it).
+std::string join_list(Language lang, const std::vector<std::string>& items) {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (i == 0)
             out = items[i];
         else
-            out = tr_format(i + 1 == items.size() ? "msg.list.last" : "msg.list.more",
-                            {{"list", out}, {"item", items[i]}});
+            out = tr_format_in(lang, i + 1 == items.size() ? "msg.list.last" : "msg.list.more",
+                               {{"list", out}, {"item", items[i]}});
     }
     return out;
 }
+
+namespace {
 
 // [SECTION] Drafts
 
 class DraftBuilder {
 public:
-    DraftBuilder(MessageKind kind, const Facts& facts) : m_kind(kind), m_facts(facts) {}
+    DraftBuilder(MessageKind kind, Language lang, const Facts& facts) : m_kind(kind), m_lang(lang), m_facts(facts) {}
 
     void add(std::string_view item, std::string_view suffix, Joint joint, const TextVars& extra = {}) {
         std::string key = "msg.";
@@ -255,7 +258,7 @@ public:
         key += suffix;
         TextVars vars{{"company", m_facts.company}, {"role", m_facts.role}};
         vars.insert(vars.end(), extra.begin(), extra.end());
-        m_parts.push_back({std::string(item), tr_format(key, vars), joint});
+        m_parts.push_back({std::string(item), tr_format_in(m_lang, key, vars), joint});
     }
     void add_raw(std::string_view item, std::string text, Joint joint) {
         m_parts.push_back({std::string(item), std::move(text), joint});
@@ -264,6 +267,7 @@ public:
 
 private:
     MessageKind m_kind;
+    Language m_lang;
     const Facts& m_facts;
     std::vector<DraftPart> m_parts;
 };
@@ -271,18 +275,20 @@ private:
 std::string greeting(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
     std::string name = name_fragment(ctx.recipient_name);
     if (name.empty() && r && kind == MessageKind::recruiter_question) name = name_fragment(r->feedback.recruiter_name);
-    if (!name.empty()) return tr_format("msg.greeting.named", {{"name", name}});
-    return std::string(tr(kind == MessageKind::network_note ? "msg.greeting.group" : "msg.greeting.anonymous"));
+    const Language lang = ctx.language;
+    if (!name.empty()) return tr_format_in(lang, "msg.greeting.named", {{"name", name}});
+    return std::string(
+        tr_in(lang, kind == MessageKind::network_note ? "msg.greeting.group" : "msg.greeting.anonymous"));
 }
 
 std::string signoff(const DraftContext& ctx) {
     const std::string sender = collapse_whitespace(ctx.sender_name);
-    if (sender.empty()) return std::string(tr("msg.signoff.anonymous"));
-    return tr_format("msg.signoff.named", {{"sender", sender}});
+    if (sender.empty()) return std::string(tr_in(ctx.language, "msg.signoff.anonymous"));
+    return tr_format_in(ctx.language, "msg.signoff.named", {{"sender", sender}});
 }
 
 std::string interview_date(const Facts& f, const DraftContext& ctx) {
-    return f.interview ? format_long_date(*f.interview, ctx.today.year) : std::string();
+    return f.interview ? format_long_date_in(ctx.language, *f.interview, ctx.today.year) : std::string();
 }
 
 void feedback_reply_body(DraftBuilder& b, const Facts& f, const DraftContext& ctx) {
@@ -313,9 +319,10 @@ void follow_up_body(DraftBuilder& b, const Facts& f, const DraftContext& ctx) {
 }
 
 void check_in_body(DraftBuilder& b, const DraftContext& ctx) {
-    const std::string experience = or_placeholder(ctx.new_experience, "msg.check_in.experience_placeholder");
+    const Language lang = ctx.language;
+    const std::string experience = or_placeholder(lang, ctx.new_experience, "msg.check_in.experience_placeholder");
     // A link is kept as typed: its capitals and any closing punctuation may be part of it.
-    const std::string link = is_blank(ctx.article_link) ? std::string(tr("msg.check_in.link_placeholder"))
+    const std::string link = is_blank(ctx.article_link) ? std::string(tr_in(lang, "msg.check_in.link_placeholder"))
                                                         : collapse_whitespace(ctx.article_link);
     b.add("", "opening", Joint::new_paragraph);
     b.add("new_roles", "new_roles", Joint::same_paragraph);
@@ -324,16 +331,16 @@ void check_in_body(DraftBuilder& b, const DraftContext& ctx) {
     b.add("interest", "interest", Joint::new_paragraph);
 }
 
-std::string network_target(const Facts& f) {
-    if (!f.role_known) return std::string(tr("msg.network_note.target_any"));
-    return tr_format("msg.network_note.target_role", {{"role", f.role}});
+std::string network_target(Language lang, const Facts& f) {
+    if (!f.role_known) return std::string(tr_in(lang, "msg.network_note.target_any"));
+    return tr_format_in(lang, "msg.network_note.target_role", {{"role", f.role}});
 }
 
-void network_note_body(DraftBuilder& b, const Facts& f) {
+void network_note_body(DraftBuilder& b, const Facts& f, Language lang) {
     b.add("positive", f.win.empty() ? "positive" : "positive_win", Joint::new_paragraph, {{"win", f.win}});
     b.add("future", "future", Joint::same_paragraph);
-    const std::string target = network_target(f);
-    const std::string criteria = join_list(f.wanted);
+    const std::string target = network_target(lang, f);
+    const std::string criteria = join_list(lang, f.wanted);
     b.add("looking_for", criteria.empty() ? "looking_for" : "looking_for_ideally", Joint::new_paragraph,
           {{"target", target}, {"criteria", criteria}});
     b.add("specific_help", "specific_help", Joint::same_paragraph);
@@ -350,16 +357,17 @@ void withdrawal_body(DraftBuilder& b, const DraftContext& ctx) {
     if (ctx.offer_help == OfferHelp::yes) b.add("offer_help", "offer_help", Joint::same_paragraph);
 }
 
-void reconnect_body(DraftBuilder& b, const ReconnectDetails& d) {
+void reconnect_body(DraftBuilder& b, const ReconnectDetails& d, Language lang) {
     b.add("gap", "gap", Joint::new_paragraph,
-          {{"how_long", or_placeholder(d.how_long, "msg.reconnect.how_long_placeholder")}});
+          {{"how_long", or_placeholder(lang, d.how_long, "msg.reconnect.how_long_placeholder")}});
     b.add("context", "context", Joint::same_paragraph,
-          {{"context", or_placeholder(d.context, "msg.reconnect.context_placeholder")}});
+          {{"context", or_placeholder(lang, d.context, "msg.reconnect.context_placeholder")}});
     b.add("why_now", "why_now", Joint::new_paragraph,
-          {{"why_now", or_placeholder(d.why_now, "msg.reconnect.why_now_placeholder")}});
-    b.add("plan", "plan", Joint::same_paragraph, {{"plan", or_placeholder(d.plan, "msg.reconnect.plan_placeholder")}});
+          {{"why_now", or_placeholder(lang, d.why_now, "msg.reconnect.why_now_placeholder")}});
+    b.add("plan", "plan", Joint::same_paragraph,
+          {{"plan", or_placeholder(lang, d.plan, "msg.reconnect.plan_placeholder")}});
     b.add("in_return", "in_return", Joint::new_paragraph,
-          {{"offer", or_placeholder(d.offer, "msg.reconnect.offer_placeholder")}});
+          {{"offer", or_placeholder(lang, d.offer, "msg.reconnect.offer_placeholder")}});
     b.add("thanks", "thanks", Joint::same_paragraph);
 }
 
@@ -369,9 +377,9 @@ void body_parts(MessageKind kind, DraftBuilder& b, const Facts& f, const DraftCo
         case MessageKind::recruiter_question: recruiter_question_body(b); break;
         case MessageKind::follow_up: follow_up_body(b, f, ctx); break;
         case MessageKind::check_in: check_in_body(b, ctx); break;
-        case MessageKind::network_note: network_note_body(b, f); break;
+        case MessageKind::network_note: network_note_body(b, f, ctx.language); break;
         case MessageKind::withdrawal: withdrawal_body(b, ctx); break;
-        case MessageKind::reconnect: reconnect_body(b, ctx.reconnect); break;
+        case MessageKind::reconnect: reconnect_body(b, ctx.reconnect, ctx.language); break;
     }
 }
 
@@ -455,7 +463,7 @@ bool ChecklistItem::satisfied_folded(std::string_view folded_body) const {
 
 bool ChecklistItem::satisfied(const std::string& body) const { return satisfied_folded(fold_for_search(body)); }
 
-std::vector<ChecklistItem> checklist(MessageKind kind) {
+std::vector<ChecklistItem> checklist(MessageKind kind, Language language) {
     std::vector<ChecklistItem> items;
     for (const ItemSpec& spec : item_specs(kind)) {
         ChecklistItem item;
@@ -464,7 +472,7 @@ std::vector<ChecklistItem> checklist(MessageKind kind) {
         item.rule = spec.rule;
         item.requirement = spec.requirement;
         item.scope = spec.scope;
-        item.cues = parse_cues(tr("cue." + std::string(spec.cue)));
+        item.cues = cues_for(spec.cue, language);
         items.push_back(std::move(item));
     }
     ChecklistItem filled_in;
@@ -490,7 +498,7 @@ ChecklistResult check_body(const std::vector<ChecklistItem>& items, const std::s
 
 std::vector<DraftPart> draft_parts(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
     const Facts facts = gather_facts(r, ctx);
-    DraftBuilder builder(kind, facts);
+    DraftBuilder builder(kind, ctx.language, facts);
     const std::string_view greeting_item = kind == MessageKind::withdrawal ? "addressed" : "";
     builder.add_raw(greeting_item, greeting(kind, r, ctx), Joint::new_paragraph);
     body_parts(kind, builder, facts, ctx);
@@ -517,7 +525,7 @@ std::string draft_subject(MessageKind kind, const Reflection* r, const DraftCont
     const Facts facts = gather_facts(r, ctx);
     const std::string sender = collapse_whitespace(ctx.sender_name);
     const std::string key = "msg." + std::string(to_key(kind)) + ".subject";
-    return tr_format(key, {{"company", facts.company}, {"role", facts.role}, {"sender", sender}});
+    return tr_format_in(ctx.language, key, {{"company", facts.company}, {"role", facts.role}, {"sender", sender}});
 }
 
 Message draft_message(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
@@ -528,7 +536,39 @@ Message draft_message(MessageKind kind, const Reflection* r, const DraftContext&
     m.subject = draft_subject(kind, r, ctx);
     m.body = join_parts(draft_parts(kind, r, ctx));
     m.status = MessageStatus::draft;
+    m.language = ctx.language;
     return m;
+}
+
+Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext ctx, Language to) {
+    ctx.language = m.language;
+    const std::vector<DraftPart> before = draft_parts(m.kind, r, ctx);
+    const std::string subject_before = draft_subject(m.kind, r, ctx);
+    ctx.language = to;
+    const std::vector<DraftPart> after = draft_parts(m.kind, r, ctx);
+
+    Recomposed out;
+    out.subject = m.subject == subject_before ? draft_subject(m.kind, r, ctx) : m.subject;
+    // The parts come from the same builder with the same facts, so they pair up one to one. They
+    // are looked for in order, each after the last one found, so a sentence the user repeated
+    // elsewhere is not the one replaced.
+    std::string body;
+    std::size_t cursor = 0;
+    for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
+        const std::string& old_text = before[i].text;
+        const std::size_t at = old_text.empty() ? std::string::npos : m.body.find(old_text, cursor);
+        if (at == std::string::npos) {
+            ++out.kept;
+            continue;
+        }
+        body.append(m.body, cursor, at - cursor);
+        body += after[i].text;
+        cursor = at + old_text.size();
+        ++out.replaced;
+    }
+    body.append(m.body, cursor, std::string::npos);
+    out.body = std::move(body);
+    return out;
 }
 
 std::string mailto_url(const std::string& to, const std::string& subject, const std::string& body) {

@@ -1,6 +1,7 @@
 // Message drafts for the seven kinds of message (docs/advice.md A4, B, C), their checklists, and mailto links.
 #pragma once
 
+#include "core/i18n.h"
 #include "core/journal.h"
 #include "core/names.h"
 
@@ -34,6 +35,9 @@ struct ReconnectDetails {
 // Everything a draft needs beyond the reflection. Empty strings fall back to the reflection, then
 // to a visible [placeholder] the user is expected to replace.
 struct DraftContext {
+    // Every sentence, the date and the list words come from it. A new draft starts in the
+    // interface language; the draft view lets the user move it to another.
+    Language language = interface_language();
     std::string sender_name;
     std::string recipient_name;
     std::string recipient_email;
@@ -83,7 +87,11 @@ struct ChecklistResult {
     bool all_required_met() const { return required_met == required_total; }
 };
 
-std::vector<ChecklistItem> checklist(MessageKind kind);
+// Labels in the interface language; cues of the draft's language plus English (core/cues.h).
+std::vector<ChecklistItem> checklist(MessageKind kind, Language language = Language::en);
+
+// "a", "a and b", "a, b and c" in the language's own words ("msg.list.more", "msg.list.last").
+std::string join_list(Language language, const std::vector<std::string>& items);
 
 // Folds the body once and checks every item.
 ChecklistResult check_body(const std::vector<ChecklistItem>& items, const std::string& body);
@@ -104,6 +112,19 @@ std::string draft_subject(MessageKind kind, const Reflection* r, const DraftCont
 
 // A new draft: kind, reflection link, recipient, subject and body. meta is left for the caller.
 Message draft_message(MessageKind kind, const Reflection* r, const DraftContext& ctx);
+
+// A draft moved to another language. Each sentence of the draft as first composed that is still
+// in the body word for word is replaced by the same sentence in `to`; sentences the user wrote or
+// changed stay as they are, and `kept` counts the composed ones that were not found. The subject
+// is replaced only while it is the composed one. `ctx` describes the draft as it was composed
+// (its language is the draft's current one, `m.language`).
+struct Recomposed {
+    std::string subject;
+    std::string body;
+    int replaced = 0;
+    int kept = 0;
+};
+Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext ctx, Language to);
 
 // RFC 6068 link; UTF-8 is percent-encoded byte by byte and line breaks become %0D%0A.
 std::string mailto_url(const std::string& to, const std::string& subject, const std::string& body);

@@ -82,6 +82,13 @@ struct EnumInfo<MessageStatus> {
 };
 
 template <>
+struct EnumInfo<Language> {
+    static constexpr std::array<std::string_view, 4> keys{"en", "de", "it", "ar"};
+    static constexpr std::string_view display_prefix = "language.";
+    static constexpr std::string_view display_suffix = "";
+};
+
+template <>
 struct EnumInfo<ReminderKind> {
     static constexpr std::array<std::string_view, 5> keys{"follow_up", "check_in", "withdrawal", "feedback", "custom"};
     static constexpr std::string_view display_prefix = "reminder_kind.";

@@ -210,6 +210,7 @@ if_fields_of<T, Message> visit_fields(T& m, V& v) {
     v.date({"sent_on", o, n, l, "markdown.sent_on"}, m.sent_on);
     v.date({"replied_on", o, n, l, "markdown.replied_on"}, m.replied_on);
     v.text({"reply_notes", o, n, l, "markdown.reply_notes"}, m.reply_notes);
+    v.enumeration({"language"}, m.language);
 }
 
 template <class T, class V>

@@ -19,7 +19,7 @@ public:
         if (!m_raw.empty()) m_raw += '\n';
         m_raw += text;
     }
-    std::string folded() const { return fold_for_search(m_raw); }
+    std::string folded() const { return fold_for_lookup(m_raw); }
 
 private:
     std::string m_raw;
@@ -122,7 +122,7 @@ std::string searchable_text(const Reflection& r) {
 }
 
 std::vector<std::string> query_terms(std::string_view query) {
-    const std::string folded = fold_for_search(query);
+    const std::string folded = fold_for_lookup(query);
     std::vector<std::string> terms;
     std::size_t pos = 0;
     while (pos < folded.size()) {

@@ -22,10 +22,12 @@ struct Filter {
 
 bool matches_filter(const Reflection& r, const Filter& filter);
 
-// Every piece of text the user wrote in a reflection, folded for search, one field per line.
+// Every piece of text the user wrote in a reflection, folded by fold_for_lookup() (core/text.h:
+// case, accents, Arabic letter forms, and ae/oe/ue for umlauts), one field per line.
 std::string searchable_text(const Reflection& r);
 
-// The folded terms of a query: words split on whitespace; "quoted phrases" stay together.
+// The terms of a query, folded the same way: words split on whitespace; "quoted phrases" stay
+// together.
 std::vector<std::string> query_terms(std::string_view query);
 
 // Caches searchable_text() per reflection id and `meta.modified`, so typing in the search box only

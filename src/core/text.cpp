@@ -1,6 +1,8 @@
 // UTF-8 decoding, folding for search, and truncation that respects code points.
 #include "core/text.h"
 
+#include <cstring>
+
 namespace debrief {
 namespace {
 
@@ -68,7 +70,8 @@ void append_fold_letter(std::string& out, char letter, char32_t original) {
 
 bool is_dropped_mark(char32_t cp) {
     const bool combining = cp >= 0x0300 && cp <= 0x036F;
-    const bool tashkeel = (cp >= 0x064B && cp <= 0x0652) || cp == 0x0670;
+    // Harakat, tanween, shadda, sukun and the rarer Quranic marks up to U+065F, and the dagger alef.
+    const bool tashkeel = (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670;
     return combining || tashkeel || cp == 0x0640;  // U+0640 tatweel only stretches a word
 }
 
@@ -107,6 +110,21 @@ char32_t fold_cyrillic(char32_t cp) {
     return cp == 0x0451 ? 0x0435 : cp;  // ё is commonly typed as е
 }
 
+// As common Arabic search does (Lucene's ArabicNormalizer, most search engines): hamza on or under
+// alef, madda and wasla are all typed as a bare alef; ta marbuta is often typed as ha and alef
+// maqsura as ya, because they look alike at the end of a word and many keyboards swap them.
+char32_t fold_arabic(char32_t cp) {
+    switch (cp) {
+        case 0x0622:                 // آ
+        case 0x0623:                 // أ
+        case 0x0625:                 // إ
+        case 0x0671: return 0x0627;  // ٱ -> ا
+        case 0x0629: return 0x0647;  // ة -> ه
+        case 0x0649: return 0x064A;  // ى -> ي
+        default: return cp;
+    }
+}
+
 char32_t fold_punctuation(char32_t cp) {
     switch (cp) {
         case 0x00A0:
@@ -130,7 +148,7 @@ void append_folded(std::string& out, char32_t cp) {
     } else if (cp == 0x1E9E) {
         out += "ss";
     } else if (!is_dropped_mark(cp)) {
-        const char32_t folded = fold_punctuation(fold_cyrillic(fold_greek(cp)));
+        const char32_t folded = fold_punctuation(fold_arabic(fold_cyrillic(fold_greek(cp))));
         if (folded < 0x80)
             out += static_cast<char>(folded);
         else
@@ -252,6 +270,25 @@ std::string fold_for_search(std::string_view text) {
         }
         append_folded(out, decode_utf8(text, pos));
     }
+    return out;
+}
+
+std::string fold_for_lookup(std::string_view text) {
+    std::string out = fold_for_search(text);
+    // In place, moving the runs between dropped letters: whole journals are folded, and a pass that
+    // copies byte by byte cost a quarter more than the fold itself. An 'e' is dropped after a, o or
+    // u; the letter before it is never a dropped 'e', so each decision stands on its own.
+    std::size_t write = 0;
+    std::size_t read = 0;
+    for (std::size_t e = out.find('e', 1); e != std::string::npos; e = out.find('e', e + 1)) {
+        const char before = out[e - 1];
+        if (before != 'a' && before != 'o' && before != 'u') continue;
+        if (write != read) std::memmove(&out[write], &out[read], e - read);
+        write += e - read;
+        read = e + 1;
+    }
+    if (write != read) std::memmove(&out[write], &out[read], out.size() - read);
+    out.resize(write + (out.size() - read));
     return out;
 }
 

@@ -21,9 +21,17 @@ bool is_valid_utf8(std::string_view text);
 std::size_t utf8_sequence_length(std::string_view text, std::size_t pos);
 
 // Lower-cased, accent-free form for matching only (never for display): Latin-1 and Latin
-// Extended-A letters lose their accents (ä→a, ß→ss, œ→oe), Greek and Cyrillic are lower-cased,
-// Arabic keeps its letters but drops tashkeel and tatweel, combining marks are dropped.
+// Extended-A letters lose their accents (ä→a, è→e, ß→ss, œ→oe), Greek and Cyrillic are
+// lower-cased, combining marks are dropped. Arabic drops tashkeel (U+064B–U+065F, U+0670) and
+// tatweel, and folds as common Arabic search does: أ إ آ ٱ → ا, ة → ه, ى → ي.
 std::string fold_for_search(std::string_view text);
+
+// fold_for_search() plus the German spelling without umlauts: "ae", "oe", "ue" read as "a", "o",
+// "u", so "Mueller" finds "Müller" (both "muller") and "Muller" finds "Mueller". Applied to text
+// and query alike it only makes matches looser ("Poet" also finds "pot"), which is harmless in a
+// journal search but not in identities, so normalize_key() and the checklist cues do not use it.
+// A query's fold is a prefix of the fold of the query typed further, so narrowing stays sound.
+std::string fold_for_lookup(std::string_view text);
 
 // True when the folded needle occurs in the folded haystack (an empty needle always matches).
 bool contains_folded(std::string_view haystack, std::string_view needle);

@@ -17,7 +17,7 @@ namespace debrief::ui {
 namespace {
 
 void draw_checklist(const Message& m) {
-    const std::vector<ChecklistItem> items = checklist(m.kind);
+    const std::vector<ChecklistItem> items = checklist(m.kind, m.language);
     const ChecklistResult result = check_body(items, m.body);
     begin_card("checklist");
     const std::string title = tr_format("checklist.title", {{"met", std::to_string(result.required_met)},
@@ -45,6 +45,61 @@ void draw_checklist(const Message& m) {
     end_card();
 }
 
+// The draft as it was composed, as far as the journal still knows it: what the reflection and the
+// contact say (reflection_view.cpp and contacts_view.cpp build drafts from these). Details typed
+// only into the new-message form are not stored; the sentences holding them are then left as
+// they are when the language changes, never rewritten from a guess.
+DraftContext composed_context(App& app, const Message& m, const Reflection* r) {
+    DraftContext ctx;
+    ctx.language = m.language;
+    ctx.today = app.env().today();
+    if (r) {
+        ctx.recipient_name = r->feedback.recruiter_name;
+        ctx.recipient_email = r->feedback.recruiter_email;
+    }
+    if (const Contact* c = m.contact_id.empty() ? nullptr : app.find_contact(m.contact_id)) {
+        ctx.recipient_name = c->name;
+        ctx.recipient_email = c->email;
+        ctx.company = c->company;
+    }
+    return ctx;
+}
+
+// One choice per draft: the languages, each named in itself. Choosing one recomposes the sentences
+// the app wrote (never the user's own) once that language's catalogue is installed; until then a
+// short "getting ready" line shows instead of composing in English. Which draft waits for which
+// language is kept in ImGui's window storage (0 = none, else the language + 1).
+void draw_language_choice(App& app, Services& services, const Message& m) {
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID pending_id = ImGui::GetID(("language_pending/" + m.meta.id).c_str());
+    int pending = storage->GetInt(pending_id, 0);
+    int index = pending > 0 ? pending - 1 : static_cast<int>(m.language);
+    std::vector<const char*> names;
+    for (const Language language : all_languages) names.push_back(language_name(language).data());
+    muted_text(tr("message.language").data());
+    if (choice_row("draft_language", index, names)) {
+        const Language chosen = static_cast<Language>(index);
+        pending = chosen == m.language ? 0 : index + 1;
+        if (pending > 0 && !has_catalogue(chosen)) services.ensure_catalogue(chosen);
+        storage->SetInt(pending_id, pending);
+    }
+    if (pending == 0) return;
+    const Language target = static_cast<Language>(pending - 1);
+    if (!has_catalogue(target)) {
+        muted_text(tr_format("message.language_loading", {{"language", language_name(target)}}).c_str());
+        return;
+    }
+    const Reflection* r = m.reflection_id.empty() ? nullptr : app.find_reflection(m.reflection_id);
+    const Recomposed next = recompose_draft(m, r, composed_context(app, m, r), target);
+    storage->SetInt(pending_id, 0);
+    app.update_message(m.meta.id, [&](Message& x) {
+        x.language = target;
+        x.subject = next.subject;
+        x.body = next.body;
+    });
+    if (next.kept > 0) app.notify(std::string(tr("message.language_kept")));
+}
+
 }  // namespace
 
 void draw_message_actions(App& app, Services& services) {
@@ -58,7 +113,7 @@ void draw_message_actions(App& app, Services& services) {
     if (button(tr("message.open_mail").data())) services.open_url(mailto_url(m->to, m->subject, m->body));
 }
 
-void draw_message(App& app, Services&) {
+void draw_message(App& app, Services& services) {
     const Message* found = app.find_message(app.nav().message_id);
     if (!found) {
         app.go(Screen::home);
@@ -74,22 +129,25 @@ void draw_message(App& app, Services&) {
     }
     heading(tr(display_key(m.kind)).data());
     muted_text(tr("message.kind_help." + std::string(to_key(m.kind))).data());
+    draw_language_choice(app, services, m);
+    if (!app.find_message(id)) return;
+    const Message& composed = *app.find_message(id);
 
     FieldOptions email;
     email.type = InputType::email;
-    std::string to = m.to;
+    std::string to = composed.to;
     if (text_field(tr("message.to").data(), to, FieldKind::single_line, email))
         app.update_message(id, [&](Message& x) { x.to = to; });
-    std::string subject = m.subject;
+    std::string subject = composed.subject;
     if (text_field(tr("message.subject").data(), subject, FieldKind::single_line))
         app.update_message(id, [&](Message& x) { x.subject = subject; });
-    std::string body = m.body;
+    std::string body = composed.body;
     FieldOptions body_options;
     body_options.min_lines = 8;
     body_options.max_lines = 24;
     if (text_field(tr("message.body").data(), body, FieldKind::multi_line, body_options))
         app.update_message(id, [&](Message& x) { x.body = body; });
-    if (has_placeholders(m.subject) || has_placeholders(body)) muted_text(tr("message.placeholders_hint").data());
+    if (has_placeholders(subject) || has_placeholders(body)) muted_text(tr("message.placeholders_hint").data());
 
     const Message& current = *app.find_message(id);
     draw_checklist(current);
@@ -157,6 +215,7 @@ void draw_new_message(App& app, NewMessageViewState& view) {
     }
     if (button(tr("new_message.create").data(), Emphasis::primary, true)) {
         ctx.today = app.env().today();
+        ctx.language = interface_language();  // the form may have been opened before a language switch
         const MessageKind k = kind == 0 ? MessageKind::withdrawal : MessageKind::reconnect;
         app.open_message(app.create_message(draft_message(k, nullptr, ctx)));
         ctx = DraftContext();

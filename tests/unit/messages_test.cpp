@@ -58,8 +58,8 @@ std::vector<DraftContext> contexts() {
     return all;
 }
 
-bool item_ok(MessageKind kind, const std::string& item_key, const std::string& body) {
-    for (const ChecklistItem& item : checklist(kind)) {
+bool item_ok(MessageKind kind, const std::string& item_key, const std::string& body, Language language = Language::en) {
+    for (const ChecklistItem& item : checklist(kind, language)) {
         if (item.key == item_key) return item.satisfied(body);
     }
     FAIL("no checklist item " << item_key);
@@ -210,27 +210,27 @@ TEST_CASE("messages: negative checks catch pleading, dwelling and criticism") {
     CHECK_FALSE(
         item_ok(MessageKind::feedback_reply, "not_desperate", reply + "\nPlease reconsider, I really need this."));
     CHECK_FALSE(item_ok(MessageKind::feedback_reply, "not_desperate", "I am DESPERATE for this job"));
-    CHECK_FALSE(item_ok(MessageKind::feedback_reply, "not_desperate", "Ich bin verzweifelt."));
+    CHECK_FALSE(item_ok(MessageKind::feedback_reply, "not_desperate", "Ich bin verzweifelt.", Language::de));
     CHECK(item_ok(MessageKind::feedback_reply, "not_desperate", "I began the process with high hopes."));
 
     const std::string note = draft_message(MessageKind::network_note, &r, ctx).body;
     CHECK(item_ok(MessageKind::network_note, "not_dwelling", note));
     CHECK_FALSE(
         item_ok(MessageKind::network_note, "not_dwelling", note + " Honestly I'm devastated and it was unfair."));
-    CHECK_FALSE(item_ok(MessageKind::network_note, "not_dwelling", "Sono molto deluso."));
-    CHECK_FALSE(item_ok(MessageKind::network_note, "not_dwelling", "أنا حزين جدا"));
+    CHECK_FALSE(item_ok(MessageKind::network_note, "not_dwelling", "Sono molto deluso.", Language::it));
+    CHECK_FALSE(item_ok(MessageKind::network_note, "not_dwelling", "أنا حزين جدا", Language::ar));
 
     const std::string withdrawal = draft_message(MessageKind::withdrawal, &r, ctx).body;
     CHECK(item_ok(MessageKind::withdrawal, "no_criticism", withdrawal));
     CHECK_FALSE(
         item_ok(MessageKind::withdrawal, "no_criticism", withdrawal + " Frankly the process was disorganised."));
-    CHECK_FALSE(item_ok(MessageKind::withdrawal, "no_criticism", "Das Verfahren war unprofessionell."));
+    CHECK_FALSE(item_ok(MessageKind::withdrawal, "no_criticism", "Das Verfahren war unprofessionell.", Language::de));
 }
 
 TEST_CASE("messages: the withdrawal greeting must open the message") {
     CHECK(item_ok(MessageKind::withdrawal, "addressed", "\n  Dear Ms Okafor,\n\nThank you."));
-    CHECK(item_ok(MessageKind::withdrawal, "addressed", "Sehr geehrte Frau Schulz,"));
-    CHECK(item_ok(MessageKind::withdrawal, "addressed", "مرحبا أحمد،"));
+    CHECK(item_ok(MessageKind::withdrawal, "addressed", "Sehr geehrte Frau Schulz,", Language::de));
+    CHECK(item_ok(MessageKind::withdrawal, "addressed", "مرحبا أحمد،", Language::ar));
     CHECK_FALSE(item_ok(MessageKind::withdrawal, "addressed", "I withdraw.\nHi again"));
     CHECK_FALSE(item_ok(MessageKind::withdrawal, "addressed", "This is my decision."));
 }
@@ -241,18 +241,18 @@ TEST_CASE("messages: checklists recognise German, Italian and Arabic letters") {
         "und ich bin von Ihrer Mission weiterhin begeistert. Was könnte ich verbessern? Ich würde mich freuen, wenn "
         "Sie "
         "mich für ähnliche Stellen berücksichtigen.";
-    CHECK(check_body(checklist(MessageKind::feedback_reply), german).all_required_met());
+    CHECK(check_body(checklist(MessageKind::feedback_reply, Language::de), german).all_required_met());
 
     const std::string italian =
         "Gentile Marco,\n\ncapisco e rispetto la vostra decisione. Grazie ancora per il colloquio. Resto molto "
         "interessata all'azienda: vi chiedo di tenermi presente per posizioni future. Se ci sono stati dubbi sulla "
         "mia candidatura, fatemelo sapere.";
-    CHECK(check_body(checklist(MessageKind::follow_up), italian).all_required_met());
+    CHECK(check_body(checklist(MessageKind::follow_up, Language::it), italian).all_required_met());
 
     const std::string arabic =
         "عزيزي أحمد،\n\nأشكركم على إتاحة الفرصة. قررت الانسحاب من العملية لأنني قبلت عرضاً آخر. أقدّر وقتكم "
         "كثيراً، وآمل أن نبقى على تواصل.";
-    const ChecklistResult result = check_body(checklist(MessageKind::withdrawal), arabic);
+    const ChecklistResult result = check_body(checklist(MessageKind::withdrawal, Language::ar), arabic);
     CHECK(result.all_required_met());
 }
 

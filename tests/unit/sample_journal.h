@@ -139,6 +139,7 @@ inline Journal sample_journal() {
         "stärken?\n\nHerzliche Grüße\nMarie Schäfer";
     m.status = MessageStatus::sent;
     m.sent_on = day("2026-11-20");
+    m.language = Language::de;
     j.messages.push_back(m);
     Message m2;
     m2.meta = {"2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", ts("2026-11-19T11:00:00.000+04:00"),
@@ -150,6 +151,7 @@ inline Journal sample_journal() {
     m2.subject = "سحب طلبي – مع خالص الشكر";
     m2.body = "عزيزتي ليلى،\nشكراً جزيلاً على وقتك واهتمامك.";
     m2.status = MessageStatus::draft;
+    m2.language = Language::ar;
     j.messages.push_back(m2);
 
     Reminder r;

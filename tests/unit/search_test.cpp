@@ -262,3 +262,43 @@ TEST_CASE("search: among 10,000 reflections exactly the one holding the needle i
     CHECK(index.search(all, "interview nothinglikethis", {}).empty());
     CHECK(index.search(all, "zyxwvut", {}) == Hits{7777});
 }
+
+TEST_CASE("search: German, Italian and Arabic journal words are found as people type them") {
+    std::vector<Reflection> all;
+    Reflection a = make("a", "Müller & Söhne", "Produktmanagerin");
+    a.location = "Düsseldorf";
+    a.vent.letter = "Das Vorstellungsgespräch lief gut, aber die Absage kam per Mail. Grüße an mich selbst.";
+    a.reflect.tripped_questions = "Die Frage nach der Gehaltsvorstellung; Straße und Hausnummer falsch";
+    all.push_back(a);
+    Reflection b = make("b", "Società Benefit Srl", "Responsabile qualità");
+    b.vent.letter = "Perché non mi hanno scelto? Il colloquio è andato bene, però.";
+    all.push_back(b);
+    Reflection c = make("c", "شركة النُّور للتقنية", "مديرة مُنتَجات");
+    c.vent.letter = "كانت المقابلة الأخيرة صعبةً، وسألوني عن إدارة الفريق";
+    c.reflect.tripped_questions = "سؤال عن الراتب المتوقّع";
+    all.push_back(c);
+
+    // German: ß and ss, umlauts typed plainly or as ae/oe/ue.
+    CHECK(find(all, "strasse") == Hits{0});
+    CHECK(find(all, "Muller") == Hits{0});
+    CHECK(find(all, "mueller soehne") == Hits{0});
+    CHECK(find(all, "Duesseldorf") == Hits{0});
+    CHECK(find(all, "vorstellungsgesprach") == Hits{0});
+    CHECK(find(all, "Vorstellungsgespraech") == Hits{0});
+    CHECK(find(all, "gruesse") == Hits{0});
+    // Italian accents.
+    CHECK(find(all, "perche") == Hits{1});
+    CHECK(find(all, "qualita societa") == Hits{1});
+    CHECK(find(all, "colloquio e andato") == Hits{1});
+    // Arabic: tashkeel ignored, alef forms, ta marbuta and alef maqsura folded.
+    CHECK(find(all, "النور") == Hits{2});
+    CHECK(find(all, "منتجات") == Hits{2});
+    CHECK(find(all, "مديره") == Hits{2});
+    CHECK(find(all, "الاخيرة") == Hits{2});
+    CHECK(find(all, "اداره الفريق") == Hits{2});
+    CHECK(find(all, "المتوقع") == Hits{2});
+    CHECK(find(all, "صعبة") == Hits{2});
+    // And nothing else: a word from one reflection does not find another.
+    CHECK(find(all, "Absage") == Hits{0});
+    CHECK(find(all, "الراتب Mail").empty());
+}

@@ -141,3 +141,57 @@ TEST_CASE("text: truncate_utf8 keeps emoji sequences, flags and combining marks 
     CHECK(truncate_utf8(decomposed, 8) == "Caf\xE2\x80\xA6");  // never "Cafe…" without its accent
     CHECK(truncate_utf8("abc", 2) == "ab");                    // too small for the ellipsis: just the prefix
 }
+
+TEST_CASE("text: fold_for_search folds Arabic as common Arabic search does") {
+    // Harakat, tanween, shadda, sukun, the marks up to U+065F and the dagger alef all go.
+    CHECK(fold_for_search("مُقَابَلَةٌ") == fold_for_search("مقابلة"));
+    CHECK(fold_for_search("الرَّاتِب") == "الراتب");
+    CHECK(fold_for_search("رحمٰن") == "رحمن");         // U+0670 dagger alef
+    CHECK(fold_for_search("ا\xD9\x95") == "ا");       // U+0655 hamza below, a mark
+    CHECK(fold_for_search("مقـــابلة") == "مقابله");  // tatweel
+    // Hamza forms of alef, madda and wasla are typed as a bare alef.
+    CHECK(fold_for_search("أمل إيجابي آخر ٱلعمل") == "امل ايجابي اخر العمل");
+    // Ta marbuta and ha, alef maqsura and ya look alike at a word's end and are often swapped.
+    CHECK(fold_for_search("شركة") == fold_for_search("شركه"));
+    CHECK(fold_for_search("مستشفى") == fold_for_search("مستشفي"));
+    CHECK(contains_folded("تقدّمتُ إلى وظيفةٍ في شركة النور", "وظيفه"));
+    CHECK(contains_folded("إدارة المنتجات", "اداره"));
+    // Identities follow: the same criterion typed with or without hamza is one criterion.
+    CHECK(normalize_key("أمان وظيفي") == normalize_key("امان وظيفي"));
+}
+
+TEST_CASE("text: fold_for_search handles German ß and umlauts, Italian accents") {
+    CHECK(fold_for_search("Straße") == fold_for_search("Strasse"));
+    CHECK(fold_for_search("GROẞE Grüße") == "grosse grusse");
+    CHECK(fold_for_search("Bewerbungsgespräch") == "bewerbungsgesprach");
+    CHECK(fold_for_search("perché è già così") == "perche e gia cosi");
+    CHECK(fold_for_search("Società, università, più") == "societa, universita, piu");
+    CHECK(contains_folded("Colloquio con l'università", "UNIVERSITA"));
+}
+
+TEST_CASE("text: fold_for_lookup reads ae, oe, ue as the umlauts they spell") {
+    CHECK(fold_for_lookup("Müller") == fold_for_lookup("Mueller"));
+    CHECK(fold_for_lookup("Müller") == fold_for_lookup("Muller"));
+    CHECK(fold_for_lookup("Schöne Grüße") == fold_for_lookup("Schoene Gruesse"));
+    CHECK(fold_for_lookup("Bewerbungsgespräch") == fold_for_lookup("Bewerbungsgespraech"));
+    CHECK(fold_for_lookup("Ærø") == fold_for_lookup("Aero"));  // æ folds to ae, then like typed ae
+    CHECK(fold_for_lookup("Mueller") == "muller");
+    CHECK(fold_for_lookup("") == "");
+    CHECK(fold_for_lookup("e") == "e");
+    CHECK(fold_for_lookup("aee") == "ae");
+    CHECK(fold_for_lookup("uae") == "ua");
+    CHECK(fold_for_lookup("eae") == "ea");
+    CHECK(fold_for_lookup("Queue") == "quu");
+    CHECK(fold_for_lookup("OEOE") == "oo");
+    CHECK(fold_for_lookup("Goethe, Bäume\nFrauen") == "gothe, baume\nfraun");
+    // The fold of a prefix is a prefix of the fold of what is typed next, so narrowing holds.
+    const std::string word = "Gruesse aus Koeln";
+    for (std::size_t n = 1; n < word.size(); ++n) {
+        const std::string shorter = fold_for_lookup(word.substr(0, n));
+        const std::string longer = fold_for_lookup(word.substr(0, n + 1));
+        CAPTURE(n);
+        CHECK(longer.rfind(shorter, 0) == 0);
+    }
+    // Search-only: identities keep the spelling apart.
+    CHECK(normalize_key("Poet") != normalize_key("Pot"));
+}

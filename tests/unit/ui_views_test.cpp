@@ -202,3 +202,68 @@ TEST_CASE("lam-alef becomes one ligature glyph with no filler character left beh
         shaped.find("\xEF\xBB\xB7") != std::string::npos || shaped.find("\xEF\xBB\xB8") != std::string::npos;
     CHECK(ligature);  // U+FEF7/U+FEF8 lam with alef with hamza above
 }
+
+namespace {
+
+// clang-format off
+const CatalogueEntry italian_draft_entries[] = {
+    {"msg.feedback_reply.enjoyed", "Mi ha fatto molto piacere conoscervi."},
+    {"msg.feedback_reply.excited", "Il lavoro di {company} continua ad appassionarmi."},
+    {"msg.feedback_reply.similar_roles", "Vi chiedo di considerarmi per posizioni simili in futuro."},
+    {"msg.feedback_reply.strengthen", "Se avete un momento, mi aiuterebbe sapere cosa potrebbe rafforzare la mia candidatura."},
+    {"msg.feedback_reply.subject", "Grazie – {role} presso {company}"},
+    {"msg.feedback_reply.thanks", "Grazie per avermi comunicato la vostra decisione sul ruolo di {role}."},
+    {"msg.greeting.anonymous", "Buongiorno,"},
+    {"msg.signoff.anonymous", "Cordiali saluti,"},
+};
+// clang-format on
+
+}  // namespace
+
+TEST_CASE("a draft moves to another language once its catalogue is there, keeping the user's words") {
+    install_catalogue(Language::it, Catalogue{});  // not installed yet, as on a first visit
+    test::FixedEnvironment env;
+    App app(env);
+    ui::ViewState view;
+    test::RecordingServices services;
+    test::NullBackend ui(ImVec2(390, 844));
+    const std::string rid = app.create_reflection();
+    app.update_reflection(rid, [](Reflection& r) {
+        r.company = "Acme";
+        r.role = "Designer";
+    });
+    DraftContext ctx;
+    ctx.language = Language::en;
+    ctx.today = env.today();
+    Message m = draft_message(MessageKind::feedback_reply, app.find_reflection(rid), ctx);
+    m.reflection_id = rid;
+    m.body += "\n\nPS: the coffee was great.";
+    const std::string mid = app.create_message(std::move(m));
+    app.open_message(mid);
+    ui.frame(app, view, services);
+    REQUIRE(ui::find_item(Role::radio, "English"));
+
+    REQUIRE(ui.click(app, view, services, Role::radio, "Italiano"));
+    CHECK(services.ensured == std::vector<Language>{Language::it});
+    ui.frame(app, view, services);
+    // Still English while the catalogue is on its way ("Getting Italiano ready…" shows instead).
+    CHECK(app.find_message(mid)->language == Language::en);
+    CHECK(app.find_message(mid)->body.rfind("Hello,", 0) == 0);
+    ui.frame(app, view, services);
+    CHECK(app.find_message(mid)->language == Language::en);
+    CHECK(services.ensured.size() == 1);  // asked once, not on every frame
+
+    install_catalogue(Language::it, Catalogue{italian_draft_entries, std::size(italian_draft_entries)});
+    ui.frame(app, view, services);
+    const Message& moved = *app.find_message(mid);
+    CAPTURE(moved.body);
+    CHECK(moved.language == Language::it);
+    CHECK(moved.subject == "Grazie – Designer presso Acme");
+    CHECK(moved.body.rfind("Buongiorno,\n\nGrazie per avermi comunicato", 0) == 0);
+    CHECK(moved.body.find("PS: the coffee was great.") != std::string::npos);
+    CHECK(moved.body.find("Thank you") == std::string::npos);
+    ui.frame(app, view, services);
+    CHECK(app.find_message(mid)->body == moved.body);  // composed once, not on every frame
+    CHECK(services.ensured.size() == 1);
+    install_catalogue(Language::it, Catalogue{});
+}
