@@ -404,7 +404,7 @@ const Debrief = (() => {
 
   // Started as soon as this script runs, so the fonts download alongside app.js and app.wasm
   // instead of after the wasm is instantiated; preRun only waits for them and writes them to /fonts.
-  const fontNames = ['latin.ttf', 'latin-bold.ttf', 'arabic.ttf'];
+  const fontNames = ['latin.ttf', 'latin-bold.ttf', 'arabic.ttf', 'arabic-bold.ttf'];
   let fontDownloads = null;
   function fetchFonts() {
     fontDownloads = fontDownloads || Promise.all(fontNames.map(async (name) => {

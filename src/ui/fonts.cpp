@@ -15,11 +15,19 @@ bool g_with_arabic = false;    // the atlas holds the Arabic glyphs
 const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178, 0x017D,
                                 0x017E, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2022, 0x2022,
                                 0x2605, 0x2606, 0x2713, 0x2713, 0x25B8, 0x25B8, 0x25BE, 0x25BE, 0};
-// The small font draws only our own English labels (tabs, legends): ASCII and the punctuation the
-// catalogue uses. Widen it together with a translated catalogue.
+// The small font draws our own labels (tabs, legends): ASCII and the punctuation the catalogue uses;
+// Arabic is merged in below once Arabic is in use. Widen it for other scripts with their catalogues.
 const ImWchar label_ranges[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2010, 0x2027, 0x2039, 0x203A, 0};
 // Only the forms FriBidi's shaping emits (see cmake/Fonts.cmake): fewer glyphs to rasterise at start-up.
+// U+060C..0671 holds the Arabic punctuation (، ؛ ؟) and the Arabic-Indic digits U+0660..0669.
 const ImWchar arabic_ranges[] = {0x060C, 0x0671, 0xFB50, 0xFB51, 0xFE70, 0xFEFF, 0};
+
+// ImGui sizes a font by its ascent-to-descent height, not its em. Noto Sans Arabic's vertical metrics
+// (1374 + 738 units) are far taller than Noto Sans's (1069 + 293), so at the same size its letters came
+// out at 64 % of the Latin em. This factor gives both the same em, then 12 % more: Arabic letters sit
+// lower and smaller in their em than Latin ones, and at equal em Arabic reads a size smaller. The
+// glyphs keep the Latin baseline (ImGui places merged glyphs from the first font's ascent).
+constexpr float arabic_size_factor = (2112.0f / 1362.0f) * 1.12f;
 
 // <cstdio>, not <fstream>: iostreams would add ~50 KB (brotli) to the wasm.
 bool read_file(const std::string& path, std::vector<char>& out) {
@@ -47,19 +55,23 @@ ImFont* add_font(const std::vector<char>& data, float px, const ImWchar* ranges,
 }  // namespace
 
 bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, float heading_px) {
-    std::vector<char> latin, bold, arabic;
+    std::vector<char> latin, bold, arabic, arabic_bold;
     const bool with_arabic = g_arabic_wanted;
     if (!read_file(directory + "/latin.ttf", latin) || !read_file(directory + "/latin-bold.ttf", bold) ||
-        (with_arabic && !read_file(directory + "/arabic.ttf", arabic)))
+        (with_arabic &&
+         (!read_file(directory + "/arabic.ttf", arabic) || !read_file(directory + "/arabic-bold.ttf", arabic_bold))))
         return false;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    const float small_px = body_px - 2.0f;
     g_fonts.body = add_font(latin, body_px * pixel_ratio, latin_ranges, false);
-    if (with_arabic) add_font(arabic, body_px * pixel_ratio, arabic_ranges, true);
+    if (with_arabic) add_font(arabic, body_px * arabic_size_factor * pixel_ratio, arabic_ranges, true);
     g_fonts.heading = add_font(bold, heading_px * pixel_ratio, latin_ranges, false);
-    if (with_arabic) add_font(arabic, heading_px * pixel_ratio, arabic_ranges, true);
+    if (with_arabic) add_font(arabic_bold, heading_px * arabic_size_factor * pixel_ratio, arabic_ranges, true);
+    // The small font's labels are translated too: Arabic tabs and legends need the letters as well.
+    g_fonts.small = add_font(latin, small_px * pixel_ratio, label_ranges, false);
+    if (with_arabic) add_font(arabic, small_px * arabic_size_factor * pixel_ratio, arabic_ranges, true);
     g_with_arabic = with_arabic;
-    g_fonts.small = add_font(latin, (body_px - 2.0f) * pixel_ratio, label_ranges, false);
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = g_fonts.body;
     return io.Fonts->Build();
