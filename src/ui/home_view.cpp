@@ -153,7 +153,9 @@ void draw_reflection_card(App& app, const Reflection& r) {
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y));
     user_text_line(r.role, tr("home.no_role").data());
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y));
-    ImGui::TextColored(palette().muted_text, "%s", meta.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
+    user_text_line(meta);
+    ImGui::PopStyleColor();
     ImGui::PopClipRect();
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(0, 0));
