@@ -96,7 +96,7 @@ const Debrief = (() => {
       el._id = f.id;
       el._height = 0;
       el.className = 'field';
-      el.dir = 'auto';
+      fitDirection(el);
       el.spellcheck = true;
       el.autocomplete = 'off';
       if (!area) el.type = f.type;
@@ -106,6 +106,7 @@ const Debrief = (() => {
         el.addEventListener('keydown', (e) => { if (e.key === 'Enter') e.preventDefault(); });
       }
       el.addEventListener('input', (e) => {
+        fitDirection(el);
         if (!e.isComposing) showWellFormed(el);
         withString(el.value, (ptr, length) => call('debrief_field_input', el._id, ptr, length));
         this.measure(el);
@@ -150,6 +151,7 @@ const Debrief = (() => {
       }
       if ('value' in f && el.value !== f.value) {
         el.value = f.value;
+        fitDirection(el);
         this.measure(el);
       } else if (el._multi && el._height === 0) {
         this.measure(el);
@@ -168,6 +170,15 @@ const Debrief = (() => {
       }
     },
   };
+
+  // Typed text reads in its own direction (dir="auto": an Arabic note in the English interface, a
+  // Latin company name in the Arabic one). An empty field has no text to decide by, and Chromium
+  // then makes dir="auto" left-to-right: it takes the page's direction instead, so the caret and the
+  // placeholder start on the interface's side.
+  function fitDirection(el) {
+    if (el.value.trim() === '') el.removeAttribute('dir');
+    else if (el.dir !== 'auto') el.dir = 'auto';
+  }
 
   // ---- accessible mirror of ImGui items -----------------------------------------------------
   const mirror = {
