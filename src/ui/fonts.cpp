@@ -41,6 +41,22 @@ bool read_file(const std::string& path, std::vector<char>& out) {
     return ok && !out.empty();
 }
 
+// Harakat (fatha, damma, shadda, ...) have no advance and are drawn right of the pen: a layout engine
+// moves them onto their letter with GPOS anchors, which stb_truetype ignores. FriBidi puts a mark right
+// after its letter in visual order (FRIBIDI_FLAG_REORDER_NSM), so the pen stands at the letter's right
+// edge: moving the mark left by half a typical letter width centres it over the letter.
+void place_arabic_marks(ImFont* font, float latin_px) {
+    // Noto Sans Arabic's em is 1000 units of its 2112-unit tall box; a medial letter is about half an em.
+    const float half_letter = latin_px * arabic_size_factor * (1000.0f / 2112.0f) * 0.27f;
+    for (ImWchar c = 0x064B; c <= 0x0652; ++c) {
+        ImFontGlyph* glyph = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(c));
+        if (!glyph || glyph->AdvanceX != 0.0f) continue;
+        const float shift = -half_letter - (glyph->X0 + glyph->X1) * 0.5f;
+        glyph->X0 += shift;
+        glyph->X1 += shift;
+    }
+}
+
 // ImGui frees font data it owns with IM_FREE, so hand it a copy made with IM_ALLOC.
 ImFont* add_font(const std::vector<char>& data, float px, const ImWchar* ranges, bool merge) {
     ImFontConfig config;
@@ -74,7 +90,13 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
     g_with_arabic = with_arabic;
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = g_fonts.body;
-    return io.Fonts->Build();
+    if (!io.Fonts->Build()) return false;
+    if (with_arabic) {
+        place_arabic_marks(g_fonts.body, body_px * pixel_ratio);
+        place_arabic_marks(g_fonts.heading, heading_px * pixel_ratio);
+        place_arabic_marks(g_fonts.small, small_px * pixel_ratio);
+    }
+    return true;
 }
 
 const Fonts& fonts() { return g_fonts; }

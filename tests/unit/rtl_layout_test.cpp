@@ -114,3 +114,13 @@ TEST_CASE("rtl layout: a long Arabic paragraph wraps into lines that each align 
     CHECK(right_of(after) == doctest::Approx(width - padding).epsilon(0.02));
     CHECK(left_of(after) > padding - 1.0f);
 }
+
+TEST_CASE("rtl layout: a harakat sits over its letter, not beside it") {
+    const auto glyphs = draw_paragraph("حُ", Language::ar, true);  // hah with damma
+    REQUIRE(glyphs.size() == 2);
+    const Glyph letter = glyphs[0];
+    const Glyph mark = glyphs[1];
+    const float centre = (mark.x0 + mark.x1) * 0.5f;
+    CHECK(centre > letter.x0);
+    CHECK(centre < letter.x1);
+}
