@@ -415,14 +415,17 @@ const Debrief = (() => {
 
   // Started as soon as this script runs, so the fonts download alongside app.js and app.wasm
   // instead of after the wasm is instantiated; preRun only waits for them and writes them to /fonts.
-  const fontNames = ['latin.ttf', 'latin-bold.ttf', 'arabic.ttf', 'arabic-bold.ttf'];
+  // The Arabic faces are fetched only when the app first draws Arabic (loadArabicFonts).
+  const fontNames = ['latin.ttf', 'latin-bold.ttf'];
+  const arabicFontNames = ['arabic.ttf', 'arabic-bold.ttf'];
   let fontDownloads = null;
+  const fetchFontFiles = (names) => Promise.all(names.map(async (name) => {
+    const response = await fetch(`fonts/${name}`);
+    if (!response.ok) throw new Error(`fonts/${name}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }));
   function fetchFonts() {
-    fontDownloads = fontDownloads || Promise.all(fontNames.map(async (name) => {
-      const response = await fetch(`fonts/${name}`);
-      if (!response.ok) throw new Error(`fonts/${name}: HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
-    }));
+    fontDownloads = fontDownloads || fetchFontFiles(fontNames);
     fontDownloads.catch(() => {}); // reported by loadFonts(); not an unhandled rejection before preRun
     return fontDownloads;
   }
@@ -431,6 +434,23 @@ const Debrief = (() => {
     const buffers = await fetchFonts();
     FS.mkdir('/fonts');
     fontNames.forEach((name, i) => FS.writeFile(`/fonts/${name}`, buffers[i]));
+  }
+
+  // Called from C++ (ui/fonts.h) the first time Arabic is drawn; the app draws it with the glyphs
+  // it has until the files are in /fonts, then rebuilds its atlas. A failed download is retried on
+  // the next request (C++ asks again when the app is next drawn with Arabic).
+  let arabicFonts = 'absent'; // 'loading', 'loaded'
+  function loadArabicFonts() {
+    if (arabicFonts !== 'absent') return;
+    arabicFonts = 'loading';
+    fetchFontFiles(arabicFontNames).then((buffers) => {
+      arabicFontNames.forEach((name, i) => FS.writeFile(`/fonts/${name}`, buffers[i]));
+      arabicFonts = 'loaded';
+      call('debrief_arabic_fonts_arrived');
+    }, (e) => {
+      console.warn(`Arabic fonts: ${e.message}`);
+      arabicFonts = 'absent';
+    });
   }
 
   // No throwaway WebGL2 context here (creating one costs tens of milliseconds at start-up): main()
@@ -447,7 +467,7 @@ const Debrief = (() => {
   // C++ timer is armed: the 400 ms save debounce, a notice that expires), 'save' (the indicator is
   // pending or saving), 'sync' (an IndexedDB sync is running or queued), 'refresh' (a read-only tab
   // is reloading the writer's files), 'info' (a storage estimate is on its way), 'file' (an import
-  // being read), 'clipboard' (a copy not written yet). Input already dispatched is included (its
+  // being read), 'clipboard' (a copy not written yet), 'fonts' (the Arabic faces downloading). Input already dispatched is included (its
   // handlers schedule a frame at once); a save message still travelling from another tab is not.
   function pending() {
     const d = window.debrief;
@@ -463,6 +483,7 @@ const Debrief = (() => {
     if (storage && storage.reporting > 0) reasons.push('info');
     if (files.reading > 0) reasons.push('file');
     if (copying > 0) reasons.push('clipboard');
+    if (arabicFonts === 'loading') reasons.push('fonts');
     return reasons;
   }
 
@@ -485,7 +506,7 @@ const Debrief = (() => {
   window.debrief.pending = pending;
   window.debrief.settled = settled;
 
-  return { fail, ready, announce, languageChanged, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, supported, watchViewport, statusText };
+  return { fail, ready, announce, languageChanged, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, loadArabicFonts, supported, watchViewport, statusText };
 })();
 
 var Module = {

@@ -323,6 +323,9 @@ void update_display(ImGuiIO& io) {
         ImGui_ImplOpenGL3_CreateFontsTexture();
         g.fonts_ready = true;
     }
+    // clang-format off
+    if (ui::arabic_files_needed()) EM_ASM({ Debrief.loadArabicFonts(); });  // once; it calls back when done
+    // clang-format on
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DisplayFramebufferScale = ImVec2(ratio, ratio);
 }
@@ -488,6 +491,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void debrief_resume() { debrief::platform::resum
 extern "C" EMSCRIPTEN_KEEPALIVE int debrief_pending() {
     using debrief::platform::g;
     return (g.frame_scheduled ? 1 : 0) | (g.armed_timers > 0 ? 2 : 0);
+}
+
+// The Arabic font files are in /fonts now (web/shell.js loadArabicFonts): rebuild the atlas with them.
+extern "C" EMSCRIPTEN_KEEPALIVE void debrief_arabic_fonts_arrived() {
+    debrief::ui::arabic_files_arrived();
+    debrief::platform::request_frame();
 }
 
 // A wheel or drag over a native text field that cannot scroll itself scrolls the app instead.

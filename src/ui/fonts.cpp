@@ -8,8 +8,9 @@
 namespace debrief::ui {
 namespace {
 Fonts g_fonts;
-bool g_arabic_wanted = false;  // right-to-left text was drawn since start-up
-bool g_with_arabic = false;    // the atlas holds the Arabic glyphs
+bool g_arabic_wanted = false;   // right-to-left text was drawn since start-up
+bool g_with_arabic = false;     // the atlas holds the Arabic glyphs
+bool g_arabic_missing = false;  // the last build wanted Arabic but its files were not there yet
 
 // ImGui keeps pointers to the ranges until the atlas is built: static storage.
 const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178, 0x017D,
@@ -72,11 +73,10 @@ ImFont* add_font(const std::vector<char>& data, float px, const ImWchar* ranges,
 
 bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, float heading_px) {
     std::vector<char> latin, bold, arabic, arabic_bold;
-    const bool with_arabic = g_arabic_wanted;
-    if (!read_file(directory + "/latin.ttf", latin) || !read_file(directory + "/latin-bold.ttf", bold) ||
-        (with_arabic &&
-         (!read_file(directory + "/arabic.ttf", arabic) || !read_file(directory + "/arabic-bold.ttf", arabic_bold))))
-        return false;
+    if (!read_file(directory + "/latin.ttf", latin) || !read_file(directory + "/latin-bold.ttf", bold)) return false;
+    const bool with_arabic = g_arabic_wanted && read_file(directory + "/arabic.ttf", arabic) &&
+                             read_file(directory + "/arabic-bold.ttf", arabic_bold);
+    g_arabic_missing = g_arabic_wanted && !with_arabic;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const float small_px = body_px - 2.0f;
@@ -103,6 +103,10 @@ const Fonts& fonts() { return g_fonts; }
 
 void want_arabic_glyphs() { g_arabic_wanted = true; }
 
-bool fonts_outdated() { return g_arabic_wanted && !g_with_arabic; }
+bool fonts_outdated() { return g_arabic_wanted && !g_with_arabic && !g_arabic_missing; }
+
+bool arabic_files_needed() { return g_arabic_wanted && g_arabic_missing; }
+
+void arabic_files_arrived() { g_arabic_missing = false; }
 
 }  // namespace debrief::ui

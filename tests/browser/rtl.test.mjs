@@ -19,11 +19,13 @@ after(() => server.server.close());
 const NEXT = /^(Next|التالي)$/;
 const BACK = /^(Back|السابق)$/;
 
+// Switches the interface language and waits until it is drawn, with the Arabic faces when they
+// were needed (they download on first use: pending() says 'fonts' meanwhile).
 async function setLanguage(page, code) {
   const before = await waitIdle(page);
   await page.evaluate((c) => window.debrief.setLanguage(c), code);
   await page.waitForFunction((f) => window.debrief.frames > f, before);
-  await waitIdle(page);
+  await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'start' || r === 'frame' || r === 'fonts'));
 }
 
 async function boxes(locator) {
@@ -42,6 +44,11 @@ for (const [size, viewport] of Object.entries(viewports)) {
       await openApp(page, server.url);
       const shot = async (name) => { await waitIdle(page); await page.screenshot({ path: join(ARTIFACTS, `rtl-${size}-${name}.png`) }); };
 
+      // The Arabic faces are not downloaded until Arabic is drawn.
+      const fontRequests = [];
+      page.on('request', (r) => { if (/fonts\/arabic/.test(r.url())) fontRequests.push(r.url()); });
+      assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /arabic/.test(n))), []);
+
       // English: the first tab is the leftmost.
       const tabs = page.getByRole('tab');
       const english = await boxes(tabs);
@@ -51,6 +58,9 @@ for (const [size, viewport] of Object.entries(viewports)) {
 
       await setLanguage(page, 'ar');
       assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+      if (await page.evaluate(() => /[\u0600-\u06FF]/.test(document.querySelector('#overlay [role=tab]').textContent))) {
+        assert.equal(fontRequests.length, 2, 'Arabic labels brought the Arabic faces');
+      }
       const arabic = await boxes(tabs);
       assert.equal(arabic.length, english.length);
       assert.ok(arabic[0].left > arabic[1].left, 'Arabic tabs run right to left');
