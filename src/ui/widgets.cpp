@@ -33,7 +33,7 @@ const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float si
     std::string key(text);
     key += '\x1f';
     key += std::to_string(reinterpret_cast<std::uintptr_t>(font)) + ':' + std::to_string(static_cast<int>(size * 8)) +
-           ':' + std::to_string(static_cast<int>(width));
+           ':' + (width == FLT_MAX ? std::string("nowrap") : std::to_string(static_cast<int>(width)));
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
     if (cache.size() > 2048) cache.clear();  // bounded: texts come and go as the user moves around
@@ -65,8 +65,10 @@ void paragraph(const char* text, bool wrap) {
     const float size = ImGui::GetFontSize();
     const ImVec2 pos = window->DC.CursorPos;
     const float wrap_pos = window->DC.TextWrapPos;
-    const float box_width = std::max(1.0f, wrap ? ImGui::CalcWrapWidthForPos(pos, wrap_pos < 0.0f ? 0.0f : wrap_pos)
-                                                : ImGui::GetContentRegionAvail().x);
+    // An unwrapped line aligns within what is visible of its line: a card narrows that with a clip rectangle.
+    const float box_width =
+        std::max(1.0f, wrap ? ImGui::CalcWrapWidthForPos(pos, wrap_pos < 0.0f ? 0.0f : wrap_pos)
+                            : std::min(ImGui::GetContentRegionAvail().x, window->DrawList->GetClipRectMax().x - pos.x));
     const ParagraphLayout& layout = layout_paragraph(text, font, size, wrap ? box_width : FLT_MAX);
     // Arabic reaches further above and below the line than Latin: its lines need more room.
     const float line_height = has_rtl(text) ? std::round(size * 1.3f) : size;
@@ -218,7 +220,8 @@ bool mood_picker(const char* id, int& value, bool has_value) {
         if (selected) ImGui::PushStyleColor(ImGuiCol_Border, palette().accent);
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 1.5f : 0.0f);
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
-        const std::string label = std::to_string(mood);
+        // The interface's digits (Arabic-Indic in Arabic), with the ID kept on the number itself.
+        const std::string label = format_number(mood) + "###" + std::to_string(mood);
         set_next_item_role(Role::radio);
         set_next_item_selected(selected);
         if (ImGui::Button(label.c_str(), ImVec2(side, std::max(side, theme_metrics().touch_target)))) {

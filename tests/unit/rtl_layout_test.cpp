@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 using namespace debrief;
@@ -22,8 +23,8 @@ struct Glyph {
     float x0, x1;
 };
 
-// Draws one paragraph in a full-screen window and returns its glyph quads, mirrored when `mirror`.
-std::vector<Glyph> draw_paragraph(const char* text, Language language, bool mirror) {
+// Draws in a full-screen window and returns the glyph quads, mirrored when `mirror`.
+std::vector<Glyph> draw_frame(const std::function<void()>& draw, Language language, bool mirror) {
     ImGuiContext* context = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -41,7 +42,7 @@ std::vector<Glyph> draw_paragraph(const char* text, Language language, bool mirr
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(io.DisplaySize);
         ImGui::Begin("page", nullptr, ImGuiWindowFlags_NoDecoration);
-        ui::wrapped_text(text);
+        draw();
         ImGui::End();
         ImGui::Render();
     }
@@ -65,6 +66,10 @@ std::vector<Glyph> draw_paragraph(const char* text, Language language, bool mirr
     set_interface_language(Language::en);
     ImGui::DestroyContext(context);
     return glyphs;
+}
+
+std::vector<Glyph> draw_paragraph(const char* text, Language language, bool mirror) {
+    return draw_frame([text] { ui::wrapped_text(text); }, language, mirror);
 }
 
 float left_of(const std::vector<Glyph>& g) {
@@ -123,4 +128,21 @@ TEST_CASE("rtl layout: a harakat sits over its letter, not beside it") {
     const float centre = (mark.x0 + mark.x1) * 0.5f;
     CHECK(centre > letter.x0);
     CHECK(centre < letter.x1);
+}
+
+TEST_CASE("rtl layout: a Latin line in a clipped card of the Arabic interface is whole, at the card's start") {
+    // A reflection card narrows its line with a clip rectangle (home_view.cpp): the line must align
+    // within it, or ImGui culls the glyphs past the clip and the mirror moves what is left.
+    constexpr float card_right = 250.0f;
+    const auto draw = [] {
+        ImGui::PushClipRect(ImVec2(padding, 0), ImVec2(card_right, 600), true);
+        ui::user_text_line("Studio Nord");
+        ImGui::PopClipRect();
+    };
+    const auto before = draw_frame(draw, Language::ar, false);
+    const auto after = draw_frame(draw, Language::ar, true);
+    REQUIRE(before.size() == 10);  // every letter of "Studio Nord" drawn
+    CHECK(right_of(before) <= card_right + 1.0f);
+    CHECK(right_of(before) > card_right - 4.0f);
+    CHECK(left_of(after) == doctest::Approx(width - card_right).epsilon(0.05));
 }
