@@ -9,6 +9,7 @@
 #include "core/reminders.h"
 #include "core/steps.h"
 #include "core/text.h"
+#include "ui/bidi_text.h"
 #include "ui/fonts.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
@@ -373,7 +374,7 @@ void draw_resilience(App& app, const Reflection& r) {
         subheading(tr("step.resilience.reminders").data());
         for (const Reminder& s : suggested) {
             const std::string line = s.title + "  ·  " + format_long_date(s.due, app.env().today().year);
-            ImGui::BulletText("%s", line.c_str());
+            ImGui::BulletText("%s", display_cached(line));  // shaped when it is Arabic
         }
         if (button(tr("step.resilience.add_reminders").data(), Emphasis::primary, true)) {
             for (const Reminder& s : suggested) app.create_reminder(s);
