@@ -80,6 +80,23 @@ for (const [size, viewport] of Object.entries(viewports)) {
       await setLanguage(page, 'ar');
       await shot('step-ar');
 
+      // Mirrored, every control stays on screen and none overlaps another (as platform.test.mjs
+      // checks in English).
+      const rects = await page.evaluate(() => Array.from(document.querySelectorAll('#overlay > *:not([hidden])')).map((el) => {
+        const r = el.getBoundingClientRect();
+        return { name: el.getAttribute('aria-label'), x: r.x, y: r.y, w: r.width, h: r.height, clip: getComputedStyle(el).clipPath };
+      }));
+      assert.ok(rects.length > 5);
+      for (const r of rects) assert.ok(r.x >= 0 && r.x + r.w <= viewport.width + 0.5, `${r.name} inside the screen`);
+      const whole = rects.filter((r) => r.clip === 'none' || r.clip === 'inset(0px)');
+      for (let i = 0; i < whole.length; ++i) {
+        for (let j = i + 1; j < whole.length; ++j) {
+          const a = whole[i], b = whole[j];
+          const overlap = a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
+          assert.ok(!overlap, `${a.name} overlaps ${b.name}`);
+        }
+      }
+
       // The field sits at the mirror of its English place and reads right to left.
       const fields = page.locator('#overlay .field:not([hidden])');
       assert.ok((await fields.count()) > 0);
