@@ -29,5 +29,8 @@ endfunction()
 debrief_subset_font(latin.ttf NotoSans-Regular.ttf "${LATIN_UNICODES}")
 debrief_subset_font(latin-bold.ttf NotoSans-Bold.ttf "${LATIN_UNICODES}")
 debrief_subset_font(arabic.ttf NotoSansArabic-Regular.ttf "${ARABIC_UNICODES}")
+# Headings are bold in Arabic too: the heading font merges this face (src/ui/fonts.cpp).
+debrief_subset_font(arabic-bold.ttf NotoSansArabic-Bold.ttf "${ARABIC_UNICODES}")
 add_custom_target(debrief_fonts ALL DEPENDS
-  "${DEBRIEF_FONTS_DIR}/latin.ttf" "${DEBRIEF_FONTS_DIR}/latin-bold.ttf" "${DEBRIEF_FONTS_DIR}/arabic.ttf")
+  "${DEBRIEF_FONTS_DIR}/latin.ttf" "${DEBRIEF_FONTS_DIR}/latin-bold.ttf" "${DEBRIEF_FONTS_DIR}/arabic.ttf"
+  "${DEBRIEF_FONTS_DIR}/arabic-bold.ttf")

@@ -40,7 +40,7 @@ endforeach()
 add_custom_command(TARGET debrief_web POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E make_directory "${DEBRIEF_SITE_DIR}/fonts"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${DEBRIEF_FONTS_DIR}/latin.ttf" "${DEBRIEF_FONTS_DIR}/latin-bold.ttf"
-          "${DEBRIEF_FONTS_DIR}/arabic.ttf" "${DEBRIEF_SITE_DIR}/fonts/")
+          "${DEBRIEF_FONTS_DIR}/arabic.ttf" "${DEBRIEF_FONTS_DIR}/arabic-bold.ttf" "${DEBRIEF_SITE_DIR}/fonts/")
 add_dependencies(debrief_web debrief_fonts)
 
 # ---- Offline and installable (docs/web-platform.md "Offline and files") ----

@@ -137,7 +137,7 @@ const Debrief = (() => {
       el._id = f.id;
       el._height = 0;
       el.className = 'field';
-      el.dir = 'auto';
+      fitDirection(el);
       el.spellcheck = true;
       el.autocomplete = 'off';
       if (!area) el.type = f.type;
@@ -147,6 +147,7 @@ const Debrief = (() => {
         el.addEventListener('keydown', (e) => { if (e.key === 'Enter') e.preventDefault(); });
       }
       el.addEventListener('input', (e) => {
+        fitDirection(el);
         if (!e.isComposing) showWellFormed(el);
         withString(el.value, (ptr, length) => call('debrief_field_input', el._id, ptr, length));
         this.measure(el);
@@ -191,6 +192,7 @@ const Debrief = (() => {
       }
       if ('value' in f && el.value !== f.value) {
         el.value = f.value;
+        fitDirection(el);
         this.measure(el);
       } else if (el._multi && el._height === 0) {
         this.measure(el);
@@ -209,6 +211,15 @@ const Debrief = (() => {
       }
     },
   };
+
+  // Typed text reads in its own direction (dir="auto": an Arabic note in the English interface, a
+  // Latin company name in the Arabic one). An empty field has no text to decide by, and Chromium
+  // then makes dir="auto" left-to-right: it takes the page's direction instead, so the caret and the
+  // placeholder start on the interface's side.
+  function fitDirection(el) {
+    if (el.value.trim() === '') el.removeAttribute('dir');
+    else if (el.dir !== 'auto') el.dir = 'auto';
+  }
 
   // ---- accessible mirror of ImGui items -----------------------------------------------------
   const mirror = {
@@ -505,14 +516,17 @@ const Debrief = (() => {
 
   // Started as soon as this script runs, so the fonts download alongside app.js and app.wasm
   // instead of after the wasm is instantiated; preRun only waits for them and writes them to /fonts.
-  const fontNames = ['latin.ttf', 'latin-bold.ttf', 'arabic.ttf'];
+  // The Arabic faces are fetched only when the app first draws Arabic (loadArabicFonts).
+  const fontNames = ['latin.ttf', 'latin-bold.ttf'];
+  const arabicFontNames = ['arabic.ttf', 'arabic-bold.ttf'];
   let fontDownloads = null;
+  const fetchFontFiles = (names) => Promise.all(names.map(async (name) => {
+    const response = await fetch(`fonts/${name}`);
+    if (!response.ok) throw new Error(`fonts/${name}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }));
   function fetchFonts() {
-    fontDownloads = fontDownloads || Promise.all(fontNames.map(async (name) => {
-      const response = await fetch(`fonts/${name}`);
-      if (!response.ok) throw new Error(`fonts/${name}: HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
-    }));
+    fontDownloads = fontDownloads || fetchFontFiles(fontNames);
     fontDownloads.catch(() => {}); // reported by loadFonts(); not an unhandled rejection before preRun
     return fontDownloads;
   }
@@ -521,6 +535,23 @@ const Debrief = (() => {
     const buffers = await fetchFonts();
     FS.mkdir('/fonts');
     fontNames.forEach((name, i) => FS.writeFile(`/fonts/${name}`, buffers[i]));
+  }
+
+  // Called from C++ (ui/fonts.h) the first time Arabic is drawn; the app draws it with the glyphs
+  // it has until the files are in /fonts, then rebuilds its atlas. A failed download is retried on
+  // the next request (C++ asks again when the app is next drawn with Arabic).
+  let arabicFonts = 'absent'; // 'loading', 'loaded'
+  function loadArabicFonts() {
+    if (arabicFonts !== 'absent') return;
+    arabicFonts = 'loading';
+    fetchFontFiles(arabicFontNames).then((buffers) => {
+      arabicFontNames.forEach((name, i) => FS.writeFile(`/fonts/${name}`, buffers[i]));
+      arabicFonts = 'loaded';
+      call('debrief_arabic_fonts_arrived');
+    }, (e) => {
+      console.warn(`Arabic fonts: ${e.message}`);
+      arabicFonts = 'absent';
+    });
   }
 
   // No throwaway WebGL2 context here (creating one costs tens of milliseconds at start-up): main()
@@ -537,7 +568,8 @@ const Debrief = (() => {
   // C++ timer is armed: the 400 ms save debounce, a notice that expires), 'save' (the indicator is
   // pending or saving), 'sync' (an IndexedDB sync is running or queued), 'refresh' (a read-only tab
   // is reloading the writer's files), 'info' (a storage estimate is on its way), 'file' (an import
-  // being read), 'clipboard' (a copy not written yet), 'catalogue' (a language file on its way). Input already dispatched is included (its
+  // being read), 'clipboard' (a copy not written yet), 'catalogue' (a language file on its way),
+  // 'fonts' (the Arabic faces downloading). Input already dispatched is included (its
   // handlers schedule a frame at once); a save message still travelling from another tab is not.
   function pending() {
     const d = window.debrief;
@@ -554,6 +586,7 @@ const Debrief = (() => {
     if (files.reading > 0) reasons.push('file');
     if (copying > 0) reasons.push('clipboard');
     if (catalogueFetches > 0) reasons.push('catalogue');
+    if (arabicFonts === 'loading') reasons.push('fonts');
     return reasons;
   }
 
@@ -584,7 +617,7 @@ const Debrief = (() => {
     linkManifest(firstLanguage);
   }
 
-  return { fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, supported, watchViewport, statusText };
+  return { fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, loadArabicFonts, supported, watchViewport, statusText };
 })();
 
 var Module = {

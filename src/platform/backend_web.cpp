@@ -1,6 +1,8 @@
 // Browser platform backend for Dear ImGui 1.86 on emscripten/html5.h: see backend_web.h for the checklist.
 #include "platform/backend_web.h"
 
+#include "core/i18n.h"
+#include "ui/draw_mirror.h"
 #include "ui/fonts.h"
 
 #include <emscripten.h>
@@ -102,6 +104,9 @@ bool field_has_focus() {
     // clang-format on
 }
 
+// Pointer positions arrive in page coordinates; ImGui lays out unmirrored (see mirrored()).
+ImVec2 to_imgui(float x, float y) { return ImVec2(page_x(x), y); }
+
 // Applies queued input to ImGui's io, at most one button/key transition per frame (1.86 samples
 // state once per frame, so a press and release in the same frame would be lost).
 void apply_input(ImGuiIO& io) {
@@ -109,7 +114,7 @@ void apply_input(ImGuiIO& io) {
     while (!g.queue.empty()) {
         const InputEvent e = g.queue.front();
         if (e.type == EventType::move) {
-            io.MousePos = ImVec2(e.x, e.y);
+            io.MousePos = to_imgui(e.x, e.y);
             moved = true;
         } else if (e.type == EventType::clear_position) {
             if (moved) break;
@@ -196,7 +201,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
             g.touch.dragging = true;
             push({EventType::clear_position});
             push_button(0, false);
-            g.scroll_anchor = ImVec2(g.touch.start_x, g.touch.start_y);
+            g.scroll_anchor = to_imgui(g.touch.start_x, g.touch.start_y);
         }
         if (g.touch.dragging) {
             g.pending_scroll += g.touch.last_y - y;
@@ -318,6 +323,9 @@ void update_display(ImGuiIO& io) {
         ImGui_ImplOpenGL3_CreateFontsTexture();
         g.fonts_ready = true;
     }
+    // clang-format off
+    if (ui::arabic_files_needed()) EM_ASM({ Debrief.loadArabicFonts(); });  // once; it calls back when done
+    // clang-format on
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DisplayFramebufferScale = ImVec2(ratio, ratio);
 }
@@ -338,6 +346,11 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
     apply_scrolling();
     g.callbacks.draw();
     ImGui::Render();
+    if (mirrored()) {
+        // Two text items side by side are an item spacing apart; a word space is narrower.
+        ui::mirror_draw_data(*ImGui::GetDrawData(), io.DisplaySize.x, io.Fonts->TexUvWhitePixel,
+                             ImGui::GetStyle().ItemSpacing.x * 0.8f);
+    }
 
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g.ratio), static_cast<int>(io.DisplaySize.y * g.ratio));
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -391,7 +404,7 @@ void request_frame() {
 }
 
 void queue_click(float x, float y) {
-    push_move(x, y);
+    push_move(page_x(x), y);  // queued input is in page coordinates
     push_button(0, true);
     push_button(0, false);
     push({EventType::clear_position});
@@ -399,7 +412,7 @@ void queue_click(float x, float y) {
 
 void scroll_by(float x, float y, float dy) {
     g.pending_scroll += dy;
-    g.scroll_anchor = ImVec2(x, y);
+    g.scroll_anchor = to_imgui(x, y);
     request_frame();
 }
 
@@ -411,6 +424,12 @@ void reveal_rect(float x, float top, float bottom) {
 }
 
 float pixel_ratio() { return g.ratio; }
+
+bool mirrored() { return is_right_to_left(interface_language()); }
+
+float page_x(float imgui_x) { return mirrored() ? ui::mirror_x(imgui_x, static_cast<float>(g.css_width)) : imgui_x; }
+
+float page_left(float imgui_min_x, float imgui_max_x) { return mirrored() ? page_x(imgui_max_x) : imgui_min_x; }
 
 // clang-format off
 bool coarse_pointer() { return EM_ASM_INT({ return matchMedia('(pointer: coarse)').matches ? 1 : 0; }) != 0; }
@@ -472,6 +491,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void debrief_resume() { debrief::platform::resum
 extern "C" EMSCRIPTEN_KEEPALIVE int debrief_pending() {
     using debrief::platform::g;
     return (g.frame_scheduled ? 1 : 0) | (g.armed_timers > 0 ? 2 : 0);
+}
+
+// The Arabic font files are in /fonts now (web/shell.js loadArabicFonts): rebuild the atlas with them.
+extern "C" EMSCRIPTEN_KEEPALIVE void debrief_arabic_fonts_arrived() {
+    debrief::ui::arabic_files_arrived();
+    debrief::platform::request_frame();
 }
 
 // A wheel or drag over a native text field that cannot scroll itself scrolls the app instead.

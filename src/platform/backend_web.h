@@ -38,6 +38,12 @@ void scroll_by(float x, float y, float dy);
 // Scrolls the scrollable window under the point so that [top, bottom] is fully visible.
 void reveal_rect(float x, float top, float bottom);
 float pixel_ratio();
+// The right-to-left interface is drawn mirrored (ui/draw_mirror.h). ImGui lays out left to right in
+// its own coordinates; the page sees the mirror. These convert an ImGui rectangle's horizontal span
+// to the page's left edge (and back for points: the mirror is its own inverse).
+bool mirrored();
+float page_x(float imgui_x);
+float page_left(float imgui_min_x, float imgui_max_x);
 bool coarse_pointer();
 
 }  // namespace debrief::platform

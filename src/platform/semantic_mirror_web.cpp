@@ -48,7 +48,8 @@ void mirror_sync_to_dom() {
             w.key("name");
             w.string(item.name);
             w.key("rect");
-            write_numbers(w, {item.min.x, item.min.y, item.max.x - item.min.x, item.max.y - item.min.y});
+            write_numbers(w, {debrief::platform::page_left(item.min.x, item.max.x), item.min.y, item.max.x - item.min.x,
+                              item.max.y - item.min.y});
             const std::pair<const char*, bool> flags[] = {
                 {"checked", item.checked || (item.role == ui::Role::radio && item.selected)},
                 {"expandable", item.expandable},

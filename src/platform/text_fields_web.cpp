@@ -54,10 +54,12 @@ void WebTextFields::sync_to_dom() {
             w.key("placeholder");
             w.string(r.placeholder);
             w.key("rect");
-            write_numbers(w, {r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y});
-            w.key("clip");  // insets: left, top, right, bottom
-            write_numbers(
-                w, {r.clip_min.x - r.min.x, r.clip_min.y - r.min.y, r.max.x - r.clip_max.x, r.max.y - r.clip_max.y});
+            write_numbers(w, {page_left(r.min.x, r.max.x), r.min.y, r.max.x - r.min.x, r.max.y - r.min.y});
+            w.key("clip");  // insets: left, top, right, bottom (left and right swap in the mirror)
+            const float inset_left = r.clip_min.x - r.min.x;
+            const float inset_right = r.max.x - r.clip_max.x;
+            write_numbers(w, {mirrored() ? inset_right : inset_left, r.clip_min.y - r.min.y,
+                              mirrored() ? inset_left : inset_right, r.max.y - r.clip_max.y});
             w.key("hidden");
             w.boolean(r.hidden);
             w.key("type");

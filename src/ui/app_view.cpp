@@ -3,6 +3,7 @@
 #include "ui/app_view.h"
 
 #include "core/i18n.h"
+#include "ui/bidi_text.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -36,6 +37,7 @@ void draw_save_indicator(const App& app, float right_edge) {
             color = palette().warn;
             break;
     }
+    text = display_cached(text);  // shaped when the language is Arabic
     const float width = ImGui::CalcTextSize(text).x;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_edge - width));
     ImGui::AlignTextToFramePadding();
@@ -49,7 +51,7 @@ void draw_save_indicator(const App& app, float right_edge) {
 void draw_top_bar(App& app, float right_edge) {
     ImGui::PushFont(fonts().heading);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr("app.name").data());
+    ImGui::TextUnformatted(display_cached(tr("app.name").data()));
     ImGui::PopFont();
     draw_save_indicator(app, right_edge);
 

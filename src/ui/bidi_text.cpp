@@ -52,7 +52,20 @@ bool has_rtl(std::string_view utf8) {
     return false;
 }
 
-std::string display_line(std::string_view utf8) {
+TextDirection paragraph_direction(std::string_view utf8) {
+    const std::vector<FriBidiChar> text = to_code_points(utf8);
+    std::vector<FriBidiCharType> types(text.size());
+    fribidi_get_bidi_types(text.data(), static_cast<FriBidiStrIndex>(text.size()), types.data());
+    const FriBidiParType direction =
+        fribidi_get_par_direction(types.data(), static_cast<FriBidiStrIndex>(types.size()));
+    if (direction == FRIBIDI_PAR_RTL) return TextDirection::rtl;
+    if (direction == FRIBIDI_PAR_LTR) return TextDirection::ltr;
+    return TextDirection::neutral;
+}
+
+std::string display_line(std::string_view utf8) { return display_line_in(utf8, TextDirection::neutral); }
+
+std::string display_line_in(std::string_view utf8, TextDirection paragraph) {
     if (!has_rtl(utf8)) return std::string(utf8);
     want_arabic_glyphs();
     std::vector<FriBidiChar> text = to_code_points(utf8);
@@ -65,8 +78,11 @@ std::string display_line(std::string_view utf8) {
     std::vector<FriBidiArabicProp> joining(text.size());
     fribidi_get_bidi_types(text.data(), len, types.data());
     fribidi_get_bracket_types(text.data(), len, types.data(), brackets.data());
-    // The paragraph direction follows the first strong character, as dir="auto" does in the fields.
-    FriBidiParType direction = FRIBIDI_PAR_ON;
+    // Unless the paragraph's is given, the direction follows the first strong character, as
+    // dir="auto" does in the fields.
+    FriBidiParType direction = paragraph == TextDirection::rtl   ? FRIBIDI_PAR_RTL
+                               : paragraph == TextDirection::ltr ? FRIBIDI_PAR_LTR
+                                                                 : FRIBIDI_PAR_ON;
     if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), len, &direction, levels.data()))
         return std::string(utf8);
     fribidi_get_joining_types(text.data(), len, joining.data());
@@ -76,6 +92,43 @@ std::string display_line(std::string_view utf8) {
                               nullptr))
         return std::string(utf8);
     return to_utf8(std::move(text));
+}
+
+std::vector<VisualLine> wrap_paragraph(std::string_view utf8, float max_width,
+                                       const std::function<float(std::string_view)>& width_of) {
+    const TextDirection direction = paragraph_direction(utf8);
+    std::vector<VisualLine> lines;
+    // Joining never crosses a space, so a line's width is the sum of its words' shaped widths.
+    const float space = width_of(" ");
+    std::string_view line;  // logical text of the line being filled
+    float line_width = 0.0f;
+    const auto finish = [&] {
+        lines.push_back({display_line_in(line, direction), line_width});
+        line = {};
+        line_width = 0.0f;
+    };
+    std::size_t start = 0;
+    while (start <= utf8.size()) {
+        std::size_t end = utf8.find_first_of(" \n", start);
+        if (end == std::string_view::npos) end = utf8.size();
+        const std::string_view word = utf8.substr(start, end - start);
+        const float word_width = word.empty() ? 0.0f : width_of(display_line_in(word, direction));
+        if (line.data() == nullptr) {
+            line = word;
+            line_width = word_width;
+        } else if (line_width + space + word_width <= max_width) {
+            line = utf8.substr(static_cast<std::size_t>(line.data() - utf8.data()), end - (line.data() - utf8.data()));
+            line_width += space + word_width;
+        } else {
+            finish();
+            line = word;
+            line_width = word_width;
+        }
+        if (end < utf8.size() && utf8[end] == '\n') finish();
+        start = end + 1;
+    }
+    if (line.data() != nullptr || lines.empty()) finish();
+    return lines;
 }
 
 namespace {
@@ -88,6 +141,11 @@ std::unordered_map<std::string, std::string>& cache() {
     return c;
 }
 }  // namespace
+
+const char* display_cached(const char* utf8) {
+    if (!has_rtl(utf8)) return utf8;
+    return display_cached(std::string(utf8));
+}
 
 const char* display_cached(const std::string& utf8) {
     if (!has_rtl(utf8)) return utf8.c_str();

@@ -4,8 +4,10 @@
 // goes through this: native text fields handle RTL themselves.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace debrief::ui {
 
@@ -18,5 +20,26 @@ std::string display_line(std::string_view utf8);
 
 // Cached display_line for text drawn every frame; the pointer stays valid for the program's life.
 const char* display_cached(const std::string& utf8);
+// The same for a string that outlives the frame (a catalogue entry): returned as is without RTL text.
+const char* display_cached(const char* utf8);
+
+// A paragraph's direction, from its first strong character (as dir="auto" decides); `neutral` when
+// it has none (digits, punctuation), and then it takes the interface's direction.
+enum class TextDirection { ltr, rtl, neutral };
+TextDirection paragraph_direction(std::string_view utf8);
+
+// One visual line of a paragraph whose direction is already known (a wrapped line must keep its
+// paragraph's direction even when the line itself starts with a word of the other script).
+std::string display_line_in(std::string_view utf8, TextDirection direction);
+
+// Breaks a paragraph into lines no wider than `max_width` on its logical (typed) text, at spaces and
+// newlines, then shapes and reorders each line on its own. `width_of` measures a visual string.
+// A word wider than the line gets a line of its own.
+struct VisualLine {
+    std::string text;  // visual order, shaped
+    float width = 0.0f;
+};
+std::vector<VisualLine> wrap_paragraph(std::string_view utf8, float max_width,
+                                       const std::function<float(std::string_view)>& width_of);
 
 }  // namespace debrief::ui

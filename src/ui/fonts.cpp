@@ -8,18 +8,27 @@
 namespace debrief::ui {
 namespace {
 Fonts g_fonts;
-bool g_arabic_wanted = false;  // right-to-left text was drawn since start-up
-bool g_with_arabic = false;    // the atlas holds the Arabic glyphs
+bool g_arabic_wanted = false;   // right-to-left text was drawn since start-up
+bool g_with_arabic = false;     // the atlas holds the Arabic glyphs
+bool g_arabic_missing = false;  // the last build wanted Arabic but its files were not there yet
 
 // ImGui keeps pointers to the ranges until the atlas is built: static storage.
 const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178, 0x017D,
                                 0x017E, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2022, 0x2022,
                                 0x2605, 0x2606, 0x2713, 0x2713, 0x25B8, 0x25B8, 0x25BE, 0x25BE, 0};
-// The small font draws only our own English labels (tabs, legends): ASCII and the punctuation the
-// catalogue uses. Widen it together with a translated catalogue.
+// The small font draws our own labels (tabs, legends): ASCII and the punctuation the catalogue uses;
+// Arabic is merged in below once Arabic is in use. Widen it for other scripts with their catalogues.
 const ImWchar label_ranges[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2010, 0x2027, 0x2039, 0x203A, 0};
 // Only the forms FriBidi's shaping emits (see cmake/Fonts.cmake): fewer glyphs to rasterise at start-up.
+// U+060C..0671 holds the Arabic punctuation (، ؛ ؟) and the Arabic-Indic digits U+0660..0669.
 const ImWchar arabic_ranges[] = {0x060C, 0x0671, 0xFB50, 0xFB51, 0xFE70, 0xFEFF, 0};
+
+// ImGui sizes a font by its ascent-to-descent height, not its em. Noto Sans Arabic's vertical metrics
+// (1374 + 738 units) are far taller than Noto Sans's (1069 + 293), so at the same size its letters came
+// out at 64 % of the Latin em. This factor gives both the same em, then 12 % more: Arabic letters sit
+// lower and smaller in their em than Latin ones, and at equal em Arabic reads a size smaller. The
+// glyphs keep the Latin baseline (ImGui places merged glyphs from the first font's ascent).
+constexpr float arabic_size_factor = (2112.0f / 1362.0f) * 1.12f;
 
 // <cstdio>, not <fstream>: iostreams would add ~50 KB (brotli) to the wasm.
 bool read_file(const std::string& path, std::vector<char>& out) {
@@ -31,6 +40,22 @@ bool read_file(const std::string& path, std::vector<char>& out) {
     const bool ok = !std::ferror(in);
     std::fclose(in);
     return ok && !out.empty();
+}
+
+// Harakat (fatha, damma, shadda, ...) have no advance and are drawn right of the pen: a layout engine
+// moves them onto their letter with GPOS anchors, which stb_truetype ignores. FriBidi puts a mark right
+// after its letter in visual order (FRIBIDI_FLAG_REORDER_NSM), so the pen stands at the letter's right
+// edge: moving the mark left by half a typical letter width centres it over the letter.
+void place_arabic_marks(ImFont* font, float latin_px) {
+    // Noto Sans Arabic's em is 1000 units of its 2112-unit tall box; a medial letter is about half an em.
+    const float half_letter = latin_px * arabic_size_factor * (1000.0f / 2112.0f) * 0.27f;
+    for (ImWchar c = 0x064B; c <= 0x0652; ++c) {
+        ImFontGlyph* glyph = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(c));
+        if (!glyph || glyph->AdvanceX != 0.0f) continue;
+        const float shift = -half_letter - (glyph->X0 + glyph->X1) * 0.5f;
+        glyph->X0 += shift;
+        glyph->X1 += shift;
+    }
 }
 
 // ImGui frees font data it owns with IM_FREE, so hand it a copy made with IM_ALLOC.
@@ -47,28 +72,41 @@ ImFont* add_font(const std::vector<char>& data, float px, const ImWchar* ranges,
 }  // namespace
 
 bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, float heading_px) {
-    std::vector<char> latin, bold, arabic;
-    const bool with_arabic = g_arabic_wanted;
-    if (!read_file(directory + "/latin.ttf", latin) || !read_file(directory + "/latin-bold.ttf", bold) ||
-        (with_arabic && !read_file(directory + "/arabic.ttf", arabic)))
-        return false;
+    std::vector<char> latin, bold, arabic, arabic_bold;
+    if (!read_file(directory + "/latin.ttf", latin) || !read_file(directory + "/latin-bold.ttf", bold)) return false;
+    const bool with_arabic = g_arabic_wanted && read_file(directory + "/arabic.ttf", arabic) &&
+                             read_file(directory + "/arabic-bold.ttf", arabic_bold);
+    g_arabic_missing = g_arabic_wanted && !with_arabic;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    const float small_px = body_px - 2.0f;
     g_fonts.body = add_font(latin, body_px * pixel_ratio, latin_ranges, false);
-    if (with_arabic) add_font(arabic, body_px * pixel_ratio, arabic_ranges, true);
+    if (with_arabic) add_font(arabic, body_px * arabic_size_factor * pixel_ratio, arabic_ranges, true);
     g_fonts.heading = add_font(bold, heading_px * pixel_ratio, latin_ranges, false);
-    if (with_arabic) add_font(arabic, heading_px * pixel_ratio, arabic_ranges, true);
+    if (with_arabic) add_font(arabic_bold, heading_px * arabic_size_factor * pixel_ratio, arabic_ranges, true);
+    // The small font's labels are translated too: Arabic tabs and legends need the letters as well.
+    g_fonts.small = add_font(latin, small_px * pixel_ratio, label_ranges, false);
+    if (with_arabic) add_font(arabic, small_px * arabic_size_factor * pixel_ratio, arabic_ranges, true);
     g_with_arabic = with_arabic;
-    g_fonts.small = add_font(latin, (body_px - 2.0f) * pixel_ratio, label_ranges, false);
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = g_fonts.body;
-    return io.Fonts->Build();
+    if (!io.Fonts->Build()) return false;
+    if (with_arabic) {
+        place_arabic_marks(g_fonts.body, body_px * pixel_ratio);
+        place_arabic_marks(g_fonts.heading, heading_px * pixel_ratio);
+        place_arabic_marks(g_fonts.small, small_px * pixel_ratio);
+    }
+    return true;
 }
 
 const Fonts& fonts() { return g_fonts; }
 
 void want_arabic_glyphs() { g_arabic_wanted = true; }
 
-bool fonts_outdated() { return g_arabic_wanted && !g_with_arabic; }
+bool fonts_outdated() { return g_arabic_wanted && !g_with_arabic && !g_arabic_missing; }
+
+bool arabic_files_needed() { return g_arabic_wanted && g_arabic_missing; }
+
+void arabic_files_arrived() { g_arabic_missing = false; }
 
 }  // namespace debrief::ui

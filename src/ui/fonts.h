@@ -14,7 +14,8 @@ struct Fonts {
 };
 
 // Rasterises at `pixel_ratio` so text is crisp on high-DPI screens; sets FontGlobalScale to undo it
-// in layout units. Returns false (and leaves the atlas empty) when a font file cannot be read.
+// in layout units. Returns false (and leaves the atlas empty) when a Latin font file cannot be read;
+// missing Arabic files only leave Arabic out until they arrive (arabic_files_needed).
 // Arabic glyphs are added only once Arabic text has been drawn (want_arabic_glyphs): they are half
 // of the atlas, and building the atlas is most of the first frame.
 bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, float heading_px);
@@ -24,5 +25,10 @@ const Fonts& fonts();
 // Arabic (fonts_outdated) and draws again, so the text shows in its own letters a frame later.
 void want_arabic_glyphs();
 bool fonts_outdated();
+// The Arabic font files are downloaded only once Arabic is drawn: load_fonts builds without them
+// while they are missing, arabic_files_needed() tells the platform to fetch them, and
+// arabic_files_arrived() (the files are now in the directory) makes the atlas outdated again.
+bool arabic_files_needed();
+void arabic_files_arrived();
 
 }  // namespace debrief::ui

@@ -7,6 +7,7 @@
 #include "core/reminders.h"
 #include "core/search.h"
 #include "core/steps.h"
+#include "ui/bidi_text.h"
 #include "ui/fonts.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
@@ -153,7 +154,9 @@ void draw_reflection_card(App& app, const Reflection& r) {
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y));
     user_text_line(r.role, tr("home.no_role").data());
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y));
-    ImGui::TextColored(palette().muted_text, "%s", meta.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
+    user_text_line(meta);
+    ImGui::PopStyleColor();
     ImGui::PopClipRect();
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(0, 0));
@@ -233,14 +236,15 @@ void draw_notice(App& app, NoticeViewState& view) {
     if (shown_ms < 0 || shown_ms > 3000) return;  // < 0: the clock was set back
     app.wake_after_ms(static_cast<int>(3050 - shown_ms));
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const ImVec2 size = ImGui::CalcTextSize(app.notice().c_str());
+    const char* text = display_cached(app.notice());  // shaped when it is Arabic
+    const ImVec2 size = ImGui::CalcTextSize(text);
     const ImVec2 pad(18, 12);
     const ImVec2 min(vp->WorkPos.x + (vp->WorkSize.x - size.x) * 0.5f - pad.x,
                      vp->WorkPos.y + vp->WorkSize.y - size.y - pad.y * 2 - 24);
     const ImVec2 max(min.x + size.x + pad.x * 2, min.y + size.y + pad.y * 2);
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_Text), 10.0f);
-    draw->AddText(ImVec2(min.x + pad.x, min.y + pad.y), ImGui::GetColorU32(ImGuiCol_WindowBg), app.notice().c_str());
+    draw->AddText(ImVec2(min.x + pad.x, min.y + pad.y), ImGui::GetColorU32(ImGuiCol_WindowBg), text);
 }
 
 }  // namespace debrief::ui

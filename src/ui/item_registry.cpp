@@ -10,20 +10,27 @@
 namespace debrief::ui {
 namespace {
 
+// What set_next_item_* said about the next item travels with that item's ItemAdd: a widget scrolled
+// out of view is added but never reports ItemInfo, and its role or name must not pass to the next one.
+struct NextItem {
+    Role role = Role::button;
+    bool has_role = false;
+    bool selected = false;
+    bool file_picker = false;
+    std::string name;
+};
+
 struct PendingRect {
     ImRect visible;
     bool disabled = false;
+    NextItem next;
 };
 
 struct Registry {
     std::vector<ItemInfo> building;
     std::vector<ItemInfo> finished;
     std::unordered_map<ImGuiID, PendingRect> rects;
-    Role next_role = Role::button;
-    bool has_next_role = false;
-    bool next_selected = false;
-    bool next_file_picker = false;
-    std::string next_name;
+    NextItem next;
     int sequence = 0;
 };
 
@@ -41,15 +48,15 @@ Registry& registry() {
 }  // namespace
 
 void set_next_item_role(Role role) {
-    registry().next_role = role;
-    registry().has_next_role = true;
+    registry().next.role = role;
+    registry().next.has_role = true;
 }
 
-void set_next_item_selected(bool selected) { registry().next_selected = selected; }
+void set_next_item_selected(bool selected) { registry().next.selected = selected; }
 
-void set_next_item_file_picker() { registry().next_file_picker = true; }
+void set_next_item_file_picker() { registry().next.file_picker = true; }
 
-void set_next_item_name(std::string name) { registry().next_name = std::move(name); }
+void set_next_item_name(std::string name) { registry().next.name = std::move(name); }
 
 void item_registry_begin_frame() {
     Registry& r = registry();
@@ -89,29 +96,28 @@ std::string visible_label(const char* label) {
 using debrief::ui::registry;
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+    auto& r = registry();
+    debrief::ui::NextItem next = std::move(r.next);
+    r.next = {};
     ImGuiWindow* window = ctx->CurrentWindow;
     ImRect visible = bb;
     if (window) visible.ClipWithFull(window->ClipRect);
     if (visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f) return;
     const bool disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
-    registry().rects[id] = {visible, disabled};
+    r.rects[id] = {visible, disabled, std::move(next)};
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     (void)ctx;
     auto& r = registry();
-    const bool had_role = r.has_next_role;
-    const debrief::ui::Role hinted = r.next_role;
-    const bool selected = r.next_selected;
-    const bool file_picker = r.next_file_picker;
-    r.has_next_role = false;
-    r.next_selected = false;
-    r.next_file_picker = false;
-    std::string name_override = std::move(r.next_name);
-    r.next_name.clear();
-
     auto rect = r.rects.find(id);
     if (rect == r.rects.end()) return;  // clipped away: nothing a person could reach
+    debrief::ui::NextItem& next = rect->second.next;
+    const bool had_role = next.has_role;
+    const debrief::ui::Role hinted = next.role;
+    const bool selected = next.selected;
+    const bool file_picker = next.file_picker;
+    std::string name_override = std::move(next.name);
     debrief::ui::ItemInfo item;
     item.id = id;
     item.name = name_override.empty() ? debrief::ui::visible_label(label) : std::move(name_override);

@@ -9,6 +9,7 @@
 #include "core/reminders.h"
 #include "core/steps.h"
 #include "core/text.h"
+#include "ui/bidi_text.h"
 #include "ui/fonts.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
@@ -63,7 +64,7 @@ bool enum_row(const char* id, E& value) {
     return true;
 }
 
-void label(const char* key) { ImGui::TextWrapped("%s", tr(key).data()); }
+void label(const char* key) { wrapped_text(tr(key).data()); }
 
 // ---- the header: title, progress, details ------------------------------------------------------
 
@@ -143,8 +144,9 @@ void draw_vent(App& app, const Reflection& r) {
     label(prompt_key(StepId::vent, "emotions").c_str());
     bool first = true;
     for (std::string_view key : emotions()) {
-        const std::string name = emotion_name(key);
-        const float width = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        const std::string written = emotion_name(key);
+        const char* name = shaped_label(written.c_str());
+        const float width = ImGui::CalcTextSize(name, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
         if (!first) same_line_if_fits(width);
         first = false;
         bool on = false;
@@ -153,7 +155,7 @@ void draw_vent(App& app, const Reflection& r) {
         set_next_item_role(Role::checkbox);
         set_next_item_selected(on);
         ImGui::PushID(std::string(key).c_str());
-        const bool pressed = ImGui::Button(name.c_str(), ImVec2(width, theme_metrics().touch_target));
+        const bool pressed = ImGui::Button(name, ImVec2(width, theme_metrics().touch_target));
         ImGui::PopID();
         if (on) ImGui::PopStyleColor();
         if (pressed) {
@@ -372,7 +374,7 @@ void draw_resilience(App& app, const Reflection& r) {
         subheading(tr("step.resilience.reminders").data());
         for (const Reminder& s : suggested) {
             const std::string line = s.title + "  ·  " + format_long_date(s.due, app.env().today().year);
-            ImGui::BulletText("%s", line.c_str());
+            ImGui::BulletText("%s", display_cached(line));  // shaped when it is Arabic
         }
         if (button(tr("step.resilience.add_reminders").data(), Emphasis::primary, true)) {
             for (const Reminder& s : suggested) app.create_reminder(s);

@@ -3,6 +3,7 @@
 
 #include "ui/item_registry.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 #include <imgui_internal.h>
 
@@ -30,7 +31,7 @@ bool text_field(const char* label, std::string& value, FieldKind kind, const Fie
         }
     }
 
-    if (!caption.empty()) ImGui::TextWrapped("%s", caption.c_str());
+    if (!caption.empty()) wrapped_text(caption.c_str());  // aligned and shaped like every paragraph
 
     const float width = ImGui::CalcItemWidth();  // respects the card's inner width
     float height = single_line_height();

@@ -84,6 +84,9 @@ void apply_theme(ColorScheme scheme, Pointer pointer) {
     style.WindowBorderSize = 0.0f;
     style.ChildBorderSize = 1.0f;
     style.FrameBorderSize = 0.0f;
+    // Lines drawn from the atlas's baked textures would look like glyphs to the right-to-left mirror,
+    // which tells text from shapes by their UVs (draw_mirror.h): draw them as plain geometry.
+    style.AntiAliasedLinesUseTex = false;
     style.TouchExtraPadding = pointer == Pointer::coarse ? ImVec2(4, 4) : ImVec2(0, 0);
     if (scheme == ColorScheme::dark)
         set_colors_dark(style.Colors);

@@ -1,6 +1,7 @@
 // Shared widgets: consistent touch sizes, colours and accessible roles for the semantic mirror.
 #include "ui/widgets.h"
 
+#include "core/i18n.h"
 #include "ui/bidi_text.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -8,38 +9,132 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace debrief::ui {
 
-// TextWrapped keeps the wrap position the column or card has set (and wraps at the window edge
-// only when none is set), so text never runs past a card's padding.
+bool interface_is_rtl() { return is_right_to_left(interface_language()); }
+
+namespace {
+
+struct ParagraphLayout {
+    std::vector<VisualLine> lines;
+    TextDirection direction = TextDirection::neutral;
+};
+
+// Wrapping and shaping cost more than drawing: a paragraph is laid out once per font and width.
+const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float size, float width) {
+    static std::unordered_map<std::string, ParagraphLayout> cache;
+    std::string key(text);
+    key += '\x1f';
+    key += std::to_string(reinterpret_cast<std::uintptr_t>(font)) + ':' + std::to_string(static_cast<int>(size * 8)) +
+           ':' + (width == FLT_MAX ? std::string("nowrap") : std::to_string(static_cast<int>(width)));
+    auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+    if (cache.size() > 2048) cache.clear();  // bounded: texts come and go as the user moves around
+    ParagraphLayout layout;
+    layout.direction = paragraph_direction(text);
+    layout.lines = wrap_paragraph(text, width, [font, size](std::string_view s) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+    });
+    return cache.emplace(std::move(key), std::move(layout)).first->second;
+}
+
+// Draws a paragraph aligned to its own start side. In the right-to-left interface the finished frame
+// is mirrored (draw_mirror.h), so here, before the mirror, a paragraph is drawn against the right edge
+// exactly when its direction differs from the interface's: an Arabic title in the English interface,
+// or a Latin company name in the Arabic one. Each line moves as a whole in the mirror, so it reads in
+// the visual order FriBidi gave it.
+void paragraph(const char* text, bool wrap) {
+    const bool ui_rtl = interface_is_rtl();
+    if (!ui_rtl && !has_rtl(text)) {  // the common case, left to ImGui
+        if (wrap)
+            ImGui::TextWrapped("%s", text);
+        else
+            ImGui::TextUnformatted(text);
+        return;
+    }
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const ImVec2 pos = window->DC.CursorPos;
+    const float wrap_pos = window->DC.TextWrapPos;
+    // An unwrapped line aligns within what is visible of its line: a card narrows that with a clip rectangle.
+    const float box_width =
+        std::max(1.0f, wrap ? ImGui::CalcWrapWidthForPos(pos, wrap_pos < 0.0f ? 0.0f : wrap_pos)
+                            : std::min(ImGui::GetContentRegionAvail().x, window->DrawList->GetClipRectMax().x - pos.x));
+    const ParagraphLayout& layout = layout_paragraph(text, font, size, wrap ? box_width : FLT_MAX);
+    // Arabic reaches further above and below the line than Latin: its lines need more room.
+    const float line_height = has_rtl(text) ? std::round(size * 1.3f) : size;
+    const float height = line_height * static_cast<float>(layout.lines.size());
+    const ImRect bb(pos, ImVec2(pos.x + box_width, pos.y + height));
+    ImGui::ItemSize(bb.GetSize());
+    if (!ImGui::ItemAdd(bb, 0)) return;
+    const TextDirection own = layout.direction == TextDirection::neutral
+                                  ? (ui_rtl ? TextDirection::rtl : TextDirection::ltr)
+                                  : layout.direction;
+    const bool against_right = (own == TextDirection::rtl) != ui_rtl;
+    ImDrawList* draw = window->DrawList;
+    const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+    float y = pos.y + (line_height - size) * 0.5f;
+    for (const VisualLine& line : layout.lines) {
+        const float x = against_right ? bb.Max.x - line.width : pos.x;
+        draw->AddText(font, size, ImVec2(std::round(x), std::round(y)), color, line.text.c_str());
+        y += line_height;
+    }
+}
+
+}  // namespace
+
+const char* shaped_label(const char* label) {
+    if (!has_rtl(label)) return label;
+    static std::unordered_map<std::string, std::string> cache;
+    auto it = cache.find(label);
+    if (it == cache.end()) {
+        if (cache.size() > 2048) cache.clear();
+        // The shaped text is what is drawn; "###" keeps the ID (and so the item's state) on the label
+        // as written, and the accessible name is the label as written too (set below).
+        const std::string visible = visible_label(label);
+        it = cache.emplace(label, display_line(visible) + "###" + label).first;
+    }
+    set_next_item_name(visible_label(label));
+    return it->second.c_str();
+}
+
+// Paragraphs keep the wrap position the column or card has set (and wrap at the window edge only
+// when none is set), so text never runs past a card's padding.
 void heading(const char* text) {
     ImGui::PushFont(fonts().heading);
-    ImGui::TextWrapped("%s", text);
+    paragraph(text, true);
     ImGui::PopFont();
 }
 
 void subheading(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
-    ImGui::TextWrapped("%s", text);
+    paragraph(text, true);
     ImGui::PopStyleColor();
 }
 
 void muted_text(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
-    ImGui::TextWrapped("%s", text);
+    paragraph(text, true);
     ImGui::PopStyleColor();
 }
 
-void wrapped_text(const char* text) { ImGui::TextWrapped("%s", text); }
+void wrapped_text(const char* text) { paragraph(text, true); }
 
 void user_text_line(const std::string& text, const char* fallback) {
     if (text.empty()) {
         muted_text(fallback);
         return;
     }
-    ImGui::TextUnformatted(display_cached(text));
+    paragraph(text.c_str(), false);
 }
 
 float remaining_line_width() {
@@ -72,7 +167,7 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
     const float height = theme_metrics().touch_target;
     const float width = full_width ? remaining_line_width() : 0.0f;
     set_next_item_role(Role::button);
-    const bool pressed = ImGui::Button(label, ImVec2(width, height));
+    const bool pressed = ImGui::Button(shaped_label(label), ImVec2(width, height));
     ImGui::PopStyleColor(colors);
     return pressed;
 }
@@ -85,8 +180,9 @@ bool choice_row(const char* id, int& value, const std::vector<const char*>& labe
     ImGui::PushID(id);
     bool changed = false;
     int index = 0;
-    for (const char* label : labels) {
-        const ImVec2 size = ImGui::CalcTextSize(label);
+    for (const char* written : labels) {
+        const char* label = shaped_label(written);
+        const ImVec2 size = ImGui::CalcTextSize(label, nullptr, true);
         const float width = size.x + ImGui::GetStyle().FramePadding.x * 2.0f;
         if (index > 0) same_line_if_fits(width);
         const bool selected = value == index;
@@ -124,7 +220,8 @@ bool mood_picker(const char* id, int& value, bool has_value) {
         if (selected) ImGui::PushStyleColor(ImGuiCol_Border, palette().accent);
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 1.5f : 0.0f);
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
-        const std::string label = std::to_string(mood);
+        // The interface's digits (Arabic-Indic in Arabic), with the ID kept on the number itself.
+        const std::string label = format_number(mood) + "###" + std::to_string(mood);
         set_next_item_role(Role::radio);
         set_next_item_selected(selected);
         if (ImGui::Button(label.c_str(), ImVec2(side, std::max(side, theme_metrics().touch_target)))) {
@@ -143,12 +240,13 @@ bool checkbox(const char* label, bool& value) {
     ImGui::PushStyleVar(
         ImGuiStyleVar_FramePadding,
         ImVec2(ImGui::GetStyle().FramePadding.x, (theme_metrics().touch_target - ImGui::GetFontSize()) * 0.5f));
-    const bool changed = ImGui::Checkbox(label, &value);
+    const bool changed = ImGui::Checkbox(shaped_label(label), &value);
     ImGui::PopStyleVar();
     return changed;
 }
 
-bool tab(const char* label, bool selected) {
+bool tab(const char* written, bool selected) {
+    const char* label = shaped_label(written);
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, palette().accent_soft);
     set_next_item_role(Role::tab);
     set_next_item_selected(selected);

@@ -12,6 +12,13 @@
 
 namespace debrief::ui {
 
+// True when the interface language is written right to left (the frame is then mirrored).
+bool interface_is_rtl();
+// A label ready for ImGui: shaped and reordered when it holds right-to-left text, keeping the
+// written label's ID and accessible name. Call right before the item it labels.
+const char* shaped_label(const char* label);
+
+// Paragraphs: each aligns to the start side of its own direction (see widgets.cpp).
 void heading(const char* text);
 void subheading(const char* text);
 void muted_text(const char* text);

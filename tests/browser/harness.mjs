@@ -59,10 +59,12 @@ export async function openApp(page, url) {
 // 'refresh', ...) and window.debrief.settled() resolves when that list is empty.
 
 // Waits until the app stops drawing: no frame scheduled (render on demand has drawn its settle
-// frames), so the canvas, the mirror and the fields show their final layout. Timers may still be
+// frames), so the canvas, the mirror and the fields show their final layout: no language file or
+// Arabic font still on its way either, since their arrival redraws every label. Timers may still be
 // armed (a notice expiring, the save debounce). Returns the frame count.
 export async function waitIdle(page, timeout = 15000) {
-  await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'start' || r === 'frame'), null, { timeout });
+  const drawing = ['start', 'frame', 'catalogue', 'fonts'];
+  await page.waitForFunction((reasons) => !window.debrief.pending().some((r) => reasons.includes(r)), drawing, { timeout });
   return page.evaluate(() => window.debrief.frames);
 }
 

@@ -1,0 +1,83 @@
+// Tests for ui/bidi_text: paragraph direction, wrapping on logical text, per-line reordering, and the
+// Arabic letters, digits and punctuation the font subsets must hold.
+#include "ui/bidi_text.h"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+using namespace debrief::ui;
+
+namespace {
+// Ten units per code point: widths without a font.
+float ten_per_character(std::string_view utf8) {
+    float width = 0.0f;
+    for (const char c : utf8)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) width += 10.0f;
+    return width;
+}
+}  // namespace
+
+TEST_CASE("bidi_text: a paragraph takes its direction from its first strong character") {
+    CHECK(paragraph_direction("مرحبا Debrief") == TextDirection::rtl);
+    CHECK(paragraph_direction("Debrief مرحبا") == TextDirection::ltr);
+    CHECK(paragraph_direction("« 42 » مرحبا") == TextDirection::rtl);
+    CHECK(paragraph_direction("Acme GmbH") == TextDirection::ltr);
+    CHECK(paragraph_direction("12:30 - 5%") == TextDirection::neutral);
+    CHECK(paragraph_direction("") == TextDirection::neutral);
+}
+
+TEST_CASE("bidi_text: Latin text wraps at spaces and stays as written") {
+    const auto lines = wrap_paragraph("one two three four", 90.0f, ten_per_character);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].text == "one two");
+    CHECK(lines[0].width == 70.0f);
+    CHECK(lines[1].text == "three");
+    CHECK(lines[2].text == "four");
+}
+
+TEST_CASE("bidi_text: newlines end lines and a word too wide for the line gets one of its own") {
+    const auto lines = wrap_paragraph("a\nextraordinarily b", 60.0f, ten_per_character);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].text == "a");
+    CHECK(lines[1].text == "extraordinarily");
+    CHECK(lines[2].text == "b");
+}
+
+TEST_CASE("bidi_text: a mixed right-to-left paragraph breaks in logical order, then each line reorders") {
+    // Logical: [Arabic word] [Latin word] [Latin word]; an RTL paragraph. The first line holds the
+    // Arabic word and "abc": read right to left, so "abc" is drawn to the Arabic word's left.
+    const std::string arabic = "شكرا";
+    const auto lines = wrap_paragraph(arabic + " abc def", 90.0f, ten_per_character);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].text.rfind("abc ", 0) == 0);  // visual order: "abc", a space, then the Arabic
+    CHECK(lines[0].text != "abc " + arabic);     // ...shaped into presentation forms and reversed
+    CHECK(lines[1].text == "def");               // the Latin line keeps the paragraph's order inside
+    CHECK(lines[0].width == doctest::Approx(80.0f));
+}
+
+TEST_CASE("bidi_text: a line of an RTL paragraph keeps the paragraph's direction") {
+    // "abc 12 سلام" alone would be LTR; inside an RTL paragraph the Arabic word goes to the left end.
+    const std::string alone = display_line_in("abc شكرا", TextDirection::ltr);
+    const std::string in_rtl = display_line_in("abc شكرا", TextDirection::rtl);
+    CHECK(alone.rfind("abc ", 0) == 0);
+    CHECK(in_rtl.size() == alone.size());
+    CHECK(in_rtl.substr(in_rtl.size() - 3) == "abc");
+}
+
+TEST_CASE("bidi_text: the Arabic fonts hold the Arabic-Indic digits and Arabic punctuation") {
+    for (const char* file : {"/arabic.ttf", "/arabic-bold.ttf"}) {
+        CAPTURE(file);
+        ImFontAtlas atlas;
+        static const ImWchar ranges[] = {0x060C, 0x0671, 0xFE70, 0xFEFF, 0};
+        ImFont* font =
+            atlas.AddFontFromFileTTF((std::string(DEBRIEF_FONTS_DIR) + file).c_str(), 20.0f, nullptr, ranges);
+        REQUIRE(font != nullptr);
+        REQUIRE(atlas.Build());
+        for (const unsigned c :
+             {0x060C /* ، */, 0x061B /* ؛ */, 0x061F /* ؟ */, 0x0660, 0x0665, 0x0669, 0x0627, 0xFEDF})
+            CHECK_MESSAGE(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr, "missing code point " << c);
+    }
+}
