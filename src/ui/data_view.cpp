@@ -67,13 +67,13 @@ void draw_import(App& app) {
     if (const auto& pending = flow.pending()) {
         const ImportPreview& p = pending->preview;
         const auto sum = [&](auto field) {
-            return std::to_string(field(p.reflections) + field(p.contacts) + field(p.messages) + field(p.reminders));
+            return format_number(field(p.reflections) + field(p.contacts) + field(p.messages) + field(p.reminders));
         };
         const std::string summary =
-            tr_format("data.import.preview", {{"reflections", std::to_string(p.reflections.total())},
-                                              {"contacts", std::to_string(p.contacts.total())},
-                                              {"messages", std::to_string(p.messages.total())},
-                                              {"reminders", std::to_string(p.reminders.total())}});
+            tr_format("data.import.preview", {{"reflections", format_number(p.reflections.total())},
+                                              {"contacts", format_number(p.contacts.total())},
+                                              {"messages", format_number(p.messages.total())},
+                                              {"reminders", format_number(p.reminders.total())}});
         user_text_line(pending->file_name);
         wrapped_text(summary.c_str());
         const std::string changes =

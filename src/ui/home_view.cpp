@@ -125,8 +125,8 @@ void draw_reflection_card(App& app, const Reflection& r) {
     std::string meta = std::string(tr(display_key(r.ending)));
     if (r.rejected_on) meta += "  ·  " + format_long_date(*r.rejected_on, app.env().today().year);
     meta += "  ·  " + (is_complete(r) ? std::string(tr("home.complete"))
-                                      : tr_format("steps.progress", {{"current", std::to_string(p.current + 1)},
-                                                                     {"total", std::to_string(p.total)}}));
+                                      : tr_format("steps.progress", {{"current", format_number(p.current + 1)},
+                                                                     {"total", format_number(p.total)}}));
 
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float width = ImGui::CalcItemWidth();
@@ -217,7 +217,9 @@ void draw_home(App& app, HomeViewState& view, Services&) {
     if (hits.empty()) muted_text(tr("home.no_results").data());
 
     draw_mood_trend(app, view);
-    if (trashed > 0 && button(tr_format("home.trash_count", {{"n", std::to_string(trashed)}}).c_str(), Emphasis::quiet))
+    if (trashed > 0 &&
+        button(tr_format("home.trash_count", {{"n", format_number(static_cast<long long>(trashed))}}).c_str(),
+               Emphasis::quiet))
         app.go(Screen::trash);
 }
 

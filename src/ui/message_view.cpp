@@ -20,8 +20,8 @@ void draw_checklist(const Message& m) {
     const std::vector<ChecklistItem> items = checklist(m.kind, m.language);
     const ChecklistResult result = check_body(items, m.body);
     begin_card("checklist");
-    const std::string title = tr_format("checklist.title", {{"met", std::to_string(result.required_met)},
-                                                            {"total", std::to_string(result.required_total)}});
+    const std::string title = tr_format("checklist.title", {{"met", format_number(result.required_met)},
+                                                            {"total", format_number(result.required_total)}});
     subheading(title.c_str());
     for (std::size_t i = 0; i < items.size(); ++i) {
         const bool ok = result.satisfied[i];

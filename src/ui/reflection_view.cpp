@@ -71,7 +71,7 @@ void label(const char* key) { wrapped_text(tr(key).data()); }
 void draw_progress(const Reflection& r) {
     const StepProgress p = progress(r);
     const std::string caption =
-        tr_format("steps.progress", {{"current", std::to_string(p.current + 1)}, {"total", std::to_string(p.total)}});
+        tr_format("steps.progress", {{"current", format_number(p.current + 1)}, {"total", format_number(p.total)}});
     muted_text(caption.c_str());
     // Eight segments: done (accent), skipped (outline), current (soft), untouched (frame).
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -315,7 +315,9 @@ void draw_loved(App& app, const Reflection& r) {
         if (enum_row("tag", tag)) edit_item(app, r, &Reflection::loved, item.id, [&](LovedItem& l) { l.tag = tag; });
         label("step.loved.prompt.weight");
         int weight = item.weight - 1;
-        if (choice_row("weight", weight, {"1", "2", "3", "4", "5"}))
+        const std::string w[] = {format_number(1), format_number(2), format_number(3), format_number(4),
+                                 format_number(5)};
+        if (choice_row("weight", weight, {w[0].c_str(), w[1].c_str(), w[2].c_str(), w[3].c_str(), w[4].c_str()}))
             edit_item(app, r, &Reflection::loved, item.id, [&](LovedItem& l) { l.weight = weight + 1; });
     });
 }
@@ -426,7 +428,8 @@ void draw_step_tabs(App& app, const Reflection& r) {
     ImGui::PushFont(fonts().small);
     for (int i = 0; i < step_count; ++i) {
         const StepId step = step_at(i);
-        const std::string title = std::to_string(i + 1) + ". " + std::string(tr(display_key(step)));
+        const std::string title =
+            format_number(static_cast<long long>(i) + 1) + ". " + std::string(tr(display_key(step)));
         const float width = ImGui::CalcTextSize(title.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
         if (i > 0) same_line_if_fits(width);
         ImGui::PushID(i);
