@@ -65,10 +65,11 @@ void paragraph(const char* text, bool wrap) {
     const float size = ImGui::GetFontSize();
     const ImVec2 pos = window->DC.CursorPos;
     const float wrap_pos = window->DC.TextWrapPos;
-    // An unwrapped line aligns within what is visible of its line: a card narrows that with a clip rectangle.
-    const float box_width =
-        std::max(1.0f, wrap ? ImGui::CalcWrapWidthForPos(pos, wrap_pos < 0.0f ? 0.0f : wrap_pos)
-                            : std::min(ImGui::GetContentRegionAvail().x, window->DrawList->GetClipRectMax().x - pos.x));
+    // A line aligns within the column or card it sits in: the wrap position a card sets, else what is
+    // visible of the line (a clip rectangle narrows it), even when the line itself does not wrap.
+    const float visible = std::min(ImGui::GetContentRegionAvail().x, window->DrawList->GetClipRectMax().x - pos.x);
+    const float box_width = std::max(
+        1.0f, wrap || wrap_pos > 0.0f ? ImGui::CalcWrapWidthForPos(pos, wrap_pos < 0.0f ? 0.0f : wrap_pos) : visible);
     const ParagraphLayout& layout = layout_paragraph(text, font, size, wrap ? box_width : FLT_MAX);
     // Arabic reaches further above and below the line than Latin: its lines need more room.
     const float line_height = has_rtl(text) ? std::round(size * 1.3f) : size;

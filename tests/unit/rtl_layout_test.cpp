@@ -146,3 +146,19 @@ TEST_CASE("rtl layout: a Latin line in a clipped card of the Arabic interface is
     CHECK(right_of(before) > card_right - 4.0f);
     CHECK(left_of(after) == doctest::Approx(width - card_right).epsilon(0.05));
 }
+
+TEST_CASE("rtl layout: a Latin line in a card of the Arabic interface stays inside the card") {
+    // The profile's cards set a wrap position, not a clip rectangle: an unwrapped line must align
+    // within it too, or it ends past the card's edge once the frame is mirrored.
+    float card_right = 0.0f;
+    const auto draw = [&card_right] {
+        card_right = ImGui::GetCursorScreenPos().x + ImGui::CalcItemWidth();
+        ui::begin_card("card");
+        ui::user_text_line("il team creativo");
+        ui::end_card();
+    };
+    const auto after = draw_frame(draw, Language::ar, true);
+    REQUIRE_FALSE(after.empty());
+    REQUIRE(card_right < width - padding - 20.0f);  // the card is narrower than the column
+    CHECK(left_of(after) >= width - card_right);    // the mirrored card's inner start
+}
