@@ -87,7 +87,11 @@ void draw_import(App& app) {
         if (conflicts > 0) muted_text(tr_plural("data.import.conflicts", conflicts).c_str());
         if (!pending->warnings.empty()) {
             muted_text(tr("data.import.warnings").data());
-            for (const std::string& w : pending->warnings) ImGui::BulletText("%s", w.c_str());
+            for (const std::string& w : pending->warnings) {
+                ImGui::Bullet();  // the warning wraps beside it, shaped and aligned like any paragraph
+                ImGui::SameLine();
+                wrapped_text(w.c_str());
+            }
         }
         if (button(tr("data.import.apply_merge").data(), Emphasis::primary, true))
             flow.apply(app, ImportFlow::Mode::merge);

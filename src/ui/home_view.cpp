@@ -110,9 +110,9 @@ void draw_mood_trend(const App& app, HomeViewState& view) {
     series([](const MoodPoint& p) { return p.after; }, ImGui::GetColorU32(palette().accent));
     ImGui::Dummy(ImVec2(width, height + 4.0f));
     ImGui::PushFont(fonts().small);
-    ImGui::TextColored(palette().muted_text, "%s", tr("home.mood_before").data());
+    ImGui::TextColored(palette().muted_text, "%s", display_cached(tr("home.mood_before").data()));
     ImGui::SameLine();
-    ImGui::TextColored(palette().accent, "%s", tr("home.mood_after").data());
+    ImGui::TextColored(palette().accent, "%s", display_cached(tr("home.mood_after").data()));
     ImGui::PopFont();
     end_card();
 }

@@ -197,7 +197,7 @@ void draw_new_message(App& app, NewMessageViewState& view) {
     if (kind == 0) {
         text_field(tr("new_message.company").data(), ctx.company, FieldKind::single_line);
         text_field(tr("new_message.role").data(), ctx.role, FieldKind::single_line);
-        ImGui::TextWrapped("%s", tr("new_message.reason").data());
+        wrapped_text(tr("new_message.reason").data());
         int reason = static_cast<int>(ctx.withdrawal_reason);
         if (choice_row("reason", reason,
                        {tr("withdrawal_reason.another_offer").data(), tr("withdrawal_reason.change_of_plans").data(),
