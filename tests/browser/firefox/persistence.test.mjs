@@ -1,5 +1,6 @@
 // Data safety in Firefox (or DEBRIEF_ENGINE) with its real IndexedDB: typed keystroke by keystroke
-// (an emoji too), then a reload, then a browser killed with SIGKILL and relaunched on its profile.
+// (an emoji too), then a reload; a browser killed with SIGKILL and relaunched on its profile; two
+// tabs, one writer (Web Locks) and one read-only follower that takes over when the writer closes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
@@ -56,5 +57,43 @@ test(`${ENGINE}: typed, saved, browser killed with SIGKILL, relaunched: the text
     }
   } finally {
     await rm(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  }
+});
+
+test(`${ENGINE}: two tabs: one writer, the other read-only and following; it takes over when the writer closes`, async () => {
+  const browser = await launchEngine();
+  try {
+    const writer = await browser.newPage();
+    await writer.open(server.url);
+    const reader = await browser.newPage();
+    await reader.open(server.url);
+    assert.equal(await writer.evaluate(() => window.debrief.storage.role), 'writer');
+    assert.equal(await reader.evaluate(() => window.debrief.storage.role), 'reader');
+    assert.equal(await reader.evaluate(() => window.debrief.save), 'read_only');
+
+    await writer.bringToFront();  // only the visible tab gets animation frames to apply input
+    await newReflection(writer, 'Written in tab one');
+    await writer.waitSaved();
+    // The reader follows the writer's saves: its files, refreshed from IndexedDB in the background.
+    await reader.waitFor(() => {
+      try {
+        return FS.readdir('/journal/reflections').filter((n) => n.endsWith('.jsonl'))
+          .some((n) => FS.readFile(`/journal/reflections/${n}`, { encoding: 'utf8' }).includes('Written in tab one'));
+      } catch {
+        return false;
+      }
+    }, undefined, 20000);
+    await reader.bringToFront();
+    await reader.byRole('button', 'Open Written in tab one').waitFor();
+
+    // Closing the writer hands the lock over; the former reader saves its own reflection.
+    await writer.close();
+    await reader.waitFor(() => window.debrief.storage.role === 'writer' && window.debrief.save === 'saved', undefined, 10000);
+    await newReflection(reader, 'Written in tab two');
+    await reader.waitSaved();
+    assert.deepEqual((await reader.storedReflections()).map((r) => r.company).sort(), ['Written in tab one', 'Written in tab two']);
+    assert.deepEqual(reader.errors, []);
+  } finally {
+    await browser.close();
   }
 });

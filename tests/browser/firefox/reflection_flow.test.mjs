@@ -1,8 +1,9 @@
 // A whole reflection in Firefox (or DEBRIEF_ENGINE), done the way a person does it: only roles,
 // names and labelled native fields, every step, a draft copied, reminders added, then a reload
 // shows everything as it was. The body of ../reflection_flow.test.mjs, on the engine-neutral
-// driver (no clipboard read-back: Firefox lets only extensions read it; the copy is checked at the
-// page's side, window.debrief.lastCopied; no download: the .ics is tested in Chromium).
+// driver (no clipboard read-back: Firefox's readText waits for a press on its own "Paste" prompt,
+// so the copy is checked at the page, window.debrief.lastCopied; no download: the .ics file is
+// tested in Chromium).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -17,12 +18,14 @@ before(async () => {
 });
 after(() => server.server.close());
 
-test(`${ENGINE}: a full reflection through every step (desktop)`, async () => {
-  const browser = await launchEngine(ENGINE, { viewport: { width: 1280, height: 800 } });
+const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+
+for (const [size, viewport] of Object.entries(viewports)) test(`${ENGINE}: a full reflection through every step (${size})`, async () => {
+  const browser = await launchEngine(ENGINE, { viewport });
   try {
     const page = await browser.newPage();
     await page.open(server.url);
-    const shot = async (name) => { await page.waitIdle(); await page.screenshot(join(ARTIFACTS, `${ENGINE}-flow-${name}.png`)); };
+    const shot = async (name) => { await page.waitIdle(); await page.screenshot(join(ARTIFACTS, `${ENGINE}-flow-${size}-${name}.png`)); };
     const at = (control) => page.reveal(control);
     const button = (name) => page.byRole('button', name);
     const field = (label) => page.byLabel(label);
@@ -107,7 +110,8 @@ test(`${ENGINE}: a full reflection through every step (desktop)`, async () => {
     await page.ready();
     await (await at(button('Open Studio Nord — Product designer'))).click();
     await (await at(page.byRole('tab', '8. Moving forward'))).click();
-    assert.equal(await field('What is one small thing you will do next?').value(), 'Update my portfolio');
+    // Off-screen fields are hidden (out of the accessibility tree): scroll to it first.
+    assert.equal(await (await at(field('What is one small thing you will do next?'))).value(), 'Update my portfolio');
     await (await at(page.byRole('tab', 'Reminders'))).click();
     await button('Add to my calendar (.ics)').waitFor();
     await shot('12-reminders');
