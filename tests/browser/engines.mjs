@@ -182,7 +182,6 @@ class PlaywrightControl {
   fill(text) { return this.locator.fill(text); }
   async type(text) { await this.locator.click(); await this.locator.pressSequentially(text); }
   value() { return this.locator.inputValue(); }
-  count() { return this.locator.count(); }
   async visible() { return (await this.locator.count()) > 0 && this.locator.first().isVisible(); }
 }
 
@@ -191,7 +190,8 @@ class PuppeteerPage extends EnginePage {
   goto(url) { return this.page.goto(url); }
   reload() { return this.page.reload(); }
   evaluate(fn, arg) { return this.page.evaluate(fn, arg); }
-  waitFor(fn, arg, timeout = 15000) { return this.page.waitForFunction(fn, { timeout, polling: 'raf' }, arg); }
+  // Polled every 50 ms rather than per animation frame: a background tab gets no frames.
+  waitFor(fn, arg, timeout = 15000) { return this.page.waitForFunction(fn, { timeout, polling: 50 }, arg); }
   screenshot(path) { return this.page.screenshot({ path }); }
   bringToFront() { return this.page.bringToFront(); }
   press(key) { return this.page.keyboard.press(key); }
@@ -219,7 +219,6 @@ class PuppeteerControl {
   async fill(text) { await this.page.locator(this.selector).fill(text); }
   async type(text) { const field = await this.handle(); await field.click(); await this.page.keyboard.type(text); }
   async value() { return (await this.handle()).evaluate((el) => el.value); }
-  async count() { return (await this.page.$$(this.selector)).length; }
   async visible() {
     const found = await this.page.$(this.selector);
     return !!found && (await found.isVisible());
