@@ -38,6 +38,18 @@ const Debrief = (() => {
     if (start !== null && document.activeElement === el) el.setSelectionRange(start, end, direction);
   }
 
+  // A character outside the BMP typed as one key (an emoji key, Windows' touch keyboard) reaches
+  // Firefox's fields, and Chrome's on Windows, as two input events, one per UTF-16 unit
+  // (w3c/uievents#227): the first inserts a high surrogate alone, just before the caret. Its other
+  // half is the next event: wait for it instead of making it U+FFFD or storing it. (A paste that
+  // split a pair is not waited for: nothing else is coming.)
+  function awaitingLowSurrogate(el, e) {
+    const high = (unit) => unit >= 0xd800 && unit <= 0xdbff;
+    if (e.inputType !== 'insertText' || !e.data || e.data.length !== 1 || !high(e.data.charCodeAt(0))) return false;
+    const at = el.selectionStart;
+    return !!at && at === el.selectionEnd && high(el.value.charCodeAt(at - 1));
+  }
+
   // A one-line field given a value with a line break (an imported journal, another app's copy) cannot
   // show it in an <input>, which drops line breaks from its value, so the next keystroke would store
   // the text without it. Such a field is a one-row <textarea> instead: the break is kept, shown (the
@@ -147,6 +159,7 @@ const Debrief = (() => {
         el.addEventListener('keydown', (e) => { if (e.key === 'Enter') e.preventDefault(); });
       }
       el.addEventListener('input', (e) => {
+        if (!e.isComposing && awaitingLowSurrogate(el, e)) return;
         fitDirection(el);
         if (!e.isComposing) showWellFormed(el);
         withString(el.value, (ptr, length) => call('debrief_field_input', el._id, ptr, length));

@@ -15,6 +15,8 @@ APT_PACKAGES=(
   fonts-noto-core python3-fonttools python3-brotli brotli
   gettext                     # msgfmt: checks and compiles the translations (assets/i18n/)
   chromium
+  firefox-esr xvfb xauth      # the Firefox browser tests, headed under xvfb-run (WebGL 2 needs a display)
+  libgl1 libegl1 libgl1-mesa-dri  # Mesa (llvmpipe): Firefox loads GL at run time, for WebGL 2 under Xvfb
   clang-14 libfuzzer-14-dev   # the import fuzzer (scripts/fuzz)
   clang-format-14             # scripts/test fails on a formatting diff
 )

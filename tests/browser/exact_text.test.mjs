@@ -1,5 +1,6 @@
 // "Exactly what you typed" (issue #16, item 1): text crosses the JavaScript -> C++ boundary with its
-// length, so U+0000 survives; a lone surrogate becomes U+FFFD in storage and in the field alike; a
+// length, so U+0000 survives; a lone surrogate becomes U+FFFD in storage and in the field alike (an
+// emoji typed as two events, one per half, is not a lone surrogate); a
 // line break in a one-line field survives an edit elsewhere in that field. Each case is edited through
 // the real native field with the keyboard, and the stored shard bytes are checked.
 import { test, before, after } from 'node:test';
@@ -98,6 +99,26 @@ test('a lone surrogate pasted into a field becomes U+FFFD in the field and EF BF
     assert.equal(stored.company, 'Lone\ufffdXSurrogate');
     assert.ok((await storedHex(page)).includes(hex('Lone') + 'efbfbd' + hex('XSurrogate')), 'stored as EF BF BD');
     assert.equal(await field.inputValue(), 'Lone\ufffdXSurrogate');
+  });
+});
+
+test('an emoji typed as two input events, one per UTF-16 unit, arrives whole', async () => {
+  await withPage(async (page) => {
+    const field = await newReflection(page, 'Smile ');
+    // What Firefox (and Chrome on Windows) send for an emoji key (w3c/uievents#227; the Firefox
+    // suite types one for real): the high surrogate first, alone before the caret, then the low one.
+    const insert = (unit) => field.evaluate((el, u) => {
+      const at = el.selectionStart;
+      el.value = el.value.slice(0, at) + u + el.value.slice(at);
+      el.setSelectionRange(at + 1, at + 1);
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: u }));
+    }, unit);
+    await insert('\ud83d');
+    assert.equal(await field.inputValue(), 'Smile \ud83d', 'the first half waits for the second');
+    await insert('\ude0a');
+    await waitSaved(page);
+    assert.equal(await field.inputValue(), 'Smile 😊');
+    assert.equal((await storedReflections(page))[0].company, 'Smile 😊');
   });
 });
 

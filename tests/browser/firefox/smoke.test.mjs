@@ -1,0 +1,33 @@
+// Smoke test in Firefox (or DEBRIEF_ENGINE): the page loads, WebGL 2 draws, the app reports ready,
+// the home screen's first control is there, nothing logs errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ARTIFACTS, startServer } from '../harness.mjs';
+import { ENGINE, launchEngine } from '../engines.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchEngine();
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+after(async () => {
+  await browser.close();
+  server.server.close();
+});
+
+test(`${ENGINE}: the home screen loads, drawn with WebGL 2, with no console errors`, async () => {
+  const page = await browser.newPage();
+  await page.open(server.url);
+  await page.byRole('button', 'New reflection').waitFor();
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready');
+  // The canvas holds a WebGL 2 context (asking again for the same kind returns the app's own).
+  assert.equal(await page.evaluate(() => document.getElementById('canvas').getContext('webgl2') instanceof WebGL2RenderingContext), true);
+  assert.ok(await page.evaluate(() => window.debrief.frames) > 0, 'frames drawn');
+  await page.screenshot(join(ARTIFACTS, `${ENGINE}-smoke-home.png`));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
