@@ -2,6 +2,8 @@
 // and reads back, has every English key, and keeps each text's {placeholders}.
 #include "core/mo_catalogue.h"
 
+#include "test_files.h"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -16,12 +18,7 @@ namespace {
 
 bool file_exists(const std::string& path) { return std::ifstream(path).good(); }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+using test::read_file;
 
 std::vector<std::string_view> forms_of(std::string_view text) {
     std::vector<std::string_view> forms;

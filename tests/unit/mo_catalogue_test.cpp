@@ -2,6 +2,8 @@
 // nothing outside the bytes is ever read.
 #include "core/mo_catalogue.h"
 
+#include "test_files.h"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -16,12 +18,7 @@ using namespace debrief;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+using test::read_file;
 
 // A test catalogue compiled by Debian's msgfmt from tests/fixtures/i18n/<code>.po.
 std::string fixture_mo(std::string_view code) {

@@ -1,9 +1,11 @@
 // View smoke tests: every screen drawn natively with a null backend at phone and desktop sizes.
 // Catches ImGui asserts (Begin/End and Push/Pop mismatches, ID clashes), raw catalogue keys shown
 // to the user, and checks that controls found by role and name really act on the App.
+#include "test_files.h"
 #include "ui_test_support.h"
 
 #include "core/i18n.h"
+#include "core/mo_catalogue.h"
 #include "core/steps.h"
 #include "ui/bidi_text.h"
 #include "ui/fonts.h"
@@ -132,22 +134,11 @@ TEST_CASE("a person can be added and given a follow-up reminder") {
     CHECK(app.journal().reminders[0].title == "Get back in touch with Anna Rossi");
 }
 
-TEST_CASE("layouts tolerate strings 40% longer (pseudo-locale) on the narrowest phone") {
-    // Every text padded to 140% of its length, placeholders kept: what a German or Italian
-    // translation typically does to an English interface.
-    std::vector<std::string> texts;
-    std::vector<CatalogueEntry> entries;
-    const Catalogue english = english_catalogue();
-    texts.reserve(english.size);
-    for (const CatalogueEntry& e : english) {
-        std::string text(e.text);
-        const std::size_t target = text.size() * 14 / 10 + 1;
-        while (text.size() < target) text += text.size() % 7 == 0 ? " " : "ä";
-        texts.push_back(std::move(text));
-    }
-    for (std::size_t i = 0; i < english.size; ++i) entries.push_back({english.entries[i].key, texts[i]});
-    set_active_catalogue(Catalogue{entries.data(), entries.size()});
+namespace {
 
+// Every step and every screen of a reflection with content in each list, laid out at 320 px: no item
+// may reach past the screen's edge, in whatever catalogue is active.
+void check_narrowest_phone(const char* catalogue_name) {
     test::FixedEnvironment env;
     App app(env);
     ui::ViewState view;
@@ -165,7 +156,7 @@ TEST_CASE("layouts tolerate strings 40% longer (pseudo-locale) on the narrowest 
     app.create_contact(Contact{});
     const auto check_width = [&](const char* where) {
         for (const auto& item : ui.frame(app, view, services))
-            CHECK_MESSAGE(item.max.x <= size.x + 0.5f, where, ": ", item.name);
+            CHECK_MESSAGE(item.max.x <= size.x + 0.5f, catalogue_name, " ", where, ": ", item.name);
     };
     for (int step = 0; step < step_count; ++step) {
         app.update_reflection(id, [step](Reflection& r) { go_to_step(r, step_at(step)); });
@@ -177,7 +168,43 @@ TEST_CASE("layouts tolerate strings 40% longer (pseudo-locale) on the narrowest 
         app.go(s);
         check_width("screen");
     }
+}
+
+}  // namespace
+
+TEST_CASE("layouts tolerate strings 40% longer (pseudo-locale) on the narrowest phone") {
+    // Every text padded to 140% of its length, placeholders kept: what a long translation does.
+    std::vector<std::string> texts;
+    std::vector<CatalogueEntry> entries;
+    const Catalogue english = english_catalogue();
+    texts.reserve(english.size);
+    for (const CatalogueEntry& e : english) {
+        std::string text(e.text);
+        const std::size_t target = text.size() * 14 / 10 + 1;
+        while (text.size() < target) text += text.size() % 7 == 0 ? " " : "ä";
+        texts.push_back(std::move(text));
+    }
+    for (std::size_t i = 0; i < english.size; ++i) entries.push_back({english.entries[i].key, texts[i]});
+    set_active_catalogue(Catalogue{entries.data(), entries.size()});
+    check_narrowest_phone("pseudo-locale");
     set_active_catalogue(std::nullopt);
+}
+
+TEST_CASE("layouts fit the narrowest phone in every interface language") {
+    for (Language language : all_languages) {
+        std::unique_ptr<MoCatalogue> owned;
+        if (language != Language::en) {
+            const std::string code(language_code(language));
+            auto read = read_mo_catalogue(language, test::read_file(std::string(DEBRIEF_MO_DIR) + "/" + code + ".mo"));
+            REQUIRE_MESSAGE(read.ok(), code);
+            owned = std::move(read.value());
+            install_catalogue(language, owned->catalogue());
+        }
+        set_interface_language(language);
+        check_narrowest_phone(language_code(language).data());
+        set_interface_language(Language::en);
+        if (owned) install_catalogue(language, Catalogue{});
+    }
 }
 
 TEST_CASE("Arabic glyphs join the atlas once right-to-left text is drawn") {
