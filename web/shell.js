@@ -684,12 +684,21 @@ function registerServiceWorker() {
   for (const type of ['keydown', 'keyup']) banner.addEventListener(type, (e) => e.stopPropagation());
   document.body.appendChild(banner);
 
-  function showBanner(text, anyway = false) {
+  // The banner lives outside the canvas, so its words are here, in the language the page shows now.
+  const bannerTexts = {
+    en: { update: 'Update available', unsaved: 'Your latest changes are not saved yet. Reload anyway?', reload: 'Reload' },
+    de: { update: 'Eine neue Version ist da', unsaved: 'Deine letzten Änderungen sind noch nicht gespeichert. Trotzdem neu laden?', reload: 'Neu laden' },
+    it: { update: 'È disponibile un aggiornamento', unsaved: 'Le ultime modifiche non sono ancora salvate. Ricaricare comunque?', reload: 'Ricarica' },
+    ar: { update: 'يتوفر تحديث', unsaved: 'لم تُحفظ التغييرات الأخيرة بعد. إعادة التحميل على أي حال؟', reload: 'إعادة التحميل' },
+  };
+  const words = () => bannerTexts[document.documentElement.lang] || bannerTexts.en;
+
+  function showBanner(key, anyway = false) {
     const label = document.createElement('span');
-    label.textContent = text;
+    label.textContent = words()[key];
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = 'Reload';
+    button.textContent = words().reload;
     button.addEventListener('click', () => update(button, anyway));
     banner.replaceChildren(label, button);
   }
@@ -710,7 +719,7 @@ function registerServiceWorker() {
   async function update(button, anyway) {
     button.disabled = true;
     if (!anyway && !(await flush())) {
-      showBanner('Your latest changes are not saved yet. Reload anyway?', true);
+      showBanner('unsaved', true);
       return;
     }
     const waiting = registration && registration.waiting;
@@ -726,10 +735,10 @@ function registerServiceWorker() {
     // the new build after app.js from the old one): start again on the new build.
     if (switching || window.debrief.state === 'loading') reload();
     // Another tab switched: this page keeps running what it loaded (it fetches nothing more).
-    else showBanner('Update available');
+    else showBanner('update');
   });
 
-  const offer = () => { if (registration.waiting && sw.controller) showBanner('Update available'); };
+  const offer = () => { if (registration.waiting && sw.controller) showBanner('update'); };
   const watch = (worker) => worker && worker.addEventListener('statechange', () => { if (worker.state === 'installed') offer(); });
   sw.register('sw.js', { updateViaCache: 'none' }).then((reg) => {
     registration = reg;
