@@ -50,12 +50,12 @@ EM_BOOL frame(double, void*) {
 
     // The same hooks as Debrief, so bench/run.mjs measures both pages the same way: ready after the first frame.
     ++g_frames;
-    EM_ASM(
-        {
-            window.debrief.frames = $0;
-            if ($0 == = 1) window.debrief.state = 'ready';
-        },
-        g_frames);
+    // clang-format off
+    EM_ASM({
+        window.debrief.frames = $0;
+        if ($0 === 1) window.debrief.state = 'ready';
+    }, g_frames);
+    // clang-format on
     return true;  // keep the loop going, as a typical ImGui app does
 }
 
