@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync, readdirSync } from 'node:fs';
+import { isCompressedCopy } from '../scripts/lib/precompress.mjs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { ROOT, SITE, launch, newProfileDir, openApp, startServer, waitIdle } from '../tests/browser/harness.mjs';
@@ -67,7 +68,7 @@ function listFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...listFiles(path));
-    else if (entry.isFile()) out.push(path);
+    else if (entry.isFile() && !isCompressedCopy(entry.name)) out.push(path);  // the server's .br/.gz copies
   }
   return out.sort();
 }

@@ -61,8 +61,9 @@ add_custom_target(debrief_site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${DEBRIEF_WEB_SOURCES} "${CMAKE_SOURCE_DIR}/web/manifest.webmanifest"
           "${DEBRIEF_SITE_DIR}/"
   COMMAND "${DEBRIEF_NODE}" "${CMAKE_SOURCE_DIR}/scripts/lib/make_precache.mjs" "${DEBRIEF_SITE_DIR}" "${CMAKE_SOURCE_DIR}/web/sw.js"
+  COMMAND "${DEBRIEF_NODE}" "${CMAKE_SOURCE_DIR}/scripts/lib/precompress.mjs" "${DEBRIEF_SITE_DIR}"
   DEPENDS ${DEBRIEF_ICON_FILES}
-  COMMENT "Writing build/site/sw.js (precache list and build hash)" VERBATIM)
+  COMMENT "Writing build/site/sw.js (precache list and build hash) and the .br/.gz copies" VERBATIM)
 add_dependencies(debrief_site debrief_web)
 # The translations, fetched only when chosen (web/sw.js keeps them once fetched, outside the precache).
 debrief_compile_catalogues(debrief_catalogues "${DEBRIEF_SITE_DIR}/i18n" ${DEBRIEF_TRANSLATION_POS})

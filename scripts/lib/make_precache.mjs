@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isCompressedCopy } from './precompress.mjs';
 
 const PLACEHOLDER = '__DEBRIEF_BUILD__';
 const DEFAULT_TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'sw.js');
@@ -16,7 +17,8 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     // Dot files and half-written temporaries are never part of what we deploy.
-    if (entry.name.startsWith('.') || entry.name.endsWith('.tmp')) continue;
+    // Nor are the precompressed copies (precompress.mjs): the server picks them for the file itself.
+    if (entry.name.startsWith('.') || entry.name.endsWith('.tmp') || isCompressedCopy(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await listFiles(path)));
     else if (entry.isFile()) out.push(path);

@@ -1,6 +1,8 @@
 // A small static file server for build/site/ (used by scripts/serve, the browser tests and the benchmarks).
 // Serves .wasm as application/wasm so browsers compile it while it streams in, sends the security
-// headers a static host should send too (README "Hosting"), and never serves a file outside its folder.
+// headers a static host should send too (README "Hosting"), sends the precompressed copy of a file
+// (<file>.br, <file>.gz, written at build time by precompress.mjs) to a browser that accepts it, as a
+// static host would, and never serves a file outside its folder.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -55,6 +57,20 @@ function fileWithin(base, path) {
   return file;
 }
 
+// The precompressed copy the request accepts (brotli first), or null for the file itself. A copy older
+// than its file (the file was rewritten after the build, as tests do) is never sent.
+async function compressedCopy(file, acceptEncoding = '') {
+  const accepted = acceptEncoding.split(',').map((part) => part.split(';')[0].trim().toLowerCase());
+  const written = (await stat(file)).mtimeMs;
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepted.includes(encoding)) continue;
+    try {
+      if ((await stat(file + suffix)).mtimeMs >= written) return { encoding, path: file + suffix };
+    } catch { /* no such copy: try the next encoding */ }
+  }
+  return null;
+}
+
 // Starts serving `root`; resolves to { server, port, url, requests } where `requests` counts every request.
 export async function startStaticServer(root, { port = 0, host = '127.0.0.1', log = false } = {}) {
   const base = resolve(root);
@@ -81,10 +97,13 @@ export async function startStaticServer(root, { port = 0, host = '127.0.0.1', lo
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const copy = await compressedCopy(file, req.headers['accept-encoding']);
+      const body = await readFile(copy ? copy.path : file);
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': MIME[extname(file)] || 'application/octet-stream',
+        ...(copy ? { 'Content-Encoding': copy.encoding } : {}),
+        Vary: 'Accept-Encoding',
         // Always revalidate: the service worker, not the HTTP cache, is what keeps the app offline.
         'Cache-Control': 'no-cache',
       });

@@ -1,0 +1,72 @@
+// scripts/serve sends the precompressed copies the build wrote (<file>.br, <file>.gz), as a static
+// host would: the smaller body to a browser that accepts it, the file itself to one that does not,
+// and the same bytes either way once decoded.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { SITE, startServer } from './harness.mjs';
+import { describeSite } from '../../scripts/lib/make_precache.mjs';
+import { precompress } from '../../scripts/lib/precompress.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server.server.close());
+
+// The raw response (node:http, not fetch(), which would decode the body by itself).
+const rawGet = (base, path, acceptEncoding) => new Promise((resolve, reject) => {
+  request(new URL(path, base), { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+    const chunks = [];
+    response.on('data', (chunk) => chunks.push(chunk));
+    response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+  }).on('error', reject).end();
+});
+const get = (path, acceptEncoding) => rawGet(server.url, path, acceptEncoding);
+
+test('app.wasm travels as brotli, gzip or as is, and decodes to the same bytes', async () => {
+  const original = await readFile(join(SITE, 'app.wasm'));
+  const br = await get('app.wasm', 'gzip, deflate, br');
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.equal(br.headers['content-type'], 'application/wasm');
+  assert.equal(br.headers.vary, 'Accept-Encoding');
+  assert.ok(br.body.length < original.length / 2, `${br.body.length} of ${original.length} bytes crossed`);
+  assert.ok(brotliDecompressSync(br.body).equals(original));
+  const gz = await get('app.wasm', 'gzip');
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.ok(gunzipSync(gz.body).equals(original));
+  const plain = await get('app.wasm', 'identity');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.ok(plain.body.equals(original));
+});
+
+test('PNG icons are sent as they are; copies never reach the precache', async () => {
+  const icon = await get('icons/icon-192.png', 'br');
+  assert.equal(icon.headers['content-encoding'], undefined);
+  const names = await readdir(SITE);
+  assert.ok(names.includes('index.html.br'), 'the build wrote the copies');
+  const { files, lazy } = await describeSite(SITE, await readFile(join(SITE, '..', '..', 'web', 'sw.js'), 'utf8'));
+  const listed = [...Object.keys(files), ...Object.keys(lazy)];
+  assert.deepEqual(listed.filter((p) => p.endsWith('.br') || p.endsWith('.gz')), []);
+});
+
+test('a copy older than its file is never sent', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'debrief-serving-'));
+  const local = await startServer(dir);
+  try {
+    await writeFile(join(dir, 'a.js'), 'console.log("first build");'.repeat(20));
+    await precompress(dir);
+    // The file is rewritten after the build (a test's second deployment): its old copy is stale.
+    await writeFile(join(dir, 'a.js'), 'console.log("second");');
+    const later = new Date(Date.now() + 60_000);
+    await utimes(join(dir, 'a.js'), later, later);
+    const { headers, body } = await rawGet(local.url, 'a.js', 'br, gzip');
+    assert.equal(headers['content-encoding'], undefined);
+    assert.equal(body.toString(), 'console.log("second");');
+  } finally {
+    local.server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
