@@ -257,8 +257,8 @@ void bench_criteria(Harness& h, const Journal& journal) {
         bench::sink = profile.entries.size();
         return count_note(profile.entries.size(), "entries");
     });
-    h.run("criteria", "search_phrase (from the profile)", [&] {
-        const std::string phrase = search_phrase(build_profile(journal), journal.settings);
+    h.run("criteria", "search_query (from the profile)", [&] {
+        const std::string phrase = search_query(search_parts(build_profile(journal), journal.settings));
         bench::sink = phrase.size();
         return count_note(phrase.size(), "bytes");
     });

@@ -2,6 +2,8 @@
 #include "core/criteria.h"
 
 #include "core/dates.h"
+#include "core/i18n.h"
+#include "core/keywords.h"
 #include "core/text.h"
 
 #include <algorithm>
@@ -32,17 +34,31 @@ Date reflection_date(const Reflection& r) {
     return local_date(r.meta.created);
 }
 
-std::map<std::string, Mention> mentions_in(const Reflection& r) {
+// Follows the user's merges from `key` to the entry it now counts as. A hand-edited file could hold
+// a cycle, so the walk stops after as many steps as there are merges.
+std::string merged_key(const Settings& settings, std::string key) {
+    for (std::size_t step = 0; step < settings.profile_merges.size(); ++step) {
+        const auto it = std::find_if(settings.profile_merges.begin(), settings.profile_merges.end(),
+                                     [&](const ProfileMerge& m) { return normalize_key(m.key) == key; });
+        if (it == settings.profile_merges.end()) break;
+        std::string into = normalize_key(it->into);
+        if (into.empty() || into == key) break;
+        key = std::move(into);
+    }
+    return key;
+}
+
+std::map<std::string, Mention> mentions_in(const Reflection& r, const Settings& settings) {
     std::map<std::string, Mention> mentions;
     for (const LovedItem& item : r.loved) {
-        std::string key = normalize_key(item.text);
+        std::string key = merged_key(settings, normalize_key(item.text));
         if (key.empty()) continue;
         Mention& m = mentions[key];
         if (m.text.empty()) m.text = collapse_whitespace(item.text);
         m.weight = std::max(m.weight, std::clamp(item.weight, 1, 5));
     }
     for (const Criterion& c : r.criteria) {
-        std::string key = normalize_key(c.text);
+        std::string key = merged_key(settings, normalize_key(c.text));
         if (key.empty()) continue;
         Mention& m = mentions[key];
         // The criterion wording is the one the user shaped for searching, so it wins.
@@ -100,6 +116,44 @@ void resolve_kind(ProfileEntry& e, const std::array<int, 3>& counts, const Setti
     e.kind_source = stated ? KindSource::reflections : KindSource::loved_default;
 }
 
+void resolve_keyword(ProfileEntry& e, const Settings& settings, Language language) {
+    e.suggested_keyword = suggest_keyword(e.text, language);
+    for (const ProfileKeyword& k : settings.profile_keywords) {
+        const std::string keyword = collapse_whitespace(k.keyword);
+        if (normalize_key(k.key) == e.key && !keyword.empty()) {
+            e.keyword = keyword;
+            e.keyword_is_users = true;
+            return;
+        }
+    }
+    // A text with nothing but stopwords still searches for something: its own words.
+    e.keyword = e.suggested_keyword.empty() ? e.text : e.suggested_keyword;
+}
+
+struct DatedRole {
+    Date when;
+    std::string text;
+};
+
+// Distinct by folded text, the most recent spelling, most recent first.
+std::vector<std::string> roles_of(const std::vector<Reflection>& reflections) {
+    std::map<std::string, DatedRole> roles;
+    for (const Reflection& r : reflections) {
+        if (r.meta.deleted) continue;
+        const std::string key = normalize_key(r.role);
+        if (key.empty()) continue;
+        const Date when = reflection_date(r);
+        auto [it, added] = roles.try_emplace(key, DatedRole{when, collapse_whitespace(r.role)});
+        if (!added && it->second.when < when) it->second = DatedRole{when, collapse_whitespace(r.role)};
+    }
+    std::vector<std::pair<std::string, DatedRole>> sorted(roles.begin(), roles.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return b.second.when < a.second.when; });
+    std::vector<std::string> out;
+    for (auto& [key, role] : sorted) out.push_back(std::move(role.text));
+    return out;
+}
+
 bool ranks_before(const ProfileEntry& a, const ProfileEntry& b) {
     const auto recent_a = days_from_civil(a.most_recent);
     const auto recent_b = days_from_civil(b.most_recent);
@@ -107,65 +161,92 @@ bool ranks_before(const ProfileEntry& a, const ProfileEntry& b) {
            std::tie(a.reflection_count, a.total_weight, recent_a, b.key);
 }
 
-// [SECTION] Search phrase
+// [SECTION] Search query
 
-std::string phrase_term(std::string_view text) {
+std::string clean_term(std::string_view text) {
     std::string clean;
     for (const char c : text) {
-        if (c != '"') clean += c;
+        if (c != '"' && c != '(' && c != ')') clean += c;
     }
-    clean = collapse_whitespace(clean);
-    if (clean.find(' ') != std::string::npos) return '"' + clean + '"';
-    return clean;
+    return collapse_whitespace(clean);
 }
 
-class PhraseBuilder {
+// Quoted when it has several words, or is itself an operator word a board would read as one.
+std::string query_term(const std::string& term) {
+    if (term.find(' ') != std::string::npos || term == "AND" || term == "OR" || term == "NOT") return '"' + term + '"';
+    return term;
+}
+
+// Keeps each term once across the whole search, by folded text.
+class TermSet {
 public:
-    void add(std::string_view text, std::string_view prefix = {}) {
-        const std::string term = phrase_term(text);
+    bool add(const std::string& term, std::vector<std::string>& into) {
         std::string key = normalize_key(term);
-        if (term.empty() || std::find(m_keys.begin(), m_keys.end(), key) != m_keys.end()) return;
+        if (key.empty() || std::find(m_keys.begin(), m_keys.end(), key) != m_keys.end()) return false;
         m_keys.push_back(std::move(key));
-        if (!m_out.empty()) m_out += ' ';
-        m_out += prefix;
-        m_out += term;
+        into.push_back(term);
+        return true;
     }
-    std::string take() { return std::move(m_out); }
 
 private:
     std::vector<std::string> m_keys;
-    std::string m_out;
 };
 
-void add_kind(PhraseBuilder& b, const Profile& p, CriterionKind kind, std::size_t limit, std::string_view prefix = {}) {
-    std::size_t added = 0;
+void add_kind(TermSet& seen, std::vector<std::string>& into, const Profile& p, CriterionKind kind, std::size_t limit) {
     for (const ProfileEntry& e : p.entries) {
-        if (added == limit) break;
-        if (e.kind != kind) continue;
-        b.add(e.text, prefix);
-        ++added;
+        if (into.size() == limit) break;
+        if (e.kind == kind) seen.add(clean_term(e.keyword), into);
     }
+}
+
+// A list joined with the language's own pattern ("a, b and c"), as CLDR list patterns do.
+std::string join_list(const std::vector<std::string>& items, Language language, std::string_view end_key) {
+    if (items.empty()) return {};
+    std::string out = items.back();
+    for (std::size_t i = items.size() - 1; i-- > 0;) {
+        const std::string_view key = i + 2 == items.size() ? end_key : std::string_view("profile.list.middle");
+        out = format_text(tr_in(language, key), {{"first", items[i]}, {"second", out}});
+    }
+    return out;
+}
+
+// Sentence case for scripts that have it; Arabic has no capitals and is left as it is.
+std::string capitalised(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
 }
 
 }  // namespace
 
-Profile build_profile(const std::vector<Reflection>& reflections, const Settings& settings) {
+Importance importance(const ProfileEntry& entry) {
+    if (entry.reflection_count <= 0) return Importance::some;
+    // Loved items weigh 1..5 and a bare criterion 3: on average 4 or more is "a lot", under 2.5 "a little".
+    if (entry.total_weight >= 4 * entry.reflection_count) return Importance::a_lot;
+    if (2 * entry.total_weight < 5 * entry.reflection_count) return Importance::a_little;
+    return Importance::some;
+}
+
+Profile build_profile(const std::vector<Reflection>& reflections, const Settings& settings, Language language) {
     std::map<std::string, Tally> tallies;
     for (const Reflection& r : reflections) {
         if (r.meta.deleted) continue;
         const Date when = reflection_date(r);
-        for (const auto& [key, mention] : mentions_in(r)) add_mention(tallies[key], key, mention, when);
+        for (const auto& [key, mention] : mentions_in(r, settings)) add_mention(tallies[key], key, mention, when);
     }
     Profile profile;
+    profile.roles = roles_of(reflections);
     for (auto& [key, tally] : tallies) {
         resolve_kind(tally.entry, tally.kind_counts, settings);
+        resolve_keyword(tally.entry, settings, language);
         profile.entries.push_back(std::move(tally.entry));
     }
     std::sort(profile.entries.begin(), profile.entries.end(), ranks_before);
     return profile;
 }
 
-Profile build_profile(const Journal& journal) { return build_profile(journal.reflections, journal.settings); }
+Profile build_profile(const Journal& journal, Language language) {
+    return build_profile(journal.reflections, journal.settings, language);
+}
 
 void set_profile_choice(Settings& settings, std::string_view key, CriterionKind kind) {
     const std::string normalized = normalize_key(key);
@@ -181,13 +262,99 @@ void clear_profile_choice(Settings& settings, std::string_view key) {
                   choices.end());
 }
 
-std::string search_phrase(const Profile& profile, const Settings& settings, const PhraseLimits& limits) {
-    PhraseBuilder b;
-    add_kind(b, profile, CriterionKind::must_have, limits.must_haves);
-    add_kind(b, profile, CriterionKind::nice_to_have, limits.nice_to_haves);
-    b.add(settings.search_location);
-    add_kind(b, profile, CriterionKind::deal_breaker, limits.exclusions, "-");
-    return b.take();
+void set_profile_keyword(Settings& settings, std::string_view key, std::string_view keyword) {
+    const std::string normalized = normalize_key(key);
+    auto& keywords = settings.profile_keywords;
+    keywords.erase(std::remove_if(keywords.begin(), keywords.end(),
+                                  [&](const ProfileKeyword& k) { return normalize_key(k.key) == normalized; }),
+                   keywords.end());
+    std::string clean = collapse_whitespace(keyword);
+    if (!clean.empty()) keywords.push_back({normalized, std::move(clean)});
+}
+
+std::vector<NearDuplicate> near_duplicates(const Profile& profile) {
+    std::map<std::string, const ProfileEntry*> first_by_words;  // entries are ranked: the first one stays
+    std::vector<NearDuplicate> out;
+    for (const ProfileEntry& e : profile.entries) {
+        const std::string words = word_key(e.text);
+        if (words.empty()) continue;
+        const auto [it, added] = first_by_words.try_emplace(words, &e);
+        if (!added) out.push_back({e.key, it->second->key, it->second->text});
+    }
+    return out;
+}
+
+void merge_profile_entries(Settings& settings, std::string_view key, std::string_view into) {
+    const std::string from = normalize_key(key);
+    const std::string target = normalize_key(into);
+    if (from.empty() || target.empty() || from == target) return;
+    auto& merges = settings.profile_merges;
+    merges.erase(std::remove_if(merges.begin(), merges.end(),
+                                [&](const ProfileMerge& m) { return normalize_key(m.key) == from; }),
+                 merges.end());
+    // An entry merged into `from` earlier now goes straight to the target, so no chain or cycle forms.
+    for (ProfileMerge& m : merges) {
+        if (normalize_key(m.into) == from) m.into = target;
+    }
+    merges.push_back({from, target});
+}
+
+SearchParts search_parts(const Profile& profile, const Settings& settings, const SearchLimits& limits) {
+    SearchParts parts;
+    TermSet seen;
+    for (const std::string& role : profile.roles) {
+        if (parts.roles.size() == limits.roles) break;
+        seen.add(clean_term(role), parts.roles);
+    }
+    add_kind(seen, parts.musts, profile, CriterionKind::must_have, limits.must_haves);
+    std::vector<std::string> location;
+    if (seen.add(clean_term(settings.search_location), location)) parts.location = location.front();
+    add_kind(seen, parts.exclusions, profile, CriterionKind::deal_breaker, limits.exclusions);
+    return parts;
+}
+
+std::string search_query(const SearchParts& parts) {
+    std::vector<std::string> all_of;
+    if (parts.roles.size() == 1) all_of.push_back(query_term(parts.roles.front()));
+    if (parts.roles.size() > 1) {
+        std::string any = "(";
+        for (std::size_t i = 0; i < parts.roles.size(); ++i) any += (i ? " OR " : "") + query_term(parts.roles[i]);
+        all_of.push_back(any + ")");
+    }
+    for (const std::string& term : parts.musts) all_of.push_back(query_term(term));
+    if (!parts.location.empty()) all_of.push_back(query_term(parts.location));
+    if (all_of.empty()) return {};
+    std::string query;
+    for (const std::string& term : all_of) query += (query.empty() ? "" : " AND ") + term;
+    for (const std::string& term : parts.exclusions) query += " NOT " + query_term(term);
+    return query;
+}
+
+std::string describe_search(const SearchParts& parts, Language language) {
+    const bool roles = !parts.roles.empty();
+    const bool terms = !parts.musts.empty();
+    const bool place = !parts.location.empty();
+    if (!roles && !terms && !place) return {};
+    // One whole sentence per combination, so translators can order the parts as their language needs.
+    static constexpr std::string_view keys[8] = {"",                            // nothing: handled above
+                                                 "profile.search.place",        // place
+                                                 "profile.search.terms",        // terms
+                                                 "profile.search.terms_place",  // terms, place
+                                                 "profile.search.roles",        // roles
+                                                 "profile.search.roles_place",  // roles, place
+                                                 "profile.search.roles_terms",  // roles, terms
+                                                 "profile.search.roles_terms_place"};
+    const std::string role_list = join_list(parts.roles, language, "profile.list.or_end");
+    const std::string term_list = join_list(parts.musts, language, "profile.list.and_end");
+    std::string sentence =
+        capitalised(format_text(tr_in(language, keys[(roles ? 4 : 0) + (terms ? 2 : 0) + (place ? 1 : 0)]),
+                                {{"roles", role_list}, {"terms", term_list}, {"place", parts.location}}));
+    if (!parts.exclusions.empty()) {
+        const std::string excluded = join_list(parts.exclusions, language, "profile.list.or_end");
+        sentence += ' ';
+        sentence += format_text(tr_in(language, "profile.search.leaving_out"), {{"terms", excluded}});
+    }
+    return sentence;
 }
 
 }  // namespace debrief

@@ -20,33 +20,74 @@ struct ProfileEntry {
     int reflection_count = 0;  // in how many reflections it appears
     int total_weight = 0;      // sum over reflections of how much it mattered there
     Date most_recent;          // the latest reflection it appears in
+    std::string keyword;       // the term the search query uses: the user's own, else the suggestion
+    std::string suggested_keyword;
+    bool keyword_is_users = false;
 };
+
+// How much an entry mattered on average where it came up, in words a person uses.
+enum class Importance { a_little, some, a_lot };
+Importance importance(const ProfileEntry& entry);
 
 // Entries ranked best first: recurring ones, then heavier ones, then recent ones.
 struct Profile {
     std::vector<ProfileEntry> entries;
+    std::vector<std::string> roles;  // distinct role titles, most recent reflection first
 };
 
 // The weight a bare criterion (no loved item behind it) adds for its reflection.
 constexpr int criterion_default_weight = 3;
 
-// Deleted reflections (in the trash) are ignored.
-Profile build_profile(const std::vector<Reflection>& reflections, const Settings& settings);
-Profile build_profile(const Journal& journal);
+// Deleted reflections (in the trash) are ignored. Mentions of a merged entry count as its target's.
+// `language` breaks ties when guessing a criterion's language for its suggested keyword.
+Profile build_profile(const std::vector<Reflection>& reflections, const Settings& settings,
+                      Language language = Language::en);
+Profile build_profile(const Journal& journal, Language language = Language::en);
 
 // Records the user's own classification of an entry (replacing an earlier one).
 void set_profile_choice(Settings& settings, std::string_view key, CriterionKind kind);
 void clear_profile_choice(Settings& settings, std::string_view key);
 
-struct PhraseLimits {
+// The user's own keyword for an entry; an empty one goes back to the suggestion.
+void set_profile_keyword(Settings& settings, std::string_view key, std::string_view keyword);
+
+// An entry written the same words another way as a higher-ranked one ("remote-friendly!" under
+// "Remote friendly"), which the profile offers to merge into it.
+struct NearDuplicate {
+    std::string key;
+    std::string into;
+    std::string into_text;
+};
+std::vector<NearDuplicate> near_duplicates(const Profile& profile);
+
+// Remembers that `key` counts as `into` from now on (both folded; chains resolve to the last).
+void merge_profile_entries(Settings& settings, std::string_view key, std::string_view into);
+
+struct SearchLimits {
+    std::size_t roles = 3;
     std::size_t must_haves = 4;
-    std::size_t nice_to_haves = 3;
     std::size_t exclusions = 3;
 };
 
-// A targeted search query: must-haves, then nice-to-haves, then the location, then deal-breakers as
-// exclusions, e.g. `"product manager" mid-level start-up dog-friendly Seattle -agency`. Multi-word
-// terms are quoted; quotes inside terms are dropped so the query stays well-formed.
-std::string search_phrase(const Profile& profile, const Settings& settings, const PhraseLimits& limits = {});
+// What the targeted search asks for, as display terms: roles (any of them), must-have keywords and
+// the location (all of them), deal-breaker keywords (none of them). Nice-to-haves stay out: a job
+// board would demand them too. Terms repeated across parts are kept once, where first met.
+struct SearchParts {
+    std::vector<std::string> roles;
+    std::vector<std::string> musts;
+    std::string location;
+    std::vector<std::string> exclusions;
+};
+SearchParts search_parts(const Profile& profile, const Settings& settings, const SearchLimits& limits = {});
+
+// The boolean query job boards accept, e.g.
+// `("product designer" OR "UX designer") AND remote AND "design critique" AND Berlin NOT unpaid`.
+// Multi-word terms are quoted; quotes and parentheses inside terms are dropped so the query stays
+// well-formed. Exclusions alone make no search, so they need at least one other term.
+std::string search_query(const SearchParts& parts);
+
+// The same search as a sentence in `language`, e.g. "Product designer or UX designer roles in
+// Berlin that mention remote and design critique. Leaving out anything that mentions unpaid."
+std::string describe_search(const SearchParts& parts, Language language);
 
 }  // namespace debrief

@@ -204,10 +204,24 @@ struct ProfileChoice {
     CriterionKind kind = CriterionKind::nice_to_have;
 };
 
+// The user's own search keyword for a profile entry (keyed by folded text), replacing the suggested one.
+struct ProfileKeyword {
+    std::string key;
+    std::string keyword;
+};
+
+// Two profile entries the user merged: mentions of `key` count as mentions of `into` (both folded).
+struct ProfileMerge {
+    std::string key;
+    std::string into;
+};
+
 // Journal-wide settings and profile edits, stored as one record.
 struct Settings {
     Timestamp modified;
     std::vector<ProfileChoice> profile_choices;
+    std::vector<ProfileKeyword> profile_keywords;
+    std::vector<ProfileMerge> profile_merges;
     std::string search_location;  // appended to the targeted search phrase
     // The interface language a person chose, as its code ("en", "de", "it", "ar"); "" follows the
     // browser's languages. Kept as written: a code this version does not know also follows the browser.

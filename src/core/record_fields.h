@@ -237,9 +237,23 @@ if_fields_of<T, ProfileChoice> visit_fields(T& p, V& v) {
 }
 
 template <class T, class V>
+if_fields_of<T, ProfileKeyword> visit_fields(T& p, V& v) {
+    v.text({"key", Presence::required}, p.key);
+    v.text({"keyword"}, p.keyword);
+}
+
+template <class T, class V>
+if_fields_of<T, ProfileMerge> visit_fields(T& p, V& v) {
+    v.text({"key", Presence::required}, p.key);
+    v.text({"into", Presence::required}, p.into);
+}
+
+template <class T, class V>
 if_fields_of<T, Settings> visit_fields(T& s, V& v) {
     v.timestamp({"modified", Presence::required}, s.modified);
     v.items({"profile_choices"}, s.profile_choices);
+    v.items({"profile_keywords"}, s.profile_keywords);
+    v.items({"profile_merges"}, s.profile_merges);
     v.text({"search_location"}, s.search_location);
     v.text({"language"}, s.language);
 }
@@ -250,6 +264,8 @@ inline const std::string& item_key(const LovedItem& l) { return l.id; }
 inline const std::string& item_key(const Criterion& c) { return c.id; }
 inline const std::string& item_key(const ArmyMember& a) { return a.id; }
 inline const std::string& item_key(const ProfileChoice& p) { return p.key; }
+inline const std::string& item_key(const ProfileKeyword& p) { return p.key; }
+inline const std::string& item_key(const ProfileMerge& p) { return p.key; }
 
 // [SECTION] Walking the tables
 

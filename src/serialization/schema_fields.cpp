@@ -107,6 +107,8 @@ const std::vector<FieldSpec>& schema_fields(SchemaObject object) {
     static const std::vector<FieldSpec> reminder = table_keys<Reminder>();
     static const std::vector<FieldSpec> settings = table_keys<Settings>();
     static const std::vector<FieldSpec> profile_choice = table_keys<ProfileChoice>();
+    static const std::vector<FieldSpec> profile_keyword = table_keys<ProfileKeyword>();
+    static const std::vector<FieldSpec> profile_merge = table_keys<ProfileMerge>();
 
     switch (object) {
         case SchemaObject::journal: return journal;
@@ -126,6 +128,8 @@ const std::vector<FieldSpec>& schema_fields(SchemaObject object) {
         case SchemaObject::reminder: return reminder;
         case SchemaObject::settings: return settings;
         case SchemaObject::profile_choice: return profile_choice;
+        case SchemaObject::profile_keyword: return profile_keyword;
+        case SchemaObject::profile_merge: return profile_merge;
     }
     return journal;  // unreachable: the switch covers every enumerator (-Wswitch checks it)
 }
@@ -140,7 +144,8 @@ const std::vector<SchemaObject>& all_schema_objects() {
         SchemaObject::army_member,    SchemaObject::resilience,
         SchemaObject::contact,        SchemaObject::message,
         SchemaObject::reminder,       SchemaObject::settings,
-        SchemaObject::profile_choice,
+        SchemaObject::profile_choice, SchemaObject::profile_keyword,
+        SchemaObject::profile_merge,
     };
     return all;
 }
@@ -164,6 +169,8 @@ std::string_view schema_definition_name(SchemaObject object) {
         case SchemaObject::reminder: return "reminder";
         case SchemaObject::settings: return "settings";
         case SchemaObject::profile_choice: return "profile_choice";
+        case SchemaObject::profile_keyword: return "profile_keyword";
+        case SchemaObject::profile_merge: return "profile_merge";
     }
     return "";
 }

@@ -28,6 +28,8 @@ enum class SchemaObject {
     reminder,
     settings,
     profile_choice,
+    profile_keyword,
+    profile_merge,
 };
 
 struct FieldSpec {
@@ -102,6 +104,14 @@ constexpr SchemaObject schema_object_of<Settings>() {
 template <>
 constexpr SchemaObject schema_object_of<ProfileChoice>() {
     return SchemaObject::profile_choice;
+}
+template <>
+constexpr SchemaObject schema_object_of<ProfileKeyword>() {
+    return SchemaObject::profile_keyword;
+}
+template <>
+constexpr SchemaObject schema_object_of<ProfileMerge>() {
+    return SchemaObject::profile_merge;
 }
 
 // Every SchemaObject, for tests and documentation checks.

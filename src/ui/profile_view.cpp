@@ -1,5 +1,6 @@
 // The criteria profile across all reflections: recurring "loved" aspects and criteria ranked, each
-// classified must-have / nice-to-have / deal-breaker, and a targeted search phrase to copy.
+// classified must-have / nice-to-have / deal-breaker with a short search word, near-duplicates offered
+// for merging, and the targeted search as a sentence and as a boolean query to copy.
 #include "ui/views.h"
 
 #include "core/criteria.h"
@@ -19,9 +20,24 @@ namespace {
 const Profile& cached_profile(const App& app, ProfileViewState& view) {
     if (view.revision != app.revision()) {
         view.revision = app.revision();
-        view.profile = build_profile(app.journal());
+        view.profile = build_profile(app.journal(), interface_language());
     }
     return view.profile;
+}
+const char* importance_key(Importance importance) {
+    switch (importance) {
+        case Importance::a_lot: return "profile.mattered.a_lot";
+        case Importance::a_little: return "profile.mattered.a_little";
+        case Importance::some: break;
+    }
+    return "profile.mattered.some";
+}
+
+const NearDuplicate* duplicate_of(const std::vector<NearDuplicate>& duplicates, const std::string& key) {
+    for (const NearDuplicate& d : duplicates) {
+        if (d.key == key) return &d;
+    }
+    return nullptr;
 }
 }  // namespace
 
@@ -41,28 +57,43 @@ void draw_profile(App& app, ProfileViewState& view, Services& services) {
     std::string location = app.journal().settings.search_location;
     if (text_field(tr("profile.location").data(), location, FieldKind::single_line))
         app.update_settings([&](Settings& s) { s.search_location = location; });
-    const std::string phrase = search_phrase(profile, app.journal().settings);
+    const SearchParts parts = search_parts(profile, app.journal().settings);
+    const std::string sentence = describe_search(parts, interface_language());
+    if (!sentence.empty()) wrapped_text(sentence.c_str());
+    const std::string query = search_query(parts);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
-    user_text_line(phrase);
+    user_text_line(query);
     ImGui::PopStyleColor();
     if (button(tr("profile.copy_phrase").data(), Emphasis::primary)) {
-        services.copy_text(phrase);
+        services.copy_text(query);
         app.notify(std::string(tr("message.copied")));
     }
     end_card();
 
+    const std::vector<NearDuplicate> duplicates = near_duplicates(profile);
     for (const ProfileEntry& e : profile.entries) {
         ImGui::PushID(e.key.c_str());
         begin_card("entry");
         user_text_line(e.text);
-        const std::string meta =
-            tr_plural("profile.recurs", e.reflection_count, {{"weight", format_number(e.total_weight)}});
+        const std::string meta = tr_plural(importance_key(importance(e)), e.reflection_count);
         muted_text(meta.c_str());
         int kind = static_cast<int>(e.kind);
         if (choice_row("kind", kind,
                        {tr("criterion.must_have").data(), tr("criterion.nice_to_have").data(),
                         tr("criterion.deal_breaker").data()}))
             app.update_settings([&](Settings& s) { set_profile_choice(s, e.key, static_cast<CriterionKind>(kind)); });
+        // Empty shows the suggestion as the placeholder; clearing the field goes back to it.
+        std::string keyword = e.keyword_is_users ? e.keyword : std::string();
+        FieldOptions keyword_options;
+        keyword_options.placeholder = e.suggested_keyword.c_str();
+        if (text_field(tr("profile.keyword").data(), keyword, FieldKind::single_line, keyword_options))
+            app.update_settings([&](Settings& s) { set_profile_keyword(s, e.key, keyword); });
+        if (const NearDuplicate* d = duplicate_of(duplicates, e.key)) {
+            const std::string note = tr_format("profile.duplicate", {{"other", d->into_text}});
+            muted_text(note.c_str());
+            if (button(tr("profile.merge").data()))
+                app.update_settings([&](Settings& s) { merge_profile_entries(s, d->key, d->into); });
+        }
         end_card();
         ImGui::PopID();
     }

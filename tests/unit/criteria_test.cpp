@@ -1,5 +1,8 @@
-// Tests for core/criteria: aggregation by folded key, ranking, kinds, user choices, search phrase.
+// Tests for core/criteria and core/keywords: aggregation by folded key, ranking, kinds, user choices,
+// keywords, merges of near-duplicates, and the search as a query and as a sentence.
 #include "core/criteria.h"
+
+#include "core/keywords.h"
 
 #include <doctest/doctest.h>
 
@@ -124,41 +127,195 @@ TEST_CASE("criteria: the user's choices override, keyed by folded text") {
     CHECK(entry(build_profile({a}, s), "open plan")->kind == CriterionKind::must_have);
 }
 
-TEST_CASE("criteria: search_phrase puts must-haves, nice-to-haves, location and exclusions in order") {
+namespace {
+
+// Two roles, three must-haves (one with the user's own keyword), a location, two deal-breakers.
+Profile designer_profile(Settings& s) {
     Reflection a = reflection("a", Date{2026, 1, 1});
-    want(a, "product manager", CriterionKind::must_have);
-    want(a, "mid-level", CriterionKind::must_have);
-    want(a, "start-up", CriterionKind::nice_to_have);
-    want(a, "dog-friendly", CriterionKind::nice_to_have);
-    want(a, "agency", CriterionKind::deal_breaker);
-    Reflection b = reflection("b", Date{2026, 2, 1});
-    want(b, "Product Manager", CriterionKind::must_have);
-    Settings s;
-    s.search_location = "Seattle";
-    const Profile p = build_profile({a, b}, s);
-    CHECK(search_phrase(p, s) == "\"Product Manager\" mid-level dog-friendly start-up Seattle -agency");
+    a.role = "UX designer";
+    want(a, "Remote-friendly, with a hub in Berlin", CriterionKind::must_have);
+    want(a, "Climate-focused mission", CriterionKind::must_have);
+    want(a, "Unpaid take-home tasks", CriterionKind::deal_breaker);
+    want(a, "Good coffee", CriterionKind::nice_to_have);
+    Reflection b = reflection("b", Date{2026, 3, 1});
+    b.role = "Product  designer";
+    want(b, "A small, senior design team that critiques work together every week", CriterionKind::must_have);
+    want(b, "Agency work", CriterionKind::deal_breaker);
+    Reflection c = reflection("c", Date{2026, 2, 1});
+    c.role = "ux DESIGNER";  // the same role as a's, written another way
+    s.search_location = "Berlin";
+    set_profile_keyword(s, "a small, senior design team that critiques work together every week", " design  critique ");
+    return build_profile({a, b, c}, s);
 }
 
-TEST_CASE("criteria: search_phrase limits, quoting, de-duplication and UTF-8") {
-    Reflection a = reflection("a", Date{2026, 1, 1});
-    want(a, "Teilzeit", CriterionKind::must_have);
-    want(a, "say \"hi\" culture", CriterionKind::must_have);
-    want(a, "München", CriterionKind::must_have);
-    want(a, "عمل عن بعد", CriterionKind::nice_to_have);
-    want(a, "Zeitarbeit Firma", CriterionKind::deal_breaker);
+}  // namespace
+
+TEST_CASE("criteria: the query ORs the roles, ANDs must-haves and place, NOTs deal-breakers") {
     Settings s;
-    s.search_location = "  munchen ";
-    const Profile p = build_profile({a}, s);
-    const std::string phrase = search_phrase(p, s);
-    CHECK(phrase.find("\"say hi culture\"") != std::string::npos);
-    CHECK(phrase.find("\"عمل عن بعد\"") != std::string::npos);
-    CHECK(phrase.find("-\"Zeitarbeit Firma\"") != std::string::npos);
-    CHECK(phrase.find("München") != std::string::npos);
-    CHECK(phrase.find("munchen") == std::string::npos);  // the location repeats a must-have
-    PhraseLimits limits;
+    const Profile p = designer_profile(s);
+    REQUIRE(p.roles.size() == 2);
+    CHECK(p.roles[0] == "Product designer");  // the most recent reflection first
+    CHECK(p.roles[1] == "ux DESIGNER");       // the latest spelling of the same role
+    const SearchParts parts = search_parts(p, s);
+    CHECK(search_query(parts) ==
+          "(\"Product designer\" OR \"ux DESIGNER\") AND \"design critique\" AND climate AND remote AND Berlin "
+          "NOT agency NOT unpaid");
+    CHECK(describe_search(parts, Language::en) ==
+          "Product designer or ux DESIGNER roles in Berlin that mention design critique, climate and remote. "
+          "Leaving out anything that mentions agency or unpaid.");
+}
+
+TEST_CASE("criteria: the readable sentence has one whole sentence for each combination of parts") {
+    SearchParts parts;
+    CHECK(describe_search(parts, Language::en).empty());
+    CHECK(search_query(parts).empty());
+    parts.exclusions = {"agency"};
+    CHECK(search_query(parts).empty());  // "NOT agency" alone searches for nothing
+    parts.location = "Milano";
+    CHECK(describe_search(parts, Language::en) == "Jobs in Milano. Leaving out anything that mentions agency.");
+    parts.exclusions.clear();
+    parts.musts = {"part-time"};
+    CHECK(describe_search(parts, Language::en) == "Jobs in Milano that mention part-time.");
+    parts.location.clear();
+    parts.roles = {"editor"};
+    CHECK(describe_search(parts, Language::en) == "Editor roles that mention part-time.");
+    CHECK(search_query(parts) == "editor AND part-time");
+    parts.musts.clear();
+    CHECK(describe_search(parts, Language::en) == "Editor roles.");
+}
+
+TEST_CASE("criteria: query terms are quoted when they have spaces or read as operators") {
+    SearchParts parts;
+    parts.musts = {"NOT", "say hi", "München"};
+    parts.exclusions = {"عمل عن بعد"};
+    CHECK(search_query(parts) == "\"NOT\" AND \"say hi\" AND München NOT \"عمل عن بعد\"");
+    Reflection a = reflection("a", Date{2026, 1, 1});
+    a.role = "Editor (\"senior\")";
+    want(a, "München", CriterionKind::must_have);
+    Settings s;
+    s.search_location = "  munchen ";  // repeats the must-have: kept once
+    CHECK(search_query(search_parts(build_profile({a}, s), s)) == "\"Editor senior\" AND München");
+}
+
+TEST_CASE("criteria: limits keep the top-ranked terms, and nice-to-haves stay out of the query") {
+    Settings s;
+    const Profile p = designer_profile(s);
+    SearchLimits limits;
+    limits.roles = 1;
     limits.must_haves = 1;
-    limits.nice_to_haves = 0;
     limits.exclusions = 0;
-    CHECK(search_phrase(p, s, limits) == "München");  // the top must-have; the location repeats it
-    CHECK(search_phrase(Profile{}, Settings{}).empty());
+    CHECK(search_query(search_parts(p, s, limits)) == "\"Product designer\" AND \"design critique\" AND Berlin");
+    CHECK(search_query(search_parts(p, s)).find("coffee") == std::string::npos);
+}
+
+TEST_CASE("keywords: known job-search terms win, in the text's own language") {
+    CHECK(suggest_keyword("Remote-friendly, with a hub in Berlin") == "remote");
+    CHECK(suggest_keyword("Work from home twice a week") == "remote");
+    CHECK(suggest_keyword("PART TIME, ideally") == "part-time");
+    CHECK(suggest_keyword("Unpaid take-home tasks") == "unpaid");
+    CHECK(suggest_keyword("Teilzeit möglich, mit netten Kollegen") == "Teilzeit");
+    CHECK(suggest_keyword("Eine 4-Tage-Woche") == "4-Tage-Woche");
+    CHECK(suggest_keyword("Lavoro da remoto due giorni a settimana") == "remoto");
+    CHECK(suggest_keyword("Tempo parziale") == "part-time");
+    CHECK(suggest_keyword("العمل عن بعد مع فريق صغير") == "عن بعد");
+    CHECK(suggest_keyword("دوام جزئي") == "دوام جزئي");
+}
+
+TEST_CASE("keywords: otherwise the longest words left once stopwords and generic words go") {
+    CHECK(suggest_keyword("A small, senior design team that critiques work together every week") == "senior critiques");
+    CHECK(suggest_keyword("Critiques every week") == "critiques");  // not the sentence's capital
+    CHECK(suggest_keyword("Ein Team, das sich gegenseitig unterstützt") == "gegenseitig unterstützt");
+    CHECK(suggest_keyword("Nachhaltigkeit") == "Nachhaltigkeit");
+    CHECK(suggest_keyword("Un team che lavora sull'accessibilità") == "accessibilità");
+    CHECK(suggest_keyword("فرص للتطور المهني") == "للتطور المهني");
+    CHECK(suggest_keyword("the and of").empty());
+    CHECK(suggest_keyword("").empty());
+}
+
+TEST_CASE("keywords: the text's language is guessed from its stopwords, ties go to the hint") {
+    CHECK(guess_text_language("Ein Team, das sich gegenseitig unterstützt") == Language::de);
+    CHECK(guess_text_language("Un team che lavora con la comunità") == Language::it);
+    CHECK(guess_text_language("A team that ships") == Language::en);
+    CHECK(guess_text_language("فريق صغير") == Language::ar);
+    CHECK(guess_text_language("Gleitzeit", Language::de) == Language::de);
+    CHECK(guess_text_language("Gleitzeit", Language::it) == Language::it);
+}
+
+TEST_CASE("criteria: the user's keyword replaces the suggestion; an empty one brings it back") {
+    Reflection a = reflection("a", Date{2026, 1, 1});
+    want(a, "Remote-friendly, with a hub in Berlin", CriterionKind::must_have);
+    want(a, "the and of", CriterionKind::must_have);
+    Settings s;
+    Profile p = build_profile({a}, s);
+    const ProfileEntry* remote = entry(p, "remote-friendly, with a hub in berlin");
+    REQUIRE(remote);
+    CHECK(remote->keyword == "remote");
+    CHECK_FALSE(remote->keyword_is_users);
+    CHECK(entry(p, "the and of")->keyword == "the and of");  // nothing left to suggest: its own words
+    set_profile_keyword(s, "Remote-friendly, with a hub in BERLIN", "remote Berlin");
+    set_profile_keyword(s, "remote-friendly, with a hub in berlin", "remote hub");  // replaces the first
+    REQUIRE(s.profile_keywords.size() == 1);
+    p = build_profile({a}, s);
+    CHECK(entry(p, "remote-friendly, with a hub in berlin")->keyword == "remote hub");
+    CHECK(entry(p, "remote-friendly, with a hub in berlin")->suggested_keyword == "remote");
+    set_profile_keyword(s, "remote-friendly, with a hub in berlin", "   ");
+    CHECK(s.profile_keywords.empty());
+}
+
+TEST_CASE("criteria: near-duplicates are offered for merging, and the merge is remembered") {
+    Reflection a = reflection("a", Date{2026, 1, 1});
+    want(a, "Remote friendly", CriterionKind::must_have);
+    Reflection b = reflection("b", Date{2026, 2, 1});
+    want(b, "remote-friendly!", CriterionKind::must_have);
+    love(b, "Remote friendly", 5);  // the same reflection names both: after the merge, one mention
+    Reflection c = reflection("c", Date{2026, 3, 1});
+    love(c, "Remote-Friendly", 4);
+    want(c, "Mission", CriterionKind::nice_to_have);
+    Settings s;
+    Profile p = build_profile({a, b, c}, s);
+    CHECK(word_key("remote-friendly!") == word_key("Remote  Friendly"));
+    const std::vector<NearDuplicate> duplicates = near_duplicates(p);
+    REQUIRE(duplicates.size() == 2);
+    CHECK(duplicates[0].into == "remote friendly");  // the top-ranked spelling stays
+    CHECK(duplicates[0].into_text == "Remote friendly");
+    for (const NearDuplicate& d : duplicates) merge_profile_entries(s, d.key, d.into);
+    REQUIRE(s.profile_merges.size() == 2);
+    p = build_profile({a, b, c}, s);
+    REQUIRE(p.entries.size() == 2);
+    const ProfileEntry* remote = entry(p, "remote friendly");
+    REQUIRE(remote);
+    CHECK(remote->reflection_count == 3);
+    CHECK(remote->total_weight == 3 + 5 + 4);
+    CHECK(near_duplicates(p).empty());
+}
+
+TEST_CASE("criteria: merges resolve chains and never form a cycle") {
+    Settings s;
+    merge_profile_entries(s, "x", "y");
+    merge_profile_entries(s, "Y", "z");  // x now goes straight to z
+    merge_profile_entries(s, "z", "z");  // into itself: ignored
+    REQUIRE(s.profile_merges.size() == 2);
+    CHECK(s.profile_merges[0].into == "z");
+    Reflection a = reflection("a", Date{2026, 1, 1});
+    want(a, "X", CriterionKind::must_have);
+    want(a, "y", CriterionKind::must_have);
+    Profile p = build_profile({a}, s);
+    REQUIRE(p.entries.size() == 1);
+    CHECK(p.entries[0].key == "z");
+    s.profile_merges = {{"a", "b"}, {"b", "a"}};  // a hand-edited cycle still terminates
+    Reflection b = reflection("b", Date{2026, 1, 1});
+    want(b, "A", CriterionKind::must_have);
+    want(b, "B", CriterionKind::must_have);
+    CHECK(build_profile({b}, s).entries.size() == 2);
+}
+
+TEST_CASE("criteria: importance in words, from the average weight where the entry came up") {
+    ProfileEntry e;
+    e.reflection_count = 3;
+    e.total_weight = 12;
+    CHECK(importance(e) == Importance::a_lot);
+    e.total_weight = 9;
+    CHECK(importance(e) == Importance::some);
+    e.total_weight = 7;
+    CHECK(importance(e) == Importance::a_little);
 }

@@ -139,6 +139,8 @@ TEST_CASE("the canonical form: key order, indentation, nulls, final newline") {
           "  \"settings\": {\n"
           "    \"modified\": \"1970-01-01T00:00:00.000Z\",\n"
           "    \"profile_choices\": [],\n"
+          "    \"profile_keywords\": [],\n"
+          "    \"profile_merges\": [],\n"
           "    \"search_location\": \"\",\n"
           "    \"language\": \"\"\n"
           "  },\n"

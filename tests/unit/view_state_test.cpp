@@ -63,13 +63,14 @@ TEST_CASE("a second App's profile shows its own search phrase, not the first one
         return services.copied.back();
     };
     const std::string first_phrase = copied_phrase(first);
-    CHECK(first_phrase == search_phrase(build_profile(first.app.journal()), first.app.journal().settings));
-    CHECK(first_phrase.find("remote friendly") != std::string::npos);
+    CHECK(first_phrase == search_query(search_parts(build_profile(first.app.journal()), first.app.journal().settings)));
+    CHECK(first_phrase == "remote");  // the criterion's suggested keyword
 
     const std::string second_phrase = copied_phrase(second);
-    CHECK(second_phrase == search_phrase(build_profile(second.app.journal()), second.app.journal().settings));
-    CHECK(second_phrase.find("four-day week") != std::string::npos);
-    CHECK(second_phrase.find("remote friendly") == std::string::npos);
+    CHECK(second_phrase ==
+          search_query(search_parts(build_profile(second.app.journal()), second.app.journal().settings)));
+    CHECK(second_phrase == "\"4-day week\"");
+    CHECK(second_phrase.find("remote") == std::string::npos);
 
     // And back: drawing the second App did not disturb the first one's state.
     CHECK(copied_phrase(first) == first_phrase);
