@@ -98,6 +98,9 @@ void draw_opportunity_people(App& app, const Reflection& r) {
         keys.emplace_back(person_keys::hiring_manager);
     for (const Interviewer& i : r.interviewers)
         if (!i.name.empty()) keys.push_back(interviewer_key(i));
+    // Withdrawing: the note goes to the person in charge.
+    if (r.ending == Ending::withdrew)
+        person_draft_button(app, r, MessageKind::withdrawal, default_recipient_key(MessageKind::withdrawal, r));
     if (keys.size() < 2) return;
     std::vector<std::string> labels;
     for (const std::string& key : keys) labels.push_back(person_label(r, key));
@@ -154,33 +157,42 @@ void check_in_draft(App& app, const Reflection& r) {
 }
 
 void draw_missing_addresses(App& app, const Message& m) {
-    if (m.status != MessageStatus::draft || !m.to.empty()) return;
+    if (m.status != MessageStatus::draft) return;
     const Reflection* r = m.reflection_id.empty() ? nullptr : app.find_reflection(m.reflection_id);
-    std::vector<std::pair<std::string, std::string>> missing;  // person key (or contact) -> name
-    if (r && !m.recipient.empty()) {
-        if (m.recipient == person_keys::interviewers) {
-            for (const Interviewer& i : r->interviewers)
-                if (!i.name.empty() && i.email.empty()) missing.emplace_back(interviewer_key(i), i.name);
-        } else {
-            const std::vector<Recipient> who = resolve_people(*r, m.recipient);
-            if (!who.empty() && who.front().email.empty()) missing.emplace_back(m.recipient, who.front().name);
-        }
-    } else if (const Contact* c = m.contact_id.empty() ? nullptr : app.find_contact(m.contact_id)) {
-        if (c->email.empty()) missing.emplace_back("", c->name);
-    }
-    for (const auto& [key, name] : missing) {
-        ImGui::PushID(key.c_str());
-        const std::string caption = name.empty() ? std::string(tr("message.missing_email_unnamed"))
-                                                 : tr_format("message.missing_email", {{"name", name}});
+    const Contact* c = m.contact_id.empty() ? nullptr : app.find_contact(m.contact_id);
+    struct Ask {
+        std::string key;  // the person key, "" for the contact
+        std::string name;
         std::string email;
+    };
+    std::vector<Ask> people;
+    if (r && m.recipient == person_keys::interviewers) {
+        for (const Interviewer& i : r->interviewers)
+            if (!i.name.empty() || !i.email.empty()) people.push_back({interviewer_key(i), i.name, i.email});
+    } else if (r && !m.recipient.empty()) {
+        for (const Recipient& who : resolve_people(*r, m.recipient))
+            people.push_back({m.recipient, who.name, who.email});
+    } else if (c) {
+        people.push_back({"", c->name, c->email});
+    }
+    // A field shows for whoever has no address; once shown it stays for this draft while the address
+    // is typed (the first key typed already saves it), remembered in ImGui's window storage.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    for (const Ask& ask : people) {
+        const ImGuiID asked = ImGui::GetID(("asked_email/" + m.meta.id + "/" + ask.key).c_str());
+        if (ask.email.empty()) storage->SetInt(asked, 1);
+        if (storage->GetInt(asked, 0) == 0) continue;
+        ImGui::PushID(ask.key.c_str());
+        const std::string caption = ask.name.empty() ? std::string(tr("message.missing_email_unnamed"))
+                                                     : tr_format("message.missing_email", {{"name", ask.name}});
+        std::string email = ask.email;
         FieldOptions o;
         o.type = InputType::email;
-        if (text_field(caption.c_str(), email, FieldKind::single_line, o) && !email.empty()) {
-            if (r && !key.empty()) {
-                app.update_reflection(r->meta.id, [&](Reflection& x) { set_person(x, key, name, email); });
-            } else {
-                app.update_contact(m.contact_id, [&](Contact& x) { x.email = email; });
-            }
+        if (text_field(caption.c_str(), email, FieldKind::single_line, o)) {
+            if (r && !ask.key.empty())
+                app.update_reflection(r->meta.id, [&](Reflection& x) { set_person(x, ask.key, ask.name, email); });
+            else if (c)
+                app.update_contact(c->meta.id, [&](Contact& x) { x.email = email; });
         }
         ImGui::PopID();
     }
