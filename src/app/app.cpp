@@ -118,11 +118,13 @@ void App::readdressing_drafts(const std::function<void()>& change,
         if (const std::optional<Addressee> a = message_addressee(m_journal, m)) before.emplace_back(m.meta.id, *a);
     }
     change();
-    for (const auto& [id, old] : before) {
-        const Message* m = find_message(id);
+    for (const auto& entry : before) {
+        const Addressee& old = entry.second;
+        const Message* m = find_message(entry.first);
         const std::optional<Addressee> now = m ? message_addressee(m_journal, *m) : std::nullopt;
         if (!now || *now == old) continue;
-        update_message(id, [&](Message& x) { readdress_draft(x, old.name, old.email, now->name, now->email); });
+        update_message(entry.first,
+                       [&](Message& x) { readdress_draft(x, old.name, old.email, now->name, now->email); });
     }
 }
 

@@ -6,10 +6,12 @@
 #include "core/messages.h"
 #include "fixed_environment.h"
 #include "sample_journal.h"
+#include "serialization/journal_import.h"
 #include "serialization/journal_json.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 using namespace debrief;
@@ -288,6 +290,18 @@ TEST_CASE("people: you, the interviewers and the new person fields round-trip th
     const auto record = decode_record(encode_record(journal.settings));
     REQUIRE_MESSAGE(record.ok(), record.error().message);
     CHECK(std::get<Settings>(record.value().record).your_name == "Mia Hoffmann");
+
+    // Importing that export into a journal with older settings brings you along.
+    Journal current = samples::sample_journal();
+    current.settings.modified.unix_ms = back.settings.modified.unix_ms - 1;
+    current.reflections.front().meta.modified.unix_ms = rb.meta.modified.unix_ms - 1;
+    const Journal merged = merge_journals(current, back);
+    CHECK(merged.settings.your_name == "Mia Hoffmann");
+    CHECK(merged.settings.profile_link == "https://mia.example");
+    const auto imported = std::find_if(merged.reflections.begin(), merged.reflections.end(),
+                                       [&](const Reflection& x) { return x.meta.id == rb.meta.id; });
+    REQUIRE(imported != merged.reflections.end());
+    CHECK(imported->interviewers.size() == 2);
 }
 
 TEST_CASE("people: a journal not using the new fields is written as before") {
