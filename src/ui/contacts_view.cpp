@@ -124,9 +124,11 @@ void draw_reflection_person_editor(App& app, const Person& p) {
     std::string email = p.email;
     FieldOptions address;
     address.type = InputType::email;
-    const bool changed = text_field(tr("contacts.name").data(), name, FieldKind::single_line) |
-                         text_field(tr("contacts.email").data(), email, FieldKind::single_line, address);
-    if (changed) app.update_reflection(p.reflection_id, [&](Reflection& r) { set_person(r, p.key, name, email); });
+    // Both fields are drawn every frame, so neither may be skipped by a short-circuit.
+    const bool name_changed = text_field(tr("contacts.name").data(), name, FieldKind::single_line);
+    const bool email_changed = text_field(tr("contacts.email").data(), email, FieldKind::single_line, address);
+    if (name_changed || email_changed)
+        app.update_reflection(p.reflection_id, [&](Reflection& r) { set_person(r, p.key, name, email); });
 }
 
 }  // namespace

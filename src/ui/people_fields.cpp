@@ -131,8 +131,10 @@ void draw_told_person_fields(App& app, const Reflection& r, const ArmyMember& pe
 
 void person_draft_button(App& app, const Reflection& r, MessageKind kind, const std::string& key) {
     const bool existing = has_draft(app, r, kind, key);
-    const TextVars vars{{"kind", std::string(tr(display_key(kind)))}, {"name", person_label(r, key)}};
-    const std::string label = tr_format(existing ? "drafts.open_to" : "drafts.write_to", vars);
+    const std::string kind_name(tr(display_key(kind)));  // TextVars holds views: the strings outlive it
+    const std::string name = person_label(r, key);
+    const std::string label =
+        tr_format(existing ? "drafts.open_to" : "drafts.write_to", {{"kind", kind_name}, {"name", name}});
     ImGui::PushID(key.c_str());
     if (button(label.c_str(), existing ? Emphasis::normal : Emphasis::primary, true)) open_or_write(app, r, kind, key);
     ImGui::PopID();
