@@ -185,10 +185,29 @@ void App::trash_reminder(const std::string& id) {
 
 void App::update_settings(const std::function<void(Settings&)>& edit) {
     if (read_only()) return;
+    const Settings before = m_journal.settings;
     edit(m_journal.settings);
+    resign_drafts(before);
     ++m_revision;
     m_journal.settings.modified = m_env.now();
     m_dirty.insert({RecordType::settings, "settings"});
+}
+
+// Drafts not sent yet sign off with the name, signature and link as they are now.
+void App::resign_drafts(const Settings& before) {
+    const Settings& now = m_journal.settings;
+    if (before.your_name == now.your_name && before.signature == now.signature &&
+        before.profile_link == now.profile_link)
+        return;
+    for (const Message& m : m_journal.messages) {
+        if (m.meta.deleted || m.status != MessageStatus::draft) continue;
+        const std::string old_signoff =
+            signoff_text(m.language, before.your_name, before.signature, before.profile_link);
+        const std::string new_signoff = signoff_text(m.language, now.your_name, now.signature, now.profile_link);
+        Message signed_anew = m;
+        resign_draft(signed_anew, old_signoff, new_signoff);
+        if (signed_anew.body != m.body) update_message(m.meta.id, [&](Message& x) { x.body = signed_anew.body; });
+    }
 }
 
 void App::choose_language(Language language) {

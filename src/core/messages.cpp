@@ -278,16 +278,8 @@ std::string greeting(MessageKind kind, const Reflection* r, const DraftContext& 
     return greeting_line(kind, name, ctx.language);
 }
 
-// The name, then the signature's lines and the profile link, each as typed.
 std::string signoff(const DraftContext& ctx) {
-    const std::string sender = collapse_whitespace(ctx.sender_name);
-    std::string out = sender.empty() ? std::string(tr_in(ctx.language, "msg.signoff.anonymous"))
-                                     : tr_format_in(ctx.language, "msg.signoff.named", {{"sender", sender}});
-    const std::string_view signature = trim(ctx.signature);
-    if (!signature.empty()) out.append("\n").append(signature);
-    const std::string_view link = trim(ctx.profile_link);
-    if (!link.empty()) out.append("\n").append(link);
-    return out;
+    return signoff_text(ctx.language, ctx.sender_name, ctx.signature, ctx.profile_link);
 }
 
 std::string interview_date(const Facts& f, const DraftContext& ctx) {
@@ -575,6 +567,24 @@ Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext c
     body.append(m.body, cursor, std::string::npos);
     out.body = std::move(body);
     return out;
+}
+
+std::string signoff_text(Language language, const std::string& sender_name, const std::string& signature,
+                         const std::string& link) {
+    const std::string sender = collapse_whitespace(sender_name);
+    std::string out = sender.empty() ? std::string(tr_in(language, "msg.signoff.anonymous"))
+                                     : tr_format_in(language, "msg.signoff.named", {{"sender", sender}});
+    const std::string_view lines = trim(signature);
+    if (!lines.empty()) out.append("\n").append(lines);
+    const std::string_view url = trim(link);
+    if (!url.empty()) out.append("\n").append(url);
+    return out;
+}
+
+void resign_draft(Message& m, const std::string& old_signoff, const std::string& new_signoff) {
+    const std::size_t at = m.body.size() >= old_signoff.size() ? m.body.size() - old_signoff.size() : std::string::npos;
+    if (at == std::string::npos || m.body.compare(at, old_signoff.size(), old_signoff) != 0) return;
+    m.body.replace(at, old_signoff.size(), new_signoff);
 }
 
 std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language lang) {

@@ -131,6 +131,13 @@ Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext c
 // The draft's greeting line for `recipient_name` ("Dear Anna,", "Hello," without a name).
 std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language language);
 
+// The sign-off a draft of `language` ends with: "Kind regards," and the sender's name, then the
+// signature's lines and the link, each as typed.
+std::string signoff_text(Language language, const std::string& sender, const std::string& signature,
+                         const std::string& link);
+// The draft signed anew: the sign-off is replaced while it is the one composed for the old details.
+void resign_draft(Message& m, const std::string& old_signoff, const std::string& new_signoff);
+
 // A draft moved to other recipients: To follows while it is the old address (or empty), and the
 // greeting while it is the one composed for the old name. What the user changed by hand stays.
 void readdress_draft(Message& m, const std::string& old_name, const std::string& old_email, const std::string& new_name,

@@ -253,6 +253,29 @@ TEST_CASE("people: editing a person updates To and greeting of every draft not s
     CHECK(starts_with(app.find_message(reconnect)->body, "Dear Olga Petrova,"));
 }
 
+TEST_CASE("people: changing your name signs every draft not sent yet anew") {
+    test::FixedEnvironment env;
+    App app(env);
+    const std::string id = app.create_reflection();
+    app.update_reflection(id, [](Reflection& r) { r.feedback = opportunity().feedback; });
+    const std::string unsigned_draft =
+        app.create_message(draft(MessageKind::recruiter_question, *app.find_reflection(id), Settings{}));
+    const std::string sent =
+        app.create_message(draft(MessageKind::feedback_reply, *app.find_reflection(id), Settings{}));
+    app.update_message(sent, [](Message& m) { m.status = MessageStatus::sent; });
+    app.update_settings([](Settings& s) { s = you(); });
+    check_signed(*app.find_message(unsigned_draft));
+    const std::string& sent_body = app.find_message(sent)->body;
+    CHECK(sent_body.substr(sent_body.size() - 13) == "Kind regards,");
+    app.update_settings([](Settings& s) {
+        s.signature.clear();
+        s.profile_link.clear();
+        s.your_name = "Mia H.";
+    });
+    const std::string& body = app.find_message(unsigned_draft)->body;
+    CHECK(body.substr(body.size() - 20) == "Kind regards,\nMia H.");
+}
+
 TEST_CASE("people: you, the interviewers and the new person fields round-trip through export and import") {
     Journal journal = samples::sample_journal();
     journal.settings.your_name = "Mia Hoffmann";
