@@ -1,6 +1,8 @@
 // Intents: every change stamps `modified` and marks the record dirty, and read-only tabs change nothing.
 #include "app/app.h"
 
+#include "core/people.h"
+
 #include "app/import_flow.h"
 #include "core/dates.h"
 #include "serialization/journal_json.h"
@@ -103,7 +105,27 @@ std::string App::create_reflection() {
 }
 
 void App::update_reflection(const std::string& id, const std::function<void(Reflection&)>& edit) {
-    update_record(m_journal.reflections, id, RecordType::reflection, edit);
+    readdressing_drafts([&] { update_record(m_journal.reflections, id, RecordType::reflection, edit); },
+                        [&](const Message& m) { return m.reflection_id == id && !m.recipient.empty(); });
+}
+
+// A person's name or address lives in one place; the drafts to them not sent yet follow it.
+void App::readdressing_drafts(const std::function<void()>& change,
+                              const std::function<bool(const Message&)>& affected) {
+    std::vector<std::pair<std::string, Addressee>> before;
+    for (const Message& m : m_journal.messages) {
+        if (m.meta.deleted || m.status != MessageStatus::draft || !affected(m)) continue;
+        if (const std::optional<Addressee> a = message_addressee(m_journal, m)) before.emplace_back(m.meta.id, *a);
+    }
+    change();
+    for (const auto& entry : before) {
+        const Addressee& old = entry.second;
+        const Message* m = find_message(entry.first);
+        const std::optional<Addressee> now = m ? message_addressee(m_journal, *m) : std::nullopt;
+        if (!now || *now == old) continue;
+        update_message(entry.first,
+                       [&](Message& x) { readdress_draft(x, old.name, old.email, now->name, now->email); });
+    }
 }
 
 void App::trash_reflection(const std::string& id) {
@@ -141,7 +163,8 @@ std::string App::create_contact(Contact contact) {
 }
 
 void App::update_contact(const std::string& id, const std::function<void(Contact&)>& edit) {
-    update_record(m_journal.contacts, id, RecordType::contact, edit);
+    readdressing_drafts([&] { update_record(m_journal.contacts, id, RecordType::contact, edit); },
+                        [&](const Message& m) { return m.contact_id == id && m.recipient.empty(); });
 }
 
 void App::trash_contact(const std::string& id) {
@@ -162,10 +185,29 @@ void App::trash_reminder(const std::string& id) {
 
 void App::update_settings(const std::function<void(Settings&)>& edit) {
     if (read_only()) return;
+    const Settings before = m_journal.settings;
     edit(m_journal.settings);
+    resign_drafts(before);
     ++m_revision;
     m_journal.settings.modified = m_env.now();
     m_dirty.insert({RecordType::settings, "settings"});
+}
+
+// Drafts not sent yet sign off with the name, signature and link as they are now.
+void App::resign_drafts(const Settings& before) {
+    const Settings& now = m_journal.settings;
+    if (before.your_name == now.your_name && before.signature == now.signature &&
+        before.profile_link == now.profile_link)
+        return;
+    for (const Message& m : m_journal.messages) {
+        if (m.meta.deleted || m.status != MessageStatus::draft) continue;
+        const std::string old_signoff =
+            signoff_text(m.language, before.your_name, before.signature, before.profile_link);
+        const std::string new_signoff = signoff_text(m.language, now.your_name, now.signature, now.profile_link);
+        Message signed_anew = m;
+        resign_draft(signed_anew, old_signoff, new_signoff);
+        if (signed_anew.body != m.body) update_message(m.meta.id, [&](Message& x) { x.body = signed_anew.body; });
+    }
 }
 
 void App::choose_language(Language language) {

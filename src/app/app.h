@@ -163,6 +163,8 @@ private:
     void update_record(std::vector<Record>& records, const std::string& id, RecordType type,
                        const std::function<void(Record&)>& edit);
     void touch(RecordMeta& meta, RecordType type);
+    void resign_drafts(const Settings& before);
+    void readdressing_drafts(const std::function<void()>& change, const std::function<bool(const Message&)>& affected);
 
     Environment& m_env;
     Journal m_journal;

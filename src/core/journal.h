@@ -85,6 +85,16 @@ struct ArmyMember {
     std::string name;
     std::string contact_id;  // optional link to a Contact
     bool told = false;
+    std::string email{};      // where the note to them goes (the {} keeps older aggregate initialisers valid)
+    std::string how_known{};  // "old colleague", "my sister": shown with them on the People screen
+};
+
+// Someone who interviewed you for one opportunity (entered in its details).
+struct Interviewer {
+    std::string id;
+    std::string name;
+    std::string email;
+    bool rapport = false;  // the one you got on with: the later check-in goes to them
 };
 
 struct VentStep {
@@ -129,6 +139,11 @@ struct Reflection {
     std::optional<Date> last_interview_on;
     std::optional<Date> rejected_on;
     std::string rejection_message;
+    std::vector<Interviewer> interviewers{};
+    std::string hiring_manager_name{};  // the person in charge: a withdrawal goes to them
+    std::string hiring_manager_email{};
+    // Who sent the rejection, as a person key (core/people.h); "" means the recruiter.
+    std::string rejected_by{};
 
     VentStep vent;
     std::vector<Win> wins;
@@ -181,6 +196,9 @@ struct Message {
     // The draft's language, which may differ from the interface's: people often write to a company
     // in another language than the one they think in. Absent in older files: English.
     Language language = Language::en;
+    // Who in the reflection the draft is addressed to, as a person key (core/people.h): "recruiter",
+    // "interviewers", "told/<id>"... Empty when it goes to `contact_id` or was typed by hand.
+    std::string recipient{};
 };
 
 enum class ReminderKind { follow_up, check_in, withdrawal, feedback, custom };
@@ -226,6 +244,10 @@ struct Settings {
     // The interface language a person chose, as its code ("en", "de", "it", "ar"); "" follows the
     // browser's languages. Kept as written: a code this version does not know also follows the browser.
     std::string language;
+    // You: how drafts sign off. All optional; a draft without a name ends "Kind regards,".
+    std::string your_name{};
+    std::string signature{};     // extra lines under the name (a title, a phone number)
+    std::string profile_link{};  // LinkedIn or portfolio
 };
 
 struct Journal {

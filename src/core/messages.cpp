@@ -275,16 +275,11 @@ private:
 std::string greeting(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
     std::string name = name_fragment(ctx.recipient_name);
     if (name.empty() && r && kind == MessageKind::recruiter_question) name = name_fragment(r->feedback.recruiter_name);
-    const Language lang = ctx.language;
-    if (!name.empty()) return tr_format_in(lang, "msg.greeting.named", {{"name", name}});
-    return std::string(
-        tr_in(lang, kind == MessageKind::network_note ? "msg.greeting.group" : "msg.greeting.anonymous"));
+    return greeting_line(kind, name, ctx.language);
 }
 
 std::string signoff(const DraftContext& ctx) {
-    const std::string sender = collapse_whitespace(ctx.sender_name);
-    if (sender.empty()) return std::string(tr_in(ctx.language, "msg.signoff.anonymous"));
-    return tr_format_in(ctx.language, "msg.signoff.named", {{"sender", sender}});
+    return signoff_text(ctx.language, ctx.sender_name, ctx.signature, ctx.profile_link);
 }
 
 std::string interview_date(const Facts& f, const DraftContext& ctx) {
@@ -383,10 +378,13 @@ void body_parts(MessageKind kind, DraftBuilder& b, const Facts& f, const DraftCo
     }
 }
 
+// The address the caller chose (core/people.h picks it per kind). Only a question for the recruiter
+// falls back to the recruiter's address, as its greeting falls back to their name: guessing the
+// recruiter for every kind addressed the network note and the follow-up to them.
 std::string recipient_email(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
     if (!is_blank(ctx.recipient_email)) return std::string(trim(ctx.recipient_email));
-    const bool to_recruiter = kind == MessageKind::feedback_reply || kind == MessageKind::recruiter_question;
-    return r && to_recruiter ? std::string(trim(r->feedback.recruiter_email)) : std::string();
+    return r && kind == MessageKind::recruiter_question ? std::string(trim(r->feedback.recruiter_email))
+                                                        : std::string();
 }
 
 // [SECTION] mailto
@@ -569,6 +567,39 @@ Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext c
     body.append(m.body, cursor, std::string::npos);
     out.body = std::move(body);
     return out;
+}
+
+std::string signoff_text(Language language, const std::string& sender_name, const std::string& signature,
+                         const std::string& link) {
+    const std::string sender = collapse_whitespace(sender_name);
+    std::string out = sender.empty() ? std::string(tr_in(language, "msg.signoff.anonymous"))
+                                     : tr_format_in(language, "msg.signoff.named", {{"sender", sender}});
+    const std::string_view lines = trim(signature);
+    if (!lines.empty()) out.append("\n").append(lines);
+    const std::string_view url = trim(link);
+    if (!url.empty()) out.append("\n").append(url);
+    return out;
+}
+
+void resign_draft(Message& m, const std::string& old_signoff, const std::string& new_signoff) {
+    const std::size_t at = m.body.size() >= old_signoff.size() ? m.body.size() - old_signoff.size() : std::string::npos;
+    if (at == std::string::npos || m.body.compare(at, old_signoff.size(), old_signoff) != 0) return;
+    m.body.replace(at, old_signoff.size(), new_signoff);
+}
+
+std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language lang) {
+    const std::string name = name_fragment(recipient_name);
+    if (!name.empty()) return tr_format_in(lang, "msg.greeting.named", {{"name", name}});
+    return std::string(
+        tr_in(lang, kind == MessageKind::network_note ? "msg.greeting.group" : "msg.greeting.anonymous"));
+}
+
+void readdress_draft(Message& m, const std::string& old_name, const std::string& old_email, const std::string& new_name,
+                     const std::string& new_email) {
+    if (is_blank(m.to) || trim(m.to) == trim(old_email)) m.to = new_email;
+    const std::string before = greeting_line(m.kind, old_name, m.language);
+    const std::string after = greeting_line(m.kind, new_name, m.language);
+    if (before != after && m.body.compare(0, before.size(), before) == 0) m.body.replace(0, before.size(), after);
 }
 
 std::string mailto_url(const std::string& to, const std::string& subject, const std::string& body) {

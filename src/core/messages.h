@@ -39,6 +39,8 @@ struct DraftContext {
     // interface language; the draft view lets the user move it to another.
     Language language = interface_language();
     std::string sender_name;
+    std::string signature;     // lines under the sender's name
+    std::string profile_link;  // the last line of the sign-off
     std::string recipient_name;
     std::string recipient_email;
     Date today;
@@ -125,6 +127,21 @@ struct Recomposed {
     int kept = 0;
 };
 Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext ctx, Language to);
+
+// The draft's greeting line for `recipient_name` ("Dear Anna,", "Hello," without a name).
+std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language language);
+
+// The sign-off a draft of `language` ends with: "Kind regards," and the sender's name, then the
+// signature's lines and the link, each as typed.
+std::string signoff_text(Language language, const std::string& sender, const std::string& signature,
+                         const std::string& link);
+// The draft signed anew: the sign-off is replaced while it is the one composed for the old details.
+void resign_draft(Message& m, const std::string& old_signoff, const std::string& new_signoff);
+
+// A draft moved to other recipients: To follows while it is the old address (or empty), and the
+// greeting while it is the one composed for the old name. What the user changed by hand stays.
+void readdress_draft(Message& m, const std::string& old_name, const std::string& old_email, const std::string& new_name,
+                     const std::string& new_email);
 
 // RFC 6068 link; UTF-8 is percent-encoded byte by byte and line breaks become %0D%0A.
 std::string mailto_url(const std::string& to, const std::string& subject, const std::string& body);

@@ -36,6 +36,11 @@ enum class Show {
     layout,  // placed by markdown.cpp's hand-written layout (titles, lists, quotes)
 };
 
+// Whether the encoder writes the field when it holds its default (empty text, false, no items).
+// Fields added after version 1 was published are left out while empty, so a journal that does not
+// use them is written byte for byte as before (and as older versions of the app write it).
+enum class Write { always, unless_empty };
+
 // One table entry. The kind is the visitor method the table calls (text, date, enumeration...).
 struct FieldInfo {
     std::string_view key;
@@ -43,7 +48,13 @@ struct FieldInfo {
     Search search = Search::none;
     Show show = Show::hidden;
     std::string_view label{};  // catalogue key of the Markdown label, where one is shown
+    Write write = Write::always;
 };
+
+// Fields added to version 1 later: optional, hidden from the generic Markdown renderer, written only when set.
+constexpr FieldInfo added(std::string_view key, Search search = Search::none) {
+    return {key, Presence::optional, search, Show::hidden, {}, Write::unless_empty};
+}
 
 // The tables take the record as `T&` or `const T&` (decoders fill, everything else reads); each
 // calls one visitor method per field, in canonical (written) order. Visitor methods, by kind:
@@ -134,6 +145,16 @@ if_fields_of<T, ArmyMember> visit_fields(T& a, V& v) {
     v.text({"name", Presence::optional, Search::text, Show::layout}, a.name);
     v.link({"contact_id"}, a.contact_id);
     v.flag({"told", Presence::optional, Search::none, Show::layout}, a.told);
+    v.text(added("email"), a.email);
+    v.text(added("how_known", Search::text), a.how_known);
+}
+
+template <class T, class V>
+if_fields_of<T, Interviewer> visit_fields(T& i, V& v) {
+    v.text({"id", Presence::required}, i.id);
+    v.text(added("name", Search::text), i.name);
+    v.text(added("email"), i.email);
+    v.flag(added("rapport"), i.rapport);
 }
 
 template <class T, class V>
@@ -171,6 +192,10 @@ if_fields_of<T, Reflection> visit_fields(T& r, V& v) {
     v.items({"army", o, n, Show::layout}, r.army);
     v.text({"army_note", o, t, Show::layout, "markdown.army_note"}, r.army_note);  // in the army step
     v.object({"resilience", o, n, Show::layout}, r.resilience);
+    v.items(added("interviewers"), r.interviewers);
+    v.text(added("hiring_manager_name", t), r.hiring_manager_name);
+    v.text(added("hiring_manager_email"), r.hiring_manager_email);
+    v.text(added("rejected_by"), r.rejected_by);
 }
 
 // [SECTION] The other records
@@ -211,6 +236,7 @@ if_fields_of<T, Message> visit_fields(T& m, V& v) {
     v.date({"replied_on", o, n, l, "markdown.replied_on"}, m.replied_on);
     v.text({"reply_notes", o, n, l, "markdown.reply_notes"}, m.reply_notes);
     v.enumeration({"language"}, m.language);
+    v.text(added("recipient"), m.recipient);
 }
 
 template <class T, class V>
@@ -256,6 +282,9 @@ if_fields_of<T, Settings> visit_fields(T& s, V& v) {
     v.items({"profile_merges"}, s.profile_merges);
     v.text({"search_location"}, s.search_location);
     v.text({"language"}, s.language);
+    v.text(added("your_name"), s.your_name);
+    v.text(added("signature"), s.signature);
+    v.text(added("profile_link"), s.profile_link);
 }
 
 // What names a list item inside its record (the extras of a list item are kept under "<list>/<this>").
@@ -263,6 +292,7 @@ inline const std::string& item_key(const Win& w) { return w.id; }
 inline const std::string& item_key(const LovedItem& l) { return l.id; }
 inline const std::string& item_key(const Criterion& c) { return c.id; }
 inline const std::string& item_key(const ArmyMember& a) { return a.id; }
+inline const std::string& item_key(const Interviewer& i) { return i.id; }
 inline const std::string& item_key(const ProfileChoice& p) { return p.key; }
 inline const std::string& item_key(const ProfileKeyword& p) { return p.key; }
 inline const std::string& item_key(const ProfileMerge& p) { return p.key; }

@@ -193,10 +193,14 @@ class FieldEncoder {
 public:
     FieldEncoder(JsonWriter& w, const RecordExtras* extras) : m_w(w), m_extras(extras) {}
 
-    void text(const FieldInfo& f, const std::string& text) { put_text(m_w, f.key, text); }
+    void text(const FieldInfo& f, const std::string& text) {
+        if (f.write == Write::always || !text.empty()) put_text(m_w, f.key, text);
+    }
     void record_id(const FieldInfo& f, const std::string& id) { put_text(m_w, f.key, id); }
     void link(const FieldInfo& f, const std::string& id) { put_link(m_w, f.key, id); }
-    void flag(const FieldInfo& f, bool value) { put_flag(m_w, f.key, value); }
+    void flag(const FieldInfo& f, bool value) {
+        if (f.write == Write::always || value) put_flag(m_w, f.key, value);
+    }
     void number(const FieldInfo& f, int value, int /*min*/, int /*max*/) { put_number(m_w, f.key, value); }
     void number(const FieldInfo& f, const std::optional<int>& value, int /*min*/, int /*max*/) {
         put_mood(m_w, f.key, value);
@@ -235,6 +239,7 @@ public:
 
     template <class Item>
     void items(const FieldInfo& f, const std::vector<Item>& list) {
+        if (f.write == Write::unless_empty && list.empty()) return;
         m_w.key(f.key);
         m_w.begin_array();
         for (const Item& item : list) {

@@ -63,7 +63,7 @@ public:
     }
 
 private:
-    void add(const FieldInfo& f) { m_out.push_back({f.key, f.presence}); }
+    void add(const FieldInfo& f) { m_out.push_back({f.key, f.presence, f.write}); }
     std::vector<FieldSpec>& m_out;
 };
 
@@ -101,6 +101,7 @@ const std::vector<FieldSpec>& schema_fields(SchemaObject object) {
     static const std::vector<FieldSpec> loved_item = table_keys<LovedItem>();
     static const std::vector<FieldSpec> criterion = table_keys<Criterion>();
     static const std::vector<FieldSpec> army_member = table_keys<ArmyMember>();
+    static const std::vector<FieldSpec> interviewer = table_keys<Interviewer>();
     static const std::vector<FieldSpec> resilience = table_keys<ResilienceStep>();
     static const std::vector<FieldSpec> contact = table_keys<Contact>();
     static const std::vector<FieldSpec> message = table_keys<Message>();
@@ -122,6 +123,7 @@ const std::vector<FieldSpec>& schema_fields(SchemaObject object) {
         case SchemaObject::loved_item: return loved_item;
         case SchemaObject::criterion: return criterion;
         case SchemaObject::army_member: return army_member;
+        case SchemaObject::interviewer: return interviewer;
         case SchemaObject::resilience: return resilience;
         case SchemaObject::contact: return contact;
         case SchemaObject::message: return message;
@@ -136,15 +138,25 @@ const std::vector<FieldSpec>& schema_fields(SchemaObject object) {
 
 const std::vector<SchemaObject>& all_schema_objects() {
     static const std::vector<SchemaObject> all = {
-        SchemaObject::journal,        SchemaObject::record_document,
-        SchemaObject::reflection,     SchemaObject::steps,
-        SchemaObject::vent,           SchemaObject::win,
-        SchemaObject::reflect,        SchemaObject::feedback,
-        SchemaObject::loved_item,     SchemaObject::criterion,
-        SchemaObject::army_member,    SchemaObject::resilience,
-        SchemaObject::contact,        SchemaObject::message,
-        SchemaObject::reminder,       SchemaObject::settings,
-        SchemaObject::profile_choice, SchemaObject::profile_keyword,
+        SchemaObject::journal,
+        SchemaObject::record_document,
+        SchemaObject::reflection,
+        SchemaObject::steps,
+        SchemaObject::vent,
+        SchemaObject::win,
+        SchemaObject::reflect,
+        SchemaObject::feedback,
+        SchemaObject::loved_item,
+        SchemaObject::criterion,
+        SchemaObject::army_member,
+        SchemaObject::interviewer,
+        SchemaObject::resilience,
+        SchemaObject::contact,
+        SchemaObject::message,
+        SchemaObject::reminder,
+        SchemaObject::settings,
+        SchemaObject::profile_choice,
+        SchemaObject::profile_keyword,
         SchemaObject::profile_merge,
     };
     return all;
@@ -163,6 +175,7 @@ std::string_view schema_definition_name(SchemaObject object) {
         case SchemaObject::loved_item: return "loved_item";
         case SchemaObject::criterion: return "criterion";
         case SchemaObject::army_member: return "army_member";
+        case SchemaObject::interviewer: return "interviewer";
         case SchemaObject::resilience: return "resilience";
         case SchemaObject::contact: return "contact";
         case SchemaObject::message: return "message";

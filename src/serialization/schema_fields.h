@@ -22,6 +22,7 @@ enum class SchemaObject {
     loved_item,
     criterion,
     army_member,
+    interviewer,
     resilience,
     contact,
     message,
@@ -35,6 +36,7 @@ enum class SchemaObject {
 struct FieldSpec {
     std::string_view key;
     Presence presence;
+    Write write = Write::always;  // unless_empty: absent from what the encoder writes while empty
 };
 
 // The keys of `object`, in canonical (written) order. The decoder treats any other key as unknown
@@ -80,6 +82,10 @@ constexpr SchemaObject schema_object_of<Criterion>() {
 template <>
 constexpr SchemaObject schema_object_of<ArmyMember>() {
     return SchemaObject::army_member;
+}
+template <>
+constexpr SchemaObject schema_object_of<Interviewer>() {
+    return SchemaObject::interviewer;
 }
 template <>
 constexpr SchemaObject schema_object_of<ResilienceStep>() {

@@ -1,4 +1,5 @@
-// People to stay in touch with: recruiters, interviewers, friends who helped. Each can get a
+// Your people, from every reflection and the saved contacts: recruiters, interviewers, hiring
+// managers, the friends told in step 7, former colleagues. Each can get a
 // follow-up reminder or a message draft; the advice says relationships outlast one rejection.
 #include "ui/views.h"
 
@@ -6,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/messages.h"
 #include "core/names.h"
+#include "core/people.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -69,12 +71,7 @@ void draw_contact_actions(App& app, const Contact& c) {
     if (button(tr("contacts.write").data())) {
         DraftContext ctx;
         ctx.today = today;
-        ctx.recipient_name = c.name;
-        ctx.recipient_email = c.email;
-        ctx.company = c.company;
-        Message m = draft_message(MessageKind::reconnect, nullptr, ctx);
-        m.contact_id = c.meta.id;
-        app.open_message(app.create_message(std::move(m)));
+        app.open_message(app.create_message(draft_to_contact(MessageKind::reconnect, c, app.journal().settings, ctx)));
     }
     same_line_if_fits(120.0f);
     if (button(tr("contacts.remove").data(), Emphasis::danger)) app.trash_contact(c.meta.id);
@@ -82,32 +79,82 @@ void draw_contact_actions(App& app, const Contact& c) {
 
 }  // namespace
 
+namespace {
+
+std::string_view role_key(PersonRole role) {
+    switch (role) {
+        case PersonRole::recruiter: return "person.recruiter";
+        case PersonRole::hiring_manager: return "person.hiring_manager";
+        case PersonRole::interviewer: return "person.interviewer";
+        case PersonRole::told: return "person.told";
+        case PersonRole::contact: return "person.contact";
+    }
+    return "person.contact";
+}
+
+// The muted lines under a person's name: what they are and where, when you last wrote, what is
+// next, and the drafts written to them (each opens).
+void draw_person_facts(App& app, const Person& p) {
+    const int year = app.env().today().year;
+    std::string line(tr(role_key(p.role)));
+    if (!p.how_known.empty() && p.role != PersonRole::contact) line += " · " + p.how_known;
+    if (!p.company.empty()) line += " · " + p.company;
+    if (!p.email.empty()) line += " · " + p.email;
+    if (p.last_contact) line += " · " + tr_format("contacts.last", {{"date", format_long_date(*p.last_contact, year)}});
+    if (p.next_reminder)
+        line += " · " + tr_format("people.next_reminder", {{"date", format_long_date(*p.next_reminder, year)}});
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
+    user_text_line(line);
+    ImGui::PopStyleColor();
+    for (const std::string& id : p.message_ids) {
+        const Message* m = app.find_message(id);
+        if (!m) continue;
+        ImGui::PushID(id.c_str());
+        const std::string label = tr_format(m->status == MessageStatus::draft ? "people.draft" : "people.sent",
+                                            {{"kind", std::string(tr(display_key(m->kind)))}});
+        if (button(label.c_str(), Emphasis::quiet)) app.open_message(id);
+        ImGui::PopID();
+    }
+}
+
+// A person entered in a reflection: name and address, edited where they were entered, so every
+// draft to them not sent yet follows (App::update_reflection readdresses them).
+void draw_reflection_person_editor(App& app, const Person& p) {
+    std::string name = p.name;
+    std::string email = p.email;
+    FieldOptions address;
+    address.type = InputType::email;
+    // Both fields are drawn every frame, so neither may be skipped by a short-circuit.
+    const bool name_changed = text_field(tr("contacts.name").data(), name, FieldKind::single_line);
+    const bool email_changed = text_field(tr("contacts.email").data(), email, FieldKind::single_line, address);
+    if (name_changed || email_changed)
+        app.update_reflection(p.reflection_id, [&](Reflection& r) { set_person(r, p.key, name, email); });
+}
+
+}  // namespace
+
 void draw_contacts(App& app, ContactsViewState& view) {
     subheading(tr("contacts.title").data());
     muted_text(tr("contacts.help").data());
-    for (const Contact& c : app.journal().contacts) {
-        if (c.meta.deleted) continue;
-        ImGui::PushID(c.meta.id.c_str());
+    for (const Person& p : people(app.journal())) {
+        const std::string id = p.contact_id.empty() ? p.reflection_id + "/" + p.key : p.contact_id;
+        ImGui::PushID(id.c_str());
         begin_card("contact");
-        user_text_line(c.name, tr("contacts.unnamed").data());
-        std::string line = c.role;
-        if (!c.company.empty()) line += (line.empty() ? "" : " · ") + c.company;
-        if (c.last_contact)
-            line += (line.empty() ? "" : " · ") +
-                    tr_format("contacts.last", {{"date", format_long_date(*c.last_contact, app.env().today().year)}});
-        if (!line.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
-            user_text_line(line);
-            ImGui::PopStyleColor();
+        user_text_line(p.name, tr("contacts.unnamed").data());
+        draw_person_facts(app, p);
+        const bool open = view.open.count(id) > 0;
+        const Contact* c = p.contact_id.empty() ? nullptr : app.find_contact(p.contact_id);
+        if (c) {
+            if (open) draw_contact_editor(app, *c);
+            draw_contact_actions(app, *c);
+        } else if (open) {
+            draw_reflection_person_editor(app, p);
         }
-        const bool open = view.open.count(c.meta.id) > 0;
-        if (open) draw_contact_editor(app, c);
-        draw_contact_actions(app, c);
         if (button(tr(open ? "contacts.done_editing" : "contacts.edit").data(), Emphasis::quiet)) {
             if (open)
-                view.open.erase(c.meta.id);
+                view.open.erase(id);
             else
-                view.open.insert(c.meta.id);
+                view.open.insert(id);
         }
         end_card();
         ImGui::PopID();

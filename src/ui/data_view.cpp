@@ -2,6 +2,8 @@
 // with the journal (persistence, quota, private windows), and how to use Debrief offline / install it.
 #include "ui/views.h"
 
+#include "ui/people_fields.h"
+
 #include "app/import_flow.h"
 #include "core/dates.h"
 #include "core/i18n.h"
@@ -134,6 +136,7 @@ void draw_storage(const App& app) {
 
 void draw_data(App& app, Services& services) {
     heading(tr("data.title").data());
+    draw_you_card(app);
     draw_language(app, services);
     draw_export(app, services);
     draw_import(app);

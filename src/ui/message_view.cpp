@@ -2,6 +2,9 @@
 // live against the body, Copy and Open in mail app, and what happened after sending.
 #include "ui/views.h"
 
+#include "core/people.h"
+#include "ui/people_fields.h"
+
 #include "core/i18n.h"
 #include "core/messages.h"
 #include "core/names.h"
@@ -49,19 +52,13 @@ void draw_checklist(const Message& m) {
 // contact say (reflection_view.cpp and contacts_view.cpp build drafts from these). Details typed
 // only into the new-message form are not stored; the sentences holding them are then left as
 // they are when the language changes, never rewritten from a guess.
-DraftContext composed_context(App& app, const Message& m, const Reflection* r) {
+DraftContext composed_context(App& app, const Message& m) {
     DraftContext ctx;
     ctx.language = m.language;
     ctx.today = app.env().today();
-    if (r) {
-        ctx.recipient_name = r->feedback.recruiter_name;
-        ctx.recipient_email = r->feedback.recruiter_email;
-    }
-    if (const Contact* c = m.contact_id.empty() ? nullptr : app.find_contact(m.contact_id)) {
-        ctx.recipient_name = c->name;
-        ctx.recipient_email = c->email;
-        ctx.company = c->company;
-    }
+    if (const std::optional<Addressee> to = message_addressee(app.journal(), m))
+        address_context(ctx, *to, app.journal().settings);
+    if (const Contact* c = m.contact_id.empty() ? nullptr : app.find_contact(m.contact_id)) ctx.company = c->company;
     return ctx;
 }
 
@@ -90,7 +87,7 @@ void draw_language_choice(App& app, Services& services, const Message& m) {
         return;
     }
     const Reflection* r = m.reflection_id.empty() ? nullptr : app.find_reflection(m.reflection_id);
-    const Recomposed next = recompose_draft(m, r, composed_context(app, m, r), target);
+    const Recomposed next = recompose_draft(m, r, composed_context(app, m), target);
     storage->SetInt(pending_id, 0);
     app.update_message(m.meta.id, [&](Message& x) {
         x.language = target;
@@ -138,6 +135,7 @@ void draw_message(App& app, Services& services) {
     std::string to = composed.to;
     if (text_field(tr("message.to").data(), to, FieldKind::single_line, email))
         app.update_message(id, [&](Message& x) { x.to = to; });
+    draw_missing_addresses(app, *app.find_message(id));
     std::string subject = composed.subject;
     if (text_field(tr("message.subject").data(), subject, FieldKind::single_line))
         app.update_message(id, [&](Message& x) { x.subject = subject; });
@@ -216,6 +214,10 @@ void draw_new_message(App& app, NewMessageViewState& view) {
     if (button(tr("new_message.create").data(), Emphasis::primary, true)) {
         ctx.today = app.env().today();
         ctx.language = interface_language();  // the form may have been opened before a language switch
+        const Settings& you = app.journal().settings;
+        ctx.sender_name = you.your_name;
+        ctx.signature = you.signature;
+        ctx.profile_link = you.profile_link;
         const MessageKind k = kind == 0 ? MessageKind::withdrawal : MessageKind::reconnect;
         app.open_message(app.create_message(draft_message(k, nullptr, ctx)));
         ctx = DraftContext();

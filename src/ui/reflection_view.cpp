@@ -2,6 +2,9 @@
 // time, with "Step N of 8" progress, Back / Skip / Next, resumable where the user left off.
 #include "ui/views.h"
 
+#include "core/people.h"
+#include "ui/people_fields.h"
+
 #include "core/dates.h"
 #include "core/i18n.h"
 #include "core/messages.h"
@@ -118,6 +121,7 @@ void draw_details(App& app, const Reflection& r) {
     text_row(
         app, r, "details.rejection_message", FieldKind::multi_line,
         [](Reflection& m) -> std::string& { return m.rejection_message; }, message_options);
+    draw_opportunity_people(app, r);
     end_card();
 }
 
@@ -248,18 +252,12 @@ void draw_reflect(App& app, const Reflection& r) {
     }
 }
 
-DraftContext draft_context(App& app, const Reflection& r) {
+// Each kind goes to its own person (core/people.h), signed with the user's name from the settings.
+void open_new_draft(App& app, const Reflection& r, MessageKind kind) {
     DraftContext ctx;
     ctx.today = app.env().today();
-    ctx.recipient_name = r.feedback.recruiter_name;
-    ctx.recipient_email = r.feedback.recruiter_email;
-    return ctx;
-}
-
-void open_new_draft(App& app, const Reflection& r, MessageKind kind) {
-    Message m = draft_message(kind, &r, draft_context(app, r));
-    m.reflection_id = r.meta.id;
-    app.open_message(app.create_message(std::move(m)));
+    const std::string key = default_recipient_key(kind, r);
+    app.open_message(app.create_message(draft_to_person(kind, r, key, app.journal().settings, ctx)));
 }
 
 void draft_buttons(App& app, const Reflection& r, std::initializer_list<MessageKind> kinds) {
@@ -344,10 +342,12 @@ void draw_army(App& app, const Reflection& r) {
         if (text_field(tr("step.army.prompt.name").data(), name, FieldKind::single_line))
             edit_item(app, r, &Reflection::army, p.id, [&](ArmyMember& x) { x.name = name; });
         bool told = p.told;
+        draw_told_person_fields(app, r, p);
         if (checkbox(tr("step.army.prompt.told").data(), told))
             edit_item(app, r, &Reflection::army, p.id, [&](ArmyMember& x) { x.told = told; });
     });
-    draft_buttons(app, r, {MessageKind::network_note});
+    // One note per person, each with their own name and address.
+    for (const std::string& key : network_note_keys(r)) person_draft_button(app, r, MessageKind::network_note, key);
 }
 
 void draw_resilience(App& app, const Reflection& r) {
@@ -384,7 +384,8 @@ void draw_resilience(App& app, const Reflection& r) {
         }
         end_card();
     }
-    draft_buttons(app, r, {MessageKind::follow_up, MessageKind::check_in});
+    draft_buttons(app, r, {MessageKind::follow_up});
+    check_in_draft(app, r);
 }
 
 void draw_step_body(App& app, const Reflection& r, StepId step) {

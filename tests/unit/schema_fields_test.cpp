@@ -135,12 +135,31 @@ private:
             if (properties.contains(it.key())) validate(it.value(), properties[it.key()], path_key(path, it.key()));
         }
         if (m_strict) {
+            // Every declared property in order, except those the encoder leaves out while empty.
             const std::vector<std::string> declared = keys_of(properties);
             const std::vector<std::string> written = keys_of(value);
-            const bool prefix =
-                written.size() >= declared.size() && std::equal(declared.begin(), declared.end(), written.begin());
-            if (!prefix) errors.push_back(path + ": keys are not the declared properties in order");
+            const std::set<std::string> omittable = omittable_keys(schema);
+            std::size_t next = 0;
+            bool in_order = true;
+            for (const std::string& key : declared) {
+                if (next < written.size() && written[next] == key)
+                    ++next;
+                else if (omittable.count(key) == 0)
+                    in_order = false;
+            }
+            if (!in_order) errors.push_back(path + ": keys are not the declared properties in order");
         }
+    }
+
+    // The keys of the field table `schema` is the definition of that are written only when set.
+    std::set<std::string> omittable_keys(const Json& schema) const {
+        std::set<std::string> keys;
+        for (SchemaObject object : all_schema_objects()) {
+            if (&m_root["$defs"][std::string(schema_definition_name(object))] != &schema) continue;
+            for (const FieldSpec& field : schema_fields(object))
+                if (field.write == Write::unless_empty) keys.emplace(field.key);
+        }
+        return keys;
     }
 
     const Json& m_root;

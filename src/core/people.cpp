@@ -1,0 +1,251 @@
+#include "core/people.h"
+
+#include "core/text.h"
+
+#include <algorithm>
+
+namespace debrief {
+namespace {
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool named(std::string_view name, std::string_view email) { return !is_blank(name) || !is_blank(email); }
+
+const Interviewer* find_interviewer(const Reflection& r, std::string_view id) {
+    for (const Interviewer& i : r.interviewers)
+        if (i.id == id) return &i;
+    return nullptr;
+}
+
+const ArmyMember* find_told(const Reflection& r, std::string_view id) {
+    for (const ArmyMember& a : r.army)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+}  // namespace
+
+std::string interviewer_key(const Interviewer& i) { return std::string(person_keys::interviewer_prefix) + i.id; }
+std::string told_key(const ArmyMember& a) { return std::string(person_keys::told_prefix) + a.id; }
+
+std::vector<Recipient> resolve_people(const Reflection& r, std::string_view key) {
+    if (key == person_keys::recruiter) return {{r.feedback.recruiter_name, r.feedback.recruiter_email}};
+    if (key == person_keys::hiring_manager) return {{r.hiring_manager_name, r.hiring_manager_email}};
+    if (key == person_keys::interviewers) {
+        std::vector<Recipient> all;
+        for (const Interviewer& i : r.interviewers)
+            if (named(i.name, i.email)) all.push_back({i.name, i.email});
+        return all;
+    }
+    if (starts_with(key, person_keys::interviewer_prefix)) {
+        if (const Interviewer* i = find_interviewer(r, key.substr(person_keys::interviewer_prefix.size())))
+            return {{i->name, i->email}};
+    }
+    if (starts_with(key, person_keys::told_prefix)) {
+        if (const ArmyMember* a = find_told(r, key.substr(person_keys::told_prefix.size())))
+            return {{a->name, a->email}};
+    }
+    return {};
+}
+
+std::vector<std::string> check_in_choices(const Reflection& r) {
+    std::vector<std::string> keys;
+    for (const Interviewer& i : r.interviewers)
+        if (i.rapport && named(i.name, i.email)) keys.push_back(interviewer_key(i));
+    keys.emplace_back(person_keys::recruiter);
+    if (named(r.hiring_manager_name, r.hiring_manager_email)) keys.emplace_back(person_keys::hiring_manager);
+    for (const Interviewer& i : r.interviewers)
+        if (!i.rapport && named(i.name, i.email)) keys.push_back(interviewer_key(i));
+    return keys;
+}
+
+std::vector<std::string> network_note_keys(const Reflection& r) {
+    std::vector<std::string> keys;
+    for (const ArmyMember& a : r.army)
+        if (named(a.name, a.email)) keys.push_back(told_key(a));
+    return keys;
+}
+
+std::string default_recipient_key(MessageKind kind, const Reflection& r) {
+    const bool has_interviewers = std::any_of(r.interviewers.begin(), r.interviewers.end(),
+                                              [](const Interviewer& i) { return named(i.name, i.email); });
+    switch (kind) {
+        case MessageKind::feedback_reply:
+            return !resolve_people(r, r.rejected_by).empty() ? r.rejected_by : std::string(person_keys::recruiter);
+        case MessageKind::recruiter_question: return std::string(person_keys::recruiter);
+        case MessageKind::follow_up:
+            return std::string(has_interviewers ? person_keys::interviewers : person_keys::recruiter);
+        case MessageKind::check_in: return check_in_choices(r).front();
+        case MessageKind::network_note: {
+            const std::vector<std::string> keys = network_note_keys(r);
+            return keys.empty() ? std::string() : keys.front();
+        }
+        case MessageKind::withdrawal:
+            return std::string(named(r.hiring_manager_name, r.hiring_manager_email) ? person_keys::hiring_manager
+                                                                                    : person_keys::recruiter);
+        case MessageKind::reconnect: return {};
+    }
+    return {};
+}
+
+Addressee addressee(const std::vector<Recipient>& people, Language language) {
+    Addressee a;
+    std::vector<std::string> names;
+    for (const Recipient& p : people) {
+        const std::string name = collapse_whitespace(p.name);
+        const std::string_view email = trim(p.email);
+        if (!name.empty()) names.push_back(name);
+        if (email.empty()) {
+            a.without_email.push_back(name);
+            continue;
+        }
+        if (!a.email.empty()) a.email += ", ";
+        a.email += email;
+    }
+    a.name = join_list(language, names);
+    return a;
+}
+
+std::optional<Addressee> message_addressee(const Journal& j, const Message& m) {
+    if (!m.recipient.empty()) {
+        for (const Reflection& r : j.reflections)
+            if (r.meta.id == m.reflection_id) return addressee(resolve_people(r, m.recipient), m.language);
+        return std::nullopt;
+    }
+    if (m.contact_id.empty()) return std::nullopt;
+    for (const Contact& c : j.contacts)
+        if (c.meta.id == m.contact_id) return addressee({{c.name, c.email}}, m.language);
+    return std::nullopt;
+}
+
+void address_context(DraftContext& ctx, const Addressee& to, const Settings& you) {
+    ctx.recipient_name = to.name;
+    ctx.recipient_email = to.email;
+    ctx.sender_name = you.your_name;
+    ctx.signature = you.signature;
+    ctx.profile_link = you.profile_link;
+}
+
+Message draft_to_person(MessageKind kind, const Reflection& r, std::string_view key, const Settings& you,
+                        DraftContext ctx) {
+    address_context(ctx, addressee(resolve_people(r, key), ctx.language), you);
+    Message m = draft_message(kind, &r, ctx);
+    m.reflection_id = r.meta.id;
+    m.recipient = std::string(key);
+    return m;
+}
+
+Message draft_to_contact(MessageKind kind, const Contact& c, const Settings& you, DraftContext ctx) {
+    address_context(ctx, addressee({{c.name, c.email}}, ctx.language), you);
+    if (ctx.company.empty()) ctx.company = c.company;
+    Message m = draft_message(kind, nullptr, ctx);
+    m.contact_id = c.meta.id;
+    return m;
+}
+
+void set_person(Reflection& r, std::string_view key, const std::string& name, const std::string& email) {
+    if (key == person_keys::recruiter) {
+        r.feedback.recruiter_name = name;
+        r.feedback.recruiter_email = email;
+    } else if (key == person_keys::hiring_manager) {
+        r.hiring_manager_name = name;
+        r.hiring_manager_email = email;
+    } else if (starts_with(key, person_keys::interviewer_prefix)) {
+        const std::string_view id = key.substr(person_keys::interviewer_prefix.size());
+        for (Interviewer& i : r.interviewers)
+            if (i.id == id) i.name = name, i.email = email;
+    } else if (starts_with(key, person_keys::told_prefix)) {
+        const std::string_view id = key.substr(person_keys::told_prefix.size());
+        for (ArmyMember& a : r.army)
+            if (a.id == id) a.name = name, a.email = email;
+    }
+}
+
+// [SECTION] The People screen
+
+bool written_to(const Message& m, const Person& p) {
+    if (m.meta.deleted) return false;
+    if (!p.contact_id.empty()) return m.contact_id == p.contact_id;
+    if (m.reflection_id != p.reflection_id) return false;
+    return m.recipient == p.key || (p.role == PersonRole::interviewer && m.recipient == person_keys::interviewers);
+}
+
+namespace {
+
+void later(std::optional<Date>& day, const std::optional<Date>& other) {
+    if (other && (!day || *day < *other)) day = other;
+}
+
+void sooner(std::optional<Date>& day, const Date& other) {
+    if (!day || other < *day) day = other;
+}
+
+// The messages to `p`, the last day one went out, and the next open reminder about them.
+void fill_history(const Journal& j, Person& p) {
+    for (const Message& m : j.messages) {
+        if (!written_to(m, p)) continue;
+        p.message_ids.push_back(m.meta.id);
+        later(p.last_contact, m.sent_on);
+    }
+    for (const Reminder& rem : j.reminders) {
+        if (rem.meta.deleted || rem.done) continue;
+        const bool about_message = !rem.message_id.empty() && std::find(p.message_ids.begin(), p.message_ids.end(),
+                                                                        rem.message_id) != p.message_ids.end();
+        const bool about_contact = !p.contact_id.empty() && rem.contact_id == p.contact_id;
+        if (about_message || about_contact) sooner(p.next_reminder, rem.snoozed_until.value_or(rem.due));
+    }
+}
+
+void add_reflection_people(const Journal& j, const Reflection& r, std::vector<Person>& out) {
+    auto add = [&](PersonRole role, std::string key, const std::string& name, const std::string& email,
+                   const std::string& how_known) {
+        if (!named(name, email)) return;
+        Person p;
+        p.role = role;
+        p.reflection_id = r.meta.id;
+        p.key = std::move(key);
+        p.name = name;
+        p.email = email;
+        p.company = r.company;
+        p.how_known = how_known;
+        if (role == PersonRole::recruiter) p.last_contact = r.rejected_on;
+        fill_history(j, p);
+        out.push_back(std::move(p));
+    };
+    const bool recruiter_saved = std::any_of(j.contacts.begin(), j.contacts.end(), [&](const Contact& c) {
+        return !c.meta.deleted && c.reflection_id == r.meta.id && c.name == r.feedback.recruiter_name;
+    });
+    if (!recruiter_saved)
+        add(PersonRole::recruiter, std::string(person_keys::recruiter), r.feedback.recruiter_name,
+            r.feedback.recruiter_email, "");
+    add(PersonRole::hiring_manager, std::string(person_keys::hiring_manager), r.hiring_manager_name,
+        r.hiring_manager_email, "");
+    for (const Interviewer& i : r.interviewers) add(PersonRole::interviewer, interviewer_key(i), i.name, i.email, "");
+    for (const ArmyMember& a : r.army) add(PersonRole::told, told_key(a), a.name, a.email, a.how_known);
+}
+
+}  // namespace
+
+std::vector<Person> people(const Journal& j) {
+    std::vector<Person> out;
+    for (const Reflection& r : j.reflections)
+        if (!r.meta.deleted) add_reflection_people(j, r, out);
+    for (const Contact& c : j.contacts) {
+        if (c.meta.deleted) continue;
+        Person p;
+        p.role = PersonRole::contact;
+        p.contact_id = c.meta.id;
+        p.name = c.name;
+        p.email = c.email;
+        p.company = c.company;
+        p.how_known = c.relationship;
+        p.last_contact = c.last_contact;
+        fill_history(j, p);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+}  // namespace debrief

@@ -1,0 +1,102 @@
+// The people of the journal in one list, and who each kind of draft goes to. A person lives where
+// they were entered (the recruiter in the feedback step, interviewers and the hiring manager in the
+// opportunity details, the people told in step 7, saved contacts); a draft names them by a person
+// key, so a name or address corrected later reaches every draft not yet sent.
+#pragma once
+
+#include "core/journal.h"
+#include "core/messages.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace debrief {
+
+// Person keys within one reflection: "recruiter", "hiring_manager", "interviewers" (all of them),
+// "interviewer/<id>" and "told/<id>" (an item of the army list).
+namespace person_keys {
+constexpr std::string_view recruiter = "recruiter";
+constexpr std::string_view hiring_manager = "hiring_manager";
+constexpr std::string_view interviewers = "interviewers";
+constexpr std::string_view interviewer_prefix = "interviewer/";
+constexpr std::string_view told_prefix = "told/";
+}  // namespace person_keys
+
+std::string interviewer_key(const Interviewer& i);
+std::string told_key(const ArmyMember& a);
+
+// One person a key names: as entered, possibly without a name or an address yet.
+struct Recipient {
+    std::string name;
+    std::string email;
+};
+
+// Who `key` names in `r`: one person, every interviewer for "interviewers", nobody when unknown.
+std::vector<Recipient> resolve_people(const Reflection& r, std::string_view key);
+
+// Whom a draft of `kind` written from `r` goes to by default: the rejection's sender for a feedback
+// reply, the recruiter for a question, the interviewers for the follow-up (the recruiter when none
+// was entered), the interviewer marked as rapport for a check-in (else the recruiter), the first
+// person told for a network note (the view writes one per person: network_note_keys), the hiring
+// manager for a withdrawal (else the recruiter). Reconnect goes to a contact: "".
+std::string default_recipient_key(MessageKind kind, const Reflection& r);
+// Every person a check-in could go to, the default first.
+std::vector<std::string> check_in_choices(const Reflection& r);
+// One key per named person of step 7, in list order.
+std::vector<std::string> network_note_keys(const Reflection& r);
+
+// What a draft's greeting and To say for its recipients: names joined in the draft's language
+// ("Anna and Ben"), addresses joined by ", " (how mailto lists several), and the names missing one.
+struct Addressee {
+    std::string name;
+    std::string email;
+    std::vector<std::string> without_email;  // names (or "" for unnamed) with no address yet
+
+    friend bool operator==(const Addressee& a, const Addressee& b) { return a.name == b.name && a.email == b.email; }
+    friend bool operator!=(const Addressee& a, const Addressee& b) { return !(a == b); }
+};
+Addressee addressee(const std::vector<Recipient>& people, Language language);
+// Whom an existing message is addressed to, as the journal says now (its reflection or contact).
+std::optional<Addressee> message_addressee(const Journal& j, const Message& m);
+
+// Fills the recipient and the sender (you, from the settings) of a draft context.
+void address_context(DraftContext& ctx, const Addressee& to, const Settings& you);
+
+// A new draft from `r` to the person `key` names there, signed as the settings say.
+Message draft_to_person(MessageKind kind, const Reflection& r, std::string_view key, const Settings& you,
+                        DraftContext ctx);
+// A new draft to a saved contact (reconnect, withdrawal from the People screen).
+Message draft_to_contact(MessageKind kind, const Contact& c, const Settings& you, DraftContext ctx);
+
+// Sets the name and address of the person `key` names in `r` (not "interviewers").
+void set_person(Reflection& r, std::string_view key, const std::string& name, const std::string& email);
+
+// [SECTION] The People screen
+
+enum class PersonRole { recruiter, hiring_manager, interviewer, told, contact };
+
+struct Person {
+    PersonRole role = PersonRole::contact;
+    std::string reflection_id;  // for everyone but saved contacts
+    std::string key;            // the person key within the reflection
+    std::string contact_id;     // for saved contacts
+    std::string name;
+    std::string email;
+    std::string company;
+    std::string how_known;  // step 7's "how you know them", a contact's relationship
+    std::optional<Date> last_contact;
+    std::optional<Date> next_reminder;
+    std::vector<std::string> message_ids;  // what was written to them, oldest first
+};
+
+// Whether `m` is written to `p` (a draft to all interviewers is written to each of them).
+bool written_to(const Message& m, const Person& p);
+
+// Everyone in the live journal: per reflection (newest list order kept) its recruiter, hiring
+// manager, interviewers and people told, then the saved contacts. A person with neither a name nor
+// an address is left out; a recruiter already saved as a contact of the same reflection is listed once.
+std::vector<Person> people(const Journal& j);
+
+}  // namespace debrief

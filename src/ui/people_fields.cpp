@@ -1,0 +1,220 @@
+#include "ui/people_fields.h"
+
+#include "core/i18n.h"
+#include "core/names.h"
+#include "core/people.h"
+#include "ui/text_field.h"
+#include "ui/widgets.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace debrief::ui {
+namespace {
+
+bool text_input(const char* key, std::string& value, InputType type = InputType::text) {
+    FieldOptions o;
+    o.type = type;
+    return text_field(tr(key).data(), value, FieldKind::single_line, o);
+}
+
+// The person as a button or choice shows them: their name, else what they are to the user.
+std::string person_label(const Reflection& r, const std::string& key) {
+    const std::vector<Recipient> who = resolve_people(r, key);
+    if (!who.empty() && !who.front().name.empty() && who.size() == 1) return who.front().name;
+    if (key == person_keys::recruiter) return std::string(tr("person.recruiter"));
+    if (key == person_keys::hiring_manager) return std::string(tr("person.hiring_manager"));
+    if (key == person_keys::interviewers) return std::string(tr("person.interviewers"));
+    return std::string(tr("contacts.unnamed"));
+}
+
+void open_or_write(App& app, const Reflection& r, MessageKind kind, const std::string& key) {
+    for (const Message& m : app.journal().messages) {
+        if (!m.meta.deleted && m.reflection_id == r.meta.id && m.kind == kind && m.recipient == key) {
+            app.open_message(m.meta.id);
+            return;
+        }
+    }
+    DraftContext ctx;
+    ctx.today = app.env().today();
+    app.open_message(app.create_message(draft_to_person(kind, r, key, app.journal().settings, ctx)));
+}
+
+bool has_draft(const App& app, const Reflection& r, MessageKind kind, const std::string& key) {
+    for (const Message& m : app.journal().messages)
+        if (!m.meta.deleted && m.reflection_id == r.meta.id && m.kind == kind && m.recipient == key) return true;
+    return false;
+}
+
+}  // namespace
+
+void draw_opportunity_people(App& app, const Reflection& r) {
+    subheading(tr("details.interviewers").data());
+    std::string remove_id;
+    for (const Interviewer& i : r.interviewers) {
+        ImGui::PushID(i.id.c_str());
+        const std::string key = interviewer_key(i);
+        std::string name = i.name;
+        if (text_input("details.interviewer.name", name))
+            app.update_reflection(r.meta.id, [&](Reflection& m) { set_person(m, key, name, i.email); });
+        std::string email = i.email;
+        if (text_input("details.interviewer.email", email, InputType::email))
+            app.update_reflection(r.meta.id, [&](Reflection& m) { set_person(m, key, i.name, email); });
+        bool rapport = i.rapport;
+        if (checkbox(tr("details.interviewer.rapport").data(), rapport)) {
+            app.update_reflection(r.meta.id, [&](Reflection& m) {
+                for (Interviewer& x : m.interviewers)
+                    if (x.id == i.id) x.rapport = rapport;
+            });
+        }
+        if (button(tr("list.remove").data(), Emphasis::quiet)) remove_id = i.id;
+        ImGui::PopID();
+    }
+    if (!remove_id.empty()) {
+        app.update_reflection(r.meta.id, [&](Reflection& m) {
+            auto& list = m.interviewers;
+            list.erase(
+                std::remove_if(list.begin(), list.end(), [&](const Interviewer& x) { return x.id == remove_id; }),
+                list.end());
+        });
+    }
+    if (button(tr("details.interviewers.add").data())) {
+        Interviewer added;
+        added.id = app.env().new_id();
+        app.update_reflection(r.meta.id, [&](Reflection& m) { m.interviewers.push_back(added); });
+    }
+    std::string manager = r.hiring_manager_name;
+    if (text_input("details.hiring_manager_name", manager))
+        app.update_reflection(r.meta.id, [&](Reflection& m) { m.hiring_manager_name = manager; });
+    std::string manager_email = r.hiring_manager_email;
+    if (text_input("details.hiring_manager_email", manager_email, InputType::email))
+        app.update_reflection(r.meta.id, [&](Reflection& m) { m.hiring_manager_email = manager_email; });
+
+    // Who sent the rejection: the feedback reply answers them.
+    std::vector<std::string> keys{std::string(person_keys::recruiter)};
+    if (!resolve_people(r, person_keys::hiring_manager).front().name.empty())
+        keys.emplace_back(person_keys::hiring_manager);
+    for (const Interviewer& i : r.interviewers)
+        if (!i.name.empty()) keys.push_back(interviewer_key(i));
+    // Withdrawing: the note goes to the person in charge.
+    if (r.ending == Ending::withdrew)
+        person_draft_button(app, r, MessageKind::withdrawal, default_recipient_key(MessageKind::withdrawal, r));
+    if (keys.size() < 2) return;
+    std::vector<std::string> labels;
+    for (const std::string& key : keys) labels.push_back(person_label(r, key));
+    std::vector<const char*> pointers;
+    for (const std::string& l : labels) pointers.push_back(l.c_str());
+    int index = 0;
+    for (std::size_t k = 0; k < keys.size(); ++k)
+        if (keys[k] == r.rejected_by) index = static_cast<int>(k);
+    wrapped_text(tr("details.rejected_by").data());
+    if (choice_row("rejected_by", index, pointers)) {
+        const std::string chosen = index == 0 ? std::string() : keys[static_cast<std::size_t>(index)];
+        app.update_reflection(r.meta.id, [&](Reflection& m) { m.rejected_by = chosen; });
+    }
+}
+
+void draw_told_person_fields(App& app, const Reflection& r, const ArmyMember& person) {
+    std::string email = person.email;
+    if (text_input("step.army.prompt.email", email, InputType::email))
+        app.update_reflection(r.meta.id, [&](Reflection& m) { set_person(m, told_key(person), person.name, email); });
+    std::string how = person.how_known;
+    if (text_input("step.army.prompt.how_known", how)) {
+        app.update_reflection(r.meta.id, [&](Reflection& m) {
+            for (ArmyMember& a : m.army)
+                if (a.id == person.id) a.how_known = how;
+        });
+    }
+}
+
+void person_draft_button(App& app, const Reflection& r, MessageKind kind, const std::string& key) {
+    const bool existing = has_draft(app, r, kind, key);
+    const std::string kind_name(tr(display_key(kind)));  // TextVars holds views: the strings outlive it
+    const std::string name = person_label(r, key);
+    const std::string label =
+        tr_format(existing ? "drafts.open_to" : "drafts.write_to", {{"kind", kind_name}, {"name", name}});
+    ImGui::PushID(key.c_str());
+    if (button(label.c_str(), existing ? Emphasis::normal : Emphasis::primary, true)) open_or_write(app, r, kind, key);
+    ImGui::PopID();
+}
+
+void check_in_draft(App& app, const Reflection& r) {
+    const std::vector<std::string> keys = check_in_choices(r);
+    // The choice is remembered per reflection in ImGui's storage (index + 1; 0 = the default).
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID id = ImGui::GetID(("check_in_to/" + r.meta.id).c_str());
+    int index = std::max(0, storage->GetInt(id, 0) - 1);
+    if (index >= static_cast<int>(keys.size())) index = 0;
+    if (keys.size() > 1) {
+        std::vector<std::string> labels;
+        for (const std::string& key : keys) labels.push_back(person_label(r, key));
+        std::vector<const char*> pointers;
+        for (const std::string& l : labels) pointers.push_back(l.c_str());
+        wrapped_text(tr("drafts.check_in_to").data());
+        if (choice_row("check_in_to", index, pointers)) storage->SetInt(id, index + 1);
+    }
+    person_draft_button(app, r, MessageKind::check_in, keys[static_cast<std::size_t>(index)]);
+}
+
+void draw_missing_addresses(App& app, const Message& m) {
+    if (m.status != MessageStatus::draft) return;
+    const Reflection* r = m.reflection_id.empty() ? nullptr : app.find_reflection(m.reflection_id);
+    const Contact* c = m.contact_id.empty() ? nullptr : app.find_contact(m.contact_id);
+    struct Ask {
+        std::string key;  // the person key, "" for the contact
+        std::string name;
+        std::string email;
+    };
+    std::vector<Ask> people;
+    if (r && m.recipient == person_keys::interviewers) {
+        for (const Interviewer& i : r->interviewers)
+            if (!i.name.empty() || !i.email.empty()) people.push_back({interviewer_key(i), i.name, i.email});
+    } else if (r && !m.recipient.empty()) {
+        for (const Recipient& who : resolve_people(*r, m.recipient))
+            people.push_back({m.recipient, who.name, who.email});
+    } else if (c) {
+        people.push_back({"", c->name, c->email});
+    }
+    // A field shows for whoever has no address; once shown it stays for this draft while the address
+    // is typed (the first key typed already saves it), remembered in ImGui's window storage.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    for (const Ask& ask : people) {
+        const ImGuiID asked = ImGui::GetID(("asked_email/" + m.meta.id + "/" + ask.key).c_str());
+        if (ask.email.empty()) storage->SetInt(asked, 1);
+        if (storage->GetInt(asked, 0) == 0) continue;
+        ImGui::PushID(ask.key.c_str());
+        const std::string caption = ask.name.empty() ? std::string(tr("message.missing_email_unnamed"))
+                                                     : tr_format("message.missing_email", {{"name", ask.name}});
+        std::string email = ask.email;
+        FieldOptions o;
+        o.type = InputType::email;
+        if (text_field(caption.c_str(), email, FieldKind::single_line, o)) {
+            if (r && !ask.key.empty())
+                app.update_reflection(r->meta.id, [&](Reflection& x) { set_person(x, ask.key, ask.name, email); });
+            else if (c)
+                app.update_contact(c->meta.id, [&](Contact& x) { x.email = email; });
+        }
+        ImGui::PopID();
+    }
+}
+
+void draw_you_card(App& app) {
+    const Settings& s = app.journal().settings;
+    begin_card("you");
+    subheading(tr("you.title").data());
+    muted_text(tr("you.help").data());
+    std::string name = s.your_name;
+    if (text_input("you.name", name)) app.update_settings([&](Settings& x) { x.your_name = name; });
+    std::string signature = s.signature;
+    FieldOptions multi;
+    multi.min_lines = 2;
+    if (text_field(tr("you.signature").data(), signature, FieldKind::multi_line, multi))
+        app.update_settings([&](Settings& x) { x.signature = signature; });
+    std::string link = s.profile_link;
+    if (text_input("you.link", link)) app.update_settings([&](Settings& x) { x.profile_link = link; });
+    end_card();
+}
+
+}  // namespace debrief::ui

@@ -1,0 +1,335 @@
+// Tests for core/people.h and the App's readdressing: who each kind of draft goes to, its To and
+// greeting, the sign-off from the settings, one network note per person told, the People list, a
+// corrected name or address reaching every draft not sent yet, and the new fields through JSON.
+#include "core/people.h"
+#include "app/app.h"
+#include "core/messages.h"
+#include "fixed_environment.h"
+#include "sample_journal.h"
+#include "serialization/journal_import.h"
+#include "serialization/journal_json.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace debrief;
+
+namespace {
+
+Reflection opportunity() {
+    Reflection r;
+    r.meta.id = "r1";
+    r.company = "Nordlicht";
+    r.role = "UX designer";
+    r.feedback.recruiter_name = "Jana Weber";
+    r.feedback.recruiter_email = "jana@nordlicht.example";
+    r.interviewers = {Interviewer{"i1", "Anna Berg", "anna@nordlicht.example", false},
+                      Interviewer{"i2", "Ben Kraus", "ben@nordlicht.example", true}};
+    r.hiring_manager_name = "Carla Diaz";
+    r.hiring_manager_email = "carla@nordlicht.example";
+    ArmyMember sam{"a1", "Sam", "", false};
+    sam.email = "sam@example.org";
+    sam.how_known = "old colleague";
+    ArmyMember lea{"a2", "Lea", "", true};
+    lea.email = "lea@example.org";
+    r.army = {sam, lea};
+    return r;
+}
+
+Settings you() {
+    Settings s;
+    s.your_name = "Mia Hoffmann";
+    s.signature = "UX designer, Hamburg";
+    s.profile_link = "https://mia.example/portfolio";
+    return s;
+}
+
+Message draft(MessageKind kind, const Reflection& r, const Settings& s = you()) {
+    DraftContext ctx;
+    ctx.language = Language::en;
+    ctx.today = {2026, 11, 21};
+    return draft_to_person(kind, r, default_recipient_key(kind, r), s, ctx);
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+
+void check_signed(const Message& m) {
+    CHECK(m.body.find("Kind regards,\nMia Hoffmann\nUX designer, Hamburg\nhttps://mia.example/portfolio") !=
+          std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("people: a feedback reply goes to whoever sent the rejection, signed with your name") {
+    Reflection r = opportunity();
+    Message m = draft(MessageKind::feedback_reply, r);
+    CHECK(m.recipient == "recruiter");
+    CHECK(m.to == "jana@nordlicht.example");
+    CHECK(starts_with(m.body, "Dear Jana Weber,"));
+    check_signed(m);
+
+    r.rejected_by = "hiring_manager";
+    m = draft(MessageKind::feedback_reply, r);
+    CHECK(m.to == "carla@nordlicht.example");
+    CHECK(starts_with(m.body, "Dear Carla Diaz,"));
+}
+
+TEST_CASE("people: a recruiter question goes to the recruiter") {
+    const Message m = draft(MessageKind::recruiter_question, opportunity());
+    CHECK(m.recipient == "recruiter");
+    CHECK(m.to == "jana@nordlicht.example");
+    CHECK(starts_with(m.body, "Dear Jana Weber,"));
+    check_signed(m);
+}
+
+TEST_CASE("people: the follow-up goes to all the interviewers, the recruiter when none was entered") {
+    Reflection r = opportunity();
+    Message m = draft(MessageKind::follow_up, r);
+    CHECK(m.recipient == "interviewers");
+    CHECK(m.to == "anna@nordlicht.example, ben@nordlicht.example");
+    CHECK(starts_with(m.body, "Dear Anna Berg and Ben Kraus,"));
+    check_signed(m);
+    CHECK(mailto_url(m.to, "", "").rfind("mailto:anna@nordlicht.example,%20ben@nordlicht.example", 0) == 0);
+
+    r.interviewers.clear();
+    m = draft(MessageKind::follow_up, r);
+    CHECK(m.to == "jana@nordlicht.example");
+}
+
+TEST_CASE("people: the check-in goes to the interviewer marked as rapport, else the recruiter") {
+    Reflection r = opportunity();
+    Message m = draft(MessageKind::check_in, r);
+    CHECK(m.recipient == "interviewer/i2");
+    CHECK(m.to == "ben@nordlicht.example");
+    CHECK(starts_with(m.body, "Dear Ben Kraus,"));
+    check_signed(m);
+    const std::vector<std::string> choices = check_in_choices(r);
+    REQUIRE(choices.size() == 4);
+    CHECK(choices[0] == "interviewer/i2");
+    CHECK(choices[1] == "recruiter");
+    CHECK(choices[2] == "hiring_manager");
+    CHECK(choices[3] == "interviewer/i1");
+
+    r.interviewers[1].rapport = false;
+    m = draft(MessageKind::check_in, r);
+    CHECK(m.to == "jana@nordlicht.example");
+}
+
+TEST_CASE("people: one network note per person told, each with their own name and address") {
+    const Reflection r = opportunity();
+    const std::vector<std::string> keys = network_note_keys(r);
+    REQUIRE(keys.size() == 2);
+    DraftContext ctx;
+    ctx.language = Language::en;
+    const Message sam = draft_to_person(MessageKind::network_note, r, keys[0], you(), ctx);
+    const Message lea = draft_to_person(MessageKind::network_note, r, keys[1], you(), ctx);
+    CHECK(sam.to == "sam@example.org");
+    CHECK(starts_with(sam.body, "Dear Sam,"));
+    CHECK(lea.to == "lea@example.org");
+    CHECK(starts_with(lea.body, "Dear Lea,"));
+    CHECK(sam.body.find("Jana") == std::string::npos);
+    check_signed(sam);
+}
+
+TEST_CASE("people: a withdrawal goes to the person in charge, a reconnect to the contact") {
+    Reflection r = opportunity();
+    Message m = draft(MessageKind::withdrawal, r);
+    CHECK(m.to == "carla@nordlicht.example");
+    CHECK(starts_with(m.body, "Dear Carla Diaz,"));
+    check_signed(m);
+    r.hiring_manager_name.clear();
+    r.hiring_manager_email.clear();
+    CHECK(draft(MessageKind::withdrawal, r).to == "jana@nordlicht.example");
+
+    Contact c;
+    c.meta.id = "c1";
+    c.name = "Olga Petrova";
+    c.email = "olga@example.org";
+    DraftContext ctx;
+    ctx.language = Language::en;
+    const Message reconnect = draft_to_contact(MessageKind::reconnect, c, you(), ctx);
+    CHECK(reconnect.contact_id == "c1");
+    CHECK(reconnect.to == "olga@example.org");
+    CHECK(starts_with(reconnect.body, "Dear Olga Petrova,"));
+    check_signed(reconnect);
+}
+
+TEST_CASE("people: without your name the draft ends \"Kind regards,\"; a missing address is reported") {
+    Reflection r = opportunity();
+    r.interviewers[0].email.clear();
+    const Message m = draft(MessageKind::follow_up, r, Settings{});
+    CHECK(m.body.substr(m.body.size() - std::string("Kind regards,").size()) == "Kind regards,");
+    CHECK(m.to == "ben@nordlicht.example");
+    const Addressee a = addressee(resolve_people(r, "interviewers"), Language::en);
+    REQUIRE(a.without_email.size() == 1);
+    CHECK(a.without_email[0] == "Anna Berg");
+}
+
+TEST_CASE("people: the People list holds everyone, with their drafts and next reminder") {
+    Journal j;
+    j.reflections.push_back(opportunity());
+    Contact former;
+    former.meta.id = "c1";
+    former.name = "Olga Petrova";
+    former.relationship = "former manager";
+    j.contacts.push_back(former);
+    Message follow = draft(MessageKind::follow_up, j.reflections[0]);
+    follow.meta.id = "m1";
+    j.messages.push_back(follow);
+    Reminder rem;
+    rem.meta.id = "rem1";
+    rem.message_id = "m1";
+    rem.due = {2026, 12, 5};
+    j.reminders.push_back(rem);
+
+    const std::vector<Person> all = people(j);
+    REQUIRE(all.size() == 7);  // recruiter, hiring manager, two interviewers, two told, one contact
+    CHECK(all[0].role == PersonRole::recruiter);
+    CHECK(all[1].role == PersonRole::hiring_manager);
+    CHECK(all[2].name == "Anna Berg");
+    CHECK(all[2].message_ids == std::vector<std::string>{"m1"});
+    REQUIRE(all[2].next_reminder);
+    CHECK(*all[2].next_reminder == Date{2026, 12, 5});
+    CHECK(all[4].role == PersonRole::told);
+    CHECK(all[4].how_known == "old colleague");
+    CHECK(all[6].contact_id == "c1");
+    CHECK(all[6].how_known == "former manager");
+}
+
+TEST_CASE("people: editing a person updates To and greeting of every draft not sent yet") {
+    test::FixedEnvironment env;
+    App app(env);
+    const std::string id = app.create_reflection();
+    app.update_reflection(id, [](Reflection& r) {
+        const Reflection o = opportunity();
+        r.feedback = o.feedback;
+        r.interviewers = o.interviewers;
+        r.army = o.army;
+    });
+    const Reflection& r = *app.find_reflection(id);
+    const std::string follow = app.create_message(draft(MessageKind::follow_up, r));
+    const std::string note = app.create_message(draft(MessageKind::network_note, r));
+    const std::string sent = app.create_message(draft(MessageKind::recruiter_question, r));
+    app.update_message(sent, [](Message& m) { m.status = MessageStatus::sent; });
+
+    app.update_reflection(id, [](Reflection& x) {
+        set_person(x, "interviewer/i1", "Anna Lind", "anna.lind@nordlicht.example");
+        set_person(x, "told/a1", "Samira", "samira@example.org");
+        set_person(x, "recruiter", "Jana Vogel", "jana.vogel@nordlicht.example");
+    });
+    CHECK(app.find_message(follow)->to == "anna.lind@nordlicht.example, ben@nordlicht.example");
+    CHECK(starts_with(app.find_message(follow)->body, "Dear Anna Lind and Ben Kraus,"));
+    CHECK(app.find_message(note)->to == "samira@example.org");
+    CHECK(starts_with(app.find_message(note)->body, "Dear Samira,"));
+    // Sent stays as it went out.
+    CHECK(app.find_message(sent)->to == "jana@nordlicht.example");
+    CHECK(starts_with(app.find_message(sent)->body, "Dear Jana Weber,"));
+
+    // A greeting or address the user changed by hand is theirs.
+    app.update_message(note, [](Message& m) {
+        m.to = "sam.private@example.org";
+        m.body = "Hey Sam!" + m.body.substr(m.body.find('\n'));
+    });
+    app.update_reflection(id, [](Reflection& x) { set_person(x, "told/a1", "Sami", "sami@example.org"); });
+    CHECK(app.find_message(note)->to == "sam.private@example.org");
+    CHECK(starts_with(app.find_message(note)->body, "Hey Sam!"));
+
+    // A saved contact: the reconnect draft follows the contact's new address.
+    Contact c;
+    c.name = "Olga";
+    const std::string cid = app.create_contact(c);
+    DraftContext ctx;
+    ctx.language = Language::en;
+    const std::string reconnect =
+        app.create_message(draft_to_contact(MessageKind::reconnect, *app.find_contact(cid), you(), ctx));
+    CHECK(app.find_message(reconnect)->to.empty());
+    app.update_contact(cid, [](Contact& x) {
+        x.name = "Olga Petrova";
+        x.email = "olga@example.org";
+    });
+    CHECK(app.find_message(reconnect)->to == "olga@example.org");
+    CHECK(starts_with(app.find_message(reconnect)->body, "Dear Olga Petrova,"));
+}
+
+TEST_CASE("people: changing your name signs every draft not sent yet anew") {
+    test::FixedEnvironment env;
+    App app(env);
+    const std::string id = app.create_reflection();
+    app.update_reflection(id, [](Reflection& r) { r.feedback = opportunity().feedback; });
+    const std::string unsigned_draft =
+        app.create_message(draft(MessageKind::recruiter_question, *app.find_reflection(id), Settings{}));
+    const std::string sent =
+        app.create_message(draft(MessageKind::feedback_reply, *app.find_reflection(id), Settings{}));
+    app.update_message(sent, [](Message& m) { m.status = MessageStatus::sent; });
+    app.update_settings([](Settings& s) { s = you(); });
+    check_signed(*app.find_message(unsigned_draft));
+    const std::string& sent_body = app.find_message(sent)->body;
+    CHECK(sent_body.substr(sent_body.size() - 13) == "Kind regards,");
+    app.update_settings([](Settings& s) {
+        s.signature.clear();
+        s.profile_link.clear();
+        s.your_name = "Mia H.";
+    });
+    const std::string& body = app.find_message(unsigned_draft)->body;
+    CHECK(body.substr(body.size() - 20) == "Kind regards,\nMia H.");
+}
+
+TEST_CASE("people: you, the interviewers and the new person fields round-trip through export and import") {
+    Journal journal = samples::sample_journal();
+    journal.settings.your_name = "Mia Hoffmann";
+    journal.settings.signature = "UX designer\nHamburg";
+    journal.settings.profile_link = "https://mia.example";
+    Reflection& r = journal.reflections.front();
+    const Reflection o = opportunity();
+    r.interviewers = o.interviewers;
+    r.hiring_manager_name = o.hiring_manager_name;
+    r.hiring_manager_email = o.hiring_manager_email;
+    r.rejected_by = "interviewer/i2";
+    r.army.front().email = "friend@example.org";
+    r.army.front().how_known = "school";
+    journal.messages.front().recipient = "interviewers";
+
+    const std::string text = encode_journal(journal, samples::sample_export_time());
+    const auto decoded = decode_journal(text);
+    REQUIRE_MESSAGE(decoded.ok(), decoded.error().message);
+    const Journal& back = decoded.value().journal;
+    CHECK(back.settings.your_name == "Mia Hoffmann");
+    CHECK(back.settings.signature == "UX designer\nHamburg");
+    CHECK(back.settings.profile_link == "https://mia.example");
+    const Reflection& rb = back.reflections.front();
+    REQUIRE(rb.interviewers.size() == 2);
+    CHECK(rb.interviewers[1].name == "Ben Kraus");
+    CHECK(rb.interviewers[1].email == "ben@nordlicht.example");
+    CHECK(rb.interviewers[1].rapport);
+    CHECK(rb.hiring_manager_email == "carla@nordlicht.example");
+    CHECK(rb.rejected_by == "interviewer/i2");
+    CHECK(rb.army.front().email == "friend@example.org");
+    CHECK(rb.army.front().how_known == "school");
+    CHECK(back.messages.front().recipient == "interviewers");
+    CHECK(encode_journal(back, samples::sample_export_time()) == text);
+
+    const auto record = decode_record(encode_record(journal.settings));
+    REQUIRE_MESSAGE(record.ok(), record.error().message);
+    CHECK(std::get<Settings>(record.value().record).your_name == "Mia Hoffmann");
+
+    // Importing that export into a journal with older settings brings you along.
+    Journal current = samples::sample_journal();
+    current.settings.modified.unix_ms = back.settings.modified.unix_ms - 1;
+    current.reflections.front().meta.modified.unix_ms = rb.meta.modified.unix_ms - 1;
+    const Journal merged = merge_journals(current, back);
+    CHECK(merged.settings.your_name == "Mia Hoffmann");
+    CHECK(merged.settings.profile_link == "https://mia.example");
+    const auto imported = std::find_if(merged.reflections.begin(), merged.reflections.end(),
+                                       [&](const Reflection& x) { return x.meta.id == rb.meta.id; });
+    REQUIRE(imported != merged.reflections.end());
+    CHECK(imported->interviewers.size() == 2);
+}
+
+TEST_CASE("people: a journal not using the new fields is written as before") {
+    const Journal journal = samples::sample_journal();
+    const std::string text = encode_journal(journal, samples::sample_export_time());
+    for (const char* key : {"\"interviewers\"", "\"your_name\"", "\"recipient\"", "\"how_known\"", "\"rejected_by\""})
+        CHECK_MESSAGE(text.find(key) == std::string::npos, key);
+}
