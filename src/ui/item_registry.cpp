@@ -24,6 +24,14 @@ struct PendingRect {
     ImRect visible;
     bool disabled = false;
     NextItem next;
+    ImGuiID parent = 0;
+    ImGuiID window = 0;
+};
+
+struct NextText {
+    Role role = Role::text;
+    int level = 0;
+    std::string spoken;
 };
 
 struct Registry {
@@ -31,6 +39,11 @@ struct Registry {
     std::vector<ItemInfo> finished;
     std::unordered_map<ImGuiID, PendingRect> rects;
     NextItem next;
+    NextText next_text;
+    std::string last_text;
+    std::vector<RegionInfo> regions_building;
+    std::vector<RegionInfo> regions_finished;
+    std::vector<ImGuiID> open_regions;
     int sequence = 0;
 };
 
@@ -58,9 +71,67 @@ void set_next_item_file_picker() { registry().next.file_picker = true; }
 
 void set_next_item_name(std::string name) { registry().next.name = std::move(name); }
 
+void set_next_text_semantics(Role role, int level, std::string spoken) {
+    registry().next_text = {role, level, std::move(spoken)};
+}
+
+void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
+    Registry& r = registry();
+    NextText next = std::move(r.next_text);
+    r.next_text = {};
+    if (!text || !*text) return;
+    ItemInfo item;
+    item.role = next.role;
+    item.level = next.level;
+    item.name = next.spoken.empty() ? std::string(text) : std::move(next.spoken);
+    // A text has no ImGui ID: its place in the frame is stable enough to keep its element.
+    item.id = ImHashStr(item.name.c_str(), 0, ImHashData(&r.sequence, sizeof r.sequence, 0x7e47u));
+    item.min = min;
+    item.max = max;
+    item.sequence = ++r.sequence;
+    item.parent = current_region();
+    if (ImGuiWindow* window = ImGui::GetCurrentWindow()) {
+        item.window = window->ID;
+        ImRect visible(min, max);
+        visible.ClipWithFull(window->ClipRect);
+        item.offscreen = visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f;
+    }
+    r.last_text = text;
+    r.building.push_back(std::move(item));
+}
+
+const std::string& last_text() { return registry().last_text; }
+
+void begin_region(Region kind, const char* id, std::string name) {
+    Registry& r = registry();
+    RegionInfo region;
+    region.id = ImGui::GetID(id);
+    region.kind = kind;
+    region.name = std::move(name);
+    region.parent = current_region();
+    region.sequence = ++r.sequence;
+    r.open_regions.push_back(region.id);
+    r.regions_building.push_back(std::move(region));
+}
+
+void end_region() {
+    Registry& r = registry();
+    if (!r.open_regions.empty()) r.open_regions.pop_back();
+}
+
+ImGuiID current_region() {
+    const Registry& r = registry();
+    return r.open_regions.empty() ? 0 : r.open_regions.back();
+}
+
+const std::vector<RegionInfo>& item_registry_regions() { return registry().regions_finished; }
+
 void item_registry_begin_frame() {
     Registry& r = registry();
     r.building.clear();
+    r.regions_building.clear();
+    r.open_regions.clear();
+    r.last_text.clear();
     r.rects.clear();
     r.sequence = 0;
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
@@ -69,6 +140,7 @@ void item_registry_begin_frame() {
 void item_registry_end_frame() {
     Registry& r = registry();
     r.finished.swap(r.building);
+    r.regions_finished.swap(r.regions_building);
 }
 
 int next_sequence() { return ++registry().sequence; }
@@ -102,9 +174,29 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     ImGuiWindow* window = ctx->CurrentWindow;
     ImRect visible = bb;
     if (window) visible.ClipWithFull(window->ClipRect);
-    if (visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f) return;
     const bool disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
-    r.rects[id] = {visible, disabled, std::move(next)};
+    if (visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f) {
+        // Scrolled out of view: ImGui skips the widget (no ItemInfo), but one of ours said its role
+        // and name beforehand, so it stays in the mirror, findable and focusable ("Back" at the end
+        // of a long draft); focusing it scrolls it into view.
+        if (!next.has_role || next.name.empty() || !window || bb.GetWidth() <= 0.5f) return;
+        debrief::ui::ItemInfo item;
+        item.id = id;
+        item.role = next.role;
+        item.name = std::move(next.name);
+        item.min = bb.Min;
+        item.max = bb.Max;
+        item.disabled = disabled;
+        item.selected = next.selected;
+        item.file_picker = next.file_picker;
+        item.sequence = ++r.sequence;
+        item.parent = debrief::ui::current_region();
+        item.window = window->ID;
+        item.offscreen = true;
+        r.building.push_back(std::move(item));
+        return;
+    }
+    r.rects[id] = {visible, disabled, std::move(next), debrief::ui::current_region(), window ? window->ID : 0};
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
@@ -131,6 +223,8 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     item.selected = selected;
     item.file_picker = file_picker;
     item.sequence = ++r.sequence;
+    item.parent = rect->second.parent;
+    item.window = rect->second.window;
     if (had_role)
         item.role = hinted;
     else if (flags & ImGuiItemStatusFlags_Checkable)
