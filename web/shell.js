@@ -299,6 +299,22 @@ const Debrief = (() => {
         }
       }
       order(overlay());
+      this.arrive(frame);
+    },
+    // A new screen or step: say where the person is, and put focus on its heading (a screen's
+    // title, or the step's), unless they are typing in a field or this is the first frame.
+    arrive(frame) {
+      if (frame.place === this.where) return;
+      const first = this.where === undefined;
+      this.where = frame.place;
+      if (first) return;
+      if (frame.announce) announce(frame.announce);
+      const active = document.activeElement;
+      if (active && active !== document.body && !active.classList.contains('mirror')) return;
+      const main = overlay().querySelector('[role="main"]') || overlay();
+      const heading = main.querySelector(`.mirror-text[aria-level="${frame.announce ? 2 : 1}"]`) ||
+        main.querySelector('.mirror-text[role="heading"]');
+      if (heading) heading.focus({ preventScroll: true });
     },
     create(item) {
       // Texts are read, not operated: headings, paragraphs and list items, never in the tab order.

@@ -118,6 +118,10 @@ void mirror_sync_to_dom() {
             w.end_object();
         }
         w.end_array();
+        w.key("place");
+        w.string(ui::item_registry_place());
+        w.key("announce");
+        w.string(ui::item_registry_announcement());
         w.end_object();
     }
     if (json == g_last_sent) return;

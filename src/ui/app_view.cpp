@@ -189,6 +189,7 @@ void draw_app(App& app, ViewState& view, Services& services) {
         app.nav().screen == Screen::reflection ? app.find_reflection(app.nav().reflection_id) : nullptr;
     const std::string place = std::to_string(static_cast<int>(app.nav().screen)) + app.nav().reflection_id +
                               app.nav().message_id + (open ? std::to_string(open->current_step) : std::string());
+    set_frame_place(place);  // the mirror moves focus to the new screen's heading
     if (place != last_place) {
         last_place = place;
         ImGui::SetScrollY(0.0f);

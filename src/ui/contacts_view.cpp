@@ -54,6 +54,9 @@ void draw_contact_editor(App& app, const Contact& c) {
 
 void draw_contact_actions(App& app, const Contact& c) {
     const Date today = app.env().today();
+    // The row's buttons say whose row they act on.
+    const std::string who = c.name.empty() ? std::string(tr("contacts.unnamed")) : c.name;
+    set_next_item_name(tr_format("contacts.remind.named", {{"name", who}}));
     if (button(tr("contacts.remind").data(), Emphasis::primary)) {
         Reminder r;
         r.kind = ReminderKind::custom;
@@ -66,6 +69,7 @@ void draw_contact_actions(App& app, const Contact& c) {
         app.notify(tr_format("reminders.added", {{"n", "1"}}));
     }
     same_line_if_fits(160.0f);
+    set_next_item_name(tr_format("contacts.write.named", {{"name", who}}));
     if (button(tr("contacts.write").data())) {
         DraftContext ctx;
         ctx.today = today;
@@ -77,6 +81,7 @@ void draw_contact_actions(App& app, const Contact& c) {
         app.open_message(app.create_message(std::move(m)));
     }
     same_line_if_fits(120.0f);
+    set_next_item_name(tr_format("contacts.remove.named", {{"name", who}}));
     if (button(tr("contacts.remove").data(), Emphasis::danger)) app.trash_contact(c.meta.id);
 }
 
@@ -89,6 +94,7 @@ void draw_contacts(App& app, ContactsViewState& view) {
         if (c.meta.deleted) continue;
         ImGui::PushID(c.meta.id.c_str());
         begin_card("contact");
+        begin_region(Region::group, "row", c.name.empty() ? std::string(tr("contacts.unnamed")) : c.name);
         user_text_line(c.name, tr("contacts.unnamed").data());
         std::string line = c.role;
         if (!c.company.empty()) line += (line.empty() ? "" : " · ") + c.company;
@@ -109,6 +115,7 @@ void draw_contacts(App& app, ContactsViewState& view) {
             else
                 view.open.insert(c.meta.id);
         }
+        end_region();
         end_card();
         ImGui::PopID();
     }

@@ -5,6 +5,7 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace debrief::ui {
@@ -44,6 +45,8 @@ struct Registry {
     std::vector<RegionInfo> regions_building;
     std::vector<RegionInfo> regions_finished;
     std::vector<ImGuiID> open_regions;
+    std::string place[2];         // building, finished
+    std::string announcement[2];  // building, finished
     int sequence = 0;
 };
 
@@ -70,6 +73,8 @@ void set_next_item_selected(bool selected) { registry().next.selected = selected
 void set_next_item_file_picker() { registry().next.file_picker = true; }
 
 void set_next_item_name(std::string name) { registry().next.name = std::move(name); }
+
+bool next_item_has_name() { return !registry().next.name.empty(); }
 
 void set_next_text_semantics(Role role, int level, std::string spoken) {
     registry().next_text = {role, level, std::move(spoken)};
@@ -101,6 +106,11 @@ void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
 }
 
 const std::string& last_text() { return registry().last_text; }
+
+void set_frame_place(std::string place) { registry().place[0] = std::move(place); }
+void set_frame_announcement(std::string announcement) { registry().announcement[0] = std::move(announcement); }
+const std::string& item_registry_place() { return registry().place[1]; }
+const std::string& item_registry_announcement() { return registry().announcement[1]; }
 
 void begin_region(Region kind, const char* id, std::string name) {
     Registry& r = registry();
@@ -141,6 +151,10 @@ void item_registry_end_frame() {
     Registry& r = registry();
     r.finished.swap(r.building);
     r.regions_finished.swap(r.regions_building);
+    r.place[1] = std::move(r.place[0]);
+    r.announcement[1] = std::move(r.announcement[0]);
+    r.place[0].clear();
+    r.announcement[0].clear();
 }
 
 int next_sequence() { return ++registry().sequence; }
@@ -148,8 +162,9 @@ int next_sequence() { return ++registry().sequence; }
 const std::vector<ItemInfo>& item_registry_items() { return registry().finished; }
 
 const ItemInfo* find_item(Role role, const std::string& name) {
+    // Only what is on screen: what a pointer could reach (tests scroll to what they click).
     for (const ItemInfo& item : registry().finished)
-        if (item.role == role && item.name == name) return &item;
+        if (item.role == role && item.name == name && !item.offscreen) return &item;
     return nullptr;
 }
 
@@ -184,8 +199,9 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
         item.id = id;
         item.role = next.role;
         item.name = std::move(next.name);
-        item.min = bb.Min;
-        item.max = bb.Max;
+        // Across, clipped like a visible item (nothing reaches past the window's sides); down, where it is.
+        item.min = ImVec2(std::max(bb.Min.x, window->ClipRect.Min.x), bb.Min.y);
+        item.max = ImVec2(std::max(item.min.x, std::min(bb.Max.x, window->ClipRect.Max.x)), bb.Max.y);
         item.disabled = disabled;
         item.selected = next.selected;
         item.file_picker = next.file_picker;

@@ -49,6 +49,8 @@ void set_next_item_role(Role role);
 void set_next_item_selected(bool selected);
 // Gives the next item an accessible name other than its label (e.g. a card drawn as a Selectable).
 void set_next_item_name(std::string name);
+// True when the next item already has a name (a row's action named with its row).
+bool next_item_has_name();
 // Marks the next item as the one that opens the system file picker.
 void set_next_item_file_picker();
 
@@ -69,6 +71,13 @@ ImGuiID current_region();
 // Regions of the frame that ended last, in the order they began.
 const std::vector<RegionInfo>& item_registry_regions();
 
+// Where the frame is (screen, record, step): when it changes the mirror moves focus to the new
+// screen's heading and, when the frame set one, announces `announcement` (e.g. the new step).
+void set_frame_place(std::string place);
+void set_frame_announcement(std::string announcement);
+const std::string& item_registry_place();
+const std::string& item_registry_announcement();
+
 // Starts collecting for a new frame; call right after ImGui::NewFrame().
 void item_registry_begin_frame();
 // Next number in this frame's submission order (items and text fields share it).
@@ -77,7 +86,7 @@ int next_sequence();
 void item_registry_end_frame();
 // Items of the frame that ended last, in submission order (which is visual order in our layouts).
 const std::vector<ItemInfo>& item_registry_items();
-// Finds an item of the last frame by accessible name (tests and keyboard shortcuts).
+// Finds an on-screen item of the last frame by accessible name (tests and keyboard shortcuts).
 const ItemInfo* find_item(Role role, const std::string& name);
 
 // Strips ImGui's "##id" / "###id" suffix: what a person (and a screen reader) should read.

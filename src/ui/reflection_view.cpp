@@ -474,6 +474,10 @@ void draw_reflection(App& app, ReflectionViewState& view, Services&) {
     draw_step_tabs(app, r);
     const StepId step = current_step(r);
     ImGui::Dummy(ImVec2(1, 4));
+    // Said when the step changes (the mirror announces it once, on the change).
+    set_frame_announcement(tr_format("a11y.step_changed", {{"current", format_number(progress(r).current + 1)},
+                                                           {"total", format_number(step_count)},
+                                                           {"title", std::string(tr(display_key(step)))}}));
     heading(tr(display_key(step)).data(), 2);
     muted_text(tr(step_key(step, ".guidance")).data());
     ImGui::Dummy(ImVec2(1, 4));

@@ -99,7 +99,7 @@ void paragraph(const char* text, bool wrap) {
 
 const char* shaped_label(const char* label) {
     // The name also lets the item stay in the mirror while scrolled away (item_registry.cpp).
-    set_next_item_name(visible_label(label));
+    if (!next_item_has_name()) set_next_item_name(visible_label(label));
     if (!has_rtl(label)) return label;
     static std::unordered_map<std::string, std::string> cache;
     auto it = cache.find(label);

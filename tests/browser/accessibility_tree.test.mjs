@@ -56,6 +56,14 @@ test('each of the 8 steps reads its heading, position and guidance; a draft its 
       const title = t(`step.${steps[i]}.title`);
       await (await reveal(page, page.getByRole('tab', { name: `${i + 1}. ${title}` }))).click();
       await page.getByRole('tab', { name: `${i + 1}. ${title}`, selected: true }).waitFor({ state: 'attached' });
+      // Arriving at a step is said in the live region, and focus is on the step's heading.
+      const said = t('a11y.step_changed', { current: i + 1, total: 8, title });
+      await page.waitForFunction((text) => document.getElementById('announce')?.textContent === text, said);
+      // (Step 1 was reached with the company field in use: focus stays there.)
+      if (i > 0) {
+        await page.waitForFunction((text) => document.activeElement?.getAttribute('role') === 'heading' &&
+          document.activeElement.textContent === text, title);
+      }
       const tree = await snapshot(page);
       has(tree, `heading "${title}" [level=2]`, `step ${i + 1} heading`);
       has(tree, t('steps.progress', { current: i + 1, total: 8 }), `step ${i + 1} position`);
@@ -88,6 +96,26 @@ test('each of the 8 steps reads its heading, position and guidance; a draft its 
     // A generated draft already does most of what it should: some items read as in place.
     assert.ok(items.some((item) => item.endsWith(met)), `nothing in place: ${items}`);
     assert.deepEqual(errors, []);
+  } finally {
+    await browser.cleanup();
+  }
+});
+
+test('a person is a named group whose buttons say whose they are', async () => {
+  const browser = await launch(null, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await browser.context.newPage();
+    await openApp(page, server.url);
+    await page.getByRole('tab', { name: t('nav.reminders') }).click();
+    await (await reveal(page, page.getByRole('button', { name: t('contacts.add') }))).click();
+    const name = page.getByLabel(t('contacts.name'), { exact: true });
+    await (await reveal(page, name)).fill('Anna Rossi');
+    await page.getByRole('button', { name: t('contacts.remove.named', { name: 'Anna Rossi' }) }).waitFor({ state: 'attached' });
+    const tree = await snapshot(page);
+    has(tree, 'group "Anna Rossi":', 'the row as a group');
+    for (const key of ['contacts.remind.named', 'contacts.write.named', 'contacts.remove.named']) {
+      has(tree, `button "${t(key, { name: 'Anna Rossi' })}"`, key);
+    }
   } finally {
     await browser.cleanup();
   }
