@@ -140,7 +140,7 @@ const Debrief = (() => {
           this.els.delete(id);
         }
       }
-      order();
+      order(overlay());
     },
     create(f, area) {
       const el = document.createElement(area ? 'textarea' : 'input');
@@ -193,6 +193,8 @@ const Debrief = (() => {
     },
     update(el, f) {
       el.dataset.seq = f.seq;
+      el._parent = f.parent;
+      mirror.place(el, f.parent);
       const [x, y, w, h] = f.rect;
       const style = `left:${x}px;top:${y}px;width:${w}px;height:${h}px;` +
         `clip-path:inset(${Math.max(0, f.clip[1])}px ${Math.max(0, f.clip[2])}px ${Math.max(0, f.clip[3])}px ${Math.max(0, f.clip[0])}px)`;
@@ -235,29 +237,104 @@ const Debrief = (() => {
   }
 
   // ---- accessible mirror of ImGui items -----------------------------------------------------
+  // Regions (landmarks, tab lists, radio groups, lists) are plain containers nested as the frame
+  // nested them; controls, texts and native fields sit inside their region, each absolutely placed
+  // over its ImGui item (regions themselves take no room, so positions stay relative to #overlay).
   const mirror = {
     els: new Map(),
+    regions: new Map(),
     key: '',
-    sync(items) {
-      const key = items.map((i) => `${i.id}|${i.role}|${i.name}`).join('\n');
+    container(parent) { return (parent && this.regions.get(parent)) || overlay(); },
+    // Puts an element into its region, never moving the focused element (that would blur it).
+    place(el, parent) {
+      const target = this.container(parent);
+      if (el.parentNode !== target && el !== document.activeElement && !el.contains(document.activeElement)) {
+        target.appendChild(el);
+      }
+    },
+    syncRegions(list) {
+      const keep = new Set(list.map((r) => r.id));
+      for (const r of list) {
+        let el = this.regions.get(r.id);
+        if (!el) {
+          el = document.createElement('div');
+          el.className = 'region';
+          this.regions.set(r.id, el);
+        }
+        el.dataset.seq = r.seq;
+        if (el.getAttribute('role') !== r.role) el.setAttribute('role', r.role);
+        if (r.name) { if (el.getAttribute('aria-label') !== r.name) el.setAttribute('aria-label', r.name); }
+        else el.removeAttribute('aria-label');
+        el._parent = r.parent;
+      }
+      for (const r of list) this.place(this.regions.get(r.id), r.parent);
+      return keep;
+    },
+    sync(frame) {
+      const items = frame.items;
+      const keepRegions = this.syncRegions(frame.regions);
+      const key = items.map((i) => `${i.id}|${i.role}|${i.name}|${i.level}`).join('\n');
       if (key !== this.key) {
         this.key = key;
         const keep = new Set(items.map((i) => i.id));
         for (const [id, el] of this.els) {
-          if (!keep.has(id)) { el.remove(); this.els.delete(id); }
+          if (!keep.has(id) || el._role !== items.find((i) => i.id === id).role) { el.remove(); this.els.delete(id); }
         }
         for (const item of items) {
           if (!this.els.has(item.id)) this.els.set(item.id, this.create(item));
         }
       }
-      for (const item of items) this.update(this.els.get(item.id), item);
-      order();
+      for (const item of items) {
+        const el = this.els.get(item.id);
+        this.update(el, item);
+        this.place(el, item.parent);
+      }
+      for (const el of fields.els.values()) this.place(el, el._parent);
+      // Regions gone from the frame: whatever they still hold has been placed elsewhere above.
+      for (const [id, el] of this.regions) {
+        if (!keepRegions.has(id)) {
+          for (const child of Array.from(el.children)) overlay().appendChild(child);
+          el.remove();
+          this.regions.delete(id);
+        }
+      }
+      order(overlay());
+      this.arrive(frame);
+    },
+    // A new screen or step: say where the person is, and put focus on its heading (a screen's
+    // title, or the step's), unless they are typing in a field or this is the first frame.
+    arrive(frame) {
+      if (frame.place === this.where) return;
+      const first = this.where === undefined;
+      this.where = frame.place;
+      if (first) return;
+      if (frame.announce) announce(frame.announce);
+      const active = document.activeElement;
+      if (active && active !== document.body && !active.classList.contains('mirror')) return;
+      const main = overlay().querySelector('[role="main"]') || overlay();
+      const heading = main.querySelector(`.mirror-text[aria-level="${frame.announce ? 2 : 1}"]`) ||
+        main.querySelector('.mirror-text[role="heading"]');
+      if (heading) heading.focus({ preventScroll: true });
     },
     create(item) {
-      const el = document.createElement('button');
+      // Texts are read, not operated: headings, paragraphs and list items, never in the tab order.
+      const text = item.role === 'text' || item.role === 'heading' || item.role === 'listitem';
+      const el = document.createElement(text ? (item.role === 'text' ? 'p' : 'div') : 'button');
+      el._role = item.role;
+      el._id = item.id;
+      if (text) {
+        el.className = 'mirror-text';
+        if (item.role !== 'text') el.setAttribute('role', item.role);
+        if (item.role === 'heading') {
+          el.setAttribute('aria-level', String(item.level || 2));
+          el.tabIndex = -1;  // focus lands on a new screen's heading
+        }
+        el.textContent = item.name;
+        el._name = item.name;
+        return el;
+      }
       el.type = 'button';
       el.className = 'mirror';
-      el._id = item.id;
       if (item.role !== 'button') el.setAttribute('role', item.role);
       el.setAttribute('aria-label', item.name);
       el.textContent = item.name;
@@ -268,12 +345,24 @@ const Debrief = (() => {
         // assistive-technology activations (detail 0) become a synthetic ImGui click.
         if (e.detail === 0) call('debrief_activate', el._id);
       });
+      // Keyboard and screen-reader focus (not a pointer's) brings the item on screen.
       el.addEventListener('focus', () => { if (el.matches(':focus-visible')) call('debrief_focus_item', el._id); });
-      overlay().appendChild(el);
       return el;
     },
     update(el, item) {
       el.dataset.seq = item.seq;
+      const [x, y, w, h] = item.rect;
+      // Scrolled away: kept in reading order, parked with no size at the nearest edge of the page
+      // (never past it, or focusing it would scroll the page itself; no size, so nothing can be
+      // pointed at there and tests still scroll to what they click); focus scrolls ImGui to it.
+      const edge = Math.min(Math.max(y, 0), window.innerHeight - 1);
+      const style = item.offscreen ? `left:${x}px;top:${edge}px;width:0;height:0;overflow:hidden`
+        : `left:${x}px;top:${y}px;width:${w}px;height:${h}px`;
+      if (el._style !== style) { el.style.cssText = style; el._style = style; }
+      if (el.className === 'mirror-text') {
+        if (el._name !== item.name) { el.textContent = item.name; el._name = item.name; }
+        return;
+      }
       el._picker = item.picker;
       // An item keeps its id when its name changes (a card whose company was renamed, e.g. by the
       // writer tab while a read-only tab shows the list): the element must take the new name, or
@@ -282,9 +371,6 @@ const Debrief = (() => {
         el.setAttribute('aria-label', item.name);
         el.textContent = item.name;
       }
-      const [x, y, w, h] = item.rect;
-      const style = `left:${x}px;top:${y}px;width:${w}px;height:${h}px`;
-      if (el._style !== style) { el.style.cssText = style; el._style = style; }
       const set = (name, on, value) => {
         const v = on ? String(value) : null;
         if (el.getAttribute(name) !== v) v === null ? el.removeAttribute(name) : el.setAttribute(name, v);
@@ -296,21 +382,22 @@ const Debrief = (() => {
     },
   };
 
-  // Keeps the overlay's DOM order = visual order (tab order), without moving the focused element
-  // (moving a focused node blurs it and would close the soft keyboard).
-  function order() {
-    const layer = overlay();
+  // Keeps each container's DOM order = visual order (reading and tab order), without moving the
+  // focused element (moving a focused node blurs it and would close the soft keyboard).
+  function order(layer) {
     const children = Array.from(layer.children);
     const sorted = children.slice().sort((a, b) => a.dataset.seq - b.dataset.seq);
-    if (sorted.every((el, i) => el === children[i])) return;
-    const focused = sorted.indexOf(document.activeElement);
-    if (focused < 0) {
-      for (const el of sorted) layer.appendChild(el);
-      return;
+    if (!sorted.every((el, i) => el === children[i])) {
+      const focused = sorted.findIndex((el) => el === document.activeElement || el.contains(document.activeElement));
+      if (focused < 0) {
+        for (const el of sorted) layer.appendChild(el);
+      } else {
+        const anchor = sorted[focused];
+        for (let i = 0; i < focused; ++i) layer.insertBefore(sorted[i], anchor);
+        for (let i = focused + 1; i < sorted.length; ++i) layer.appendChild(sorted[i]);
+      }
     }
-    const anchor = sorted[focused];
-    for (let i = 0; i < focused; ++i) layer.insertBefore(sorted[i], anchor);
-    for (let i = focused + 1; i < sorted.length; ++i) layer.appendChild(sorted[i]);
+    for (const el of sorted) if (el.className === 'region') order(el);
   }
 
   // ---- clipboard, mail, downloads, file picking -------------------------------------------------

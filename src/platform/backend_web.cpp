@@ -57,6 +57,7 @@ struct Backend {
     bool has_reveal = false;
     ImVec2 reveal_point;
     float reveal_bottom = 0.0f;
+    ImGuiID reveal_window = 0;
     bool frame_scheduled = false;
     int settle_frames = 0;
     double last_time_ms = 0.0;
@@ -288,7 +289,9 @@ void apply_scrolling() {
     }
     if (g.has_reveal) {
         g.has_reveal = false;
-        if (ImGuiWindow* w = scrollable_window_at(g.reveal_point)) {
+        ImGuiWindow* w = g.reveal_window ? ImGui::FindWindowByID(g.reveal_window) : nullptr;
+        if (!w || w->ScrollMax.y <= 0.0f) w = scrollable_window_at(g.reveal_point);
+        if (w) {
             const float view_top = w->InnerRect.Min.y;
             const float view_bottom = w->InnerRect.Max.y;
             // Keep most of the view below a focused item: the controls that follow it come on
@@ -416,8 +419,9 @@ void scroll_by(float x, float y, float dy) {
     request_frame();
 }
 
-void reveal_rect(float x, float top, float bottom) {
+void reveal_rect(float x, float top, float bottom, unsigned window_id) {
     g.has_reveal = true;
+    g.reveal_window = window_id;
     g.reveal_point = ImVec2(x, top);
     g.reveal_bottom = bottom;
     request_frame();

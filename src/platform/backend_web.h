@@ -35,8 +35,9 @@ void set_timer(void (*callback)(void*), double ms, void* user = nullptr);
 void queue_click(float x, float y);
 // Scrolls the scrollable window under the point by dy CSS px.
 void scroll_by(float x, float y, float dy);
-// Scrolls the scrollable window under the point so that [top, bottom] is fully visible.
-void reveal_rect(float x, float top, float bottom);
+// Scrolls the scrollable window under the point (or the window `window_id`, for a point scrolled
+// out of its window's view) so that [top, bottom] is fully visible.
+void reveal_rect(float x, float top, float bottom, unsigned window_id = 0);
 float pixel_ratio();
 // The right-to-left interface is drawn mirrored (ui/draw_mirror.h). ImGui lays out left to right in
 // its own coordinates; the page sees the mirror. These convert an ImGui rectangle's horizontal span

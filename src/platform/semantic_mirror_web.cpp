@@ -17,6 +17,20 @@ namespace {
 EM_JS(void, js_mirror_sync, (const char* json), { Debrief.mirror.sync(JSON.parse(UTF8ToString(json))); });
 // clang-format on
 
+const char* region_role(ui::Region region) {
+    switch (region) {
+        case ui::Region::banner: return "banner";
+        case ui::Region::navigation: return "navigation";
+        case ui::Region::main: return "main";
+        case ui::Region::tablist: return "tablist";
+        case ui::Region::tabpanel: return "tabpanel";
+        case ui::Region::radiogroup: return "radiogroup";
+        case ui::Region::group: return "group";
+        case ui::Region::list: return "list";
+    }
+    return "group";
+}
+
 const char* role_name(ui::Role role) {
     switch (role) {
         case ui::Role::button: return "button";
@@ -26,18 +40,48 @@ const char* role_name(ui::Role role) {
         case ui::Role::option: return "option";
         case ui::Role::link: return "link";
         case ui::Role::heading: return "heading";
+        case ui::Role::text: return "text";
+        case ui::Role::listitem: return "listitem";
     }
     return "button";
 }
 
 std::string g_last_sent;
+// An item activated while scrolled away: clicked once a frame has scrolled it into view.
+unsigned g_pending_activation = 0;
 
 }  // namespace
 
 void mirror_sync_to_dom() {
+    if (g_pending_activation != 0) {
+        for (const ui::ItemInfo& item : ui::item_registry_items()) {
+            if (item.id != g_pending_activation || item.offscreen) continue;
+            queue_click((item.min.x + item.max.x) * 0.5f, (item.min.y + item.max.y) * 0.5f);
+            g_pending_activation = 0;
+        }
+    }
     std::string json;
     {
         JsonWriter w(json, JsonLayout::compact);
+        w.begin_object();
+        w.key("regions");
+        w.begin_array();
+        for (const ui::RegionInfo& region : ui::item_registry_regions()) {
+            w.begin_object();
+            w.key("id");
+            w.number(static_cast<std::int64_t>(region.id));
+            w.key("role");
+            w.string(region_role(region.kind));
+            w.key("name");
+            w.string(region.name);
+            w.key("parent");
+            w.number(static_cast<std::int64_t>(region.parent));
+            w.key("seq");
+            w.number(static_cast<std::int64_t>(region.sequence));
+            w.end_object();
+        }
+        w.end_array();
+        w.key("items");
         w.begin_array();
         for (const ui::ItemInfo& item : ui::item_registry_items()) {
             w.begin_object();
@@ -51,12 +95,15 @@ void mirror_sync_to_dom() {
             write_numbers(w, {debrief::platform::page_left(item.min.x, item.max.x), item.min.y, item.max.x - item.min.x,
                               item.max.y - item.min.y});
             const std::pair<const char*, bool> flags[] = {
-                {"checked", item.checked || (item.role == ui::Role::radio && item.selected)},
+                // Radios and chip checkboxes drawn as buttons carry their state in `selected`.
+                {"checked",
+                 item.checked || ((item.role == ui::Role::radio || item.role == ui::Role::checkbox) && item.selected)},
                 {"expandable", item.expandable},
                 {"expanded", item.expanded},
                 {"disabled", item.disabled},
                 {"selected", item.selected},
                 {"picker", item.file_picker},
+                {"offscreen", item.offscreen},
             };
             for (const auto& [key, value] : flags) {
                 w.key(key);
@@ -64,9 +111,18 @@ void mirror_sync_to_dom() {
             }
             w.key("seq");
             w.number(static_cast<std::int64_t>(item.sequence));
+            w.key("level");
+            w.number(static_cast<std::int64_t>(item.level));
+            w.key("parent");
+            w.number(static_cast<std::int64_t>(item.parent));
             w.end_object();
         }
         w.end_array();
+        w.key("place");
+        w.string(ui::item_registry_place());
+        w.key("announce");
+        w.string(ui::item_registry_announcement());
+        w.end_object();
     }
     if (json == g_last_sent) return;
     g_last_sent = std::move(json);
@@ -80,6 +136,11 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void debrief_activate(unsigned id) {
     for (const debrief::ui::ItemInfo& item : debrief::ui::item_registry_items()) {
         if (item.id != id) continue;
+        if (item.offscreen) {
+            debrief::platform::g_pending_activation = id;
+            debrief::platform::reveal_rect((item.min.x + item.max.x) * 0.5f, item.min.y, item.max.y, item.window);
+            return;
+        }
         debrief::platform::queue_click((item.min.x + item.max.x) * 0.5f, (item.min.y + item.max.y) * 0.5f);
         return;
     }
@@ -88,6 +149,7 @@ EMSCRIPTEN_KEEPALIVE void debrief_activate(unsigned id) {
 // Keyboard focus reached a mirror element: make sure the item is on screen.
 EMSCRIPTEN_KEEPALIVE void debrief_focus_item(unsigned id) {
     for (const debrief::ui::ItemInfo& item : debrief::ui::item_registry_items())
-        if (item.id == id) debrief::platform::reveal_rect((item.min.x + item.max.x) * 0.5f, item.min.y, item.max.y);
+        if (item.id == id)
+            debrief::platform::reveal_rect((item.min.x + item.max.x) * 0.5f, item.min.y, item.max.y, item.window);
 }
 }

@@ -17,6 +17,17 @@
 namespace debrief::ui {
 namespace {
 
+const char* status_key(SaveState state) {
+    switch (state) {
+        case SaveState::saved: return "save.saved";
+        case SaveState::pending:
+        case SaveState::saving: return "save.saving";
+        case SaveState::failed: return "save.failed";
+        case SaveState::read_only: return "save.read_only";
+    }
+    return "save.saved";
+}
+
 void draw_save_indicator(const App& app, float right_edge) {
     const SaveStatus& status = app.save_status();
     const char* text = "";
@@ -44,6 +55,7 @@ void draw_save_indicator(const App& app, float right_edge) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::PushTextWrapPos(-1.0f);  // never wrapped: it shares the line with the title
     ImGui::TextUnformatted(text);
+    add_text_item(tr(status_key(status.state)).data(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
@@ -52,6 +64,7 @@ void draw_top_bar(App& app, float right_edge) {
     ImGui::PushFont(fonts().heading);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(display_cached(tr("app.name").data()));
+    add_text_item(tr("app.name").data(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopFont();
     draw_save_indicator(app, right_edge);
 
@@ -68,6 +81,9 @@ void draw_top_bar(App& app, float right_edge) {
     if (narrow) ImGui::PushFont(fonts().small);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(narrow ? 9.0f : 14.0f, ImGui::GetStyle().FramePadding.y));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(narrow ? 6.0f : 10.0f, ImGui::GetStyle().ItemSpacing.y));
+    // The tab row is the app's navigation; the screen below is the selected tab's panel.
+    begin_region(Region::navigation, "navigation", std::string(tr("a11y.navigation")));
+    begin_region(Region::tablist, "tabs", std::string(tr("a11y.navigation")));
     bool first = true;
     for (const Tab& t : tabs) {
         const char* label = tr(t.key).data();
@@ -79,6 +95,8 @@ void draw_top_bar(App& app, float right_edge) {
                                 app.nav().screen == Screen::new_message || app.nav().screen == Screen::trash));
         if (tab(label, selected)) app.go(t.screen);
     }
+    end_region();
+    end_region();
     ImGui::PopStyleVar(2);
     if (narrow) ImGui::PopFont();
     ImGui::Separator();
@@ -98,8 +116,18 @@ void draw_status_banner(App& app, Services& services) {
     end_card();
 }
 
+const char* selected_tab_key(Screen screen) {
+    switch (screen) {
+        case Screen::reminders: return "nav.reminders";
+        case Screen::profile: return "nav.profile";
+        case Screen::data: return "nav.data";
+        default: return "nav.journal";
+    }
+}
+
 void draw_screen(App& app, ViewState& view, Services& services) {
     draw_status_banner(app, services);
+    begin_region(Region::tabpanel, "panel", std::string(tr(selected_tab_key(app.nav().screen))));
     switch (app.nav().screen) {
         case Screen::home: draw_home(app, view.home, services); break;
         case Screen::reflection: draw_reflection(app, view.reflection, services); break;
@@ -110,6 +138,7 @@ void draw_screen(App& app, ViewState& view, Services& services) {
         case Screen::data: draw_data(app, services); break;
         case Screen::trash: draw_trash(app, view.trash); break;
     }
+    end_region();
 }
 
 }  // namespace
@@ -140,6 +169,7 @@ void draw_app(App& app, ViewState& view, Services& services) {
     const float left = std::max(margin, (viewport->WorkSize.x - column) * 0.5f);
 
     ImGui::SetCursorPos(ImVec2(left, 10.0f));
+    begin_region(Region::banner, "banner");
     ImGui::BeginGroup();
     ImGui::PushItemWidth(column);
     ImGui::PushTextWrapPos(left + column);
@@ -147,9 +177,11 @@ void draw_app(App& app, ViewState& view, Services& services) {
     ImGui::PopTextWrapPos();
     ImGui::PopItemWidth();
     ImGui::EndGroup();
+    end_region();
 
     // The body scrolls as a whole; its scrollbar sits at the window edge, not inside the column.
     const float bar_height = has_action_bar(app) ? theme_metrics().touch_target + 24.0f : 0.0f;
+    begin_region(Region::main, "main");  // the screen and its action bar
     ImGui::BeginChild("body", ImVec2(0, -bar_height), false, ImGuiWindowFlags_NoSavedSettings);
     // A new screen (or another reflection, or another step) starts at its top.
     std::string& last_place = view.layout.last_place;
@@ -157,6 +189,7 @@ void draw_app(App& app, ViewState& view, Services& services) {
         app.nav().screen == Screen::reflection ? app.find_reflection(app.nav().reflection_id) : nullptr;
     const std::string place = std::to_string(static_cast<int>(app.nav().screen)) + app.nav().reflection_id +
                               app.nav().message_id + (open ? std::to_string(open->current_step) : std::string());
+    set_frame_place(place);  // the mirror moves focus to the new screen's heading
     if (place != last_place) {
         last_place = place;
         ImGui::SetScrollY(0.0f);
@@ -180,6 +213,7 @@ void draw_app(App& app, ViewState& view, Services& services) {
         ImGui::PopItemWidth();
         ImGui::EndGroup();
     }
+    end_region();
     draw_notice(app, view.notice);
     ImGui::End();
 }

@@ -56,6 +56,9 @@ void draw_contact_editor(App& app, const Contact& c) {
 
 void draw_contact_actions(App& app, const Contact& c) {
     const Date today = app.env().today();
+    // The row's buttons say whose row they act on.
+    const std::string who = c.name.empty() ? std::string(tr("contacts.unnamed")) : c.name;
+    set_next_item_name(tr_format("contacts.remind.named", {{"name", who}}));
     if (button(tr("contacts.remind").data(), Emphasis::primary)) {
         Reminder r;
         r.kind = ReminderKind::custom;
@@ -68,12 +71,14 @@ void draw_contact_actions(App& app, const Contact& c) {
         app.notify(tr_format("reminders.added", {{"n", "1"}}));
     }
     same_line_if_fits(160.0f);
+    set_next_item_name(tr_format("contacts.write.named", {{"name", who}}));
     if (button(tr("contacts.write").data())) {
         DraftContext ctx;
         ctx.today = today;
         app.open_message(app.create_message(draft_to_contact(MessageKind::reconnect, c, app.journal().settings, ctx)));
     }
     same_line_if_fits(120.0f);
+    set_next_item_name(tr_format("contacts.remove.named", {{"name", who}}));
     if (button(tr("contacts.remove").data(), Emphasis::danger)) app.trash_contact(c.meta.id);
 }
 
@@ -140,6 +145,7 @@ void draw_contacts(App& app, ContactsViewState& view) {
         const std::string id = p.contact_id.empty() ? p.reflection_id + "/" + p.key : p.contact_id;
         ImGui::PushID(id.c_str());
         begin_card("contact");
+        begin_region(Region::group, "row", p.name.empty() ? std::string(tr("contacts.unnamed")) : p.name);
         user_text_line(p.name, tr("contacts.unnamed").data());
         draw_person_facts(app, p);
         const bool open = view.open.count(id) > 0;
@@ -156,6 +162,7 @@ void draw_contacts(App& app, ContactsViewState& view) {
             else
                 view.open.insert(id);
         }
+        end_region();
         end_card();
         ImGui::PopID();
     }

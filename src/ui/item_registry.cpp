@@ -5,6 +5,7 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace debrief::ui {
@@ -24,6 +25,14 @@ struct PendingRect {
     ImRect visible;
     bool disabled = false;
     NextItem next;
+    ImGuiID parent = 0;
+    ImGuiID window = 0;
+};
+
+struct NextText {
+    Role role = Role::text;
+    int level = 0;
+    std::string spoken;
 };
 
 struct Registry {
@@ -31,6 +40,13 @@ struct Registry {
     std::vector<ItemInfo> finished;
     std::unordered_map<ImGuiID, PendingRect> rects;
     NextItem next;
+    NextText next_text;
+    std::string last_text;
+    std::vector<RegionInfo> regions_building;
+    std::vector<RegionInfo> regions_finished;
+    std::vector<ImGuiID> open_regions;
+    std::string place[2];         // building, finished
+    std::string announcement[2];  // building, finished
     int sequence = 0;
 };
 
@@ -58,9 +74,74 @@ void set_next_item_file_picker() { registry().next.file_picker = true; }
 
 void set_next_item_name(std::string name) { registry().next.name = std::move(name); }
 
+bool next_item_has_name() { return !registry().next.name.empty(); }
+
+void set_next_text_semantics(Role role, int level, std::string spoken) {
+    registry().next_text = {role, level, std::move(spoken)};
+}
+
+void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
+    Registry& r = registry();
+    NextText next = std::move(r.next_text);
+    r.next_text = {};
+    if (!text || !*text) return;
+    ItemInfo item;
+    item.role = next.role;
+    item.level = next.level;
+    item.name = next.spoken.empty() ? std::string(text) : std::move(next.spoken);
+    // A text has no ImGui ID: its place in the frame is stable enough to keep its element.
+    item.id = ImHashStr(item.name.c_str(), 0, ImHashData(&r.sequence, sizeof r.sequence, 0x7e47u));
+    item.min = min;
+    item.max = max;
+    item.sequence = ++r.sequence;
+    item.parent = current_region();
+    if (ImGuiWindow* window = ImGui::GetCurrentWindow()) {
+        item.window = window->ID;
+        ImRect visible(min, max);
+        visible.ClipWithFull(window->ClipRect);
+        item.offscreen = visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f;
+    }
+    r.last_text = text;
+    r.building.push_back(std::move(item));
+}
+
+const std::string& last_text() { return registry().last_text; }
+
+void set_frame_place(std::string place) { registry().place[0] = std::move(place); }
+void set_frame_announcement(std::string announcement) { registry().announcement[0] = std::move(announcement); }
+const std::string& item_registry_place() { return registry().place[1]; }
+const std::string& item_registry_announcement() { return registry().announcement[1]; }
+
+void begin_region(Region kind, const char* id, std::string name) {
+    Registry& r = registry();
+    RegionInfo region;
+    region.id = ImGui::GetID(id);
+    region.kind = kind;
+    region.name = std::move(name);
+    region.parent = current_region();
+    region.sequence = ++r.sequence;
+    r.open_regions.push_back(region.id);
+    r.regions_building.push_back(std::move(region));
+}
+
+void end_region() {
+    Registry& r = registry();
+    if (!r.open_regions.empty()) r.open_regions.pop_back();
+}
+
+ImGuiID current_region() {
+    const Registry& r = registry();
+    return r.open_regions.empty() ? 0 : r.open_regions.back();
+}
+
+const std::vector<RegionInfo>& item_registry_regions() { return registry().regions_finished; }
+
 void item_registry_begin_frame() {
     Registry& r = registry();
     r.building.clear();
+    r.regions_building.clear();
+    r.open_regions.clear();
+    r.last_text.clear();
     r.rects.clear();
     r.sequence = 0;
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
@@ -69,6 +150,11 @@ void item_registry_begin_frame() {
 void item_registry_end_frame() {
     Registry& r = registry();
     r.finished.swap(r.building);
+    r.regions_finished.swap(r.regions_building);
+    r.place[1] = std::move(r.place[0]);
+    r.announcement[1] = std::move(r.announcement[0]);
+    r.place[0].clear();
+    r.announcement[0].clear();
 }
 
 int next_sequence() { return ++registry().sequence; }
@@ -76,8 +162,9 @@ int next_sequence() { return ++registry().sequence; }
 const std::vector<ItemInfo>& item_registry_items() { return registry().finished; }
 
 const ItemInfo* find_item(Role role, const std::string& name) {
+    // Only what is on screen: what a pointer could reach (tests scroll to what they click).
     for (const ItemInfo& item : registry().finished)
-        if (item.role == role && item.name == name) return &item;
+        if (item.role == role && item.name == name && !item.offscreen) return &item;
     return nullptr;
 }
 
@@ -102,9 +189,30 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     ImGuiWindow* window = ctx->CurrentWindow;
     ImRect visible = bb;
     if (window) visible.ClipWithFull(window->ClipRect);
-    if (visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f) return;
     const bool disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
-    r.rects[id] = {visible, disabled, std::move(next)};
+    if (visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f) {
+        // Scrolled out of view: ImGui skips the widget (no ItemInfo), but one of ours said its role
+        // and name beforehand, so it stays in the mirror, findable and focusable ("Back" at the end
+        // of a long draft); focusing it scrolls it into view.
+        if (!next.has_role || next.name.empty() || !window || bb.GetWidth() <= 0.5f) return;
+        debrief::ui::ItemInfo item;
+        item.id = id;
+        item.role = next.role;
+        item.name = std::move(next.name);
+        // Across, clipped like a visible item (nothing reaches past the window's sides); down, where it is.
+        item.min = ImVec2(std::max(bb.Min.x, window->ClipRect.Min.x), bb.Min.y);
+        item.max = ImVec2(std::max(item.min.x, std::min(bb.Max.x, window->ClipRect.Max.x)), bb.Max.y);
+        item.disabled = disabled;
+        item.selected = next.selected;
+        item.file_picker = next.file_picker;
+        item.sequence = ++r.sequence;
+        item.parent = debrief::ui::current_region();
+        item.window = window->ID;
+        item.offscreen = true;
+        r.building.push_back(std::move(item));
+        return;
+    }
+    r.rects[id] = {visible, disabled, std::move(next), debrief::ui::current_region(), window ? window->ID : 0};
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
@@ -131,6 +239,8 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     item.selected = selected;
     item.file_picker = file_picker;
     item.sequence = ++r.sequence;
+    item.parent = rect->second.parent;
+    item.window = rect->second.window;
     if (had_role)
         item.role = hinted;
     else if (flags & ImGuiItemStatusFlags_Checkable)

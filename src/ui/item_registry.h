@@ -10,7 +10,19 @@
 
 namespace debrief::ui {
 
-enum class Role { button, checkbox, radio, tab, option, link, heading };
+enum class Role { button, checkbox, radio, tab, option, link, heading, text, listitem };
+
+// Containers of the mirror (landmarks and groups): items and text fields inside one are nested in
+// its DOM element, so assistive technology hears the structure (see docs/architecture.md).
+enum class Region { banner, navigation, main, tablist, tabpanel, radiogroup, group, list };
+
+struct RegionInfo {
+    ImGuiID id = 0;
+    Region kind = Region::group;
+    std::string name;  // accessible name; empty when the container needs none
+    ImGuiID parent = 0;
+    int sequence = 0;  // where it starts in reading order
+};
 
 struct ItemInfo {
     ImGuiID id = 0;
@@ -25,6 +37,10 @@ struct ItemInfo {
     bool selected = false;
     bool file_picker = false;  // activating it must open the file picker within the gesture
     int sequence = 0;          // submission order, shared with text fields (tab order)
+    int level = 0;             // heading level (1 screen, 2 step, 3 card)
+    ImGuiID parent = 0;        // the region it sits in (0: none)
+    ImGuiID window = 0;        // the ImGui window it scrolls with
+    bool offscreen = false;    // scrolled out of its window's view: kept, in reading order
 };
 
 // The role of the next item submitted (ImGui's hooks cannot tell a tab from a button).
@@ -33,8 +49,34 @@ void set_next_item_role(Role role);
 void set_next_item_selected(bool selected);
 // Gives the next item an accessible name other than its label (e.g. a card drawn as a Selectable).
 void set_next_item_name(std::string name);
+// True when the next item already has a name (a row's action named with its row).
+bool next_item_has_name();
 // Marks the next item as the one that opens the system file picker.
 void set_next_item_file_picker();
+
+// The next paragraph drawn (widgets.h) is read as `role` (heading with `level`, list item) and,
+// when `spoken` is not empty, with that text instead of the drawn one (e.g. a checklist state).
+void set_next_text_semantics(Role role, int level = 0, std::string spoken = {});
+// Records a paragraph that was laid out in `min`..`max` (visible or scrolled away: text stays in
+// the mirror in reading order).
+void add_text_item(const char* text, ImVec2 min, ImVec2 max);
+// The last paragraph recorded: the prompt above a choice row names its group.
+const std::string& last_text();
+
+// Opens a container; `id` is pushed on ImGui's ID stack only to make the region's ID.
+void begin_region(Region kind, const char* id, std::string name = {});
+void end_region();
+// The innermost open region (0: none), for text fields.
+ImGuiID current_region();
+// Regions of the frame that ended last, in the order they began.
+const std::vector<RegionInfo>& item_registry_regions();
+
+// Where the frame is (screen, record, step): when it changes the mirror moves focus to the new
+// screen's heading and, when the frame set one, announces `announcement` (e.g. the new step).
+void set_frame_place(std::string place);
+void set_frame_announcement(std::string announcement);
+const std::string& item_registry_place();
+const std::string& item_registry_announcement();
 
 // Starts collecting for a new frame; call right after ImGui::NewFrame().
 void item_registry_begin_frame();
@@ -44,7 +86,7 @@ int next_sequence();
 void item_registry_end_frame();
 // Items of the frame that ended last, in submission order (which is visual order in our layouts).
 const std::vector<ItemInfo>& item_registry_items();
-// Finds an item of the last frame by accessible name (tests and keyboard shortcuts).
+// Finds an on-screen item of the last frame by accessible name (tests and keyboard shortcuts).
 const ItemInfo* find_item(Role role, const std::string& name);
 
 // Strips ImGui's "##id" / "###id" suffix: what a person (and a screen reader) should read.

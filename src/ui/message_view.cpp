@@ -26,6 +26,7 @@ void draw_checklist(const Message& m) {
     const std::string title = tr_format("checklist.title", {{"met", format_number(result.required_met)},
                                                             {"total", format_number(result.required_total)}});
     subheading(title.c_str());
+    begin_region(Region::list, "items", title);
     for (std::size_t i = 0; i < items.size(); ++i) {
         const bool ok = result.satisfied[i];
         const bool optional = items[i].requirement == Requirement::optional;
@@ -43,8 +44,11 @@ void draw_checklist(const Message& m) {
         ImGui::SameLine();
         std::string text = items[i].label;
         if (optional) text += "  " + std::string(tr("checklist.optional"));
+        set_next_text_semantics(Role::listitem, 0,
+                                tr_format(ok ? "checklist.item.met" : "checklist.item.not_met", {{"item", text}}));
         wrapped_text(text.c_str());
     }
+    end_region();
     end_card();
 }
 

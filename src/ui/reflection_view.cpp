@@ -146,6 +146,7 @@ void draw_vent(App& app, const Reflection& r) {
     if (mood_picker("mood_before", mood, r.vent.mood_before.has_value()))
         edit(app, r, [&](Reflection& m) { m.vent.mood_before = mood; });
     label(prompt_key(StepId::vent, "emotions").c_str());
+    begin_region(Region::group, "emotions", last_text());  // a set of checkboxes named by the prompt
     bool first = true;
     for (std::string_view key : emotions()) {
         const std::string written = emotion_name(key);
@@ -173,6 +174,7 @@ void draw_vent(App& app, const Reflection& r) {
             });
         }
     }
+    end_region();
     FieldOptions letter;
     letter.min_lines = 6;
     letter.max_lines = 18;
@@ -426,6 +428,7 @@ void draw_step_navigation(App& app, const Reflection& r) {
 // Jump straight to any step: the eight titles as a compact row of tabs.
 void draw_step_tabs(App& app, const Reflection& r) {
     const int current = progress(r).current;
+    begin_region(Region::tablist, "step_tabs", std::string(tr("a11y.steps")));
     ImGui::PushFont(fonts().small);
     for (int i = 0; i < step_count; ++i) {
         const StepId step = step_at(i);
@@ -438,6 +441,7 @@ void draw_step_tabs(App& app, const Reflection& r) {
         ImGui::PopID();
     }
     ImGui::PopFont();
+    end_region();
 }
 
 }  // namespace
@@ -457,6 +461,7 @@ void draw_reflection(App& app, ReflectionViewState& view, Services&) {
     const std::string title = r.company.empty() ? std::string(tr("reflection.untitled"))
                                                 : (r.role.empty() ? r.company : r.company + " — " + r.role);
     ImGui::PushFont(fonts().heading);
+    set_next_text_semantics(Role::heading, 1);
     user_text_line(title);
     ImGui::PopFont();
     draw_progress(r);
@@ -470,7 +475,11 @@ void draw_reflection(App& app, ReflectionViewState& view, Services&) {
     draw_step_tabs(app, r);
     const StepId step = current_step(r);
     ImGui::Dummy(ImVec2(1, 4));
-    heading(tr(display_key(step)).data());
+    // Said when the step changes (the mirror announces it once, on the change).
+    set_frame_announcement(tr_format("a11y.step_changed", {{"current", format_number(progress(r).current + 1)},
+                                                           {"total", format_number(step_count)},
+                                                           {"title", std::string(tr(display_key(step)))}}));
+    heading(tr(display_key(step)).data(), 2);
     muted_text(tr(step_key(step, ".guidance")).data());
     ImGui::Dummy(ImVec2(1, 4));
     ImGui::PushID(static_cast<int>(step));

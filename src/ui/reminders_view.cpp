@@ -21,6 +21,7 @@ void draw_reminder_row(App& app, const Reminder& r) {
     const ReminderBucket b = bucket(r, today);
     ImGui::PushID(r.meta.id.c_str());
     begin_card("reminder");
+    begin_region(Region::group, "row", r.title);  // the row, and its buttons named with it
     user_text_line(r.title);
     const std::string when = tr_format(
         "reminders.when", {{"bucket", tr(display_key(b))}, {"date", format_long_date(effective_due(r), today.year)}});
@@ -28,21 +29,27 @@ void draw_reminder_row(App& app, const Reminder& r) {
     wrapped_text(when.c_str());
     ImGui::PopStyleColor();
     if (b == ReminderBucket::done) {
+        set_next_item_name(tr_format("reminders.reopen.named", {{"title", r.title}}));
         if (button(tr("reminders.reopen").data())) app.update_reminder(r.meta.id, [](Reminder& x) { reopen(x); });
     } else {
+        set_next_item_name(tr_format("reminders.done.named", {{"title", r.title}}));
         if (button(tr("reminders.done").data(), Emphasis::primary))
             app.update_reminder(r.meta.id, [&](Reminder& x) { mark_done(x, today); });
         ImGui::SameLine();
+        set_next_item_name(tr_format("reminders.snooze.named", {{"title", r.title}}));
         if (button(tr("reminders.snooze").data()))
             app.update_reminder(r.meta.id, [&](Reminder& x) { snooze(x, 7, today); });
         if (!r.message_id.empty() && app.find_message(r.message_id)) {
             same_line_if_fits(120.0f);
+            set_next_item_name(tr_format("reminders.open_message.named", {{"title", r.title}}));
             if (button(tr("reminders.open_message").data(), Emphasis::quiet)) app.open_message(r.message_id);
         } else if (!r.reflection_id.empty() && app.find_reflection(r.reflection_id)) {
             same_line_if_fits(120.0f);
+            set_next_item_name(tr_format("reminders.open_reflection.named", {{"title", r.title}}));
             if (button(tr("reminders.open_reflection").data(), Emphasis::quiet)) app.open_reflection(r.reflection_id);
         }
     }
+    end_region();
     end_card();
     ImGui::PopID();
 }

@@ -71,6 +71,7 @@ bool text_field(const char* label, std::string& value, FieldKind kind, const Fie
         request.hidden = !visible || covered || clip.GetHeight() < 1.0f;
         request.input_type = options.type;
         request.sequence = next_sequence();
+        request.region = current_region();
         g_host->place(request);
     }
     return changed;

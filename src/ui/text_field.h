@@ -27,7 +27,8 @@ struct FieldRequest {
     ImVec2 clip_max;
     bool hidden = false;  // covered by a modal, or clipped away entirely
     InputType input_type = InputType::text;
-    int sequence = 0;  // tab order among fields and mirrored items
+    int sequence = 0;    // tab order among fields and mirrored items
+    ImGuiID region = 0;  // the mirror region (item_registry.h) it sits in
 };
 
 // Implemented by the platform (the DOM) and by tests.

@@ -52,15 +52,17 @@ const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float si
 // the visual order FriBidi gave it.
 void paragraph(const char* text, bool wrap) {
     const bool ui_rtl = interface_is_rtl();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
     if (!ui_rtl && !has_rtl(text)) {  // the common case, left to ImGui
         if (wrap)
             ImGui::TextWrapped("%s", text);
         else
             ImGui::TextUnformatted(text);
+        // ItemAdd records the rectangle even when the line is scrolled away: it stays in the mirror.
+        add_text_item(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         return;
     }
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems) return;
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize();
     const ImVec2 pos = window->DC.CursorPos;
@@ -76,6 +78,8 @@ void paragraph(const char* text, bool wrap) {
     const float height = line_height * static_cast<float>(layout.lines.size());
     const ImRect bb(pos, ImVec2(pos.x + box_width, pos.y + height));
     ImGui::ItemSize(bb.GetSize());
+    // The mirror reads the text as written (logical order), not the shaped lines drawn below.
+    add_text_item(text, bb.Min, bb.Max);
     if (!ImGui::ItemAdd(bb, 0)) return;
     const TextDirection own = layout.direction == TextDirection::neutral
                                   ? (ui_rtl ? TextDirection::rtl : TextDirection::ltr)
@@ -94,6 +98,8 @@ void paragraph(const char* text, bool wrap) {
 }  // namespace
 
 const char* shaped_label(const char* label) {
+    // The name also lets the item stay in the mirror while scrolled away (item_registry.cpp).
+    if (!next_item_has_name()) set_next_item_name(visible_label(label));
     if (!has_rtl(label)) return label;
     static std::unordered_map<std::string, std::string> cache;
     auto it = cache.find(label);
@@ -104,19 +110,20 @@ const char* shaped_label(const char* label) {
         const std::string visible = visible_label(label);
         it = cache.emplace(label, display_line(visible) + "###" + label).first;
     }
-    set_next_item_name(visible_label(label));
     return it->second.c_str();
 }
 
 // Paragraphs keep the wrap position the column or card has set (and wrap at the window edge only
 // when none is set), so text never runs past a card's padding.
-void heading(const char* text) {
+void heading(const char* text, int level) {
+    set_next_text_semantics(Role::heading, level);
     ImGui::PushFont(fonts().heading);
     paragraph(text, true);
     ImGui::PopFont();
 }
 
-void subheading(const char* text) {
+void subheading(const char* text, int level) {
+    set_next_text_semantics(Role::heading, level);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
     paragraph(text, true);
     ImGui::PopStyleColor();
@@ -178,6 +185,8 @@ bool choice_row(const char* id, int& value, std::initializer_list<const char*> l
 }
 
 bool choice_row(const char* id, int& value, const std::vector<const char*>& labels) {
+    // Named by the prompt drawn above it (the last paragraph), so its options make sense alone.
+    begin_region(Region::radiogroup, id, last_text());
     ImGui::PushID(id);
     bool changed = false;
     int index = 0;
@@ -204,10 +213,12 @@ bool choice_row(const char* id, int& value, const std::vector<const char*>& labe
         ++index;
     }
     ImGui::PopID();
+    end_region();
     return changed;
 }
 
 bool mood_picker(const char* id, int& value, bool has_value) {
+    begin_region(Region::radiogroup, id, last_text());  // "0".."10" read with the prompt's name
     ImGui::PushID(id);
     bool changed = false;
     const float gap = 4.0f;
@@ -223,6 +234,7 @@ bool mood_picker(const char* id, int& value, bool has_value) {
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
         // The interface's digits (Arabic-Indic in Arabic), with the ID kept on the number itself.
         const std::string label = format_number(mood) + "###" + std::to_string(mood);
+        set_next_item_name(format_number(mood));
         set_next_item_role(Role::radio);
         set_next_item_selected(selected);
         if (ImGui::Button(label.c_str(), ImVec2(side, std::max(side, theme_metrics().touch_target)))) {
@@ -234,6 +246,7 @@ bool mood_picker(const char* id, int& value, bool has_value) {
     }
     ImGui::PopStyleVar();
     ImGui::PopID();
+    end_region();
     return changed;
 }
 
@@ -241,6 +254,8 @@ bool checkbox(const char* label, bool& value) {
     ImGui::PushStyleVar(
         ImGuiStyleVar_FramePadding,
         ImVec2(ImGui::GetStyle().FramePadding.x, (theme_metrics().touch_target - ImGui::GetFontSize()) * 0.5f));
+    set_next_item_role(Role::checkbox);
+    set_next_item_selected(value);
     const bool changed = ImGui::Checkbox(shaped_label(label), &value);
     ImGui::PopStyleVar();
     return changed;

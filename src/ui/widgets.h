@@ -19,8 +19,9 @@ bool interface_is_rtl();
 const char* shaped_label(const char* label);
 
 // Paragraphs: each aligns to the start side of its own direction (see widgets.cpp).
-void heading(const char* text);
-void subheading(const char* text);
+// Headings in the mirror: level 1 is a screen's title, 2 a step's title, 3 a card's or section's.
+void heading(const char* text, int level = 1);
+void subheading(const char* text, int level = 3);
 void muted_text(const char* text);
 void wrapped_text(const char* text);
 // User-typed text drawn by ImGui: shaped for RTL scripts, one line.

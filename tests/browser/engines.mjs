@@ -131,7 +131,7 @@ class EnginePage {
   // The accessible mirror and the fields as the DOM exposes them: role, name and state of every
   // shown element of the overlay, in tab order.
   async mirror() {
-    return this.evaluate(() => Array.from(document.querySelectorAll('#overlay > :not([hidden])')).map((el) => ({
+    return this.evaluate(() => Array.from(document.querySelectorAll('#overlay :is(.mirror, .field):not([hidden])')).map((el) => ({
       role: el.getAttribute('role') || (el.tagName === 'BUTTON' ? 'button' : 'textbox'),
       name: el.getAttribute('aria-label'),
       tag: el.tagName.toLowerCase(),

@@ -39,8 +39,14 @@ TEST_CASE("item_registry: a hidden item's name and role do not pass to the next 
         ui::item_registry_end_frame();
     }
     const auto& items = ui::item_registry_items();
-    REQUIRE(items.size() == 2);
-    CHECK(items[1].name == "Visible");
-    CHECK(items[1].role == ui::Role::button);
+    // The clipped item stays in the mirror (scrolled away, with its own name and role) ...
+    REQUIRE(items.size() == 3);
+    CHECK(items[1].name == "Hidden");
+    CHECK(items[1].role == ui::Role::tab);
+    CHECK(items[1].offscreen);
+    // ... and its name and role did not pass to the next item.
+    CHECK(items[2].name == "Visible");
+    CHECK(items[2].role == ui::Role::button);
+    CHECK(!items[2].offscreen);
     ImGui::DestroyContext(context);
 }
