@@ -67,6 +67,10 @@ void WebTextFields::sync_to_dom() {
                                                           : (r.input_type == ui::InputType::date ? "date" : "text"));
             w.key("seq");
             w.number(static_cast<std::int64_t>(r.sequence));
+            if (r.focus) {
+                w.key("focus");
+                w.boolean(true);
+            }
             // Send a value only when the model differs from the DOM (e.g. a generated draft, an undo):
             // re-sending typed text would move the caret and cost a copy per keystroke.
             auto known = m_dom_values.find(r.id);

@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "ui/bidi_text.h"
 #include "ui/fonts.h"
+#include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
@@ -160,6 +161,8 @@ void draw_app(App& app, ViewState& view, Services& services) {
     if (place != last_place) {
         last_place = place;
         ImGui::SetScrollY(0.0f);
+        // Keyboard focus follows: the new screen's (or step's) first field, when it has one.
+        request_field_focus();
     }
     ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + 8.0f));
     ImGui::BeginGroup();

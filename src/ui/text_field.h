@@ -27,7 +27,8 @@ struct FieldRequest {
     ImVec2 clip_max;
     bool hidden = false;  // covered by a modal, or clipped away entirely
     InputType input_type = InputType::text;
-    int sequence = 0;  // tab order among fields and mirrored items
+    int sequence = 0;    // tab order among fields and mirrored items
+    bool focus = false;  // move keyboard focus here (after an action whose own control went away)
 };
 
 // Implemented by the platform (the DOM) and by tests.
@@ -49,6 +50,10 @@ struct FieldOptions {
     float max_lines = 12.0f;  // then it scrolls
     InputType type = InputType::text;
 };
+
+// Asks for keyboard focus on the next text field drawn this frame: after "New reflection", "Add a
+// win" or a new step, focus lands in the new field instead of falling back to the page.
+void request_field_focus();
 
 // Draws the caption and reserves the field; returns true when the user changed `value` this frame.
 bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options = {});
