@@ -161,8 +161,9 @@ void draw_app(App& app, ViewState& view, Services& services) {
     if (place != last_place) {
         last_place = place;
         ImGui::SetScrollY(0.0f);
-        // Keyboard focus follows: the new screen's (or step's) first field, when it has one.
-        request_field_focus();
+        // Keyboard focus follows: the new screen's (or step's) first field, when it has one, on the
+        // next frame, once the scroll to the top has taken effect.
+        request_field_focus(1);
     }
     ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + 8.0f));
     ImGui::BeginGroup();

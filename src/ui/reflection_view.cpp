@@ -151,13 +151,17 @@ void draw_vent(App& app, const Reflection& r) {
         first = false;
         bool on = false;
         for (const std::string& e : r.vent.emotions) on = on || e == key;
+        // Chosen reads by its outline as well as its fill (colour alone is not enough).
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, palette().accent_soft);
+        if (on) ImGui::PushStyleColor(ImGuiCol_Border, palette().accent);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, on ? 2.5f : 1.0f);
         set_next_item_role(Role::checkbox);
         set_next_item_selected(on);
         ImGui::PushID(std::string(key).c_str());
         const bool pressed = ImGui::Button(name, ImVec2(width, theme_metrics().touch_target));
         ImGui::PopID();
-        if (on) ImGui::PopStyleColor();
+        ImGui::PopStyleVar();
+        if (on) ImGui::PopStyleColor(2);
         if (pressed) {
             edit(app, r, [&](Reflection& m) {
                 auto& list = m.vent.emotions;

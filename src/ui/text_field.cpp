@@ -19,7 +19,7 @@ float single_line_height() { return std::max(ImGui::GetFrameHeight(), theme_metr
 
 void set_text_field_host(TextFieldHost* host) { g_host = host; }
 
-void request_field_focus() { g_focus_frame = ImGui::GetFrameCount(); }
+void request_field_focus(int frames_later) { g_focus_frame = ImGui::GetFrameCount() + frames_later; }
 
 bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();

@@ -52,8 +52,9 @@ struct FieldOptions {
 };
 
 // Asks for keyboard focus on the next text field drawn this frame: after "New reflection", "Add a
-// win" or a new step, focus lands in the new field instead of falling back to the page.
-void request_field_focus();
+// win" or a new step, focus lands in the new field instead of falling back to the page. `frames_later`
+// waits for a scroll set this frame (ImGui applies it on the next) so the field is where it will stay.
+void request_field_focus(int frames_later = 0);
 
 // Draws the caption and reserves the field; returns true when the user changed `value` this frame.
 bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options = {});

@@ -170,7 +170,24 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
     const float height = theme_metrics().touch_target;
     const float width = full_width ? remaining_line_width() : 0.0f;
     set_next_item_role(Role::button);
-    const bool pressed = ImGui::Button(shaped_label(label), ImVec2(width, height));
+    // A label wider than the line wraps inside a taller button instead of being clipped.
+    const std::string visible = visible_label(label);
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const float room = remaining_line_width() - pad * 2.0f;
+    bool pressed = false;
+    if (!has_rtl(label) && ImGui::CalcTextSize(visible.c_str()).x > room && room > 1.0f) {
+        const ImVec2 text = ImGui::CalcTextSize(visible.c_str(), nullptr, false, room);
+        set_next_item_name(visible);
+        const std::string id = std::string("##") + label;
+        pressed = ImGui::Button(id.c_str(), ImVec2(room + pad * 2.0f, std::max(height, text.y + 16.0f)));
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddText(
+            ImGui::GetFont(), ImGui::GetFontSize(),
+            ImVec2(min.x + (max.x - min.x - text.x) * 0.5f, min.y + (max.y - min.y - text.y) * 0.5f),
+            ImGui::GetColorU32(ImGuiCol_Text), visible.c_str(), nullptr, room);
+    } else {
+        pressed = ImGui::Button(shaped_label(label), ImVec2(width, height));
+    }
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(colors);
     return pressed;
