@@ -67,8 +67,9 @@ void draw_top_bar(App& app, float right_edge) {
     // On a phone the four tabs must fit one row: smaller text and padding there.
     const bool narrow = ImGui::GetMainViewport()->WorkSize.x < 480.0f;
     if (narrow) ImGui::PushFont(fonts().small);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(narrow ? 9.0f : 14.0f, ImGui::GetStyle().FramePadding.y));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(narrow ? 6.0f : 10.0f, ImGui::GetStyle().ItemSpacing.y));
+    // (They wrap at the column's edge, as chips do: 7 px padding keeps all four on a 320 px row.)
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(narrow ? 7.0f : 14.0f, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(narrow ? 4.0f : 10.0f, ImGui::GetStyle().ItemSpacing.y));
     bool first = true;
     for (const Tab& t : tabs) {
         const char* label = tr(t.key).data();
