@@ -524,6 +524,13 @@ void draw_reflection(App& app, ReflectionViewState& view, Services&) {
     draw_step_tabs(app, r);
     const StepId step = current_step(r);
     ImGui::Dummy(ImVec2(1, 4));
+    // A new step starts at its heading: on a phone the title, progress and step tabs above it fill
+    // the screen. With the details card open the card is what comes first, so the top stays.
+    const std::string place = r.meta.id + ':' + std::to_string(step_index);
+    if (view.heading_place != place) {
+        view.heading_place = place;
+        if (!card.open) ImGui::SetScrollHereY(0.0f);
+    }
     heading(tr(display_key(step)).data());
     muted_text(tr(step_key(step, ".guidance")).data());
     ImGui::Dummy(ImVec2(1, 4));
