@@ -118,6 +118,11 @@ const Debrief = (() => {
     whenRunning(); // the worker may still hold (or fetch) a build that works
   }
 
+  // Whether the last input came from the keyboard (a pointer or touch resets it).
+  let keyboardUser = false;
+  addEventListener('keydown', (e) => { if (e.key === 'Tab' || e.key === 'Enter' || e.key === ' ') keyboardUser = true; }, true);
+  addEventListener('pointerdown', () => { keyboardUser = false; }, true);
+
   // ---- native text fields -------------------------------------------------------------------
   const fields = {
     els: new Map(),
@@ -141,6 +146,11 @@ const Debrief = (() => {
         }
       }
       order(overlay());
+      // C++ asked for focus here (a new screen, step or list row): its 'focus' event scrolls it in.
+      const wanted = list.find((f) => f.focus);
+      const target = wanted && this.els.get(wanted.id);
+      // Keyboard users only: on a touch screen focusing a field would pop up the soft keyboard.
+      if (target && !target.hidden && keyboardUser && document.activeElement !== target) target.focus({ preventScroll: true });
     },
     create(f, area) {
       const el = document.createElement(area ? 'textarea' : 'input');
@@ -153,6 +163,9 @@ const Debrief = (() => {
       el.spellcheck = true;
       el.autocomplete = 'off';
       if (!area) el.type = f.type;
+      // A date is one field: Tab leaves it (Chromium and Firefox would step through day, month and
+      // year first; the arrow keys still move between them) and the phone opens its own picker.
+      if (!area && f.type === 'date') el.addEventListener('keydown', (e) => tabPast(el, e));
       if (area && !f.multi) {
         el.rows = 1;
         el.classList.add('one-line');
@@ -226,6 +239,18 @@ const Debrief = (() => {
       }
     },
   };
+
+  // Moves focus to the next (Shift: previous) tabbable element in document order, which order()
+  // keeps equal to the visual order of fields and mirrored items.
+  function tabPast(el, e) {
+    if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
+    const tabbable = [...document.querySelectorAll('input, textarea, button, select, a[href], [tabindex]')]
+      .filter((x) => x.tabIndex >= 0 && !x.disabled && !x.hidden && !x.closest('[hidden], [inert]') && x.getClientRects().length > 0);
+    const to = tabbable[tabbable.indexOf(el) + (e.shiftKey ? -1 : 1)];
+    if (!to) return; // the first or last stop: leave it to the browser (out to its own interface)
+    e.preventDefault();
+    to.focus();
+  }
 
   // Typed text reads in its own direction (dir="auto": an Arabic note in the English interface, a
   // Latin company name in the Arabic one). An empty field has no text to decide by, and Chromium

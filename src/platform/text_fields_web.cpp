@@ -69,6 +69,10 @@ void WebTextFields::sync_to_dom() {
             w.number(static_cast<std::int64_t>(r.sequence));
             w.key("parent");
             w.number(static_cast<std::int64_t>(r.region));
+            if (r.focus) {
+                w.key("focus");
+                w.boolean(true);
+            }
             // Send a value only when the model differs from the DOM (e.g. a generated draft, an undo):
             // re-sending typed text would move the caret and cost a copy per keystroke.
             auto known = m_dom_values.find(r.id);

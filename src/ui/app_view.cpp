@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "ui/bidi_text.h"
 #include "ui/fonts.h"
+#include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
@@ -79,8 +80,9 @@ void draw_top_bar(App& app, float right_edge) {
     // On a phone the four tabs must fit one row: smaller text and padding there.
     const bool narrow = ImGui::GetMainViewport()->WorkSize.x < 480.0f;
     if (narrow) ImGui::PushFont(fonts().small);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(narrow ? 9.0f : 14.0f, ImGui::GetStyle().FramePadding.y));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(narrow ? 6.0f : 10.0f, ImGui::GetStyle().ItemSpacing.y));
+    // (They wrap at the column's edge, as chips do: 7 px padding keeps all four on a 320 px row.)
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(narrow ? 7.0f : 14.0f, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(narrow ? 4.0f : 10.0f, ImGui::GetStyle().ItemSpacing.y));
     // The tab row is the app's navigation; the screen below is the selected tab's panel.
     begin_region(Region::navigation, "navigation", std::string(tr("a11y.navigation")));
     begin_region(Region::tablist, "tabs", std::string(tr("a11y.navigation")));
@@ -193,6 +195,9 @@ void draw_app(App& app, ViewState& view, Services& services) {
     if (place != last_place) {
         last_place = place;
         ImGui::SetScrollY(0.0f);
+        // Keyboard focus follows: the new screen's (or step's) first field, when it has one, on the
+        // next frame, once the scroll to the top has taken effect.
+        request_field_focus(1);
     }
     ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + 8.0f));
     ImGui::BeginGroup();

@@ -13,16 +13,25 @@
 
 #include <imgui.h>
 
-#include <cstdio>
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace debrief::ui {
 namespace {
 
-std::string megabytes(double bytes) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f MB", bytes / (1024.0 * 1024.0));
-    return text;
+// A storage size as people say it: "10.1 GB", "512 MB", "40 KB" (binary units, as browsers count),
+// in the interface's digits and its own decimal separator (the catalogue's "{whole}.{tenth}").
+std::string storage_size(double bytes) {
+    constexpr double kb = 1024.0, mb = kb * 1024.0, gb = mb * 1024.0;
+    if (bytes >= gb) {
+        const long long tenths = std::llround(bytes / gb * 10.0);
+        if (tenths >= 1000 || tenths % 10 == 0) return tr_format("data.size.gb", {{"n", format_number(tenths / 10)}});
+        return tr_format("data.size.gb_tenths",
+                         {{"whole", format_number(tenths / 10)}, {"tenth", format_number(tenths % 10)}});
+    }
+    if (bytes >= mb) return tr_format("data.size.mb", {{"n", format_number(std::llround(bytes / mb))}});
+    return tr_format("data.size.kb", {{"n", format_number(std::max(1LL, std::llround(bytes / kb)))}});
 }
 
 // Each language named in itself, so a person who cannot read the current one still finds theirs. The
@@ -121,7 +130,7 @@ void draw_storage(const App& app) {
         wrapped_text(tr(info.persistent ? "data.storage.persistent" : "data.storage.not_persistent").data());
         if (info.quota_bytes > 0)
             muted_text(tr_format("data.storage.estimate",
-                                 {{"used", megabytes(info.used_bytes)}, {"quota", megabytes(info.quota_bytes)}})
+                                 {{"used", storage_size(info.used_bytes)}, {"quota", storage_size(info.quota_bytes)}})
                            .c_str());
     }
     for (const std::string& q : info.quarantined) {

@@ -77,42 +77,85 @@ const std::vector<MoodPoint>& mood_points(const App& app, HomeViewState& view) {
 }
 
 // Mood before and after each reflection, oldest first: two lines, so the user sees they moved.
+// Labelled axes (mood 0-10 up the side, entry numbers along the bottom); "before" is a dashed-looking
+// line of hollow rings, "after" a solid line of filled dots, so the two differ by shape, not only hue.
 void draw_mood_trend(const App& app, HomeViewState& view) {
     const std::vector<MoodPoint>& rows = mood_points(app, view);
     if (rows.size() < 2) return;
     begin_card("mood");
     subheading(tr("home.mood_trend").data());
-    const float width = ImGui::CalcItemWidth();
-    const float height = 110.0f;
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::PushFont(fonts().small);
+    const float label_w = ImGui::CalcTextSize(format_number(10).c_str()).x + 6.0f;
+    const float line_h = ImGui::GetTextLineHeight();
+    const float total = ImGui::CalcItemWidth();
+    const float height = 140.0f;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const ImVec2 origin(top.x + label_w, top.y + line_h * 0.5f);
+    const float width = total - label_w;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddLine(ImVec2(origin.x, origin.y + height), ImVec2(origin.x + width, origin.y + height),
-                  ImGui::GetColorU32(ImGuiCol_Separator));
-    const auto point = [&](std::size_t i, int mood) {
-        const float x = rows.size() == 1 ? 0.5f : static_cast<float>(i) / static_cast<float>(rows.size() - 1);
-        return ImVec2(origin.x + 8.0f + x * (width - 16.0f),
-                      origin.y + height - static_cast<float>(mood) / 10.0f * (height - 8.0f));
+    const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Separator);
+    const ImU32 axis = ImGui::GetColorU32(ImGuiCol_Border);
+    const ImU32 label = ImGui::GetColorU32(palette().muted_text);
+    const auto y_of = [&](int mood) { return origin.y + height - static_cast<float>(mood) / 10.0f * height; };
+    for (int mood : {0, 5, 10}) {
+        const float y = y_of(mood);
+        draw->AddLine(ImVec2(origin.x, y), ImVec2(origin.x + width, y), mood == 0 ? axis : grid);
+        const std::string text = format_number(mood);
+        draw->AddText(ImVec2(origin.x - 6.0f - ImGui::CalcTextSize(text.c_str()).x, y - line_h * 0.5f), label,
+                      text.c_str());
+    }
+    draw->AddLine(ImVec2(origin.x, origin.y), ImVec2(origin.x, origin.y + height), axis);
+    const auto x_of = [&](std::size_t i) {
+        return origin.x + 10.0f + static_cast<float>(i) / static_cast<float>(rows.size() - 1) * (width - 20.0f);
     };
-    const auto series = [&](auto value, ImU32 color) {
+    // Entry numbers under the axis: first, last, and a few between as room allows.
+    const std::size_t step = std::max<std::size_t>(1, (rows.size() * 40 + static_cast<std::size_t>(width) - 1) /
+                                                          std::max<std::size_t>(1, static_cast<std::size_t>(width)));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i % step != 0 && i + 1 != rows.size()) continue;
+        if (i + 1 != rows.size() && rows.size() - 1 - i < step) continue;  // would crowd the last number
+        const std::string text = format_number(static_cast<long long>(i) + 1);
+        const float w = ImGui::CalcTextSize(text.c_str()).x;
+        draw->AddText(ImVec2(x_of(i) - w * 0.5f, origin.y + height + 4.0f), label, text.c_str());
+    }
+    const auto series = [&](auto value, ImU32 color, bool filled) {
         ImVec2 last;
         bool has_last = false;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const std::optional<int> mood = value(rows[i]);
             if (!mood) continue;
-            const ImVec2 p = point(i, *mood);
-            if (has_last) draw->AddLine(last, p, color, 2.0f);
-            draw->AddCircleFilled(p, 4.0f, color);
+            const ImVec2 p(x_of(i), y_of(*mood));
+            if (has_last) draw->AddLine(last, p, color, filled ? 2.5f : 1.5f);
+            if (filled)
+                draw->AddCircleFilled(p, 5.0f, color);
+            else
+                draw->AddCircle(p, 5.0f, color, 0, 2.0f);
             last = p;
             has_last = true;
         }
     };
-    series([](const MoodPoint& p) { return p.before; }, ImGui::GetColorU32(palette().muted_text));
-    series([](const MoodPoint& p) { return p.after; }, ImGui::GetColorU32(palette().accent));
-    ImGui::Dummy(ImVec2(width, height + 4.0f));
-    ImGui::PushFont(fonts().small);
-    ImGui::TextColored(palette().muted_text, "%s", display_cached(tr("home.mood_before").data()));
-    ImGui::SameLine();
-    ImGui::TextColored(palette().accent, "%s", display_cached(tr("home.mood_after").data()));
+    const ImU32 before = ImGui::GetColorU32(palette().warn);
+    const ImU32 after = ImGui::GetColorU32(palette().accent);
+    series([](const MoodPoint& p) { return p.before; }, before, false);
+    series([](const MoodPoint& p) { return p.after; }, after, true);
+    ImGui::Dummy(ImVec2(total, height + line_h * 1.5f + 6.0f));
+    muted_text(tr("home.mood_axes").data());
+    // The legend's markers are drawn shapes, not glyphs: every font has them.
+    const auto legend = [&](const char* key, ImU32 color, bool filled) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const ImVec2 c(at.x + 8.0f, at.y + line_h * 0.5f);
+        draw->AddLine(ImVec2(c.x - 8.0f, c.y), ImVec2(c.x + 8.0f, c.y), color, filled ? 2.5f : 1.5f);
+        if (filled)
+            draw->AddCircleFilled(c, 5.0f, color);
+        else
+            draw->AddCircle(c, 5.0f, color, 0, 2.0f);
+        ImGui::Dummy(ImVec2(22.0f, line_h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(display_cached(tr(key).data()));
+    };
+    legend("home.mood_before", before, false);
+    ImGui::SameLine(0.0f, 20.0f);
+    legend("home.mood_after", after, true);
     ImGui::PopFont();
     end_card();
 }
@@ -239,14 +282,18 @@ void draw_notice(App& app, NoticeViewState& view) {
     app.wake_after_ms(static_cast<int>(3050 - shown_ms));
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const char* text = display_cached(app.notice());  // shaped when it is Arabic
-    const ImVec2 size = ImGui::CalcTextSize(text);
     const ImVec2 pad(18, 12);
+    // It wraps on a narrow screen and sits above the action bar, never over Back / Skip / Next.
+    const float wrap = std::max(1.0f, std::min(560.0f, vp->WorkSize.x - 24.0f) - pad.x * 2);
+    const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
+    const float above = has_action_bar(app) ? theme_metrics().touch_target + 24.0f + 12.0f : 24.0f;
     const ImVec2 min(vp->WorkPos.x + (vp->WorkSize.x - size.x) * 0.5f - pad.x,
-                     vp->WorkPos.y + vp->WorkSize.y - size.y - pad.y * 2 - 24);
+                     vp->WorkPos.y + vp->WorkSize.y - size.y - pad.y * 2 - above);
     const ImVec2 max(min.x + size.x + pad.x * 2, min.y + size.y + pad.y * 2);
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_Text), 10.0f);
-    draw->AddText(ImVec2(min.x + pad.x, min.y + pad.y), ImGui::GetColorU32(ImGuiCol_WindowBg), text);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(min.x + pad.x, min.y + pad.y),
+                  ImGui::GetColorU32(ImGuiCol_WindowBg), text, nullptr, wrap);
 }
 
 }  // namespace debrief::ui

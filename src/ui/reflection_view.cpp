@@ -156,13 +156,17 @@ void draw_vent(App& app, const Reflection& r) {
         first = false;
         bool on = false;
         for (const std::string& e : r.vent.emotions) on = on || e == key;
+        // Chosen reads by its outline as well as its fill (colour alone is not enough).
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, palette().accent_soft);
+        if (on) ImGui::PushStyleColor(ImGuiCol_Border, palette().accent);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, on ? 2.5f : 1.0f);
         set_next_item_role(Role::checkbox);
         set_next_item_selected(on);
         ImGui::PushID(std::string(key).c_str());
         const bool pressed = ImGui::Button(name, ImVec2(width, theme_metrics().touch_target));
         ImGui::PopID();
-        if (on) ImGui::PopStyleColor();
+        ImGui::PopStyleVar();
+        if (on) ImGui::PopStyleColor(2);
         if (pressed) {
             edit(app, r, [&](Reflection& m) {
                 auto& list = m.vent.emotions;
@@ -185,12 +189,17 @@ void draw_vent(App& app, const Reflection& r) {
 
 // A list of items edited inline: each row draws itself; add and remove are shared.
 template <typename Item, typename Draw>
-void item_list(App& app, const Reflection& r, std::vector<Item> Reflection::*member, const char* add_key,
-               Draw&& draw_row) {
+void item_list(App& app, ReflectionViewState& view, const Reflection& r, std::vector<Item> Reflection::*member,
+               const char* add_key, Draw&& draw_row) {
     const std::vector<Item>& items = r.*member;
     std::string remove_id;
     for (std::size_t i = 0; i < items.size(); ++i) {
         ImGui::PushID(items[i].id.c_str());
+        // A row just added takes focus in its first field, so typing can start at once.
+        if (items[i].id == view.focus_item) {
+            request_field_focus();
+            view.focus_item.clear();
+        }
         begin_card("row");
         draw_row(items[i], i);
         if (button(tr("list.remove").data(), Emphasis::quiet)) remove_id = items[i].id;
@@ -207,6 +216,7 @@ void item_list(App& app, const Reflection& r, std::vector<Item> Reflection::*mem
     if (button(tr(add_key).data())) {
         Item item;
         item.id = app.env().new_id();
+        view.focus_item = item.id;
         edit(app, r, [&](Reflection& m) { (m.*member).push_back(item); });
     }
 }
@@ -220,8 +230,8 @@ void edit_item(App& app, const Reflection& r, std::vector<Item> Reflection::*mem
     });
 }
 
-void draw_wins(App& app, const Reflection& r) {
-    item_list(app, r, &Reflection::wins, "step.wins.add", [&](const Win& win, std::size_t) {
+void draw_wins(App& app, ReflectionViewState& view, const Reflection& r) {
+    item_list(app, view, r, &Reflection::wins, "step.wins.add", [&](const Win& win, std::size_t) {
         std::string text = win.text;
         FieldOptions o;
         o.placeholder = tr("step.wins.placeholder").data();
@@ -304,8 +314,8 @@ void draw_feedback(App& app, const Reflection& r) {
         edit(app, r, [&](Reflection& m) { m.feedback.sent = sent; });
 }
 
-void draw_loved(App& app, const Reflection& r) {
-    item_list(app, r, &Reflection::loved, "step.loved.add", [&](const LovedItem& item, std::size_t) {
+void draw_loved(App& app, ReflectionViewState& view, const Reflection& r) {
+    item_list(app, view, r, &Reflection::loved, "step.loved.add", [&](const LovedItem& item, std::size_t) {
         std::string text = item.text;
         FieldOptions o;
         o.placeholder = tr("step.loved.placeholder").data();
@@ -322,13 +332,13 @@ void draw_loved(App& app, const Reflection& r) {
     });
 }
 
-void draw_criteria(App& app, const Reflection& r) {
+void draw_criteria(App& app, ReflectionViewState& view, const Reflection& r) {
     if (!r.loved.empty() && button(tr("step.criteria.from_loved").data(), Emphasis::primary, true)) {
         const std::vector<Criterion> suggested = criteria_from_loved(r, id_source(app));
         if (suggested.empty()) app.notify(std::string(tr("step.criteria.nothing_new")));
         edit(app, r, [&](Reflection& m) { m.criteria.insert(m.criteria.end(), suggested.begin(), suggested.end()); });
     }
-    item_list(app, r, &Reflection::criteria, "step.criteria.add", [&](const Criterion& c, std::size_t) {
+    item_list(app, view, r, &Reflection::criteria, "step.criteria.add", [&](const Criterion& c, std::size_t) {
         std::string text = c.text;
         if (text_field(tr("step.criteria.prompt.text").data(), text, FieldKind::single_line))
             edit_item(app, r, &Reflection::criteria, c.id, [&](Criterion& x) { x.text = text; });
@@ -338,8 +348,8 @@ void draw_criteria(App& app, const Reflection& r) {
     });
 }
 
-void draw_army(App& app, const Reflection& r) {
-    item_list(app, r, &Reflection::army, "step.army.add", [&](const ArmyMember& p, std::size_t) {
+void draw_army(App& app, ReflectionViewState& view, const Reflection& r) {
+    item_list(app, view, r, &Reflection::army, "step.army.add", [&](const ArmyMember& p, std::size_t) {
         std::string name = p.name;
         if (text_field(tr("step.army.prompt.name").data(), name, FieldKind::single_line))
             edit_item(app, r, &Reflection::army, p.id, [&](ArmyMember& x) { x.name = name; });
@@ -376,9 +386,11 @@ void draw_resilience(App& app, const Reflection& r) {
     if (!suggested.empty()) {
         begin_card("reminders");
         subheading(tr("step.resilience.reminders").data());
+        // Each suggestion wraps (a phone is narrow) with its date on its own line beneath.
         for (const Reminder& s : suggested) {
-            const std::string line = s.title + "  ·  " + format_long_date(s.due, app.env().today().year);
-            ImGui::BulletText("%s", display_cached(line));  // shaped when it is Arabic
+            wrapped_text(s.title.c_str());
+            muted_text(format_long_date(s.due, app.env().today().year).c_str());
+            ImGui::Dummy(ImVec2(1, 2));
         }
         if (button(tr("step.resilience.add_reminders").data(), Emphasis::primary, true)) {
             for (const Reminder& s : suggested) app.create_reminder(s);
@@ -390,15 +402,15 @@ void draw_resilience(App& app, const Reflection& r) {
     check_in_draft(app, r);
 }
 
-void draw_step_body(App& app, const Reflection& r, StepId step) {
+void draw_step_body(App& app, ReflectionViewState& view, const Reflection& r, StepId step) {
     switch (step) {
         case StepId::vent: draw_vent(app, r); break;
-        case StepId::wins: draw_wins(app, r); break;
+        case StepId::wins: draw_wins(app, view, r); break;
         case StepId::reflect: draw_reflect(app, r); break;
         case StepId::feedback: draw_feedback(app, r); break;
-        case StepId::loved: draw_loved(app, r); break;
-        case StepId::criteria: draw_criteria(app, r); break;
-        case StepId::army: draw_army(app, r); break;
+        case StepId::loved: draw_loved(app, view, r); break;
+        case StepId::criteria: draw_criteria(app, view, r); break;
+        case StepId::army: draw_army(app, view, r); break;
         case StepId::resilience: draw_resilience(app, r); break;
     }
 }
@@ -444,6 +456,39 @@ void draw_step_tabs(App& app, const Reflection& r) {
     end_region();
 }
 
+// One line standing for the folded details card: what, where, and how it ended.
+std::string details_summary(const Reflection& r) {
+    std::string line = r.company.empty() ? std::string(tr("reflection.untitled")) : r.company;
+    if (!r.role.empty()) line += " — " + r.role;
+    line += "  ·  ";
+    line += tr(display_key(r.stage));
+    line += "  ·  ";
+    line += tr(display_key(r.ending));
+    return line;
+}
+
+// Rare actions wait behind "More", away from Next and Skip: moving to the trash takes two taps.
+void draw_more_menu(App& app, ReflectionViewState& view, const Reflection& r) {
+    const bool open = view.menu_open == r.meta.id;
+    if (button(open ? tr("reflection.less").data() : tr("reflection.more").data(), Emphasis::quiet)) {
+        view.menu_open = open ? std::string() : r.meta.id;
+        view.trash_armed.clear();
+    }
+    if (!open) return;
+    const bool armed = view.trash_armed == r.meta.id;
+    if (button(tr(armed ? "reflection.confirm_delete" : "reflection.delete").data(), Emphasis::danger)) {
+        if (!armed) {
+            view.trash_armed = r.meta.id;
+            return;
+        }
+        view.trash_armed.clear();
+        view.menu_open.clear();
+        app.trash_reflection(r.meta.id);
+        app.notify(std::string(tr("reflection.deleted")));
+        app.go(Screen::home);
+    }
+}
+
 }  // namespace
 
 void draw_reflection_actions(App& app) {
@@ -466,15 +511,32 @@ void draw_reflection(App& app, ReflectionViewState& view, Services&) {
     ImGui::PopFont();
     draw_progress(r);
 
-    // Open while the opportunity has no name yet, remembered from the first sight so the card does
-    // not fold away under the user's fingers as they type the company.
-    bool& open = view.details_open.emplace(r.meta.id, r.company.empty()).first->second;
-    if (button(open ? tr("details.hide").data() : tr("details.show").data(), Emphasis::quiet)) open = !open;
-    if (open) draw_details(app, r);
+    // Open on the first step of an opportunity with no name yet; decided per step (so it never folds
+    // away under the user's fingers while they type the company) until the user toggles it.
+    DetailsCardState& card = view.details.try_emplace(r.meta.id).first->second;
+    const int step_index = progress(r).current;
+    if (!card.chosen && (!card.decided || card.step != step_index)) {
+        card.open = step_index == 0 && r.company.empty();
+        card.step = step_index;
+        card.decided = true;
+    }
+    if (!card.open) muted_text(details_summary(r).c_str());
+    if (button(card.open ? tr("details.hide").data() : tr("details.show").data(), Emphasis::quiet)) {
+        card.open = !card.open;
+        card.chosen = true;
+    }
+    if (card.open) draw_details(app, r);
 
     draw_step_tabs(app, r);
     const StepId step = current_step(r);
     ImGui::Dummy(ImVec2(1, 4));
+    // A new step starts at its heading: on a phone the title, progress and step tabs above it fill
+    // the screen. With the details card open the card is what comes first, so the top stays.
+    const std::string place = r.meta.id + ':' + std::to_string(step_index);
+    if (view.heading_place != place) {
+        view.heading_place = place;
+        if (!card.open) ImGui::SetScrollHereY(0.0f);
+    }
     // Said when the step changes (the mirror announces it once, on the change).
     set_frame_announcement(tr_format("a11y.step_changed", {{"current", format_number(progress(r).current + 1)},
                                                            {"total", format_number(step_count)},
@@ -483,15 +545,11 @@ void draw_reflection(App& app, ReflectionViewState& view, Services&) {
     muted_text(tr(step_key(step, ".guidance")).data());
     ImGui::Dummy(ImVec2(1, 4));
     ImGui::PushID(static_cast<int>(step));
-    draw_step_body(app, r, step);
+    draw_step_body(app, view, r, step);
     ImGui::PopID();
 
     ImGui::Dummy(ImVec2(1, 16));
-    if (button(tr("reflection.delete").data(), Emphasis::danger)) {
-        app.trash_reflection(r.meta.id);
-        app.notify(std::string(tr("reflection.deleted")));
-        app.go(Screen::home);
-    }
+    draw_more_menu(app, view, r);
 }
 
 }  // namespace debrief::ui

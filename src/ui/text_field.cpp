@@ -12,11 +12,14 @@
 namespace debrief::ui {
 namespace {
 TextFieldHost* g_host = nullptr;
+int g_focus_frame = -1;  // the frame whose next field takes focus; one frame only, then forgotten
 
 float single_line_height() { return std::max(ImGui::GetFrameHeight(), theme_metrics().touch_target); }
 }  // namespace
 
 void set_text_field_host(TextFieldHost* host) { g_host = host; }
+
+void request_field_focus(int frames_later) { g_focus_frame = ImGui::GetFrameCount() + frames_later; }
 
 bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -72,6 +75,10 @@ bool text_field(const char* label, std::string& value, FieldKind kind, const Fie
         request.input_type = options.type;
         request.sequence = next_sequence();
         request.region = current_region();
+        if (g_focus_frame == ImGui::GetFrameCount() && !request.hidden) {
+            request.focus = true;
+            g_focus_frame = -1;
+        }
         g_host->place(request);
     }
     return changed;

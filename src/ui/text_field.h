@@ -29,6 +29,7 @@ struct FieldRequest {
     InputType input_type = InputType::text;
     int sequence = 0;    // tab order among fields and mirrored items
     ImGuiID region = 0;  // the mirror region (item_registry.h) it sits in
+    bool focus = false;  // move keyboard focus here (after an action whose own control went away)
 };
 
 // Implemented by the platform (the DOM) and by tests.
@@ -50,6 +51,11 @@ struct FieldOptions {
     float max_lines = 12.0f;  // then it scrolls
     InputType type = InputType::text;
 };
+
+// Asks for keyboard focus on the next text field drawn this frame: after "New reflection", "Add a
+// win" or a new step, focus lands in the new field instead of falling back to the page. `frames_later`
+// waits for a scroll set this frame (ImGui applies it on the next) so the field is where it will stay.
+void request_field_focus(int frames_later = 0);
 
 // Draws the caption and reserves the field; returns true when the user changed `value` this frame.
 bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options = {});

@@ -12,11 +12,11 @@ ImVec4 rgb(int r, int g, int b, float a = 1.0f) {
 
 void set_colors_light(ImVec4* c) {
     c[ImGuiCol_Text] = rgb(38, 41, 46);
-    c[ImGuiCol_TextDisabled] = rgb(112, 117, 125);
+    c[ImGuiCol_TextDisabled] = rgb(104, 109, 117);
     c[ImGuiCol_WindowBg] = rgb(248, 246, 242);
     c[ImGuiCol_ChildBg] = rgb(248, 246, 242, 0.0f);
     c[ImGuiCol_PopupBg] = rgb(255, 255, 255);
-    c[ImGuiCol_Border] = rgb(214, 209, 200);
+    c[ImGuiCol_Border] = rgb(118, 112, 104);
     c[ImGuiCol_FrameBg] = rgb(255, 255, 255);
     c[ImGuiCol_FrameBgHovered] = rgb(240, 237, 230);
     c[ImGuiCol_FrameBgActive] = rgb(232, 228, 219);
@@ -34,7 +34,7 @@ void set_colors_light(ImVec4* c) {
     c[ImGuiCol_PlotLines] = rgb(46, 111, 104);
     c[ImGuiCol_PlotHistogram] = rgb(46, 111, 104);
     g_palette = {rgb(46, 111, 104), rgb(223, 234, 231), rgb(104, 109, 117), rgb(46, 125, 70),
-                 rgb(166, 104, 20), rgb(170, 52, 46),   rgb(255, 255, 255)};
+                 rgb(146, 90, 14),  rgb(170, 52, 46),   rgb(255, 255, 255), rgb(118, 112, 104)};
 }
 
 void set_colors_dark(ImVec4* c) {
@@ -43,7 +43,7 @@ void set_colors_dark(ImVec4* c) {
     c[ImGuiCol_WindowBg] = rgb(28, 30, 32);
     c[ImGuiCol_ChildBg] = rgb(28, 30, 32, 0.0f);
     c[ImGuiCol_PopupBg] = rgb(40, 43, 46);
-    c[ImGuiCol_Border] = rgb(70, 74, 78);
+    c[ImGuiCol_Border] = rgb(128, 134, 140);
     c[ImGuiCol_FrameBg] = rgb(38, 41, 44);
     c[ImGuiCol_FrameBgHovered] = rgb(48, 52, 56);
     c[ImGuiCol_FrameBgActive] = rgb(56, 60, 64);
@@ -61,7 +61,7 @@ void set_colors_dark(ImVec4* c) {
     c[ImGuiCol_PlotLines] = rgb(122, 196, 186);
     c[ImGuiCol_PlotHistogram] = rgb(122, 196, 186);
     g_palette = {rgb(122, 196, 186), rgb(40, 70, 66),    rgb(160, 160, 155), rgb(120, 190, 130),
-                 rgb(222, 170, 90),  rgb(230, 120, 110), rgb(36, 39, 42)};
+                 rgb(222, 170, 90),  rgb(240, 140, 130), rgb(36, 39, 42),    rgb(128, 134, 140)};
 }
 }  // namespace
 
@@ -69,7 +69,8 @@ void apply_theme(ColorScheme scheme, Pointer pointer) {
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
     g_metrics.scheme = scheme;
-    g_metrics.touch_target = pointer == Pointer::coarse ? 44.0f : 36.0f;
+    // 44 CSS px on every pointer: a mouse user with a tremor needs the room as much as a thumb does.
+    g_metrics.touch_target = 44.0f;
     style.WindowPadding = ImVec2(16, 16);
     style.FramePadding = ImVec2(12, pointer == Pointer::coarse ? 12.0f : 8.0f);
     style.ItemSpacing = ImVec2(10, 10);
@@ -83,7 +84,9 @@ void apply_theme(ColorScheme scheme, Pointer pointer) {
     style.ScrollbarRounding = 6.0f;
     style.WindowBorderSize = 0.0f;
     style.ChildBorderSize = 1.0f;
-    style.FrameBorderSize = 0.0f;
+    // Controls carry an outline (ImGuiCol_Border, 3:1 or more against every background), so a white
+    // field or an unticked checkbox never vanishes into a white card.
+    style.FrameBorderSize = 1.0f;
     // Lines drawn from the atlas's baked textures would look like glyphs to the right-to-left mirror,
     // which tells text from shapes by their UVs (draw_mirror.h): draw them as plain geometry.
     style.AntiAliasedLinesUseTex = false;

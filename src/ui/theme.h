@@ -13,7 +13,7 @@ struct ThemeMetrics {
     // is a 16.2 CSS px body font and 30 px a 22 CSS px heading.
     float body_px = 22.0f;
     float heading_px = 30.0f;
-    float touch_target = 36.0f;  // 44 on coarse pointers
+    float touch_target = 44.0f;  // every pointer: WCAG 2.5.5's 44 x 44 CSS px
     float content_max_width = 760.0f;
     ColorScheme scheme = ColorScheme::light;
 };
@@ -26,6 +26,8 @@ struct Palette {
     ImVec4 warn;
     ImVec4 danger;
     ImVec4 card;
+    // Outlines of controls (fields, checkboxes, chips): at least 3:1 against every background.
+    ImVec4 control_border;
 };
 
 void apply_theme(ColorScheme scheme, Pointer pointer);

@@ -56,10 +56,23 @@ struct NoticeViewState {
     std::int64_t shown_at_ms = 0;  // the App clock (unix ms) when it first showed
 };
 
+// The opportunity's details card of one reflection.
+struct DetailsCardState {
+    bool open = false;
+    bool decided = false;  // open was set for `step` (at first sight, then on each new step)
+    bool chosen = false;   // the user toggled it: their choice stands on every step
+    int step = 0;
+};
+
 // One reflection's steps (reflection_view.cpp).
 struct ReflectionViewState {
-    // Reflection id -> details card open; decided at first sight, then the user's to toggle.
-    std::unordered_map<std::string, bool> details_open;
+    // Reflection id -> its details card: open on a new reflection's first step, a one-line summary
+    // on the others (on a phone the full card is taller than the screen), unless the user chose.
+    std::unordered_map<std::string, DetailsCardState> details;
+    std::string menu_open;      // the reflection whose "More" menu is open
+    std::string trash_armed;    // the reflection whose "Move to trash" was tapped once
+    std::string focus_item;     // a list row just added: its first field takes keyboard focus
+    std::string heading_place;  // reflection id + step last scrolled to its heading
 };
 
 // The contacts on the reminders screen (contacts_view.cpp).

@@ -172,10 +172,30 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
         colors = 2;
     }
+    // A quiet button reads as a link (its accent text is the cue); the others keep their outline.
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, emphasis == Emphasis::quiet ? 0.0f : 1.0f);
     const float height = theme_metrics().touch_target;
     const float width = full_width ? remaining_line_width() : 0.0f;
     set_next_item_role(Role::button);
-    const bool pressed = ImGui::Button(shaped_label(label), ImVec2(width, height));
+    // A label wider than the line wraps inside a taller button instead of being clipped.
+    const std::string visible = visible_label(label);
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const float room = remaining_line_width() - pad * 2.0f;
+    bool pressed = false;
+    if (!has_rtl(label) && ImGui::CalcTextSize(visible.c_str()).x > room && room > 1.0f) {
+        const ImVec2 text = ImGui::CalcTextSize(visible.c_str(), nullptr, false, room);
+        set_next_item_name(visible);
+        const std::string id = std::string("##") + label;
+        pressed = ImGui::Button(id.c_str(), ImVec2(room + pad * 2.0f, std::max(height, text.y + 16.0f)));
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddText(
+            ImGui::GetFont(), ImGui::GetFontSize(),
+            ImVec2(min.x + (max.x - min.x - text.x) * 0.5f, min.y + (max.y - min.y - text.y) * 0.5f),
+            ImGui::GetColorU32(ImGuiCol_Text), visible.c_str(), nullptr, room);
+    } else {
+        pressed = ImGui::Button(shaped_label(label), ImVec2(width, height));
+    }
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor(colors);
     return pressed;
 }
@@ -199,7 +219,7 @@ bool choice_row(const char* id, int& value, const std::vector<const char*>& labe
         ImGui::PushID(index);
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, palette().accent_soft);
         if (selected) ImGui::PushStyleColor(ImGuiCol_Border, palette().accent);
-        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 1.5f : 0.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 2.0f : 1.0f);
         set_next_item_role(Role::radio);
         // RadioButton-like state for the mirror: aria-checked comes from the selected flag.
         set_next_item_selected(selected);
@@ -221,23 +241,28 @@ bool mood_picker(const char* id, int& value, bool has_value) {
     begin_region(Region::radiogroup, id, last_text());  // "0".."10" read with the prompt's name
     ImGui::PushID(id);
     bool changed = false;
-    const float gap = 4.0f;
+    const float gap = 6.0f;
     const float avail = ImGui::CalcItemWidth();
-    const float side = std::clamp((avail - gap * 10.0f) / 11.0f, 26.0f, 52.0f);
+    const float target = theme_metrics().touch_target;
+    // Eleven targets of at least 44 px: one row when they fit, else two even rows (6 + 5) on a phone.
+    const bool one_row = avail >= 11.0f * target + 10.0f * gap;
+    const int per_row = one_row ? 11 : 6;
+    const float side =
+        std::clamp((avail - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row), target, 56.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
     for (int mood = 0; mood <= 10; ++mood) {
-        if (mood > 0) same_line_if_fits(side);
+        if (mood % per_row != 0) ImGui::SameLine();
         const bool selected = has_value && value == mood;
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, palette().accent_soft);
         if (selected) ImGui::PushStyleColor(ImGuiCol_Border, palette().accent);
-        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 1.5f : 0.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 2.0f : 1.0f);
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
         // The interface's digits (Arabic-Indic in Arabic), with the ID kept on the number itself.
         const std::string label = format_number(mood) + "###" + std::to_string(mood);
         set_next_item_name(format_number(mood));
         set_next_item_role(Role::radio);
         set_next_item_selected(selected);
-        if (ImGui::Button(label.c_str(), ImVec2(side, std::max(side, theme_metrics().touch_target)))) {
+        if (ImGui::Button(label.c_str(), ImVec2(side, target))) {
             value = mood;
             changed = true;
         }
@@ -251,13 +276,32 @@ bool mood_picker(const char* id, int& value, bool has_value) {
 }
 
 bool checkbox(const char* label, bool& value) {
-    ImGui::PushStyleVar(
-        ImGuiStyleVar_FramePadding,
-        ImVec2(ImGui::GetStyle().FramePadding.x, (theme_metrics().touch_target - ImGui::GetFontSize()) * 0.5f));
+    // ImGui draws a checkbox label on one line and clips it; here the box is an ImGui checkbox named
+    // for the mirror, and the label beside it is a paragraph that wraps within the column.
+    const std::string name = visible_label(label);
+    const float target = theme_metrics().touch_target;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2((target - ImGui::GetFontSize()) * 0.5f, (target - ImGui::GetFontSize()) * 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
     set_next_item_role(Role::checkbox);
     set_next_item_selected(value);
-    const bool changed = ImGui::Checkbox(shaped_label(label), &value);
-    ImGui::PopStyleVar();
+    set_next_item_name(name);
+    const std::string box_id = std::string("##") + label;
+    bool changed = ImGui::Checkbox(box_id.c_str(), &value);
+    ImGui::PopStyleVar(2);
+    const ImVec2 box_min = ImGui::GetItemRectMin();
+    ImGui::SameLine();
+    const ImVec2 text_pos = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(text_pos.x, box_min.y + (target - ImGui::GetFontSize()) * 0.5f));
+    ImGui::BeginGroup();
+    paragraph(name.c_str(), true);
+    ImGui::EndGroup();
+    // The label is part of the target, as a <label> is: a tap on it toggles the box.
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()) &&
+        ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        value = !value;
+        changed = true;
+    }
     return changed;
 }
 
@@ -305,7 +349,8 @@ void end_card() {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSetCurrent(0);
     draw->AddRectFilled(g_card.start, end, ImGui::GetColorU32(palette().card), 10.0f);
-    draw->AddRect(g_card.start, end, ImGui::GetColorU32(ImGuiCol_Border), 10.0f);
+    // The card's outline only groups; the strong Border colour is kept for controls.
+    draw->AddRect(g_card.start, end, ImGui::GetColorU32(ImGuiCol_Separator), 10.0f);
     draw->ChannelsMerge();
     ImGui::SetCursorScreenPos(g_card.start);
     ImGui::Dummy(ImVec2(g_card.width, end.y - g_card.start.y));
@@ -313,7 +358,11 @@ void end_card() {
 }
 
 void same_line_if_fits(float next_width) {
-    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    // The column's (or card's) right edge, never past the window's: chips wrap inside the column.
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float line_start = window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
+    const float right_edge =
+        std::min(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x, line_start + ImGui::CalcItemWidth());
     const float after = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
     if (after <= right_edge) ImGui::SameLine();
 }

@@ -91,7 +91,9 @@ test('no policy violation or console error on any screen', async () => {
     await click(button('Withdraw or reconnect message'));
     await click(tab('Journal'));
     await click(page.getByRole('button', { name: /^Open Studio Nord/ }));
+    await click(button('More options'));
     await click(button('Move to trash'));
+    await click(button('Tap again to move it to the trash'));
     await click(page.getByRole('button', { name: /^Trash/ }));
     // Every tab
     await click(tab('Reminders'));
