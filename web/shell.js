@@ -324,7 +324,39 @@ const Debrief = (() => {
         }
       }
       order(overlay());
+      this.rove();
       this.arrive(frame);
+    },
+    // A radio group and a tab list are one Tab stop each (WAI-ARIA's radio group and tabs patterns):
+    // only the checked radio or the selected tab (else the first) is in the tab order; the arrow keys
+    // move between the others (keydown below).
+    rove() {
+      const sets = [['radiogroup', 'radio', 'aria-checked'], ['tablist', 'tab', 'aria-selected']];
+      for (const [container, role, state] of sets) {
+        for (const set of overlay().querySelectorAll(`[role="${container}"]`)) {
+          const members = Array.from(set.querySelectorAll(`[role="${role}"]`));
+          const current = members.find((m) => m.getAttribute(state) === 'true') || members[0];
+          for (const member of members) {
+            const index = member === current ? 0 : -1;
+            if (member.tabIndex !== index) member.tabIndex = index;
+          }
+        }
+      }
+    },
+    // Arrow keys within a radio group choose the next or previous radio; within a tab list they only
+    // move focus (Enter or Space opens the tab: a step is not left by a stray arrow key). In a
+    // right-to-left page the next one is to the left.
+    step(el, e) {
+      const rtl = document.documentElement.dir === 'rtl';
+      const forward = { ArrowDown: 1, ArrowUp: -1, ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[e.key];
+      const radio = el.getAttribute('role') === 'radio';
+      const set = el.closest(radio ? '[role="radiogroup"]' : '[role="tablist"]');
+      if (!forward || !set) return;
+      e.preventDefault();
+      const members = Array.from(set.querySelectorAll(radio ? '[role="radio"]' : '[role="tab"]'));
+      const next = members[(members.indexOf(el) + forward + members.length) % members.length];
+      next.focus();
+      if (radio) call('debrief_activate', next._id);
     },
     // A new screen or step: say where the person is, and put focus on its heading (a screen's
     // title, or the step's), unless they are typing in a field or this is the first frame.
@@ -370,6 +402,7 @@ const Debrief = (() => {
         // assistive-technology activations (detail 0) become a synthetic ImGui click.
         if (e.detail === 0) call('debrief_activate', el._id);
       });
+      if (item.role === 'radio' || item.role === 'tab') el.addEventListener('keydown', (e) => this.step(el, e));
       // Keyboard and screen-reader focus (not a pointer's) brings the item on screen.
       el.addEventListener('focus', () => { if (el.matches(':focus-visible')) call('debrief_focus_item', el._id); });
       return el;

@@ -5,7 +5,7 @@
 // the real native field with the keyboard, and the stored shard bytes are checked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newReflection, openApp, reveal, startServer, storedReflections, waitIdle, waitSaved } from './harness.mjs';
+import { importFile, launch, newReflection, openApp, reveal, startServer, storedReflections, waitIdle, waitSaved } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -36,13 +36,12 @@ async function importReflection(page, fields) {
     }],
   };
   await page.getByRole('tab', { name: 'Your data' }).click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a file to import…' }).click()]);
-  await chooser.setFiles({ name: 'journal.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(journal)) });
-  await page.getByRole('button', { name: 'Merge into my journal' }).click();
+  await importFile(page, { name: 'journal.json', buffer: Buffer.from(JSON.stringify(journal)) });
+  await (await reveal(page, page.getByRole('button', { name: 'Merge into my journal' }))).click();
   await waitSaved(page);
   await page.getByRole('tab', { name: 'Journal' }).click();
   await page.getByRole('button', { name: /^Open / }).click();
-  await page.getByRole('button', { name: 'Show details' }).click();
+  await (await reveal(page, page.getByRole('button', { name: 'Show details' }), { direction: -1 })).click();
   await waitIdle(page);
 }
 

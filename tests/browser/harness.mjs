@@ -126,3 +126,11 @@ export async function reveal(page, locator, { direction = 1, maxSteps = 40 } = {
   if (direction > 0) return reveal(page, locator, { direction: -1, maxSteps });
   throw new Error(`never became visible: ${locator}`);
 }
+
+// Imports a file the way a person does: "Your data" must be open; the import button is brought on
+// screen (it may sit below the fold), clicked, and the file handed to the picker it opens.
+export async function importFile(page, { name, mimeType = 'application/json', buffer }) {
+  const pick = await reveal(page, page.getByRole('button', { name: 'Choose a file to import…' }));
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), pick.click()]);
+  await chooser.setFiles({ name, mimeType, buffer });
+}

@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { ROOT, launch, newProfileDir, newReflection, openApp, startServer, storedReflections, waitSaved, waitSettled } from './harness.mjs';
+import { ROOT, importFile, launch, reveal, newProfileDir, newReflection, openApp, startServer, storedReflections, waitSaved, waitSettled } from './harness.mjs';
 import { launchKillable } from './cdp_browser.mjs';
 
 let server;
@@ -151,9 +151,8 @@ test('export downloads a file that validates against the schema and imports into
     const page = await second.context.newPage();
     await openApp(page, server.url);
     await page.getByRole('tab', { name: 'Your data' }).click();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a file to import…' }).click()]);
-    await chooser.setFiles({ name: 'journal.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-    await page.getByRole('button', { name: 'Merge into my journal' }).click();
+    await importFile(page, { name: 'journal.json', buffer: Buffer.from(exported) });
+    await (await reveal(page, page.getByRole('button', { name: 'Merge into my journal' }))).click();
     await waitSaved(page);
     const again = JSON.parse(await exportJournal(page));
     delete again.exported_at;
