@@ -467,7 +467,7 @@ std::string details_summary(const Reflection& r) {
     return line;
 }
 
-// Rare actions wait behind "More", away from Next and Skip: moving to the trash takes two taps.
+// Rare actions wait behind "More", by the reflection's title: moving to the trash takes two taps.
 void draw_more_menu(App& app, ReflectionViewState& view, const Reflection& r) {
     const bool open = view.menu_open == r.meta.id;
     if (button(open ? tr("reflection.less").data() : tr("reflection.more").data(), Emphasis::quiet)) {
@@ -503,6 +503,10 @@ void draw_reflection(App& app, ReflectionViewState& view, Services&) {
     }
     const Reflection& r = *found;
     if (button(tr("nav.back_to_journal").data(), Emphasis::quiet)) app.go(Screen::home);
+    // The reflection's menu sits by its title, not below the step: rare actions stay out of the way
+    // of Next and Skip, and out of the Tab path from a step's heading to its Next.
+    ImGui::SameLine();
+    draw_more_menu(app, view, r);
     const std::string title = r.company.empty() ? std::string(tr("reflection.untitled"))
                                                 : (r.role.empty() ? r.company : r.company + " — " + r.role);
     ImGui::PushFont(fonts().heading);
@@ -547,9 +551,6 @@ void draw_reflection(App& app, ReflectionViewState& view, Services&) {
     ImGui::PushID(static_cast<int>(step));
     draw_step_body(app, view, r, step);
     ImGui::PopID();
-
-    ImGui::Dummy(ImVec2(1, 16));
-    draw_more_menu(app, view, r);
 }
 
 }  // namespace debrief::ui
