@@ -199,17 +199,6 @@ void add_kind(TermSet& seen, std::vector<std::string>& into, const Profile& p, C
     }
 }
 
-// A list joined with the language's own pattern ("a, b and c"), as CLDR list patterns do.
-std::string join_list(const std::vector<std::string>& items, Language language, std::string_view end_key) {
-    if (items.empty()) return {};
-    std::string out = items.back();
-    for (std::size_t i = items.size() - 1; i-- > 0;) {
-        const std::string_view key = i + 2 == items.size() ? end_key : std::string_view("profile.list.middle");
-        out = format_text(tr_in(language, key), {{"first", items[i]}, {"second", out}});
-    }
-    return out;
-}
-
 // Sentence case for scripts that have it; Arabic has no capitals and is left as it is.
 std::string capitalised(std::string text) {
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
@@ -344,13 +333,13 @@ std::string describe_search(const SearchParts& parts, Language language) {
                                                  "profile.search.roles_place",  // roles, place
                                                  "profile.search.roles_terms",  // roles, terms
                                                  "profile.search.roles_terms_place"};
-    const std::string role_list = join_list(parts.roles, language, "profile.list.or_end");
-    const std::string term_list = join_list(parts.musts, language, "profile.list.and_end");
+    const std::string role_list = join_list(language, parts.roles, "profile.list.or_end");
+    const std::string term_list = join_list(language, parts.musts);
     std::string sentence =
         capitalised(format_text(tr_in(language, keys[(roles ? 4 : 0) + (terms ? 2 : 0) + (place ? 1 : 0)]),
                                 {{"roles", role_list}, {"terms", term_list}, {"place", parts.location}}));
     if (!parts.exclusions.empty()) {
-        const std::string excluded = join_list(parts.exclusions, language, "profile.list.or_end");
+        const std::string excluded = join_list(language, parts.exclusions, "profile.list.or_end");
         sentence += ' ';
         sentence += format_text(tr_in(language, "profile.search.leaving_out"), {{"terms", excluded}});
     }

@@ -181,6 +181,18 @@ std::string tr_plural(std::string_view key, long long n, const TextVars& vars) {
     return tr_plural_in(interface_language(), key, n, vars);
 }
 
+std::string join_list(Language language, const std::vector<std::string>& items, std::string_view last_key) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i == 0)
+            out = items[i];
+        else
+            out = format_text(tr_in(language, i + 1 == items.size() ? last_key : "msg.list.more"),
+                              {{"list", out}, {"item", items[i]}});
+    }
+    return out;
+}
+
 std::string format_number(Language language, long long n) {
     std::string digits = std::to_string(n);
     if (language != Language::ar) return digits;

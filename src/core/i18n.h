@@ -80,6 +80,13 @@ std::string tr_format(std::string_view key, const TextVars& vars);
 std::string tr_plural(std::string_view key, long long n, const TextVars& vars = {});
 std::string tr_plural_in(Language language, std::string_view key, long long n, const TextVars& vars = {});
 
+// "a", "a and b", "a, b and c" in the language's own words: the catalogue says how a list grows
+// ("msg.list.more") and how its last item joins (`last_key`: "msg.list.last" for "and",
+// "profile.list.or_end" for "or"), so another language changes the word or the comma ("a, b und c",
+// Arabic "أ، ب وج" where و joins the word after it).
+std::string join_list(Language language, const std::vector<std::string>& items,
+                      std::string_view last_key = "msg.list.last");
+
 // A whole number in the language's digits (CLDR's default numbering: Arabic-Indic for ar).
 std::string format_number(Language language, long long n);
 std::string format_number(long long n);  // in the interface language

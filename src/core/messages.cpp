@@ -228,21 +228,6 @@ std::string tr_format_in(Language lang, std::string_view key, const TextVars& va
 
 }  // namespace
 
-// "a", "a and b", "a, b and c": the catalogue says how a list grows ("msg.list.more") and how its
-// last item joins ("msg.list.last"), so another language can change the word or the comma
-// ("a, b und c", "a, b e c", Arabic "أ، ب وج" where و joins the word after it).
-std::string join_list(Language lang, const std::vector<std::string>& items) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i == 0)
-            out = items[i];
-        else
-            out = tr_format_in(lang, i + 1 == items.size() ? "msg.list.last" : "msg.list.more",
-                               {{"list", out}, {"item", items[i]}});
-    }
-    return out;
-}
-
 namespace {
 
 // [SECTION] Drafts

@@ -92,9 +92,6 @@ struct ChecklistResult {
 // Labels in the interface language; cues of the draft's language plus English (core/cues.h).
 std::vector<ChecklistItem> checklist(MessageKind kind, Language language = Language::en);
 
-// "a", "a and b", "a, b and c" in the language's own words ("msg.list.more", "msg.list.last").
-std::string join_list(Language language, const std::vector<std::string>& items);
-
 // Folds the body once and checks every item.
 ChecklistResult check_body(const std::vector<ChecklistItem>& items, const std::string& body);
 
