@@ -141,7 +141,11 @@ void draw_reflection_person_editor(App& app, const Person& p) {
 void draw_contacts(App& app, ContactsViewState& view) {
     subheading(tr("contacts.title").data());
     muted_text(tr("contacts.help").data());
-    for (const Person& p : people(app.journal())) {
+    if (view.people_revision != app.revision()) {
+        view.people = people(app.journal());
+        view.people_revision = app.revision();
+    }
+    for (const Person& p : view.people) {
         const std::string id = p.contact_id.empty() ? p.reflection_id + "/" + p.key : p.contact_id;
         ImGui::PushID(id.c_str());
         begin_card("contact");

@@ -5,6 +5,7 @@
 
 #include "core/criteria.h"
 #include "core/messages.h"
+#include "core/people.h"
 #include "core/search.h"
 
 #include <cstddef>
@@ -78,6 +79,10 @@ struct ReflectionViewState {
 // The contacts on the reminders screen (contacts_view.cpp).
 struct ContactsViewState {
     std::unordered_set<std::string> open;  // ids of the contact cards open for editing
+    // Everyone across the journal (core/people.h), gathered again only when the journal changed:
+    // the list walks every reflection, too much for every frame of a large journal.
+    std::vector<Person> people;
+    std::uint64_t people_revision = ~std::uint64_t{0};
 };
 
 // The custom reminder form (reminders_view.cpp): nothing is stored until the user adds it.
