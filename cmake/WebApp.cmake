@@ -38,9 +38,11 @@ foreach(f ${DEBRIEF_WEB_FILES})
     COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/${f}" "${DEBRIEF_SITE_DIR}/${f}")
 endforeach()
 add_custom_command(TARGET debrief_web POST_BUILD
+  # Emptied first: the service worker precaches whatever is in the site folder, old font files included.
+  COMMAND ${CMAKE_COMMAND} -E remove_directory "${DEBRIEF_SITE_DIR}/fonts"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${DEBRIEF_SITE_DIR}/fonts"
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${DEBRIEF_FONTS_DIR}/latin.ttf" "${DEBRIEF_FONTS_DIR}/latin-bold.ttf"
-          "${DEBRIEF_FONTS_DIR}/arabic.ttf" "${DEBRIEF_FONTS_DIR}/arabic-bold.ttf" "${DEBRIEF_SITE_DIR}/fonts/")
+  COMMAND ${CMAKE_COMMAND} -E copy "${DEBRIEF_FONTS_DIR}/latin.ttc" "${DEBRIEF_FONTS_DIR}/arabic.ttc"
+          "${DEBRIEF_SITE_DIR}/fonts/")
 add_dependencies(debrief_web debrief_fonts)
 
 # ---- Offline and installable (docs/web-platform.md "Offline and files") ----

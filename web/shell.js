@@ -674,9 +674,10 @@ const Debrief = (() => {
 
   // Started as soon as this script runs, so the fonts download alongside app.js and app.wasm
   // instead of after the wasm is instantiated; preRun only waits for them and writes them to /fonts.
-  // The Arabic faces are fetched only when the app first draws Arabic (loadArabicFonts).
-  const fontNames = ['latin.ttf', 'latin-bold.ttf'];
-  const arabicFontNames = ['arabic.ttf', 'arabic-bold.ttf'];
+  // The Arabic faces are fetched only when the app first draws Arabic (loadArabicFonts). Each file
+  // is a collection of a script's regular and bold faces (cmake/Fonts.cmake).
+  const fontNames = ['latin.ttc'];
+  const arabicFontNames = ['arabic.ttc'];
   let fontDownloads = null;
   const fetchFontFiles = (names) => Promise.all(names.map(async (name) => {
     const response = await fetch(`fonts/${name}`);

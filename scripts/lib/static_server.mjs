@@ -16,7 +16,7 @@ const MIME = {
   '.wasm': 'application/wasm',
   '.json': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.ttf': 'font/ttf',
+  '.ttc': 'font/collection',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',

@@ -19,12 +19,17 @@ const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 
 // The small font draws our own labels (tabs, legends): ASCII and the punctuation the catalogue uses;
 // Arabic is merged in below once Arabic is in use. Widen it for other scripts with their catalogues.
 const ImWchar label_ranges[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2010, 0x2027, 0x2039, 0x203A, 0};
-// Only the forms FriBidi's shaping emits (see cmake/Fonts.cmake): fewer glyphs to rasterise at start-up.
-// U+060C..0671 holds the Arabic punctuation (، ؛ ؟) and the Arabic-Indic digits U+0660..0669.
-const ImWchar arabic_ranges[] = {0x060C, 0x0671, 0xFB50, 0xFB51, 0xFE70, 0xFEFF, 0};
+// What cmake/Fonts.cmake keeps: the letters, harakat, digits and punctuation (، ؛ ؟), and only the
+// presentation forms FriBidi's shaping emits: fewer glyphs to rasterise.
+const ImWchar arabic_ranges[] = {0x060C, 0x060C, 0x061B, 0x061C, 0x061F, 0x061F, 0x0621, 0x063A, 0x0640, 0x0655,
+                                 0x0660, 0x066D, 0x0670, 0x0671, 0xFB50, 0xFB51, 0xFE80, 0xFEFC, 0};
+// Each script is one collection: face 0 regular, face 1 bold (scripts/lib/make_font_collection.py).
+constexpr int regular_face = 0;
+constexpr int bold_face = 1;
 
 // ImGui sizes a font by its ascent-to-descent height, not its em. Noto Sans Arabic's vertical metrics
-// (1374 + 738 units) are far taller than Noto Sans's (1069 + 293), so at the same size its letters came
+// (1374 + 738 of its 1000 units) are far taller than Noto Sans's (1069 + 293; ratios, so the build's
+// rescaling to 256 units changes nothing), so at the same size its letters came
 // out at 64 % of the Latin em. This factor gives both the same em, then 12 % more: Arabic letters sit
 // lower and smaller in their em than Latin ones, and at equal em Arabic reads a size smaller. The
 // glyphs keep the Latin baseline (ImGui places merged glyphs from the first font's ascent).
@@ -59,8 +64,9 @@ void place_arabic_marks(ImFont* font, float latin_px) {
 }
 
 // ImGui frees font data it owns with IM_FREE, so hand it a copy made with IM_ALLOC.
-ImFont* add_font(const std::vector<char>& data, float px, const ImWchar* ranges, bool merge) {
+ImFont* add_font(const std::vector<char>& data, int face, float px, const ImWchar* ranges, bool merge) {
     ImFontConfig config;
+    config.FontNo = face;
     config.MergeMode = merge;
     config.OversampleH = 1;  // we rasterise at device pixels already
     config.OversampleV = 1;
@@ -72,21 +78,21 @@ ImFont* add_font(const std::vector<char>& data, float px, const ImWchar* ranges,
 }  // namespace
 
 bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, float heading_px) {
-    std::vector<char> latin, bold, arabic, arabic_bold;
-    if (!read_file(directory + "/latin.ttf", latin) || !read_file(directory + "/latin-bold.ttf", bold)) return false;
-    const bool with_arabic = g_arabic_wanted && read_file(directory + "/arabic.ttf", arabic) &&
-                             read_file(directory + "/arabic-bold.ttf", arabic_bold);
+    std::vector<char> latin, arabic;
+    if (!read_file(directory + "/latin.ttc", latin)) return false;
+    const bool with_arabic = g_arabic_wanted && read_file(directory + "/arabic.ttc", arabic);
     g_arabic_missing = g_arabic_wanted && !with_arabic;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const float small_px = body_px - 2.0f;
-    g_fonts.body = add_font(latin, body_px * pixel_ratio, latin_ranges, false);
-    if (with_arabic) add_font(arabic, body_px * arabic_size_factor * pixel_ratio, arabic_ranges, true);
-    g_fonts.heading = add_font(bold, heading_px * pixel_ratio, latin_ranges, false);
-    if (with_arabic) add_font(arabic_bold, heading_px * arabic_size_factor * pixel_ratio, arabic_ranges, true);
+    const float arabic_scale = arabic_size_factor * pixel_ratio;
+    g_fonts.body = add_font(latin, regular_face, body_px * pixel_ratio, latin_ranges, false);
+    if (with_arabic) add_font(arabic, regular_face, body_px * arabic_scale, arabic_ranges, true);
+    g_fonts.heading = add_font(latin, bold_face, heading_px * pixel_ratio, latin_ranges, false);
+    if (with_arabic) add_font(arabic, bold_face, heading_px * arabic_scale, arabic_ranges, true);
     // The small font's labels are translated too: Arabic tabs and legends need the letters as well.
-    g_fonts.small = add_font(latin, small_px * pixel_ratio, label_ranges, false);
-    if (with_arabic) add_font(arabic, small_px * arabic_size_factor * pixel_ratio, arabic_ranges, true);
+    g_fonts.small = add_font(latin, regular_face, small_px * pixel_ratio, label_ranges, false);
+    if (with_arabic) add_font(arabic, regular_face, small_px * arabic_scale, arabic_ranges, true);
     g_with_arabic = with_arabic;
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = g_fonts.body;

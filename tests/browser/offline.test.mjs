@@ -95,7 +95,7 @@ describe('offline after the first visit', () => {
       return (await cache.keys()).map((request) => new URL(request.url).pathname.slice(1)).sort();
     }, `debrief-${build.version}`);
     assert.deepEqual(cached, Object.keys(build.files).sort());
-    assert.ok(cached.includes('app.wasm') && cached.includes('fonts/latin.ttf') && cached.includes('manifest.webmanifest'));
+    assert.ok(cached.includes('app.wasm') && cached.includes('fonts/latin.ttc') && cached.includes('manifest.webmanifest'));
   });
 
   test('the app starts offline', async () => {
@@ -109,7 +109,7 @@ describe('offline after the first visit', () => {
       assert.equal(await controlled(page), true);
       // The worker answered everything, from its one cache (so app.js and app.wasm match); the
       // browser's own update check for sw.js cannot get out.
-      for (const path of ['/', '/shell.js', '/app.js', '/app.wasm', '/fonts/latin.ttf']) {
+      for (const path of ['/', '/shell.js', '/app.js', '/app.wasm', '/fonts/latin.ttc']) {
         assert.equal(answered.get(path), true, `${path} came from the service worker`);
       }
       assert.deepEqual(server.requests.slice(sent), []);

@@ -25,7 +25,8 @@ async function setLanguage(page, code) {
   const before = await waitIdle(page);
   await page.evaluate((c) => window.debrief.setLanguage(c), code);
   await page.waitForFunction((f) => window.debrief.frames > f, before);
-  await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'start' || r === 'frame' || r === 'fonts'));
+  // 'catalogue': the Arabic file is fetched first (slow under load); the layout flips once it is in.
+  await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'start' || r === 'frame' || r === 'fonts' || r === 'catalogue'));
 }
 
 async function boxes(locator) {
@@ -77,7 +78,7 @@ for (const [size, viewport] of Object.entries(viewports)) {
       // An Arabic company name, drawn by the app as the reflection's title, brings the Arabic faces.
       await company.fill('استوديو نورد');
       await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'frame' || r === 'fonts'));
-      assert.equal(fontRequests.length, 2, 'Arabic text brought the two Arabic faces');
+      assert.equal(fontRequests.length, 1, 'Arabic text brought the Arabic faces (one collection)');
       await setLanguage(page, 'ar');
       await shot('step-ar');
 
