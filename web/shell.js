@@ -576,8 +576,8 @@ const Debrief = (() => {
   function downloadCatalogue(code) {
     if (!catalogueDownloads.has(code)) {
       ++catalogueFetches;
-      const download = fetch(`i18n/${code}.mo`).then(async (response) => {
-        if (!response.ok) throw new Error(`i18n/${code}.mo: HTTP ${response.status}`);
+      const download = fetch(`i18n/${code}.catalogue`).then(async (response) => {
+        if (!response.ok) throw new Error(`i18n/${code}.catalogue: HTTP ${response.status}`);
         return new Uint8Array(await response.arrayBuffer());
       }).finally(() => { --catalogueFetches; });
       download.catch(() => catalogueDownloads.delete(code)); // a later request tries again
@@ -610,7 +610,7 @@ const Debrief = (() => {
     try {
       const bytes = await downloadCatalogue(firstLanguage);
       FS.mkdir('/i18n');
-      FS.writeFile(`/i18n/${firstLanguage}.mo`, bytes);
+      FS.writeFile(`/i18n/${firstLanguage}.catalogue`, bytes);
     } catch (e) {
       console.warn('Debrief: starting in English, the language file is not here yet:', e);
     }

@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Writes the built-in English catalogue (C++) from assets/i18n/en.po, the source of English text.
+"""Turns the gettext catalogues in assets/i18n/ into what the app reads (cmake/Catalogues.cmake).
 
-Usage: po_to_catalogue.py <en.po> <output.cpp>
+Usage: po_to_catalogue.py english <en.po> <output.cpp>
+       po_to_catalogue.py pack <en.po> <translation.po> <output.catalogue>
 
-en.po is the file translators start from, so the English the app shows is generated from it at build
-time (cmake/Catalogues.cmake) instead of being kept twice. msgid is the key; a plural entry
-(msgid_plural) becomes one text with its forms separated by '\\0' (core/i18n.h). Python's standard
-library only: the build must not need anything beyond Debian's python3.
+english: the built-in English table (C++). en.po is the file translators start from, so the English
+the app shows is generated from it at build time instead of being kept twice.
+pack: a translation as the app downloads it (the format is described in src/core/catalogue_file.h):
+its texts in the order of the English keys, the keys replaced by a checksum of their list. The build
+runs msgfmt --check on the translation first; this adds Debrief's own rules (no texts for keys
+English lacks, no U+001E inside a text, the number of forms of each plural entry).
+
+msgid is the key; a plural entry (msgid_plural) becomes one text with its forms separated by '\\0'
+(core/i18n.h). Python's standard library only: the build needs nothing beyond Debian's python3.
 """
 import os
 import sys
@@ -127,8 +133,9 @@ def cpp_literal(text):
     return ''.join(out)
 
 
-def catalogue_entries(entries, name):
-    """(key, text) pairs sorted by key bytes, the header and fuzzy entries left out."""
+def catalogue_entries(entries, name, untranslated_allowed=False):
+    """(key, text) pairs sorted by key bytes, the header and fuzzy entries left out (and, in a
+    translation, entries with an empty msgstr: gettext's "not translated yet")."""
     table = {}
     for e in entries:
         key = e['msgid']
@@ -139,6 +146,8 @@ def catalogue_entries(entries, name):
         forms = e['msgstr']
         if 'msgid_plural' not in e and len(forms) != 1:
             raise PoError(f"{name}: {key!r} has plural forms but no msgid_plural")
+        if all(form == '' for form in forms) and untranslated_allowed:
+            continue
         if any(form == '' for form in forms):
             raise PoError(f"{name}: {key!r} has an empty text")
         table[key] = '\0'.join(forms)
@@ -180,27 +189,87 @@ Catalogue english_catalogue() { return {english_entries, std::size(english_entri
 """
 
 
-def main(argv):
-    if len(argv) != 3:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
-        return 2
-    source, target = argv[1], argv[2]
-    try:
-        with open(source, encoding='utf-8') as f:
-            entries = catalogue_entries(parse_po(f.read(), source), source)
-    except (PoError, UnicodeDecodeError) as e:
-        print(f"po_to_catalogue: {e}", file=sys.stderr)
-        return 1
+def write_replacing(target, text):
+    """Write then rename: an interrupted build never leaves half a file behind."""
+    with open(target + '.tmp', 'w', encoding='utf-8', newline='') as f:
+        f.write(text)
+    os.replace(target + '.tmp', target)
+
+
+def english_table(english):
     lines = [HEADER]
-    for key, text in entries:
+    for key, text in english:
         # The "sv" suffix keeps the whole text, '\0' separators included (a plain literal would stop
         # at the first one).
         lines.append(f"    {{{cpp_literal(key)}, {cpp_literal(text)}sv}},\n")
     lines.append(FOOTER)
-    # Write then rename: an interrupted build never leaves half a table behind.
-    with open(target + '.tmp', 'w', encoding='utf-8') as f:
-        f.write(''.join(lines))
-    os.replace(target + '.tmp', target)
+    return ''.join(lines)
+
+
+def header_field(entries, name, field):
+    """A field of the .po header (the msgstr of msgid "")."""
+    for e in entries:
+        if e['msgid'] == '':
+            for line in e['msgstr'][0].split('\n'):
+                label, _, value = line.partition(':')
+                if label.strip() == field:
+                    return value.strip()
+    raise PoError(f"{name}: the header has no {field} field")
+
+
+def key_list_checksum(keys):
+    """FNV-1a, 64 bits, over every key followed by a NUL: core/catalogue_file.cpp computes the same."""
+    value = 0xcbf29ce484222325
+    for key in keys:
+        for byte in key.encode('utf-8') + b'\0':
+            value = ((value ^ byte) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return value
+
+
+SEPARATOR = '\x1e'  # after each text; forms of a plural entry are separated by '\0'
+
+
+def packed_translation(english, entries, name):
+    code = header_field(entries, name, 'Language')
+    plural_forms = header_field(entries, name, 'Plural-Forms')
+    nplurals = plural_forms.partition('nplurals=')[2].partition(';')[0].strip()
+    if not nplurals.isdigit():
+        raise PoError(f"{name}: Plural-Forms has no nplurals")
+    translated = dict(catalogue_entries(entries, name, untranslated_allowed=True))
+    english_texts = dict(english)
+    for key, text in translated.items():
+        if key not in english_texts:
+            raise PoError(f"{name}: {key!r} is not a key of en.po (remove it, or add it to en.po)")
+        forms = text.count('\0') + 1
+        expected = int(nplurals) if '\0' in english_texts[key] else 1
+        if forms != expected:
+            raise PoError(f"{name}: {key!r} has {forms} forms where en.po and the header want {expected}")
+        if SEPARATOR in text:
+            raise PoError(f"{name}: {key!r} holds the control character U+001E")
+    texts = [translated.get(key, '') for key, _ in english]
+    header = f"debrief-catalogue 1 {code} {nplurals} {len(english)} {key_list_checksum(k for k, _ in english):016x}\n"
+    return header + ''.join(text + SEPARATOR for text in texts)  # each text ends with one
+
+
+def read_po(path):
+    with open(path, encoding='utf-8') as f:
+        return parse_po(f.read(), path)
+
+
+def main(argv):
+    try:
+        if len(argv) == 4 and argv[1] == 'english':
+            english = catalogue_entries(read_po(argv[2]), argv[2])
+            write_replacing(argv[3], english_table(english))
+        elif len(argv) == 5 and argv[1] == 'pack':
+            english = catalogue_entries(read_po(argv[2]), argv[2])
+            write_replacing(argv[4], packed_translation(english, read_po(argv[3]), argv[3]))
+        else:
+            print(__doc__.strip().split('\n\n')[1], file=sys.stderr)
+            return 2
+    except (PoError, UnicodeDecodeError) as e:
+        print(f"po_to_catalogue: {e}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,9 +1,9 @@
 // Applies an interface language: the C++ side reads it through tr(); the page sets <html lang>,
 // <html dir> (so the native fields and the accessible mirror inherit the direction) and its title.
-// Catalogues arrive as .mo bytes from web/shell.js and are read by core/mo_catalogue.
+// Catalogues arrive as bytes from web/shell.js and are read by core/catalogue_file.
 #include "platform/language_web.h"
 
-#include "core/mo_catalogue.h"
+#include "core/catalogue_file.h"
 #include "platform/backend_web.h"
 
 #include <emscripten.h>
@@ -37,7 +37,7 @@ EM_JS(char*, js_browser_languages, (), {
 enum class Fetch : unsigned char { idle, fetching, failed };
 
 struct Catalogues {
-    std::array<std::unique_ptr<MoCatalogue>, std::size(all_languages)> files;  // what tr() points into
+    std::array<std::unique_ptr<CatalogueFile>, std::size(all_languages)> files;  // what tr() points into
     std::array<Fetch, std::size(all_languages)> fetch{};
     Language browser = Language::en;
     App* app = nullptr;
@@ -54,13 +54,13 @@ Catalogues& catalogues() {
 std::size_t index_of(Language language) { return static_cast<std::size_t>(language); }
 
 bool install_bytes(Language language, std::string_view bytes) {
-    auto read = read_mo_catalogue(language, bytes);
+    auto read = read_catalogue_file(language, bytes, english_catalogue());
     if (!read.ok()) {
         js_catalogue_refused(std::string(language_code(language)).c_str(), read.error().c_str());
         return false;
     }
     // Install the new table before the old file goes: tr() never sees freed text.
-    std::unique_ptr<MoCatalogue> file = std::move(read).value();
+    std::unique_ptr<CatalogueFile> file = std::move(read).value();
     install_catalogue(language, file->catalogue());
     catalogues().files[index_of(language)] = std::move(file);
     return true;
@@ -112,7 +112,7 @@ void start_language(App& app) {
     if (!has_catalogue(language)) {
         // shell.js's preRun wrote it here when it guessed this language (docs/web-platform.md).
         // C stdio, not <fstream>: iostreams would add ~20 KB (brotli) to app.wasm for this one read.
-        const std::string path = "/i18n/" + std::string(language_code(language)) + ".mo";
+        const std::string path = "/i18n/" + std::string(language_code(language)) + ".catalogue";
         if (std::FILE* file = std::fopen(path.c_str(), "rb")) {
             std::string bytes;
             char chunk[16384];

@@ -1,5 +1,5 @@
 // The interface language on the page: C++ decides it, the page follows (<html lang> and dir, title).
-// Catalogues other than English are fetched from i18n/<code>.mo when first needed (web/shell.js).
+// Catalogues other than English are fetched from i18n/<code>.catalogue when first needed (web/shell.js).
 #pragma once
 
 #include "app/app.h"

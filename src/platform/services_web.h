@@ -3,7 +3,7 @@
 //      (3.1.6's GLFW clipboard functions are empty stubs: docs/web-platform.md)
 //  [x] Downloads: Blob + object URL + temporary <a download>, URL revoked afterwards
 //  [x] mailto: links opened from the user's gesture
-//  [x] Catalogues fetched from i18n/<code>.mo on demand (platform/language_web.cpp)
+//  [x] Catalogues fetched from i18n/<code>.catalogue on demand (platform/language_web.cpp)
 #pragma once
 
 #include "ui/services.h"

@@ -1,6 +1,7 @@
 // Tests for the translations in assets/i18n/: each one that exists (translators add them) compiles
-// and reads back, has every English key, and keeps each text's {placeholders}.
-#include "core/mo_catalogue.h"
+// and reads back, has every English key, and keeps each text's {placeholders}. (A text for a key
+// English lacks already fails the build: scripts/lib/po_to_catalogue.py.)
+#include "core/catalogue_file.h"
 
 #include "test_files.h"
 
@@ -66,9 +67,9 @@ TEST_CASE("catalogues: every translation has every English key with the same pla
         if (!file_exists(po)) continue;  // not written yet: the app falls back to English
         CAPTURE(code);
         ++checked;
-        const std::string bytes = read_file(std::string(DEBRIEF_MO_DIR) + "/" + code + ".mo");
+        const std::string bytes = read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/" + code + ".catalogue");
         REQUIRE_MESSAGE(!bytes.empty(), "assets/i18n/" << code << ".po exists but was not compiled");
-        const auto read = read_mo_catalogue(language, bytes);
+        const auto read = read_catalogue_file(language, bytes, english_catalogue());
         REQUIRE_MESSAGE(read.ok(), read.error());
         const Catalogue translated = read.value()->catalogue();
         for (const CatalogueEntry& e : english) {
@@ -91,10 +92,6 @@ TEST_CASE("catalogues: every translation has every English key with the same pla
                 CHECK(found == expected);
             }
         }
-        for (const CatalogueEntry& t : translated) {
-            CAPTURE(t.key);
-            CHECK_MESSAGE(find(english, t.key) != nullptr, "a key English no longer has");
-        }
     }
     MESSAGE(checked << " translation(s) checked");
 }
@@ -103,8 +100,9 @@ TEST_CASE("catalogues: the test catalogues load and name their language in the p
     for (const Language language : {Language::de, Language::it, Language::ar}) {
         const std::string code(language_code(language));
         CAPTURE(code);
-        const auto read =
-            read_mo_catalogue(language, read_file(std::string(DEBRIEF_FIXTURE_MO_DIR) + "/" + code + ".mo"));
+        const auto read = read_catalogue_file(
+            language, read_file(std::string(DEBRIEF_FIXTURE_CATALOGUE_DIR) + "/" + code + ".catalogue"),
+            english_catalogue());
         REQUIRE_MESSAGE(read.ok(), read.error());
         CHECK(find(read.value()->catalogue(), "page.title") != nullptr);
         CHECK_FALSE(language_name(language).empty());

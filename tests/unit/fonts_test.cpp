@@ -1,12 +1,17 @@
 // Tests for ui/fonts: the Arabic faces are optional until they arrive, then the atlas takes them in.
 #include "ui/fonts.h"
 
+#include "core/catalogue_file.h"
+#include "core/text.h"
 #include "scratch_folder.h"
+#include "test_files.h"
+#include "ui/bidi_text.h"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
 
 #include <filesystem>
+#include <set>
 #include <string>
 
 using namespace debrief;
@@ -33,3 +38,33 @@ TEST_CASE("fonts: without the Arabic files the atlas builds in Latin and asks fo
     ImGui::DestroyContext(context);
 }
 
+// cmake/Fonts.cmake keeps only the Arabic characters FriBidi's shaping can produce: every one the
+// Arabic interface shows, shaped as the app shapes it, must have a glyph in the regular and the bold face.
+TEST_CASE("fonts: the Arabic faces draw every character of the Arabic interface, shaped") {
+    const auto read = read_catalogue_file(
+        Language::ar, test::read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/ar.catalogue"), english_catalogue());
+    REQUIRE_MESSAGE(read.ok(), read.error());
+    std::set<char32_t> shown;
+    for (const CatalogueEntry& e : read.value()->catalogue()) {
+        const std::string line = ui::display_line(e.text);
+        for (std::size_t pos = 0; pos < line.size();) {
+            const char32_t c = decode_utf8(line, pos);
+            if (c >= 0x0600) shown.insert(c);  // the Latin faces hold the rest (checked by the layout tests)
+        }
+    }
+    REQUIRE(shown.size() > 100);
+
+    samples::ScratchFolder folder;
+    const std::filesystem::path fonts(DEBRIEF_FONTS_DIR);
+    for (const char* name : {"latin.ttc", "arabic.ttc"}) std::filesystem::copy_file(fonts / name, folder.path() / name);
+    ImGuiContext* context = ImGui::CreateContext();
+    ui::want_arabic_glyphs();
+    REQUIRE(ui::load_fonts(folder.path().string(), 1.0f, 16.0f, 22.0f));
+    for (const char32_t c : shown) {
+        CAPTURE(static_cast<unsigned>(c));
+        if (c > 0xFFFF) continue;  // emoji and the like: no UI language's font has them
+        CHECK(ui::fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+        CHECK(ui::fonts().heading->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+    }
+    ImGui::DestroyContext(context);
+}

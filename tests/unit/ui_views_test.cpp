@@ -4,8 +4,8 @@
 #include "test_files.h"
 #include "ui_test_support.h"
 
+#include "core/catalogue_file.h"
 #include "core/i18n.h"
-#include "core/mo_catalogue.h"
 #include "core/steps.h"
 #include "ui/bidi_text.h"
 #include "ui/fonts.h"
@@ -192,10 +192,12 @@ TEST_CASE("layouts tolerate strings 40% longer (pseudo-locale) on the narrowest 
 
 TEST_CASE("layouts fit the narrowest phone in every interface language") {
     for (Language language : all_languages) {
-        std::unique_ptr<MoCatalogue> owned;
+        std::unique_ptr<CatalogueFile> owned;
         if (language != Language::en) {
             const std::string code(language_code(language));
-            auto read = read_mo_catalogue(language, test::read_file(std::string(DEBRIEF_MO_DIR) + "/" + code + ".mo"));
+            auto read = read_catalogue_file(
+                language, test::read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/" + code + ".catalogue"),
+                english_catalogue());
             REQUIRE_MESSAGE(read.ok(), code);
             owned = std::move(read.value());
             install_catalogue(language, owned->catalogue());
