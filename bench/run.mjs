@@ -649,9 +649,24 @@ async function main() {
       } finally {
         await browser.cleanup();
       }
-      const t = results.sizes.site.total;
-      target('First-visit transfer (brotli, all files)', kb(t.brotli), '≤ 260 KB', '', t.brotli <= 260 * 1024,
-        `${kb(t.brotli - 260 * 1024)} over`);
+      const v = results.sizes.firstVisit;
+      target('First visit, English, as fetched (brotli)', kb(v.brotli), '≤ 260 KB', '', v.brotli <= 260 * 1024,
+        `${kb(v.brotli - 260 * 1024)} over`);
+      // Issue #12: each other language costs its catalogue plus the faces its script needs, fetched
+      // only when chosen.
+      const extraFonts = { ar: ['fonts/arabic.ttc'] };
+      results.sizes.languages = results.sizes.site.files
+        .filter((f) => /^i18n\/[a-z]+\.catalogue$/.test(f.file))
+        .map((f) => {
+          const code = f.file.slice(5, -10);
+          const fonts = (extraFonts[code] || []).map((name) => sizeOf.get(`/${name}`).brotli);
+          return { code, catalogue: f.brotli, fonts: fonts.reduce((a, b) => a + b, 0) };
+        });
+      for (const l of results.sizes.languages) {
+        const total = l.catalogue + l.fonts;
+        target(`Language ${l.code}: catalogue ${kb(l.catalogue)}${l.fonts ? ` + fonts ${kb(l.fonts)}` : ''} (brotli)`, kb(total),
+          '≤ 25 KB', '', total <= 25 * 1024, `${kb(total - 25 * 1024)} over`);
+      }
     }
 
     if (ONLY.has('startup')) {
