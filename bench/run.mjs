@@ -1,5 +1,5 @@
 // Benchmarks Debrief in headless Chromium against a minimal Dear ImGui reference and folds in the native micro-benchmarks; writes build/bench.md and build/bench.json.
-// Usage (after scripts/bench built everything): node bench/run.mjs [--runs N] [--only sizes,startup,idle,scale,native]
+// Usage (after scripts/bench built everything): node bench/run.mjs [--runs N] [--only sizes,startup,idle,scale,native,lighthouse]
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { ROOT, SITE, launch, newProfileDir, openApp, startServer, waitIdle } from '../tests/browser/harness.mjs';
 import { generateJournal, journalText } from './generate_journal.mjs';
+import { runLighthouse } from './lighthouse.mjs';
 
 const BUILD = join(ROOT, 'build');
 const REFERENCE_SITE = join(BUILD, 'reference-site');
@@ -34,7 +35,9 @@ const option = (name, fallback) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
 const RUNS = Number(option('--runs', process.env.BENCH_RUNS || 10));
-const ONLY = new Set(option('--only', 'sizes,startup,idle,scale,native').split(','));
+const ONLY = new Set(option('--only', 'sizes,startup,idle,scale,native,lighthouse').split(','));
+// Lighthouse runs take ~15 s each: at most three, their medians reported.
+const LIGHTHOUSE_RUNS = Math.min(RUNS, 3);
 
 // ---- small statistics and formatting helpers ------------------------------------------------------
 const median = (xs) => {
@@ -537,6 +540,25 @@ function report(r) {
     }
   }
 
+  if (r.lighthouse) {
+    const l = r.lighthouse;
+    md.push(`## Lighthouse, mobile (simulated slow 4G, 4× CPU slowdown), ${l.runs.length} runs: median (min–max)`, '');
+    const span = (x, f) => `${f(x.median)} (${f(x.min)}–${f(x.max)})`;
+    const score = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+    md.push(table(['Measure', 'Value'], [
+      ['Performance score', span(l.performance, score)],
+      ['First contentful paint', span(l.fcp, ms)],
+      ['Largest contentful paint', span(l.lcp, ms)],
+      ['Total Blocking Time', span(l.tbt, ms)],
+      ['Time to Interactive', span(l.tti, ms)],
+      ['Longest main-thread task', span(l.longestTask, ms)],
+      ['Accessibility score', span(l.accessibility, score)],
+      ['Best-practices score', span(l.bestPractices, score)],
+    ]), '');
+    const tasks = l.runs[0].longTasks.slice(0, 8).map((t) => `${ms(t.duration)} (${t.url.replace(/^https?:\/\/[^/]+\//, '') || 'page'})`);
+    if (tasks.length) md.push(`Long tasks of the first run: ${tasks.join(', ')}.`, '');
+  }
+
   if (r.startup) {
     md.push('## Startup (navigation → first frame / ready)', '');
     md.push('"Usable" = state ready *and* a frame drawn (the reference is ready at its first frame; Debrief sets ready at the end of `main()` and draws at the next animation frame).', '');
@@ -678,6 +700,31 @@ async function main() {
         `${ms(s.app.warmMedian.usable - 1.3 * s.reference.warmMedian.usable)} over`);
       target('Cold start → ready, vs reference', `${ratio(coldRatio)} (${ms(s.app.coldMedian.usable)} vs ${ms(s.reference.coldMedian.usable)})`, '≤ 1.5×', '', coldRatio <= 1.5,
         `${ms(s.app.coldMedian.usable - 1.5 * s.reference.coldMedian.usable)} over`);
+    }
+
+    if (ONLY.has('lighthouse')) {
+      const runs = await runLighthouse(site.url, LIGHTHOUSE_RUNS);
+      const of = (pick) => { const xs = runs.map(pick); return { median: median(xs), min: min(xs), max: max(xs) }; };
+      const l = {
+        runs,
+        performance: of((r) => r.scores.performance),
+        accessibility: of((r) => r.scores.accessibility),
+        bestPractices: of((r) => r.scores['best-practices']),
+        tbt: of((r) => r.audits['total-blocking-time']),
+        tti: of((r) => r.audits.interactive),
+        fcp: of((r) => r.audits['first-contentful-paint']),
+        lcp: of((r) => r.audits['largest-contentful-paint']),
+        longestTask: of((r) => Math.max(0, ...r.longTasks.map((t) => t.duration))),
+      };
+      results.lighthouse = l;
+      const score = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+      target('Lighthouse mobile: performance', score(l.performance.median), '≥ 0.95', '', l.performance.median >= 0.95);
+      target('Lighthouse mobile: Total Blocking Time', ms(l.tbt.median), '≤ 200 ms', '', l.tbt.median <= 200, `${ms(l.tbt.median - 200)} over`);
+      target('Lighthouse: accessibility', score(l.accessibility.median), '1.00', '', l.accessibility.median === 1);
+      target('Lighthouse: best practices', score(l.bestPractices.median), '1.00', '', l.bestPractices.median === 1);
+      const bf = runs.every((r) => r.bfCache === true);
+      target('Back/forward cache', bf ? 'allowed' : 'refused', 'allowed', '', bf,
+        [...new Set(runs.flatMap((r) => r.bfCacheFailures))].join('; '));
     }
 
     if (ONLY.has('idle')) {
