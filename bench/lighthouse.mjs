@@ -12,8 +12,8 @@ import lighthouse from 'lighthouse';
 const AUDITS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'interactive',
   'speed-index', 'cumulative-layout-shift', 'max-potential-fid'];
 
-// One Lighthouse run: category scores, the audits above (numeric values in ms), the long main-thread
-// tasks it saw and whether the page could enter the back/forward cache.
+// One Lighthouse run: category scores, the audits above (numeric values in ms) and the long
+// main-thread tasks it saw.
 async function runOnce(url) {
   const profile = await mkdtemp(join(tmpdir(), 'debrief-lighthouse-'));
   const chrome = await chromeLauncher.launch({
@@ -34,10 +34,7 @@ async function runOnce(url) {
     const scores = Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, c.score]));
     const audits = Object.fromEntries(AUDITS.map((id) => [id, lhr.audits[id]?.numericValue ?? NaN]));
     const longTasks = (lhr.audits['long-tasks']?.details?.items || []).map((t) => ({ url: t.url, duration: t.duration }));
-    const bfCache = lhr.audits['bf-cache'];
-    const bfCacheFailures = (bfCache?.details?.items || []).map((i) => i.reason);
-    return { scores, audits, longTasks, bfCache: bfCache ? bfCache.score === 1 : null, bfCacheFailures,
-      failures: lhr.runtimeError ? [lhr.runtimeError.message] : [] };
+    return { scores, audits, longTasks, failures: lhr.runtimeError ? [lhr.runtimeError.message] : [] };
   } finally {
     await chrome.kill();
     await rm(profile, { recursive: true, force: true });
