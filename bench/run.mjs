@@ -741,8 +741,11 @@ async function main() {
       target(`10k: edit → "Saved" (incl. ${DEBOUNCE} debounce)`, ms(s.editMedian), '≤ 1500 ms', '', s.editMedian <= 1500, `${ms(s.editMedian - 1500)} over`);
       target('10k: export', ms(s.exportMedian), '≤ 1000 ms', '', s.exportMedian <= 1000, `${ms(s.exportMedian - 1000)} over`);
       target('10k: list scrolling, work per frame', ms(s.scroll.workMedian), '≤ 8 ms', '', s.scroll.workMedian <= 8, `${ms(s.scroll.workMedian - 8)} over`);
-      const heapRatio = s.heapAfterLoad / s.jsonBytes;
-      target('10k: wasm heap vs JSON size', `${ratio(heapRatio)} (${mb(s.heapAfterLoad)} / ${mb(s.jsonBytes)})`, '≤ 4×', '', heapRatio <= 4);
+      // WebAssembly memory only grows, so each sample is the peak of its page so far: the largest of
+      // them is the peak of the run (import and save in one page; load, edits and export in another).
+      const peak = Math.max(s.heapAfterImport, s.heapAfterLoad, s.heapAfterExport);
+      const heapRatio = peak / s.jsonBytes;
+      target('10k: peak wasm heap vs JSON size', `${ratio(heapRatio)} (${mb(peak)} / ${mb(s.jsonBytes)})`, '≤ 4×', '', heapRatio <= 4);
     }
 
     if (ONLY.has('native')) {
