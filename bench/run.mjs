@@ -535,7 +535,7 @@ function report(r) {
     md.push(table(['File', 'Raw', 'gzip -9', 'brotli -q 11'], rows, ['l', 'r', 'r', 'r']), '');
     if (r.sizes.firstVisit) {
       const v = r.sizes.firstVisit;
-      md.push(`Measured first visit (until the service worker is installed): ${v.requests} requests, ${kb(v.raw)} raw, ${kb(v.brotli)} brotli if the server compressed; ` +
+      md.push(`Measured first visit (until the service worker is installed): ${v.requests} requests (${v.revalidated} answered 304 Not Modified), ${kb(v.raw)} raw, ${kb(v.brotli)} brotli if the server compressed; ` +
         (v.repeated ? `fetched more than once: ${v.repeatedFiles.join(', ')}.` : 'every file was fetched once.'), '');
     }
   }
@@ -653,16 +653,19 @@ async function main() {
       const sizeOf = new Map(results.sizes.site.files.map((f) => [`/${f.file}`, f]));
       const browser = await newContext();
       try {
-        const sent = site.requests.length;
+        const sent = site.transfers.length;
         const page = await browser.context.newPage();
         await openApp(page, site.url);
         await workerReady(page);
         await page.waitForTimeout(500);
-        const paths = site.requests.slice(sent).map((p) => (p === '/' ? '/index.html' : p));
+        // Files sent whole (a 304 revalidation sends no body: the browser had the file already).
+        const answers = site.transfers.slice(sent);
+        const paths = answers.filter((t) => t.status === 200).map((t) => (t.path === '/' ? '/index.html' : t.path));
         const counts = new Map();
         for (const p of paths) counts.set(p, (counts.get(p) || 0) + 1);
         const repeated = [...counts].filter(([, n]) => n > 1).map(([p]) => p);
-        const v = { requests: paths.length, raw: 0, brotli: 0, repeated: repeated.length, repeatedFiles: repeated };
+        const v = { requests: answers.length, revalidated: answers.length - paths.length, raw: 0, brotli: 0,
+          repeated: repeated.length, repeatedFiles: repeated };
         for (const p of paths) {
           const f = sizeOf.get(p);
           if (f) { v.raw += f.raw; v.brotli += f.brotli; }

@@ -71,13 +71,16 @@ async function compressedCopy(file, acceptEncoding = '') {
   return null;
 }
 
-// Starts serving `root`; resolves to { server, port, url, requests } where `requests` counts every request.
+// Starts serving `root`; resolves to { server, port, url, requests, transfers }: `requests` lists the
+// path of every request, `transfers` each answer as { path, status, bytes } (bytes of body sent).
 export async function startStaticServer(root, { port = 0, host = '127.0.0.1', log = false } = {}) {
   const base = resolve(root);
   const requests = [];
+  const transfers = [];
   const server = createServer(async (req, res) => {
     const refuse = (status, text, what) => {
       res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
+      transfers.push({ path: what, status, bytes: Buffer.byteLength(text) });
       if (log) console.log(`${status} ${what}`);
     };
     let path;
@@ -98,16 +101,30 @@ export async function startStaticServer(root, { port = 0, host = '127.0.0.1', lo
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const copy = await compressedCopy(file, req.headers['accept-encoding']);
-      const body = await readFile(copy ? copy.path : file);
-      res.writeHead(200, {
+      const sent = copy ? copy.path : file;
+      // A validator, as static hosts send: a revalidation of an unchanged file (the browser fetches
+      // the favicon itself, past the service worker that already has it) is a 304, not the file again.
+      const { size, mtimeMs } = await stat(sent);
+      const etag = `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+      const headers = {
         ...SECURITY_HEADERS,
         'Content-Type': MIME[extname(file)] || 'application/octet-stream',
         ...(copy ? { 'Content-Encoding': copy.encoding } : {}),
         Vary: 'Accept-Encoding',
         // Always revalidate: the service worker, not the HTTP cache, is what keeps the app offline.
         'Cache-Control': 'no-cache',
-      });
+        ETag: etag,
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        transfers.push({ path, status: 304, bytes: 0 });
+        if (log) console.log(`304 ${path}`);
+        return;
+      }
+      const body = await readFile(sent);
+      res.writeHead(200, headers);
       res.end(body);
+      transfers.push({ path, status: 200, bytes: body.length });
       if (log) console.log(`200 ${path}`);
     } catch {
       refuse(404, 'Not found', path);
@@ -118,7 +135,7 @@ export async function startStaticServer(root, { port = 0, host = '127.0.0.1', lo
     server.listen(port, host, ok);
   });
   const actual = server.address().port;
-  return { server, port: actual, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/`, requests };
+  return { server, port: actual, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/`, requests, transfers };
 }
 
 // `node scripts/lib/static_server.mjs <root> <port>`: serve until interrupted.

@@ -17,14 +17,28 @@ before(async () => { server = await startServer(); });
 after(() => server.server.close());
 
 // The raw response (node:http, not fetch(), which would decode the body by itself).
-const rawGet = (base, path, acceptEncoding) => new Promise((resolve, reject) => {
-  request(new URL(path, base), { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+const rawGet = (base, path, acceptEncoding, headers = {}) => new Promise((resolve, reject) => {
+  request(new URL(path, base), { headers: { 'accept-encoding': acceptEncoding, ...headers } }, (response) => {
     const chunks = [];
     response.on('data', (chunk) => chunks.push(chunk));
-    response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
   }).on('error', reject).end();
 });
-const get = (path, acceptEncoding) => rawGet(server.url, path, acceptEncoding);
+const get = (path, acceptEncoding, headers) => rawGet(server.url, path, acceptEncoding, headers);
+
+test('a revalidation of an unchanged file is answered 304 with no body; a changed one in full', async () => {
+  const first = await get('icons/icon-192.png', 'br');
+  assert.equal(first.status, 200);
+  assert.ok(first.headers.etag, 'an ETag validator is sent');
+  const again = await get('icons/icon-192.png', 'br', { 'if-none-match': first.headers.etag });
+  assert.equal(again.status, 304);
+  assert.equal(again.body.length, 0);
+  const brotli = await get('app.js', 'br');
+  const plain = await get('app.js', 'identity');
+  assert.notEqual(brotli.headers.etag, plain.headers.etag, 'each encoding has its own validator');
+  const stale = await get('app.js', 'identity', { 'if-none-match': brotli.headers.etag });
+  assert.equal(stale.status, 200, 'a validator of the other encoding does not match');
+});
 
 test('app.wasm travels as brotli, gzip or as is, and decodes to the same bytes', async () => {
   const original = await readFile(join(SITE, 'app.wasm'));
