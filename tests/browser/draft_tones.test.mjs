@@ -1,0 +1,107 @@
+// A draft's tone and the thank-you note, as a person uses them: the interview is today, so the
+// details offer a thank-you note to the interviewer; picking "Shorter" beside it rewrites the text,
+// and the choice and the shorter text are still there after a reload. The last step suggests the
+// thank-you reminder for today, which then shows under Reminders.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, reveal, startServer, waitSaved, watchErrors } from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server.server.close());
+
+// The messages the app stored, parsed from its shard files (read once everything is saved).
+async function storedMessages(page) {
+  await waitSaved(page);
+  return page.evaluate(() => {
+    const dir = '/journal/messages';
+    return FS.readdir(dir).filter((n) => n.endsWith('.jsonl'))
+      .flatMap((n) => FS.readFile(`${dir}/${n}`, { encoding: 'utf8' }).split('\n').filter((line) => line !== ''))
+      .map((line) => JSON.parse(line).record);
+  });
+}
+
+test('picking "Shorter" rewrites the thank-you note and survives a reload; its reminder is offered', async () => {
+  const browser = await launch(null, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await openApp(page, server.url);
+    const button = (name) => page.getByRole('button', { name, exact: true });
+    const at = (locator) => reveal(page, locator);
+    const field = (label, n = 0) => page.getByLabel(label, { exact: true }).nth(n);
+    // The app's today is the browser's local calendar day.
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+
+    // An interview today, with one interviewer.
+    await (await at(button('New reflection'))).click();
+    await (await at(field('Company'))).fill('Nordlicht');
+    await (await at(field('Role'))).fill('UX designer');
+    await (await at(field('Last interview'))).fill(today);
+    await (await at(button('Add an interviewer'))).click();
+    await (await at(field("Interviewer's name"))).fill('Anna Berg');
+    await (await at(field("Interviewer's email"))).fill('anna@nordlicht.example');
+
+    // The thank-you note goes to her, in the standard wording.
+    await (await at(button('Draft: Thank-you note to Anna Berg'))).click();
+    await field('Message').waitFor();
+    assert.equal(await field('To (email)').inputValue(), 'anna@nordlicht.example');
+    const standard = await field('Message').inputValue();
+    assert.ok(standard.startsWith('Dear Anna Berg,'), standard);
+    assert.ok(standard.includes('Thank you for taking the time to meet with me about the UX designer role at Nordlicht.'), standard);
+    assert.equal(await (await at(page.getByRole('radio', { name: 'Standard', exact: true }))).getAttribute('aria-checked'), 'true');
+
+    // Shorter: the app's sentences change, the draft gets shorter, the greeting and sign-off stay.
+    await (await at(page.getByRole('radio', { name: 'Shorter', exact: true }))).click();
+    await page.waitForFunction((before) => {
+      const body = [...document.querySelectorAll('textarea')].map((t) => t.value).find((v) => v.startsWith('Dear Anna Berg,'));
+      return body !== undefined && body !== before;
+    }, standard);
+    const shorter = await field('Message').inputValue();
+    assert.notEqual(shorter, standard);
+    assert.ok(shorter.length < standard.length, shorter);
+    assert.ok(shorter.includes('Thank you for your time.'), shorter);
+    assert.ok(shorter.includes('I look forward to hearing from you.'), shorter);
+    assert.ok(shorter.startsWith('Dear Anna Berg,'), shorter);
+    assert.equal(await (await at(page.getByRole('radio', { name: 'Shorter', exact: true }))).getAttribute('aria-checked'), 'true');
+    const stored = (await storedMessages(page)).filter((m) => m.kind === 'thank_you');
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].tone, 'shorter');
+    assert.equal(stored[0].body, shorter);
+
+    // After a reload the draft still reads the shorter way, and Shorter is still the one picked.
+    await page.reload();
+    await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready', null, { timeout: 30000 });
+    await (await at(button('Open Nordlicht — UX designer'))).click();
+    await (await at(button('Show details'))).click();
+    await (await at(button('Open draft: Thank-you note to Anna Berg'))).click();
+    await field('Message').waitFor();
+    assert.equal(await field('Message').inputValue(), shorter);
+    assert.equal(await (await at(page.getByRole('radio', { name: 'Shorter', exact: true }))).getAttribute('aria-checked'), 'true');
+    await (await at(button('Back'))).click();
+
+    // The last step suggests the thank-you reminder for today; added, it shows under Reminders.
+    await (await at(page.getByRole('tab', { name: '8. Moving forward' }))).click();
+    const title = 'Send Nordlicht a thank-you note for the interview';
+    await at(page.getByText(title, { exact: true }));
+    await (await at(button('Add these reminders'))).click();
+    await (await at(page.getByRole('tab', { name: 'Reminders' }))).click();
+    await at(page.getByText(title, { exact: true }));
+    await waitSaved(page);
+    const reminders = await page.evaluate(() => {
+      const dir = '/journal/reminders';
+      return FS.readdir(dir).filter((n) => n.endsWith('.jsonl'))
+        .flatMap((n) => FS.readFile(`${dir}/${n}`, { encoding: 'utf8' }).split('\n').filter((line) => line !== ''))
+        .map((line) => JSON.parse(line).record);
+    });
+    const thankYou = reminders.filter((r) => r.kind === 'thank_you');
+    assert.equal(thankYou.length, 1);
+    assert.equal(thankYou[0].due, today);
+    assert.deepEqual(errors.filter((e) => !e.includes('GL Driver')), []);
+  } finally {
+    await browser.cleanup();
+  }
+});
