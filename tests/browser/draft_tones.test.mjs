@@ -1,7 +1,9 @@
 // A draft's tone and the thank-you note, as a person uses them: the interview is today, so the
 // details offer a thank-you note to the interviewer; picking "Shorter" beside it rewrites the text,
-// and the choice and the shorter text are still there after a reload. The last step suggests the
-// thank-you reminder for today, which then shows under Reminders.
+// and the choice and the shorter text are still there after a reload. The bracket hint and the
+// unmet checklist item last exactly as long as the [placeholder]; "Warmer" after that edit keeps
+// the sentence the user completed. The last step suggests the thank-you reminder for today, which
+// then shows under Reminders.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, reveal, startServer, waitSaved, watchErrors } from './harness.mjs';
@@ -81,6 +83,30 @@ test('picking "Shorter" rewrites the thank-you note and survives a reload; its r
     await field('Message').waitFor();
     assert.equal(await field('Message').inputValue(), shorter);
     assert.equal(await (await at(page.getByRole('radio', { name: 'Shorter', exact: true }))).getAttribute('aria-checked'), 'true');
+
+    // The [bracketed] part is still to fill in: the hint shows and the checklist is one short.
+    const hint = 'Words in [brackets] are for you to fill in.';
+    await at(page.getByText(hint, { exact: true }));
+    await at(page.getByText('What this message should do — 5 of 6 in place', { exact: true }));
+    const filled = shorter.replace('[something specific you talked about]', 'your accessibility reviews');
+    assert.notEqual(filled, shorter);
+    await (await at(field('Message'))).fill(filled);
+    await at(page.getByText('What this message should do — 6 of 6 in place', { exact: true }));
+    await waitSaved(page);
+    assert.equal(await page.getByText(hint, { exact: true }).count(), 0);
+
+    // Warmer after an edit: the sentence the user completed stays as they wrote it, the rest warms up.
+    await (await at(page.getByRole('radio', { name: 'Warmer', exact: true }))).click();
+    await page.waitForFunction((before) => {
+      const body = [...document.querySelectorAll('textarea')].map((t) => t.value).find((v) => v.startsWith('Dear Anna Berg,'));
+      return body !== undefined && body !== before;
+    }, filled);
+    const warmer = await field('Message').inputValue();
+    assert.ok(warmer.includes('What you said about your accessibility reviews has stayed with me.'), warmer);
+    assert.ok(warmer.includes('Thank you so much for the time you and the team gave me — it meant a lot.'), warmer);
+    assert.ok(!warmer.includes('Thank you for your time.'), warmer);
+    const warmed = (await storedMessages(page)).filter((m) => m.kind === 'thank_you');
+    assert.equal(warmed[0].tone, 'warmer');
     await (await at(button('Back'))).click();
 
     // The last step suggests the thank-you reminder for today; added, it shows under Reminders.
