@@ -3,7 +3,8 @@
 // and the choice and the shorter text are still there after a reload. The bracket hint and the
 // unmet checklist item last exactly as long as the [placeholder]; "Warmer" after that edit keeps
 // the sentence the user completed. The last step suggests the thank-you reminder for today, which
-// then shows under Reminders.
+// then shows under Reminders. Withdrawing, the advice to do it early reads before the draft and the
+// reason chosen is the draft's sentence; step 3's look-again reminder reopens the reflection there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, reveal, startServer, waitSaved, watchErrors } from './harness.mjs';
@@ -126,6 +127,53 @@ test('picking "Shorter" rewrites the thank-you note and survives a reload; its r
     const thankYou = reminders.filter((r) => r.kind === 'thank_you');
     assert.equal(thankYou.length, 1);
     assert.equal(thankYou[0].due, today);
+    assert.deepEqual(errors.filter((e) => !e.includes('GL Driver')), []);
+  } finally {
+    await browser.cleanup();
+  }
+});
+
+test('withdrawing: the advice to do it early comes first and the reason shapes the draft; step 3 comes back', async () => {
+  const browser = await launch(null, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await openApp(page, server.url);
+    const button = (name) => page.getByRole('button', { name, exact: true });
+    const at = (locator) => reveal(page, locator);
+    const field = (label, n = 0) => page.getByLabel(label, { exact: true }).nth(n);
+
+    await (await at(button('New reflection'))).click();
+    await (await at(field('Company'))).fill('Solara');
+    await (await at(field('Role'))).fill('Analyst');
+    await (await at(field('Hiring manager'))).fill('Carla Diaz');
+    await (await at(page.getByRole('radio', { name: 'I withdrew', exact: true }))).click();
+
+    // The advice, then the reason, then the draft, in reading order.
+    const advice = await at(page.getByText('Withdraw as early as you can: it lets them move on with other candidates, and it leaves a good last impression.', { exact: true }));
+    await (await at(page.getByRole('radio', { name: 'My plans have changed', exact: true }))).click();
+    const draft = await at(button('Draft: Withdraw from a process to Carla Diaz'));
+    const adviceFirst = await advice.evaluate((a, d) => Boolean(a.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING), await draft.elementHandle());
+    assert.ok(adviceFirst, 'the advice reads before the draft button');
+    await draft.click();
+    await field('Message').waitFor();
+    const body = await field('Message').inputValue();
+    assert.ok(body.startsWith('Dear Carla Diaz,'), body);
+    assert.ok(body.includes("Since I applied, my plans have changed, so I've decided to withdraw from the process."), body);
+    assert.ok(!body.includes('accepted an offer'), body);
+    await (await at(button('Back'))).click();
+
+    // Step 3: a reminder to look again in a few days, which reopens this step.
+    await (await at(page.getByRole('tab', { name: '3. Look back, gently' }))).click();
+    await (await at(button('Remind me to look again in a few days'))).click();
+    await at(page.getByText(/^You'll be reminded to look again on /));
+    await (await at(page.getByRole('tab', { name: '1. Let it out' }))).click();
+    await (await at(page.getByRole('tab', { name: 'Reminders' }))).click();
+    const title = 'Look again at Solara with fresh eyes';
+    await at(page.getByText(title, { exact: true }));
+    await (await at(button(`Open reflection for “${title}”`))).click();
+    await at(page.getByRole('heading', { name: 'Look back, gently', level: 2 }));
+    assert.equal(await (await at(page.getByRole('tab', { name: '3. Look back, gently' }))).getAttribute('aria-selected'), 'true');
     assert.deepEqual(errors.filter((e) => !e.includes('GL Driver')), []);
   } finally {
     await browser.cleanup();
