@@ -54,6 +54,11 @@ constexpr CueList cue_lists[] = {
         "verzweifelt|flehe*|anflehe*|überdenken|brauche diese stelle",
         "disperat*|supplic*|riconsider*|ho davvero bisogno|bisogno di questo lavoro",
         "أتوسل|أرجوك|يائس|بحاجة ماسة|أمس الحاجة|تعيدوا النظر|إعادة النظر"}},
+    {"door_open", {
+        "continue the conversation|any further questions|any other questions|look forward|looking forward|hear from you|hearing from you|next steps|happy to share more|glad to share more|whenever it suits",
+        "weitere fragen|stehe ich ihnen|zur verfügung|von ihnen zu hören|von ihnen höre|den austausch|austausch fortzusetzen|nächsten schritte",
+        "resto a disposizione|rimango a disposizione|sue notizie|vostre notizie|risentirci|proseguire|ulteriori domande|prossimi passi",
+        "أتطلع|على استعداد|أي أسئلة|سماع أخباركم|أن أسمع منكم|مواصلة الحديث|متى ما ناسبكم|الخطوات التالية"}},
     {"enjoyed", {
         "enjoyed|enjoy*|pleasure|great to meet|nice to meet|lovely to meet|glad to meet|good to meet|great talking|lovely talking",
         "gefreut|freude|genossen|gefallen|schön, sie kennenzulernen",
@@ -71,7 +76,7 @@ constexpr CueList cue_lists[] = {
         "المستقبل|مستقبلا|الخطوة التالية|الخطوة القادمة|قادم|أتطلع"}},
     {"gap", {
         "it's been|it has been|long time|a while|since we last|so long|ages",
-        "lange her|weile her|jahre her|jahr her|monate her|eine weile|lange nicht*|seit langem",
+        "lange her|weile her|jahre her|jahr her|monate her|eine weile|lange nicht*|seit langem|letztes gespräch|letzten gespräch",
         "è passato|sono passati|molto tempo|tanto tempo|un po' di tempo|da tempo|non ci sentiamo",
         "مر وقت|منذ فترة|منذ مدة|طويلة|مضى"}},
     {"greeting", {
@@ -134,10 +139,15 @@ constexpr CueList cue_lists[] = {
         "ich hoffe|hoffe*|hoffentlich",
         "spero|mi auguro|auguro*",
         "أتمنى|آمل أن|أرجو أن|بخير"}},
+    {"prompt", {
+        "today|today's|this morning|this afternoon|this evening|yesterday|right away|straight away|still fresh|fresh in my mind|so soon|promptly",
+        "heute|heutig*|gestern|noch frisch|frisch in erinnerung|gleich nach|direkt nach|umgehend",
+        "oggi|stamattina|stamani|questa mattina|questo pomeriggio|ieri|ancora fresc*|appena concluso|subito dopo",
+        "اليوم|هذا الصباح|البارحة|بالأمس|يوم أمس|فور انتهاء|مباشرة"}},
     {"positive", {
         "proud|learned|learnt|came away|grateful|great experience|good experience|positive|valuable",
         "stolz|gelernt|positiv*|wertvoll*|bereichernd",
-        "orgoglios*|imparato|positiv*|preziosa|arricchente",
+        "orgoglio|orgoglios*|imparato|positiv*|preziosa|arricchente",
         "فخور|تعلمت|إيجابي|مفيدة|ثرية"}},
     {"share_useful", {
         "article*|you might find|thought of you|worth a read|http*|www|you might enjoy|would enjoy|i thought your",
@@ -152,8 +162,13 @@ constexpr CueList cue_lists[] = {
     {"specific_help", {
         "introduc*|could you help|can you help|would you help|connect me|put me in touch|pass along|pass on|pass my name|refer me|referral|recommend me",
         "vorstellen|bekannt machen|weiterempfehl*|empfehlen|in kontakt bringen|kontakt herstellen",
-        "presentarmi|aiutarmi|segnalarmi|mettermi in contatto|in contatto con",
+        "presentarmi|presentazione|aiutarmi|segnalarmi|segnalazione|mettermi in contatto|in contatto con",
         "تعريفي|عرفني|ساعدني|مساعدتي|ترشيحي|ترشحني|على تواصل مع"}},
+    {"specific", {
+        "in particular|particularly|especially|specifically|what you said about|your point about|when we discussed|when we talked about|our conversation about|our discussion about|the part about|stayed with me|stuck with me",
+        "was sie über|was sie zu|ihre bemerkung|ihr gedanke|ihre gedanken zu|als wir über|im gedächtnis|hängen geblieben|insbesondere|vor allem",
+        "quello che ha detto|quanto ha detto|ciò che ha detto|mi è rimast*|in particolare|soprattutto|quando abbiamo parlato|la sua osservazione",
+        "ما ذكرتم|ما قلتم|حديثنا عن|عندما تحدثنا|ناقشنا|عالقا في ذهني|لفت انتباهي|بالتحديد|على وجه الخصوص|خصوصا"}},
     {"stay_in_touch", {
         "stay in touch|keep in touch|work together|working together|paths cross|in touch",
         "in kontakt|zusammenarbeit*|zusammenzuarbeiten|unsere wege",

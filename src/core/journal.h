@@ -174,12 +174,25 @@ struct Contact {
     std::string notes;
 };
 
-enum class MessageKind { feedback_reply, recruiter_question, follow_up, check_in, network_note, withdrawal, reconnect };
-constexpr int message_kind_count = 7;
+// New kinds are appended: a kind is stored by its key, and the order is the pickers' order.
+enum class MessageKind {
+    feedback_reply,
+    recruiter_question,
+    follow_up,
+    check_in,
+    network_note,
+    withdrawal,
+    reconnect,
+    thank_you
+};
+constexpr int message_kind_count = 8;
 enum class MessageStatus { draft, sent, replied };
 
 // The interface and draft languages (core/i18n.h works with them).
 enum class Language : unsigned char { en, de, it, ar };
+
+// How a draft reads: the standard wording, a shorter one, or a warmer one (same checklist).
+enum class Tone : unsigned char { standard, shorter, warmer };
 
 struct Message {
     RecordMeta meta;
@@ -199,9 +212,12 @@ struct Message {
     // Who in the reflection the draft is addressed to, as a person key (core/people.h): "recruiter",
     // "interviewers", "told/<id>"... Empty when it goes to `contact_id` or was typed by hand.
     std::string recipient{};
+    // The wording the user picked beside the draft. Absent in older files: standard.
+    Tone tone = Tone::standard;
 };
 
-enum class ReminderKind { follow_up, check_in, withdrawal, feedback, custom };
+// thank_you: on the interview day; look_again: step 3 again a few days after the reflection.
+enum class ReminderKind { follow_up, check_in, withdrawal, feedback, custom, thank_you, look_again };
 
 struct Reminder {
     RecordMeta meta;

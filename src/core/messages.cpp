@@ -65,6 +65,13 @@ std::vector<ItemSpec> item_specs(MessageKind kind) {
         case MessageKind::reconnect:
             return {{"gap", "gap"},   {"context", "context"},     {"why_now", "why_now"},
                     {"plan", "plan"}, {"in_return", "in_return"}, {"thanks", "thanks_in_advance"}};
+        // After an interview, to build rapport while the process runs (docs/advice.md B).
+        case MessageKind::thank_you:
+            return {{"prompt", "prompt"},
+                    {"thanks", "thanks"},
+                    {"specific", "specific"},
+                    {"enjoyed", "enjoyed"},
+                    {"door_open", "door_open"}};
     }
     return {};
 }
@@ -234,13 +241,21 @@ namespace {
 
 class DraftBuilder {
 public:
-    DraftBuilder(MessageKind kind, Language lang, const Facts& facts) : m_kind(kind), m_lang(lang), m_facts(facts) {}
+    DraftBuilder(MessageKind kind, Language lang, Tone tone, const Facts& facts)
+        : m_kind(kind), m_lang(lang), m_tone(tone), m_facts(facts) {}
 
+    // A tone rewrites some sentences of a kind ("msg.follow_up.thanks.shorter"); the others are
+    // the standard ones. Whether a variant exists is read from the English source table, which
+    // always holds every key (catalogues_test keeps the other languages complete).
     void add(std::string_view item, std::string_view suffix, Joint joint, const TextVars& extra = {}) {
         std::string key = "msg.";
         key += to_key(m_kind);
         key += '.';
         key += suffix;
+        if (m_tone != Tone::standard) {
+            std::string variant = key + '.' + std::string(to_key(m_tone));
+            if (tr_in(Language::en, variant) != variant) key = std::move(variant);
+        }
         TextVars vars{{"company", m_facts.company}, {"role", m_facts.role}};
         vars.insert(vars.end(), extra.begin(), extra.end());
         m_parts.push_back({std::string(item), tr_format_in(m_lang, key, vars), joint});
@@ -253,6 +268,7 @@ public:
 private:
     MessageKind m_kind;
     Language m_lang;
+    Tone m_tone;
     const Facts& m_facts;
     std::vector<DraftPart> m_parts;
 };
@@ -351,6 +367,18 @@ void reconnect_body(DraftBuilder& b, const ReconnectDetails& d, Language lang) {
     b.add("thanks", "thanks", Joint::same_paragraph);
 }
 
+// Sent the day of the interview: the moment, the thanks, one specific thing, what you enjoyed, the
+// door left open. The specific thing is the user's to name; until then it is a [placeholder].
+void thank_you_body(DraftBuilder& b, const Facts& f, const DraftContext& ctx) {
+    const Language lang = ctx.language;
+    b.add("prompt", "prompt", Joint::new_paragraph);
+    b.add("thanks", "thanks", Joint::same_paragraph);
+    b.add("specific", "specific", Joint::new_paragraph,
+          {{"detail", or_placeholder(lang, ctx.detail, "msg.thank_you.detail_placeholder")}});
+    b.add("enjoyed", f.loved.empty() ? "enjoyed" : "enjoyed_loved", Joint::same_paragraph, {{"loved", f.loved}});
+    b.add("door_open", "door_open", Joint::new_paragraph);
+}
+
 void body_parts(MessageKind kind, DraftBuilder& b, const Facts& f, const DraftContext& ctx) {
     switch (kind) {
         case MessageKind::feedback_reply: feedback_reply_body(b, f, ctx); break;
@@ -360,6 +388,7 @@ void body_parts(MessageKind kind, DraftBuilder& b, const Facts& f, const DraftCo
         case MessageKind::network_note: network_note_body(b, f, ctx.language); break;
         case MessageKind::withdrawal: withdrawal_body(b, ctx); break;
         case MessageKind::reconnect: reconnect_body(b, ctx.reconnect, ctx.language); break;
+        case MessageKind::thank_you: thank_you_body(b, f, ctx); break;
     }
 }
 
@@ -481,7 +510,7 @@ ChecklistResult check_body(const std::vector<ChecklistItem>& items, const std::s
 
 std::vector<DraftPart> draft_parts(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
     const Facts facts = gather_facts(r, ctx);
-    DraftBuilder builder(kind, ctx.language, facts);
+    DraftBuilder builder(kind, ctx.language, ctx.tone, facts);
     const std::string_view greeting_item = kind == MessageKind::withdrawal ? "addressed" : "";
     builder.add_raw(greeting_item, greeting(kind, r, ctx), Joint::new_paragraph);
     body_parts(kind, builder, facts, ctx);
@@ -520,18 +549,21 @@ Message draft_message(MessageKind kind, const Reflection* r, const DraftContext&
     m.body = join_parts(draft_parts(kind, r, ctx));
     m.status = MessageStatus::draft;
     m.language = ctx.language;
+    m.tone = ctx.tone;
     return m;
 }
 
-Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext ctx, Language to) {
-    ctx.language = m.language;
-    const std::vector<DraftPart> before = draft_parts(m.kind, r, ctx);
-    const std::string subject_before = draft_subject(m.kind, r, ctx);
-    ctx.language = to;
-    const std::vector<DraftPart> after = draft_parts(m.kind, r, ctx);
+namespace {
+
+// `before` describes the draft as it was composed, `after` as it should now read.
+Recomposed recompose(const Message& m, const Reflection* r, const DraftContext& before_ctx,
+                     const DraftContext& after_ctx) {
+    const std::vector<DraftPart> before = draft_parts(m.kind, r, before_ctx);
+    const std::string subject_before = draft_subject(m.kind, r, before_ctx);
+    const std::vector<DraftPart> after = draft_parts(m.kind, r, after_ctx);
 
     Recomposed out;
-    out.subject = m.subject == subject_before ? draft_subject(m.kind, r, ctx) : m.subject;
+    out.subject = m.subject == subject_before ? draft_subject(m.kind, r, after_ctx) : m.subject;
     // The parts come from the same builder with the same facts, so they pair up one to one. They
     // are looked for in order, each after the last one found, so a sentence the user repeated
     // elsewhere is not the one replaced.
@@ -552,6 +584,51 @@ Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext c
     body.append(m.body, cursor, std::string::npos);
     out.body = std::move(body);
     return out;
+}
+
+const DraftPart* part_for(const std::vector<DraftPart>& parts, std::string_view item) {
+    for (const DraftPart& p : parts)
+        if (p.item_key == item) return &p;
+    return nullptr;
+}
+
+}  // namespace
+
+Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext ctx, Language to) {
+    ctx.language = m.language;
+    ctx.tone = m.tone;
+    DraftContext after = ctx;
+    after.language = to;
+    return recompose(m, r, ctx, after);
+}
+
+Recomposed retone_draft(const Message& m, const Reflection* r, DraftContext ctx, Tone to) {
+    ctx.language = m.language;
+    ctx.tone = m.tone;
+    DraftContext after = ctx;
+    after.tone = to;
+    return recompose(m, r, ctx, after);
+}
+
+DraftContext composed_context_of(const Message& m, const Reflection* r, DraftContext ctx) {
+    ctx.language = m.language;
+    ctx.tone = m.tone;
+    if (m.kind != MessageKind::withdrawal) return ctx;
+    for (const WithdrawalReason reason : enum_values<WithdrawalReason>()) {
+        DraftContext candidate = ctx;
+        candidate.withdrawal_reason = reason;
+        const std::vector<DraftPart> parts = draft_parts(m.kind, r, candidate);
+        const DraftPart* part = part_for(parts, "honest_reason");
+        if (part && m.body.find(part->text) != std::string::npos) {
+            ctx.withdrawal_reason = reason;
+            break;
+        }
+    }
+    ctx.offer_help = OfferHelp::yes;
+    const std::vector<DraftPart> parts = draft_parts(m.kind, r, ctx);
+    const DraftPart* offer = part_for(parts, "offer_help");
+    if (offer && m.body.find(offer->text) == std::string::npos) ctx.offer_help = OfferHelp::no;
+    return ctx;
 }
 
 std::string signoff_text(Language language, const std::string& sender_name, const std::string& signature,

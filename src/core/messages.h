@@ -1,4 +1,5 @@
-// Message drafts for the seven kinds of message (docs/advice.md A4, B, C), their checklists, and mailto links.
+// Message drafts for the eight kinds of message (docs/advice.md A4, B, C), their checklists, their
+// tones (standard, shorter, warmer), and mailto links.
 #pragma once
 
 #include "core/i18n.h"
@@ -50,7 +51,10 @@ struct DraftContext {
     OfferHelp offer_help = OfferHelp::yes;
     std::string new_experience;  // check-in: "I've completed a UX research course"
     std::string article_link;    // check-in: something useful to share
+    std::string detail;          // thank-you: something specific you talked about
     ReconnectDetails reconnect;
+    // The wording: each tone has its own whole sentences for some items, the standard ones for the rest.
+    Tone tone = Tone::standard;
 };
 
 // How a part attaches to the one before it.
@@ -124,6 +128,13 @@ struct Recomposed {
     int kept = 0;
 };
 Recomposed recompose_draft(const Message& m, const Reflection* r, DraftContext ctx, Language to);
+// The same for another tone (the draft's language kept, `ctx.tone` taken from `m.tone`): only the
+// app's own sentences still in the body word for word change, so nothing the user wrote is lost.
+Recomposed retone_draft(const Message& m, const Reflection* r, DraftContext ctx, Tone to);
+
+// The composing details a stored draft does not keep, read back from its body: for a withdrawal,
+// the reason and the offer of help whose sentences are in it. `ctx` is the rest of the context.
+DraftContext composed_context_of(const Message& m, const Reflection* r, DraftContext ctx);
 
 // The draft's greeting line for `recipient_name` ("Dear Anna,", "Hello," without a name).
 std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language language);

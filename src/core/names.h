@@ -69,7 +69,8 @@ struct EnumInfo<Channel> {
 template <>
 struct EnumInfo<MessageKind> {
     static constexpr std::array<std::string_view, message_kind_count> keys{
-        "feedback_reply", "recruiter_question", "follow_up", "check_in", "network_note", "withdrawal", "reconnect"};
+        "feedback_reply", "recruiter_question", "follow_up", "check_in",
+        "network_note",   "withdrawal",         "reconnect", "thank_you"};
     static constexpr std::string_view display_prefix = "message_kind.";
     static constexpr std::string_view display_suffix = "";
 };
@@ -89,8 +90,16 @@ struct EnumInfo<Language> {
 };
 
 template <>
+struct EnumInfo<Tone> {
+    static constexpr std::array<std::string_view, 3> keys{"standard", "shorter", "warmer"};
+    static constexpr std::string_view display_prefix = "tone.";
+    static constexpr std::string_view display_suffix = "";
+};
+
+template <>
 struct EnumInfo<ReminderKind> {
-    static constexpr std::array<std::string_view, 5> keys{"follow_up", "check_in", "withdrawal", "feedback", "custom"};
+    static constexpr std::array<std::string_view, 7> keys{"follow_up", "check_in",  "withdrawal", "feedback",
+                                                          "custom",    "thank_you", "look_again"};
     static constexpr std::string_view display_prefix = "reminder_kind.";
     static constexpr std::string_view display_suffix = "";
 };

@@ -76,6 +76,7 @@ std::string default_recipient_key(MessageKind kind, const Reflection& r) {
             return !resolve_people(r, r.rejected_by).empty() ? r.rejected_by : std::string(person_keys::recruiter);
         case MessageKind::recruiter_question: return std::string(person_keys::recruiter);
         case MessageKind::follow_up:
+        case MessageKind::thank_you:
             return std::string(has_interviewers ? person_keys::interviewers : person_keys::recruiter);
         case MessageKind::check_in: return check_in_choices(r).front();
         case MessageKind::network_note: {

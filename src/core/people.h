@@ -37,10 +37,10 @@ struct Recipient {
 std::vector<Recipient> resolve_people(const Reflection& r, std::string_view key);
 
 // Whom a draft of `kind` written from `r` goes to by default: the rejection's sender for a feedback
-// reply, the recruiter for a question, the interviewers for the follow-up (the recruiter when none
-// was entered), the interviewer marked as rapport for a check-in (else the recruiter), the first
-// person told for a network note (the view writes one per person: network_note_keys), the hiring
-// manager for a withdrawal (else the recruiter). Reconnect goes to a contact: "".
+// reply, the recruiter for a question, the interviewers for the follow-up and the thank-you note
+// (the recruiter when none was entered), the interviewer marked as rapport for a check-in (else the recruiter), the
+// first person told for a network note (the view writes one per person: network_note_keys), the hiring manager for a
+// withdrawal (else the recruiter). Reconnect goes to a contact: "".
 std::string default_recipient_key(MessageKind kind, const Reflection& r);
 // Every person a check-in could go to, the default first.
 std::vector<std::string> check_in_choices(const Reflection& r);

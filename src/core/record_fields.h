@@ -237,6 +237,7 @@ if_fields_of<T, Message> visit_fields(T& m, V& v) {
     v.text({"reply_notes", o, n, l, "markdown.reply_notes"}, m.reply_notes);
     v.enumeration({"language"}, m.language);
     v.text(added("recipient"), m.recipient);
+    v.enumeration(added("tone"), m.tone);  // absent (and not written) while standard
 }
 
 template <class T, class V>

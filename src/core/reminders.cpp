@@ -56,6 +56,14 @@ std::optional<Suggestion> feedback(const Reflection& r, Date today) {
     return Suggestion{ReminderKind::feedback, not_before(due, today), "reminder.title.feedback"};
 }
 
+// On the interview day (docs/advice.md B: rapport during the process). An interview entered ahead
+// of time is reminded on its day; one long past is not: a late thank-you reads as an afterthought.
+std::optional<Suggestion> thank_you(const Reflection& r, Date today) {
+    if (r.ending == Ending::withdrew || !r.last_interview_on) return std::nullopt;
+    if (add_days(*r.last_interview_on, thank_you_within_days) < today) return std::nullopt;
+    return Suggestion{ReminderKind::thank_you, not_before(*r.last_interview_on, today), "reminder.title.thank_you"};
+}
+
 std::optional<Suggestion> withdrawal(const Reflection& r, Date today) {
     // As early as possible, so the company can move on with other candidates.
     if (r.ending != Ending::withdrew) return std::nullopt;
@@ -83,11 +91,35 @@ int bucket_rank(ReminderBucket b) { return static_cast<int>(b); }
 std::vector<Reminder> suggest_reminders(const Reflection& r, const std::vector<Reminder>& existing, Date today,
                                         Timestamp now, const IdSource& next_id) {
     std::vector<Reminder> out;
-    for (const auto& suggest : {feedback, follow_up, check_in, withdrawal}) {
+    for (const auto& suggest : {thank_you, feedback, follow_up, check_in, withdrawal}) {
         const std::optional<Suggestion> s = suggest(r, today);
         if (s && !already_has(existing, r, s->kind)) out.push_back(make_reminder(r, *s, now, next_id));
     }
     return out;
+}
+
+Reminder look_again_reminder(const Reflection& r, Date today, Timestamp now, const IdSource& next_id) {
+    const Suggestion s{ReminderKind::look_again, add_days(today, look_again_after_days), "reminder.title.look_again"};
+    return make_reminder(r, s, now, next_id);
+}
+
+bool has_open_look_again(const Reflection& r, const std::vector<Reminder>& existing) {
+    return std::any_of(existing.begin(), existing.end(), [&](const Reminder& x) {
+        return x.kind == ReminderKind::look_again && x.reflection_id == r.meta.id && is_open(x);
+    });
+}
+
+std::optional<StepId> reminder_step(ReminderKind kind) {
+    if (kind == ReminderKind::look_again) return StepId::reflect;
+    return std::nullopt;
+}
+
+std::string_view reminder_guidance_key(ReminderKind kind) {
+    switch (kind) {
+        case ReminderKind::check_in: return "guidance.stay_visible";
+        case ReminderKind::look_again: return "step.reflect.look_again_help";
+        default: return {};
+    }
 }
 
 Date effective_due(const Reminder& reminder) {

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +18,9 @@ constexpr int follow_up_after_days = 14;   // "2-3 weeks after the interview": t
 constexpr int follow_up_window_days = 21;  // ...and closes
 constexpr int feedback_after_days = 2;     // long enough to be calmer, soon enough to be remembered
 constexpr int check_in_after_months = 3;   // "a few months later"
+constexpr int look_again_after_days = 3;   // step 3: "reflect honestly a few days later"
+// A thank-you note is for the interview day; the day after it can still go out, later it is not suggested.
+constexpr int thank_you_within_days = 1;
 
 enum class ReminderBucket { overdue, due_today, upcoming, snoozed, done };
 
@@ -32,6 +36,17 @@ struct EnumInfo<ReminderBucket> {
 // `today` decides due dates; `now` stamps the new records' meta.
 std::vector<Reminder> suggest_reminders(const Reflection& r, const std::vector<Reminder>& existing, Date today,
                                         Timestamp now, const IdSource& next_id);
+
+// The "look again" reminder of step 3: due a few days from `today`, about `r`.
+Reminder look_again_reminder(const Reflection& r, Date today, Timestamp now, const IdSource& next_id);
+// Whether `r` has a look-again reminder still open.
+bool has_open_look_again(const Reflection& r, const std::vector<Reminder>& existing);
+
+// The step a reminder about a reflection opens at, when it has one (look again: step 3).
+std::optional<StepId> reminder_step(ReminderKind kind);
+// The catalogue key of advice shown with a reminder of that kind ("" for none): a check-in lists
+// ways to stay visible, a look-again why a few days help.
+std::string_view reminder_guidance_key(ReminderKind kind);
 
 // The due date, pushed later by a snooze.
 Date effective_due(const Reminder& reminder);

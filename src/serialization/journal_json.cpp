@@ -219,6 +219,8 @@ public:
     }
     template <class E>
     void enumeration(const FieldInfo& f, E value) {
+        // A field added after v1 holding its default (the first value) is left out, as older files were.
+        if (f.write == Write::unless_empty && value == E{}) return;
         put_key(m_w, f.key, value);
     }
     void step_index(const FieldInfo& f, int index) {

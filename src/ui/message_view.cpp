@@ -63,7 +63,32 @@ DraftContext composed_context(App& app, const Message& m) {
     if (const std::optional<Addressee> to = message_addressee(app.journal(), m))
         address_context(ctx, *to, app.journal().settings);
     if (const Contact* c = m.contact_id.empty() ? nullptr : app.find_contact(m.contact_id)) ctx.company = c->company;
-    return ctx;
+    const Reflection* r = m.reflection_id.empty() ? nullptr : app.find_reflection(m.reflection_id);
+    return composed_context_of(m, r, ctx);  // the withdrawal reason and offer of help, read from the body
+}
+
+// One choice per draft: Standard, Shorter, Warmer. Picking one rewrites only the sentences the app
+// composed that are still in the body word for word (as a change of language does): a sentence the
+// user edited is never replaced, and a notice says so, so the new tone is offered without
+// overwriting anything they wrote.
+void draw_tone_choice(App& app, const Message& m) {
+    std::vector<std::string> names;
+    for (const Tone tone : enum_values<Tone>()) names.emplace_back(tr(display_key(tone)));
+    std::vector<const char*> labels;
+    for (const std::string& name : names) labels.push_back(name.c_str());
+    muted_text(tr("message.tone").data());
+    int index = static_cast<int>(m.tone);
+    if (!choice_row("draft_tone", index, labels)) return;
+    const Tone chosen = static_cast<Tone>(index);
+    if (chosen == m.tone) return;
+    const Reflection* r = m.reflection_id.empty() ? nullptr : app.find_reflection(m.reflection_id);
+    const Recomposed next = retone_draft(m, r, composed_context(app, m), chosen);
+    app.update_message(m.meta.id, [&](Message& x) {
+        x.tone = chosen;
+        x.subject = next.subject;
+        x.body = next.body;
+    });
+    if (next.kept > 0) app.notify(std::string(tr("message.tone_kept")));
 }
 
 // One choice per draft: the languages, each named in itself. Choosing one recomposes the sentences
@@ -132,6 +157,7 @@ void draw_message(App& app, Services& services) {
     muted_text(tr("message.kind_help." + std::string(to_key(m.kind))).data());
     draw_language_choice(app, services, m);
     if (!app.find_message(id)) return;
+    draw_tone_choice(app, *app.find_message(id));
     const Message& composed = *app.find_message(id);
 
     FieldOptions email;
@@ -197,6 +223,7 @@ void draw_new_message(App& app, NewMessageViewState& view) {
     email.type = InputType::email;
     text_field(tr("new_message.recipient_email").data(), ctx.recipient_email, FieldKind::single_line, email);
     if (kind == 0) {
+        muted_text(tr("withdrawal.early").data());  // the advice comes before the draft
         text_field(tr("new_message.company").data(), ctx.company, FieldKind::single_line);
         text_field(tr("new_message.role").data(), ctx.role, FieldKind::single_line);
         wrapped_text(tr("new_message.reason").data());

@@ -30,15 +30,15 @@ std::string person_label(const Reflection& r, const std::string& key) {
     return std::string(tr("contacts.unnamed"));
 }
 
-void open_or_write(App& app, const Reflection& r, MessageKind kind, const std::string& key) {
+void open_or_write(App& app, const Reflection& r, MessageKind kind, const std::string& key, DraftContext ctx) {
     for (const Message& m : app.journal().messages) {
         if (!m.meta.deleted && m.reflection_id == r.meta.id && m.kind == kind && m.recipient == key) {
             app.open_message(m.meta.id);
             return;
         }
     }
-    DraftContext ctx;
     ctx.today = app.env().today();
+    ctx.language = interface_language();
     app.open_message(app.create_message(draft_to_person(kind, r, key, app.journal().settings, ctx)));
 }
 
@@ -98,9 +98,6 @@ void draw_opportunity_people(App& app, const Reflection& r) {
         keys.emplace_back(person_keys::hiring_manager);
     for (const Interviewer& i : r.interviewers)
         if (!i.name.empty()) keys.push_back(interviewer_key(i));
-    // Withdrawing: the note goes to the person in charge.
-    if (r.ending == Ending::withdrew)
-        person_draft_button(app, r, MessageKind::withdrawal, default_recipient_key(MessageKind::withdrawal, r));
     if (keys.size() < 2) return;
     std::vector<std::string> labels;
     for (const std::string& key : keys) labels.push_back(person_label(r, key));
@@ -129,14 +126,16 @@ void draw_told_person_fields(App& app, const Reflection& r, const ArmyMember& pe
     }
 }
 
-void person_draft_button(App& app, const Reflection& r, MessageKind kind, const std::string& key) {
+void person_draft_button(App& app, const Reflection& r, MessageKind kind, const std::string& key,
+                         const DraftContext& ctx) {
     const bool existing = has_draft(app, r, kind, key);
     const std::string kind_name(tr(display_key(kind)));  // TextVars holds views: the strings outlive it
     const std::string name = person_label(r, key);
     const std::string label =
         tr_format(existing ? "drafts.open_to" : "drafts.write_to", {{"kind", kind_name}, {"name", name}});
     ImGui::PushID(key.c_str());
-    if (button(label.c_str(), existing ? Emphasis::normal : Emphasis::primary, true)) open_or_write(app, r, kind, key);
+    if (button(label.c_str(), existing ? Emphasis::normal : Emphasis::primary, true))
+        open_or_write(app, r, kind, key, ctx);
     ImGui::PopID();
 }
 

@@ -97,6 +97,37 @@ void draw_progress(const Reflection& r) {
     ImGui::Dummy(ImVec2(width, 10.0f));
 }
 
+bool has_draft_of(const App& app, const Reflection& r, MessageKind kind) {
+    for (const Message& m : app.journal().messages)
+        if (!m.meta.deleted && m.reflection_id == r.meta.id && m.kind == kind) return true;
+    return false;
+}
+
+// Withdrawing: the advice to do it early comes first, then why (each reason is its own sentence in
+// the draft), then the draft to the person in charge. The reason is kept per reflection in ImGui's
+// window storage (index + 1; 0 = not chosen yet, the first reason) until the draft is written.
+void draw_withdrawal(App& app, const Reflection& r) {
+    muted_text(tr("withdrawal.early").data());
+    DraftContext ctx;
+    if (!has_draft_of(app, r, MessageKind::withdrawal)) {
+        ImGuiStorage* storage = ImGui::GetStateStorage();
+        const ImGuiID id = ImGui::GetID(("withdrawal_reason/" + r.meta.id).c_str());
+        int reason = std::max(0, storage->GetInt(id, 0) - 1);
+        std::vector<const char*> labels;
+        for (const WithdrawalReason w : enum_values<WithdrawalReason>()) labels.push_back(tr(display_key(w)).data());
+        label("new_message.reason");
+        if (choice_row("withdrawal_reason", reason, labels)) storage->SetInt(id, reason + 1);
+        ctx.withdrawal_reason = static_cast<WithdrawalReason>(reason);
+    }
+    person_draft_button(app, r, MessageKind::withdrawal, default_recipient_key(MessageKind::withdrawal, r), ctx);
+}
+
+// After an interview: a thank-you the same day, to the interviewers (the recruiter when none is named).
+void draw_thank_you(App& app, const Reflection& r) {
+    muted_text(tr("details.thank_you").data());
+    person_draft_button(app, r, MessageKind::thank_you, default_recipient_key(MessageKind::thank_you, r));
+}
+
 void draw_details(App& app, const Reflection& r) {
     begin_card("details");
     subheading(tr("details.title").data());
@@ -122,6 +153,10 @@ void draw_details(App& app, const Reflection& r) {
         app, r, "details.rejection_message", FieldKind::multi_line,
         [](Reflection& m) -> std::string& { return m.rejection_message; }, message_options);
     draw_opportunity_people(app, r);
+    if (r.ending == Ending::withdrew)
+        draw_withdrawal(app, r);
+    else
+        draw_thank_you(app, r);
     end_card();
 }
 
@@ -243,6 +278,22 @@ void draw_wins(App& app, ReflectionViewState& view, const Reflection& r) {
     });
 }
 
+// The advice says to reflect honestly a few days later: a reminder that reopens this step then.
+void draw_look_again(App& app, const Reflection& r) {
+    const std::vector<Reminder>& reminders = app.journal().reminders;
+    for (const Reminder& x : reminders) {
+        if (x.kind != ReminderKind::look_again || x.reflection_id != r.meta.id || !is_open(x)) continue;
+        const std::string day = format_long_date(effective_due(x), app.env().today().year);
+        muted_text(tr_format("step.reflect.look_again_set", {{"date", day}}).c_str());
+        return;
+    }
+    muted_text(tr("step.reflect.look_again_help").data());
+    if (button(tr("step.reflect.look_again").data())) {
+        app.create_reminder(look_again_reminder(r, app.env().today(), app.env().now(), id_source(app)));
+        app.notify(tr_plural("reminders.added", 1));
+    }
+}
+
 void draw_reflect(App& app, const Reflection& r) {
     struct Field {
         const char* name;
@@ -262,6 +313,7 @@ void draw_reflect(App& app, const Reflection& r) {
         if (text_field(tr(prompt_key(StepId::reflect, f.name)).data(), value, FieldKind::multi_line, o))
             edit(app, r, [&](Reflection& m) { m.reflect.*(f.member) = value; });
     }
+    draw_look_again(app, r);
 }
 
 // Each kind goes to its own person (core/people.h), signed with the user's name from the settings.
@@ -399,6 +451,8 @@ void draw_resilience(App& app, const Reflection& r) {
         end_card();
     }
     draft_buttons(app, r, {MessageKind::follow_up});
+    // Between now and the check-in: concrete ways to stay visible (docs/advice.md C).
+    muted_text(tr("guidance.stay_visible").data());
     check_in_draft(app, r);
 }
 

@@ -7,6 +7,7 @@
 #include "core/ics.h"
 #include "core/names.h"
 #include "core/reminders.h"
+#include "core/steps.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -28,6 +29,8 @@ void draw_reminder_row(App& app, const Reminder& r) {
     ImGui::PushStyleColor(ImGuiCol_Text, b == ReminderBucket::overdue ? palette().warn : palette().muted_text);
     wrapped_text(when.c_str());
     ImGui::PopStyleColor();
+    if (const std::string_view guidance = reminder_guidance_key(r.kind); !guidance.empty() && !r.done)
+        muted_text(tr(guidance).data());
     if (b == ReminderBucket::done) {
         set_next_item_name(tr_format("reminders.reopen.named", {{"title", r.title}}));
         if (button(tr("reminders.reopen").data())) app.update_reminder(r.meta.id, [](Reminder& x) { reopen(x); });
@@ -46,7 +49,12 @@ void draw_reminder_row(App& app, const Reminder& r) {
         } else if (!r.reflection_id.empty() && app.find_reflection(r.reflection_id)) {
             same_line_if_fits(120.0f);
             set_next_item_name(tr_format("reminders.open_reflection.named", {{"title", r.title}}));
-            if (button(tr("reminders.open_reflection").data(), Emphasis::quiet)) app.open_reflection(r.reflection_id);
+            if (button(tr("reminders.open_reflection").data(), Emphasis::quiet)) {
+                // A look-again reminder reopens the step it is about.
+                if (const std::optional<StepId> step = reminder_step(r.kind))
+                    app.update_reflection(r.reflection_id, [&](Reflection& x) { go_to_step(x, *step); });
+                app.open_reflection(r.reflection_id);
+            }
         }
     }
     end_region();

@@ -40,6 +40,7 @@ DraftContext full_context() {
     ctx.today = Date{2026, 11, 21};
     ctx.new_experience = "I've completed a course in service design.";
     ctx.article_link = "https://example.org/maps-for-everyone";
+    ctx.detail = "how your team tests maps with blind users";
     ctx.reconnect = {"two years", "I finished my master's degree in Milan", "I'm moving into product design",
                      "to find a junior role in Berlin by spring", "an introduction to my old team at the studio"};
     return ctx;
