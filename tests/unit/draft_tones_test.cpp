@@ -1,9 +1,9 @@
 // Draft tones (standard, shorter, warmer) and the thank-you note, in all four languages with the
 // real catalogues: each draft goes to its person, is signed, passes its checklist sentence by
 // sentence, flags what is left to fill in, and a change of tone keeps what the user wrote.
+#include "core/catalogue_file.h"
 #include "core/i18n.h"
 #include "core/messages.h"
-#include "core/mo_catalogue.h"
 #include "core/people.h"
 #include "core/reminders.h"
 #include "core/text.h"
@@ -24,12 +24,14 @@ namespace {
 
 // The translators' catalogues, installed once for the whole file (tr_in reads them).
 struct RealCatalogues {
-    std::vector<std::unique_ptr<MoCatalogue>> owned;
+    std::vector<std::unique_ptr<CatalogueFile>> owned;
     RealCatalogues() {
         for (const Language language : all_languages) {
             if (language == Language::en) continue;
             const std::string code(language_code(language));
-            auto read = read_mo_catalogue(language, test::read_file(std::string(DEBRIEF_MO_DIR) + "/" + code + ".mo"));
+            auto read = read_catalogue_file(
+                language, test::read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/" + code + ".catalogue"),
+                english_catalogue());
             REQUIRE_MESSAGE(read.ok(), code);
             owned.push_back(std::move(read.value()));
             install_catalogue(language, owned.back()->catalogue());
