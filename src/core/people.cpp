@@ -3,6 +3,8 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <unordered_map>
+#include <utility>
 
 namespace debrief {
 namespace {
@@ -211,6 +213,7 @@ void add_reflection_people(const Journal& j, const Reflection& r, std::vector<Pe
         p.company = r.company;
         p.how_known = how_known;
         if (role == PersonRole::recruiter) p.last_contact = r.rejected_on;
+        if (role == PersonRole::interviewer || role == PersonRole::hiring_manager) p.last_contact = r.last_interview_on;
         fill_history(j, p);
         out.push_back(std::move(p));
     };
@@ -240,12 +243,56 @@ std::vector<Person> people(const Journal& j) {
         p.name = c.name;
         p.email = c.email;
         p.company = c.company;
+        p.title = c.role;
         p.how_known = c.relationship;
         p.last_contact = c.last_contact;
         fill_history(j, p);
         out.push_back(std::move(p));
     }
     return out;
+}
+
+void sort_for_screen(std::vector<Person>& list) {
+    std::vector<std::pair<std::string, std::size_t>> keys;  // folded name, position in people()
+    for (std::size_t i = 0; i < list.size(); ++i) keys.emplace_back(fold_for_search(list[i].name), i);
+    std::vector<std::size_t> order(list.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Person& x = list[a];
+        const Person& y = list[b];
+        if (x.next_reminder.has_value() != y.next_reminder.has_value()) return x.next_reminder.has_value();
+        if (x.next_reminder && *x.next_reminder != *y.next_reminder) return *x.next_reminder < *y.next_reminder;
+        if (x.last_contact.has_value() != y.last_contact.has_value()) return x.last_contact.has_value();
+        if (x.last_contact && *x.last_contact != *y.last_contact) return *y.last_contact < *x.last_contact;
+        return keys[a].first < keys[b].first;
+    });
+    std::vector<Person> sorted;
+    sorted.reserve(list.size());
+    for (std::size_t i : order) sorted.push_back(std::move(list[i]));
+    list = std::move(sorted);
+}
+
+std::string person_id(const Person& p) { return p.contact_id.empty() ? p.reflection_id + "/" + p.key : p.contact_id; }
+
+std::vector<PersonChange> people_changes(const Journal& current, const Journal& merged) {
+    std::unordered_map<std::string, Person> before;  // a large journal: no search per person
+    for (Person& p : people(current)) {
+        std::string id = person_id(p);
+        before.emplace(std::move(id), std::move(p));
+    }
+    std::vector<PersonChange> changes;
+    for (Person& now : people(merged)) {
+        const auto old = before.find(person_id(now));
+        if (old == before.end()) {
+            changes.push_back({std::move(now), std::nullopt});
+            continue;
+        }
+        const Person& was = old->second;
+        if (was.name != now.name || was.email != now.email || was.company != now.company ||
+            was.how_known != now.how_known)
+            changes.push_back({std::move(now), was});
+    }
+    return changes;
 }
 
 }  // namespace debrief
