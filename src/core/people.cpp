@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace debrief {
@@ -169,7 +170,11 @@ void set_person(Reflection& r, std::string_view key, const std::string& name, co
 
 bool written_to(const Message& m, const Person& p) {
     if (m.meta.deleted) return false;
-    if (!p.contact_id.empty()) return m.contact_id == p.contact_id;
+    if (!p.contact_id.empty()) {
+        if (m.contact_id == p.contact_id) return true;
+        const std::string mention = m.reflection_id + "/" + m.recipient;
+        return !m.recipient.empty() && std::find(p.also.begin(), p.also.end(), mention) != p.also.end();
+    }
     if (m.reflection_id != p.reflection_id) return false;
     return m.recipient == p.key || (p.role == PersonRole::interviewer && m.recipient == person_keys::interviewers);
 }
@@ -200,7 +205,8 @@ void fill_history(const Journal& j, Person& p) {
     }
 }
 
-void add_reflection_people(const Journal& j, const Reflection& r, std::vector<Person>& out) {
+void add_reflection_people(const Journal& j, const Reflection& r, const std::unordered_set<std::string>& live_contacts,
+                           std::vector<Person>& out) {
     auto add = [&](PersonRole role, std::string key, const std::string& name, const std::string& email,
                    const std::string& how_known) {
         if (!named(name, email)) return;
@@ -226,18 +232,35 @@ void add_reflection_people(const Journal& j, const Reflection& r, std::vector<Pe
     add(PersonRole::hiring_manager, std::string(person_keys::hiring_manager), r.hiring_manager_name,
         r.hiring_manager_email, "");
     for (const Interviewer& i : r.interviewers) add(PersonRole::interviewer, interviewer_key(i), i.name, i.email, "");
-    for (const ArmyMember& a : r.army) add(PersonRole::told, told_key(a), a.name, a.email, a.how_known);
+    for (const ArmyMember& a : r.army)
+        if (a.contact_id.empty() || live_contacts.count(a.contact_id) == 0)
+            add(PersonRole::told, told_key(a), a.name, a.email, a.how_known);
 }
 
 }  // namespace
 
 std::vector<Person> people(const Journal& j) {
     std::vector<Person> out;
+    std::unordered_set<std::string> live_contacts;
+    for (const Contact& c : j.contacts)
+        if (!c.meta.deleted) live_contacts.insert(c.meta.id);
     for (const Reflection& r : j.reflections)
-        if (!r.meta.deleted) add_reflection_people(j, r, out);
+        if (!r.meta.deleted) add_reflection_people(j, r, live_contacts, out);
+    // Where a saved contact also appears in a reflection: as someone told (linked), or as its recruiter.
+    std::unordered_map<std::string, std::vector<std::string>> also;
+    std::unordered_map<std::string, const Reflection*> live;
+    for (const Reflection& r : j.reflections) {
+        if (r.meta.deleted) continue;
+        live.emplace(r.meta.id, &r);
+        for (const ArmyMember& a : r.army)
+            if (!a.contact_id.empty()) also[a.contact_id].push_back(r.meta.id + "/" + told_key(a));
+    }
     for (const Contact& c : j.contacts) {
         if (c.meta.deleted) continue;
         Person p;
+        if (const auto found = also.find(c.meta.id); found != also.end()) p.also = found->second;
+        if (const auto r = live.find(c.reflection_id); r != live.end() && r->second->feedback.recruiter_name == c.name)
+            p.also.push_back(c.reflection_id + "/" + std::string(person_keys::recruiter));
         p.role = PersonRole::contact;
         p.contact_id = c.meta.id;
         p.name = c.name;

@@ -90,6 +90,9 @@ struct Person {
     std::optional<Date> last_contact;
     std::optional<Date> next_reminder;
     std::vector<std::string> message_ids;  // what was written to them, oldest first
+    // A saved contact who is also a reflection's recruiter or someone told in step 7 (linked there):
+    // "<reflection id>/<person key>" of each, so the drafts written to them there are theirs too.
+    std::vector<std::string> also;
 };
 
 // Whether `m` is written to `p` (a draft to all interviewers is written to each of them).
@@ -97,7 +100,8 @@ bool written_to(const Message& m, const Person& p);
 
 // Everyone in the live journal: per reflection (newest list order kept) its recruiter, hiring
 // manager, interviewers and people told, then the saved contacts. A person with neither a name nor
-// an address is left out; a recruiter already saved as a contact of the same reflection is listed once.
+// an address is left out; a recruiter already saved as a contact of the same reflection, or a person
+// told in step 7 linked to a saved contact, is listed once, as the contact.
 // Last contact: the latest sent message to them, else what the reflection says (the rejection for
 // the recruiter, the last interview for interviewers and the hiring manager), else a contact's own date.
 std::vector<Person> people(const Journal& j);

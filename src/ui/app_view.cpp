@@ -82,7 +82,7 @@ void draw_top_bar(App& app, float right_edge) {
     const bool narrow = ImGui::GetMainViewport()->WorkSize.x < 480.0f;
     if (narrow) ImGui::PushFont(fonts().small);
     // (They wrap at the column's edge, as chips do, onto a second row when a language needs it.)
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(narrow ? 7.0f : 14.0f, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(narrow ? 5.0f : 14.0f, ImGui::GetStyle().FramePadding.y));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(narrow ? 4.0f : 10.0f, ImGui::GetStyle().ItemSpacing.y));
     // The tab row is the app's navigation; the screen below is the selected tab's panel.
     begin_region(Region::navigation, "navigation", std::string(tr("a11y.navigation")));

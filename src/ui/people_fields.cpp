@@ -250,7 +250,11 @@ std::string import_line(const Person& p) {
 void draw_import_people(const ImportPreview& preview) {
     if (preview.people.empty()) return;
     wrapped_text(tr("data.import.people").data());
-    for (const PersonChange& change : preview.people) {
+    // A whole journal into an empty one names everyone: a dozen say what the file holds, the rest are counted.
+    constexpr std::size_t shown = 12;
+    const std::size_t count = preview.people.size() > shown + 1 ? shown : preview.people.size();
+    for (std::size_t k = 0; k < count; ++k) {
+        const PersonChange& change = preview.people[k];
         const std::string now = import_line(change.now);
         const std::string line = change.before ? tr_format("data.import.person_changed",
                                                            {{"person", now}, {"before", import_line(*change.before)}})
@@ -259,6 +263,10 @@ void draw_import_people(const ImportPreview& preview) {
         ImGui::SameLine();
         wrapped_text(line.c_str());
     }
+    if (count < preview.people.size())
+        muted_text(tr_format("data.import.people_more",
+                             {{"n", format_number(static_cast<long long>(preview.people.size() - count))}})
+                       .c_str());
 }
 
 void draw_you_card(App& app) {

@@ -465,3 +465,27 @@ TEST_CASE("people: an import preview names the people it would bring in or chang
     incoming.contacts.clear();
     CHECK(preview_import(current, incoming).people.empty());
 }
+
+TEST_CASE("people: someone told in step 7 who is a saved contact is listed once, with the note to them") {
+    Journal j;
+    j.reflections.push_back(opportunity());
+    Contact sam;
+    sam.meta.id = "c1";
+    sam.name = "Sam Osei";
+    sam.email = "sam@example.org";
+    j.contacts.push_back(sam);
+    j.reflections[0].army[0].contact_id = "c1";
+    Message note = draft_to_person(MessageKind::network_note, j.reflections[0], "told/a1", you(), {});
+    note.meta.id = "m1";
+    j.messages.push_back(note);
+
+    const std::vector<Person> all = people(j);
+    CHECK(std::count_if(all.begin(), all.end(), [](const Person& p) { return p.role == PersonRole::told; }) == 1);
+    const Person& listed = named(all, "Sam Osei");
+    CHECK(listed.role == PersonRole::contact);
+    CHECK(listed.message_ids == std::vector<std::string>{"m1"});
+
+    // A trashed contact gives the person back to the reflection.
+    j.contacts[0].meta.deleted = Timestamp{1};
+    CHECK(named(people(j), "Sam").message_ids == std::vector<std::string>{"m1"});
+}

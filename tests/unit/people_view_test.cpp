@@ -2,9 +2,11 @@
 // the address asked for beside a draft that lacks one (and kept on screen while it is typed), the
 // You card signing new drafts, the recruiter entered with the other people in the details, and the
 // People screen: everyone as a named row, editing a person there readdressing unsent drafts.
+#include "app/import_flow.h"
 #include "core/people.h"
 #include "core/steps.h"
 #include "fixed_environment.h"
+#include "serialization/journal_json.h"
 #include "ui_test_support.h"
 
 #include <doctest/doctest.h>
@@ -255,4 +257,33 @@ TEST_CASE("people view: the recruiter is entered in the details; step 4 says who
     ui.frame(app, view, services);
     CHECK(placed(ui.fields, "Recruiter's name"));
     CHECK(app.find_reflection(other)->feedback.recruiter_name == "M");
+}
+
+TEST_CASE("people view: the import preview names the people the file brings in, a dozen at most") {
+    test::FixedEnvironment env;
+    App other(env);
+    const std::string id = opportunity(other);
+    other.update_reflection(id, [](Reflection& r) {
+        r.interviewers[0].email = "anna@nordlicht.example";
+        for (int k = 0; k < 10; ++k)
+            r.interviewers.push_back(Interviewer{"x" + std::to_string(k), "Panel " + std::to_string(k), "", false});
+    });
+    const std::string file = encode_journal(other.journal(), env.now());
+
+    App app(env);
+    ui::ViewState view;
+    test::RecordingServices services;
+    test::NullBackend ui(ImVec2(390, 844));
+    app.go(Screen::data);
+    app.import_flow().receive(app, "people.json", file);
+    REQUIRE(app.import_flow().pending());
+    CHECK(app.import_flow().pending()->preview.people.size() == 15);
+    ui.frame(app, view, services);
+    REQUIRE(ui.scroll_to(app, view, services, Role::button, "Merge into my journal"));
+    const auto& items = ui.frame(app, view, services);
+    CHECK(has_text(items, "People this import brings in or changes:"));
+    CHECK(has_text(items, "Jana Weber · Recruiter · Nordlicht · jana@nordlicht.example (new)"));
+    CHECK(has_text(items, "Anna Berg · Interviewer · Nordlicht · anna@nordlicht.example (new)"));
+    CHECK(has_text(items, "And 3 others."));
+    CHECK_FALSE(has_text(items, "Panel 9 · Interviewer · Nordlicht (new)"));
 }
