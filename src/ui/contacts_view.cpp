@@ -9,7 +9,6 @@
 #include "core/messages.h"
 #include "core/names.h"
 #include "core/people.h"
-#include "ui/people_fields.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
