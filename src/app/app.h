@@ -29,7 +29,7 @@ public:
     virtual std::string new_id() = 0;  // a random UUID (v4)
 };
 
-enum class Screen { home, reflection, message, new_message, reminders, profile, data, trash };
+enum class Screen { home, reflection, message, new_message, reminders, profile, data, trash, people };
 
 struct Navigation {
     Screen screen = Screen::home;

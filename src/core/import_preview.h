@@ -2,6 +2,10 @@
 // (which compares records by their canonical JSON), shown by the data view before anything changes.
 #pragma once
 
+#include "core/people.h"
+
+#include <vector>
+
 namespace debrief {
 
 // What happens to one incoming record (or the incoming settings).
@@ -33,6 +37,8 @@ struct ImportPreview {
     ImportCounts messages;
     ImportCounts reminders;
     MergeOutcome settings = MergeOutcome::unchanged;
+    // The people merging would bring or change (recruiters, interviewers, people told, contacts).
+    std::vector<PersonChange> people;
     // False when merging would leave the journal exactly as it is (e.g. the same file again, or a
     // conflict that the current copy wins).
     bool changes_anything = false;

@@ -3,6 +3,9 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 namespace debrief {
 namespace {
@@ -168,7 +171,11 @@ void set_person(Reflection& r, std::string_view key, const std::string& name, co
 
 bool written_to(const Message& m, const Person& p) {
     if (m.meta.deleted) return false;
-    if (!p.contact_id.empty()) return m.contact_id == p.contact_id;
+    if (!p.contact_id.empty()) {
+        if (m.contact_id == p.contact_id) return true;
+        const std::string mention = m.reflection_id + "/" + m.recipient;
+        return !m.recipient.empty() && std::find(p.also.begin(), p.also.end(), mention) != p.also.end();
+    }
     if (m.reflection_id != p.reflection_id) return false;
     return m.recipient == p.key || (p.role == PersonRole::interviewer && m.recipient == person_keys::interviewers);
 }
@@ -199,7 +206,8 @@ void fill_history(const Journal& j, Person& p) {
     }
 }
 
-void add_reflection_people(const Journal& j, const Reflection& r, std::vector<Person>& out) {
+void add_reflection_people(const Journal& j, const Reflection& r, const std::unordered_set<std::string>& live_contacts,
+                           std::vector<Person>& out) {
     auto add = [&](PersonRole role, std::string key, const std::string& name, const std::string& email,
                    const std::string& how_known) {
         if (!named(name, email)) return;
@@ -212,6 +220,7 @@ void add_reflection_people(const Journal& j, const Reflection& r, std::vector<Pe
         p.company = r.company;
         p.how_known = how_known;
         if (role == PersonRole::recruiter) p.last_contact = r.rejected_on;
+        if (role == PersonRole::interviewer || role == PersonRole::hiring_manager) p.last_contact = r.last_interview_on;
         fill_history(j, p);
         out.push_back(std::move(p));
     };
@@ -224,29 +233,90 @@ void add_reflection_people(const Journal& j, const Reflection& r, std::vector<Pe
     add(PersonRole::hiring_manager, std::string(person_keys::hiring_manager), r.hiring_manager_name,
         r.hiring_manager_email, "");
     for (const Interviewer& i : r.interviewers) add(PersonRole::interviewer, interviewer_key(i), i.name, i.email, "");
-    for (const ArmyMember& a : r.army) add(PersonRole::told, told_key(a), a.name, a.email, a.how_known);
+    for (const ArmyMember& a : r.army)
+        if (a.contact_id.empty() || live_contacts.count(a.contact_id) == 0)
+            add(PersonRole::told, told_key(a), a.name, a.email, a.how_known);
 }
 
 }  // namespace
 
 std::vector<Person> people(const Journal& j) {
     std::vector<Person> out;
+    std::unordered_set<std::string> live_contacts;
+    for (const Contact& c : j.contacts)
+        if (!c.meta.deleted) live_contacts.insert(c.meta.id);
     for (const Reflection& r : j.reflections)
-        if (!r.meta.deleted) add_reflection_people(j, r, out);
+        if (!r.meta.deleted) add_reflection_people(j, r, live_contacts, out);
+    // Where a saved contact also appears in a reflection: as someone told (linked), or as its recruiter.
+    std::unordered_map<std::string, std::vector<std::string>> also;
+    std::unordered_map<std::string, const Reflection*> live;
+    for (const Reflection& r : j.reflections) {
+        if (r.meta.deleted) continue;
+        live.emplace(r.meta.id, &r);
+        for (const ArmyMember& a : r.army)
+            if (!a.contact_id.empty()) also[a.contact_id].push_back(r.meta.id + "/" + told_key(a));
+    }
     for (const Contact& c : j.contacts) {
         if (c.meta.deleted) continue;
         Person p;
+        if (const auto found = also.find(c.meta.id); found != also.end()) p.also = found->second;
+        if (const auto r = live.find(c.reflection_id); r != live.end() && r->second->feedback.recruiter_name == c.name)
+            p.also.push_back(c.reflection_id + "/" + std::string(person_keys::recruiter));
         p.role = PersonRole::contact;
         p.contact_id = c.meta.id;
         p.name = c.name;
         p.email = c.email;
         p.company = c.company;
+        p.title = c.role;
         p.how_known = c.relationship;
         p.last_contact = c.last_contact;
         fill_history(j, p);
         out.push_back(std::move(p));
     }
     return out;
+}
+
+void sort_for_screen(std::vector<Person>& list) {
+    std::vector<std::pair<std::string, std::size_t>> keys;  // folded name, position in people()
+    for (std::size_t i = 0; i < list.size(); ++i) keys.emplace_back(fold_for_search(list[i].name), i);
+    std::vector<std::size_t> order(list.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Person& x = list[a];
+        const Person& y = list[b];
+        if (x.next_reminder.has_value() != y.next_reminder.has_value()) return x.next_reminder.has_value();
+        if (x.next_reminder && *x.next_reminder != *y.next_reminder) return *x.next_reminder < *y.next_reminder;
+        if (x.last_contact.has_value() != y.last_contact.has_value()) return x.last_contact.has_value();
+        if (x.last_contact && *x.last_contact != *y.last_contact) return *y.last_contact < *x.last_contact;
+        return keys[a].first < keys[b].first;
+    });
+    std::vector<Person> sorted;
+    sorted.reserve(list.size());
+    for (std::size_t i : order) sorted.push_back(std::move(list[i]));
+    list = std::move(sorted);
+}
+
+std::string person_id(const Person& p) { return p.contact_id.empty() ? p.reflection_id + "/" + p.key : p.contact_id; }
+
+std::vector<PersonChange> people_changes(const Journal& current, const Journal& merged) {
+    std::unordered_map<std::string, Person> before;  // a large journal: no search per person
+    for (Person& p : people(current)) {
+        std::string id = person_id(p);
+        before.emplace(std::move(id), std::move(p));
+    }
+    std::vector<PersonChange> changes;
+    for (Person& now : people(merged)) {
+        const auto old = before.find(person_id(now));
+        if (old == before.end()) {
+            changes.push_back({std::move(now), std::nullopt});
+            continue;
+        }
+        const Person& was = old->second;
+        if (was.name != now.name || was.email != now.email || was.company != now.company ||
+            was.how_known != now.how_known)
+            changes.push_back({std::move(now), was});
+    }
+    return changes;
 }
 
 }  // namespace debrief

@@ -79,6 +79,7 @@ enum class PersonRole { recruiter, hiring_manager, interviewer, told, contact };
 
 struct Person {
     PersonRole role = PersonRole::contact;
+    std::string title;          // a saved contact's own role ("Design lead"), shown with theirs
     std::string reflection_id;  // for everyone but saved contacts
     std::string key;            // the person key within the reflection
     std::string contact_id;     // for saved contacts
@@ -89,6 +90,9 @@ struct Person {
     std::optional<Date> last_contact;
     std::optional<Date> next_reminder;
     std::vector<std::string> message_ids;  // what was written to them, oldest first
+    // A saved contact who is also a reflection's recruiter or someone told in step 7 (linked there):
+    // "<reflection id>/<person key>" of each, so the drafts written to them there are theirs too.
+    std::vector<std::string> also;
 };
 
 // Whether `m` is written to `p` (a draft to all interviewers is written to each of them).
@@ -96,7 +100,27 @@ bool written_to(const Message& m, const Person& p);
 
 // Everyone in the live journal: per reflection (newest list order kept) its recruiter, hiring
 // manager, interviewers and people told, then the saved contacts. A person with neither a name nor
-// an address is left out; a recruiter already saved as a contact of the same reflection is listed once.
+// an address is left out; a recruiter already saved as a contact of the same reflection, or a person
+// told in step 7 linked to a saved contact, is listed once, as the contact.
+// Last contact: the latest sent message to them, else what the reflection says (the rejection for
+// the recruiter, the last interview for interviewers and the hiring manager), else a contact's own date.
 std::vector<Person> people(const Journal& j);
+
+// The People screen's order: whoever has a reminder coming first (soonest first), then the most
+// recently in touch, then by name (case- and accent-insensitive); ties keep people()'s order.
+void sort_for_screen(std::vector<Person>& list);
+
+// Where a person lives: their saved contact's id, else "<reflection id>/<person key>".
+std::string person_id(const Person& p);
+
+// [SECTION] Import preview
+
+// A person an import would bring or change: as they will be after the merge, and as they were
+// (nothing when new). Only the name, address, company and how you know them count as a change.
+struct PersonChange {
+    Person now;
+    std::optional<Person> before;
+};
+std::vector<PersonChange> people_changes(const Journal& current, const Journal& merged);
 
 }  // namespace debrief

@@ -55,6 +55,10 @@ struct FieldInfo {
 constexpr FieldInfo added(std::string_view key, Search search = Search::none) {
     return {key, Presence::optional, search, Show::hidden, {}, Write::unless_empty};
 }
+// The same, shown in the reading copy by markdown.cpp's hand-written layout (the people of an opportunity).
+constexpr FieldInfo added_shown(std::string_view key, Search search = Search::none) {
+    return {key, Presence::optional, search, Show::layout, {}, Write::unless_empty};
+}
 
 // The tables take the record as `T&` or `const T&` (decoders fill, everything else reads); each
 // calls one visitor method per field, in canonical (written) order. Visitor methods, by kind:
@@ -145,16 +149,16 @@ if_fields_of<T, ArmyMember> visit_fields(T& a, V& v) {
     v.text({"name", Presence::optional, Search::text, Show::layout}, a.name);
     v.link({"contact_id"}, a.contact_id);
     v.flag({"told", Presence::optional, Search::none, Show::layout}, a.told);
-    v.text(added("email"), a.email);
-    v.text(added("how_known", Search::text), a.how_known);
+    v.text(added_shown("email"), a.email);
+    v.text(added_shown("how_known", Search::text), a.how_known);
 }
 
 template <class T, class V>
 if_fields_of<T, Interviewer> visit_fields(T& i, V& v) {
     v.text({"id", Presence::required}, i.id);
-    v.text(added("name", Search::text), i.name);
-    v.text(added("email"), i.email);
-    v.flag(added("rapport"), i.rapport);
+    v.text(added_shown("name", Search::text), i.name);
+    v.text(added_shown("email"), i.email);
+    v.flag(added_shown("rapport"), i.rapport);
 }
 
 template <class T, class V>
@@ -192,10 +196,10 @@ if_fields_of<T, Reflection> visit_fields(T& r, V& v) {
     v.items({"army", o, n, Show::layout}, r.army);
     v.text({"army_note", o, t, Show::layout, "markdown.army_note"}, r.army_note);  // in the army step
     v.object({"resilience", o, n, Show::layout}, r.resilience);
-    v.items(added("interviewers"), r.interviewers);
-    v.text(added("hiring_manager_name", t), r.hiring_manager_name);
-    v.text(added("hiring_manager_email"), r.hiring_manager_email);
-    v.text(added("rejected_by"), r.rejected_by);
+    v.items(added_shown("interviewers"), r.interviewers);
+    v.text(added_shown("hiring_manager_name", t), r.hiring_manager_name);
+    v.text(added_shown("hiring_manager_email"), r.hiring_manager_email);
+    v.text(added("rejected_by"), r.rejected_by);  // a person key: Markdown names the person it points to
 }
 
 // [SECTION] The other records

@@ -116,7 +116,9 @@ void merge_extras_of(std::map<std::string, RecordExtras>& result, const std::map
 }  // namespace
 
 ImportPreview preview_import(const Journal& current, const Journal& incoming) {
-    return run_merge(current, incoming).preview;
+    MergeRun run = run_merge(current, incoming);
+    run.preview.people = people_changes(current, run.journal);
+    return std::move(run.preview);
 }
 
 Journal merge_journals(const Journal& current, const Journal& incoming) { return run_merge(current, incoming).journal; }

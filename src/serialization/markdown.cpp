@@ -6,6 +6,7 @@
 #include "core/dates.h"
 #include "core/i18n.h"
 #include "core/names.h"
+#include "core/people.h"
 #include "core/record_fields.h"
 #include "core/steps.h"
 
@@ -182,6 +183,40 @@ void shown_fields(std::string& out, const Object& object) {
 
 // [SECTION] Reflection
 
+// "Anna Berg (anna@nordlicht.example, old colleague)": a name with what else is known of them in
+// brackets; the address alone when there is no name.
+std::string person(const std::string& name, std::vector<std::string> extras) {
+    std::vector<std::string> shown;
+    for (const std::string& e : extras)
+        if (!blank(e)) shown.push_back(inline_text(e));
+    std::string out = inline_text(name);
+    if (blank(name) && !shown.empty()) {
+        out = shown.front();
+        shown.erase(shown.begin());
+    }
+    std::string bracket;
+    for (const std::string& e : shown) bracket += (bracket.empty() ? "" : ", ") + e;
+    if (!bracket.empty()) out += " (" + bracket + ")";
+    return out;
+}
+
+// The people of the opportunity entered in its details (the recruiter is shown with step 4).
+void opportunity_people(std::string& out, const Reflection& r) {
+    std::string interviewers;
+    for (const Interviewer& i : r.interviewers) {
+        if (blank(i.name) && blank(i.email)) continue;
+        interviewers += (interviewers.empty() ? "" : ", ") +
+                        person(i.name, {i.email, i.rapport ? label("markdown.rapport") : std::string()});
+    }
+    fact(out, "markdown.interviewers", interviewers);
+    fact(out, "markdown.hiring_manager", person(r.hiring_manager_name, {r.hiring_manager_email}));
+    // Who sent the rejection, when it was not the recruiter (an empty choice means them).
+    if (!r.rejected_by.empty()) {
+        const std::vector<Recipient> sender = resolve_people(r, r.rejected_by);
+        if (!sender.empty()) fact(out, "markdown.rejected_by", person(sender.front().name, {sender.front().email}));
+    }
+}
+
 std::string reflection_title(const Reflection& r) {
     std::string title = blank(r.company) ? label("markdown.untitled") : inline_text(r.company);
     if (!blank(r.role)) title += " \xE2\x80\x94 " + inline_text(r.role);  // em dash
@@ -243,8 +278,8 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
             break;
         case StepId::army:
             for (const ArmyMember& a : r.army) {
-                if (blank(a.name)) continue;
-                out += "- " + inline_text(a.name) + " \xE2\x80\x94 " +
+                if (blank(a.name) && blank(a.email)) continue;
+                out += "- " + person(a.name, {a.email, a.how_known}) + " \xE2\x80\x94 " +
                        label(a.told ? "markdown.told" : "markdown.not_told") + "\n";
             }
             if (out.size() > before) out += '\n';
@@ -259,6 +294,7 @@ void render_reflection(std::string& out, const Reflection& r, int level) {
     heading(out, level, reflection_title(r));
     ShownFields facts(out);
     visit_fields(r, facts);  // location, stage, dates...: the list continues with progress below
+    opportunity_people(out, r);
     const StepProgress p = progress(r);
     fact(out, "markdown.progress",
          tr_format("markdown.steps_done", {{"done", std::to_string(p.done)}, {"total", std::to_string(p.total)}}));

@@ -75,13 +75,14 @@ void draw_top_bar(App& app, float right_edge) {
     };
     static const Tab tabs[] = {{"nav.journal", Screen::home},
                                {"nav.reminders", Screen::reminders},
+                               {"nav.people", Screen::people},
                                {"nav.profile", Screen::profile},
                                {"nav.data", Screen::data}};
-    // On a phone the four tabs must fit one row: smaller text and padding there.
+    // On a phone the five tabs must fit the column: smaller text and padding there.
     const bool narrow = ImGui::GetMainViewport()->WorkSize.x < 480.0f;
     if (narrow) ImGui::PushFont(fonts().small);
-    // (They wrap at the column's edge, as chips do: 7 px padding keeps all four on a 320 px row.)
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(narrow ? 7.0f : 14.0f, ImGui::GetStyle().FramePadding.y));
+    // (They wrap at the column's edge, as chips do, onto a second row when a language needs it.)
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(narrow ? 5.0f : 14.0f, ImGui::GetStyle().FramePadding.y));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(narrow ? 4.0f : 10.0f, ImGui::GetStyle().ItemSpacing.y));
     // The tab row is the app's navigation; the screen below is the selected tab's panel.
     begin_region(Region::navigation, "navigation", std::string(tr("a11y.navigation")));
@@ -121,6 +122,7 @@ void draw_status_banner(App& app, Services& services) {
 const char* selected_tab_key(Screen screen) {
     switch (screen) {
         case Screen::reminders: return "nav.reminders";
+        case Screen::people: return "nav.people";
         case Screen::profile: return "nav.profile";
         case Screen::data: return "nav.data";
         default: return "nav.journal";
@@ -135,7 +137,8 @@ void draw_screen(App& app, ViewState& view, Services& services) {
         case Screen::reflection: draw_reflection(app, view.reflection, services); break;
         case Screen::message: draw_message(app, services); break;
         case Screen::new_message: draw_new_message(app, view.new_message); break;
-        case Screen::reminders: draw_reminders(app, view.reminders, view.contacts, services); break;
+        case Screen::reminders: draw_reminders(app, view.reminders, services); break;
+        case Screen::people: draw_people(app, view.people); break;
         case Screen::profile: draw_profile(app, view.profile, services); break;
         case Screen::data: draw_data(app, services); break;
         case Screen::trash: draw_trash(app, view.trash); break;

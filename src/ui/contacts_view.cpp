@@ -1,6 +1,7 @@
-// Your people, from every reflection and the saved contacts: recruiters, interviewers, hiring
-// managers, the friends told in step 7, former colleagues. Each can get a
-// follow-up reminder or a message draft; the advice says relationships outlast one rejection.
+// The People screen: everyone from every reflection and the saved contacts — recruiters,
+// interviewers, hiring managers, the people told in step 7, former colleagues — with their company,
+// what they are to you, when you were last in touch, the next reminder and the drafts written to
+// them. The advice says relationships outlast one rejection; this is where they are kept.
 #include "ui/views.h"
 
 #include "core/dates.h"
@@ -14,7 +15,10 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace debrief::ui {
 namespace {
@@ -54,16 +58,14 @@ void draw_contact_editor(App& app, const Contact& c) {
         app.update_contact(c.meta.id, [&](Contact& x) { x.notes = notes; });
 }
 
-void draw_contact_actions(App& app, const Contact& c) {
+void draw_contact_actions(App& app, const Contact& c, const std::string& who) {
     const Date today = app.env().today();
     // The row's buttons say whose row they act on.
-    const std::string who = c.name.empty() ? std::string(tr("contacts.unnamed")) : c.name;
     set_next_item_name(tr_format("contacts.remind.named", {{"name", who}}));
     if (button(tr("contacts.remind").data(), Emphasis::primary)) {
         Reminder r;
         r.kind = ReminderKind::custom;
-        r.title = tr_format("contacts.remind_title",
-                            {{"name", c.name.empty() ? std::string(tr("contacts.unnamed")) : c.name}});
+        r.title = tr_format("contacts.remind_title", {{"name", who}});
         r.due = add_days(today, 14);
         r.contact_id = c.meta.id;
         r.reflection_id = c.reflection_id;
@@ -82,10 +84,6 @@ void draw_contact_actions(App& app, const Contact& c) {
     if (button(tr("contacts.remove").data(), Emphasis::danger)) app.trash_contact(c.meta.id);
 }
 
-}  // namespace
-
-namespace {
-
 std::string_view role_key(PersonRole role) {
     switch (role) {
         case PersonRole::recruiter: return "person.recruiter";
@@ -97,27 +95,41 @@ std::string_view role_key(PersonRole role) {
     return "person.contact";
 }
 
-// The muted lines under a person's name: what they are and where, when you last wrote, what is
-// next, and the drafts written to them (each opens).
+// What they are to you and where: "Interviewer · Nordlicht", "In your corner · old colleague",
+// a saved contact's own role and how you know them.
+std::string role_line(const Person& p) {
+    std::string line(tr(role_key(p.role)));
+    if (p.role == PersonRole::contact && !p.title.empty()) line = p.title;
+    if (!p.how_known.empty()) line += " · " + p.how_known;
+    if (!p.company.empty()) line += " · " + p.company;
+    return line;
+}
+
+// Short lines, each wrapped on its own: a phone shows all of them without clipping.
 void draw_person_facts(App& app, const Person& p) {
     const int year = app.env().today().year;
-    std::string line(tr(role_key(p.role)));
-    if (!p.how_known.empty() && p.role != PersonRole::contact) line += " · " + p.how_known;
-    if (!p.company.empty()) line += " · " + p.company;
-    if (!p.email.empty()) line += " · " + p.email;
-    if (p.last_contact) line += " · " + tr_format("contacts.last", {{"date", format_long_date(*p.last_contact, year)}});
-    if (p.next_reminder)
-        line += " · " + tr_format("people.next_reminder", {{"date", format_long_date(*p.next_reminder, year)}});
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
-    user_text_line(line);
+    wrapped_text(role_line(p).c_str());
+    wrapped_text(p.email.empty() ? tr("people.no_email").data() : p.email.c_str());
+    if (p.last_contact)
+        wrapped_text(tr_format("people.last_contact", {{"date", format_long_date(*p.last_contact, year)}}).c_str());
     ImGui::PopStyleColor();
+    if (p.next_reminder)
+        wrapped_text(tr_format("people.next", {{"date", format_long_date(*p.next_reminder, year)}}).c_str());
+}
+
+// The drafts and sent messages written to them, oldest first: each opens its message.
+void draw_person_messages(App& app, const Person& p, const std::string& who) {
     for (const std::string& id : p.message_ids) {
         const Message* m = app.find_message(id);
         if (!m) continue;
+        const bool draft = m->status == MessageStatus::draft;
+        const std::string kind(tr(display_key(m->kind)));  // TextVars holds views: the strings outlive it
         ImGui::PushID(id.c_str());
-        const std::string label = tr_format(m->status == MessageStatus::draft ? "people.draft" : "people.sent",
-                                            {{"kind", std::string(tr(display_key(m->kind)))}});
-        if (button(label.c_str(), Emphasis::quiet)) app.open_message(id);
+        set_next_item_name(
+            tr_format(draft ? "people.draft.named" : "people.sent.named", {{"kind", kind}, {"name", who}}));
+        if (button(tr_format(draft ? "people.draft" : "people.sent", {{"kind", kind}}).c_str(), Emphasis::quiet))
+            app.open_message(id);
         ImGui::PopID();
     }
 }
@@ -134,49 +146,77 @@ void draw_reflection_person_editor(App& app, const Person& p) {
     const bool email_changed = text_field(tr("contacts.email").data(), email, FieldKind::single_line, address);
     if (name_changed || email_changed)
         app.update_reflection(p.reflection_id, [&](Reflection& r) { set_person(r, p.key, name, email); });
+    muted_text(tr("people.edit_help").data());
+}
+
+void draw_person(App& app, PeopleViewState& view, const Person& p) {
+    const std::string id = person_id(p);
+    const std::string who = p.name.empty() ? std::string(tr("contacts.unnamed")) : p.name;
+    ImGui::PushID(id.c_str());
+    begin_card("person");
+    begin_region(Region::group, "row", who);  // the row, and its buttons named with it
+    subheading(who.c_str());
+    draw_person_facts(app, p);
+    draw_person_messages(app, p, who);
+    const bool open = view.open.count(id) > 0;
+    const Contact* c = p.contact_id.empty() ? nullptr : app.find_contact(p.contact_id);
+    if (open) {
+        if (c)
+            draw_contact_editor(app, *c);
+        else
+            draw_reflection_person_editor(app, p);
+    }
+    set_next_item_name(tr_format(open ? "contacts.done_editing.named" : "contacts.edit.named", {{"name", who}}));
+    if (button(tr(open ? "contacts.done_editing" : "contacts.edit").data(), Emphasis::quiet)) {
+        if (open)
+            view.open.erase(id);
+        else
+            view.open.insert(id);
+    }
+    if (c) {
+        same_line_if_fits(200.0f);
+        draw_contact_actions(app, *c, who);
+    }
+    end_region();
+    end_card();
+    ImGui::PopID();
+}
+
+// While a row is open for editing, everyone keeps the place they had: typing a name or a date
+// would otherwise move the row (and the field under the user's fingers). Newcomers go last.
+void keep_places(std::vector<Person>& fresh, const std::vector<Person>& before) {
+    std::unordered_map<std::string, std::size_t> place;
+    for (std::size_t i = 0; i < before.size(); ++i) place.emplace(person_id(before[i]), i);
+    std::stable_sort(fresh.begin(), fresh.end(), [&](const Person& a, const Person& b) {
+        const auto x = place.find(person_id(a));
+        const auto y = place.find(person_id(b));
+        const std::size_t px = x == place.end() ? before.size() : x->second;
+        const std::size_t py = y == place.end() ? before.size() : y->second;
+        return px < py;
+    });
 }
 
 }  // namespace
 
-void draw_contacts(App& app, ContactsViewState& view) {
-    subheading(tr("contacts.title").data());
+void draw_people(App& app, PeopleViewState& view) {
+    heading(tr("contacts.title").data());
     muted_text(tr("contacts.help").data());
     if (view.people_revision != app.revision()) {
-        view.people = people(app.journal());
+        std::vector<Person> fresh = people(app.journal());
+        sort_for_screen(fresh);
+        if (!view.open.empty()) keep_places(fresh, view.people);
+        view.people = std::move(fresh);
         view.people_revision = app.revision();
     }
-    for (const Person& p : view.people) {
-        const std::string id = p.contact_id.empty() ? p.reflection_id + "/" + p.key : p.contact_id;
-        ImGui::PushID(id.c_str());
-        begin_card("contact");
-        begin_region(Region::group, "row", p.name.empty() ? std::string(tr("contacts.unnamed")) : p.name);
-        user_text_line(p.name, tr("contacts.unnamed").data());
-        draw_person_facts(app, p);
-        const bool open = view.open.count(id) > 0;
-        const Contact* c = p.contact_id.empty() ? nullptr : app.find_contact(p.contact_id);
-        if (c) {
-            if (open) draw_contact_editor(app, *c);
-            draw_contact_actions(app, *c);
-        } else if (open) {
-            draw_reflection_person_editor(app, p);
-        }
-        if (button(tr(open ? "contacts.done_editing" : "contacts.edit").data(), Emphasis::quiet)) {
-            if (open)
-                view.open.erase(id);
-            else
-                view.open.insert(id);
-        }
-        end_region();
-        end_card();
-        ImGui::PopID();
-    }
+    if (view.people.empty()) wrapped_text(tr("people.empty").data());
+    for (const Person& p : view.people) draw_person(app, view, p);
     if (button(tr("contacts.add").data(), Emphasis::normal, true)) {
         const std::string id = app.create_contact(Contact{});
         if (!id.empty()) view.open.insert(id);
     }
 }
 
-// Saves the recruiter named in a reflection's feedback step as a contact (once).
+// Saves the recruiter named in a reflection's details as a contact (once).
 void save_recruiter_as_contact(App& app, const Reflection& r) {
     Contact c;
     c.name = r.feedback.recruiter_name;

@@ -93,6 +93,7 @@ void draw_import(App& app) {
                        {"updated", sum([](const ImportCounts& c) { return c.updated; })},
                        {"unchanged", sum([](const ImportCounts& c) { return c.unchanged + c.older_ignored; })}});
         wrapped_text(changes.c_str());
+        draw_import_people(p);
         const long long conflicts =
             p.reflections.conflicts + p.contacts.conflicts + p.messages.conflicts + p.reminders.conflicts;
         if (conflicts > 0) muted_text(tr_plural("data.import.conflicts", conflicts).c_str());

@@ -50,7 +50,35 @@ bool has_draft(const App& app, const Reflection& r, MessageKind kind, const std:
 
 }  // namespace
 
+void draw_recruiter_fields(App& app, const Reflection& r) {
+    const std::string key(person_keys::recruiter);
+    std::string name = r.feedback.recruiter_name;
+    if (text_input("step.feedback.prompt.recruiter_name", name))
+        app.update_reflection(r.meta.id, [&](Reflection& m) { set_person(m, key, name, r.feedback.recruiter_email); });
+    std::string email = r.feedback.recruiter_email;
+    if (text_input("step.feedback.prompt.recruiter_email", email, InputType::email))
+        app.update_reflection(r.meta.id, [&](Reflection& m) { set_person(m, key, r.feedback.recruiter_name, email); });
+}
+
+void draw_reply_recipient(App& app, const Reflection& r) {
+    const std::string key = default_recipient_key(MessageKind::feedback_reply, r);
+    const Addressee to = addressee(resolve_people(r, key), interface_language());
+    // Asked here only while nobody is named in the details; once shown, the fields stay for this
+    // reflection while the name is typed (the first letter already names someone).
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID asked = ImGui::GetID(("asked_recruiter/" + r.meta.id).c_str());
+    if (to.name.empty() && to.email.empty()) storage->SetInt(asked, 1);
+    if (storage->GetInt(asked, 0) != 0) {
+        draw_recruiter_fields(app, r);
+        return;
+    }
+    const std::string who = to.name.empty() ? to.email : (to.email.empty() ? to.name : to.name + " (" + to.email + ")");
+    wrapped_text(tr_format("step.feedback.reply_to", {{"who", who}}).c_str());
+}
+
 void draw_opportunity_people(App& app, const Reflection& r) {
+    subheading(tr("person.recruiter").data());
+    draw_recruiter_fields(app, r);
     subheading(tr("details.interviewers").data());
     std::string remove_id;
     for (const Interviewer& i : r.interviewers) {
@@ -197,6 +225,47 @@ void draw_missing_addresses(App& app, const Message& m) {
         }
         ImGui::PopID();
     }
+}
+
+namespace {
+
+// "Anna Berg · Interviewer · Nordlicht · anna@nordlicht.example · old colleague": who they are at a glance.
+std::string import_line(const Person& p) {
+    std::string line = p.name.empty() ? std::string(tr("contacts.unnamed")) : p.name;
+    switch (p.role) {
+        case PersonRole::recruiter: line += " · " + std::string(tr("person.recruiter")); break;
+        case PersonRole::hiring_manager: line += " · " + std::string(tr("person.hiring_manager")); break;
+        case PersonRole::interviewer: line += " · " + std::string(tr("person.interviewer")); break;
+        case PersonRole::told: line += " · " + std::string(tr("person.told")); break;
+        case PersonRole::contact: break;
+    }
+    for (const std::string* part : {&p.company, &p.email, &p.how_known})
+        if (!part->empty()) line += " · " + *part;
+    return line;
+}
+
+}  // namespace
+
+void draw_import_people(const ImportPreview& preview) {
+    if (preview.people.empty()) return;
+    wrapped_text(tr("data.import.people").data());
+    // A whole journal into an empty one names everyone: a dozen say what the file holds, the rest are counted.
+    constexpr std::size_t shown = 12;
+    const std::size_t count = preview.people.size() > shown + 1 ? shown : preview.people.size();
+    for (std::size_t k = 0; k < count; ++k) {
+        const PersonChange& change = preview.people[k];
+        const std::string now = import_line(change.now);
+        const std::string line = change.before ? tr_format("data.import.person_changed",
+                                                           {{"person", now}, {"before", import_line(*change.before)}})
+                                               : tr_format("data.import.person_new", {{"person", now}});
+        ImGui::Bullet();  // the line wraps beside it, shaped and aligned like any paragraph
+        ImGui::SameLine();
+        wrapped_text(line.c_str());
+    }
+    if (count < preview.people.size())
+        muted_text(tr_format("data.import.people_more",
+                             {{"n", format_number(static_cast<long long>(preview.people.size() - count))}})
+                       .c_str());
 }
 
 void draw_you_card(App& app) {

@@ -341,13 +341,7 @@ void draft_buttons(App& app, const Reflection& r, std::initializer_list<MessageK
 }
 
 void draw_feedback(App& app, const Reflection& r) {
-    text_row(app, r, "step.feedback.prompt.recruiter_name", FieldKind::single_line,
-             [](Reflection& m) -> std::string& { return m.feedback.recruiter_name; });
-    FieldOptions email;
-    email.type = InputType::email;
-    text_row(
-        app, r, "step.feedback.prompt.recruiter_email", FieldKind::single_line,
-        [](Reflection& m) -> std::string& { return m.feedback.recruiter_email; }, email);
+    draw_reply_recipient(app, r);  // the recruiter is entered with the other people in the details
     bool similar = r.feedback.ask_about_similar_role;
     if (checkbox(tr("step.feedback.prompt.ask_about_similar_role").data(), similar))
         edit(app, r, [&](Reflection& m) { m.feedback.ask_about_similar_role = similar; });

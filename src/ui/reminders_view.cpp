@@ -62,7 +62,7 @@ void draw_reminder_row(App& app, const Reminder& r) {
     ImGui::PopID();
 }
 
-void draw_reminders(App& app, RemindersViewState& view, ContactsViewState& contacts, Services& services) {
+void draw_reminders(App& app, RemindersViewState& view, Services& services) {
     heading(tr("reminders.title").data());
     muted_text(tr("reminders.help").data());
     const Date today = app.env().today();
@@ -75,8 +75,6 @@ void draw_reminders(App& app, RemindersViewState& view, ContactsViewState& conta
             {"debrief-reminders.ics", "text/calendar", reminders_to_ics(app.journal().reminders, app.env().now())});
         app.notify(std::string(tr("reminders.exported")));
     }
-    ImGui::Dummy(ImVec2(1, 8));
-    draw_contacts(app, contacts);
     ImGui::Dummy(ImVec2(1, 8));
 
     // A reminder of the user's own.

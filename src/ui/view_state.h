@@ -76,11 +76,11 @@ struct ReflectionViewState {
     std::string heading_place;  // reflection id + step last scrolled to its heading
 };
 
-// The contacts on the reminders screen (contacts_view.cpp).
-struct ContactsViewState {
-    std::unordered_set<std::string> open;  // ids of the contact cards open for editing
+// The People screen (contacts_view.cpp).
+struct PeopleViewState {
+    std::unordered_set<std::string> open;  // person_id()s of the rows open for editing
     // Everyone across the journal (core/people.h), gathered again only when the journal changed:
-    // the list walks every reflection, too much for every frame of a large journal.
+    // the list walks every reflection, too much for every frame of a large journal. In screen order.
     std::vector<Person> people;
     std::uint64_t people_revision = ~std::uint64_t{0};
 };
@@ -114,7 +114,7 @@ struct ViewState {
     HomeViewState home;
     NoticeViewState notice;
     ReflectionViewState reflection;
-    ContactsViewState contacts;
+    PeopleViewState people;
     RemindersViewState reminders;
     NewMessageViewState new_message;
     ProfileViewState profile;

@@ -13,13 +13,14 @@ void draw_home(App& app, HomeViewState& view, Services& services);  // journal l
 void draw_reflection(App& app, ReflectionViewState& view, Services& services);
 void draw_message(App& app, Services& services);             // one draft with its checklist
 void draw_new_message(App& app, NewMessageViewState& view);  // withdrawal / reconnect without a rejection
-// Due, upcoming, done; calendar export; the contacts and a reminder form below them.
-void draw_reminders(App& app, RemindersViewState& view, ContactsViewState& contacts, Services& services);
+// Due, upcoming, done; calendar export; a reminder form below them.
+void draw_reminders(App& app, RemindersViewState& view, Services& services);
 // The criteria profile and search phrase.
 void draw_profile(App& app, ProfileViewState& view, Services& services);
-void draw_data(App& app, Services& services);           // export, import, storage status, install notes
-void draw_trash(App& app, TrashViewState& view);        // deleted reflections, restore
-void draw_contacts(App& app, ContactsViewState& view);  // people to stay in touch with (on the reminders screen)
+void draw_data(App& app, Services& services);     // export, import, storage status, install notes
+void draw_trash(App& app, TrashViewState& view);  // deleted reflections, restore
+// Everyone across the journal with their company, role, last contact, next reminder and drafts.
+void draw_people(App& app, PeopleViewState& view);
 void save_recruiter_as_contact(App& app, const Reflection& reflection);
 void draw_notice(App& app, NoticeViewState& view);  // the short-lived message at the bottom
 

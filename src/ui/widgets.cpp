@@ -184,7 +184,7 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
     bool pressed = false;
     if (!has_rtl(label) && ImGui::CalcTextSize(visible.c_str()).x > room && room > 1.0f) {
         const ImVec2 text = ImGui::CalcTextSize(visible.c_str(), nullptr, false, room);
-        set_next_item_name(visible);
+        if (!next_item_has_name()) set_next_item_name(visible);  // a row's button keeps its row's name
         const std::string id = std::string("##") + label;
         pressed = ImGui::Button(id.c_str(), ImVec2(room + pad * 2.0f, std::max(height, text.y + 16.0f)));
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();

@@ -106,14 +106,14 @@ test('a person is a named group whose buttons say whose they are', async () => {
   try {
     const page = await browser.context.newPage();
     await openApp(page, server.url);
-    await page.getByRole('tab', { name: t('nav.reminders') }).click();
+    await page.getByRole('tab', { name: t('nav.people') }).click();
     await (await reveal(page, page.getByRole('button', { name: t('contacts.add') }))).click();
     const name = page.getByLabel(t('contacts.name'), { exact: true });
     await (await reveal(page, name)).fill('Anna Rossi');
     await page.getByRole('button', { name: t('contacts.remove.named', { name: 'Anna Rossi' }) }).waitFor({ state: 'attached' });
     const tree = await snapshot(page);
     has(tree, 'group "Anna Rossi":', 'the row as a group');
-    for (const key of ['contacts.remind.named', 'contacts.write.named', 'contacts.remove.named']) {
+    for (const key of ['contacts.done_editing.named', 'contacts.remind.named', 'contacts.write.named', 'contacts.remove.named']) {
       has(tree, `button "${t(key, { name: 'Anna Rossi' })}"`, key);
     }
   } finally {

@@ -47,7 +47,7 @@ for (const colorScheme of ['light', 'dark']) {
       await (await reveal(page, page.getByRole('button', { name: /^Draft: / }).first())).click();
       await page.getByLabel(t('message.body'), { exact: true }).waitFor();
       await check('draft');
-      for (const [key, where] of [['nav.journal', 'home'], ['nav.reminders', 'reminders'], ['nav.profile', 'profile'], ['nav.data', 'data']]) {
+      for (const [key, where] of [['nav.journal', 'home'], ['nav.reminders', 'reminders'], ['nav.people', 'people'], ['nav.profile', 'profile'], ['nav.data', 'data']]) {
         await page.getByRole('tab', { name: t(key) }).click();
         await page.getByRole('tab', { name: t(key), selected: true }).waitFor({ state: 'attached' });
         await check(where);

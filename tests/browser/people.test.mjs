@@ -94,10 +94,12 @@ test('each draft goes to its own person, with the right address in Copy and mail
     assert.equal(followUps.length, 1);
     assert.equal(followUps[0].recipient, 'interviewers');
 
-    // Your people lists the drafts written to each of them.
-    await (await at(page.getByRole('tab', { name: 'Reminders' }))).click();
-    await at(button('Draft: Note to your network'));
-    await at(button('Draft: Follow-up (2–3 weeks after the interview)'));
+    // The People tab lists the drafts written to each of them, on their own rows.
+    await (await at(page.getByRole('tab', { name: 'People' }))).click();
+    await at(button('Open the draft to Sam: Note to your network'));
+    await at(button('Open the draft to Lea: Note to your network'));
+    await at(button('Open the draft to Anna Berg: Follow-up (2–3 weeks after the interview)'));
+    await at(button('Open the draft to Ben Kraus: Follow-up (2–3 weeks after the interview)'));
     assert.deepEqual(errors.filter((e) => !e.includes('GL Driver')), []);
   } finally {
     await browser.cleanup();

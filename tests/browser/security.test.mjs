@@ -97,6 +97,7 @@ test('no policy violation or console error on any screen', async () => {
     await click(page.getByRole('button', { name: /^Trash/ }));
     // Every tab
     await click(tab('Reminders'));
+    await click(tab('People'));
     await click(tab('Profile'));
     await click(tab('Your data'));
     await click(tab('Journal'));

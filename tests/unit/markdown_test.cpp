@@ -126,3 +126,46 @@ TEST_CASE("the journal lists reflections, contacts, messages and reminders, with
 }
 
 TEST_CASE("an empty journal is just the title") { CHECK(journal_to_markdown(Journal{}) == "# My Debrief journal\n"); }
+
+TEST_CASE("the people of an opportunity: interviewers, hiring manager, who said no, and who was told") {
+    Reflection r;
+    r.meta.id = "r1";
+    r.company = "Nordlicht";
+    r.feedback.recruiter_name = "Jana Weber";
+    r.feedback.recruiter_email = "jana@nordlicht.example";
+    r.interviewers = {Interviewer{"i1", "Anna Berg", "anna@nordlicht.example", false},
+                      Interviewer{"i2", "Ben [Kraus]", "", true}, Interviewer{"i3", "", "", false}};
+    r.hiring_manager_name = "Carla Diaz";
+    r.hiring_manager_email = "carla@nordlicht.example";
+    r.rejected_by = "hiring_manager";
+    ArmyMember sam{"a1", "Sam", "", true};
+    sam.email = "sam@example.org";
+    sam.how_known = "old colleague";
+    ArmyMember unnamed{"a2", "", "", false};
+    unnamed.email = "lea@example.org";
+    r.army = {sam, unnamed};
+
+    const std::string md = reflection_to_markdown(r);
+    const std::string head =
+        "# Nordlicht\n"
+        "\n"
+        "- **Stage reached:** Interview\n"
+        "- **Outcome:** Rejected\n"
+        "- **Interviewers:** Anna Berg (anna@nordlicht.example), Ben \\[Kraus\\] (we got on well)\n"
+        "- **Hiring manager:** Carla Diaz (carla@nordlicht.example)\n"
+        "- **Rejection sent by:** Carla Diaz (carla@nordlicht.example)\n"
+        "- **Progress:** 0 of 8 steps done\n";
+    CHECK(md.substr(0, head.size()) == head);
+    CHECK(md.find("- **Recruiter:** Jana Weber (jana@nordlicht.example)\n") != std::string::npos);
+    CHECK(md.find("## 7. Gather your people\n"
+                  "\n"
+                  "- Sam (sam@example.org, old colleague) — told\n"
+                  "- lea@example.org — not told yet\n") != std::string::npos);
+
+    // Nobody entered: no empty people lines, and the recruiter (an empty choice) is not repeated.
+    Reflection plain;
+    plain.company = "Acme";
+    const std::string none = reflection_to_markdown(plain);
+    for (const char* label : {"Interviewers", "Hiring manager", "Rejection sent by"})
+        CHECK_MESSAGE(none.find(label) == std::string::npos, label);
+}

@@ -333,3 +333,159 @@ TEST_CASE("people: a journal not using the new fields is written as before") {
     for (const char* key : {"\"interviewers\"", "\"your_name\"", "\"recipient\"", "\"how_known\"", "\"rejected_by\""})
         CHECK_MESSAGE(text.find(key) == std::string::npos, key);
 }
+
+// [SECTION] The People screen's list
+
+namespace {
+
+Message sent_on(Message m, const std::string& id, Date day) {
+    m.meta.id = id;
+    m.status = MessageStatus::sent;
+    m.sent_on = day;
+    return m;
+}
+
+const Person& named(const std::vector<Person>& list, const std::string& name) {
+    const auto it = std::find_if(list.begin(), list.end(), [&](const Person& p) { return p.name == name; });
+    REQUIRE(it != list.end());
+    return *it;
+}
+
+}  // namespace
+
+TEST_CASE("people: last contact is the latest sent message, else the interview or the rejection") {
+    Journal j;
+    j.reflections.push_back(opportunity());
+    Reflection& r = j.reflections[0];
+    r.rejected_on = Date{2026, 11, 10};
+    r.last_interview_on = Date{2026, 11, 2};
+    // A draft is not contact; a sent follow-up to all interviewers is contact with each of them.
+    Message draft_note = draft(MessageKind::network_note, r);
+    draft_note.meta.id = "m0";
+    j.messages.push_back(draft_note);
+    j.messages.push_back(sent_on(draft(MessageKind::follow_up, r), "m1", Date{2026, 11, 24}));
+    j.messages.push_back(sent_on(draft(MessageKind::feedback_reply, r), "m2", Date{2026, 11, 12}));
+
+    const std::vector<Person> all = people(j);
+    CHECK(*named(all, "Jana Weber").last_contact == Date{2026, 11, 12});  // the reply, after the rejection
+    CHECK(*named(all, "Anna Berg").last_contact == Date{2026, 11, 24});
+    CHECK(*named(all, "Ben Kraus").last_contact == Date{2026, 11, 24});
+    CHECK(*named(all, "Carla Diaz").last_contact == Date{2026, 11, 2});  // the last interview
+    CHECK_FALSE(named(all, "Sam").last_contact.has_value());             // only a draft so far
+    CHECK(named(all, "Sam").message_ids == std::vector<std::string>{"m0"});
+    CHECK(named(all, "Lea").message_ids.empty());
+}
+
+TEST_CASE("people: drafts per person, and the next reminder is the soonest open one about them") {
+    Journal j;
+    j.reflections.push_back(opportunity());
+    const Reflection& r = j.reflections[0];
+    Message to_ben = draft_to_person(MessageKind::check_in, r, "interviewer/i2", you(), {});
+    to_ben.meta.id = "m1";
+    Message to_all = draft(MessageKind::follow_up, r);
+    to_all.meta.id = "m2";
+    Message trashed = draft(MessageKind::recruiter_question, r);
+    trashed.meta.id = "m3";
+    trashed.meta.deleted = Timestamp{1};
+    j.messages = {to_ben, to_all, trashed};
+    Contact olga;
+    olga.meta.id = "c1";
+    olga.name = "Olga Petrova";
+    j.contacts.push_back(olga);
+    const auto reminder = [](std::string id, std::string message, std::string contact, Date due) {
+        Reminder x;
+        x.meta.id = std::move(id);
+        x.message_id = std::move(message);
+        x.contact_id = std::move(contact);
+        x.due = due;
+        return x;
+    };
+    Reminder done = reminder("r1", "m1", "", {2026, 12, 1});
+    done.done = true;
+    Reminder snoozed = reminder("r2", "m2", "", {2026, 12, 3});
+    snoozed.snoozed_until = Date{2026, 12, 20};
+    j.reminders = {done, snoozed, reminder("r3", "m1", "", {2026, 12, 9}), reminder("r4", "", "c1", {2027, 1, 15})};
+
+    const std::vector<Person> all = people(j);
+    CHECK(named(all, "Ben Kraus").message_ids == std::vector<std::string>{"m1", "m2"});
+    CHECK(named(all, "Anna Berg").message_ids == std::vector<std::string>{"m2"});
+    CHECK(named(all, "Jana Weber").message_ids.empty());                  // the trashed question is not theirs any more
+    CHECK(*named(all, "Ben Kraus").next_reminder == Date{2026, 12, 9});   // the done one does not count
+    CHECK(*named(all, "Anna Berg").next_reminder == Date{2026, 12, 20});  // snoozed: when it comes back
+    CHECK(*named(all, "Olga Petrova").next_reminder == Date{2027, 1, 15});  // a reminder about the contact
+    CHECK_FALSE(named(all, "Sam").next_reminder.has_value());
+}
+
+TEST_CASE("people: the screen lists who has a reminder coming first, then the latest in touch, then by name") {
+    const auto person = [](std::string name, std::optional<Date> next, std::optional<Date> last) {
+        Person p;
+        p.name = std::move(name);
+        p.next_reminder = next;
+        p.last_contact = last;
+        return p;
+    };
+    std::vector<Person> list{
+        person("zoë", std::nullopt, std::nullopt),       person("Émile", std::nullopt, std::nullopt),
+        person("Bea", std::nullopt, Date{2026, 10, 1}),  person("Carl", Date{2026, 12, 20}, std::nullopt),
+        person("Dora", std::nullopt, Date{2026, 11, 1}), person("Ada", Date{2026, 12, 5}, Date{2026, 1, 1}),
+        person("anna", std::nullopt, std::nullopt)};
+    sort_for_screen(list);
+    std::vector<std::string> names;
+    for (const Person& p : list) names.push_back(p.name);
+    CHECK(names == std::vector<std::string>{"Ada", "Carl", "Dora", "Bea", "anna", "Émile", "zoë"});
+}
+
+TEST_CASE("people: an import preview names the people it would bring in or change") {
+    Journal current;
+    current.reflections.push_back(opportunity());
+    current.reflections[0].meta.modified = Timestamp{100};
+    Journal incoming = current;
+    Reflection& newer = incoming.reflections[0];
+    newer.meta.modified = Timestamp{200};
+    newer.interviewers[0].email = "anna.berg@nordlicht.example";
+    newer.interviewers.push_back(Interviewer{"i3", "Cem Aydin", "cem@nordlicht.example", false});
+    newer.army[0].how_known = "studied together";
+    Contact olga;
+    olga.meta.id = "c1";
+    olga.name = "Olga Petrova";
+    incoming.contacts.push_back(olga);
+
+    const ImportPreview preview = preview_import(current, incoming);
+    std::vector<std::string> changed, added;
+    for (const PersonChange& c : preview.people) (c.before ? changed : added).push_back(c.now.name);
+    CHECK(changed == std::vector<std::string>{"Anna Berg", "Sam"});
+    CHECK(added == std::vector<std::string>{"Cem Aydin", "Olga Petrova"});
+    const auto anna = std::find_if(preview.people.begin(), preview.people.end(),
+                                   [](const PersonChange& c) { return c.now.name == "Anna Berg"; });
+    CHECK(anna->before->email == "anna@nordlicht.example");
+    CHECK(anna->now.email == "anna.berg@nordlicht.example");
+
+    // An older copy of the reflection would not win the merge: nobody changes.
+    newer.meta.modified = Timestamp{50};
+    incoming.contacts.clear();
+    CHECK(preview_import(current, incoming).people.empty());
+}
+
+TEST_CASE("people: someone told in step 7 who is a saved contact is listed once, with the note to them") {
+    Journal j;
+    j.reflections.push_back(opportunity());
+    Contact sam;
+    sam.meta.id = "c1";
+    sam.name = "Sam Osei";
+    sam.email = "sam@example.org";
+    j.contacts.push_back(sam);
+    j.reflections[0].army[0].contact_id = "c1";
+    Message note = draft_to_person(MessageKind::network_note, j.reflections[0], "told/a1", you(), {});
+    note.meta.id = "m1";
+    j.messages.push_back(note);
+
+    const std::vector<Person> all = people(j);
+    CHECK(std::count_if(all.begin(), all.end(), [](const Person& p) { return p.role == PersonRole::told; }) == 1);
+    const Person& listed = named(all, "Sam Osei");
+    CHECK(listed.role == PersonRole::contact);
+    CHECK(listed.message_ids == std::vector<std::string>{"m1"});
+
+    // A trashed contact gives the person back to the reflection.
+    j.contacts[0].meta.deleted = Timestamp{1};
+    CHECK(named(people(j), "Sam").message_ids == std::vector<std::string>{"m1"});
+}

@@ -1,12 +1,17 @@
 // The people fields as drawn: one network-note button per person told, each draft to its person,
 // the address asked for beside a draft that lacks one (and kept on screen while it is typed), the
-// You card signing new drafts, and everyone of a reflection on the People list.
+// You card signing new drafts, the recruiter entered with the other people in the details, and the
+// People screen: everyone as a named row, editing a person there readdressing unsent drafts.
+#include "app/import_flow.h"
+#include "core/people.h"
 #include "core/steps.h"
 #include "fixed_environment.h"
+#include "serialization/journal_json.h"
 #include "ui_test_support.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 using namespace debrief;
@@ -70,10 +75,11 @@ TEST_CASE("people view: one network note per person told, each addressed and sig
     for (const Message& m : app.journal().messages) notes += m.kind == MessageKind::network_note ? 1 : 0;
     CHECK(notes == 2);
 
-    // Your people: all five of the reflection, with the drafts written to them.
-    app.go(Screen::reminders);
+    // The People screen: each note under the person it was written to.
+    app.go(Screen::people);
     ui.frame(app, view, services);
-    CHECK(ui.scroll_to(app, view, services, Role::button, "Draft: Note to your network"));
+    CHECK(ui.scroll_to(app, view, services, Role::button, "Open the draft to Sam: Note to your network"));
+    CHECK(ui.scroll_to(app, view, services, Role::button, "Open the draft to Lea: Note to your network"));
 }
 
 TEST_CASE("people view: a missing address is asked for beside the draft and fills To") {
@@ -104,4 +110,180 @@ TEST_CASE("people view: a missing address is asked for beside the draft and fill
     ui.frame(app, view, services);
     CHECK(app.find_message(message_id)->to == "anna@nordlicht.example, ben@nordlicht.example");
     CHECK(app.find_reflection(id)->interviewers[0].email == "anna@nordlicht.example");
+}
+
+namespace {
+
+bool has_text(const std::vector<ui::ItemInfo>& items, const std::string& text) {
+    return std::any_of(items.begin(), items.end(),
+                       [&](const ui::ItemInfo& i) { return i.role != Role::button && i.name == text; });
+}
+
+const ui::RegionInfo* group_named(const std::string& name) {
+    for (const ui::RegionInfo& r : ui::item_registry_regions())
+        if (r.kind == ui::Region::group && r.name == name) return &r;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("people view: the People tab lists everyone as a named row, fitting a 390 px phone") {
+    test::FixedEnvironment env;
+    App app(env);
+    ui::ViewState view;
+    test::RecordingServices services;
+    const ImVec2 phone(390, 844);
+    test::NullBackend ui(phone);
+    ui.frame(app, view, services);
+    REQUIRE(ui.click(app, view, services, Role::tab, "People"));
+    REQUIRE(app.nav().screen == Screen::people);
+    // Nobody yet: the screen says where people come from.
+    CHECK(has_text(ui.frame(app, view, services),
+                   "No one here yet. People arrive as you write: the recruiter, interviewers and hiring manager you "
+                   "name in an opportunity's details, and the people you tell in step 7. You can also add someone "
+                   "yourself."));
+
+    const std::string id = opportunity(app);
+    app.update_reflection(id, [](Reflection& r) {
+        r.role = "UX designer";
+        r.last_interview_on = Date{2026, 11, 3};
+    });
+    const Reflection& r = *app.find_reflection(id);
+    DraftContext ctx;
+    ctx.language = Language::en;
+    const std::string follow_up =
+        app.create_message(draft_to_person(MessageKind::follow_up, r, "interviewers", app.journal().settings, ctx));
+    Reminder rem;
+    rem.message_id = follow_up;
+    rem.due = Date{2026, 12, 5};
+    rem.title = "Follow up with Nordlicht";
+    app.create_reminder(rem);
+
+    const auto& items = ui.frame(app, view, services);
+    for (const char* name : {"Jana Weber", "Anna Berg", "Ben Kraus", "Sam", "Lea"})
+        CHECK_MESSAGE(group_named(name), name);
+    // Anna: an interviewer at Nordlicht, no address yet, last seen at the interview, a reminder coming.
+    CHECK(has_text(items, "Interviewer · Nordlicht"));
+    CHECK(has_text(items, "No email yet"));
+    CHECK(has_text(items, "Last in touch: November 3"));
+    CHECK(has_text(items, "Next reminder: December 5"));
+    CHECK(has_text(items, "In your corner · Nordlicht"));
+    // The interviewers have a reminder coming: they come first.
+    const ui::RegionInfo* anna = group_named("Anna Berg");
+    const ui::RegionInfo* jana = group_named("Jana Weber");
+    REQUIRE((anna && jana));
+    CHECK(anna->sequence < jana->sequence);
+    // Each row's buttons say whose row they are on.
+    CHECK(ui::find_item(Role::button, "Edit details: Anna Berg"));
+    const std::string open_draft = "Open the draft to Ben Kraus: Follow-up (2–3 weeks after the interview)";
+    REQUIRE(ui.scroll_to(app, view, services, Role::button, open_draft));
+    for (const auto& item : ui.frame(app, view, services)) CHECK_MESSAGE(item.max.x <= phone.x + 0.5f, item.name);
+    REQUIRE(ui.click(app, view, services, Role::button, open_draft));
+    CHECK(app.nav().screen == Screen::message);
+    CHECK(app.nav().message_id == follow_up);
+}
+
+TEST_CASE("people view: an email edited on the People screen reaches every unsent draft to that person") {
+    test::FixedEnvironment env;
+    App app(env);
+    ui::ViewState view;
+    test::RecordingServices services;
+    test::NullBackend ui(ImVec2(390, 844));
+    const std::string id = opportunity(app);
+    const Reflection& r = *app.find_reflection(id);
+    DraftContext ctx;
+    ctx.language = Language::en;
+    const Settings& you = app.journal().settings;
+    const std::string follow_up =
+        app.create_message(draft_to_person(MessageKind::follow_up, r, "interviewers", you, ctx));
+    const std::string sent = app.create_message(draft_to_person(MessageKind::check_in, r, "interviewer/i1", you, ctx));
+    app.update_message(sent, [](Message& m) { m.status = MessageStatus::sent; });
+    CHECK(app.find_message(follow_up)->to == "ben@nordlicht.example");
+
+    app.go(Screen::people);
+    ui.frame(app, view, services);
+    REQUIRE(ui.scroll_to(app, view, services, Role::button, "Edit details: Anna Berg"));
+    REQUIRE(ui.click(app, view, services, Role::button, "Edit details: Anna Berg"));
+    CHECK(ui.scroll_to(app, view, services, Role::button, "Done editing: Anna Berg"));
+    REQUIRE(ui.fields.type("Email", "anna@nordlicht.example"));
+    ui.frame(app, view, services);
+    CHECK(app.find_reflection(id)->interviewers[0].email == "anna@nordlicht.example");
+    CHECK(app.find_message(follow_up)->to == "anna@nordlicht.example, ben@nordlicht.example");
+    CHECK(app.find_message(sent)->to.empty());  // what went out stays as it went out
+    REQUIRE(ui.fields.type("Name", "Anna Lind"));
+    ui.frame(app, view, services);
+    CHECK(app.find_message(follow_up)->body.rfind("Dear Anna Lind and Ben Kraus,", 0) == 0);
+    ui.frame(app, view, services);
+    CHECK(group_named("Anna Lind"));
+}
+
+TEST_CASE("people view: the recruiter is entered in the details; step 4 says who the reply goes to") {
+    test::FixedEnvironment env;
+    App app(env);
+    ui::ViewState view;
+    test::RecordingServices services;
+    test::NullBackend ui(ImVec2(1280, 2400));
+    const std::string id = app.create_reflection();
+    app.open_reflection(id);
+    ui.frame(app, view, services);  // a new reflection opens with its details
+    REQUIRE(placed(ui.fields, "Recruiter's name"));
+    REQUIRE(ui.fields.type("Recruiter's name", "Jana Weber"));
+    ui.frame(app, view, services);
+    REQUIRE(ui.fields.type("Recruiter's email", "jana@nordlicht.example"));
+    ui.frame(app, view, services);
+    CHECK(app.find_reflection(id)->feedback.recruiter_name == "Jana Weber");  // stored where it always was
+    CHECK(app.find_reflection(id)->feedback.recruiter_email == "jana@nordlicht.example");
+
+    app.update_reflection(id, [](Reflection& r) {
+        r.company = "Nordlicht";
+        go_to_step(r, StepId::feedback);
+    });
+    const auto& items = ui.frame(app, view, services);
+    CHECK_FALSE(placed(ui.fields, "Recruiter's name"));  // not asked twice
+    CHECK(has_text(items,
+                   "Your reply goes to Jana Weber (jana@nordlicht.example). You can change who that is in the "
+                   "opportunity's details."));
+
+    // Nobody named yet: step 4 asks, and keeps asking while the name is typed.
+    const std::string other = app.create_reflection();
+    app.update_reflection(other, [](Reflection& r) {
+        r.company = "Acme";
+        go_to_step(r, StepId::feedback);
+    });
+    app.open_reflection(other);
+    ui.frame(app, view, services);
+    REQUIRE(placed(ui.fields, "Recruiter's name"));
+    REQUIRE(ui.fields.type("Recruiter's name", "M"));
+    ui.frame(app, view, services);
+    CHECK(placed(ui.fields, "Recruiter's name"));
+    CHECK(app.find_reflection(other)->feedback.recruiter_name == "M");
+}
+
+TEST_CASE("people view: the import preview names the people the file brings in, a dozen at most") {
+    test::FixedEnvironment env;
+    App other(env);
+    const std::string id = opportunity(other);
+    other.update_reflection(id, [](Reflection& r) {
+        r.interviewers[0].email = "anna@nordlicht.example";
+        for (int k = 0; k < 10; ++k)
+            r.interviewers.push_back(Interviewer{"x" + std::to_string(k), "Panel " + std::to_string(k), "", false});
+    });
+    const std::string file = encode_journal(other.journal(), env.now());
+
+    App app(env);
+    ui::ViewState view;
+    test::RecordingServices services;
+    test::NullBackend ui(ImVec2(390, 844));
+    app.go(Screen::data);
+    app.import_flow().receive(app, "people.json", file);
+    REQUIRE(app.import_flow().pending());
+    CHECK(app.import_flow().pending()->preview.people.size() == 15);
+    ui.frame(app, view, services);
+    REQUIRE(ui.scroll_to(app, view, services, Role::button, "Merge into my journal"));
+    const auto& items = ui.frame(app, view, services);
+    CHECK(has_text(items, "People this import brings in or changes:"));
+    CHECK(has_text(items, "Jana Weber · Recruiter · Nordlicht · jana@nordlicht.example (new)"));
+    CHECK(has_text(items, "Anna Berg · Interviewer · Nordlicht · anna@nordlicht.example (new)"));
+    CHECK(has_text(items, "And 3 others."));
+    CHECK_FALSE(has_text(items, "Panel 9 · Interviewer · Nordlicht (new)"));
 }

@@ -96,8 +96,8 @@ TEST_CASE("every screen draws at phone and desktop sizes") {
             app.open_reflection(id);
             check_no_raw_keys(ui, ui.frame(app, view, services));
         }
-        for (Screen s :
-             {Screen::home, Screen::reminders, Screen::profile, Screen::data, Screen::trash, Screen::new_message}) {
+        for (Screen s : {Screen::home, Screen::reminders, Screen::people, Screen::profile, Screen::data, Screen::trash,
+                         Screen::new_message}) {
             app.go(s);
             check_no_raw_keys(ui, ui.frame(app, view, services));
         }
@@ -120,7 +120,7 @@ TEST_CASE("a person can be added and given a follow-up reminder") {
     ui::ViewState view;
     test::RecordingServices services;
     test::NullBackend ui(ImVec2(1280, 800));
-    app.go(Screen::reminders);
+    app.go(Screen::people);
     ui.frame(app, view, services);
     REQUIRE(ui.click(app, view, services, Role::button, "Add a person"));
     REQUIRE(app.journal().contacts.size() == 1);
@@ -163,8 +163,8 @@ void check_narrowest_phone(const char* catalogue_name) {
         app.open_reflection(id);
         check_width("step");
     }
-    for (Screen s :
-         {Screen::home, Screen::reminders, Screen::profile, Screen::data, Screen::trash, Screen::new_message}) {
+    for (Screen s : {Screen::home, Screen::reminders, Screen::people, Screen::profile, Screen::data, Screen::trash,
+                     Screen::new_message}) {
         app.go(s);
         check_width("screen");
     }

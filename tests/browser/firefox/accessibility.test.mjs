@@ -23,8 +23,8 @@ test(`${ENGINE}: the home screen's controls have roles, names and state`, async 
   await page.open(server.url);
   const items = await page.mirror();
   const tabs = items.filter((i) => i.role === 'tab');
-  assert.deepEqual(tabs.map((t) => t.name), ['Journal', 'Reminders', 'Profile', 'Your data']);
-  assert.deepEqual(tabs.map((t) => t.selected), ['true', 'false', 'false', 'false']);
+  assert.deepEqual(tabs.map((t) => t.name), ['Journal', 'Reminders', 'People', 'Profile', 'Your data']);
+  assert.deepEqual(tabs.map((t) => t.selected), ['true', 'false', 'false', 'false', 'false']);
   assert.ok(items.some((i) => i.role === 'button' && i.name === 'New reflection'), JSON.stringify(items));
   for (const item of items) assert.ok(item.name && item.name.trim() !== '', `a ${item.role} without a name`);
   // The accessibility tree agrees: found by role and name, not by CSS.
