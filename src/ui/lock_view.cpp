@@ -120,11 +120,16 @@ void draw_lock_card(App& app, Services& services) {
 void draw_sealed_export(App& app) {
     if (!g_host) return;
     LockForm& form = g_host->form();
+    // Plain JSON stays the default: the passphrase fields appear only when asked for.
+    if (!form.export_open) {
+        if (button(tr("data.export.sealed").data(), Emphasis::normal, true)) form.export_open = true;
+        return;
+    }
     wrapped_text(tr("data.export.sealed_help").data());
     passphrase_field("data.export.passphrase", form.export_next);
     passphrase_field("data.export.repeat", form.export_repeat);
     ImGui::BeginDisabled(g_host->busy());
-    if (button(tr("data.export.sealed").data(), Emphasis::normal, true)) {
+    if (button(tr("data.export.sealed_confirm").data(), Emphasis::primary, true)) {
         if (const char* problem = new_passphrase_problem(form.export_next, form.export_repeat)) {
             form.problem = std::string(tr(problem));
             form.problem_where = "export";
@@ -133,7 +138,14 @@ void draw_sealed_export(App& app) {
             form.export_next.clear();
             form.export_repeat.clear();
             form.problem.clear();
+            form.export_open = false;
         }
+    }
+    if (button(tr("data.import.cancel").data(), Emphasis::quiet)) {
+        form.export_next.clear();
+        form.export_repeat.clear();
+        form.problem.clear();
+        form.export_open = false;
     }
     ImGui::EndDisabled();
     problem_text(form, "export");

@@ -16,10 +16,11 @@ namespace debrief::ui {
 // What the person typed into the lock's fields, kept by the host (one per App) and cleared as
 // soon as a passphrase has been handed over.
 struct LockForm {
-    std::string unlock;       // the lock screen
-    std::string next;         // a new passphrase (turn on, change)
-    std::string repeat;       // the same again
-    std::string export_next;  // an encrypted export's passphrase
+    std::string unlock;        // the lock screen
+    std::string next;          // a new passphrase (turn on, change)
+    std::string repeat;        // the same again
+    bool export_open = false;  // the encrypted export's fields are shown
+    std::string export_next;   // an encrypted export's passphrase
     std::string export_repeat;
     std::string import_passphrase;  // an encrypted file being imported
     std::string problem;            // what went wrong last, a sentence for the person

@@ -194,6 +194,29 @@ test('turning the lock off stores the journal readable again, unchanged', async 
   }
 });
 
+test('auto-lock: after a while without input the page locks itself', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await openApp(page, server.url);
+    await newReflection(page, SENTENCE);
+    await waitSaved(page);
+    await turnOnLock(page, PASSPHRASE);
+    await page.waitForFunction(() => window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
+    assert.equal(await page.evaluate(() => window.debrief.lock.autoLock), true, 'on by default');
+    // Five minutes, shortened: the page saves, reloads and shows the lock screen by itself.
+    const reloaded = page.waitForEvent('framenavigated', { timeout: 30000 });
+    await page.evaluate(() => { window.debrief.lock.autoLockMs = 200; });
+    await reloaded;
+    await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && window.debrief.lock.locked, null, { timeout: 30000 });
+    await page.getByRole('heading', { name: t('lock.title') }).waitFor();
+    assert.equal(await unlock(page, PASSPHRASE), true);
+    await page.getByRole('button', { name: `Open ${SENTENCE}` }).waitFor();
+  } finally {
+    await browser.cleanup();
+  }
+});
+
 // Opens the app in a relaunched browser and unlocks it with whichever passphrase the stored
 // generation has (the old one or the new one: never neither).
 async function openAny(context, passphrases) {
@@ -213,7 +236,7 @@ async function openAny(context, passphrases) {
 }
 
 test('a browser killed during each phase of turning on, changing or turning off the lock opens a complete journal', async () => {
-  const journal = generateJournal({ reflections: 600, seed: 7 });
+  const journal = generateJournal({ reflections: 300, seed: 7 });
   const profile = await newProfileDir();
   try {
     let chromium = await launchKillable(profile);
@@ -225,7 +248,7 @@ test('a browser killed during each phase of turning on, changing or turning off 
     await waitSaved(page, 60000);
     const complete = await journalFiles(page);
     const count = await page.evaluate(() => window.debrief.counts.reflections);
-    assert.equal(count, 600);
+    assert.equal(count, 300);
 
     // [the passphrase to move to (null: turn the lock off), where the kill lands, which generation
     // must open after it]. 'deriving' is killed while PBKDF2 runs; the others stop there for good
@@ -279,12 +302,13 @@ test('an encrypted export asks for its passphrase on import and brings back an i
     const [plainDownload] = await Promise.all([page.waitForEvent('download'), press(page, t('data.export.json'))]);
     plain = JSON.parse(await readFile(await plainDownload.path(), 'utf8'));
 
+    await press(page, t('data.export.sealed'));
     await fill(page, t('data.export.passphrase'), PASSPHRASE);
     await fill(page, t('data.export.repeat'), 'a different one');
-    await press(page, t('data.export.sealed'));
+    await press(page, t('data.export.sealed_confirm'));
     await page.getByText(t('data.lock.mismatch')).waitFor();
     await fill(page, t('data.export.repeat'), PASSPHRASE);
-    const [download] = await Promise.all([page.waitForEvent('download'), press(page, t('data.export.sealed'))]);
+    const [download] = await Promise.all([page.waitForEvent('download'), press(page, t('data.export.sealed_confirm'))]);
     assert.match(download.suggestedFilename(), /^debrief-\d{4}-\d{2}-\d{2}-encrypted\.json$/);
     sealed = await readFile(await download.path(), 'utf8');
   } finally {
