@@ -32,7 +32,7 @@ target_link_options(debrief_web PRIVATE
   -sSUPPORT_LONGJMP=0)
 
 # Static files next to app.js/app.wasm.
-set(DEBRIEF_WEB_FILES index.html shell.js storage.js shell.css)
+set(DEBRIEF_WEB_FILES index.html shell.js lock.js storage.js shell.css)
 foreach(f ${DEBRIEF_WEB_FILES})
   add_custom_command(TARGET debrief_web POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/${f}" "${DEBRIEF_SITE_DIR}/${f}")

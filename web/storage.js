@@ -183,6 +183,8 @@ const DebriefStorage = (() => {
       return;
     }
     state.role = await chooseRole();
+    // The lock (web/lock.js) seals and opens files where IDBFS meets IndexedDB.
+    if (window.DebriefLock) DebriefLock.install();
     FS.mount(IDBFS, {}, MOUNT);
     const error = await syncfs(true);
     if (error) window.debrief.errors.push(`load: ${error}`);

@@ -4,6 +4,7 @@
 #include "app/import_flow.h"
 #include "core/i18n.h"
 #include "platform/backend_web.h"
+#include "platform/lock_web.h"
 
 #include <emscripten.h>
 
@@ -30,8 +31,10 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void debrief_import_file(const char* name, int name_length, const char* data, int size) {
     using namespace debrief::platform;
     if (!g_app) return;
-    g_app->import_flow().receive(*g_app, std::string(name, static_cast<std::size_t>(name_length)),
-                                 std::string_view(data, static_cast<std::size_t>(size)));
+    const std::string file_name(name, static_cast<std::size_t>(name_length));
+    const std::string_view bytes(data, static_cast<std::size_t>(size));
+    // An encrypted export waits for its passphrase (lock_web.cpp) before the import flow reads it.
+    if (!lock_hold_sealed_import(file_name, bytes)) g_app->import_flow().receive(*g_app, file_name, bytes);
     show_result();
 }
 

@@ -23,6 +23,7 @@ EM_JS(int, js_storage_role, (), {
     const role = window.DebriefStorage ? DebriefStorage.role : "memory";
     return role === "writer" ? 1 : (role === "reader" ? 2 : 0);
 });
+EM_JS(int, js_journal_locked, (), { return window.DebriefLock && DebriefLock.state.locked ? 1 : 0; });
 EM_JS(void, js_storage_sync, (), { if (window.DebriefStorage) DebriefStorage.sync(); });
 EM_JS(void, js_storage_report_info, (), { if (window.DebriefStorage) DebriefStorage.reportInfo(); });
 // Test hooks: what the load set aside, and the indicator's state.
@@ -101,16 +102,26 @@ void on_timer(void*) {
 
 void storage_init(App& app) {
     g.app = &app;
-    g.saver = std::make_unique<SaveController>(app, journal_root, g.sync);
-    const int role = js_storage_role();
     js_publish_save_state("saved");
+    // A locked journal was not loaded (web/lock.js): nothing is read or written until the
+    // passphrase opens it, since a save from the empty folder would remove every stored file.
+    if (js_journal_locked()) return;
+    storage_unlocked();
+}
+
+void storage_unlocked() {
+    if (g.saver) return;
+    g.saver = std::make_unique<SaveController>(*g.app, journal_root, g.sync);
+    const int role = js_storage_role();
     g.saver->start(role == 1 ? StorageRole::writer : role == 2 ? StorageRole::reader : StorageRole::memory_only);
     publish_quarantined();
     publish_counts();
     js_storage_report_info();
+    request_frame();
 }
 
 void storage_after_frame() {
+    if (!g.saver) return;
     publish_counts();
     g.saver->update(emscripten_get_now());
     arm_timer();

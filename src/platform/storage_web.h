@@ -12,8 +12,10 @@
 
 namespace debrief::platform {
 
-// Loads the journal into `app` (web/storage.js has chosen this tab's role).
+// Loads the journal into `app` (web/storage.js has chosen this tab's role), unless it is locked.
 void storage_init(App& app);
+// The passphrase opened a locked journal and web/lock.js filled the folder: load it now.
+void storage_unlocked();
 // After every frame: lets the save controller see the frame's changes and arms its timer.
 void storage_after_frame();
 

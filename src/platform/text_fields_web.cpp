@@ -13,6 +13,19 @@ namespace debrief::platform {
 EM_JS(void, js_fields_sync, (const char* json), { Debrief.fields.sync(JSON.parse(UTF8ToString(json))); });
 // clang-format on
 
+namespace {
+// The <input> type: the browser picks the keyboard, the date picker, or hides a passphrase.
+const char* input_type_name(ui::InputType type) {
+    switch (type) {
+        case ui::InputType::email: return "email";
+        case ui::InputType::date: return "date";
+        case ui::InputType::password: return "password";
+        case ui::InputType::text: break;
+    }
+    return "text";
+}
+}  // namespace
+
 WebTextFields& web_text_fields() {
     static WebTextFields fields;
     return fields;
@@ -63,8 +76,7 @@ void WebTextFields::sync_to_dom() {
             w.key("hidden");
             w.boolean(r.hidden);
             w.key("type");
-            w.string(r.input_type == ui::InputType::email ? "email"
-                                                          : (r.input_type == ui::InputType::date ? "date" : "text"));
+            w.string(input_type_name(r.input_type));
             w.key("seq");
             w.number(static_cast<std::int64_t>(r.sequence));
             w.key("parent");

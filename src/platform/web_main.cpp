@@ -5,6 +5,7 @@
 #include "platform/environment_web.h"
 #include "platform/import_web.h"
 #include "platform/language_web.h"
+#include "platform/lock_web.h"
 #include "platform/semantic_mirror_web.h"
 #include "platform/services_web.h"
 #include "platform/storage_web.h"
@@ -86,6 +87,7 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     apply_current_theme();
     ui::set_text_field_host(&platform::web_text_fields());
+    platform::lock_init(g_app, g_services);
     platform::storage_init(g_app);
     platform::import_init(g_app);
     platform::start_language(g_app);  // after storage: the journal holds the chosen language

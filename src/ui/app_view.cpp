@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "ui/bidi_text.h"
 #include "ui/fonts.h"
+#include "ui/lock_view.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -172,6 +173,23 @@ void draw_app(App& app, ViewState& view, Services& services) {
     const float margin = viewport->WorkSize.x < 480.0f ? 12.0f : 24.0f;
     const float column = std::min(theme_metrics().content_max_width, viewport->WorkSize.x - margin * 2.0f);
     const float left = std::max(margin, (viewport->WorkSize.x - column) * 0.5f);
+
+    // Locked: the passphrase is all there is to see (no tabs, no journal: nothing is loaded yet).
+    if (lock_screen_wanted()) {
+        set_frame_place("lock");
+        ImGui::SetCursorPos(ImVec2(left, 32.0f));
+        begin_region(Region::main, "main");
+        ImGui::BeginGroup();
+        ImGui::PushItemWidth(column);
+        ImGui::PushTextWrapPos(left + column);
+        draw_lock_screen(app);
+        ImGui::PopTextWrapPos();
+        ImGui::PopItemWidth();
+        ImGui::EndGroup();
+        end_region();
+        ImGui::End();
+        return;
+    }
 
     ImGui::SetCursorPos(ImVec2(left, 10.0f));
     begin_region(Region::banner, "banner");

@@ -8,6 +8,7 @@
 #include "core/dates.h"
 #include "core/i18n.h"
 #include "ui/item_registry.h"
+#include "ui/lock_view.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -62,6 +63,7 @@ void draw_export(App& app, Services& services) {
         services.download(app.export_markdown());
         app.notify(std::string(tr("data.exported")));
     }
+    draw_sealed_export(app);
     end_card();
 }
 
@@ -75,7 +77,9 @@ void draw_import(App& app) {
         wrapped_text(flow.error().c_str());
         ImGui::PopStyleColor();
     }
-    if (const auto& pending = flow.pending()) {
+    if (lock_host() && lock_host()->sealed_import_waiting()) {
+        draw_sealed_import();
+    } else if (const auto& pending = flow.pending()) {
         const ImportPreview& p = pending->preview;
         const auto sum = [&](auto field) {
             return format_number(field(p.reflections) + field(p.contacts) + field(p.messages) + field(p.reminders));
@@ -150,6 +154,7 @@ void draw_data(App& app, Services& services) {
     draw_language(app, services);
     draw_export(app, services);
     draw_import(app);
+    draw_lock_card(app, services);
     draw_storage(app);
     begin_card("install");
     subheading(tr("data.install").data());

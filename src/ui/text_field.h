@@ -12,7 +12,7 @@ namespace debrief::ui {
 
 enum class FieldKind { single_line, multi_line };
 // What the single-line field holds: the browser offers the right keyboard / date picker.
-enum class InputType { text, email, date };
+enum class InputType { text, email, date, password };
 
 // What the view asks for, frame by frame.
 struct FieldRequest {

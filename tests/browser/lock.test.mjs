@@ -1,0 +1,345 @@
+// The passphrase lock and encrypted files (issue #16 items 2 and 3) in real Chromium with real
+// IndexedDB: lock on → reload → lock screen with nothing readable stored, unlock → the same journal;
+// wrong passphrases refused with a growing delay; a browser killed during every phase of a
+// re-encryption opens a complete journal; an encrypted export imports into an identical journal.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, rm } from 'node:fs/promises';
+import { importFile, launch, newProfileDir, newReflection, openApp, reveal, startServer, waitSaved } from './harness.mjs';
+import { launchKillable } from './cdp_browser.mjs';
+import { catalogue } from './catalogue.mjs';
+import { generateJournal, journalText } from '../../bench/generate_journal.mjs';
+
+const t = catalogue('en');
+const SENTENCE = 'Known sentence: the panel loved my portfolio walk-through';
+const PASSPHRASE = 'correct horse battery staple';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server.server.close());
+
+// Every file under /journal, path → text: the journal exactly as the app holds it.
+const journalFiles = (page) => page.evaluate(() => {
+  const files = {};
+  const walk = (dir) => {
+    for (const name of FS.readdir(dir)) {
+      if (name === '.' || name === '..') continue;
+      const path = `${dir}/${name}`;
+      if (FS.isDir(FS.stat(path).mode)) walk(path);
+      else files[path] = FS.readFile(path, { encoding: 'utf8' });
+    }
+  };
+  walk('/journal');
+  return files;
+});
+
+// Everything IndexedDB holds for this origin, every database and store, keys and values, binary
+// values read as UTF-8 and as Latin-1 (so no encoding can hide a sentence), as one string.
+const rawIndexedDb = (page) => page.evaluate(async () => {
+  const latin1 = new TextDecoder('latin1');
+  const utf8 = new TextDecoder();
+  const flatten = (value) => {
+    if (value instanceof ArrayBuffer) value = new Uint8Array(value);
+    if (ArrayBuffer.isView(value)) {
+      const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+      return `${utf8.decode(bytes)}\n${latin1.decode(bytes)}`;
+    }
+    if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}:${flatten(v)}`).join('\n');
+    return String(value);
+  };
+  const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  let all = '';
+  let files = 0;
+  let sealedFiles = 0;
+  for (const { name } of await indexedDB.databases()) {
+    const db = await request(indexedDB.open(name));
+    for (const store of db.objectStoreNames) {
+      const tx = db.transaction(store, 'readonly');
+      const keys = await request(tx.objectStore(store).getAllKeys());
+      const values = await request(tx.objectStore(store).getAll());
+      keys.forEach((key, i) => {
+        all += `${name}/${store}/${flatten(key)}\n${flatten(values[i])}\n`;
+        if (values[i] && values[i].contents) {
+          ++files;
+          if (values[i].iv) ++sealedFiles;
+        }
+      });
+    }
+    db.close();
+  }
+  return { all, files, sealedFiles };
+});
+
+const dataScreen = (page) => page.getByRole('tab', { name: t('nav.data') }).click();
+const lockIdle = (page) => page.waitForFunction(() => window.debrief.lock.busy === '', null, { timeout: 60000 });
+
+async function fill(page, label, text) {
+  const field = await reveal(page, page.getByLabel(label, { exact: true }));
+  await field.fill(text);
+}
+
+async function press(page, name) {
+  await (await reveal(page, page.getByRole('button', { name, exact: true }))).click();
+}
+
+async function turnOnLock(page, passphrase) {
+  await dataScreen(page);
+  await fill(page, t('data.lock.new_passphrase'), passphrase);
+  await fill(page, t('data.lock.repeat_passphrase'), passphrase);
+  await press(page, t('data.lock.turn_on'));
+}
+
+async function unlock(page, passphrase) {
+  await page.getByRole('heading', { name: t('lock.title') }).waitFor();
+  const failures = await page.evaluate(() => window.debrief.lock.failures);
+  await page.getByLabel(t('lock.passphrase'), { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: t('lock.unlock'), exact: true }).click();
+  // Answered: opened, or one more failure counted.
+  await page.waitForFunction((n) => window.debrief.lock.busy === '' && (!window.debrief.lock.locked || window.debrief.lock.failures > n), failures, { timeout: 30000 });
+  return page.evaluate(() => !window.debrief.lock.locked);
+}
+
+test('lock on, reload: the lock screen, nothing readable in IndexedDB; the passphrase opens the same journal', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await openApp(page, server.url);
+    await newReflection(page, SENTENCE);
+    await waitSaved(page);
+    // A setting too (settings.json): the name drafts are signed with.
+    await dataScreen(page);
+    await fill(page, t('you.name'), 'Known name Zoë Quartermaine');
+    await waitSaved(page);
+    const before = await journalFiles(page);
+    assert.ok(Object.values(before).some((text) => text.includes(SENTENCE)));
+    assert.ok(before['/journal/settings.json'].includes('Zoë Quartermaine'));
+    assert.ok((await rawIndexedDb(page)).all.includes(SENTENCE), 'the check can see plain text');
+
+    // The warning comes before anything can be turned on.
+    await dataScreen(page);
+    await reveal(page, page.getByText(t('data.lock.warning')));
+    await reveal(page, page.getByRole('button', { name: t('data.lock.export_first') }));
+    await turnOnLock(page, PASSPHRASE);
+    await page.waitForFunction(() => window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
+
+    const sealed = await rawIndexedDb(page);
+    assert.ok(!sealed.all.includes(SENTENCE));
+    assert.ok(!sealed.all.includes('Quartermaine'));
+    assert.ok(!sealed.all.includes('"record"'), 'no record or settings document is stored readable');
+    assert.ok(sealed.files >= 2 && sealed.sealedFiles === sealed.files, `${sealed.sealedFiles} of ${sealed.files} files sealed`);
+
+    await page.reload();
+    await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready', null, { timeout: 30000 });
+    await page.getByRole('heading', { name: t('lock.title') }).waitFor();
+    assert.equal(await page.getByRole('tab', { name: t('nav.data') }).count(), 0, 'nothing but the lock screen');
+    assert.deepEqual(await journalFiles(page), {}, 'nothing is opened before the passphrase');
+    assert.ok(!(await rawIndexedDb(page)).all.includes(SENTENCE));
+
+    // A wrong passphrase: refused calmly, and the wait before the next try grows.
+    assert.equal(await unlock(page, 'not the passphrase'), false);
+    await page.getByText(t('lock.wrong')).waitFor();
+    const first = await page.evaluate(() => window.debrief.lock.notBefore - Date.now());
+    const early = await page.evaluate((p) => DebriefLock.unlock(p), PASSPHRASE);
+    assert.equal(early.ok, false, 'the right passphrase waits out the delay too');
+    assert.equal(await page.evaluate(() => window.debrief.lock.locked), true);
+    await page.waitForFunction(() => Date.now() >= window.debrief.lock.notBefore, null, { timeout: 10000 });
+    assert.equal(await unlock(page, 'still not it'), false);
+    const second = await page.evaluate(() => window.debrief.lock.notBefore - Date.now());
+    assert.ok(second > first, `the delay grew: ${first} ms, then ${second} ms`);
+    await page.waitForFunction(() => Date.now() >= window.debrief.lock.notBefore, null, { timeout: 10000 });
+
+    assert.equal(await unlock(page, PASSPHRASE), true);
+    await page.waitForFunction(() => window.debrief.counts && window.debrief.counts.reflections === 1);
+    await page.getByRole('button', { name: `Open ${SENTENCE}` }).waitFor();
+    assert.deepEqual(await journalFiles(page), before);
+
+    // An edit while unlocked is stored sealed too.
+    await dataScreen(page);
+    await fill(page, t('you.name'), 'Another known sentence as a name');
+    await waitSaved(page);
+    assert.ok((await journalFiles(page))['/journal/settings.json'].includes('Another known sentence'));
+    assert.ok(!(await rawIndexedDb(page)).all.includes('Another known sentence'));
+
+    // Lock now: the lock screen again, and the key gone with the page.
+    await dataScreen(page);
+    await press(page, t('data.lock.lock_now'));
+    await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && window.debrief.lock.locked, null, { timeout: 30000 });
+    await page.getByRole('heading', { name: t('lock.title') }).waitFor();
+  } finally {
+    await browser.cleanup();
+  }
+});
+
+test('turning the lock off stores the journal readable again, unchanged', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await openApp(page, server.url);
+    await newReflection(page, SENTENCE);
+    await waitSaved(page);
+    const before = await journalFiles(page);
+    await turnOnLock(page, PASSPHRASE);
+    await page.waitForFunction(() => window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
+    await press(page, t('data.lock.turn_off'));
+    await page.waitForFunction(() => !window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
+    await page.reload();
+    await openApp(page, server.url);
+    assert.equal(await page.evaluate(() => window.debrief.lock.locked), false);
+    assert.deepEqual(await journalFiles(page), before);
+    const raw = await rawIndexedDb(page);
+    assert.equal(raw.sealedFiles, 0);
+    assert.ok(raw.all.includes(SENTENCE));
+  } finally {
+    await browser.cleanup();
+  }
+});
+
+test('auto-lock: after a while without input the page locks itself', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await openApp(page, server.url);
+    await newReflection(page, SENTENCE);
+    await waitSaved(page);
+    await turnOnLock(page, PASSPHRASE);
+    await page.waitForFunction(() => window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
+    assert.equal(await page.evaluate(() => window.debrief.lock.autoLock), true, 'on by default');
+    // Five minutes, shortened: the page saves, reloads and shows the lock screen by itself.
+    const reloaded = page.waitForEvent('framenavigated', { timeout: 30000 });
+    await page.evaluate(() => { window.debrief.lock.autoLockMs = 200; });
+    await reloaded;
+    await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && window.debrief.lock.locked, null, { timeout: 30000 });
+    await page.getByRole('heading', { name: t('lock.title') }).waitFor();
+    assert.equal(await unlock(page, PASSPHRASE), true);
+    await page.getByRole('button', { name: `Open ${SENTENCE}` }).waitFor();
+  } finally {
+    await browser.cleanup();
+  }
+});
+
+// Opens the app in a relaunched browser and unlocks it with whichever passphrase the stored
+// generation has (the old one or the new one: never neither).
+async function openAny(context, passphrases) {
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready', null, { timeout: 60000 });
+  let used = null;
+  if (await page.evaluate(() => window.debrief.lock.locked)) {
+    for (const candidate of passphrases.filter(Boolean)) {
+      await page.waitForFunction(() => Date.now() >= window.debrief.lock.notBefore, null, { timeout: 10000 });
+      if (await unlock(page, candidate)) { used = candidate; break; }
+    }
+    assert.ok(used, 'one of the passphrases opens the journal');
+  }
+  await page.waitForFunction(() => window.debrief.counts, null, { timeout: 60000 });
+  return { page, used };
+}
+
+test('a browser killed during each phase of turning on, changing or turning off the lock opens a complete journal', async () => {
+  const journal = generateJournal({ reflections: 300, seed: 7 });
+  const profile = await newProfileDir();
+  try {
+    let chromium = await launchKillable(profile);
+    let page = await chromium.context.newPage();
+    await openApp(page, server.url);
+    await dataScreen(page);
+    await importFile(page, { name: 'big.json', buffer: Buffer.from(journalText(journal)) });
+    await (await reveal(page, page.getByRole('button', { name: t('data.import.apply_merge') }))).click();
+    await waitSaved(page, 60000);
+    const complete = await journalFiles(page);
+    const count = await page.evaluate(() => window.debrief.counts.reflections);
+    assert.equal(count, 300);
+
+    // [the passphrase to move to (null: turn the lock off), where the kill lands, which generation
+    // must open after it]. 'deriving' is killed while PBKDF2 runs; the others stop there for good
+    // ('writing': every write issued, the transaction held open and never committed).
+    const steps = [
+      ['a', 'deriving', 'old'], ['b', 'sealing', 'old'], ['c', 'writing', 'old'], ['d', 'committed', 'new'],
+      ['e', 'sealing', 'old'], ['f', 'writing', 'old'], ['g', 'committed', 'new'],
+      [null, 'writing', 'old'], [null, 'committed', 'new'],
+    ];
+    let current = null;  // the passphrase in force; null: no lock
+    for (const [target, phase, expected] of steps) {
+      const next = target && `${target} passphrase that is long enough`;
+      await dataScreen(page);
+      if (phase !== 'deriving') await page.evaluate((p) => { window.debrief.lock.pauseAt = p; }, phase);
+      if (next) {
+        await fill(page, t('data.lock.new_passphrase'), next);
+        await fill(page, t('data.lock.repeat_passphrase'), next);
+        await press(page, current ? t('data.lock.change') : t('data.lock.turn_on'));
+      } else {
+        await press(page, t('data.lock.turn_off'));
+      }
+      await page.waitForFunction((p) => window.debrief.lock.rekeyPhase === p, phase, { timeout: 60000, polling: 1 });
+      await chromium.kill();
+
+      chromium = await launchKillable(profile);
+      const opened = await openAny(chromium.context, [current, next]);
+      page = opened.page;
+      const label = `${next ? `to "${target}"` : 'off'}, killed while ${phase}`;
+      assert.equal(opened.used === next ? 'new' : 'old', expected, label);
+      current = opened.used;
+      assert.equal(await page.evaluate(() => window.debrief.counts.reflections), count, label);
+      assert.deepEqual(await journalFiles(page), complete, `the whole journal, exactly: ${label}`);
+    }
+    await chromium.close();
+  } finally {
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  }
+});
+
+test('an encrypted export asks for its passphrase on import and brings back an identical journal', async () => {
+  const first = await launch();
+  let plain;
+  let sealed;
+  try {
+    const page = await first.context.newPage();
+    await openApp(page, server.url);
+    await newReflection(page, SENTENCE);
+    await page.getByLabel('Role', { exact: true }).fill('Designer — مصمم — 😊');
+    await waitSaved(page);
+    await dataScreen(page);
+    const [plainDownload] = await Promise.all([page.waitForEvent('download'), press(page, t('data.export.json'))]);
+    plain = JSON.parse(await readFile(await plainDownload.path(), 'utf8'));
+
+    await press(page, t('data.export.sealed'));
+    await fill(page, t('data.export.passphrase'), PASSPHRASE);
+    await fill(page, t('data.export.repeat'), 'a different one');
+    await press(page, t('data.export.sealed_confirm'));
+    await page.getByText(t('data.lock.mismatch')).waitFor();
+    await fill(page, t('data.export.repeat'), PASSPHRASE);
+    const [download] = await Promise.all([page.waitForEvent('download'), press(page, t('data.export.sealed_confirm'))]);
+    assert.match(download.suggestedFilename(), /^debrief-\d{4}-\d{2}-\d{2}-encrypted\.json$/);
+    sealed = await readFile(await download.path(), 'utf8');
+  } finally {
+    await first.cleanup();
+  }
+  const envelope = JSON.parse(sealed);
+  assert.equal(envelope.format, 'debrief-encrypted');
+  assert.equal(envelope.kdf.iterations, 600000);
+  assert.equal(Buffer.from(envelope.kdf.salt, 'base64').length, 16);
+  assert.equal(Buffer.from(envelope.cipher.nonce, 'base64').length, 12);
+  assert.ok(!sealed.includes('Known sentence') && !sealed.includes('Designer'));
+
+  const second = await launch();
+  try {
+    const page = await second.context.newPage();
+    await openApp(page, server.url);
+    await dataScreen(page);
+    await importFile(page, { name: 'sealed.json', buffer: Buffer.from(sealed) });
+    await fill(page, t('data.import.sealed_passphrase'), 'wrong passphrase');
+    await press(page, t('data.import.sealed_open'));
+    await page.getByText(t('data.import.sealed_wrong')).waitFor();
+    await fill(page, t('data.import.sealed_passphrase'), PASSPHRASE);
+    await press(page, t('data.import.sealed_open'));
+    await (await reveal(page, page.getByRole('button', { name: t('data.import.apply_merge') }))).click();
+    await waitSaved(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), press(page, t('data.export.json'))]);
+    const again = JSON.parse(await readFile(await download.path(), 'utf8'));
+    delete again.exported_at;
+    delete plain.exported_at;
+    assert.deepEqual(again, plain);
+  } finally {
+    await second.cleanup();
+  }
+});
