@@ -37,13 +37,6 @@ foreach(f ${DEBRIEF_WEB_FILES})
   add_custom_command(TARGET debrief_web POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/${f}" "${DEBRIEF_SITE_DIR}/${f}")
 endforeach()
-add_custom_command(TARGET debrief_web POST_BUILD
-  # Emptied first: the service worker precaches whatever is in the site folder, old font files included.
-  COMMAND ${CMAKE_COMMAND} -E remove_directory "${DEBRIEF_SITE_DIR}/fonts"
-  COMMAND ${CMAKE_COMMAND} -E make_directory "${DEBRIEF_SITE_DIR}/fonts"
-  COMMAND ${CMAKE_COMMAND} -E copy "${DEBRIEF_FONTS_DIR}/latin.ttc" "${DEBRIEF_FONTS_DIR}/arabic.ttc"
-          "${DEBRIEF_SITE_DIR}/fonts/")
-add_dependencies(debrief_web debrief_fonts)
 
 # ---- Offline and installable (docs/web-platform.md "Offline and files") ----
 # Icons are drawn by our own script with the standard library only; Debian's python, because
@@ -56,17 +49,23 @@ add_custom_command(OUTPUT ${DEBRIEF_ICON_FILES}
   COMMENT "Drawing the app icons" VERBATIM)
 find_program(DEBRIEF_NODE NAMES node nodejs REQUIRED)
 # Runs on every build, after debrief_web and its POST_BUILD copies. Those copies only run when app.js
-# relinks, so the web files are copied again here: the hash must describe what build/site/ really holds.
+# relinks, so the web files are copied again here, and the fonts (rebuilt on their own): the hash must
+# describe what build/site/ really holds. The fonts folder is emptied first: the service worker
+# precaches whatever is in the site folder, font files of an older build included.
 # sw.js is written last, from the finished site.
 list(TRANSFORM DEBRIEF_WEB_FILES PREPEND "${CMAKE_SOURCE_DIR}/web/" OUTPUT_VARIABLE DEBRIEF_WEB_SOURCES)
 add_custom_target(debrief_site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${DEBRIEF_WEB_SOURCES} "${CMAKE_SOURCE_DIR}/web/manifest.webmanifest"
           "${DEBRIEF_SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E remove_directory "${DEBRIEF_SITE_DIR}/fonts"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${DEBRIEF_SITE_DIR}/fonts"
+  COMMAND ${CMAKE_COMMAND} -E copy "${DEBRIEF_FONTS_DIR}/latin.ttc" "${DEBRIEF_FONTS_DIR}/arabic.ttc"
+          "${DEBRIEF_SITE_DIR}/fonts/"
   COMMAND "${DEBRIEF_NODE}" "${CMAKE_SOURCE_DIR}/scripts/lib/make_precache.mjs" "${DEBRIEF_SITE_DIR}" "${CMAKE_SOURCE_DIR}/web/sw.js"
   COMMAND "${DEBRIEF_NODE}" "${CMAKE_SOURCE_DIR}/scripts/lib/precompress.mjs" "${DEBRIEF_SITE_DIR}"
   DEPENDS ${DEBRIEF_ICON_FILES}
   COMMENT "Writing build/site/sw.js (precache list and build hash) and the .br/.gz copies" VERBATIM)
-add_dependencies(debrief_site debrief_web)
+add_dependencies(debrief_site debrief_web debrief_fonts)
 # The translations, fetched only when chosen (web/sw.js keeps them once fetched, outside the precache).
 debrief_compile_catalogues(debrief_catalogues "${DEBRIEF_SITE_DIR}/i18n" ${DEBRIEF_TRANSLATION_POS})
 add_dependencies(debrief_site debrief_catalogues)

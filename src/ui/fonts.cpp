@@ -29,7 +29,7 @@ constexpr int bold_face = 1;
 
 // ImGui sizes a font by its ascent-to-descent height, not its em. Noto Sans Arabic's vertical metrics
 // (1374 + 738 of its 1000 units) are far taller than Noto Sans's (1069 + 293; ratios, so the build's
-// rescaling to 256 units changes nothing), so at the same size its letters came
+// rescaling of the em changes nothing), so at the same size its letters came
 // out at 64 % of the Latin em. This factor gives both the same em, then 12 % more: Arabic letters sit
 // lower and smaller in their em than Latin ones, and at equal em Arabic reads a size smaller. The
 // glyphs keep the Latin baseline (ImGui places merged glyphs from the first font's ascent).
