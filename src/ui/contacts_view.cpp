@@ -58,7 +58,7 @@ void draw_contact_actions(App& app, const Contact& c) {
     const Date today = app.env().today();
     // The row's buttons say whose row they act on.
     const std::string who = c.name.empty() ? std::string(tr("contacts.unnamed")) : c.name;
-    set_next_item_name(tr_format("contacts.remind.named", {{"name", who}}));
+    set_next_item_name(name_with_user_text("contacts.remind.named", "name", who));
     if (button(tr("contacts.remind").data(), Emphasis::primary)) {
         Reminder r;
         r.kind = ReminderKind::custom;
@@ -71,14 +71,14 @@ void draw_contact_actions(App& app, const Contact& c) {
         app.notify(tr_format("reminders.added", {{"n", "1"}}));
     }
     same_line_if_fits(160.0f);
-    set_next_item_name(tr_format("contacts.write.named", {{"name", who}}));
+    set_next_item_name(name_with_user_text("contacts.write.named", "name", who));
     if (button(tr("contacts.write").data())) {
         DraftContext ctx;
         ctx.today = today;
         app.open_message(app.create_message(draft_to_contact(MessageKind::reconnect, c, app.journal().settings, ctx)));
     }
     same_line_if_fits(120.0f);
-    set_next_item_name(tr_format("contacts.remove.named", {{"name", who}}));
+    set_next_item_name(name_with_user_text("contacts.remove.named", "name", who));
     if (button(tr("contacts.remove").data(), Emphasis::danger)) app.trash_contact(c.meta.id);
 }
 

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace debrief::ui {
@@ -49,6 +50,12 @@ void set_next_item_role(Role role);
 void set_next_item_selected(bool selected);
 // Gives the next item an accessible name other than its label (e.g. a card drawn as a Selectable).
 void set_next_item_name(std::string name);
+// The sentence of catalogue `key` with user text (a title, a person's name) put in at {`placeholder`}:
+// the accessible name of a row's action ("Mark ‘⁨Follow up with Lumen⁩’ done"). The user text is
+// wrapped in Unicode isolates (FSI U+2068 … PDI U+2069), so text of the other direction (an Arabic
+// name in an English sentence, a Latin one in Arabic) or stray bidi controls in it cannot reorder
+// the words around it. Every name composed with user text is made here.
+std::string name_with_user_text(std::string_view key, std::string_view placeholder, std::string_view user_text);
 // True when the next item already has a name (a row's action named with its row).
 bool next_item_has_name();
 // Marks the next item as the one that opens the system file picker.
