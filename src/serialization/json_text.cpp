@@ -197,7 +197,6 @@ struct TrackedReader {
         ++*at;
         return before;
     }
-    friend bool operator==(const TrackedReader& a, const TrackedReader& b) { return *a.at == *b.at; }
     friend bool operator!=(const TrackedReader& a, const TrackedReader& b) { return *a.at != *b.at; }
 };
 
