@@ -740,8 +740,9 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     }
     if (!ok) return reader.error();
     // The journal's unknown top-level keys travel with its settings (docs/schema.md).
-    if (const JsonNode* journal = doc.object("journal"); journal != nullptr && *type == RecordType::settings) {
-        append_compact_json(decoded.journal_extras, journal->raw());
+    if (*type == RecordType::settings) {
+        if (const JsonNode* journal = doc.object("journal"))
+            append_compact_json(decoded.journal_extras, journal->raw());
     }
     if (reader.failed()) return reader.error();
     warn_unknown_envelope_keys(reader, root);

@@ -177,8 +177,9 @@ private:
     std::vector<Slot> m_slots;
 };
 
-// The iterator nlohmann reads the text through: its position lives outside it, in the builder, so
-// each event can tell where its token lies in the source (nlohmann's SAX interface does not say).
+// The iterator nlohmann reads the text through: each step also records the position where the
+// builder can see it, so each event can tell where its token lies in the source (nlohmann's SAX
+// interface does not say). Reads and comparisons use the iterator's own pointer.
 struct TrackedReader {
     using iterator_category = std::input_iterator_tag;
     using value_type = char;
@@ -186,18 +187,19 @@ struct TrackedReader {
     using pointer = const char*;
     using reference = const char&;
 
-    const char** at;
-    reference operator*() const { return **at; }
+    const char* at;
+    const char** seen;  // the builder's copy of `at`
+    reference operator*() const { return *at; }
     TrackedReader& operator++() {
-        ++*at;
+        *seen = ++at;
         return *this;
     }
     TrackedReader operator++(int) {
-        TrackedReader before{at};
-        ++*at;
+        TrackedReader before = *this;
+        *seen = ++at;
         return before;
     }
-    friend bool operator!=(const TrackedReader& a, const TrackedReader& b) { return *a.at != *b.at; }
+    friend bool operator!=(const TrackedReader& a, const TrackedReader& b) { return a.at != b.at; }
 };
 
 }  // namespace
@@ -549,8 +551,10 @@ Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limit
     JsonTree tree;
     JsonTreeBuilder builder(text, bom_length, limits, tree);
     const char* end = body.data() + body.size();
+    const char* unused = end;
     if (!second_bom && zero == std::string_view::npos &&
-        nlohmann::json::sax_parse(TrackedReader{builder.read_position()}, TrackedReader{&end}, &builder) &&
+        nlohmann::json::sax_parse(TrackedReader{body.data(), builder.read_position()}, TrackedReader{end, &unused},
+                                  &builder) &&
         !builder.error()) {
         builder.finish();
         return tree;

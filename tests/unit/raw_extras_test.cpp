@@ -166,6 +166,14 @@ TEST_CASE("a settings document keeps the journal's unknown keys only for setting
     CHECK(decoded.value().journal_extras == R"({"x":-0})");
     CHECK(decoded.value().warnings.empty());
     CHECK(encode_record(settings).find("journal") == std::string::npos);  // none: no member
+    // Another record's document never reads it.
+    Reflection r;
+    r.meta.id = "r1";
+    std::string reflection = encode_record(r, {}, TextLayout::line);
+    reflection.insert(reflection.size() - 1, R"(,"journal":5)");
+    const auto other = decode_record(reflection);
+    REQUIRE(other);
+    CHECK(other.value().journal_extras.empty());
 }
 
 TEST_CASE("refusals quote numbers as the file writes them") {
