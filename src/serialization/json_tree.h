@@ -1,13 +1,14 @@
 // A read-only JSON tree in one flat array of nodes: what the decoders and migrations read.
 //
 // Why not nlohmann's tree: loading 10,000 reflections spent most of its time allocating and freeing
-// one heap object per JSON value (docs in bench/). This tree is one array of nodes; every string
-// lives in one buffer the tree owns. It is built by json_text.h's read_json_tree, which feeds it
-// from nlohmann's SAX parser (the product's only JSON tokenizer).
+// one heap object per JSON value (docs in bench/). This tree is one array of nodes; the text they
+// view lives in a few buffers the tree owns. It is built by json_text.h's read_json_tree, which
+// feeds it from nlohmann's SAX parser (the product's only JSON tokenizer).
 //
-// The tree also keeps a copy of the text it was read from, and every value can give its source
-// text (raw()): unknown fields are kept as they were written (-0, 1e-400, "\u00e9"), not as a
-// parser would write them again. Unescaped strings and keys, and numbers, view that copy.
+// The tree keeps a copy of the text it was read from, and every value can give its source text
+// (raw()): unknown fields are kept as they were written (-0, 1e-400, "\u00e9"), not as a parser
+// would write them again. Numbers, and strings and keys written without escapes, view that copy;
+// only escaped ones are unescaped into a buffer of their own.
 #pragma once
 
 #include <cstdint>
