@@ -19,13 +19,38 @@ namespace debrief {
 
 namespace {
 
-// Locations of list items inside a record's extras ("wins/<id>").
-std::string item_location(std::string_view list, std::string_view id) {
+// Where a list item's unknown keys are kept in its record's extras: "wins/<id>" for the first item
+// with that id, then "wins#2/<id>", "wins#3/<id>"... for later items with the same id, so that items
+// whose ids collide are matched by position among themselves and each keeps its own. A list's key
+// never holds '#' or '/', so no location stands for two items.
+std::string item_location(std::string_view list, std::string_view id, std::size_t occurrence) {
     std::string location(list);
+    if (occurrence > 0) {
+        location += '#';
+        location += std::to_string(occurrence + 1);
+    }
     location += '/';
     location += id;
     return location;
 }
+
+// How many items before a given one in a list have its key. Counted only once asked, and then
+// incrementally: most lists have no unknown keys and never ask.
+template <class Item>
+class ItemOccurrences {
+public:
+    explicit ItemOccurrences(const std::vector<Item>& items) : m_items(items) {}
+    std::size_t before(std::size_t index) {
+        for (; m_counted < index; ++m_counted) ++m_counts[item_key(m_items[m_counted])];
+        const auto it = m_counts.find(item_key(m_items[index]));
+        return it == m_counts.end() ? 0 : it->second;
+    }
+
+private:
+    const std::vector<Item>& m_items;
+    std::unordered_map<std::string, std::size_t> m_counts;
+    std::size_t m_counted = 0;
+};
 
 // [SECTION] Encoding
 // Records are streamed into a JsonWriter rather than built as a JSON tree and dumped: the tree cost
@@ -102,90 +127,98 @@ bool is_known_key(const std::vector<FieldSpec>& known, std::string_view key) {
     return false;
 }
 
-// The members of kept extras (`{"a":1,"b":[2]}` gives `"a":1,"b":[2]`) when they can be written as
-// they are: a compact object none of whose keys is in `known`. One scan of the text that only follows
-// strings and brackets, no tree and no allocation, so saving a record with a million unknown keys
-// costs a copy. Anything else (a key written with an escape, odd text) gives nullopt: the caller then
-// reads the text as JSON and writes it member by member.
-std::optional<std::string_view> members_as_kept(std::string_view object, const std::vector<FieldSpec>& known) {
-    if (object.size() < 2 || object.front() != '{' || object.back() != '}') return std::nullopt;
-    const std::string_view members = object.substr(1, object.size() - 2);
-    if (members.empty()) return std::nullopt;
-    std::size_t i = 0;
-    while (true) {
-        // A key: plain characters between quotes.
-        if (i >= members.size() || members[i] != '"') return std::nullopt;
-        const std::size_t key_start = ++i;
-        while (i < members.size() && members[i] != '"') {
-            if (members[i] == '\\') return std::nullopt;
-            ++i;
-        }
-        if (i + 1 >= members.size() || members[i + 1] != ':') return std::nullopt;
-        const std::string_view key = members.substr(key_start, i - key_start);
-        if (is_known_key(known, key)) return std::nullopt;
-        // Its value: up to the next comma outside strings and brackets.
-        i += 2;
-        const std::size_t value_start = i;
-        int depth = 0;
-        bool in_string = false;
-        for (; i < members.size(); ++i) {
-            const char c = members[i];
-            if (in_string) {
-                if (c == '\\') {
-                    ++i;
-                } else if (c == '"') {
-                    in_string = false;
-                }
+// The end of the JSON value that starts at `at` in `text` (valid JSON, as kept extras are): one scan
+// that only follows strings and brackets.
+std::size_t json_value_end(std::string_view text, std::size_t at) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = at; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;
             } else if (c == '"') {
-                in_string = true;
-            } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '.' || c == 'E' || c == '+' ||
-                       (c == 'e' && i > 0 && members[i - 1] >= '0' && members[i - 1] <= '9') ||
-                       (c == '-' && i + 1 < members.size() && members[i + 1] == '0')) {
-                // Not as the writer keeps extras (spaces), or a number whose form the writer may change
-                // (fractions, exponents, -0): the member by member path writes those.
-                return std::nullopt;
-            } else if (c == '{' || c == '[') {
-                ++depth;
-            } else if (c == '}' || c == ']') {
-                if (--depth < 0) return std::nullopt;
-            } else if (c == ',' && depth == 0) {
-                break;
+                in_string = false;
+                if (depth == 0) return i + 1;
             }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0) return i;  // the end of the object holding the value
+            if (--depth == 0) return i + 1;
+        } else if (depth == 0 && (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+            return i;
         }
-        if (in_string || depth != 0 || i == value_start) return std::nullopt;
-        if (i >= members.size()) return members;
-        ++i;  // the comma
+    }
+    return text.size();
+}
+
+std::size_t skip_json_space(std::string_view text, std::size_t i) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) ++i;
+    return i;
+}
+
+// Calls `member(raw_key, raw_value)` for each member of the kept object `object`, in order; stops at
+// anything that is not an object's syntax.
+template <class Member>
+void for_each_kept_member(std::string_view object, const Member& member) {
+    std::size_t i = skip_json_space(object, 0);
+    if (i >= object.size() || object[i] != '{') return;
+    while (true) {
+        i = skip_json_space(object, i + 1);
+        if (i >= object.size() || object[i] != '"') return;
+        const std::size_t key_end = json_value_end(object, i);
+        const std::string_view key = object.substr(i, key_end - i);
+        i = skip_json_space(object, key_end);
+        if (i >= object.size() || object[i] != ':') return;
+        const std::size_t value_start = skip_json_space(object, i + 1);
+        const std::size_t value_end = json_value_end(object, value_start);
+        if (value_end == value_start) return;
+        member(key, object.substr(value_start, value_end - value_start));
+        i = skip_json_space(object, value_end);
+        if (i >= object.size() || object[i] != ',') return;
     }
 }
 
+// A kept key's name, unescaped.
+std::string kept_key_name(std::string_view raw_key) {
+    const auto parsed = read_json_tree(raw_key);
+    return parsed && parsed.value().root().is_string() ? std::string(parsed.value().root().text()) : std::string();
+}
+
 // Appends the unknown keys remembered for `location` after the known ones of a `kind` object (never
-// repeating a known key), before the caller closes the object.
+// repeating a known key), before the caller closes the object. Keys and values go out as the file
+// that brought them wrote them; only the whitespace between tokens follows the layout.
 void append_extras(JsonWriter& w, const RecordExtras* extras, const std::string& location, SchemaObject kind) {
     if (extras == nullptr || extras->empty()) return;
     const auto it = extras->find(location);
     if (it == extras->end()) return;
-    // Stored lines are compact, as the extras are kept: they go out as they are.
-    if (!w.pretty()) {
-        if (const auto members = members_as_kept(it->second, schema_fields(kind))) {
-            w.raw_members(*members);
-            return;
-        }
-    }
-    const auto unknown = read_json_tree(it->second);
-    if (!unknown || !unknown.value().root().is_object()) return;
     const std::vector<FieldSpec>& known = schema_fields(kind);
-    for (const JsonNode& field : unknown.value().root()) {
-        if (is_known_key(known, field.key())) continue;
-        w.key(field.key());
-        write_json_value(w, field);
+    const auto is_known = [&](std::string_view raw_key) {
+        if (raw_key.size() >= 2 && raw_key.find('\\') == std::string_view::npos)
+            return is_known_key(known, raw_key.substr(1, raw_key.size() - 2));
+        return is_known_key(known, kept_key_name(raw_key));
+    };
+    bool repeats_known = false;
+    for_each_kept_member(
+        it->second, [&](std::string_view key, std::string_view) { repeats_known = repeats_known || is_known(key); });
+    // Compact, the members go out in one piece: saving a record with a million unknown keys costs a copy.
+    if (!w.pretty() && !repeats_known) {
+        const std::string_view object = it->second;
+        const std::size_t open = object.find('{'), close = object.rfind('}');
+        if (open == std::string_view::npos || close == std::string_view::npos || close <= open) return;
+        std::string members;
+        append_compact_json(members, object.substr(open + 1, close - open - 1));
+        if (!members.empty()) w.raw_members(members);
+        return;
     }
-}
-
-// A list item's extras live at "<list>/<item id>"; the location is only built when there are extras.
-void append_item_extras(JsonWriter& w, const RecordExtras* extras, std::string_view list, std::string_view id,
-                        SchemaObject kind) {
-    if (extras == nullptr || extras->empty()) return;
-    append_extras(w, extras, item_location(list, id), kind);
+    for_each_kept_member(it->second, [&](std::string_view key, std::string_view value) {
+        if (repeats_known && is_known(key)) return;
+        w.raw_key(key);
+        w.raw_json(value);
+    });
 }
 
 // Writes the fields a table of core/record_fields.h visits, each as its kind is stored.
@@ -244,10 +277,16 @@ public:
         if (f.write == Write::unless_empty && list.empty()) return;
         m_w.key(f.key);
         m_w.begin_array();
-        for (const Item& item : list) {
+        const bool has_extras = m_extras != nullptr && !m_extras->empty();
+        ItemOccurrences<Item> occurrences(list);
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Item& item = list[i];
             m_w.begin_object();
             visit_fields(item, *this);
-            append_item_extras(m_w, m_extras, f.key, item_key(item), schema_object_of<Item>());
+            if (has_extras) {
+                append_extras(m_w, m_extras, item_location(f.key, item_key(item), occurrences.before(i)),
+                              schema_object_of<Item>());
+            }
             m_w.end_object();
         }
         m_w.end_array();
@@ -309,7 +348,7 @@ void keep_unknown(FieldReader& fields, RecordExtras& extras, const std::string& 
 }
 
 // Reads a list of objects of kind `kind` under `key`, calling `read_item` for each; item extras are
-// kept under "<key>/<item id>".
+// kept under "<key>/<item id>" (see item_location for items whose ids collide).
 template <class T, class ReadItem>
 bool decode_items(JsonReader& reader, FieldReader& parent, std::string_view key, SchemaObject kind, std::vector<T>& out,
                   RecordExtras& extras, ReadItem read_item) {
@@ -318,17 +357,19 @@ bool decode_items(JsonReader& reader, FieldReader& parent, std::string_view key,
     const std::string list_path = parent.child_path(key);
     out.clear();
     out.reserve(list->size());
+    ItemOccurrences<T> occurrences(out);
     for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string path = path_index(list_path, i);
         const JsonNode& value = (*list)[i];
         if (!expect_object(reader, value, path)) return false;
         FieldReader f(reader, value, path, kind);
         T item;
-        std::string item_key;
-        if (!read_item(f, item, item_key)) return false;
-        std::string unknown = f.unknown_keys();
-        if (!unknown.empty() && !item_key.empty()) extras[item_location(key, item_key)] = std::move(unknown);
+        if (!read_item(f, item)) return false;
         out.push_back(std::move(item));
+        std::string unknown = f.unknown_keys();
+        if (!unknown.empty()) {
+            extras[item_location(key, item_key(out.back()), occurrences.before(out.size() - 1))] = std::move(unknown);
+        }
     }
     return true;
 }
@@ -393,10 +434,9 @@ public:
     template <class Item>
     void items(const FieldInfo& f, std::vector<Item>& list) {
         m_ok = m_ok && decode_items(m_reader, m_f, f.key, schema_object_of<Item>(), list, m_extras,
-                                    [&](FieldReader& fields, Item& item, std::string& key) {
+                                    [&](FieldReader& fields, Item& item) {
                                         FieldDecoder nested(m_reader, fields, m_extras);
                                         visit_fields(item, nested);
-                                        key = item_key(item);
                                         return nested.ok();
                                     });
     }
@@ -533,9 +573,11 @@ void warn_unknown_envelope_keys(JsonReader& reader, const JsonNode& root) {
     }
 }
 
-// A record document around the record that `encode_record(writer)` writes.
+// A record document around the record that `encode_record(writer)` writes; `journal_extras` (kept
+// with the settings only) is the journal's own unknown top-level keys.
 template <class EncodeRecord>
-std::string record_document_text(RecordType type, TextLayout layout, EncodeRecord encode_record) {
+std::string record_document_text(RecordType type, TextLayout layout, EncodeRecord encode_record,
+                                 std::string_view journal_extras = {}) {
     std::string text;
     JsonWriter w(text, json_layout(layout));
     w.begin_object();
@@ -544,6 +586,10 @@ std::string record_document_text(RecordType type, TextLayout layout, EncodeRecor
     put_text(w, "type", record_type_key(type));
     w.key("record");
     encode_record(w);
+    if (!journal_extras.empty()) {
+        w.key("journal");
+        w.raw_json(journal_extras);
+    }
     w.end_object();
     w.flush();
     if (layout == TextLayout::pretty) text += '\n';
@@ -673,7 +719,7 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
     const JsonNode* record = doc.object("record");
     if (record == nullptr) return reader.error();
 
-    DecodedRecord decoded{Settings{}, {}, {}, 0};
+    DecodedRecord decoded{Settings{}, {}, {}, 0, {}};
     bool ok = false;
     switch (*type) {
         case RecordType::reflection:
@@ -693,6 +739,12 @@ Result<DecodedRecord> decode_record(std::string_view text, const DecodeLimits& l
             break;
     }
     if (!ok) return reader.error();
+    // The journal's unknown top-level keys travel with its settings (docs/schema.md).
+    if (*type == RecordType::settings) {
+        if (const JsonNode* journal = doc.object("journal"))
+            append_compact_json(decoded.journal_extras, journal->raw());
+    }
+    if (reader.failed()) return reader.error();
     warn_unknown_envelope_keys(reader, root);
     decoded.warning_count = reader.warning_count();
     decoded.warnings = reader.take_warnings();
@@ -715,9 +767,10 @@ std::string encode_record(const Reminder& reminder, const RecordExtras& extras, 
     return record_document_text(RecordType::reminder, layout,
                                 [&](JsonWriter& w) { encode_reminder(w, reminder, &extras); });
 }
-std::string encode_record(const Settings& settings, const RecordExtras& extras, TextLayout layout) {
-    return record_document_text(RecordType::settings, layout,
-                                [&](JsonWriter& w) { encode_settings(w, settings, &extras); });
+std::string encode_record(const Settings& settings, const RecordExtras& extras, TextLayout layout,
+                          std::string_view journal_extras) {
+    return record_document_text(
+        RecordType::settings, layout, [&](JsonWriter& w) { encode_settings(w, settings, &extras); }, journal_extras);
 }
 std::string encode_record(const AnyRecord& record, const RecordExtras& extras, TextLayout layout) {
     return record_document_text(record_type_of(record), layout, [&](JsonWriter& w) { encode_any(w, record, &extras); });

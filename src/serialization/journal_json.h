@@ -39,6 +39,9 @@ struct DecodedRecord {
     // The first 50 warnings, then "...and N more warnings like these" if there were more.
     std::vector<std::string> warnings;
     std::size_t warning_count = 0;  // all of them, listed or not
+    // Settings only: the unknown top-level keys of the journal they belong to (the document's
+    // "journal" member), as JournalExtras::document holds them; "" if none.
+    std::string journal_extras;
 };
 
 // A one-record document: {"format": "debrief-record", "version": 1, "type": ..., "record": {...}}.
@@ -56,8 +59,10 @@ std::string encode_record(const Message& message, const RecordExtras& extras = {
                           TextLayout layout = TextLayout::pretty);
 std::string encode_record(const Reminder& reminder, const RecordExtras& extras = {},
                           TextLayout layout = TextLayout::pretty);
+// `journal_extras`: the journal's own unknown top-level keys (JournalExtras::document), kept in the
+// settings document so that they survive storage ("journal" next to "record").
 std::string encode_record(const Settings& settings, const RecordExtras& extras = {},
-                          TextLayout layout = TextLayout::pretty);
+                          TextLayout layout = TextLayout::pretty, std::string_view journal_extras = {});
 std::string encode_record(const AnyRecord& record, const RecordExtras& extras = {},
                           TextLayout layout = TextLayout::pretty);
 

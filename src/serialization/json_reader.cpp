@@ -1,10 +1,6 @@
 // Paths, value descriptions and typed field reads shared by the decoders and migrations.
 #include "serialization/json_reader.h"
 
-#include <cstdlib>
-
-#include <nlohmann/json.hpp>
-
 #include "core/dates.h"
 #include "core/i18n.h"
 #include "serialization/json_writer.h"
@@ -35,19 +31,12 @@ std::string json_quote(std::string_view text) {
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
 
-// A number as nlohmann prints it: integers as read (the tree already holds them in that form),
-// everything else as the double it denotes, shortest round trip (1E3 as 1000.0, 1e20 as 1e+20).
-std::string number_text(const JsonNode& number) {
-    const std::string_view literal = number.text();
-    if (literal.find_first_of(".eE") == std::string_view::npos) {
-        if (number.as_int64()) return std::string(literal);
-        // Unsigned 64-bit integers are integers to nlohmann too; longer ones are doubles.
-        const bool negative = literal[0] == '-';
-        if (!negative && (literal.size() < 20 || (literal.size() == 20 && literal <= "18446744073709551615"))) {
-            return std::string(literal);
-        }
-    }
-    return nlohmann::json(std::strtod(std::string(literal).c_str(), nullptr)).dump();
+// A number for messages: as it is written in the file (1e-400, not the 0.0 it denotes), shortened
+// like quoted text.
+std::string number_for_message(std::string_view literal) {
+    constexpr std::size_t max_characters = 40;  // a number's characters are all ASCII
+    if (literal.size() <= max_characters) return std::string(literal);
+    return std::string(literal.substr(0, max_characters)) + "\xE2\x80\xA6";
 }
 
 }  // namespace
@@ -94,30 +83,10 @@ std::string describe_found(const JsonNode& value) {
         case JsonKind::boolean: return value.boolean() ? "true" : "false";
         case JsonKind::number: break;
     }
-    return number_text(value);
+    return number_for_message(value.text());
 }
 
-void write_json_value(JsonWriter& w, const JsonNode& value) {
-    switch (value.kind()) {
-        case JsonKind::null: w.null(); break;
-        case JsonKind::boolean: w.boolean(value.boolean()); break;
-        case JsonKind::number: w.raw_value(number_text(value)); break;
-        case JsonKind::string: w.string(value.text()); break;
-        case JsonKind::array:
-            w.begin_array();
-            for (const JsonNode& element : value) write_json_value(w, element);
-            w.end_array();
-            break;
-        case JsonKind::object:
-            w.begin_object();
-            for (const JsonNode& member : value) {
-                w.key(member.key());
-                write_json_value(w, member);
-            }
-            w.end_object();
-            break;
-    }
-}
+void write_json_value(JsonWriter& w, const JsonNode& value) { w.raw_json(value.raw()); }
 
 // [SECTION] Digits
 
@@ -426,7 +395,6 @@ std::string FieldReader::unknown_keys() {
     const auto& fields = schema_fields(m_kind);
     if (m_found >= m_object.size()) return std::string();
     std::string unknown;  // stays empty unless there is an unknown key: most objects have none
-    JsonWriter w(unknown, JsonLayout::compact);
     bool opened = false;
     for (const JsonNode& member : m_object) {
         bool known = false;
@@ -441,14 +409,15 @@ std::string FieldReader::unknown_keys() {
             return tr_format("error.unknown_field_kept",
                              {{"field", quote_for_message(member.key())}, {"path", child_path(member.key())}});
         });
-        // Stored in the same compact form as every other JSON we write (files from newer versions).
-        if (!opened) w.begin_object();
+        // As written in the file, key and value (whitespace between tokens dropped): a newer
+        // version's numbers and escapes come back to it unchanged.
+        unknown += opened ? ',' : '{';
         opened = true;
-        w.key(member.key());
-        write_json_value(w, member);
+        unknown += member.raw_key();
+        unknown += ':';
+        append_compact_json(unknown, member.raw());
     }
-    if (opened) w.end_object();
-    w.flush();
+    if (opened) unknown += '}';
     return unknown;
 }
 

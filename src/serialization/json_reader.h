@@ -27,8 +27,9 @@ std::string path_index(std::string_view base, std::size_t index);
 std::string quote_for_message(std::string_view text);
 // What a value is, for "found ..." in messages: "seven" (quoted), 11, 7.5, null, true, a list, an object.
 std::string describe_found(const JsonNode& value);
-// Writes `value` with `w` as nlohmann's dump did: numbers in nlohmann's form (1E3 as 1000.0), so kept
-// unknown fields and migrated values keep the bytes they always had.
+// Writes `value` with `w` as it was written in its source (numbers, escapes and key order as they
+// were; only the whitespace between tokens follows `w`'s layout), so values carried along (unknown
+// fields, migrated values) keep their bytes.
 void write_json_value(JsonWriter& w, const JsonNode& value);
 
 // Collects the first error and every warning while one document is read.
@@ -114,8 +115,9 @@ public:
     const JsonNode* object(std::string_view key);
     const JsonNode* list(std::string_view key);
 
-    // Keys not in the schema table, as a compact JSON object ("" when there are none); each is
-    // reported as a warning naming its path.
+    // Keys not in the schema table, as a compact JSON object ("" when there are none) holding each
+    // key and value as the file wrote them (append_compact_json); each is reported as a warning
+    // naming its path.
     std::string unknown_keys();
 
     bool failed() const { return m_reader.failed(); }

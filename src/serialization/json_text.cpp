@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -176,6 +177,31 @@ private:
     std::vector<Slot> m_slots;
 };
 
+// The iterator nlohmann reads the text through: each step also records the position where the
+// builder can see it, so each event can tell where its token lies in the source (nlohmann's SAX
+// interface does not say). Reads and comparisons use the iterator's own pointer.
+struct TrackedReader {
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    const char* at;
+    const char** seen;  // the builder's copy of `at`
+    reference operator*() const { return *at; }
+    TrackedReader& operator++() {
+        *seen = ++at;
+        return *this;
+    }
+    TrackedReader operator++(int) {
+        TrackedReader before = *this;
+        *seen = ++at;
+        return before;
+    }
+    friend bool operator!=(const TrackedReader& a, const TrackedReader& b) { return a.at != b.at; }
+};
+
 }  // namespace
 
 // The SAX handler of read_json_tree: builds the flat tree while nlohmann tokenizes, and never throws.
@@ -193,10 +219,12 @@ public:
           m_max_depth(limits.max_depth),
           m_max_values(limits.max_values),
           m_tree(tree) {
-        // Every key, string and number literal is at most as long as its source, so one buffer of the
-        // source's size holds them all and never moves.
-        m_tree.m_strings.reset(new char[m_text.size() + 1]);
-        m_capacity = m_text.size() + 1;
+        // Raw texts, numbers and keys and strings without escapes view this copy.
+        m_tree.m_source.reset(new char[m_text.size() + 1]);
+        std::memcpy(m_tree.m_source.get(), m_text.data(), m_text.size());
+        m_tree.m_source[m_text.size()] = '\0';
+        m_source = m_tree.m_source.get();
+        m_read = m_text.data();
         // Journal JSON averages about one value per 20 bytes; reserving avoids most regrowth.
         m_tree.m_nodes.reserve(std::min(m_text.size() / 20, m_max_values) + 1);
         m_pending.reserve(64);
@@ -215,27 +243,22 @@ public:
         }
     }
 
-    bool null() override { return add(JsonNode()); }
-    bool boolean(bool value) override {
-        JsonNode node;
-        node.m_kind = JsonKind::boolean;
-        node.m_flag = value;
-        return add(node);
-    }
-    bool number_integer(number_integer_t value) override { return integer(std::to_string(value), true); }
+    // Where nlohmann's reader stands: shared with the iterator it reads through.
+    const char** read_position() { return &m_read; }
+
+    bool null() override { return literal(JsonKind::null, false); }
+    bool boolean(bool value) override { return literal(JsonKind::boolean, value); }
+    bool number_integer(number_integer_t) override { return number(true); }
     bool number_unsigned(number_unsigned_t value) override {
-        return integer(std::to_string(value), value <= static_cast<number_unsigned_t>(INT64_MAX));
+        return number(value <= static_cast<number_unsigned_t>(INT64_MAX));
     }
-    bool number_float(number_float_t, const string_t& literal) override {
-        JsonNode node;
-        node.m_kind = JsonKind::number;
-        node.set_text(store(literal));
-        return add(node);
-    }
+    bool number_float(number_float_t, const string_t&) override { return number(false); }
     bool string(string_t& value) override {
         JsonNode node;
         node.m_kind = JsonKind::string;
-        node.set_text(store(value));
+        const std::size_t start = token_start();
+        node.m_link.raw = m_source + start;
+        node.set_text(text_of(start, value));
         return add(node);
     }
     bool binary(binary_t&) override { return false; }  // never produced by the JSON parser
@@ -254,7 +277,7 @@ public:
                       path_key(object_path, value)};
             return false;
         }
-        frame.key = store(value);
+        frame.key = text_of(token_start(), value);
         frame.has_key = true;
         return true;
     }
@@ -310,7 +333,8 @@ public:
 
 private:
     struct Frame {
-        std::size_t mark = 0;  // where the container's values start on m_pending
+        std::size_t mark = 0;   // where the container's values start on m_pending
+        std::size_t start = 0;  // where its opening bracket is in the source
         bool is_array = false;
         bool has_key = false;
         std::string_view key;  // objects: the last key read
@@ -318,19 +342,74 @@ private:
         std::unique_ptr<KeySet> keys;
     };
 
+    // How far nlohmann has read, from the start of the body. At an event it has read the token the
+    // event is about and, after a number, one character more.
+    std::size_t read_offset() const { return static_cast<std::size_t>(m_read - m_text.data()); }
+
+    // Where the token of the current event starts: after the previous event's token, past whitespace
+    // and separators (the lexer skipped the same, so this rescans only what lies between tokens).
+    std::size_t token_start() const {
+        std::size_t i = m_scan;
+        while (i < m_text.size()) {
+            const char c = m_text[i];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
+            ++i;
+        }
+        return i;
+    }
+
+    // A key or string whose literal starts at `start` and has just been read: a view of the source
+    // copy when it was written without escapes (its literal is then two quotes longer than its
+    // value), else the unescaped value copied aside.
+    std::string_view text_of(std::size_t start, std::string_view value) {
+        const std::size_t end = read_offset();
+        m_scan = end;
+        if (end - start == value.size() + 2) return std::string_view(m_source + start + 1, value.size());
+        return store(value);
+    }
+
     std::string_view store(std::string_view value) {
-        if (m_capacity - m_used < value.size()) return {};  // cannot happen: values are never longer than their source
-        char* at = m_tree.m_strings.get() + m_used;
+        if (m_block_left < value.size()) {
+            // Escaped text is rare: blocks of 64 KiB (or one as large as the value) as it comes.
+            const std::size_t size = std::max<std::size_t>(value.size(), 64 * 1024);
+            m_tree.m_unescaped.emplace_back(new char[size]);
+            m_block = m_tree.m_unescaped.back().get();
+            m_block_left = size;
+        }
+        char* at = m_block;
         std::memcpy(at, value.data(), value.size());
-        m_used += value.size();
+        m_block += value.size();
+        m_block_left -= value.size();
         return std::string_view(at, value.size());
     }
 
-    bool integer(const std::string& literal, bool fits_int64) {
+    // null, true or false: the node views its literal in the source, so that the key before it can
+    // be found there too (JsonNode::raw_key).
+    bool literal(JsonKind kind, bool value) {
+        const std::size_t start = token_start();
+        m_scan = read_offset();
+        JsonNode node;
+        node.m_kind = kind;
+        node.m_flag = value;
+        node.set_text(std::string_view(m_source + start, m_scan - start));
+        return add(node);
+    }
+
+    // A number: its literal as written, read from the source (nlohmann gives only the value for
+    // integers, so -0 would come back as 0).
+    bool number(bool fits_int64) {
+        const std::size_t start = token_start();
+        std::size_t end = start;
+        while (end < m_text.size()) {
+            const char c = m_text[end];
+            if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E')) break;
+            ++end;
+        }
+        m_scan = end;
         JsonNode node;
         node.m_kind = JsonKind::number;
         node.m_flag = fits_int64;
-        node.set_text(store(literal));
+        node.set_text(std::string_view(m_source + start, end - start));
         return add(node);
     }
 
@@ -355,6 +434,8 @@ private:
         }
         Frame frame;
         frame.mark = m_pending.size();
+        frame.start = read_offset() - 1;  // the bracket was the last character read
+        m_scan = read_offset();
         frame.is_array = is_array;
         m_frames.push_back(std::move(frame));
         return true;
@@ -363,9 +444,12 @@ private:
     // Moves the container's values from m_pending into the tree as its children.
     bool close(JsonKind kind) {
         const std::size_t mark = m_frames.back().mark;
+        const std::size_t start = m_frames.back().start;
         m_frames.pop_back();
+        m_scan = read_offset();  // just after the closing bracket
         JsonNode container;
         container.m_kind = kind;
+        container.set_text(std::string_view(m_source + start, m_scan - start));
         auto& nodes = m_tree.m_nodes;
         container.m_link.first = nodes.size();
         container.m_count = static_cast<std::uint32_t>(m_pending.size() - mark);
@@ -416,8 +500,11 @@ private:
     std::size_t m_max_values;
     std::size_t m_values = 0;
     JsonTree& m_tree;
-    std::size_t m_capacity = 0;
-    std::size_t m_used = 0;
+    const char* m_source = nullptr;  // the tree's copy of m_text
+    const char* m_read = nullptr;    // how far nlohmann has read in m_text (advanced by TrackedReader)
+    std::size_t m_scan = 0;          // the end of the previous event's token in m_text
+    char* m_block = nullptr;         // where the next unescaped text goes, and the room left there
+    std::size_t m_block_left = 0;
     std::vector<JsonNode> m_pending;
     std::vector<Frame> m_frames;
     std::optional<Error> m_error;
@@ -463,8 +550,12 @@ Result<JsonTree> read_json_tree(std::string_view text, const DecodeLimits& limit
     const std::size_t zero = body.find('\0');
     JsonTree tree;
     JsonTreeBuilder builder(text, bom_length, limits, tree);
+    const char* end = body.data() + body.size();
+    const char* unused = end;
     if (!second_bom && zero == std::string_view::npos &&
-        nlohmann::json::sax_parse(body.begin(), body.end(), &builder) && !builder.error()) {
+        nlohmann::json::sax_parse(TrackedReader{body.data(), builder.read_position()}, TrackedReader{end, &unused},
+                                  &builder) &&
+        !builder.error()) {
         builder.finish();
         return tree;
     }

@@ -292,4 +292,102 @@ void JsonWriter::raw_members(std::string_view members) {
     put(members);
 }
 
+void JsonWriter::raw_key(std::string_view quoted) {
+    before_value();  // a key is placed like an array element
+    put(quoted);
+    if (m_pretty) {
+        put(": ", 2);
+    } else {
+        put(':');
+    }
+    m_after_key = true;
+}
+
+namespace {
+
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The end of the string literal that opens at `at` (just past its closing quote, or the text's end).
+std::size_t string_literal_end(std::string_view json, std::size_t at) {
+    for (std::size_t i = at + 1; i < json.size(); ++i) {
+        if (json[i] == '\\') {
+            ++i;
+        } else if (json[i] == '"') {
+            return i + 1;
+        }
+    }
+    return json.size();
+}
+
+}  // namespace
+
+void JsonWriter::raw_json(std::string_view json) {
+    if (!m_pretty) {
+        before_value();
+        std::string compact;
+        append_compact_json(compact, json);
+        put(compact);
+        return;
+    }
+    // Pretty: token by token through the writer, so nested values are indented like everything else.
+    // The brackets opened here, so that what is written stays balanced even if `json` is not.
+    std::string opened;
+    std::size_t i = 0;
+    while (i < json.size()) {
+        const char c = json[i];
+        if (is_json_space(c) || c == ',' || c == ':') {
+            ++i;
+        } else if (c == '{' || c == '[') {
+            open(c);
+            opened.push_back(c == '{' ? '}' : ']');
+            ++i;
+        } else if (c == '}' || c == ']') {
+            if (!opened.empty()) {
+                close(opened.back());
+                opened.pop_back();
+            }
+            ++i;
+        } else {
+            std::size_t end = i + 1;
+            if (c == '"') {
+                end = string_literal_end(json, i);
+            } else {
+                while (end < json.size() && !is_json_space(json[end]) && json[end] != ',' && json[end] != ':' &&
+                       json[end] != ']' && json[end] != '}')
+                    ++end;
+            }
+            const std::string_view token = json.substr(i, end - i);
+            std::size_t next = end;
+            while (next < json.size() && is_json_space(json[next])) ++next;
+            // A string followed by a colon is a key.
+            if (c == '"' && next < json.size() && json[next] == ':') {
+                raw_key(token);
+            } else {
+                raw_value(token);
+            }
+            i = end;
+        }
+    }
+    for (; !opened.empty(); opened.pop_back()) close(opened.back());
+}
+
+void append_compact_json(std::string& out, std::string_view json) {
+    // Copies runs between whitespace; string literals are copied whole, whatever they hold.
+    std::size_t run = 0;
+    std::size_t i = 0;
+    while (i < json.size()) {
+        const char c = json[i];
+        if (c == '"') {
+            i = string_literal_end(json, i);
+        } else if (is_json_space(c)) {
+            out.append(json.data() + run, i - run);
+            while (i < json.size() && is_json_space(json[i])) ++i;
+            run = i;
+        } else {
+            ++i;
+        }
+    }
+    out.append(json.data() + run, json.size() - run);
+}
+
 }  // namespace debrief

@@ -42,6 +42,12 @@ public:
     void raw_value(std::string_view json);
     // Compact layout only: `members` ("a":1,"b":[2]) appended to the open object as they are.
     void raw_members(std::string_view members);
+    // A key already written as a JSON string literal, quotes and escapes included: kept as it is.
+    void raw_key(std::string_view quoted);
+    // A whole JSON value as someone wrote it: strings, numbers and keys go out as they are, while
+    // brackets and separators are placed as this writer's layout places them (whitespace between
+    // tokens is not kept). `json` must be valid JSON; brackets that do not pair are dropped.
+    void raw_json(std::string_view json);
     bool pretty() const { return m_pretty; }
 
     // Moves the buffered text to the end of `out`.
@@ -73,5 +79,9 @@ private:
 // or \u00xx in lowercase hex), everything else is copied as raw UTF-8, and each ill-formed UTF-8 sequence
 // (Unicode Table 3-7) becomes one U+FFFD.
 void append_json_string(std::string& out, std::string_view text);
+
+// Appends valid JSON text without the whitespace between its tokens: strings, numbers, keys and
+// their order are kept byte for byte.
+void append_compact_json(std::string& out, std::string_view json);
 
 }  // namespace debrief

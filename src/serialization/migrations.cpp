@@ -167,7 +167,7 @@ public:
             for (std::string_view k : m_known) known = known || k == member.key();
             for (const FieldSpec& field : schema_fields(written)) known = known || field.key == member.key();
             if (known) continue;
-            w.key(member.key());
+            w.raw_key(member.raw_key());  // as the file wrote it, like the value
             write_json_value(w, member);
         }
     }

@@ -91,6 +91,7 @@ const std::vector<FieldSpec>& schema_fields(SchemaObject object) {
         {"version", req},
         {"type", req},
         {"record", req},
+        {"journal", opt, Write::unless_empty},  // settings.json only, and only when there are some
     };
     static const std::vector<FieldSpec> reflection = table_keys<Reflection>();
     static const std::vector<FieldSpec> steps = table_keys<StepStates>();

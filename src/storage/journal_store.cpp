@@ -326,7 +326,8 @@ void JournalStore::write_staged(const StagedChanges& staged, BatchSaveResult& re
 }
 
 IoResult<SaveOutcome> JournalStore::write_settings(const Settings& settings) {
-    std::string bytes = encode_record(settings, m_extras.settings);
+    // The journal's own unknown top-level keys are kept with its settings.
+    std::string bytes = encode_record(settings, m_extras.settings, TextLayout::pretty, m_extras.document);
     if (m_settings_on_disk == bytes) return SaveOutcome::unchanged;
     auto written = m_files.write_atomic(std::string(settings_file), bytes);
     if (!written) return written.error();
@@ -435,6 +436,7 @@ struct JournalStore::Loader {
             return quarantine_file(path, *wrong);
         add_warnings(path, decoded.value());
         store.m_extras.settings = std::move(decoded.value().extras);
+        store.m_extras.document = std::move(decoded.value().journal_extras);
         result.journal.settings = std::get<Settings>(std::move(decoded.value().record));
         store.m_settings_on_disk = std::move(bytes).value();
     }

@@ -61,7 +61,7 @@ void draw_contact_editor(App& app, const Contact& c) {
 void draw_contact_actions(App& app, const Contact& c, const std::string& who) {
     const Date today = app.env().today();
     // The row's buttons say whose row they act on.
-    set_next_item_name(tr_format("contacts.remind.named", {{"name", who}}));
+    set_next_item_name(name_with_user_text("contacts.remind.named", "name", who));
     if (button(tr("contacts.remind").data(), Emphasis::primary)) {
         Reminder r;
         r.kind = ReminderKind::custom;
@@ -73,14 +73,14 @@ void draw_contact_actions(App& app, const Contact& c, const std::string& who) {
         app.notify(tr_format("reminders.added", {{"n", "1"}}));
     }
     same_line_if_fits(160.0f);
-    set_next_item_name(tr_format("contacts.write.named", {{"name", who}}));
+    set_next_item_name(name_with_user_text("contacts.write.named", "name", who));
     if (button(tr("contacts.write").data())) {
         DraftContext ctx;
         ctx.today = today;
         app.open_message(app.create_message(draft_to_contact(MessageKind::reconnect, c, app.journal().settings, ctx)));
     }
     same_line_if_fits(120.0f);
-    set_next_item_name(tr_format("contacts.remove.named", {{"name", who}}));
+    set_next_item_name(name_with_user_text("contacts.remove.named", "name", who));
     if (button(tr("contacts.remove").data(), Emphasis::danger)) app.trash_contact(c.meta.id);
 }
 
@@ -127,7 +127,7 @@ void draw_person_messages(App& app, const Person& p, const std::string& who) {
         const std::string kind(tr(display_key(m->kind)));  // TextVars holds views: the strings outlive it
         ImGui::PushID(id.c_str());
         set_next_item_name(
-            tr_format(draft ? "people.draft.named" : "people.sent.named", {{"kind", kind}, {"name", who}}));
+            name_with_user_text(draft ? "people.draft.named" : "people.sent.named", "name", who, {{"kind", kind}}));
         if (button(tr_format(draft ? "people.draft" : "people.sent", {{"kind", kind}}).c_str(), Emphasis::quiet))
             app.open_message(id);
         ImGui::PopID();
@@ -166,7 +166,7 @@ void draw_person(App& app, PeopleViewState& view, const Person& p) {
         else
             draw_reflection_person_editor(app, p);
     }
-    set_next_item_name(tr_format(open ? "contacts.done_editing.named" : "contacts.edit.named", {{"name", who}}));
+    set_next_item_name(name_with_user_text(open ? "contacts.done_editing.named" : "contacts.edit.named", "name", who));
     if (button(tr(open ? "contacts.done_editing" : "contacts.edit").data(), Emphasis::quiet)) {
         if (open)
             view.open.erase(id);

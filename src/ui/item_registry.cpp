@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/i18n.h"
+
 namespace debrief::ui {
 namespace {
 
@@ -73,6 +75,15 @@ void set_next_item_selected(bool selected) { registry().next.selected = selected
 void set_next_item_file_picker() { registry().next.file_picker = true; }
 
 void set_next_item_name(std::string name) { registry().next.name = std::move(name); }
+
+std::string name_with_user_text(std::string_view key, std::string_view placeholder, std::string_view user_text,
+                                TextVars others) {
+    std::string isolated = "\xE2\x81\xA8";  // FSI: the text's own first strong character sets its direction
+    isolated += user_text;
+    isolated += "\xE2\x81\xA9";  // PDI
+    others.emplace_back(placeholder, isolated);
+    return tr_format(key, others);
+}
 
 bool next_item_has_name() { return !registry().next.name.empty(); }
 

@@ -3,9 +3,12 @@
 // find and activate controls by role and name.
 #pragma once
 
+#include "core/i18n.h"
+
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace debrief::ui {
@@ -49,6 +52,14 @@ void set_next_item_role(Role role);
 void set_next_item_selected(bool selected);
 // Gives the next item an accessible name other than its label (e.g. a card drawn as a Selectable).
 void set_next_item_name(std::string name);
+// The sentence of catalogue `key` with user text (a title, a person's name) put in at {`placeholder`}:
+// the accessible name of a row's action ("Mark ‘⁨Follow up with Lumen⁩’ done"). The user text is
+// wrapped in Unicode isolates (FSI U+2068 … PDI U+2069), so text of the other direction (an Arabic
+// name in an English sentence, a Latin one in Arabic) or stray bidi controls in it cannot reorder
+// the words around it. Every name composed with user text is made here.
+// `others` fills the key's other placeholders (the app's own words, not isolated).
+std::string name_with_user_text(std::string_view key, std::string_view placeholder, std::string_view user_text,
+                                TextVars others = {});
 // True when the next item already has a name (a row's action named with its row).
 bool next_item_has_name();
 // Marks the next item as the one that opens the system file picker.

@@ -32,23 +32,23 @@ void draw_reminder_row(App& app, const Reminder& r) {
     if (const std::string_view guidance = reminder_guidance_key(r.kind); !guidance.empty() && !r.done)
         muted_text(tr(guidance).data());
     if (b == ReminderBucket::done) {
-        set_next_item_name(tr_format("reminders.reopen.named", {{"title", r.title}}));
+        set_next_item_name(name_with_user_text("reminders.reopen.named", "title", r.title));
         if (button(tr("reminders.reopen").data())) app.update_reminder(r.meta.id, [](Reminder& x) { reopen(x); });
     } else {
-        set_next_item_name(tr_format("reminders.done.named", {{"title", r.title}}));
+        set_next_item_name(name_with_user_text("reminders.done.named", "title", r.title));
         if (button(tr("reminders.done").data(), Emphasis::primary))
             app.update_reminder(r.meta.id, [&](Reminder& x) { mark_done(x, today); });
         ImGui::SameLine();
-        set_next_item_name(tr_format("reminders.snooze.named", {{"title", r.title}}));
+        set_next_item_name(name_with_user_text("reminders.snooze.named", "title", r.title));
         if (button(tr("reminders.snooze").data()))
             app.update_reminder(r.meta.id, [&](Reminder& x) { snooze(x, 7, today); });
         if (!r.message_id.empty() && app.find_message(r.message_id)) {
             same_line_if_fits(120.0f);
-            set_next_item_name(tr_format("reminders.open_message.named", {{"title", r.title}}));
+            set_next_item_name(name_with_user_text("reminders.open_message.named", "title", r.title));
             if (button(tr("reminders.open_message").data(), Emphasis::quiet)) app.open_message(r.message_id);
         } else if (!r.reflection_id.empty() && app.find_reflection(r.reflection_id)) {
             same_line_if_fits(120.0f);
-            set_next_item_name(tr_format("reminders.open_reflection.named", {{"title", r.title}}));
+            set_next_item_name(name_with_user_text("reminders.open_reflection.named", "title", r.title));
             if (button(tr("reminders.open_reflection").data(), Emphasis::quiet)) {
                 // A look-again reminder reopens the step it is about.
                 if (const std::optional<StepId> step = reminder_step(r.kind))

@@ -78,8 +78,8 @@ TEST_CASE("people view: one network note per person told, each addressed and sig
     // The People screen: each note under the person it was written to.
     app.go(Screen::people);
     ui.frame(app, view, services);
-    CHECK(ui.scroll_to(app, view, services, Role::button, "Open the draft to Sam: Note to your network"));
-    CHECK(ui.scroll_to(app, view, services, Role::button, "Open the draft to Lea: Note to your network"));
+    CHECK(ui.scroll_to(app, view, services, Role::button, "Open the draft to \u2068Sam\u2069: Note to your network"));
+    CHECK(ui.scroll_to(app, view, services, Role::button, "Open the draft to \u2068Lea\u2069: Note to your network"));
 }
 
 TEST_CASE("people view: a missing address is asked for beside the draft and fills To") {
@@ -174,8 +174,8 @@ TEST_CASE("people view: the People tab lists everyone as a named row, fitting a 
     REQUIRE((anna && jana));
     CHECK(anna->sequence < jana->sequence);
     // Each row's buttons say whose row they are on.
-    CHECK(ui::find_item(Role::button, "Edit details: Anna Berg"));
-    const std::string open_draft = "Open the draft to Ben Kraus: Follow-up (2–3 weeks after the interview)";
+    CHECK(ui::find_item(Role::button, "Edit details: \u2068Anna Berg\u2069"));
+    const std::string open_draft = "Open the draft to \u2068Ben Kraus\u2069: Follow-up (2–3 weeks after the interview)";
     REQUIRE(ui.scroll_to(app, view, services, Role::button, open_draft));
     for (const auto& item : ui.frame(app, view, services)) CHECK_MESSAGE(item.max.x <= phone.x + 0.5f, item.name);
     REQUIRE(ui.click(app, view, services, Role::button, open_draft));
@@ -202,9 +202,9 @@ TEST_CASE("people view: an email edited on the People screen reaches every unsen
 
     app.go(Screen::people);
     ui.frame(app, view, services);
-    REQUIRE(ui.scroll_to(app, view, services, Role::button, "Edit details: Anna Berg"));
-    REQUIRE(ui.click(app, view, services, Role::button, "Edit details: Anna Berg"));
-    CHECK(ui.scroll_to(app, view, services, Role::button, "Done editing: Anna Berg"));
+    REQUIRE(ui.scroll_to(app, view, services, Role::button, "Edit details: \u2068Anna Berg\u2069"));
+    REQUIRE(ui.click(app, view, services, Role::button, "Edit details: \u2068Anna Berg\u2069"));
+    CHECK(ui.scroll_to(app, view, services, Role::button, "Done editing: \u2068Anna Berg\u2069"));
     REQUIRE(ui.fields.type("Email", "anna@nordlicht.example"));
     ui.frame(app, view, services);
     CHECK(app.find_reflection(id)->interviewers[0].email == "anna@nordlicht.example");
