@@ -18,11 +18,15 @@ struct NextItem {
     bool has_role = false;
     bool selected = false;
     bool file_picker = false;
+    bool primary = false;
+    bool dismiss = false;
+    int expanded = -1;  // -1: not a disclosure; 0 collapsed; 1 expanded
     std::string name;
 };
 
 struct PendingRect {
     ImRect visible;
+    float full_width = 0.0f;  // the item's whole width, before the window clipped it
     bool disabled = false;
     NextItem next;
     ImGuiID parent = 0;
@@ -33,6 +37,7 @@ struct NextText {
     Role role = Role::text;
     int level = 0;
     std::string spoken;
+    bool hidden = false;
 };
 
 struct Registry {
@@ -45,8 +50,9 @@ struct Registry {
     std::vector<RegionInfo> regions_building;
     std::vector<RegionInfo> regions_finished;
     std::vector<ImGuiID> open_regions;
-    std::string place[2];         // building, finished
-    std::string announcement[2];  // building, finished
+    std::string place[2];                  // building, finished
+    std::string announcement[2];           // building, finished
+    std::vector<FrameStatus> statuses[2];  // building, finished
     int sequence = 0;
 };
 
@@ -72,19 +78,31 @@ void set_next_item_selected(bool selected) { registry().next.selected = selected
 
 void set_next_item_file_picker() { registry().next.file_picker = true; }
 
+void set_next_item_primary() { registry().next.primary = true; }
+
+void set_next_item_dismisses() { registry().next.dismiss = true; }
+
+void set_next_item_expanded(bool expanded) { registry().next.expanded = expanded ? 1 : 0; }
+
 void set_next_item_name(std::string name) { registry().next.name = std::move(name); }
 
 bool next_item_has_name() { return !registry().next.name.empty(); }
 
 void set_next_text_semantics(Role role, int level, std::string spoken) {
-    registry().next_text = {role, level, std::move(spoken)};
+    registry().next_text = {role, level, std::move(spoken), false};
 }
+
+void set_next_text_hidden() { registry().next_text.hidden = true; }
 
 void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
     Registry& r = registry();
     NextText next = std::move(r.next_text);
     r.next_text = {};
     if (!text || !*text) return;
+    if (next.hidden) {
+        r.last_text = text;
+        return;
+    }
     ItemInfo item;
     item.role = next.role;
     item.level = next.level;
@@ -111,6 +129,11 @@ void set_frame_place(std::string place) { registry().place[0] = std::move(place)
 void set_frame_announcement(std::string announcement) { registry().announcement[0] = std::move(announcement); }
 const std::string& item_registry_place() { return registry().place[1]; }
 const std::string& item_registry_announcement() { return registry().announcement[1]; }
+
+void set_frame_status(std::string key, std::string text) {
+    registry().statuses[0].push_back({std::move(key), std::move(text)});
+}
+const std::vector<FrameStatus>& item_registry_statuses() { return registry().statuses[1]; }
 
 void begin_region(Region kind, const char* id, std::string name) {
     Registry& r = registry();
@@ -143,6 +166,7 @@ void item_registry_begin_frame() {
     r.open_regions.clear();
     r.last_text.clear();
     r.rects.clear();
+    r.statuses[0].clear();
     r.sequence = 0;
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
 }
@@ -155,6 +179,8 @@ void item_registry_end_frame() {
     r.announcement[1] = std::move(r.announcement[0]);
     r.place[0].clear();
     r.announcement[0].clear();
+    r.statuses[1] = std::move(r.statuses[0]);
+    r.statuses[0].clear();
 }
 
 int next_sequence() { return ++registry().sequence; }
@@ -205,6 +231,10 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
         item.disabled = disabled;
         item.selected = next.selected;
         item.file_picker = next.file_picker;
+        item.primary = next.primary;
+        item.dismiss = next.dismiss;
+        item.expandable = next.expanded >= 0;
+        item.expanded = next.expanded > 0;
         item.sequence = ++r.sequence;
         item.parent = debrief::ui::current_region();
         item.window = window->ID;
@@ -212,7 +242,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
         r.building.push_back(std::move(item));
         return;
     }
-    r.rects[id] = {visible, disabled, std::move(next), debrief::ui::current_region(), window ? window->ID : 0};
+    r.rects[id] = {
+        visible, bb.GetWidth(), disabled, std::move(next), debrief::ui::current_region(), window ? window->ID : 0};
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
@@ -225,6 +256,9 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     const debrief::ui::Role hinted = next.role;
     const bool selected = next.selected;
     const bool file_picker = next.file_picker;
+    const bool primary = next.primary;
+    const bool dismiss = next.dismiss;
+    const int disclosure = next.expanded;
     std::string name_override = std::move(next.name);
     debrief::ui::ItemInfo item;
     item.id = id;
@@ -234,10 +268,19 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     item.max = rect->second.visible.Max;
     item.disabled = rect->second.disabled;
     item.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
-    item.expandable = (flags & ImGuiItemStatusFlags_Openable) != 0;
-    item.expanded = (flags & ImGuiItemStatusFlags_Opened) != 0;
+    item.expandable = disclosure >= 0 || (flags & ImGuiItemStatusFlags_Openable) != 0;
+    item.expanded = disclosure >= 0 ? disclosure > 0 : (flags & ImGuiItemStatusFlags_Opened) != 0;
     item.selected = selected;
     item.file_picker = file_picker;
+    item.primary = primary;
+    item.dismiss = dismiss;
+    // A label wider than its item is cut off where it is drawn (ImGui clips it): the zoom and phone
+    // tests look for these. Our own widgets wrap long labels instead (widgets.cpp).
+    const char* drawn_end = ImGui::FindRenderedTextEnd(label);
+    if (drawn_end != label) {
+        const float text = ImGui::CalcTextSize(label, drawn_end).x;
+        item.clipped = text > rect->second.full_width - ImGui::GetStyle().FramePadding.x * 2.0f + 1.0f;
+    }
     item.sequence = ++r.sequence;
     item.parent = rect->second.parent;
     item.window = rect->second.window;

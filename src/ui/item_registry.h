@@ -14,7 +14,9 @@ enum class Role { button, checkbox, radio, tab, option, link, heading, text, lis
 
 // Containers of the mirror (landmarks and groups): items and text fields inside one are nested in
 // its DOM element, so assistive technology hears the structure (see docs/architecture.md).
-enum class Region { banner, navigation, main, tablist, tabpanel, radiogroup, group, list };
+// `toolbar` and `checkgroup` (a group of checkboxes) are one Tab stop each, the arrow keys moving
+// within them, as `radiogroup` and `tablist` are.
+enum class Region { banner, navigation, main, tablist, tabpanel, radiogroup, group, list, toolbar, checkgroup };
 
 struct RegionInfo {
     ImGuiID id = 0;
@@ -36,6 +38,9 @@ struct ItemInfo {
     bool disabled = false;
     bool selected = false;
     bool file_picker = false;  // activating it must open the file picker within the gesture
+    bool primary = false;      // the main action: where Tab enters a toolbar
+    bool dismiss = false;      // closes what is open (a menu, a preview): Escape activates it
+    bool clipped = false;      // its label is wider than the item: cut off where it is drawn
     int sequence = 0;          // submission order, shared with text fields (tab order)
     int level = 0;             // heading level (1 screen, 2 step, 3 card)
     ImGuiID parent = 0;        // the region it sits in (0: none)
@@ -53,10 +58,19 @@ void set_next_item_name(std::string name);
 bool next_item_has_name();
 // Marks the next item as the one that opens the system file picker.
 void set_next_item_file_picker();
+// Marks the next item as a screen's main action (a primary button): Tab enters a toolbar on it.
+void set_next_item_primary();
+// Marks the next item as the one that closes what is open (a menu, a preview): Escape presses it.
+void set_next_item_dismisses();
+// The next item opens and closes something (a menu): read as expanded or collapsed.
+void set_next_item_expanded(bool expanded);
 
 // The next paragraph drawn (widgets.h) is read as `role` (heading with `level`, list item) and,
 // when `spoken` is not empty, with that text instead of the drawn one (e.g. a checklist state).
 void set_next_text_semantics(Role role, int level = 0, std::string spoken = {});
+// The next paragraph drawn is not mirrored: it only repeats the name of the control it labels (a
+// checkbox's label, a field's caption), which assistive technology already reads with the control.
+void set_next_text_hidden();
 // Records a paragraph that was laid out in `min`..`max` (visible or scrolled away: text stays in
 // the mirror in reading order).
 void add_text_item(const char* text, ImVec2 min, ImVec2 max);
@@ -77,6 +91,15 @@ void set_frame_place(std::string place);
 void set_frame_announcement(std::string announcement);
 const std::string& item_registry_place();
 const std::string& item_registry_announcement();
+
+// A status line the mirror speaks (politely) whenever its text changes on the same screen, e.g. the
+// search's result count; `key` tells one status from another.
+struct FrameStatus {
+    std::string key;
+    std::string text;
+};
+void set_frame_status(std::string key, std::string text);
+const std::vector<FrameStatus>& item_registry_statuses();
 
 // Starts collecting for a new frame; call right after ImGui::NewFrame().
 void item_registry_begin_frame();

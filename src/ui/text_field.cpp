@@ -34,6 +34,8 @@ bool text_field(const char* label, std::string& value, FieldKind kind, const Fie
         }
     }
 
+    // The field is named with its caption: hidden from the mirror, so it is read once, with the field.
+    if (!caption.empty()) set_next_text_hidden();
     if (!caption.empty()) wrapped_text(caption.c_str());  // aligned and shaped like every paragraph
 
     const float width = ImGui::CalcItemWidth();  // respects the card's inner width
