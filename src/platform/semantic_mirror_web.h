@@ -8,7 +8,7 @@
 //  [x] DOM rebuilt only when the item set changes, otherwise only moved
 //  [x] File-picker buttons open <input type=file> inside the user's own gesture (Safari requires it)
 //  [x] Statuses spoken when they change (search results, a save that failed); Escape presses the
-//      item that closes what is open
+//      item that closes what is open; an item whose label is cut off is marked
 #pragma once
 
 namespace debrief {

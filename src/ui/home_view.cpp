@@ -245,6 +245,7 @@ void draw_home(App& app, HomeViewState& view, Services&) {
     FieldOptions search;
     search.placeholder = tr("home.search.placeholder").data();
     text_field(tr("home.search").data(), view.query, FieldKind::single_line, search);
+    set_next_region_name(std::string(tr("home.filter")));  // the field above is named already
     choice_row("ending", view.ending,
                {tr("home.filter.all").data(), tr("ending.rejected").data(), tr("ending.ghosted").data(),
                 tr("ending.withdrew").data()});

@@ -27,6 +27,7 @@ struct NextItem {
 struct PendingRect {
     ImRect visible;
     float full_width = 0.0f;  // the item's whole width, before the window clipped it
+    bool cut_across = false;  // it reaches past its window's left or right edge
     bool disabled = false;
     NextItem next;
     ImGuiID parent = 0;
@@ -50,6 +51,8 @@ struct Registry {
     std::vector<RegionInfo> regions_building;
     std::vector<RegionInfo> regions_finished;
     std::vector<ImGuiID> open_regions;
+    std::string next_region_name;
+    int title_level = 0;
     std::string place[2];                  // building, finished
     std::string announcement[2];           // building, finished
     std::vector<FrameStatus> statuses[2];  // building, finished
@@ -125,6 +128,9 @@ void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
 
 const std::string& last_text() { return registry().last_text; }
 
+void note_title_level(int level) { registry().title_level = level; }
+int title_level() { return registry().title_level; }
+
 void set_frame_place(std::string place) { registry().place[0] = std::move(place); }
 void set_frame_announcement(std::string announcement) { registry().announcement[0] = std::move(announcement); }
 const std::string& item_registry_place() { return registry().place[1]; }
@@ -135,8 +141,12 @@ void set_frame_status(std::string key, std::string text) {
 }
 const std::vector<FrameStatus>& item_registry_statuses() { return registry().statuses[1]; }
 
+void set_next_region_name(std::string name) { registry().next_region_name = std::move(name); }
+
 void begin_region(Region kind, const char* id, std::string name) {
     Registry& r = registry();
+    if (!r.next_region_name.empty()) name = std::move(r.next_region_name);
+    r.next_region_name.clear();
     RegionInfo region;
     region.id = ImGui::GetID(id);
     region.kind = kind;
@@ -167,6 +177,8 @@ void item_registry_begin_frame() {
     r.last_text.clear();
     r.rects.clear();
     r.statuses[0].clear();
+    r.next_region_name.clear();
+    r.title_level = 0;
     r.sequence = 0;
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
 }
@@ -242,8 +254,15 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
         r.building.push_back(std::move(item));
         return;
     }
-    r.rects[id] = {
-        visible, bb.GetWidth(), disabled, std::move(next), debrief::ui::current_region(), window ? window->ID : 0};
+    const bool cut_across =
+        window && (bb.Min.x < window->ClipRect.Min.x - 1.0f || bb.Max.x > window->ClipRect.Max.x + 1.0f);
+    r.rects[id] = {visible,
+                   bb.GetWidth(),
+                   cut_across,
+                   disabled,
+                   std::move(next),
+                   debrief::ui::current_region(),
+                   window ? window->ID : 0};
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
@@ -274,10 +293,11 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     item.file_picker = file_picker;
     item.primary = primary;
     item.dismiss = dismiss;
-    // A label wider than its item is cut off where it is drawn (ImGui clips it): the zoom and phone
-    // tests look for these. Our own widgets wrap long labels instead (widgets.cpp).
+    // A label wider than its item, or an item reaching past its window's side, is cut off where it
+    // is drawn: the zoom test looks for these. Our own widgets wrap long labels instead (widgets.cpp).
+    item.clipped = rect->second.cut_across;
     const char* drawn_end = ImGui::FindRenderedTextEnd(label);
-    if (drawn_end != label) {
+    if (!item.clipped && drawn_end != label) {
         const float text = ImGui::CalcTextSize(label, drawn_end).x;
         item.clipped = text > rect->second.full_width - ImGui::GetStyle().FramePadding.x * 2.0f + 1.0f;
     }

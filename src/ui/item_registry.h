@@ -71,12 +71,19 @@ void set_next_text_semantics(Role role, int level = 0, std::string spoken = {});
 // The next paragraph drawn is not mirrored: it only repeats the name of the control it labels (a
 // checkbox's label, a field's caption), which assistive technology already reads with the control.
 void set_next_text_hidden();
+// The level of the last title (widgets.h heading()) drawn in this frame, 0 before any: a card's
+// heading below it takes the next level.
+void note_title_level(int level);
+int title_level();
 // Records a paragraph that was laid out in `min`..`max` (visible or scrolled away: text stays in
 // the mirror in reading order).
 void add_text_item(const char* text, ImVec2 min, ImVec2 max);
 // The last paragraph recorded: the prompt above a choice row names its group.
 const std::string& last_text();
 
+// Names the next region opened, whatever name it is opened with (e.g. a choice row with no prompt
+// drawn above it, which would otherwise take the name of the paragraph before).
+void set_next_region_name(std::string name);
 // Opens a container; `id` is pushed on ImGui's ID stack only to make the region's ID.
 void begin_region(Region kind, const char* id, std::string name = {});
 void end_region();
