@@ -457,10 +457,15 @@ const Debrief = (() => {
       if (frame.announce) announce(frame.announce);
       const active = document.activeElement;
       if (active && active !== document.body && !active.classList.contains('mirror')) return;
-      const main = overlay().querySelector('[role="main"]') || overlay();
-      const heading = main.querySelector(`.mirror-text[aria-level="${frame.announce ? 2 : 1}"]`) ||
-        main.querySelector('.mirror-text[role="heading"]');
+      const heading = this.title();
       if (heading) heading.focus({ preventScroll: true });
+    },
+    // The screen's or the step's title: the last heading C++ drew as a title (widgets.cpp heading()),
+    // else the first heading of the main region.
+    title() {
+      const main = overlay().querySelector('[role="main"]') || overlay();
+      const titles = main.querySelectorAll('.mirror-text[data-title]');
+      return titles[titles.length - 1] || main.querySelector('.mirror-text[role="heading"]');
     },
     create(item) {
       // Texts are read, not operated: headings, paragraphs and list items, never in the tab order.
@@ -515,6 +520,7 @@ const Debrief = (() => {
       if (el._style !== style) { el.style.cssText = style; el._style = style; }
       if (el.className === 'mirror-text') {
         if (el._name !== item.name) { el.textContent = item.name; el._name = item.name; }
+        if (item.title) el.dataset.title = ''; else delete el.dataset.title;
         return;
       }
       el._picker = item.picker;
@@ -555,9 +561,7 @@ const Debrief = (() => {
     link.addEventListener('click', (e) => {
       e.preventDefault();
       const main = overlay().querySelector('[role="main"]') || overlay();
-      const target = main.querySelector('.mirror-text[role="heading"][aria-level="2"]') ||
-        main.querySelector('.mirror-text[role="heading"]') ||
-        main.querySelector('input, textarea, button.mirror');
+      const target = mirror.title() || main.querySelector('input, textarea, button.mirror');
       if (!target) return;
       target.focus({ preventScroll: true });
       call('debrief_focus_item', target._id);  // ImGui scrolls it into view

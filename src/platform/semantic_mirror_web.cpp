@@ -117,6 +117,7 @@ void mirror_sync_to_dom(const App& app) {
                 {"primary", item.primary},
                 {"dismiss", item.dismiss},
                 {"clipped", item.clipped},
+                {"title", item.title},
             };
             for (const auto& [key, value] : flags) {
                 w.key(key);

@@ -39,6 +39,7 @@ struct NextText {
     int level = 0;
     std::string spoken;
     bool hidden = false;
+    bool title = false;
 };
 
 struct Registry {
@@ -97,6 +98,8 @@ void set_next_text_semantics(Role role, int level, std::string spoken) {
 
 void set_next_text_hidden() { registry().next_text.hidden = true; }
 
+void mark_next_text_title() { registry().next_text.title = true; }
+
 void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
     Registry& r = registry();
     NextText next = std::move(r.next_text);
@@ -109,6 +112,7 @@ void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
     ItemInfo item;
     item.role = next.role;
     item.level = next.level;
+    item.title = next.title;
     item.name = next.spoken.empty() ? std::string(text) : std::move(next.spoken);
     // A text has no ImGui ID: its place in the frame is stable enough to keep its element.
     item.id = ImHashStr(item.name.c_str(), 0, ImHashData(&r.sequence, sizeof r.sequence, 0x7e47u));

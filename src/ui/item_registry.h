@@ -41,6 +41,7 @@ struct ItemInfo {
     bool primary = false;      // the main action: where Tab enters a toolbar
     bool dismiss = false;      // closes what is open (a menu, a preview): Escape activates it
     bool clipped = false;      // its label is wider than the item: cut off where it is drawn
+    bool title = false;        // a screen's or step's title (focus lands on the last one)
     int sequence = 0;          // submission order, shared with text fields (tab order)
     int level = 0;             // heading level (1 screen, 2 step, 3 card)
     ImGuiID parent = 0;        // the region it sits in (0: none)
@@ -71,6 +72,9 @@ void set_next_text_semantics(Role role, int level = 0, std::string spoken = {});
 // The next paragraph drawn is not mirrored: it only repeats the name of the control it labels (a
 // checkbox's label, a field's caption), which assistive technology already reads with the control.
 void set_next_text_hidden();
+// The next paragraph is a title (widgets.h heading()): the last one drawn is where focus lands on
+// arriving at a screen or step, and where the skip link leads.
+void mark_next_text_title();
 // The level of the last title (widgets.h heading()) drawn in this frame, 0 before any: a card's
 // heading below it takes the next level.
 void note_title_level(int level);

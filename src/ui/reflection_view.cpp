@@ -482,7 +482,9 @@ void draw_more_menu(App& app, ReflectionViewState& view, const Reflection& r) {
     }
     if (!open) return;
     const bool armed = view.trash_armed == r.meta.id;
-    if (button(tr(armed ? "reflection.confirm_delete" : "reflection.delete").data(), Emphasis::danger)) {
+    // Its ID stays as its words change: keyboard focus stays on it once armed.
+    const std::string trash = std::string(tr(armed ? "reflection.confirm_delete" : "reflection.delete")) + "###trash";
+    if (button(trash.c_str(), Emphasis::danger)) {
         if (!armed) {
             view.trash_armed = r.meta.id;
             return;

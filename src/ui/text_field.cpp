@@ -13,6 +13,10 @@ namespace debrief::ui {
 namespace {
 TextFieldHost* g_host = nullptr;
 int g_focus_frame = -1;  // the frame whose next field takes focus; one frame only, then forgotten
+// A field that was to take focus while scrolled away: it takes focus once scrolled into view, within
+// the next few frames (then forgotten).
+ImGuiID g_focus_id = 0;
+int g_focus_until = -1;
 
 float single_line_height() { return std::max(ImGui::GetFrameHeight(), theme_metrics().touch_target); }
 }  // namespace
@@ -77,9 +81,21 @@ bool text_field(const char* label, std::string& value, FieldKind kind, const Fie
         request.input_type = options.type;
         request.sequence = next_sequence();
         request.region = current_region();
-        if (g_focus_frame == ImGui::GetFrameCount() && !request.hidden) {
-            request.focus = true;
+        const int frame = ImGui::GetFrameCount();
+        const bool wanted = g_focus_frame == frame || (g_focus_id == id && frame <= g_focus_until);
+        if (wanted && !covered) {
             g_focus_frame = -1;
+            if (!request.hidden) {
+                request.focus = true;
+                g_focus_id = 0;
+            } else {
+                // Scrolled away (a row added above the "Add" button the view had scrolled to): bring
+                // it into view; it takes focus in a frame to come, once it is there (the frames that
+                // settle an input follow it, backend_web.cpp).
+                ImGui::SetScrollFromPosY(window, bb.Min.y - window->Pos.y, 0.3f);
+                g_focus_id = id;
+                g_focus_until = frame + 4;
+            }
         }
         g_host->place(request);
     }

@@ -116,14 +116,16 @@ const char* shaped_label(const char* label) {
 // Paragraphs keep the wrap position the column or card has set (and wrap at the window edge only
 // when none is set), so text never runs past a card's padding.
 void heading(const char* text, int level) {
+    note_title_level(level);
     set_next_text_semantics(Role::heading, level);
+    mark_next_text_title();
     ImGui::PushFont(fonts().heading);
     paragraph(text, true);
     ImGui::PopFont();
 }
 
 void subheading(const char* text, int level) {
-    set_next_text_semantics(Role::heading, level);
+    set_next_text_semantics(Role::heading, level > 0 ? level : std::max(title_level(), 1) + 1);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
     paragraph(text, true);
     ImGui::PopStyleColor();

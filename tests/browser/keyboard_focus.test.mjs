@@ -105,9 +105,13 @@ test('Escape cancels the import preview and focus returns to the file button', a
   });
 });
 
-test('adding to any list of a reflection puts focus in the new row\'s first field', async () => {
+test('adding to any list of a reflection (interviewers, wins, loved, criteria, people) puts focus in the new row\'s first field', async () => {
   await withPage(async (page) => {
     await newReflection(page, 'Lumen');
+    // The interviewers, in the opportunity's details (open on the first step).
+    await keyboardFocus(page, page.getByRole('button', { name: t('details.interviewers.add'), exact: true }));
+    await press(page, 'Enter');
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, t('details.interviewer.name'));
     const lists = [
       ['wins', 'step.wins.add', 'step.wins.prompt.text'],
       ['loved', 'step.loved.add', 'step.loved.prompt.text'],
@@ -175,5 +179,29 @@ test('each checkbox and field is heard once; home\'s cards are groups named by t
     await page.getByRole('button', { name: 'Open Lumen' }).waitFor({ state: 'attached' });
     const home = await page.locator('body').ariaSnapshot();
     assert.match(home, /- group "Lumen":\n\s+- button "Open Lumen"\n\s+- paragraph: Lumen\n/, home);
+  });
+});
+
+test('Escape takes back an armed "Delete forever" in the trash; focus stays on that button', async () => {
+  await withPage(async (page) => {
+    await newReflection(page, 'Lumen');
+    // Into the trash through the reflection's menu (two presses), with the keyboard.
+    await keyboardFocus(page, page.getByRole('button', { name: t('reflection.more'), exact: true }));
+    await press(page, 'Enter');
+    await press(page, 'Tab');
+    await press(page, 'Enter');
+    assert.equal(await focused(page), t('reflection.confirm_delete'), 'focus stays on the armed button');
+    await press(page, 'Enter');
+    await (await reveal(page, page.getByRole('button', { name: t('home.trash'), exact: true }))).click();
+    const purge = page.getByRole('button', { name: t('trash.delete_forever'), exact: true });
+    await keyboardFocus(page, purge);
+    await press(page, 'Enter');
+    assert.equal(await focused(page), t('trash.confirm_delete'));
+    await press(page, 'Escape');
+    await purge.waitFor({ state: 'attached' });
+    await waitIdle(page);
+    assert.equal(await focused(page), t('trash.delete_forever'));
+    await page.getByRole('button', { name: t('trash.restore'), exact: true }).waitFor({ state: 'attached' });
+    assert.equal(await page.evaluate(() => window.debrief.counts.reflections), 1, 'nothing was deleted');
   });
 });
