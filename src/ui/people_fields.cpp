@@ -61,7 +61,7 @@ void draw_opportunity_people(App& app, const Reflection& r) {
         ImGui::PushID(i.id.c_str());
         if (storage->GetInt(added_key) != 0 &&
             storage->GetInt(added_key) == static_cast<int>(ImHashStr(i.id.c_str()))) {
-            request_field_focus();
+            request_field_focus(0, true);
             storage->SetInt(added_key, 0);
         }
         const std::string key = interviewer_key(i);

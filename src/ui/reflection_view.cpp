@@ -198,7 +198,7 @@ void item_list(App& app, ReflectionViewState& view, const Reflection& r, std::ve
         ImGui::PushID(items[i].id.c_str());
         // A row just added takes focus in its first field, so typing can start at once.
         if (items[i].id == view.focus_item) {
-            request_field_focus();
+            request_field_focus(0, true);
             view.focus_item.clear();
         }
         begin_card("row");

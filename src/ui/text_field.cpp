@@ -17,13 +17,17 @@ int g_focus_frame = -1;  // the frame whose next field takes focus; one frame on
 // the next few frames (then forgotten).
 ImGuiID g_focus_id = 0;
 int g_focus_until = -1;
+bool g_focus_scroll = false;  // the field asked for may be scrolled into view
 
 float single_line_height() { return std::max(ImGui::GetFrameHeight(), theme_metrics().touch_target); }
 }  // namespace
 
 void set_text_field_host(TextFieldHost* host) { g_host = host; }
 
-void request_field_focus(int frames_later) { g_focus_frame = ImGui::GetFrameCount() + frames_later; }
+void request_field_focus(int frames_later, bool scroll_to) {
+    g_focus_frame = ImGui::GetFrameCount() + frames_later;
+    g_focus_scroll = scroll_to;
+}
 
 bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -84,11 +88,12 @@ bool text_field(const char* label, std::string& value, FieldKind kind, const Fie
         const int frame = ImGui::GetFrameCount();
         const bool wanted = g_focus_frame == frame || (g_focus_id == id && frame <= g_focus_until);
         if (wanted && !covered) {
-            g_focus_frame = -1;
             if (!request.hidden) {
                 request.focus = true;
+                g_focus_frame = -1;
                 g_focus_id = 0;
-            } else {
+            } else if (g_focus_scroll) {
+                g_focus_frame = -1;
                 // Scrolled away (a row added above the "Add" button the view had scrolled to): bring
                 // it into view; it takes focus in a frame to come, once it is there (the frames that
                 // settle an input follow it, backend_web.cpp).
