@@ -290,6 +290,8 @@ const Debrief = (() => {
         if (el.getAttribute('role') !== r.role) el.setAttribute('role', r.role);
         if (r.name) { if (el.getAttribute('aria-label') !== r.name) el.setAttribute('aria-label', r.name); }
         else el.removeAttribute('aria-label');
+        if (r.rove) el.dataset.rove = ''; else delete el.dataset.rove;
+        this.describe(el, r.hint);
         el._parent = r.parent;
       }
       for (const r of list) this.place(this.regions.get(r.id), r.parent);
@@ -319,44 +321,131 @@ const Debrief = (() => {
       for (const [id, el] of this.regions) {
         if (!keepRegions.has(id)) {
           for (const child of Array.from(el.children)) overlay().appendChild(child);
+          if (el._hint) el._hint.remove();
           el.remove();
           this.regions.delete(id);
         }
       }
       order(overlay());
       this.rove();
+      this.speak(frame);
       this.arrive(frame);
+      this.restore();
     },
-    // A radio group and a tab list are one Tab stop each (WAI-ARIA's radio group and tabs patterns):
-    // only the checked radio or the selected tab (else the first) is in the tab order; the arrow keys
-    // move between the others (keydown below).
+    // A region's hint (how to move within it) as its description: a hidden element it points to,
+    // read after the name and never as content of its own.
+    describe(el, hint) {
+      let note = el._hint;
+      if (!hint) {
+        if (note) { note.remove(); el._hint = null; el.removeAttribute('aria-describedby'); }
+        return;
+      }
+      if (!note) {
+        // Kept outside the overlay, whose children are ordered by their place in the frame.
+        note = document.createElement('span');
+        note.hidden = true;
+        note.id = `hint-${++this.hints}`;
+        el._hint = note;
+        document.body.appendChild(note);
+        el.setAttribute('aria-describedby', note.id);
+      }
+      if (note.textContent !== hint) note.textContent = hint;
+    },
+    hints: 0,
+    // The sets that are one Tab stop, and which of their elements take part.
+    sets: [
+      ['[role="radiogroup"]', '[role="radio"]'],
+      ['[role="tablist"]', '[role="tab"]'],
+      ['[role="toolbar"]', 'button.mirror'],
+      ['[data-rove]', '[role="checkbox"]'],
+    ],
+    members(set) {
+      const entry = this.sets.find(([container]) => set.matches(container));
+      return entry ? Array.from(set.querySelectorAll(entry[1])) : [];
+    },
+    // Radio groups, tab lists, toolbars and groups of checkboxes are one Tab stop each (WAI-ARIA's
+    // radio group, tabs and toolbar patterns, and a roving group of checkboxes): only one member is
+    // in the tab order (the checked radio, the selected tab, the toolbar's main action, the checkbox
+    // last moved to; else the first), and the arrow keys move between the others (keydown below).
+    // The one that has focus keeps it.
     rove() {
-      const sets = [['radiogroup', 'radio', 'aria-checked'], ['tablist', 'tab', 'aria-selected']];
-      for (const [container, role, state] of sets) {
-        for (const set of overlay().querySelectorAll(`[role="${container}"]`)) {
-          const members = Array.from(set.querySelectorAll(`[role="${role}"]`));
-          const current = members.find((m) => m.getAttribute(state) === 'true') || members[0];
-          for (const member of members) {
-            const index = member === current ? 0 : -1;
-            if (member.tabIndex !== index) member.tabIndex = index;
-          }
+      for (const [container] of this.sets) {
+        for (const set of overlay().querySelectorAll(container)) {
+          const members = this.members(set);
+          const current = members.find((m) => m === document.activeElement) ||
+            members.find((m) => m.getAttribute('aria-checked') === 'true' && m.getAttribute('role') === 'radio') ||
+            members.find((m) => m.getAttribute('aria-selected') === 'true') ||
+            members.find((m) => m.dataset.primary !== undefined) ||
+            (members.includes(set._current) ? set._current : null) || members[0];
+          this.enter(members, current);
         }
       }
     },
-    // Arrow keys within a radio group choose the next or previous radio; within a tab list they only
-    // move focus (Enter or Space opens the tab: a step is not left by a stray arrow key). In a
-    // right-to-left page the next one is to the left.
+    enter(members, current) {
+      for (const member of members) {
+        const index = member === current ? 0 : -1;
+        if (member.tabIndex !== index) member.tabIndex = index;
+      }
+    },
+    // Arrow keys within a radio group choose the next or previous radio; within a tab list, a
+    // toolbar or a group of checkboxes they only move focus (Enter or Space opens the tab, presses
+    // the button, ticks the box: a step is not left by a stray arrow key). Home and End go to the
+    // first and last. In a right-to-left page the next one is to the left.
     step(el, e) {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const set = el.parentElement && el.parentElement.closest(this.sets.map(([container]) => container).join(', '));
+      if (!set) return;
+      const members = this.members(set);
+      const at = members.indexOf(el);
+      if (at < 0) return;
       const rtl = document.documentElement.dir === 'rtl';
-      const forward = { ArrowDown: 1, ArrowUp: -1, ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[e.key];
-      const radio = el.getAttribute('role') === 'radio';
-      const set = el.closest(radio ? '[role="radiogroup"]' : '[role="tablist"]');
-      if (!forward || !set) return;
+      const toolbar = set.getAttribute('role') === 'toolbar';  // a row: Up and Down are left alone
+      const forward = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, ...(toolbar ? {} : { ArrowDown: 1, ArrowUp: -1 }) }[e.key];
+      let to = null;
+      if (forward) to = members[(at + forward + members.length) % members.length];
+      else if (e.key === 'Home') to = members[0];
+      else if (e.key === 'End') to = members[members.length - 1];
+      if (!to) return;
       e.preventDefault();
-      const members = Array.from(set.querySelectorAll(radio ? '[role="radio"]' : '[role="tab"]'));
-      const next = members[(members.indexOf(el) + forward + members.length) % members.length];
-      next.focus();
-      if (radio) call('debrief_activate', next._id);
+      e.stopPropagation();  // moving within the set does not scroll the journal too
+      set._current = to;
+      this.enter(members, to);
+      to.focus();
+      if (to.getAttribute('role') === 'radio') call('debrief_activate', to._id);
+    },
+    // Status lines (the search's result count, a save that failed) are spoken when their text
+    // changes on a screen that shows them, never as the screen is arrived at.
+    statuses: {},
+    speak(frame) {
+      const now = frame.status || {};
+      for (const [key, text] of Object.entries(now)) {
+        const before = this.statuses[key];
+        if (text && before !== undefined && text !== before) announce(text);
+      }
+      this.statuses = now;
+    },
+    // Escape presses the control that closes what is open (a menu, the import preview): the last
+    // one in the frame, the innermost. Focus then goes back to the control that opened it.
+    dismiss(e) {
+      if (e.key !== 'Escape' || e.isComposing || e.defaultPrevented) return;
+      const closers = Array.from(overlay().querySelectorAll('[data-dismiss]'));
+      const closer = closers[closers.length - 1];
+      if (!closer) return;
+      e.preventDefault();
+      this.restoring = { from: closer._id, to: closer._opener !== undefined ? closer._opener : closer._id };
+      call('debrief_activate', closer._id);
+    },
+    // Once the closed thing is gone: focus on its opener, if focus was left with nothing (on the
+    // page) or on something that went away with it.
+    restore() {
+      const r = this.restoring;
+      if (!r) return;
+      const closer = this.els.get(r.from);
+      if (closer && closer.dataset.dismiss !== undefined) return;  // not closed yet
+      this.restoring = null;
+      const to = this.els.get(r.to);
+      const active = document.activeElement;
+      if (to && (!active || active === document.body || !active.isConnected)) to.focus();
     },
     // A new screen or step: say where the person is, and put focus on its heading (a screen's
     // title, or the step's), unless they are typing in a field or this is the first frame.
@@ -368,10 +457,15 @@ const Debrief = (() => {
       if (frame.announce) announce(frame.announce);
       const active = document.activeElement;
       if (active && active !== document.body && !active.classList.contains('mirror')) return;
-      const main = overlay().querySelector('[role="main"]') || overlay();
-      const heading = main.querySelector(`.mirror-text[aria-level="${frame.announce ? 2 : 1}"]`) ||
-        main.querySelector('.mirror-text[role="heading"]');
+      const heading = this.title();
       if (heading) heading.focus({ preventScroll: true });
+    },
+    // The screen's or the step's title: the last heading C++ drew as a title (widgets.cpp heading()),
+    // else the first heading of the main region.
+    title() {
+      const main = overlay().querySelector('[role="main"]') || overlay();
+      const titles = main.querySelectorAll('.mirror-text[data-title]');
+      return titles[titles.length - 1] || main.querySelector('.mirror-text[role="heading"]');
     },
     create(item) {
       // Texts are read, not operated: headings, paragraphs and list items, never in the tab order.
@@ -401,8 +495,15 @@ const Debrief = (() => {
         // Pointer clicks already reached ImGui through the canvas handlers; keyboard and
         // assistive-technology activations (detail 0) become a synthetic ImGui click.
         if (e.detail === 0) call('debrief_activate', el._id);
+        // What opens a menu or a preview is where Escape brings focus back to.
+        this.opener = el._id;
       });
-      if (item.role === 'radio' || item.role === 'tab') el.addEventListener('keydown', (e) => this.step(el, e));
+      el.addEventListener('keydown', (e) => {
+        // Space and Enter press the button: they must not also reach the page's own keys (Space
+        // scrolls the journal, src/platform/backend_web.cpp), or the press lands where the item was.
+        if (e.key === ' ' || e.key === 'Enter') e.stopPropagation();
+        this.step(el, e);
+      });
       // Keyboard and screen-reader focus (not a pointer's) brings the item on screen.
       el.addEventListener('focus', () => { if (el.matches(':focus-visible')) call('debrief_focus_item', el._id); });
       return el;
@@ -419,6 +520,7 @@ const Debrief = (() => {
       if (el._style !== style) { el.style.cssText = style; el._style = style; }
       if (el.className === 'mirror-text') {
         if (el._name !== item.name) { el.textContent = item.name; el._name = item.name; }
+        if (item.title) el.dataset.title = ''; else delete el.dataset.title;
         return;
       }
       el._picker = item.picker;
@@ -437,8 +539,35 @@ const Debrief = (() => {
       set('aria-selected', item.role === 'tab', item.selected);
       set('aria-expanded', item.expandable, item.expanded);
       set('aria-disabled', item.disabled, true);
+      set('data-primary', item.primary, '');
+      set('data-clipped', item.clipped, '');  // its label is cut off on the canvas (tests look)
+      if (item.dismiss && el.dataset.dismiss === undefined) el._opener = this.opener;
+      set('data-dismiss', item.dismiss, '');
     },
   };
+
+  addEventListener('keydown', (e) => mirror.dismiss(e), true);
+
+  // The skip link, the page's first Tab stop: past the top bar and the tabs to what the screen is
+  // about (a step's heading, else the screen's title), where the next Tab goes on into the content.
+  // Its words are here, as it exists before the app runs, in the language the page shows.
+  const skipTexts = { en: 'Skip to the content', de: 'Zum Inhalt springen', it: 'Vai al contenuto', ar: 'الانتقال إلى المحتوى' };
+  function skipLink() {
+    const link = document.getElementById('skip-link');
+    if (!link) return;
+    link.textContent = skipTexts[document.documentElement.lang] || skipTexts.en;
+    if (link._wired) return;
+    link._wired = true;
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      const main = overlay().querySelector('[role="main"]') || overlay();
+      const target = mirror.title() || main.querySelector('input, textarea, button.mirror');
+      if (!target) return;
+      target.focus({ preventScroll: true });
+      call('debrief_focus_item', target._id);  // ImGui scrolls it into view
+    });
+  }
+  skipLink();
 
   // Keeps each container's DOM order = visual order (reading and tab order), without moving the
   // focused element (moving a focused node blurs it and would close the soft keyboard).
@@ -558,6 +687,7 @@ const Debrief = (() => {
     window.debrief.language = code;
     try { localStorage.setItem(hintKey, code); } catch { /* only a start-up hint */ }
     linkManifest(code);
+    skipLink();
   }
   // Each translation has its manifest (cmake/WebApp.cmake): installing offers the app in the
   // language it is shown in.

@@ -1,6 +1,8 @@
 // Serialises ui::item_registry_items() for web/shell.js (Debrief.mirror) and handles activation.
 #include "platform/semantic_mirror_web.h"
 
+#include "app/app.h"
+#include "core/i18n.h"
 #include "platform/backend_web.h"
 #include "ui/item_registry.h"
 
@@ -27,6 +29,8 @@ const char* region_role(ui::Region region) {
         case ui::Region::radiogroup: return "radiogroup";
         case ui::Region::group: return "group";
         case ui::Region::list: return "list";
+        case ui::Region::toolbar: return "toolbar";
+        case ui::Region::checkgroup: return "group";  // a group of checkboxes, one Tab stop (shell.js)
     }
     return "group";
 }
@@ -52,7 +56,7 @@ unsigned g_pending_activation = 0;
 
 }  // namespace
 
-void mirror_sync_to_dom() {
+void mirror_sync_to_dom(const App& app) {
     if (g_pending_activation != 0) {
         for (const ui::ItemInfo& item : ui::item_registry_items()) {
             if (item.id != g_pending_activation || item.offscreen) continue;
@@ -78,6 +82,12 @@ void mirror_sync_to_dom() {
             w.number(static_cast<std::int64_t>(region.parent));
             w.key("seq");
             w.number(static_cast<std::int64_t>(region.sequence));
+            w.key("rove");
+            w.boolean(region.kind == ui::Region::checkgroup);
+            // How to move within a group of checkboxes: a roving group is not what a screen reader
+            // user expects of checkboxes, so it says so.
+            w.key("hint");
+            w.string(region.kind == ui::Region::checkgroup ? std::string(tr("a11y.checkgroup_hint")) : std::string());
             w.end_object();
         }
         w.end_array();
@@ -104,6 +114,10 @@ void mirror_sync_to_dom() {
                 {"selected", item.selected},
                 {"picker", item.file_picker},
                 {"offscreen", item.offscreen},
+                {"primary", item.primary},
+                {"dismiss", item.dismiss},
+                {"clipped", item.clipped},
+                {"title", item.title},
             };
             for (const auto& [key, value] : flags) {
                 w.key(key);
@@ -122,6 +136,17 @@ void mirror_sync_to_dom() {
         w.string(ui::item_registry_place());
         w.key("announce");
         w.string(ui::item_registry_announcement());
+        // Spoken when their text changes on the same screen; a save that failed is said once, as it
+        // fails (the indicator in the top bar is only drawn, and a person typing would not look up).
+        w.key("status");
+        w.begin_object();
+        for (const ui::FrameStatus& status : ui::item_registry_statuses()) {
+            w.key(status.key);
+            w.string(status.text);
+        }
+        w.key("save");
+        w.string(app.save_status().state == SaveState::failed ? std::string(tr("save.failed")) : std::string());
+        w.end_object();
         w.end_object();
     }
     if (json == g_last_sent) return;

@@ -7,11 +7,18 @@
 //  [x] Tab order = visual order; keyboard focus scrolls the item into view
 //  [x] DOM rebuilt only when the item set changes, otherwise only moved
 //  [x] File-picker buttons open <input type=file> inside the user's own gesture (Safari requires it)
+//  [x] Statuses spoken when they change (search results, a save that failed); Escape presses the
+//      item that closes what is open; an item whose label is cut off is marked
 #pragma once
+
+namespace debrief {
+class App;
+}
 
 namespace debrief::platform {
 
-// After each frame: publishes the registry's items to the DOM when they changed.
-void mirror_sync_to_dom();
+// After each frame: publishes the registry's items to the DOM when they changed, with the app's
+// save state as a spoken status when saving failed.
+void mirror_sync_to_dom(const App& app);
 
 }  // namespace debrief::platform

@@ -104,7 +104,7 @@ int main() {
         [] {
             ui::item_registry_end_frame();
             platform::web_text_fields().sync_to_dom();
-            platform::mirror_sync_to_dom();
+            platform::mirror_sync_to_dom(g_app);
             platform::storage_after_frame();
             app_after_frame();
             platform::follow_language(g_app);

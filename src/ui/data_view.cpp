@@ -114,6 +114,7 @@ void draw_import(App& app) {
         muted_text(tr("data.import.replace_help").data());
         if (button(tr("data.import.apply_replace").data(), Emphasis::normal, true))
             flow.apply(app, ImportFlow::Mode::replace);
+        set_next_item_dismisses();  // Escape cancels the preview
         if (button(tr("data.import.cancel").data(), Emphasis::quiet)) flow.cancel();
     } else {
         set_next_item_file_picker();

@@ -164,6 +164,9 @@ void draw_mood_trend(const App& app, HomeViewState& view) {
 void draw_reflection_card(App& app, const Reflection& r) {
     ImGui::PushID(r.meta.id.c_str());
     const std::string title = r.company.empty() ? std::string(tr("reflection.untitled")) : r.company;
+    // The card is a group named by its title (as a reminder row is): its texts and its button read
+    // together, and the button is named with the row.
+    begin_region(Region::group, "card", title);
     const StepProgress p = progress(r);
     std::string meta = std::string(tr(display_key(r.ending)));
     if (r.rejected_on) meta += "  ·  " + format_long_date(*r.rejected_on, app.env().today().year);
@@ -203,6 +206,7 @@ void draw_reflection_card(App& app, const Reflection& r) {
     ImGui::PopClipRect();
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(0, 0));
+    end_region();
     if (open) app.open_reflection(r.meta.id);
     ImGui::PopID();
 }
@@ -241,6 +245,7 @@ void draw_home(App& app, HomeViewState& view, Services&) {
     FieldOptions search;
     search.placeholder = tr("home.search.placeholder").data();
     text_field(tr("home.search").data(), view.query, FieldKind::single_line, search);
+    set_next_region_name(std::string(tr("home.filter")));  // the field above is named already
     choice_row("ending", view.ending,
                {tr("home.filter.all").data(), tr("ending.rejected").data(), tr("ending.ghosted").data(),
                 tr("ending.withdrew").data()});
@@ -250,6 +255,8 @@ void draw_home(App& app, HomeViewState& view, Services&) {
     const std::string count = tr_plural("home.count", static_cast<long long>(live),
                                         {{"shown", format_number(static_cast<long long>(hits.size()))}});
     muted_text(count.c_str());
+    // Said as the query or the filter narrows the list (a person typing does not see the count).
+    set_frame_status("search", hits.empty() ? std::string(tr("home.no_results")) : count);
     // Only the visible cards are laid out: the list stays fast with thousands of reflections.
     ImGuiListClipper clipper;
     const float card_height = ImGui::GetTextLineHeightWithSpacing() * 3.0f + 20.0f + ImGui::GetStyle().ItemSpacing.y;

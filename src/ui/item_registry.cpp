@@ -20,11 +20,16 @@ struct NextItem {
     bool has_role = false;
     bool selected = false;
     bool file_picker = false;
+    bool primary = false;
+    bool dismiss = false;
+    int expanded = -1;  // -1: not a disclosure; 0 collapsed; 1 expanded
     std::string name;
 };
 
 struct PendingRect {
     ImRect visible;
+    float full_width = 0.0f;  // the item's whole width, before the window clipped it
+    bool cut_across = false;  // it reaches past its window's left or right edge
     bool disabled = false;
     NextItem next;
     ImGuiID parent = 0;
@@ -35,6 +40,8 @@ struct NextText {
     Role role = Role::text;
     int level = 0;
     std::string spoken;
+    bool hidden = false;
+    bool title = false;
 };
 
 struct Registry {
@@ -47,8 +54,11 @@ struct Registry {
     std::vector<RegionInfo> regions_building;
     std::vector<RegionInfo> regions_finished;
     std::vector<ImGuiID> open_regions;
-    std::string place[2];         // building, finished
-    std::string announcement[2];  // building, finished
+    std::string next_region_name;
+    int title_level = 0;
+    std::string place[2];                  // building, finished
+    std::string announcement[2];           // building, finished
+    std::vector<FrameStatus> statuses[2];  // building, finished
     int sequence = 0;
 };
 
@@ -74,6 +84,12 @@ void set_next_item_selected(bool selected) { registry().next.selected = selected
 
 void set_next_item_file_picker() { registry().next.file_picker = true; }
 
+void set_next_item_primary() { registry().next.primary = true; }
+
+void set_next_item_dismisses() { registry().next.dismiss = true; }
+
+void set_next_item_expanded(bool expanded) { registry().next.expanded = expanded ? 1 : 0; }
+
 void set_next_item_name(std::string name) { registry().next.name = std::move(name); }
 
 std::string name_with_user_text(std::string_view key, std::string_view placeholder, std::string_view user_text,
@@ -88,17 +104,26 @@ std::string name_with_user_text(std::string_view key, std::string_view placehold
 bool next_item_has_name() { return !registry().next.name.empty(); }
 
 void set_next_text_semantics(Role role, int level, std::string spoken) {
-    registry().next_text = {role, level, std::move(spoken)};
+    registry().next_text = {role, level, std::move(spoken), false};
 }
+
+void set_next_text_hidden() { registry().next_text.hidden = true; }
+
+void mark_next_text_title() { registry().next_text.title = true; }
 
 void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
     Registry& r = registry();
     NextText next = std::move(r.next_text);
     r.next_text = {};
     if (!text || !*text) return;
+    if (next.hidden) {
+        r.last_text = text;
+        return;
+    }
     ItemInfo item;
     item.role = next.role;
     item.level = next.level;
+    item.title = next.title;
     item.name = next.spoken.empty() ? std::string(text) : std::move(next.spoken);
     // A text has no ImGui ID: its place in the frame is stable enough to keep its element.
     item.id = ImHashStr(item.name.c_str(), 0, ImHashData(&r.sequence, sizeof r.sequence, 0x7e47u));
@@ -118,13 +143,25 @@ void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
 
 const std::string& last_text() { return registry().last_text; }
 
+void note_title_level(int level) { registry().title_level = level; }
+int title_level() { return registry().title_level; }
+
 void set_frame_place(std::string place) { registry().place[0] = std::move(place); }
 void set_frame_announcement(std::string announcement) { registry().announcement[0] = std::move(announcement); }
 const std::string& item_registry_place() { return registry().place[1]; }
 const std::string& item_registry_announcement() { return registry().announcement[1]; }
 
+void set_frame_status(std::string key, std::string text) {
+    registry().statuses[0].push_back({std::move(key), std::move(text)});
+}
+const std::vector<FrameStatus>& item_registry_statuses() { return registry().statuses[1]; }
+
+void set_next_region_name(std::string name) { registry().next_region_name = std::move(name); }
+
 void begin_region(Region kind, const char* id, std::string name) {
     Registry& r = registry();
+    if (!r.next_region_name.empty()) name = std::move(r.next_region_name);
+    r.next_region_name.clear();
     RegionInfo region;
     region.id = ImGui::GetID(id);
     region.kind = kind;
@@ -154,6 +191,9 @@ void item_registry_begin_frame() {
     r.open_regions.clear();
     r.last_text.clear();
     r.rects.clear();
+    r.statuses[0].clear();
+    r.next_region_name.clear();
+    r.title_level = 0;
     r.sequence = 0;
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
 }
@@ -166,6 +206,8 @@ void item_registry_end_frame() {
     r.announcement[1] = std::move(r.announcement[0]);
     r.place[0].clear();
     r.announcement[0].clear();
+    r.statuses[1] = std::move(r.statuses[0]);
+    r.statuses[0].clear();
 }
 
 int next_sequence() { return ++registry().sequence; }
@@ -216,6 +258,10 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
         item.disabled = disabled;
         item.selected = next.selected;
         item.file_picker = next.file_picker;
+        item.primary = next.primary;
+        item.dismiss = next.dismiss;
+        item.expandable = next.expanded >= 0;
+        item.expanded = next.expanded > 0;
         item.sequence = ++r.sequence;
         item.parent = debrief::ui::current_region();
         item.window = window->ID;
@@ -223,7 +269,15 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
         r.building.push_back(std::move(item));
         return;
     }
-    r.rects[id] = {visible, disabled, std::move(next), debrief::ui::current_region(), window ? window->ID : 0};
+    const bool cut_across =
+        window && (bb.Min.x < window->ClipRect.Min.x - 1.0f || bb.Max.x > window->ClipRect.Max.x + 1.0f);
+    r.rects[id] = {visible,
+                   bb.GetWidth(),
+                   cut_across,
+                   disabled,
+                   std::move(next),
+                   debrief::ui::current_region(),
+                   window ? window->ID : 0};
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
@@ -236,6 +290,9 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     const debrief::ui::Role hinted = next.role;
     const bool selected = next.selected;
     const bool file_picker = next.file_picker;
+    const bool primary = next.primary;
+    const bool dismiss = next.dismiss;
+    const int disclosure = next.expanded;
     std::string name_override = std::move(next.name);
     debrief::ui::ItemInfo item;
     item.id = id;
@@ -245,10 +302,20 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     item.max = rect->second.visible.Max;
     item.disabled = rect->second.disabled;
     item.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
-    item.expandable = (flags & ImGuiItemStatusFlags_Openable) != 0;
-    item.expanded = (flags & ImGuiItemStatusFlags_Opened) != 0;
+    item.expandable = disclosure >= 0 || (flags & ImGuiItemStatusFlags_Openable) != 0;
+    item.expanded = disclosure >= 0 ? disclosure > 0 : (flags & ImGuiItemStatusFlags_Opened) != 0;
     item.selected = selected;
     item.file_picker = file_picker;
+    item.primary = primary;
+    item.dismiss = dismiss;
+    // A label wider than its item, or an item reaching past its window's side, is cut off where it
+    // is drawn: the zoom test looks for these. Our own widgets wrap long labels instead (widgets.cpp).
+    item.clipped = rect->second.cut_across;
+    const char* drawn_end = ImGui::FindRenderedTextEnd(label);
+    if (!item.clipped && drawn_end != label) {
+        const float text = ImGui::CalcTextSize(label, drawn_end).x;
+        item.clipped = text > rect->second.full_width - ImGui::GetStyle().FramePadding.x * 2.0f + 1.0f;
+    }
     item.sequence = ++r.sequence;
     item.parent = rect->second.parent;
     item.window = rect->second.window;

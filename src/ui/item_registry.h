@@ -17,7 +17,9 @@ enum class Role { button, checkbox, radio, tab, option, link, heading, text, lis
 
 // Containers of the mirror (landmarks and groups): items and text fields inside one are nested in
 // its DOM element, so assistive technology hears the structure (see docs/architecture.md).
-enum class Region { banner, navigation, main, tablist, tabpanel, radiogroup, group, list };
+// `toolbar` and `checkgroup` (a group of checkboxes) are one Tab stop each, the arrow keys moving
+// within them, as `radiogroup` and `tablist` are.
+enum class Region { banner, navigation, main, tablist, tabpanel, radiogroup, group, list, toolbar, checkgroup };
 
 struct RegionInfo {
     ImGuiID id = 0;
@@ -39,6 +41,10 @@ struct ItemInfo {
     bool disabled = false;
     bool selected = false;
     bool file_picker = false;  // activating it must open the file picker within the gesture
+    bool primary = false;      // the main action: where Tab enters a toolbar
+    bool dismiss = false;      // closes what is open (a menu, a preview): Escape activates it
+    bool clipped = false;      // its label is wider than the item: cut off where it is drawn
+    bool title = false;        // a screen's or step's title (focus lands on the last one)
     int sequence = 0;          // submission order, shared with text fields (tab order)
     int level = 0;             // heading level (1 screen, 2 step, 3 card)
     ImGuiID parent = 0;        // the region it sits in (0: none)
@@ -64,16 +70,35 @@ std::string name_with_user_text(std::string_view key, std::string_view placehold
 bool next_item_has_name();
 // Marks the next item as the one that opens the system file picker.
 void set_next_item_file_picker();
+// Marks the next item as a screen's main action (a primary button): Tab enters a toolbar on it.
+void set_next_item_primary();
+// Marks the next item as the one that closes what is open (a menu, a preview): Escape presses it.
+void set_next_item_dismisses();
+// The next item opens and closes something (a menu): read as expanded or collapsed.
+void set_next_item_expanded(bool expanded);
 
 // The next paragraph drawn (widgets.h) is read as `role` (heading with `level`, list item) and,
 // when `spoken` is not empty, with that text instead of the drawn one (e.g. a checklist state).
 void set_next_text_semantics(Role role, int level = 0, std::string spoken = {});
+// The next paragraph drawn is not mirrored: it only repeats the name of the control it labels (a
+// checkbox's label, a field's caption), which assistive technology already reads with the control.
+void set_next_text_hidden();
+// The next paragraph is a title (widgets.h heading()): the last one drawn is where focus lands on
+// arriving at a screen or step, and where the skip link leads.
+void mark_next_text_title();
+// The level of the last title (widgets.h heading()) drawn in this frame, 0 before any: a card's
+// heading below it takes the next level.
+void note_title_level(int level);
+int title_level();
 // Records a paragraph that was laid out in `min`..`max` (visible or scrolled away: text stays in
 // the mirror in reading order).
 void add_text_item(const char* text, ImVec2 min, ImVec2 max);
 // The last paragraph recorded: the prompt above a choice row names its group.
 const std::string& last_text();
 
+// Names the next region opened, whatever name it is opened with (e.g. a choice row with no prompt
+// drawn above it, which would otherwise take the name of the paragraph before).
+void set_next_region_name(std::string name);
 // Opens a container; `id` is pushed on ImGui's ID stack only to make the region's ID.
 void begin_region(Region kind, const char* id, std::string name = {});
 void end_region();
@@ -88,6 +113,15 @@ void set_frame_place(std::string place);
 void set_frame_announcement(std::string announcement);
 const std::string& item_registry_place();
 const std::string& item_registry_announcement();
+
+// A status line the mirror speaks (politely) whenever its text changes on the same screen, e.g. the
+// search's result count; `key` tells one status from another.
+struct FrameStatus {
+    std::string key;
+    std::string text;
+};
+void set_frame_status(std::string key, std::string text);
+const std::vector<FrameStatus>& item_registry_statuses();
 
 // Starts collecting for a new frame; call right after ImGui::NewFrame().
 void item_registry_begin_frame();

@@ -7,6 +7,7 @@
 #include "ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <vector>
@@ -80,9 +81,17 @@ void draw_opportunity_people(App& app, const Reflection& r) {
     subheading(tr("person.recruiter").data());
     draw_recruiter_fields(app, r);
     subheading(tr("details.interviewers").data());
+    // The row just added takes focus in its first field (the window's ImGui storage remembers which).
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID added_key = ImGui::GetID("added_interviewer");
     std::string remove_id;
     for (const Interviewer& i : r.interviewers) {
         ImGui::PushID(i.id.c_str());
+        if (storage->GetInt(added_key) != 0 &&
+            storage->GetInt(added_key) == static_cast<int>(ImHashStr(i.id.c_str()))) {
+            request_field_focus(0, true);
+            storage->SetInt(added_key, 0);
+        }
         const std::string key = interviewer_key(i);
         std::string name = i.name;
         if (text_input("details.interviewer.name", name))
@@ -111,6 +120,7 @@ void draw_opportunity_people(App& app, const Reflection& r) {
     if (button(tr("details.interviewers.add").data())) {
         Interviewer added;
         added.id = app.env().new_id();
+        storage->SetInt(added_key, static_cast<int>(ImHashStr(added.id.c_str())));
         app.update_reflection(r.meta.id, [&](Reflection& m) { m.interviewers.push_back(added); });
     }
     std::string manager = r.hiring_manager_name;

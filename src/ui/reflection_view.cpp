@@ -181,7 +181,8 @@ void draw_vent(App& app, const Reflection& r) {
     if (mood_picker("mood_before", mood, r.vent.mood_before.has_value()))
         edit(app, r, [&](Reflection& m) { m.vent.mood_before = mood; });
     label(prompt_key(StepId::vent, "emotions").c_str());
-    begin_region(Region::group, "emotions", last_text());  // a set of checkboxes named by the prompt
+    // A set of checkboxes named by the prompt; one Tab stop, the arrow keys move and Space ticks.
+    begin_region(Region::checkgroup, "emotions", last_text());
     bool first = true;
     for (std::string_view key : emotions()) {
         const std::string written = emotion_name(key);
@@ -232,7 +233,7 @@ void item_list(App& app, ReflectionViewState& view, const Reflection& r, std::ve
         ImGui::PushID(items[i].id.c_str());
         // A row just added takes focus in its first field, so typing can start at once.
         if (items[i].id == view.focus_item) {
-            request_field_focus();
+            request_field_focus(0, true);
             view.focus_item.clear();
         }
         begin_card("row");
@@ -518,13 +519,20 @@ std::string details_summary(const Reflection& r) {
 // Rare actions wait behind "More", by the reflection's title: moving to the trash takes two taps.
 void draw_more_menu(App& app, ReflectionViewState& view, const Reflection& r) {
     const bool open = view.menu_open == r.meta.id;
-    if (button(open ? tr("reflection.less").data() : tr("reflection.more").data(), Emphasis::quiet)) {
+    // One control that says whether the menu is open (its ID stays as its words change); while the
+    // menu is open, Escape presses it, and focus comes back to it.
+    const std::string toggle = std::string(open ? tr("reflection.less") : tr("reflection.more")) + "###more";
+    set_next_item_expanded(open);
+    if (open) set_next_item_dismisses();
+    if (button(toggle.c_str(), Emphasis::quiet)) {
         view.menu_open = open ? std::string() : r.meta.id;
         view.trash_armed.clear();
     }
     if (!open) return;
     const bool armed = view.trash_armed == r.meta.id;
-    if (button(tr(armed ? "reflection.confirm_delete" : "reflection.delete").data(), Emphasis::danger)) {
+    // Its ID stays as its words change: keyboard focus stays on it once armed.
+    const std::string trash = std::string(tr(armed ? "reflection.confirm_delete" : "reflection.delete")) + "###trash";
+    if (button(trash.c_str(), Emphasis::danger)) {
         if (!armed) {
             view.trash_armed = r.meta.id;
             return;
@@ -540,7 +548,13 @@ void draw_more_menu(App& app, ReflectionViewState& view, const Reflection& r) {
 }  // namespace
 
 void draw_reflection_actions(App& app) {
-    if (const Reflection* r = app.find_reflection(app.nav().reflection_id)) draw_step_navigation(app, *r);
+    const Reflection* r = app.find_reflection(app.nav().reflection_id);
+    if (!r) return;
+    // Back, Skip and Next are one Tab stop that enters on Next (the arrow keys reach the others):
+    // a step is left in one press, and Back and Skip stay where they are seen.
+    begin_region(Region::toolbar, "step_actions", std::string(tr("a11y.step_actions")));
+    draw_step_navigation(app, *r);
+    end_region();
 }
 
 void draw_reflection(App& app, ReflectionViewState& view, Services&) {

@@ -13,13 +13,21 @@ namespace debrief::ui {
 namespace {
 TextFieldHost* g_host = nullptr;
 int g_focus_frame = -1;  // the frame whose next field takes focus; one frame only, then forgotten
+// A field that was to take focus while scrolled away: it takes focus once scrolled into view, within
+// the next few frames (then forgotten).
+ImGuiID g_focus_id = 0;
+int g_focus_until = -1;
+bool g_focus_scroll = false;  // the field asked for may be scrolled into view
 
 float single_line_height() { return std::max(ImGui::GetFrameHeight(), theme_metrics().touch_target); }
 }  // namespace
 
 void set_text_field_host(TextFieldHost* host) { g_host = host; }
 
-void request_field_focus(int frames_later) { g_focus_frame = ImGui::GetFrameCount() + frames_later; }
+void request_field_focus(int frames_later, bool scroll_to) {
+    g_focus_frame = ImGui::GetFrameCount() + frames_later;
+    g_focus_scroll = scroll_to;
+}
 
 bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -34,6 +42,8 @@ bool text_field(const char* label, std::string& value, FieldKind kind, const Fie
         }
     }
 
+    // The field is named with its caption: hidden from the mirror, so it is read once, with the field.
+    if (!caption.empty()) set_next_text_hidden();
     if (!caption.empty()) wrapped_text(caption.c_str());  // aligned and shaped like every paragraph
 
     const float width = ImGui::CalcItemWidth();  // respects the card's inner width
@@ -75,9 +85,22 @@ bool text_field(const char* label, std::string& value, FieldKind kind, const Fie
         request.input_type = options.type;
         request.sequence = next_sequence();
         request.region = current_region();
-        if (g_focus_frame == ImGui::GetFrameCount() && !request.hidden) {
-            request.focus = true;
-            g_focus_frame = -1;
+        const int frame = ImGui::GetFrameCount();
+        const bool wanted = g_focus_frame == frame || (g_focus_id == id && frame <= g_focus_until);
+        if (wanted && !covered) {
+            if (!request.hidden) {
+                request.focus = true;
+                g_focus_frame = -1;
+                g_focus_id = 0;
+            } else if (g_focus_scroll) {
+                g_focus_frame = -1;
+                // Scrolled away (a row added above the "Add" button the view had scrolled to): bring
+                // it into view; it takes focus in a frame to come, once it is there (the frames that
+                // settle an input follow it, backend_web.cpp).
+                ImGui::SetScrollFromPosY(window, bb.Min.y - window->Pos.y, 0.3f);
+                g_focus_id = id;
+                g_focus_until = frame + 4;
+            }
         }
         g_host->place(request);
     }

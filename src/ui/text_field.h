@@ -55,7 +55,9 @@ struct FieldOptions {
 // Asks for keyboard focus on the next text field drawn this frame: after "New reflection", "Add a
 // win" or a new step, focus lands in the new field instead of falling back to the page. `frames_later`
 // waits for a scroll set this frame (ImGui applies it on the next) so the field is where it will stay.
-void request_field_focus(int frames_later = 0);
+// A field scrolled away is left alone (a screen opens at its top, not at its first field), unless
+// `scroll_to`: a row just added is scrolled into view and takes focus once it is there.
+void request_field_focus(int frames_later = 0, bool scroll_to = false);
 
 // Draws the caption and reserves the field; returns true when the user changed `value` this frame.
 bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options = {});

@@ -26,11 +26,20 @@ void draw_trash(App& app, TrashViewState& view) {
         if (button(tr("trash.restore").data(), Emphasis::primary)) restore = r.meta.id;
         ImGui::SameLine();
         const bool is_armed = armed == r.meta.id;
-        if (button(tr(is_armed ? "trash.confirm_delete" : "trash.delete_forever").data(), Emphasis::danger)) {
+        // One button whose words change (its ID stays, so keyboard focus stays on it when armed).
+        const std::string label =
+            std::string(tr(is_armed ? "trash.confirm_delete" : "trash.delete_forever")) + "###purge";
+        if (button(label.c_str(), Emphasis::danger)) {
             if (is_armed)
                 purge = r.meta.id;
             else
                 armed = r.meta.id;
+        }
+        if (is_armed) {
+            // A way back that is not the dangerous button: Escape presses it.
+            ImGui::SameLine();
+            set_next_item_dismisses();
+            if (button(tr("trash.keep").data(), Emphasis::quiet)) armed.clear();
         }
         end_card();
         ImGui::PopID();

@@ -116,14 +116,16 @@ const char* shaped_label(const char* label) {
 // Paragraphs keep the wrap position the column or card has set (and wrap at the window edge only
 // when none is set), so text never runs past a card's padding.
 void heading(const char* text, int level) {
+    note_title_level(level);
     set_next_text_semantics(Role::heading, level);
+    mark_next_text_title();
     ImGui::PushFont(fonts().heading);
     paragraph(text, true);
     ImGui::PopFont();
 }
 
 void subheading(const char* text, int level) {
-    set_next_text_semantics(Role::heading, level);
+    set_next_text_semantics(Role::heading, level > 0 ? level : std::max(title_level(), 1) + 1);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
     paragraph(text, true);
     ImGui::PopStyleColor();
@@ -177,6 +179,7 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
     const float height = theme_metrics().touch_target;
     const float width = full_width ? remaining_line_width() : 0.0f;
     set_next_item_role(Role::button);
+    if (emphasis == Emphasis::primary) set_next_item_primary();
     // A label wider than the line wraps inside a taller button instead of being clipped.
     const std::string visible = visible_label(label);
     const float pad = ImGui::GetStyle().FramePadding.x;
@@ -294,6 +297,7 @@ bool checkbox(const char* label, bool& value) {
     const ImVec2 text_pos = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(text_pos.x, box_min.y + (target - ImGui::GetFontSize()) * 0.5f));
     ImGui::BeginGroup();
+    set_next_text_hidden();  // the box is named with it: read once, with the box
     paragraph(name.c_str(), true);
     ImGui::EndGroup();
     // The label is part of the target, as a <label> is: a tap on it toggles the box.

@@ -19,9 +19,11 @@ bool interface_is_rtl();
 const char* shaped_label(const char* label);
 
 // Paragraphs: each aligns to the start side of its own direction (see widgets.cpp).
-// Headings in the mirror: level 1 is a screen's title, 2 a step's title, 3 a card's or section's.
+// Headings in the mirror: level 1 is a screen's title, 2 a step's title; a card's or section's
+// title is one level below the last title drawn above it (2 under a screen's title, 3 under a
+// step's), so levels never skip one, unless `level` says otherwise.
 void heading(const char* text, int level = 1);
-void subheading(const char* text, int level = 3);
+void subheading(const char* text, int level = 0);
 void muted_text(const char* text);
 void wrapped_text(const char* text);
 // User-typed text drawn by ImGui: shaped for RTL scripts, one line.

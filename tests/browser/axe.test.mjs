@@ -1,5 +1,6 @@
 // axe-core over the page (the accessible mirror, the native fields, the shell) on every screen, in
-// light and dark: no serious or critical violation.
+// light and dark: no serious or critical violation, and headings that never skip a level (axe's
+// heading-order, a moderate finding).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -10,7 +11,7 @@ const require = createRequire(import.meta.url);
 const t = catalogue('en');
 const steps = ['vent', 'wins', 'reflect', 'feedback', 'loved', 'criteria', 'army', 'resilience'];
 
-// Serious and critical findings, as "rule: target (summary)" lines a person can act on.
+// Serious and critical findings and skipped heading levels, as "rule: target (summary)" lines a person can act on.
 async function audit(page) {
   await waitIdle(page);
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
@@ -18,7 +19,7 @@ async function audit(page) {
   }
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`));
 }
 
