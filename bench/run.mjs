@@ -26,7 +26,8 @@ const DEBOUNCE = (() => {
     return 'the';
   }
 })();
-// Reflection cards on the home screen are named "Open <company> — <role>" (home.open_reflection).
+// Reflection cards on the home screen are named "Open <company> — <role>" (home.open_reflection; the
+// title between Unicode isolates).
 const CARD = /^Open .+ — /;
 
 const args = process.argv.slice(2);

@@ -179,7 +179,8 @@ void draw_reflection_card(App& app, const Reflection& r) {
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float height = line * 3.0f + 20.0f;
     set_next_item_role(Role::button);
-    set_next_item_name(tr_format("home.open_reflection", {{"title", r.role.empty() ? title : title + " — " + r.role}}));
+    set_next_item_name(
+        name_with_user_text("home.open_reflection", "title", r.role.empty() ? title : title + " — " + r.role));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(start, ImVec2(start.x + width, start.y + height), ImGui::GetColorU32(palette().card), 10.0f);
     // No item spacing inside: a Selectable grows its highlight by half the spacing on every side,

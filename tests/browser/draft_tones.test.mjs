@@ -78,7 +78,7 @@ test('picking "Shorter" rewrites the thank-you note and survives a reload; its r
     // After a reload the draft still reads the shorter way, and Shorter is still the one picked.
     await page.reload();
     await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready', null, { timeout: 30000 });
-    await (await at(button('Open Nordlicht — UX designer'))).click();
+    await (await at(button('Open \u2068Nordlicht — UX designer\u2069'))).click();
     await (await at(button('Show details'))).click();
     await (await at(button('Open draft: Thank-you note to Anna Berg'))).click();
     await field('Message').waitFor();

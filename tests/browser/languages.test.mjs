@@ -122,7 +122,7 @@ for (const [code, locale] of Object.entries(locales)) {
       await page.reload();
       await openApp(page, server.url);
       assert.equal(await page.evaluate(() => document.documentElement.lang), code);
-      await (await at(button(t('home.open_reflection', { title: 'Studio Nord — Product designer' })))).click();
+      await (await at(button(t('home.open_reflection', { title: '\u2068Studio Nord — Product designer\u2069' })))).click();
       await (await at(page.getByRole('tab', { name: t('nav.profile') }))).click();
       await shot('4-profile');
       assert.deepEqual(errors.filter((e) => !e.includes('GL Driver')), []);

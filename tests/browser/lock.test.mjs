@@ -150,7 +150,7 @@ test('lock on, reload: the lock screen, nothing readable in IndexedDB; the passp
 
     assert.equal(await unlock(page, PASSPHRASE), true);
     await page.waitForFunction(() => window.debrief.counts && window.debrief.counts.reflections === 1);
-    await page.getByRole('button', { name: `Open ${SENTENCE}` }).waitFor();
+    await page.getByRole('button', { name: `Open \u2068${SENTENCE}\u2069` }).waitFor();
     assert.deepEqual(await journalFiles(page), before);
 
     // An edit while unlocked is stored sealed too.
@@ -211,7 +211,7 @@ test('auto-lock: after a while without input the page locks itself', async () =>
     await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && window.debrief.lock.locked, null, { timeout: 30000 });
     await page.getByRole('heading', { name: t('lock.title') }).waitFor();
     assert.equal(await unlock(page, PASSPHRASE), true);
-    await page.getByRole('button', { name: `Open ${SENTENCE}` }).waitFor();
+    await page.getByRole('button', { name: `Open \u2068${SENTENCE}\u2069` }).waitFor();
   } finally {
     await browser.cleanup();
   }

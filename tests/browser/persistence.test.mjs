@@ -24,7 +24,7 @@ test('write, reload: the reflection is still there', async () => {
     await openApp(page, server.url);
     const stored = await storedReflections(page);
     assert.deepEqual(stored.map((r) => r.company), ['Reload GmbH — Straße']);
-    await page.getByRole('button', { name: 'Open Reload GmbH — Straße' }).waitFor();
+    await page.getByRole('button', { name: 'Open \u2068Reload GmbH — Straße\u2069' }).waitFor();
   } finally {
     await browser.cleanup();
   }
@@ -67,7 +67,7 @@ test('two tabs: one writer, the other read-only and following; it takes over whe
     // than the save debounce): the reader's view then shows the card, which must follow the rename.
     await writer.getByRole('button', { name: 'New reflection' }).click();
     await waitSaved(writer);
-    await reader.getByRole('button', { name: 'Open A new reflection' }).waitFor();
+    await reader.getByRole('button', { name: 'Open \u2068A new reflection\u2069' }).waitFor();
     const company = writer.getByLabel('Company', { exact: true });
     await company.click();
     await writer.keyboard.insertText('Written in tab one');
@@ -83,13 +83,13 @@ test('two tabs: one writer, the other read-only and following; it takes over whe
     }, null, { timeout: 20000 });
     // ...and its live view, without a reload: the card's accessible name is the renamed company.
     // (The mirror used to keep an element's first name while its id stayed: web/shell.js mirror.update.)
-    await reader.getByRole('button', { name: 'Open Written in tab one' }).waitFor();
-    assert.equal(await reader.getByRole('button', { name: 'Open A new reflection' }).count(), 0);
+    await reader.getByRole('button', { name: 'Open \u2068Written in tab one\u2069' }).waitFor();
+    assert.equal(await reader.getByRole('button', { name: 'Open \u2068A new reflection\u2069' }).count(), 0);
     // A reloaded second tab is read-only again and shows the same.
     await reader.reload();
     await openApp(reader, server.url);
     assert.equal(await reader.evaluate(() => window.debrief.storage.role), 'reader');
-    await reader.getByRole('button', { name: 'Open Written in tab one' }).waitFor();
+    await reader.getByRole('button', { name: 'Open \u2068Written in tab one\u2069' }).waitFor();
 
     // The reader cannot write: creating a reflection does nothing and touches no file. Checked once
     // the reader has settled (the click drawn, no timer armed, no save or sync under way).

@@ -115,7 +115,7 @@ for (const [size, viewport] of Object.entries(viewports)) {
       // Reload: everything is as it was.
       await page.reload();
       await openApp(page, server.url);
-      await (await at(button('Open Studio Nord — Product designer'))).click();
+      await (await at(button('Open \u2068Studio Nord — Product designer\u2069'))).click();
       await (await at(page.getByRole('tab', { name: '8. Moving forward' }))).click();
       assert.equal(await page.getByLabel('What is one small thing you will do next?').inputValue(), 'Update my portfolio');
       await (await at(page.getByRole('tab', { name: 'Reminders' }))).click();

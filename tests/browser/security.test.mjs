@@ -90,7 +90,7 @@ test('no policy violation or console error on any screen', async () => {
     await click(tab('Journal'));
     await click(button('Withdraw or reconnect message'));
     await click(tab('Journal'));
-    await click(page.getByRole('button', { name: /^Open Studio Nord/ }));
+    await click(page.getByRole('button', { name: /^Open \u2068Studio Nord/ }));
     await click(button('More options'));
     await click(button('Move to trash'));
     await click(button('Tap again to move it to the trash'));

@@ -55,7 +55,7 @@ test('a damaged line in a stored shard is quarantined and reported; the rest of 
     }));
     await page.reload();
     await openApp(page, server.url);
-    await page.getByRole('button', { name: 'Open Healthy reflection' }).waitFor();
+    await page.getByRole('button', { name: 'Open \u2068Healthy reflection\u2069' }).waitFor();
     const files = await page.evaluate(() => FS.readdir('/journal/quarantine'));
     assert.ok(files.includes(`reflections-${shard}.1`), files.join());
     // Nothing was overwritten: the damaged bytes are kept for the user, and the shard lost only them.
@@ -125,7 +125,7 @@ test('a journal stored one file per record (before shards) is moved into shards 
     }));
     await page.reload();
     await openApp(page, server.url);
-    await page.getByRole('button', { name: 'Open Written before shards' }).waitFor();
+    await page.getByRole('button', { name: 'Open \u2068Written before shards\u2069' }).waitFor();
     await waitSaved(page);
     const names = await page.evaluate(() => FS.readdir('/journal/reflections').filter((n) => !n.startsWith('.')));
     assert.ok(!names.includes(`${id}.json`), names.join());
@@ -133,7 +133,7 @@ test('a journal stored one file per record (before shards) is moved into shards 
     // The migrated layout reached IndexedDB: a reload finds the same journal, once.
     await page.reload();
     await openApp(page, server.url);
-    await page.getByRole('button', { name: 'Open Written before shards' }).waitFor();
+    await page.getByRole('button', { name: 'Open \u2068Written before shards\u2069' }).waitFor();
     assert.deepEqual((await storedReflections(page)).map((r) => r.company), ['Written before shards']);
     assert.equal(await page.evaluate(() => window.debrief.quarantined), '');
   } finally {

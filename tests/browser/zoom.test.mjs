@@ -55,7 +55,7 @@ test('at 200 % zoom no label is cut off and Next stays on screen on every step',
       await next.click();
     }
     // Finish leads home, with the new reflection on it.
-    await page.getByRole('button', { name: 'Open Studio Nord' }).waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Open \u2068Studio Nord\u2069' }).waitFor({ state: 'attached' });
     found.push(...(await problems(page, 'home')));
     for (const key of ['nav.reminders', 'nav.profile', 'nav.data']) {
       await (await reveal(page, page.getByRole('tab', { name: t(key) }))).click();

@@ -34,7 +34,7 @@ void add_criterion(App& app, const std::string& company, const std::string& crit
 }
 
 bool shows_card(const std::string& title) {
-    return ui::find_item(Role::button, tr_format("home.open_reflection", {{"title", title}})) != nullptr;
+    return ui::find_item(Role::button, ui::name_with_user_text("home.open_reflection", "title", title)) != nullptr;
 }
 
 std::string search_field_value(const test::NullBackend& ui) {

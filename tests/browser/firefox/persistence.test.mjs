@@ -29,7 +29,7 @@ test(`${ENGINE}: typed, reloaded: the reflection is still there, byte-exact`, as
     await page.reload();
     await page.ready();
     assert.deepEqual((await page.storedReflections()).map((r) => r.company), [company]);
-    await page.byRole('button', `Open ${company}`).waitFor();
+    await page.byRole('button', `Open \u2068${company}\u2069`).waitFor();
     assert.deepEqual(page.errors, []);
   } finally {
     await browser.close();
@@ -51,7 +51,7 @@ test(`${ENGINE}: typed, saved, browser killed with SIGKILL, relaunched: the text
       page = await browser.newPage();
       await page.open(server.url);
       assert.deepEqual((await page.storedReflections()).map((r) => r.company), ['Crash test — نص عربي']);
-      await page.byRole('button', 'Open Crash test — نص عربي').waitFor();
+      await page.byRole('button', 'Open \u2068Crash test — نص عربي\u2069').waitFor();
     } finally {
       await browser.close();
     }
@@ -84,7 +84,7 @@ test(`${ENGINE}: two tabs: one writer, the other read-only and following; it tak
       }
     }, undefined, 20000);
     await reader.bringToFront();
-    await reader.byRole('button', 'Open Written in tab one').waitFor();
+    await reader.byRole('button', 'Open \u2068Written in tab one\u2069').waitFor();
 
     // Closing the writer hands the lock over; the former reader saves its own reflection.
     await writer.close();

@@ -108,7 +108,7 @@ for (const [size, viewport] of Object.entries(viewports)) test(`${ENGINE}: a ful
     // Reload: everything is as it was.
     await page.reload();
     await page.ready();
-    await (await at(button('Open Studio Nord — Product designer'))).click();
+    await (await at(button('Open \u2068Studio Nord — Product designer\u2069'))).click();
     await (await at(page.byRole('tab', '8. Moving forward'))).click();
     // Off-screen fields are hidden (out of the accessibility tree): scroll to it first.
     assert.equal(await (await at(field('What is one small thing you will do next?'))).value(), 'Update my portfolio');
