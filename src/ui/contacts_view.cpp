@@ -161,6 +161,10 @@ void draw_person(App& app, PeopleViewState& view, const Person& p) {
     const bool open = view.open.count(id) > 0;
     const Contact* c = p.contact_id.empty() ? nullptr : app.find_contact(p.contact_id);
     if (open) {
+        if (view.added == id) {  // focus in the new person's first field, scrolled into view
+            request_field_focus(0, true);
+            view.added.clear();
+        }
         if (c)
             draw_contact_editor(app, *c);
         else
@@ -212,7 +216,10 @@ void draw_people(App& app, PeopleViewState& view) {
     for (const Person& p : view.people) draw_person(app, view, p);
     if (button(tr("contacts.add").data(), Emphasis::normal, true)) {
         const std::string id = app.create_contact(Contact{});
-        if (!id.empty()) view.open.insert(id);
+        if (!id.empty()) {
+            view.open.insert(id);
+            view.added = id;
+        }
     }
 }
 

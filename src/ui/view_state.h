@@ -79,6 +79,7 @@ struct ReflectionViewState {
 // The People screen (contacts_view.cpp).
 struct PeopleViewState {
     std::unordered_set<std::string> open;  // person_id()s of the rows open for editing
+    std::string added;                     // a person just added: their first field takes focus
     // Everyone across the journal (core/people.h), gathered again only when the journal changed:
     // the list walks every reflection, too much for every frame of a large journal. In screen order.
     std::vector<Person> people;

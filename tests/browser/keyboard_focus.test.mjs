@@ -105,7 +105,7 @@ test('Escape cancels the import preview and focus returns to the file button', a
   });
 });
 
-test('adding to any list of a reflection (interviewers, wins, loved, criteria, people) puts focus in the new row\'s first field', async () => {
+test('adding to any list (interviewers, wins, loved, criteria, people told, people) puts focus in the new row\'s first field', async () => {
   await withPage(async (page) => {
     await newReflection(page, 'Lumen');
     // The interviewers, in the opportunity's details (open on the first step).
@@ -127,6 +127,11 @@ test('adding to any list of a reflection (interviewers, wins, loved, criteria, p
       await press(page, 'Enter');
       await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, t(field));
     }
+    // And on the People screen, a person added by hand.
+    await (await reveal(page, page.getByRole('tab', { name: t('nav.people'), exact: true }))).click();
+    await keyboardFocus(page, page.getByRole('button', { name: t('contacts.add'), exact: true }));
+    await press(page, 'Enter');
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, t('contacts.name'));
   });
 });
 
@@ -135,7 +140,7 @@ test('the search\'s result count is spoken as the query narrows the list', async
     for (const company of ['Lumen', 'Studio Nord']) {
       await newReflection(page, company);
       await page.getByRole('tab', { name: t('nav.journal') }).click();
-      await page.getByRole('button', { name: `Open ${company}` }).waitFor({ state: 'attached' });
+      await page.getByRole('button', { name: `Open \u2068${company}\u2069` }).waitFor({ state: 'attached' });
     }
     assert.doesNotMatch(await spoken(page), /reflections?$/, 'arriving at the list says no count');
     await page.getByLabel(t('home.search'), { exact: true }).fill('Lumen');
@@ -176,9 +181,9 @@ test('each checkbox and field is heard once; home\'s cards are groups named by t
     assert.match(tree, new RegExp(`checkbox "${t('step.wins.prompt.really_helped')}"`));
 
     await page.getByRole('tab', { name: t('nav.journal') }).click();
-    await page.getByRole('button', { name: 'Open Lumen' }).waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Open \u2068Lumen\u2069' }).waitFor({ state: 'attached' });
     const home = await page.locator('body').ariaSnapshot();
-    assert.match(home, /- group "Lumen":\n\s+- button "Open Lumen"\n\s+- paragraph: Lumen\n/, home);
+    assert.match(home, /- group "Lumen":\n\s+- button "Open \u2068Lumen\u2069"\n\s+- paragraph: Lumen\n/, home);
   });
 });
 
