@@ -162,7 +162,11 @@ const DebriefLock = (() => {
       const written = k ? await Promise.all(entries.map((e, i) => sealEntry(k, paths[i], e))) : entries;
       const remote = await fsCall(IDBFS.getRemoteSet, mount);
       state.rekeyPhase = 'writing';
-      const tx = remote.db.transaction([STORE], 'readwrite');
+      // 'strict': complete fires only once the new generation is written. Chromium's default has
+      // been 'relaxed' since 121 (developer.chrome.com/blog/indexeddb-durability-mode-now-defaults-
+      // to-relaxed): complete could fire, the app say the lock is on, and a kill still bring back
+      // the old generation (seen in lock.test.mjs).
+      const tx = remote.db.transaction([STORE], 'readwrite', { durability: 'strict' });
       const store = tx.objectStore(STORE);
       paths.forEach((path, i) => store.put(written[i], path));
       Object.keys(remote.entries).filter((p) => !paths.includes(p)).forEach((p) => store.delete(p));

@@ -238,8 +238,9 @@ async function openAny(context, passphrases) {
 test('a browser killed during each phase of turning on, changing or turning off the lock opens a complete journal', async () => {
   const journal = generateJournal({ reflections: 300, seed: 7 });
   const profile = await newProfileDir();
+  let chromium = null;
   try {
-    let chromium = await launchKillable(profile);
+    chromium = await launchKillable(profile);
     let page = await chromium.context.newPage();
     await openApp(page, server.url);
     await dataScreen(page);
@@ -282,8 +283,9 @@ test('a browser killed during each phase of turning on, changing or turning off 
       assert.equal(await page.evaluate(() => window.debrief.counts.reflections), count, label);
       assert.deepEqual(await journalFiles(page), complete, `the whole journal, exactly: ${label}`);
     }
-    await chromium.close();
   } finally {
+    // Closed on failure too: a browser left running keeps the test file from ending.
+    if (chromium) await chromium.close().catch(() => {});
     await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });
