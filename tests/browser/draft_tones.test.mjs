@@ -171,7 +171,7 @@ test('withdrawing: the advice to do it early comes first and the reason shapes t
     await (await at(page.getByRole('tab', { name: 'Reminders' }))).click();
     const title = 'Look again at Solara with fresh eyes';
     await at(page.getByText(title, { exact: true }));
-    await (await at(button(`Open reflection for “${title}”`))).click();
+    await (await at(button(`Open reflection for “\u2068${title}\u2069”`))).click();
     await at(page.getByRole('heading', { name: 'Look back, gently', level: 2 }));
     assert.equal(await (await at(page.getByRole('tab', { name: '3. Look back, gently' }))).getAttribute('aria-selected'), 'true');
     assert.deepEqual(errors.filter((e) => !e.includes('GL Driver')), []);
