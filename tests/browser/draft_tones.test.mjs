@@ -7,22 +7,12 @@
 // reason chosen is the draft's sentence; step 3's look-again reminder reopens the reflection there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, reveal, startServer, waitSaved, watchErrors } from './harness.mjs';
+import { launch, openApp, reveal, startServer, storedMessages, waitSaved, watchErrors } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(() => server.server.close());
 
-// The messages the app stored, parsed from its shard files (read once everything is saved).
-async function storedMessages(page) {
-  await waitSaved(page);
-  return page.evaluate(() => {
-    const dir = '/journal/messages';
-    return FS.readdir(dir).filter((n) => n.endsWith('.jsonl'))
-      .flatMap((n) => FS.readFile(`${dir}/${n}`, { encoding: 'utf8' }).split('\n').filter((line) => line !== ''))
-      .map((line) => JSON.parse(line).record);
-  });
-}
 
 test('picking "Shorter" rewrites the thank-you note and survives a reload; its reminder is offered', async () => {
   const browser = await launch(null, { viewport: { width: 1280, height: 800 } });

@@ -85,19 +85,21 @@ export async function waitSaved(page, timeout = 15000) {
   }, null, { timeout });
 }
 
-// The stored reflections, parsed from the shard files the app wrote under /journal (IDBFS). Read
-// once no save, sync or reader refresh is under way (a reader tab replaces its files from IndexedDB
-// in the background; a writer has a debounced write pending after an edit).
-export async function storedReflections(page, timeout = 15000) {
+// The stored records of one collection ('reflections', 'messages', ...), parsed from the shard files
+// the app wrote under /journal (IDBFS). Read once no save, sync or reader refresh is under way (a
+// reader tab replaces its files from IndexedDB in the background; a writer has a debounced write
+// pending after an edit).
+export async function storedRecords(page, collection, timeout = 15000) {
   await page.waitForFunction(() => !window.debrief.pending().some((r) => ['start', 'frame', 'save', 'sync', 'refresh'].includes(r)), null, { timeout });
-  return page.evaluate(() => {
-    const dir = '/journal/reflections';
+  return page.evaluate((dir) => {
     // Shard files (NN.jsonl): one record document per line.
     return FS.readdir(dir).filter((n) => n.endsWith('.jsonl'))
       .flatMap((n) => FS.readFile(`${dir}/${n}`, { encoding: 'utf8' }).split('\n').filter((line) => line !== ''))
       .map((line) => JSON.parse(line).record);
-  });
+  }, `/journal/${collection}`);
 }
+export const storedReflections = (page, timeout) => storedRecords(page, 'reflections', timeout);
+export const storedMessages = (page, timeout) => storedRecords(page, 'messages', timeout);
 
 // Creates a reflection through the real UI and types a company name into its native field.
 export async function newReflection(page, company) {

@@ -96,10 +96,10 @@ test('each draft goes to its own person, with the right address in Copy and mail
 
     // The People tab lists the drafts written to each of them, on their own rows.
     await (await at(page.getByRole('tab', { name: 'People' }))).click();
-    await at(button('Open the draft to Sam: Note to your network'));
-    await at(button('Open the draft to Lea: Note to your network'));
-    await at(button('Open the draft to Anna Berg: Follow-up (2–3 weeks after the interview)'));
-    await at(button('Open the draft to Ben Kraus: Follow-up (2–3 weeks after the interview)'));
+    await at(button('Open the draft to \u2068Sam\u2069: Note to your network'));
+    await at(button('Open the draft to \u2068Lea\u2069: Note to your network'));
+    await at(button('Open the draft to \u2068Anna Berg\u2069: Follow-up (2–3 weeks after the interview)'));
+    await at(button('Open the draft to \u2068Ben Kraus\u2069: Follow-up (2–3 weeks after the interview)'));
     assert.deepEqual(errors.filter((e) => !e.includes('GL Driver')), []);
   } finally {
     await browser.cleanup();

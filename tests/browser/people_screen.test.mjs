@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, openApp, reveal, startServer, waitIdle, waitSaved, watchErrors } from './harness.mjs';
+import { ARTIFACTS, launch, openApp, reveal, startServer, storedMessages, waitIdle, watchErrors } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -15,16 +15,6 @@ after(() => server.server.close());
 
 const reply = 'Reply and ask for feedback';
 
-// The stored messages, read from the shard files the app wrote (once nothing is left to write).
-async function storedMessages(page) {
-  await waitSaved(page);
-  return page.evaluate(() => {
-    const dir = '/journal/messages';
-    return FS.readdir(dir).filter((n) => n.endsWith('.jsonl'))
-      .flatMap((n) => FS.readFile(`${dir}/${n}`, { encoding: 'utf8' }).split('\n').filter((line) => line !== ''))
-      .map((line) => JSON.parse(line).record);
-  });
-}
 
 test('a person edited on the People tab readdresses their unsent draft, and it stays after a reload', async () => {
   const browser = await launch(null, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
