@@ -348,8 +348,9 @@ async function scale(url, journalPath, journalBytes, expected) {
     const chooser = page.waitForEvent('filechooser');
     await pick.click();
     await (await chooser).setFiles(journalPath);
-    const merge = page.getByRole('button', { name: 'Merge into my journal' });
-    await merge.waitFor({ timeout: 120000 });
+    // The preview's buttons may stand below the fold: off-screen items are in the mirror, zero-size.
+    let merge = page.getByRole('button', { name: 'Merge into my journal' });
+    await merge.waitFor({ state: 'attached', timeout: 120000 });
     await settle(page);
     const change = (await probe(page, () => window.__bench.events.filter((e) => e[0] === 'change'))).at(-1);
     const call = await probe(page, () => window.__bench.importCall);
@@ -357,6 +358,7 @@ async function scale(url, journalPath, journalBytes, expected) {
     out.importPreview = { total: previewFrame[1] - change[1], decode: call[1] - call[0], read: call[0] - change[1] };
     log(`scale: file -> preview ${ms(out.importPreview.total)} (decode + preview ${ms(out.importPreview.decode)})`);
 
+    merge = await reveal(page, merge);
     const beforeMerge = await now(page);
     await merge.click();
     const click = (await eventsSince(page, beforeMerge, 'mouseup')).at(-1);
