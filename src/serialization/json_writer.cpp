@@ -231,6 +231,10 @@ void JsonWriter::end_array() { close(']'); }
 void JsonWriter::key(std::string_view name) {
     before_value();  // a key is placed like an array element
     put_escaped(name);
+    after_key();
+}
+
+void JsonWriter::after_key() {
     if (m_pretty) {
         put(": ", 2);
     } else {
@@ -295,12 +299,7 @@ void JsonWriter::raw_members(std::string_view members) {
 void JsonWriter::raw_key(std::string_view quoted) {
     before_value();  // a key is placed like an array element
     put(quoted);
-    if (m_pretty) {
-        put(": ", 2);
-    } else {
-        put(':');
-    }
-    m_after_key = true;
+    after_key();
 }
 
 namespace {

@@ -60,6 +60,7 @@ private:
     void put_escaped(std::string_view text);
     void new_line();
     void before_value();
+    void after_key();  // ": " (compact: ":") after a key, whether escaped here or given quoted
     void open(char bracket);
     void close(char bracket);
 
