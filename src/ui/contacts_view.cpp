@@ -119,12 +119,12 @@ void draw_person_facts(App& app, const Person& p) {
 }
 
 // The drafts and sent messages written to them, oldest first: each opens its message.
-void draw_person_messages(App& app, const Person& p, const std::string& who) {
+void draw_person_messages(App& app, const PeopleViewState& view, const Person& p, const std::string& who) {
     for (const std::string& id : p.message_ids) {
-        const Message* m = app.find_message(id);
-        if (!m) continue;
-        const bool draft = m->status == MessageStatus::draft;
-        const std::string kind(tr(display_key(m->kind)));  // TextVars holds views: the strings outlive it
+        const auto m = view.written.find(id);
+        if (m == view.written.end()) continue;
+        const bool draft = m->second.status == MessageStatus::draft;
+        const std::string kind(tr(display_key(m->second.kind)));  // TextVars holds views: the strings outlive it
         ImGui::PushID(id.c_str());
         set_next_item_name(
             name_with_user_text(draft ? "people.draft.named" : "people.sent.named", "name", who, {{"kind", kind}}));
@@ -157,7 +157,7 @@ void draw_person(App& app, PeopleViewState& view, const Person& p) {
     begin_region(Region::group, "row", who);  // the row, and its buttons named with it
     subheading(who.c_str());
     draw_person_facts(app, p);
-    draw_person_messages(app, p, who);
+    draw_person_messages(app, view, p, who);
     const bool open = view.open.count(id) > 0;
     const Contact* c = p.contact_id.empty() ? nullptr : app.find_contact(p.contact_id);
     if (open) {
@@ -210,6 +210,8 @@ void draw_people(App& app, PeopleViewState& view) {
         sort_for_screen(fresh);
         if (!view.open.empty()) keep_places(fresh, view.people);
         view.people = std::move(fresh);
+        view.written.clear();
+        for (const Message& m : app.journal().messages) view.written[m.meta.id] = {m.kind, m.status};
         view.people_revision = app.revision();
     }
     if (view.people.empty()) wrapped_text(tr("people.empty").data());

@@ -83,6 +83,13 @@ struct PeopleViewState {
     // Everyone across the journal (core/people.h), gathered again only when the journal changed:
     // the list walks every reflection, too much for every frame of a large journal. In screen order.
     std::vector<Person> people;
+    // What each row's message buttons show, gathered with `people`: finding every message in the
+    // journal on every frame was a scan of all messages per button.
+    struct Written {
+        MessageKind kind;
+        MessageStatus status;
+    };
+    std::unordered_map<std::string, Written> written;  // by message id
     std::uint64_t people_revision = ~std::uint64_t{0};
 };
 
