@@ -101,6 +101,13 @@ export async function storedRecords(page, collection, timeout = 15000) {
 export const storedReflections = (page, timeout) => storedRecords(page, 'reflections', timeout);
 export const storedMessages = (page, timeout) => storedRecords(page, 'messages', timeout);
 
+// The focused element's name, as a screen reader would say it (null: focus is on the page).
+export const focused = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  return (el.getAttribute('aria-label') || el.textContent || '').trim();
+});
+
 // Creates a reflection through the real UI and types a company name into its native field.
 export async function newReflection(page, company) {
   await page.getByRole('button', { name: 'New reflection' }).click();

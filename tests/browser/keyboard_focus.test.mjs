@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { catalogue } from './catalogue.mjs';
-import { importFile, launch, newReflection, openApp, reveal, startServer, waitIdle, waitSaved, watchErrors } from './harness.mjs';
+import { focused, importFile, launch, newReflection, openApp, reveal, startServer, waitIdle, waitSaved, watchErrors } from './harness.mjs';
 
 const t = catalogue('en');
 
@@ -12,12 +12,6 @@ let server;
 before(async () => { server = await startServer(); });
 after(() => server.server.close());
 
-// The focused element's name, as a screen reader would say it (null: focus is on the page).
-const focused = (page) => page.evaluate(() => {
-  const el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) return null;
-  return (el.getAttribute('aria-label') || el.textContent || '').trim();
-});
 const spoken = (page) => page.evaluate(() => (document.getElementById('announce') || {}).textContent || '');
 
 async function withPage(fn, options = {}) {

@@ -4,7 +4,7 @@
 // replaces the focused control.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, startServer, storedReflections, waitIdle, watchErrors } from './harness.mjs';
+import { focused, launch, openApp, startServer, storedReflections, waitIdle, watchErrors } from './harness.mjs';
 
 // Tab presses allowed for the whole path below (see the note at the assertion).
 const TAB_BUDGET = 60;
@@ -13,12 +13,6 @@ let server;
 before(async () => { server = await startServer(); });
 after(() => server.server.close());
 
-// What a screen reader would announce for the focused element: its label, else its text.
-const focused = (page) => page.evaluate(() => {
-  const el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) return null;
-  return (el.getAttribute('aria-label') || el.textContent || '').trim();
-});
 
 for (const [where, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
   test(`a full reflection with the keyboard only takes few Tab presses (${where})`, async () => {
