@@ -2,6 +2,7 @@
 // and connects playwright-core to it over the DevTools protocol.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
 
 const FLAGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
@@ -10,7 +11,9 @@ const FLAGS = [
 ];
 
 export async function launchKillable(profileDir) {
-  const child = spawn('/usr/bin/chromium', [...FLAGS, `--user-data-dir=${profileDir}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group, so a kill takes every Chromium process at once (see `kill` below).
+  const child = spawn('/usr/bin/chromium', [...FLAGS, `--user-data-dir=${profileDir}`, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const endpoint = await new Promise((resolve, reject) => {
     let log = '';
     // A deadline, not a delay: fails the launch if Chromium never prints its DevTools address.
@@ -29,14 +32,34 @@ export async function launchKillable(profileDir) {
   const context = browser.contexts()[0];
   return {
     context,
+    // Every process of this browser, as a crash of the whole browser or a power cut would. Killing
+    // only the browser process left its storage service running for a while under load, still
+    // writing the profile's IndexedDB while the next browser opened it: the next browser then found
+    // an empty origin (seen on 2026-11-29, issue #16). Returns once none of them runs any more.
     kill: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      await exited;
+      try { process.kill(-child.pid, 'SIGKILL'); } catch {}
+      const deadline = Date.now() + 30000;
+      while (await liveMembers(child.pid)) {
+        if (Date.now() > deadline) throw new Error('chromium processes survived SIGKILL');
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     close: async () => {
       await browser.close().catch(() => {});
-      if (child.exitCode === null) child.kill('SIGKILL');
+      try { process.kill(-child.pid, 'SIGKILL'); } catch {}
     },
   };
+}
+
+// How many processes of the group are still running (zombies, already dead, are not counted).
+async function liveMembers(group) {
+  let live = 0;
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    // pid (comm) state ppid pgrp …: comm may hold spaces, so fields are read after its ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === group && state !== 'Z' && state !== 'X') ++live;
+  }
+  return live;
 }

@@ -235,12 +235,7 @@ async function openAny(context, passphrases) {
   return { page, used };
 }
 
-// Marked todo (it runs and reports, a failure does not fail the suite): killed just after a
-// passphrase change reported 'committed', Chromium brought back the old generation once and, in the
-// last run on 2026-11-29, a journal that opened empty. A real crash-safety defect, open in issue #16.
-test('a browser killed during each phase of turning on, changing or turning off the lock opens a complete journal', {
-  todo: 'issue #16: a kill right after a committed passphrase change can open an empty journal',
-}, async () => {
+test('a browser killed during each phase of turning on, changing or turning off the lock opens a complete journal', async () => {
   const journal = generateJournal({ reflections: 300, seed: 7 });
   const profile = await newProfileDir();
   let chromium = null;
