@@ -32,6 +32,7 @@ const DebriefLock = (() => {
 
   let key = null;   // CryptoKey, only while unlocked
   let meta = null;  // the lock record as stored, or null
+  let opened = false;  // this page has the journal loaded (unlocked, or never locked)
   let rekeying = null;  // a promise while the journal is re-encrypted: syncs wait for it
   let lastActive = Date.now();
   let hiddenAt = 0;
@@ -46,6 +47,8 @@ const DebriefLock = (() => {
     tx.onabort = () => reject(tx.error || new Error('aborted'));
   });
   const fsCall = (fn, ...args) => new Promise((resolve, reject) => fn(...args, (e, v) => (e ? reject(e) : resolve(v))));
+  // Two lock records are the same lock when they have the same salt (so the same key opens both).
+  const sameLock = (a, b) => (!a && !b) || (Boolean(a) && Boolean(b) && a.salt.length === b.salt.length && a.salt.every((x, i) => x === b.salt[i]));
 
   async function deriveKey(passphrase, salt, iterations) {
     // NFC: the same passphrase typed on another keyboard (é as one letter or two) opens the same lock.
@@ -89,7 +92,15 @@ const DebriefLock = (() => {
     const populate = dst.type === 'local';
     const db = (populate ? src : dst).db;
     if (rekeying && !populate) await rekeying.catch(() => {});
-    meta = (await request(db.transaction([STORE], 'readonly').objectStore(STORE).get(META_KEY))) || null;
+    const stored = (await request(db.transaction([STORE], 'readonly').objectStore(STORE).get(META_KEY))) || null;
+    if (populate && opened && !sameLock(meta, stored)) {
+      // A read-only tab whose writer turned the lock on, off or changed the passphrase: the key it
+      // holds no longer fits the files. It starts again (it has nothing unsaved) at the lock screen,
+      // or straight into the journal when the lock was turned off.
+      location.reload();
+      return new Promise(() => {});
+    }
+    meta = stored;
     state.sealed = Boolean(meta);
     if (meta) state.autoLock = meta.autoLock !== false;
     if (meta && !key) {
@@ -98,6 +109,7 @@ const DebriefLock = (() => {
       if (populate) { state.locked = true; return; }
       throw new Error('locked');
     }
+    if (populate && !meta) opened = true;
     const changed = (k) => !dst.entries[k] || src.entries[k].timestamp.getTime() !== dst.entries[k].timestamp.getTime();
     const create = Object.keys(src.entries).filter(changed).sort();
     const remove = Object.keys(dst.entries).filter((k) => !src.entries[k]).sort().reverse();
@@ -109,6 +121,7 @@ const DebriefLock = (() => {
       const entries = meta ? await Promise.all(stored.map((e, i) => openEntry(key, create[i], e))) : stored;
       for (let i = 0; i < create.length; ++i) await fsCall(IDBFS.storeLocalEntry, create[i], entries[i]);
       for (const path of remove) await fsCall(IDBFS.removeLocalEntry, path);
+      opened = true;
       return;
     }
     const local = [];
@@ -181,6 +194,7 @@ const DebriefLock = (() => {
       state.sealed = Boolean(meta);
       state.autoLock = true;
       lastActive = Date.now();
+      DebriefStorage.announceSaved();  // read-only tabs see the new lock and start again
       return true;
     } finally {
       state.rekeyPhase = '';
@@ -212,6 +226,7 @@ const DebriefLock = (() => {
       key = k;
       state.failures = 0;
       await syncfs(true);
+      opened = true;
       state.locked = false;  // only now: until the files are in, the lock screen stays
       lastActive = Date.now();
       return { ok: true, waitMs: 0 };

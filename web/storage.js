@@ -94,12 +94,17 @@ const DebriefStorage = (() => {
       report(false, full ? 'full' : error);
     } else {
       report(true, '');
-      if (state.channel) state.channel.postMessage({ type: 'saved', at: Date.now() });
+      announceSaved();
     }
     if (state.again) {
       state.again = false;
       sync();
     }
+  }
+
+  // Read-only tabs reload the files when told (refreshFromDisk).
+  function announceSaved() {
+    if (state.channel) state.channel.postMessage({ type: 'saved', at: Date.now() });
   }
 
   // Resolves when everything written so far is in IndexedDB (or failed): used before reloads.
@@ -203,6 +208,6 @@ const DebriefStorage = (() => {
     window.addEventListener('pagehide', () => flush());
   }
 
-  return { preRun, sync, flush, reportInfo, becomeWriter, get role() { return state.role; } };
+  return { preRun, sync, flush, announceSaved, reportInfo, becomeWriter, get role() { return state.role; } };
 })();
 window.DebriefStorage = DebriefStorage;

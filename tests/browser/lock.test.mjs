@@ -217,6 +217,45 @@ test('auto-lock: after a while without input the page locks itself', async () =>
   }
 });
 
+test('a read-only second tab follows the lock: on, a new passphrase and off each bring it to the right screen', async () => {
+  const browser = await launch();
+  try {
+    const writer = await browser.context.newPage();
+    await openApp(writer, server.url);
+    await newReflection(writer, SENTENCE);
+    await waitSaved(writer);
+    const reader = await browser.context.newPage();
+    await openApp(reader, server.url);
+    assert.equal(await reader.evaluate(() => window.debrief.storage.role), 'reader');
+    const card = (page) => page.getByRole('button', { name: `Open \u2068${SENTENCE}\u2069` });
+    await card(reader).waitFor();
+    const readerLocked = () => reader.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && window.debrief.lock.locked, null, { timeout: 30000 });
+
+    await turnOnLock(writer, PASSPHRASE);
+    await readerLocked();
+    assert.equal(await unlock(reader, PASSPHRASE), true);
+    await card(reader).waitFor();
+
+    const changed = 'a new passphrase for both tabs';
+    await dataScreen(writer);
+    await fill(writer, t('data.lock.new_passphrase'), changed);
+    await fill(writer, t('data.lock.repeat_passphrase'), changed);
+    await press(writer, t('data.lock.change'));
+    await readerLocked();
+    assert.equal(await unlock(reader, PASSPHRASE), false, 'the old passphrase no longer opens it');
+    await reader.waitForFunction(() => Date.now() >= window.debrief.lock.notBefore, null, { timeout: 10000 });
+    assert.equal(await unlock(reader, changed), true);
+    await card(reader).waitFor();
+
+    await press(writer, t('data.lock.turn_off'));
+    await reader.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && !window.debrief.lock.sealed && window.debrief.counts && window.debrief.counts.reflections === 1, null, { timeout: 30000 });
+    await card(reader).waitFor();
+    assert.equal(await reader.evaluate(() => window.debrief.storage.role), 'reader');
+  } finally {
+    await browser.cleanup();
+  }
+});
+
 // Opens the app in a relaunched browser and unlocks it with whichever passphrase the stored
 // generation has (the old one or the new one: never neither).
 async function openAny(context, passphrases) {
