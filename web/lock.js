@@ -24,7 +24,10 @@ const DebriefLock = (() => {
     failures: 0,     // wrong passphrases in a row
     notBefore: 0,    // Date.now() before which no attempt is accepted (the growing delay)
     autoLock: true,  // lock after AUTO_LOCK_MS idle or hidden
-    autoLockMs: AUTO_LOCK_MS,  // tests shorten it
+    idleLockMs: AUTO_LOCK_MS,    // without input this long: locked (tests shorten it)
+    hiddenLockMs: AUTO_LOCK_MS,  // hidden this long, locked when seen again (tests shorten it)
+    checkEveryMs: 5000,          // how often idleness is looked at (tests shorten it)
+    idleChecks: 0,               // looks taken so far: tests wait for some to pass without a lock
     rekeyPhase: '',  // 'deriving' | 'sealing' | 'writing' | 'committed': where a re-encryption is
     pauseAt: '',     // tests only: a phase where a re-encryption stops for good, for a kill to land
   };
@@ -262,10 +265,15 @@ const DebriefLock = (() => {
     const away = () => state.sealed && !state.locked && key && state.autoLock;
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') { hiddenAt = Date.now(); return; }
-      if (away() && hiddenAt && Date.now() - hiddenAt >= state.autoLockMs) lockNow();
+      if (away() && hiddenAt && Date.now() - hiddenAt >= state.hiddenLockMs) lockNow();
       active();
     });
-    setInterval(() => { if (away() && Date.now() - lastActive >= state.autoLockMs) lockNow(); }, 5000);
+    const look = () => {
+      ++state.idleChecks;
+      if (away() && Date.now() - lastActive >= state.idleLockMs) lockNow();
+      setTimeout(look, state.checkEveryMs);
+    };
+    setTimeout(look, state.checkEveryMs);
   }
 
   // An encrypted export: a fresh salt and nonce per file; C++ writes the envelope (docs/schema.md).

@@ -206,12 +206,63 @@ test('auto-lock: after a while without input the page locks itself', async () =>
     assert.equal(await page.evaluate(() => window.debrief.lock.autoLock), true, 'on by default');
     // Five minutes, shortened: the page saves, reloads and shows the lock screen by itself.
     const reloaded = page.waitForEvent('framenavigated', { timeout: 30000 });
-    await page.evaluate(() => { window.debrief.lock.autoLockMs = 200; });
+    await page.evaluate(() => { window.debrief.lock.idleLockMs = 200; window.debrief.lock.checkEveryMs = 100; });
     await reloaded;
     await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && window.debrief.lock.locked, null, { timeout: 30000 });
     await page.getByRole('heading', { name: t('lock.title') }).waitFor();
     assert.equal(await unlock(page, PASSPHRASE), true);
     await page.getByRole('button', { name: `Open \u2068${SENTENCE}\u2069` }).waitFor();
+  } finally {
+    await browser.cleanup();
+  }
+});
+
+// The page as the browser shows it when the tab is hidden or shown again (headless tabs never are).
+const setVisibility = (page, state) => page.evaluate((v) => {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => v });
+  document.dispatchEvent(new Event('visibilitychange'));
+}, state);
+
+test('auto-lock: a tab hidden for long locks when seen again, and the setting turns auto-lock off for good', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await openApp(page, server.url);
+    await newReflection(page, SENTENCE);
+    await waitSaved(page);
+    await turnOnLock(page, PASSPHRASE);
+    await page.waitForFunction(() => window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
+    // Idle locking far away, so only the hidden time can lock it.
+    await page.evaluate(() => Object.assign(window.debrief.lock, { idleLockMs: 3600000, hiddenLockMs: 300 }));
+    await setVisibility(page, 'hidden');
+    const hiddenAt = await page.evaluate(() => Date.now());
+    await page.waitForFunction((t) => Date.now() - t >= 400, hiddenAt);
+    const reloaded = page.waitForEvent('framenavigated', { timeout: 30000 });
+    await setVisibility(page, 'visible');
+    await reloaded;
+    await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && window.debrief.lock.locked, null, { timeout: 30000 });
+    assert.equal(await unlock(page, PASSPHRASE), true);
+
+    // Turned off in "Your data": stored with the lock, so it holds after a reload.
+    await dataScreen(page);
+    const box = await reveal(page, page.getByRole('checkbox', { name: t('data.lock.auto'), exact: true }));
+    assert.equal(await box.isChecked(), true, 'on by default');
+    await box.click();
+    await page.waitForFunction(() => window.debrief.lock.autoLock === false);
+    await page.reload();
+    await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready', null, { timeout: 30000 });
+    assert.equal(await unlock(page, PASSPHRASE), true);
+    await dataScreen(page);
+    assert.equal(await (await reveal(page, page.getByRole('checkbox', { name: t('data.lock.auto'), exact: true }))).isChecked(), false);
+
+    // Neither idleness nor a long-hidden tab locks it now: the page is never reloaded.
+    await page.evaluate(() => { window.stillThisPage = true; Object.assign(window.debrief.lock, { idleLockMs: 50, hiddenLockMs: 50, checkEveryMs: 50 }); });
+    const looks = await page.evaluate(() => window.debrief.lock.idleChecks);
+    await setVisibility(page, 'hidden');
+    await page.waitForFunction((n) => window.debrief.lock.idleChecks >= n + 5, looks);
+    await setVisibility(page, 'visible');
+    await page.waitForFunction((n) => window.debrief.lock.idleChecks >= n + 10, looks);
+    assert.equal(await page.evaluate(() => window.stillThisPage === true && !window.debrief.lock.locked), true);
   } finally {
     await browser.cleanup();
   }
