@@ -37,6 +37,7 @@ const DebriefLock = (() => {
   let meta = null;  // the lock record as stored, or null
   let opened = false;  // this page has the journal loaded (unlocked, or never locked)
   let rekeying = null;  // a promise while the journal is re-encrypted: syncs wait for it
+  let saving = Promise.resolve();  // the save being written to IndexedDB now, if any
   let lastActive = Date.now();
   let hiddenAt = 0;
 
@@ -140,7 +141,11 @@ const DebriefLock = (() => {
 
   // Called by web/storage.js before it mounts /journal.
   function install() {
-    IDBFS.reconcile = (src, dst, callback) => { reconcile(src, dst).then(() => callback(null), (e) => callback(e)); };
+    IDBFS.reconcile = (src, dst, callback) => {
+      const run = reconcile(src, dst);
+      if (dst.type !== 'local') saving = run.catch(() => {});
+      run.then(() => callback(null), (e) => callback(e));
+    };
   }
 
   const syncfs = (populate) => new Promise((resolve, reject) => FS.syncfs(populate, (e) => (e ? reject(e) : resolve())));
@@ -164,11 +169,15 @@ const DebriefLock = (() => {
   async function rekey(passphrase) {
     if (DebriefStorage.role !== 'writer') throw new Error('read-only');
     state.busy = 'rekeying';
-    let finish;
-    rekeying = new Promise((resolve) => { finish = resolve; });
+    let finish = () => {};
     try {
       await null;  // called from inside a C++ frame: flush() draws a frame of its own, so not re-entrantly
+      // Everything typed so far is saved first, with the lock as it is. Only then are saves held
+      // back: a save waiting for the re-encryption while the re-encryption waited for that save
+      // stalled both until the sync timeout (15 s per lock change, until 2026-11-30).
       await DebriefStorage.flush();
+      rekeying = new Promise((resolve) => { finish = resolve; });
+      await saving;  // a save already on its way lands before the new generation is written
       state.rekeyPhase = 'deriving';
       const next = passphrase === null ? null : await makeMeta(passphrase);
       state.rekeyPhase = 'sealing';

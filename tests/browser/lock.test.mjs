@@ -280,14 +280,18 @@ test('a read-only second tab follows the lock: on, a new passphrase and off each
     assert.equal(await reader.evaluate(() => window.debrief.storage.role), 'reader');
     const card = (page) => page.getByRole('button', { name: `Open \u2068${SENTENCE}\u2069` });
     await card(reader).waitFor();
-    const readerLocked = () => reader.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && window.debrief.lock.locked, null, { timeout: 30000 });
+    // A tab in the background gets almost no animation frames: each side is brought to the front
+    // while it is used, as a person would switch tabs.
+    const readerLocked = async () => { await reader.bringToFront(); await reader.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && window.debrief.lock.locked, null, { timeout: 30000 }); };
 
+    await writer.bringToFront();
     await turnOnLock(writer, PASSPHRASE);
     await readerLocked();
     assert.equal(await unlock(reader, PASSPHRASE), true);
     await card(reader).waitFor();
 
     const changed = 'a new passphrase for both tabs';
+    await writer.bringToFront();
     await dataScreen(writer);
     await fill(writer, t('data.lock.new_passphrase'), changed);
     await fill(writer, t('data.lock.repeat_passphrase'), changed);
@@ -298,7 +302,9 @@ test('a read-only second tab follows the lock: on, a new passphrase and off each
     assert.equal(await unlock(reader, changed), true);
     await card(reader).waitFor();
 
+    await writer.bringToFront();
     await press(writer, t('data.lock.turn_off'));
+    await reader.bringToFront();
     await reader.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && !window.debrief.lock.sealed && window.debrief.counts && window.debrief.counts.reflections === 1, null, { timeout: 30000 });
     await card(reader).waitFor();
     assert.equal(await reader.evaluate(() => window.debrief.storage.role), 'reader');
