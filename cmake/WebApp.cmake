@@ -50,7 +50,7 @@ add_custom_command(OUTPUT ${DEBRIEF_ICON_FILES}
 find_program(DEBRIEF_NODE NAMES node nodejs REQUIRED)
 # Runs on every build, after debrief_web and its POST_BUILD copies. Those copies only run when app.js
 # relinks, so the web files are copied again here, and the fonts (rebuilt on their own): the hash must
-# describe what build/site/ really holds. The fonts folder is emptied first: the service worker
+# describe what build/site/ really holds. The scripts are minified in place before the hash is taken. The fonts folder is emptied first: the service worker
 # precaches whatever is in the site folder, font files of an older build included.
 # sw.js is written last, from the finished site.
 list(TRANSFORM DEBRIEF_WEB_FILES PREPEND "${CMAKE_SOURCE_DIR}/web/" OUTPUT_VARIABLE DEBRIEF_WEB_SOURCES)
@@ -61,6 +61,8 @@ add_custom_target(debrief_site ALL
   COMMAND ${CMAKE_COMMAND} -E make_directory "${DEBRIEF_SITE_DIR}/fonts"
   COMMAND ${CMAKE_COMMAND} -E copy "${DEBRIEF_FONTS_DIR}/latin.ttc" "${DEBRIEF_FONTS_DIR}/arabic.ttc"
           "${DEBRIEF_SITE_DIR}/fonts/"
+  COMMAND "${DEBRIEF_NODE}" "${CMAKE_SOURCE_DIR}/scripts/lib/minify.mjs" "${DEBRIEF_SITE_DIR}"
+          app.js shell.js lock.js storage.js
   COMMAND "${DEBRIEF_NODE}" "${CMAKE_SOURCE_DIR}/scripts/lib/make_precache.mjs" "${DEBRIEF_SITE_DIR}" "${CMAKE_SOURCE_DIR}/web/sw.js"
   COMMAND "${DEBRIEF_NODE}" "${CMAKE_SOURCE_DIR}/scripts/lib/precompress.mjs" "${DEBRIEF_SITE_DIR}"
   DEPENDS ${DEBRIEF_ICON_FILES}
