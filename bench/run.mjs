@@ -754,10 +754,11 @@ async function main() {
       results.startup = s;
       const warmRatio = s.app.warmMedian.usable / s.reference.warmMedian.usable;
       const coldRatio = s.app.coldMedian.usable / s.reference.coldMedian.usable;
-      target('Warm start → ready, vs reference', `${ratio(warmRatio)} (${ms(s.app.warmMedian.usable)} vs ${ms(s.reference.warmMedian.usable)})`, '≤ 1.3×', '', warmRatio <= 1.3,
-        `${ms(s.app.warmMedian.usable - 1.3 * s.reference.warmMedian.usable)} over`);
-      target('Cold start → ready, vs reference', `${ratio(coldRatio)} (${ms(s.app.coldMedian.usable)} vs ${ms(s.reference.coldMedian.usable)})`, '≤ 1.5×', '', coldRatio <= 1.5,
-        `${ms(s.app.coldMedian.usable - 1.5 * s.reference.coldMedian.usable)} over`);
+      // Issue #15 item 5: the first frame within 1.15× (warm) and 1.3× (cold) of bare ImGui.
+      target('Warm start → first frame, vs reference', `${ratio(warmRatio)} (${ms(s.app.warmMedian.usable)} vs ${ms(s.reference.warmMedian.usable)})`, '≤ 1.15×', '', warmRatio <= 1.15,
+        `${ms(s.app.warmMedian.usable - 1.15 * s.reference.warmMedian.usable)} over`);
+      target('Cold start → first frame, vs reference', `${ratio(coldRatio)} (${ms(s.app.coldMedian.usable)} vs ${ms(s.reference.coldMedian.usable)})`, '≤ 1.3×', '', coldRatio <= 1.3,
+        `${ms(s.app.coldMedian.usable - 1.3 * s.reference.coldMedian.usable)} over`);
     }
 
     if (ONLY.has('lighthouse')) {
