@@ -63,8 +63,17 @@ void App::open_reflection(const std::string& id) {
 }
 
 void App::open_message(const std::string& id) {
+    // A draft opened from another draft's screen (a new one made there) returns where that one would.
+    if (m_nav.screen != Screen::message) m_nav.message_opened_from = m_nav.screen;
     m_nav.screen = Screen::message;
     m_nav.message_id = id;
+}
+
+void App::close_message() {
+    const Screen from = m_nav.message_opened_from;
+    const bool gone = (from == Screen::reflection && !find_reflection(m_nav.reflection_id)) ||
+                      from == Screen::new_message || from == Screen::message;
+    m_nav.screen = gone ? Screen::home : from;
 }
 
 const Reflection* App::find_reflection(const std::string& id) const { return find_in(m_journal.reflections, id); }

@@ -35,6 +35,7 @@ struct Navigation {
     Screen screen = Screen::home;
     std::string reflection_id;
     std::string message_id;
+    Screen message_opened_from = Screen::home;  // where Back (or deleting) on a draft returns to
 };
 
 // What the save indicator shows. Set by the platform's storage sync, read by the views.
@@ -80,6 +81,9 @@ public:
     void go(Screen screen);
     void open_reflection(const std::string& id);
     void open_message(const std::string& id);
+    // Leaves a draft for the screen it was opened from (its reflection, People, Reminders, …), or
+    // the journal when that reflection is gone.
+    void close_message();
 
     const Reflection* find_reflection(const std::string& id) const;
     const Message* find_message(const std::string& id) const;

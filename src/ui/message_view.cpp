@@ -147,12 +147,7 @@ void draw_message(App& app, Services& services) {
     }
     const Message& m = *found;
     const std::string id = m.meta.id;
-    if (button(tr("nav.back").data(), Emphasis::quiet)) {
-        if (!m.reflection_id.empty() && app.find_reflection(m.reflection_id))
-            app.open_reflection(m.reflection_id);
-        else
-            app.go(Screen::home);
-    }
+    if (button(tr("nav.back").data(), Emphasis::quiet)) app.close_message();
     heading(tr(display_key(m.kind)).data());
     muted_text(tr("message.kind_help." + std::string(to_key(m.kind))).data());
     draw_language_choice(app, services, m);
@@ -200,12 +195,8 @@ void draw_message(App& app, Services& services) {
     }
     ImGui::Dummy(ImVec2(1, 12));
     if (button(tr("message.delete").data(), Emphasis::danger)) {
-        const std::string back = current.reflection_id;
         app.trash_message(id);
-        if (!back.empty() && app.find_reflection(back))
-            app.open_reflection(back);
-        else
-            app.go(Screen::home);
+        app.close_message();
     }
 }
 

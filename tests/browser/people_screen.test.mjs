@@ -71,6 +71,10 @@ test('a person edited on the People tab readdresses their unsent draft, and it s
     assert.equal(await field('To (email)').inputValue(), 'jana.weber@nordlicht.example');
     const stored = await storedMessages(page);
     assert.deepEqual(stored.map((m) => [m.kind, m.to]), [['feedback_reply', 'jana.weber@nordlicht.example']]);
+    // Back returns to People, where the draft was opened, not to its reflection.
+    await (await at(page.getByRole('button', { name: 'Back', exact: true }))).click();
+    await page.getByRole('tab', { name: 'People', selected: true }).waitFor({ state: 'attached' });
+    await row.waitFor({ state: 'attached' });
 
     // ...and is still addressed so after a reload.
     await page.reload();

@@ -91,3 +91,47 @@ TEST_CASE("exports are named by the day and hold the whole journal, unknown keys
     CHECK(markdown.mime_type == "text/markdown");
     CHECK(markdown.bytes.find("Città di Torino") != std::string::npos);
 }
+
+TEST_CASE("Back on a draft returns to the screen it was opened from") {
+    test::FixedEnvironment env;
+    App app(env);
+    const std::string reflection = app.create_reflection();
+    Message draft;
+    draft.reflection_id = reflection;
+    const std::string id = app.create_message(draft);
+
+    SUBCASE("from People, it goes back to People, not to the draft's reflection") {
+        app.go(Screen::people);
+        app.open_message(id);
+        app.close_message();
+        CHECK(app.nav().screen == Screen::people);
+    }
+    SUBCASE("from the reflection, back to that reflection") {
+        app.open_reflection(reflection);
+        app.open_message(id);
+        app.close_message();
+        CHECK(app.nav().screen == Screen::reflection);
+        CHECK(app.nav().reflection_id == reflection);
+    }
+    SUBCASE("a reflection deleted meanwhile: the journal") {
+        app.open_reflection(reflection);
+        app.open_message(id);
+        app.trash_reflection(reflection);
+        app.purge_reflection(reflection);
+        app.close_message();
+        CHECK(app.nav().screen == Screen::home);
+    }
+    SUBCASE("a draft made from a draft returns where the first one would") {
+        app.go(Screen::reminders);
+        app.open_message(id);
+        app.open_message(app.create_message(Message{}));
+        app.close_message();
+        CHECK(app.nav().screen == Screen::reminders);
+    }
+    SUBCASE("a draft made on the new-message form: the journal, not the used form") {
+        app.go(Screen::new_message);
+        app.open_message(id);
+        app.close_message();
+        CHECK(app.nav().screen == Screen::home);
+    }
+}
