@@ -601,8 +601,8 @@ std::string record_document_text(RecordType type, TextLayout layout, EncodeRecor
 // [SECTION] Journal documents
 
 Result<DecodedJournal> decode_journal(std::string_view text, const DecodeLimits& limits) {
-    // 1. parse
-    auto parsed = read_json_tree(text, limits);
+    // 1. parse (the tree views `text`, which outlives it: nothing decoded keeps a view of the tree)
+    auto parsed = read_json_tree(text, limits, JsonSource::borrow);
     if (!parsed) return parsed.error();
     const JsonNode* root = &parsed.value().root();
     JsonReader reader;

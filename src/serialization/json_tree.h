@@ -89,7 +89,7 @@ private:
     friend class JsonTreeBuilder;
     std::vector<JsonNode> m_nodes;  // children of a container are contiguous; the root is last
     // A copy of the source text (after a byte order mark): raw texts, numbers and every key or string
-    // written without escapes view it.
+    // written without escapes view it. Empty when the tree borrows its text (JsonSource::borrow).
     std::unique_ptr<char[]> m_source;
     // Keys and strings that had escapes, unescaped: blocks that never move once nodes view them.
     std::vector<std::unique_ptr<char[]>> m_unescaped;

@@ -177,3 +177,27 @@ TEST_CASE("the tree owns its strings, decoded, and outlives its source") {
     CHECK(root.find("missing") == nullptr);
     CHECK(root[1].key() == "escaped");
 }
+
+TEST_CASE("a borrowing tree reads the same values, viewing the caller's text instead of a copy") {
+    const std::string text =
+        "\xEF\xBB\xBF"
+        R"({"plain": "Grüße", "escaped": "a\nb\u00e4", "n": -0, "list": [1e-400, true]})";
+    auto copied = read_json_tree(text);
+    auto borrowed = read_json_tree(text, {}, JsonSource::borrow);
+    REQUIRE(copied.ok());
+    REQUIRE(borrowed.ok());
+    CHECK(to_nlohmann(borrowed.value().root()) == to_nlohmann(copied.value().root()));
+    const JsonNode& root = borrowed.value().root();
+    // Unescaped values and raw texts view `text` itself (after its byte order mark).
+    const std::string_view plain = root.find("plain")->text();
+    CHECK(plain == "Grüße");
+    CHECK(plain.data() > text.data());
+    CHECK(plain.data() < text.data() + text.size());
+    CHECK(root.find("n")->raw() == "-0");
+    CHECK(root.find("list")->raw() == "[1e-400, true]");
+    CHECK(root.find("list")->raw().data() == text.data() + text.find("[1e-400"));
+    // What had escapes is unescaped into the tree's own buffer.
+    CHECK(root.find("escaped")->text() == "a\nb\xC3\xA4");
+    // Refusals are the same.
+    CHECK_FALSE(read_json_tree(R"({"a": 1,})", {}, JsonSource::borrow).ok());
+}
