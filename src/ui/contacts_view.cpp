@@ -186,6 +186,43 @@ void draw_person(App& app, PeopleViewState& view, const Person& p) {
     ImGui::PopID();
 }
 
+// Draws the cards near the visible part of the screen and steps over the rest by their last measured
+// height, like the journal's list (home_view.cpp) but for cards of different heights. Cards within a
+// screen's height above or below are drawn too, so the next scroll finds them (and the accessible
+// mirror has them) already; open cards are always drawn: they may hold the focused field.
+void draw_people_in_view(App& app, PeopleViewState& view) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (width != view.heights_width) {
+        std::fill(view.heights.begin(), view.heights.end(), 0.0f);
+        view.heights_width = width;
+    }
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float guess = ImGui::GetTextLineHeightWithSpacing() * 6.0f + spacing;  // a closed card, about
+    const float screen = ImGui::GetWindowHeight();
+    const float top = ImGui::GetScrollY() - screen;
+    const float bottom = ImGui::GetScrollY() + screen * 2.0f;
+    float y = ImGui::GetCursorPosY();
+    float skipped = 0.0f;  // cards stepped over since the last one drawn: one gap for all of them
+    view.cards_drawn = 0;
+    for (std::size_t i = 0; i < view.people.size(); ++i) {
+        const std::string& id = view.ids[i];
+        const float height = view.heights[i] > 0.0f ? view.heights[i] : guess;
+        const bool near = y + height >= top && y <= bottom;
+        if (!near && view.open.count(id) == 0 && view.added != id) {
+            skipped += height;
+            y += height;
+            continue;
+        }
+        if (skipped > 0.0f) ImGui::Dummy(ImVec2(0.0f, skipped - spacing));  // Dummy adds the spacing after it
+        skipped = 0.0f;
+        draw_person(app, view, view.people[i]);
+        ++view.cards_drawn;
+        view.heights[i] = ImGui::GetCursorPosY() - y;
+        y = ImGui::GetCursorPosY();
+    }
+    if (skipped > 0.0f) ImGui::Dummy(ImVec2(0.0f, skipped - spacing));
+}
+
 // While a row is open for editing, everyone keeps the place they had: typing a name or a date
 // would otherwise move the row (and the field under the user's fingers). Newcomers go last.
 void keep_places(std::vector<Person>& fresh, const std::vector<Person>& before) {
@@ -209,13 +246,24 @@ void draw_people(App& app, PeopleViewState& view) {
         std::vector<Person> fresh = people(app.journal());
         sort_for_screen(fresh);
         if (!view.open.empty()) keep_places(fresh, view.people);
+        // Heights follow their person: a keystroke in an open card refreshes the list, and cards
+        // above it must keep their measured heights or the field would move under the fingers.
+        std::unordered_map<std::string, float> measured;
+        for (std::size_t i = 0; i < view.ids.size(); ++i) measured.emplace(view.ids[i], view.heights[i]);
         view.people = std::move(fresh);
+        view.ids.clear();
+        view.heights.clear();
+        for (const Person& p : view.people) {
+            view.ids.push_back(person_id(p));
+            const auto known = measured.find(view.ids.back());
+            view.heights.push_back(known == measured.end() ? 0.0f : known->second);
+        }
         view.written.clear();
         for (const Message& m : app.journal().messages) view.written[m.meta.id] = {m.kind, m.status};
         view.people_revision = app.revision();
     }
     if (view.people.empty()) wrapped_text(tr("people.empty").data());
-    for (const Person& p : view.people) draw_person(app, view, p);
+    draw_people_in_view(app, view);
     if (button(tr("contacts.add").data(), Emphasis::normal, true)) {
         const std::string id = app.create_contact(Contact{});
         if (!id.empty()) {

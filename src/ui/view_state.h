@@ -90,6 +90,12 @@ struct PeopleViewState {
         MessageStatus status;
     };
     std::unordered_map<std::string, Written> written;  // by message id
+    // Each card's height when last drawn (0: not yet), in the order of `people`: cards far from view
+    // are skipped by their height instead of drawn (thousands of people cost seconds per frame).
+    std::vector<float> heights;
+    std::vector<std::string> ids;  // person_id() of each of `people`, made once per refresh
+    float heights_width = 0.0f;    // the width the heights were measured at: wrapping depends on it
+    std::size_t cards_drawn = 0;   // in the last frame (tests check that far cards are skipped)
     std::uint64_t people_revision = ~std::uint64_t{0};
 };
 

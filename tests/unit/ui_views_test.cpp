@@ -299,3 +299,42 @@ TEST_CASE("a draft moves to another language once its catalogue is there, keepin
     CHECK(services.ensured.size() == 1);
     install_catalogue(Language::it, Catalogue{});
 }
+
+TEST_CASE("the People screen draws only the cards near the view; scrolling brings the next ones") {
+    test::FixedEnvironment env;
+    App app(env);
+    for (int i = 0; i < 2000; ++i) {
+        Contact c;
+        c.name = "Person " + std::to_string(10000 + i);
+        app.create_contact(std::move(c));
+    }
+    ui::ViewState view;
+    test::RecordingServices services;
+    test::NullBackend ui(ImVec2(390, 844));
+    app.go(Screen::people);
+    const auto rows = [](const std::vector<ui::ItemInfo>& items) {
+        std::vector<std::string> names;
+        for (const ui::ItemInfo& item : items)
+            if (item.role == Role::heading && item.name.rfind("Person ", 0) == 0) names.push_back(item.name);
+        return names;
+    };
+    ui.frame(app, view, services);
+    const std::vector<ui::ItemInfo>& items = ui.frame(app, view, services);
+    CHECK(view.people.cards_drawn > 5);
+    CHECK(view.people.cards_drawn < 40);  // a screen and its neighbours, not 2,000 cards
+    const std::vector<std::string> first = rows(items);
+    REQUIRE_FALSE(first.empty());
+    // The first one below the drawn ones: not drawn now, reached by scrolling like any other row.
+    std::string far;
+    for (const Person& p : view.people.people) {
+        if (std::find(first.begin(), first.end(), p.name) == first.end()) {
+            far = p.name;
+            break;
+        }
+    }
+    REQUIRE_FALSE(far.empty());
+    CHECK(ui::find_item(Role::heading, far) == nullptr);
+    CHECK(ui.scroll_to(app, view, services, Role::heading, far));
+    ui.frame(app, view, services);
+    CHECK(view.people.cards_drawn < 40);
+}
