@@ -82,11 +82,28 @@ async function press(page, name) {
   await (await reveal(page, page.getByRole('button', { name, exact: true }))).click();
 }
 
+// Returns once the journal is stored sealed.
 async function turnOnLock(page, passphrase) {
   await dataScreen(page);
   await fill(page, t('data.lock.new_passphrase'), passphrase);
   await fill(page, t('data.lock.repeat_passphrase'), passphrase);
   await press(page, t('data.lock.turn_on'));
+  await page.waitForFunction(() => window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
+}
+
+// A fresh browser with one reflection saved, on its first page.
+async function journalWithOneReflection() {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await openApp(page, server.url);
+    await newReflection(page, SENTENCE);
+    await waitSaved(page);
+    return { browser, page };
+  } catch (e) {
+    await browser.cleanup();  // a browser left running keeps the test file from ending
+    throw e;
+  }
 }
 
 async function unlock(page, passphrase) {
@@ -100,12 +117,8 @@ async function unlock(page, passphrase) {
 }
 
 test('lock on, reload: the lock screen, nothing readable in IndexedDB; the passphrase opens the same journal', async () => {
-  const browser = await launch();
+  const { browser, page } = await journalWithOneReflection();
   try {
-    const page = await browser.context.newPage();
-    await openApp(page, server.url);
-    await newReflection(page, SENTENCE);
-    await waitSaved(page);
     // A setting too (settings.json): the name drafts are signed with.
     await dataScreen(page);
     await fill(page, t('you.name'), 'Known name Zoë Quartermaine');
@@ -120,7 +133,6 @@ test('lock on, reload: the lock screen, nothing readable in IndexedDB; the passp
     await reveal(page, page.getByText(t('data.lock.warning')));
     await reveal(page, page.getByRole('button', { name: t('data.lock.export_first') }));
     await turnOnLock(page, PASSPHRASE);
-    await page.waitForFunction(() => window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
 
     const sealed = await rawIndexedDb(page);
     assert.ok(!sealed.all.includes(SENTENCE));
@@ -171,15 +183,10 @@ test('lock on, reload: the lock screen, nothing readable in IndexedDB; the passp
 });
 
 test('turning the lock off stores the journal readable again, unchanged', async () => {
-  const browser = await launch();
+  const { browser, page } = await journalWithOneReflection();
   try {
-    const page = await browser.context.newPage();
-    await openApp(page, server.url);
-    await newReflection(page, SENTENCE);
-    await waitSaved(page);
     const before = await journalFiles(page);
     await turnOnLock(page, PASSPHRASE);
-    await page.waitForFunction(() => window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
     await press(page, t('data.lock.turn_off'));
     await page.waitForFunction(() => !window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
     await page.reload();
@@ -195,14 +202,9 @@ test('turning the lock off stores the journal readable again, unchanged', async 
 });
 
 test('auto-lock: after a while without input the page locks itself', async () => {
-  const browser = await launch();
+  const { browser, page } = await journalWithOneReflection();
   try {
-    const page = await browser.context.newPage();
-    await openApp(page, server.url);
-    await newReflection(page, SENTENCE);
-    await waitSaved(page);
     await turnOnLock(page, PASSPHRASE);
-    await page.waitForFunction(() => window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
     assert.equal(await page.evaluate(() => window.debrief.lock.autoLock), true, 'on by default');
     // Five minutes, shortened: the page saves, reloads and shows the lock screen by itself.
     const reloaded = page.waitForEvent('framenavigated', { timeout: 30000 });
@@ -224,14 +226,9 @@ const setVisibility = (page, state) => page.evaluate((v) => {
 }, state);
 
 test('auto-lock: a tab hidden for long locks when seen again, and the setting turns auto-lock off for good', async () => {
-  const browser = await launch();
+  const { browser, page } = await journalWithOneReflection();
   try {
-    const page = await browser.context.newPage();
-    await openApp(page, server.url);
-    await newReflection(page, SENTENCE);
-    await waitSaved(page);
     await turnOnLock(page, PASSPHRASE);
-    await page.waitForFunction(() => window.debrief.lock.sealed && window.debrief.lock.busy === '', null, { timeout: 60000 });
     // Idle locking far away, so only the hidden time can lock it.
     await page.evaluate(() => Object.assign(window.debrief.lock, { idleLockMs: 3600000, hiddenLockMs: 300 }));
     await setVisibility(page, 'hidden');
