@@ -2,26 +2,144 @@
 #include "app/import_flow.h"
 
 #include "core/i18n.h"
+#include "serialization/journal_decoder.h"
 #include "serialization/journal_import.h"
 #include "serialization/journal_json.h"
 
+#include <algorithm>
+
 namespace debrief {
 
+namespace {
+
+// How much of the bar each phase fills. Reading and checking records take most of the time for a
+// large file (measured on the 10,000-reflection journal); the parse is one piece, so it is one jump.
+constexpr double reading_share = 0.25;
+constexpr double parsing_share = 0.15;
+constexpr double checking_share = 0.55;  // the rest (0.05) is the comparison with the journal
+
+double share_of(long long done, long long total) {
+    if (total <= 0) return 0.0;
+    return std::clamp(static_cast<double>(done) / static_cast<double>(total), 0.0, 1.0);
+}
+
+}  // namespace
+
+// The import in progress. The text is kept only until it is decoded.
+struct ImportFlow::Job {
+    std::string file_name;
+    ImportProgress::Phase phase = ImportProgress::Phase::reading;
+    long long bytes_done = 0;
+    long long bytes_total = 0;
+    std::string text;
+    std::unique_ptr<JournalDecoder> decoder;
+    std::optional<DecodedJournal> decoded;
+};
+
+ImportFlow::ImportFlow() = default;
+ImportFlow::~ImportFlow() = default;
+
 void ImportFlow::receive(const App& app, const std::string& file_name, std::string_view bytes) {
+    start(file_name, std::string(bytes));
+    while (step(app, [] { return true; })) {
+    }
+}
+
+int ImportFlow::begin_reading(std::string file_name, long long total_bytes) {
+    cancel();
+    m_job = std::make_unique<Job>();
+    m_job->file_name = std::move(file_name);
+    m_job->bytes_total = std::max(0LL, total_bytes);
+    return ++m_read_serial;
+}
+
+bool ImportFlow::still_reading(int serial) const {
+    return serial == m_read_serial && m_job && m_job->phase == ImportProgress::Phase::reading;
+}
+
+void ImportFlow::reading_progress(long long done_bytes) {
+    if (!m_job || m_job->phase != ImportProgress::Phase::reading) return;
+    // Monotonic: a late report never moves the bar back.
+    m_job->bytes_done = std::clamp(done_bytes, m_job->bytes_done, std::max(m_job->bytes_total, done_bytes));
+}
+
+void ImportFlow::start(std::string file_name, std::string text) {
     m_pending.reset();
     m_error.clear();
-    Result<DecodedJournal> decoded = decode_journal(bytes);
-    if (!decoded) {
-        m_error = tr_format("data.import.error", {{"reason", decoded.error().message}});
-        return;
+    if (!m_job) m_job = std::make_unique<Job>();
+    m_job->file_name = std::move(file_name);
+    m_job->bytes_total = static_cast<long long>(text.size());
+    m_job->bytes_done = m_job->bytes_total;
+    m_job->text = std::move(text);
+    m_job->decoder = std::make_unique<JournalDecoder>(m_job->text);
+    m_job->phase = ImportProgress::Phase::parsing;
+}
+
+bool ImportFlow::step(const App& app, const std::function<bool()>& more_time) {
+    if (!m_job || m_job->phase == ImportProgress::Phase::reading) return false;
+    Job& job = *m_job;
+    if (job.phase == ImportProgress::Phase::parsing || job.phase == ImportProgress::Phase::checking) {
+        const bool more = job.decoder->step(more_time);
+        if (job.decoder->stage() == JournalDecoder::Stage::records) job.phase = ImportProgress::Phase::checking;
+        if (more) return true;
+        Result<DecodedJournal> decoded = job.decoder->take_result();
+        job.decoder.reset();
+        job.text = std::string();  // the text may be tens of MB: freed as soon as it is decoded
+        if (!decoded) {
+            m_error = tr_format("data.import.error", {{"reason", decoded.error().message}});
+            m_job.reset();
+            return false;
+        }
+        job.decoded = std::move(decoded).value();
+        job.phase = ImportProgress::Phase::comparing;
+        // The comparison is the next slice's work: this one may have used its time up.
+        return true;
     }
-    DecodedJournal& d = decoded.value();
-    PendingImport pending{file_name, std::move(d.journal), std::move(d.extras), std::move(d.warnings), {}};
+    finish_job(app);
+    return false;
+}
+
+// The comparison with the journal as it is now (it may have changed while the file was checked).
+void ImportFlow::finish_job(const App& app) {
+    DecodedJournal& d = *m_job->decoded;
+    PendingImport pending{
+        std::move(m_job->file_name), std::move(d.journal), std::move(d.extras), std::move(d.warnings), {}};
+    m_job.reset();
     pending.preview = preview_import(app.journal(), pending.journal);
     m_pending = std::move(pending);
 }
 
+bool ImportFlow::busy() const { return m_job != nullptr; }
+
+std::optional<ImportProgress> ImportFlow::progress() const {
+    if (!m_job) return std::nullopt;
+    const Job& job = *m_job;
+    ImportProgress p;
+    p.phase = job.phase;
+    switch (job.phase) {
+        case ImportProgress::Phase::reading:
+            p.done = job.bytes_done;
+            p.total = job.bytes_total;
+            p.fraction = reading_share * share_of(p.done, p.total);
+            break;
+        case ImportProgress::Phase::parsing: p.fraction = reading_share; break;
+        case ImportProgress::Phase::checking:
+            p.done = static_cast<long long>(job.decoder->records_done());
+            p.total = static_cast<long long>(job.decoder->records_total());
+            // An empty journal has nothing to count: its checking is already complete.
+            p.fraction =
+                reading_share + parsing_share + checking_share * (p.total > 0 ? share_of(p.done, p.total) : 1.0);
+            break;
+        case ImportProgress::Phase::comparing:
+            p.done = p.total = static_cast<long long>(job.decoded->journal.reflections.size());
+            p.fraction = reading_share + parsing_share + checking_share;
+            break;
+    }
+    return p;
+}
+
 void ImportFlow::reject(std::string message) {
+    m_job.reset();
     m_pending.reset();
     m_error = std::move(message);
 }
@@ -47,6 +165,7 @@ void ImportFlow::apply(App& app, Mode mode) {
 }
 
 void ImportFlow::cancel() {
+    m_job.reset();
     m_pending.reset();
     m_error.clear();
 }

@@ -1,6 +1,8 @@
 // Import in two steps: decode and preview first, then merge or replace only when the user says so.
 // A replace keeps the previous journal (and its unknown keys) in memory for one-click undo, and the
 // save controller writes it to a backup file first. Nothing changes while the preview is shown.
+// A large file is read, checked and compared in small steps (step()), so the page keeps drawing a
+// progress bar meanwhile, and cancelling at any point before the apply leaves the journal untouched.
 #pragma once
 
 #include "app/app.h"
@@ -8,6 +10,8 @@
 #include "core/journal.h"
 #include "core/records.h"
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +19,18 @@
 #include <vector>
 
 namespace debrief {
+
+class JournalDecoder;
+
+// What a long import is doing, for the progress bar. `fraction` covers the whole import and never
+// goes back; `done` of `total` counts the current phase (bytes while reading, records while checking).
+struct ImportProgress {
+    enum class Phase { reading, parsing, checking, comparing };
+    Phase phase = Phase::reading;
+    long long done = 0;
+    long long total = 0;
+    double fraction = 0.0;
+};
 
 // A decoded file waiting for the user's choice.
 struct PendingImport {
@@ -34,8 +50,28 @@ struct ImportBackup {
 
 class ImportFlow {
 public:
-    // Decodes the file. On failure, `error()` explains it (with the JSON path) and nothing is kept.
+    ImportFlow();
+    ~ImportFlow();
+    ImportFlow(const ImportFlow&) = delete;
+    ImportFlow& operator=(const ImportFlow&) = delete;
+
+    // Decodes the file at once. On failure, `error()` explains it (with the JSON path) and nothing is kept.
     void receive(const App& app, const std::string& file_name, std::string_view bytes);
+
+    // The stepped import. The platform starts reading (`total_bytes` of the file) and reports the
+    // bytes read; the returned serial tells this read from a later one. `still_reading(serial)` is
+    // false once the read was cancelled or replaced: the platform stops and drops what it read.
+    int begin_reading(std::string file_name, long long total_bytes);
+    bool still_reading(int serial) const;
+    void reading_progress(long long done_bytes);
+    // The whole text has arrived: it is checked and compared in step(), not here.
+    void start(std::string file_name, std::string text);
+    // Works until `more_time()` says the time slice is over (at least one unit of work); returns true
+    // while work remains. Ends with the preview (pending()) or an error.
+    bool step(const App& app, const std::function<bool()>& more_time);
+    // Reading, checking or comparing: the progress bar is shown and the file picker is not.
+    bool busy() const;
+    std::optional<ImportProgress> progress() const;
     void reject(std::string message);  // the platform refused the file (too large, unreadable)
 
     const std::optional<PendingImport>& pending() const { return m_pending; }
@@ -46,10 +82,15 @@ public:
 
     enum class Mode { merge, replace };
     void apply(App& app, Mode mode);
+    // Drops the preview, or the import still in progress (nothing has changed in the journal).
     void cancel();
     void undo(App& app);
 
 private:
+    struct Job;
+    void finish_job(const App& app);
+    std::unique_ptr<Job> m_job;
+    int m_read_serial = 0;
     std::optional<PendingImport> m_pending;
     std::optional<ImportBackup> m_backup;
     std::optional<ImportBackup> m_backup_to_write;
