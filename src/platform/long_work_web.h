@@ -1,0 +1,14 @@
+// Long work (an import's decode, a JSON export) in slices of a few milliseconds on timers: the page
+// keeps drawing its progress bar between them, and a Cancel lands within one slice.
+#pragma once
+
+#include "app/app.h"
+#include "ui/services.h"
+
+namespace debrief::platform {
+
+void long_work_init(App& app, ui::Services& services);
+// After each frame: starts the slices when an import or export has work waiting.
+void long_work_after_frame();
+
+}  // namespace debrief::platform
