@@ -14,9 +14,10 @@ namespace {
 
 // How much of the bar each phase fills. Reading and checking records take most of the time for a
 // large file (measured on the 10,000-reflection journal); the parse is one piece, so it is one jump.
-constexpr double reading_share = 0.25;
+constexpr double reading_share = 0.2;
 constexpr double parsing_share = 0.15;
-constexpr double checking_share = 0.55;  // the rest (0.05) is the comparison with the journal
+constexpr double checking_share = 0.45;
+constexpr double comparing_share = 0.2;
 
 double share_of(long long done, long long total) {
     if (total <= 0) return 0.0;
@@ -34,6 +35,10 @@ struct ImportFlow::Job {
     std::string text;
     std::unique_ptr<JournalDecoder> decoder;
     std::optional<DecodedJournal> decoded;
+    // The journal as it was when the comparison began: edits made meanwhile cannot pull records from
+    // under it (the merge itself reads the journal as it is when applied).
+    std::optional<Journal> current;
+    std::unique_ptr<ImportPreviewer> previewer;
 };
 
 ImportFlow::ImportFlow() = default;
@@ -95,18 +100,23 @@ bool ImportFlow::step(const App& app, const std::function<bool()>& more_time) {
         // The comparison is the next slice's work: this one may have used its time up.
         return true;
     }
-    finish_job(app);
+    if (!job.current) {
+        job.current = app.journal();
+        return true;
+    }
+    if (!job.previewer) job.previewer = std::make_unique<ImportPreviewer>(*job.current, job.decoded->journal);
+    if (job.previewer->step(more_time)) return true;
+    finish_job();
     return false;
 }
 
-// The comparison with the journal as it is now (it may have changed while the file was checked).
-void ImportFlow::finish_job(const App& app) {
+// The preview is ready: the file waits for the person's choice.
+void ImportFlow::finish_job() {
+    ImportPreview preview = m_job->previewer->take_preview();
     DecodedJournal& d = *m_job->decoded;
-    PendingImport pending{
-        std::move(m_job->file_name), std::move(d.journal), std::move(d.extras), std::move(d.warnings), {}};
+    m_pending = PendingImport{std::move(m_job->file_name), std::move(d.journal), std::move(d.extras),
+                              std::move(d.warnings), std::move(preview)};
     m_job.reset();
-    pending.preview = preview_import(app.journal(), pending.journal);
-    m_pending = std::move(pending);
 }
 
 bool ImportFlow::busy() const { return m_job != nullptr; }
@@ -116,6 +126,7 @@ std::optional<ImportProgress> ImportFlow::progress() const {
     const Job& job = *m_job;
     ImportProgress p;
     p.phase = job.phase;
+    p.file_bytes = job.bytes_total;
     switch (job.phase) {
         case ImportProgress::Phase::reading:
             p.done = job.bytes_done;
@@ -131,8 +142,11 @@ std::optional<ImportProgress> ImportFlow::progress() const {
                 reading_share + parsing_share + checking_share * (p.total > 0 ? share_of(p.done, p.total) : 1.0);
             break;
         case ImportProgress::Phase::comparing:
-            p.done = p.total = static_cast<long long>(job.decoded->journal.reflections.size());
-            p.fraction = reading_share + parsing_share + checking_share;
+            if (job.previewer) {
+                p.done = static_cast<long long>(job.previewer->records_done());
+                p.total = static_cast<long long>(job.previewer->records_total());
+            }
+            p.fraction = reading_share + parsing_share + checking_share + comparing_share * share_of(p.done, p.total);
             break;
     }
     return p;

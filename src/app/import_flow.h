@@ -30,6 +30,7 @@ struct ImportProgress {
     long long done = 0;
     long long total = 0;
     double fraction = 0.0;
+    long long file_bytes = 0;  // the file's size: a small one is done before a bar could be read
 };
 
 // A decoded file waiting for the user's choice.
@@ -64,6 +65,9 @@ public:
     int begin_reading(std::string file_name, long long total_bytes);
     bool still_reading(int serial) const;
     void reading_progress(long long done_bytes);
+    // Below this size a file is read, checked and compared within a frame or two: no progress bar is
+    // shown for it (it would only flash, and its phases would be spoken for nothing).
+    static constexpr long long small_file_bytes = 256 * 1024;
     // The whole text has arrived: it is checked and compared in step(), not here.
     void start(std::string file_name, std::string text);
     // Works until `more_time()` says the time slice is over (at least one unit of work); returns true
@@ -88,7 +92,7 @@ public:
 
 private:
     struct Job;
-    void finish_job(const App& app);
+    void finish_job();
     std::unique_ptr<Job> m_job;
     int m_read_serial = 0;
     std::optional<PendingImport> m_pending;

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "platform/backend_web.h"
 #include "platform/lock_web.h"
+#include "platform/long_work_web.h"
 
 #include <emscripten.h>
 
@@ -65,7 +66,9 @@ EMSCRIPTEN_KEEPALIVE void debrief_import_file(const char* name, int name_length,
     }
     g_app->import_flow().start(file_name, std::string(bytes));
     g_app->go(debrief::Screen::data);
-    request_frame();  // the frame's end arms the work (long_work_web.cpp)
+    request_frame();
+    // A small file is done at once; a large one first shows its next phase (the parse is one piece).
+    if (static_cast<long long>(bytes.size()) < debrief::ImportFlow::small_file_bytes) long_work_now();
 }
 
 EMSCRIPTEN_KEEPALIVE void debrief_import_too_large(const char* name, int name_length, double size) {

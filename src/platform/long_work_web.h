@@ -10,5 +10,8 @@ namespace debrief::platform {
 void long_work_init(App& app, ui::Services& services);
 // After each frame: starts the slices when an import or export has work waiting.
 void long_work_after_frame();
+// Work has just arrived (a file was read): its first slice now, before a frame shows it, so a
+// small file is done at once.
+void long_work_now();
 
 }  // namespace debrief::platform

@@ -157,7 +157,8 @@ void draw_import(App& app) {
         wrapped_text(flow.error().c_str());
         ImGui::PopStyleColor();
     }
-    if (const std::optional<ImportProgress> progress = flow.progress()) {
+    const std::optional<ImportProgress> progress = flow.progress();
+    if (progress && progress->file_bytes >= ImportFlow::small_file_bytes) {
         draw_import_progress(app, *progress);
     } else if (lock_host() && lock_host()->sealed_import_waiting()) {
         draw_sealed_import();

@@ -53,7 +53,7 @@ std::string counts_of(const ImportPreview& p) {
                std::to_string(k.older_ignored) + "/" + std::to_string(k.conflicts);
     };
     return c(p.reflections) + " " + c(p.contacts) + " " + c(p.messages) + " " + c(p.reminders) + " " +
-           std::to_string(p.changes_anything);
+           std::to_string(p.changes_anything) + " people " + std::to_string(p.people.size());
 }
 
 }  // namespace
