@@ -14,6 +14,7 @@
 #include "ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -131,9 +132,26 @@ std::string_view progress_phase(const ImportProgress& p) {
     return {};
 }
 
+// The picker that started the work sits low on a phone's screen, and the bar, its words and Cancel
+// are taller than it: scroll them into view once, as they appear (not every frame: the person may
+// scroll away). ImGui's per-window storage remembers that they were shown until they go.
+void bring_into_view_once(const char* id, float top) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID key = ImGui::GetID(id);
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    if (storage->GetBool(key, false)) return;
+    storage->SetBool(key, true);
+    ImGui::ScrollToBringRectIntoView(window, ImRect(window->WorkRect.Min.x, top, window->WorkRect.Max.x,
+                                                    ImGui::GetItemRectMax().y + ImGui::GetStyle().ItemSpacing.y));
+}
+
+// Forgets that `id` was shown, so it is brought into view again the next time it appears.
+void forget_shown(const char* id) { ImGui::GetStateStorage()->SetBool(ImGui::GetID(id), false); }
+
 // While a file is read and checked: the bar, what is happening, and a Cancel that loses nothing (the
 // journal is untouched until the person applies the preview).
 void draw_import_progress(App& app, const ImportProgress& p) {
+    const float top = ImGui::GetCursorScreenPos().y;
     const std::string line = progress_line(p);
     set_next_text_hidden();  // the progress bar says it as its value
     wrapped_text(line.c_str());
@@ -145,6 +163,7 @@ void draw_import_progress(App& app, const ImportProgress& p) {
         app.import_flow().cancel();
         app.notify(std::string(tr("progress.import.cancelled")));
     }
+    bring_into_view_once("import-progress", top);
 }
 
 void draw_import(App& app) {
@@ -158,7 +177,9 @@ void draw_import(App& app) {
         ImGui::PopStyleColor();
     }
     const std::optional<ImportProgress> progress = flow.progress();
-    if (progress && progress->file_bytes >= ImportFlow::small_file_bytes) {
+    const bool show_progress = progress && progress->file_bytes >= ImportFlow::small_file_bytes;
+    if (!show_progress) forget_shown("import-progress");
+    if (show_progress) {
         draw_import_progress(app, *progress);
     } else if (lock_host() && lock_host()->sealed_import_waiting()) {
         draw_sealed_import();

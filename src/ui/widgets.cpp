@@ -144,7 +144,7 @@ void progress_bar(const std::string& name, float fraction, std::string value_tex
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, p.accent);
     ImGui::PushStyleColor(ImGuiCol_FrameBg, p.accent_soft);
     // No text on the bar: the line above it says what is happening, in words (and mirrored text).
-    ImGui::ProgressBar(fraction, ImVec2(-FLT_MIN, std::round(ImGui::GetFontSize() * 0.55f)), "");
+    ImGui::ProgressBar(fraction, ImVec2(remaining_line_width(), std::round(ImGui::GetFontSize() * 0.55f)), "");
     ImGui::PopStyleColor(2);
     add_progress_item(name, fraction, std::move(value_text), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
