@@ -4,7 +4,7 @@
 // The longest main-thread task during the import is measured and reported (test diagnostics).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateJournal, journalText } from '../../bench/generate_journal.mjs';
@@ -145,4 +145,24 @@ test('a large import shows its progress while the page keeps drawing, then the s
   // Leave the journal as it was: Escape presses the preview's Cancel.
   await page.keyboard.press('Escape');
   await merge.waitFor({ state: 'detached' });
+});
+
+test('merging the large journal, then exporting it, shows the export preparing and downloads every entry', async (ctx) => {
+  await waitSettled(page);
+  await pick();
+  const merge = page.getByRole('button', { name: t('data.import.apply_merge') });
+  await merge.waitFor({ state: 'attached', timeout: 60000 });
+  await (await reveal(page, merge)).click();
+  await page.waitForFunction((n) => window.debrief.counts && window.debrief.counts.reflections === n, journal.reflections.length + 1, { timeout: 60000 });
+  await waitSaved(page, 120000);
+  await watch();
+  const exportButton = await reveal(page, page.getByRole('button', { name: t('data.export.json') }), { direction: -1 });
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), exportButton.click(),
+    page.getByRole('progressbar', { name: t('progress.export.name') }).waitFor({ state: 'attached' })]);
+  const seen = await stopWatching();
+  ctx.diagnostic(`export: longest task ${Math.round(seen.longest)} ms (${seen.tasks} long tasks); bar values ${seen.values.join(' ')}`);
+  assert.ok(seen.texts.some((words) => /^Preparing your file… [0-9,]+ of 11,501 entries$/.test(words)), seen.texts.join(' | '));
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(exported.reflections.length, journal.reflections.length + 1);
+  assert.equal(exported.contacts.length, journal.contacts.length);
 });
