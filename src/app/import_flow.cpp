@@ -7,6 +7,7 @@
 #include "serialization/journal_json.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace debrief {
 
@@ -41,10 +42,17 @@ struct ImportFlow::Job {
     std::unique_ptr<ImportPreviewer> previewer;
 };
 
+// A merge in steps, against the journal as it is: started again if the journal changes meanwhile.
+struct ImportFlow::MergeJob {
+    std::unique_ptr<ImportMerger> merger;
+    std::uint64_t revision = 0;
+    int extras_serial = 0;
+};
+
 ImportFlow::ImportFlow() = default;
 ImportFlow::~ImportFlow() = default;
 
-void ImportFlow::receive(const App& app, const std::string& file_name, std::string_view bytes) {
+void ImportFlow::receive(App& app, const std::string& file_name, std::string_view bytes) {
     start(file_name, std::string(bytes));
     while (step(app, [] { return true; })) {
     }
@@ -80,7 +88,16 @@ void ImportFlow::start(std::string file_name, std::string text) {
     m_job->phase = ImportProgress::Phase::parsing;
 }
 
-bool ImportFlow::step(const App& app, const std::function<bool()>& more_time) {
+bool ImportFlow::step(App& app, const std::function<bool()>& more_time) {
+    if (m_merge) {
+        if (app.revision() != m_merge->revision || app.extras_serial() != m_merge->extras_serial) {
+            begin_apply(app, Mode::merge);  // the journal changed under it: merge what is there now
+            if (!m_merge) return false;
+        }
+        if (m_merge->merger->step(more_time)) return true;
+        finish_merge(app);
+        return false;
+    }
     if (!m_job || m_job->phase == ImportProgress::Phase::reading) return false;
     Job& job = *m_job;
     if (job.phase == ImportProgress::Phase::parsing || job.phase == ImportProgress::Phase::checking) {
@@ -115,13 +132,22 @@ void ImportFlow::finish_job() {
     ImportPreview preview = m_job->previewer->take_preview();
     DecodedJournal& d = *m_job->decoded;
     m_pending = PendingImport{std::move(m_job->file_name), std::move(d.journal), std::move(d.extras),
-                              std::move(d.warnings), std::move(preview)};
+                              std::move(d.warnings),       std::move(preview),   m_job->bytes_total};
     m_job.reset();
 }
 
-bool ImportFlow::busy() const { return m_job != nullptr; }
+bool ImportFlow::busy() const { return m_job != nullptr || m_merge != nullptr; }
 
 std::optional<ImportProgress> ImportFlow::progress() const {
+    if (m_merge) {
+        ImportProgress p;
+        p.phase = ImportProgress::Phase::merging;
+        p.done = static_cast<long long>(m_merge->merger->records_done());
+        p.total = static_cast<long long>(m_merge->merger->records_total());
+        p.fraction = share_of(p.done, p.total);
+        p.file_bytes = m_pending ? m_pending->file_bytes : 0;
+        return p;
+    }
     if (!m_job) return std::nullopt;
     const Job& job = *m_job;
     ImportProgress p;
@@ -148,24 +174,27 @@ std::optional<ImportProgress> ImportFlow::progress() const {
             }
             p.fraction = reading_share + parsing_share + checking_share + comparing_share * share_of(p.done, p.total);
             break;
+        case ImportProgress::Phase::merging: break;  // m_merge's, above
     }
     return p;
 }
 
 void ImportFlow::reject(std::string message) {
     m_job.reset();
+    m_merge.reset();
     m_pending.reset();
     m_error = std::move(message);
 }
 
 void ImportFlow::apply(App& app, Mode mode) {
+    m_merge.reset();
     if (!m_pending || app.read_only()) return;
     if (mode == Mode::replace) {
         m_backup = ImportBackup{app.journal(), app.extras()};
         m_backup_to_write = m_backup;
         // Records that exist only in the old journal must be removed from storage too.
-        app.replace_journal(m_pending->journal, App::MarkDirty::yes);
-        app.set_extras(m_pending->extras);
+        app.replace_journal(std::move(m_pending->journal), App::MarkDirty::yes);
+        app.set_extras(std::move(m_pending->extras));
         app.mark_removed_since(m_backup->journal);
         app.notify(std::string(tr("data.import.replaced")));
     } else {
@@ -173,12 +202,42 @@ void ImportFlow::apply(App& app, Mode mode) {
         JournalExtras extras = merge_extras(app.journal(), app.extras(), p.journal, p.extras);
         app.replace_journal(merge_journals(app.journal(), p.journal), App::MarkDirty::yes);
         app.set_extras(std::move(extras));
-        app.notify(tr_plural("data.import.merged", static_cast<long long>(app.journal().reflections.size())));
+        notify_merged(app);
     }
     m_pending.reset();
 }
 
+void ImportFlow::begin_apply(App& app, Mode mode) {
+    m_merge.reset();
+    if (!m_pending || app.read_only()) return;
+    if (mode == Mode::replace || m_pending->file_bytes < small_file_bytes) return apply(app, mode);
+    m_merge = std::make_unique<MergeJob>();
+    m_merge->merger =
+        std::make_unique<ImportMerger>(app.journal(), app.extras(), m_pending->journal, m_pending->extras);
+    m_merge->revision = app.revision();
+    m_merge->extras_serial = app.extras_serial();
+}
+
+// The merged journal and its unknown keys take the place of the journal in one step.
+void ImportFlow::finish_merge(App& app) {
+    Journal merged = m_merge->merger->take_journal();
+    JournalExtras extras = m_merge->merger->take_extras();
+    m_merge.reset();
+    app.replace_journal(std::move(merged), App::MarkDirty::yes);
+    app.set_extras(std::move(extras));
+    notify_merged(app);
+    m_pending.reset();
+}
+
+void ImportFlow::notify_merged(App& app) {
+    app.notify(tr_plural("data.import.merged", static_cast<long long>(app.journal().reflections.size())));
+}
+
 void ImportFlow::cancel() {
+    if (m_merge) {  // only the merge stops: the preview is there again, the journal as it was
+        m_merge.reset();
+        return;
+    }
     m_job.reset();
     m_pending.reset();
     m_error.clear();

@@ -21,11 +21,13 @@
 namespace debrief {
 
 class JournalDecoder;
+class ImportMerger;
 
 // What a long import is doing, for the progress bar. `fraction` covers the whole import and never
 // goes back; `done` of `total` counts the current phase (bytes while reading, records while checking).
 struct ImportProgress {
-    enum class Phase { reading, parsing, checking, comparing };
+    // merging: the person chose "Merge"; the journal changes only when it is done, in one swap.
+    enum class Phase { reading, parsing, checking, comparing, merging };
     Phase phase = Phase::reading;
     long long done = 0;
     long long total = 0;
@@ -40,6 +42,7 @@ struct PendingImport {
     JournalExtras extras;
     std::vector<std::string> warnings;  // e.g. unknown fields kept
     ImportPreview preview;
+    long long file_bytes = 0;  // a large file is merged in steps (begin_apply)
 };
 
 // A whole journal with the keys this version does not know, so that undoing a replace (and the
@@ -57,7 +60,7 @@ public:
     ImportFlow& operator=(const ImportFlow&) = delete;
 
     // Decodes the file at once. On failure, `error()` explains it (with the JSON path) and nothing is kept.
-    void receive(const App& app, const std::string& file_name, std::string_view bytes);
+    void receive(App& app, const std::string& file_name, std::string_view bytes);
 
     // The stepped import. The platform starts reading (`total_bytes` of the file) and reports the
     // bytes read; the returned serial tells this read from a later one. `still_reading(serial)` is
@@ -72,7 +75,7 @@ public:
     void start(std::string file_name, std::string text);
     // Works until `more_time()` says the time slice is over (at least one unit of work); returns true
     // while work remains. Ends with the preview (pending()) or an error.
-    bool step(const App& app, const std::function<bool()>& more_time);
+    bool step(App& app, const std::function<bool()>& more_time);
     // Reading, checking or comparing: the progress bar is shown and the file picker is not.
     bool busy() const;
     std::optional<ImportProgress> progress() const;
@@ -85,15 +88,24 @@ public:
     std::optional<ImportBackup> take_backup_to_write() { return std::exchange(m_backup_to_write, std::nullopt); }
 
     enum class Mode { merge, replace };
+    // At once, in one swap of the whole journal.
     void apply(App& app, Mode mode);
-    // Drops the preview, or the import still in progress (nothing has changed in the journal).
+    // What the preview's buttons do: a large file's merge runs in step() (the journal is swapped in
+    // one piece at the end, merged again at once if it changed meanwhile); else apply().
+    void begin_apply(App& app, Mode mode);
+    // Drops the preview, or the import still in progress (nothing has changed in the journal). A
+    // merge in progress is stopped and its preview shown again.
     void cancel();
     void undo(App& app);
 
 private:
     struct Job;
+    struct MergeJob;
     void finish_job();
+    void finish_merge(App& app);
+    void notify_merged(App& app);
     std::unique_ptr<Job> m_job;
+    std::unique_ptr<MergeJob> m_merge;
     int m_read_serial = 0;
     std::optional<PendingImport> m_pending;
     std::optional<ImportBackup> m_backup;

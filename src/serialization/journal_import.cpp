@@ -232,9 +232,11 @@ ImportPreview preview_import(const Journal& current, const Journal& incoming) {
 
 Journal merge_journals(const Journal& current, const Journal& incoming) { return run_merge(current, incoming).journal; }
 
-JournalExtras merge_extras(const Journal& current, const JournalExtras& current_extras, const Journal& incoming,
-                           const JournalExtras& incoming_extras) {
-    const MergeRun run = run_merge(current, incoming);
+namespace {
+
+// The unknown keys that go with a finished merge run: each record keeps its winning copy's.
+JournalExtras extras_of_run(const MergeRun& run, const JournalExtras& current_extras,
+                            const JournalExtras& incoming_extras) {
     JournalExtras result = current_extras;
     merge_extras_of(result.reflections, incoming_extras.reflections, run.reflection_winner);
     merge_extras_of(result.contacts, incoming_extras.contacts, run.contact_winner);
@@ -243,6 +245,54 @@ JournalExtras merge_extras(const Journal& current, const JournalExtras& current_
     if (run.settings_from_incoming) result.settings = incoming_extras.settings;
     if (result.document.empty()) result.document = incoming_extras.document;
     return result;
+}
+
+}  // namespace
+
+struct ImportMerger::State {
+    State(const Journal& current, const JournalExtras& current_x, const Journal& incoming,
+          const JournalExtras& incoming_x)
+        : merger(current, incoming), current_extras(current_x), incoming_extras(incoming_x) {
+        records_total = incoming.reflections.size() + incoming.contacts.size() + incoming.messages.size() +
+                        incoming.reminders.size();
+    }
+
+    Merger merger;
+    const JournalExtras& current_extras;
+    const JournalExtras& incoming_extras;
+    JournalExtras extras;
+    std::size_t records_total = 0;
+    bool done = false;
+
+    void unit() {
+        if (!merger.done()) return merger.unit();
+        extras = extras_of_run(merger.run(), current_extras, incoming_extras);
+        done = true;
+    }
+};
+
+ImportMerger::ImportMerger(const Journal& current, const JournalExtras& current_extras, const Journal& incoming,
+                           const JournalExtras& incoming_extras)
+    : m_state(std::make_unique<State>(current, current_extras, incoming, incoming_extras)) {}
+
+ImportMerger::~ImportMerger() = default;
+
+bool ImportMerger::step(const std::function<bool()>& more_time) {
+    State& s = *m_state;
+    if (s.done) return false;
+    do s.unit();
+    while (!s.done && more_time());
+    return !s.done;
+}
+
+std::size_t ImportMerger::records_done() const { return m_state->merger.records_done(); }
+std::size_t ImportMerger::records_total() const { return m_state->records_total; }
+Journal ImportMerger::take_journal() { return std::move(m_state->merger.run().journal); }
+JournalExtras ImportMerger::take_extras() { return std::move(m_state->extras); }
+
+JournalExtras merge_extras(const Journal& current, const JournalExtras& current_extras, const Journal& incoming,
+                           const JournalExtras& incoming_extras) {
+    return extras_of_run(run_merge(current, incoming), current_extras, incoming_extras);
 }
 
 Journal apply_import(const Journal& current, const Journal& incoming, ImportMode mode) {

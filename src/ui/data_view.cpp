@@ -117,6 +117,9 @@ std::string progress_line(const ImportProgress& p) {
             return tr_plural("progress.import.checking", p.total,
                              {{"done", grouped(p.done)}, {"total", grouped(p.total)}});
         case ImportProgress::Phase::comparing: return std::string(tr("progress.import.comparing"));
+        case ImportProgress::Phase::merging:
+            return tr_plural("progress.import.merging", p.total,
+                             {{"done", grouped(p.done)}, {"total", grouped(p.total)}});
     }
     return {};
 }
@@ -128,6 +131,7 @@ std::string_view progress_phase(const ImportProgress& p) {
         case ImportProgress::Phase::parsing: return tr("progress.import.parsing");
         case ImportProgress::Phase::checking: return tr("progress.import.phase.checking");
         case ImportProgress::Phase::comparing: return tr("progress.import.comparing");
+        case ImportProgress::Phase::merging: return tr("progress.import.phase.merging");
     }
     return {};
 }
@@ -157,11 +161,14 @@ void draw_import_progress(App& app, const ImportProgress& p) {
     wrapped_text(line.c_str());
     progress_bar(std::string(tr("progress.import.name")), static_cast<float>(p.fraction), line);
     set_frame_status("import-progress", std::string(progress_phase(p)));
-    muted_text(tr("progress.import.reassure").data());
+    muted_text(
+        tr(p.phase == ImportProgress::Phase::merging ? "progress.import.merge_reassure" : "progress.import.reassure")
+            .data());
     set_next_item_dismisses();  // Escape cancels the import
     if (button(tr("data.import.cancel").data(), Emphasis::normal)) {
         app.import_flow().cancel();
-        app.notify(std::string(tr("progress.import.cancelled")));
+        app.notify(std::string(tr(p.phase == ImportProgress::Phase::merging ? "progress.import.merge_cancelled"
+                                                                            : "progress.import.cancelled")));
     }
     bring_into_view_once("import-progress", top);
 }
@@ -214,10 +221,10 @@ void draw_import(App& app) {
             }
         }
         if (button(tr("data.import.apply_merge").data(), Emphasis::primary, true))
-            flow.apply(app, ImportFlow::Mode::merge);
+            flow.begin_apply(app, ImportFlow::Mode::merge);
         muted_text(tr("data.import.replace_help").data());
         if (button(tr("data.import.apply_replace").data(), Emphasis::normal, true))
-            flow.apply(app, ImportFlow::Mode::replace);
+            flow.begin_apply(app, ImportFlow::Mode::replace);
         set_next_item_dismisses();  // Escape cancels the preview
         if (button(tr("data.import.cancel").data(), Emphasis::quiet)) flow.cancel();
     } else {

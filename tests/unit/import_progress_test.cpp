@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 using namespace debrief;
@@ -145,4 +146,61 @@ TEST_CASE("a file that fails late in its records ends the import with the error 
     CHECK_FALSE(app.import_flow().pending());
     CHECK_FALSE(app.import_flow().busy());
     CHECK(app.import_flow().error().find("reflections[49]") != std::string::npos);
+}
+
+TEST_CASE("a large file's merge runs in steps, swaps the journal in one piece and keeps edits made meanwhile") {
+    test::FixedEnvironment env;
+    std::string text = many_reflections(120);
+    while (static_cast<long long>(text.size()) < ImportFlow::small_file_bytes) text = many_reflections(240);
+
+    // The one-shot merge, for comparison.
+    App once(env);
+    const std::string mine = once.create_reflection();
+    once.import_flow().receive(once, "big.json", text);
+    once.import_flow().apply(once, ImportFlow::Mode::merge);
+    // Everything but the reflection edited during the merge below.
+    const auto others = [&mine](Journal j) {
+        j.reflections.erase(std::remove_if(j.reflections.begin(), j.reflections.end(),
+                                           [&](const Reflection& r) { return r.meta.id == mine; }),
+                            j.reflections.end());
+        return encode_journal(j, samples::sample_export_time());
+    };
+    const std::string expected = others(once.journal());
+
+    test::FixedEnvironment env2;
+    App app(env2);
+    REQUIRE(app.create_reflection() == mine);
+    ImportFlow& flow = app.import_flow();
+    flow.receive(app, "big.json", text);
+    REQUIRE(flow.pending());
+    const std::string before = encode_journal(app.journal(), app.extras(), samples::sample_export_time());
+    flow.begin_apply(app, ImportFlow::Mode::merge);
+    REQUIRE(flow.busy());
+    int steps = 0;
+    double last = 0.0;
+    while (flow.busy() && steps < 40) {
+        CHECK(flow.progress()->phase == ImportProgress::Phase::merging);
+        CHECK(flow.progress()->fraction >= last);
+        last = flow.progress()->fraction;
+        // Nothing of the file reaches the journal before the swap.
+        CHECK(encode_journal(app.journal(), app.extras(), samples::sample_export_time()) == before);
+        flow.step(app, [] { return false; });
+        ++steps;
+    }
+    REQUIRE(flow.busy());
+    // A cancel stops only the merge: the preview is back, the journal as it was.
+    flow.cancel();
+    CHECK_FALSE(flow.busy());
+    REQUIRE(flow.pending());
+    CHECK(encode_journal(app.journal(), app.extras(), samples::sample_export_time()) == before);
+
+    // Merging again; an edit half-way is kept (the merge starts again on the edited journal).
+    flow.begin_apply(app, ImportFlow::Mode::merge);
+    for (int i = 0; i < 30; ++i) flow.step(app, [] { return false; });
+    app.update_reflection(mine, [](Reflection& r) { r.company = "Typed during the merge"; });
+    while (flow.busy()) flow.step(app, [] { return false; });
+    CHECK_FALSE(flow.pending());
+    CHECK(app.journal().reflections.size() == once.journal().reflections.size());
+    CHECK(app.find_reflection(mine)->company == "Typed during the merge");
+    CHECK(others(app.journal()) == expected);
 }
