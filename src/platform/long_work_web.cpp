@@ -20,8 +20,8 @@ bool g_armed = false;
 // frame and no task comes near the 50 ms a browser counts as long. A slice runs right after each
 // frame is drawn and another on a timer between frames (a timer alone would wait 4 ms each time:
 // browsers clamp chained timeouts), so the work gets most of the time the drawing leaves.
-constexpr double timer_slice_ms = 10.0;
-constexpr double frame_slice_ms = 6.0;
+constexpr double timer_slice_ms = 12.0;
+constexpr double frame_slice_ms = 8.0;
 
 bool has_work() {
     // An import that is still being read has nothing to step: the page's reads move it on.
