@@ -97,6 +97,10 @@ test('cancelling a large import with Escape, while its entries are checked, leav
     return el && /^Checking [0-9,]+ of /.test(el.getAttribute('aria-valuetext') || '')
       && Number(el.getAttribute('aria-valuenow')) >= 50;
   }, null, { timeout: 60000 });
+  // The change of phase was said politely (the live region), without the numbers.
+  assert.equal(await page.evaluate(() => document.getElementById('announce')?.getAttribute('aria-live')), 'polite');
+  await page.waitForFunction((words) => document.getElementById('announce')?.textContent === words,
+    t('progress.import.phase.checking'));
   await page.keyboard.press('Escape');
   await bar().waitFor({ state: 'detached' });
   const seen = await stopWatching();
