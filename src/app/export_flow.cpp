@@ -5,20 +5,25 @@
 #include "serialization/journal_encoder.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace debrief {
 
+// Encodes the journal as it is, without a copy of it (tens of MB for a large journal): an edit made
+// between two steps starts the encoding again, so the file is the journal as it is when it is ready.
 struct ExportFlow::Job {
-    Job(const App& app, Timestamp now, Date today)
-        : journal(app.journal()),
-          extras(app.extras()),
-          name("debrief-" + format_date(today) + ".json"),
-          encoder(journal, extras, now) {}
+    Job(const App& app, Timestamp at, std::string file_name)
+        : now(at),
+          name(std::move(file_name)),
+          revision(app.revision()),
+          extras_serial(app.extras_serial()),
+          encoder(std::make_unique<JournalEncoder>(app.journal(), app.extras(), now)) {}
 
-    Journal journal;  // the copy being written: later edits wait for the next export
-    JournalExtras extras;
+    Timestamp now;
     std::string name;
-    JournalEncoder encoder;
+    std::uint64_t revision;
+    int extras_serial;
+    std::unique_ptr<JournalEncoder> encoder;
 };
 
 ExportFlow::ExportFlow() = default;
@@ -27,13 +32,16 @@ ExportFlow::~ExportFlow() = default;
 void ExportFlow::start(App& app) {
     m_file.reset();
     // The clock is the App's environment's, as export_json's.
-    m_job = std::make_unique<Job>(app, app.env().now(), app.env().today());
+    const Timestamp now = app.env().now();
+    m_job = std::make_unique<Job>(app, now, "debrief-" + format_date(app.env().today()) + ".json");
 }
 
-bool ExportFlow::step(const std::function<bool()>& more_time) {
+bool ExportFlow::step(const App& app, const std::function<bool()>& more_time) {
     if (!m_job) return false;
-    if (m_job->encoder.step(more_time)) return true;
-    m_file = ExportFile{std::move(m_job->name), "application/json", m_job->encoder.take_text()};
+    if (app.revision() != m_job->revision || app.extras_serial() != m_job->extras_serial)
+        m_job = std::make_unique<Job>(app, m_job->now, std::move(m_job->name));
+    if (m_job->encoder->step(more_time)) return true;
+    m_file = ExportFile{std::move(m_job->name), "application/json", m_job->encoder->take_text()};
     m_job.reset();
     return false;
 }
@@ -43,8 +51,8 @@ bool ExportFlow::busy() const { return m_job != nullptr; }
 std::optional<ExportProgress> ExportFlow::progress() const {
     if (!m_job) return std::nullopt;
     ExportProgress p;
-    p.done = static_cast<long long>(m_job->encoder.records_done());
-    p.total = static_cast<long long>(m_job->encoder.records_total());
+    p.done = static_cast<long long>(m_job->encoder->records_done());
+    p.total = static_cast<long long>(m_job->encoder->records_total());
     p.fraction = p.total > 0 ? std::clamp(static_cast<double>(p.done) / static_cast<double>(p.total), 0.0, 1.0) : 0.0;
     return p;
 }

@@ -1,6 +1,6 @@
 // Exporting the journal as JSON in small steps: a large journal is prepared while the page keeps
-// drawing a progress bar, and cancelling loses nothing (the journal is only read). The export is of
-// the journal as it was when the person asked for it: a copy is taken at the start.
+// drawing a progress bar, and cancelling loses nothing (the journal is only read). The file is the
+// journal as it is when the file is ready: an edit made meanwhile starts the encoding again.
 #pragma once
 
 #include "app/app.h"
@@ -24,10 +24,10 @@ public:
     ExportFlow(const ExportFlow&) = delete;
     ExportFlow& operator=(const ExportFlow&) = delete;
 
-    // Takes a copy of the journal; the work happens in step().
+    // The work happens in step().
     void start(App& app);
     // Works until `more_time()` says the time slice is over (at least one unit); true while work remains.
-    bool step(const std::function<bool()>& more_time);
+    bool step(const App& app, const std::function<bool()>& more_time);
     bool busy() const;
     std::optional<ExportProgress> progress() const;
     // The finished file, once (App::export_json's file, byte for byte).

@@ -35,7 +35,7 @@ void run_slice(double budget_ms) {
     if (ImportFlow& import = g_app->import_flow(); import.busy()) {
         if (!import.step(*g_app, more_time) && !import.busy()) import_show_result();
     } else if (ExportFlow& exporting = g_app->export_flow(); exporting.busy()) {
-        exporting.step(more_time);
+        exporting.step(*g_app, more_time);
         if (std::optional<ExportFile> file = exporting.take_file()) {
             g_services->download(*file);
             g_app->notify(std::string(tr("data.exported")));

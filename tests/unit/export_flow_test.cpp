@@ -44,7 +44,7 @@ TEST_CASE("a stepped encode writes the same bytes as encode_journal") {
     }
 }
 
-TEST_CASE("the stepped export is the journal as it was asked for, named as export_json names it") {
+TEST_CASE("the stepped export is the journal as it is when ready, named as export_json names it") {
     test::FixedEnvironment env;
     App app(env);
     const std::string first = app.create_reflection();
@@ -52,11 +52,12 @@ TEST_CASE("the stepped export is the journal as it was asked for, named as expor
     ExportFlow& flow = app.export_flow();
     flow.start(app);
     REQUIRE(flow.busy());
-    flow.step([] { return false; });  // one unit: the envelope
-    // An edit while the file is prepared belongs to the next export.
+    flow.step(app, [] { return false; });  // one unit: the envelope
+    flow.step(app, [] { return false; });
+    // An edit while the file is prepared starts it again: the file is never part old, part new.
     app.update_reflection(first, [](Reflection& r) { r.company = "After"; });
     int steps = 0;
-    while (flow.step([] { return false; })) ++steps;
+    while (flow.step(app, [] { return false; })) ++steps;
     CHECK(steps >= 1);
     CHECK_FALSE(flow.busy());
     const std::optional<ExportFile> file = flow.take_file();
@@ -65,7 +66,7 @@ TEST_CASE("the stepped export is the journal as it was asked for, named as expor
     CHECK(file->mime_type == "application/json");
     const DecodedJournal decoded = decode_journal(file->bytes).value();
     REQUIRE(decoded.journal.reflections.size() == 1);
-    CHECK(decoded.journal.reflections[0].company == "Before the export");
+    CHECK(decoded.journal.reflections[0].company == "After");
     CHECK_FALSE(flow.take_file());  // once
 }
 
@@ -76,12 +77,12 @@ TEST_CASE("cancelling an export drops it and leaves the journal as it was") {
     const std::string before = encode_journal(app.journal(), app.extras(), samples::sample_export_time());
     ExportFlow& flow = app.export_flow();
     flow.start(app);
-    flow.step([] { return false; });
+    flow.step(app, [] { return false; });
     REQUIRE(flow.progress());
     flow.cancel();
     CHECK_FALSE(flow.busy());
     CHECK_FALSE(flow.progress());
-    CHECK_FALSE(flow.step([] { return true; }));
+    CHECK_FALSE(flow.step(app, [] { return true; }));
     CHECK_FALSE(flow.take_file());
     CHECK(encode_journal(app.journal(), app.extras(), samples::sample_export_time()) == before);
 }
