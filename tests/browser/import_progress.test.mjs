@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateJournal, journalText } from '../../bench/generate_journal.mjs';
@@ -175,4 +176,23 @@ test('merging the large journal shows its progress; exporting it then shows the 
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(exported.reflections.length, journal.reflections.length + 1);
   assert.equal(exported.contacts.length, journal.contacts.length);
+});
+
+test('axe-core finds nothing serious while the progress bar shows', async () => {
+  await waitSettled(page);
+  await pick();
+  await bar().waitFor();
+  // axe-core over the page while the bar shows: the progressbar is named and has its value. (Its
+  // source goes in through the debugging protocol: the page's policy rightly refuses inline scripts.)
+  await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core'), 'utf8'));
+  const findings = await page.evaluate(async () => {
+    const bar = document.querySelector('#overlay [role="progressbar"]');
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return { bar: Boolean(bar), violations: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)) };
+  });
+  assert.ok(findings.bar);
+  assert.deepEqual(findings.violations, []);
+  await page.keyboard.press('Escape');
+  await bar().waitFor({ state: 'detached' });
 });
