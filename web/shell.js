@@ -468,6 +468,18 @@ const Debrief = (() => {
       return titles[titles.length - 1] || main.querySelector('.mirror-text[role="heading"]');
     },
     create(item) {
+      // A progress bar is read with its value; it is not operated, so never in the tab order.
+      if (item.role === 'progressbar') {
+        const bar = document.createElement('div');
+        bar._role = item.role;
+        bar._id = item.id;
+        bar.className = 'mirror-progress';
+        bar.setAttribute('role', 'progressbar');
+        bar.setAttribute('aria-label', item.name);
+        bar.setAttribute('aria-valuemin', '0');
+        bar.setAttribute('aria-valuemax', '100');
+        return bar;
+      }
       // Texts are read, not operated: headings, paragraphs and list items, never in the tab order.
       const text = item.role === 'text' || item.role === 'heading' || item.role === 'listitem';
       const el = document.createElement(text ? (item.role === 'text' ? 'p' : 'div') : 'button');
@@ -518,6 +530,11 @@ const Debrief = (() => {
       const style = item.offscreen ? `left:${x}px;top:${edge}px;width:0;height:0;overflow:hidden`
         : `left:${x}px;top:${y}px;width:${w}px;height:${h}px`;
       if (el._style !== style) { el.style.cssText = style; el._style = style; }
+      if (el._role === 'progressbar') {
+        if (el.getAttribute('aria-valuenow') !== String(item.value)) el.setAttribute('aria-valuenow', String(item.value));
+        if (el.getAttribute('aria-valuetext') !== item.valuetext) el.setAttribute('aria-valuetext', item.valuetext);
+        return;
+      }
       if (el.className === 'mirror-text') {
         if (el._name !== item.name) { el.textContent = item.name; el._name = item.name; }
         if (item.title) el.dataset.title = ''; else delete el.dataset.title;
@@ -656,23 +673,36 @@ const Debrief = (() => {
       }
       this.input.click();
     },
-    // Oversized files are refused before reading them into memory.
+    // Oversized files are refused before reading them into memory. The file is read in the chunks
+    // the browser gives, straight into the wasm heap, and each chunk is reported, so the progress
+    // bar shows real bytes; C++ says stop when the import was cancelled (nothing is kept then).
     read(file) {
       if (file.size > maxImportBytes) {
         withString(file.name, (name, length) => call('debrief_import_too_large', name, length, file.size));
         return;
       }
+      const serial = withString(file.name, (name, length) => call('debrief_import_begin', name, length, file.size));
+      const unreadable = () => withString(file.name, (name, length) => call('debrief_import_unreadable', name, length));
+      let ptr = _malloc(file.size + 1);
+      if (!ptr) { unreadable(); return; }
       ++this.reading;
-      file.arrayBuffer().then((buffer) => {
-        const bytes = new Uint8Array(buffer);
-        const ptr = _malloc(bytes.length + 1);
-        HEAPU8.set(bytes, ptr);
-        try {
-          withString(file.name, (name, length) => call('debrief_import_file', name, length, ptr, bytes.length));
-        } finally {
-          _free(ptr);
+      let loaded = 0;
+      const release = () => { if (ptr) { _free(ptr); ptr = 0; } };
+      const reader = file.stream().getReader();
+      const pump = () => reader.read().then(({ done, value }) => {
+        if (!done) {
+          // A file that grew since it was picked cannot overflow the buffer.
+          if (loaded + value.length > file.size) throw new Error('the file changed while it was read');
+          HEAPU8.set(value, ptr + loaded);  // HEAPU8 read here: growing the memory replaces it
+          loaded += value.length;
+          if (!call('debrief_import_reading', serial, loaded)) return reader.cancel();
+          return pump();
         }
-      }, () => withString(file.name, (name, length) => call('debrief_import_unreadable', name, length))).finally(() => { --this.reading; });
+        if (!call('debrief_import_reading', serial, loaded)) return undefined;
+        withString(file.name, (name, length) => call('debrief_import_file', name, length, ptr, loaded));
+        return undefined;
+      });
+      pump().catch(unreadable).finally(() => { release(); --this.reading; });
     },
   };
 

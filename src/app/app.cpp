@@ -3,6 +3,7 @@
 
 #include "core/people.h"
 
+#include "app/export_flow.h"
 #include "app/import_flow.h"
 #include "core/dates.h"
 #include "serialization/journal_json.h"
@@ -20,7 +21,8 @@ const Record* find_in(const std::vector<Record>& records, const std::string& id)
 }
 }  // namespace
 
-App::App(Environment& env) : m_env(env), m_import(std::make_unique<ImportFlow>()) {}
+App::App(Environment& env)
+    : m_env(env), m_import(std::make_unique<ImportFlow>()), m_export(std::make_unique<ExportFlow>()) {}
 App::~App() = default;
 
 template <typename Record>

@@ -19,6 +19,7 @@
 namespace debrief {
 
 class ImportFlow;
+class ExportFlow;
 
 // Time and ids come from outside so the logic stays deterministic and testable.
 class Environment {
@@ -155,6 +156,7 @@ public:
 
     Environment& env() { return m_env; }
     ImportFlow& import_flow() { return *m_import; }
+    ExportFlow& export_flow() { return *m_export; }
     StorageInfo& storage_info() { return m_storage_info; }
     const StorageInfo& storage_info() const { return m_storage_info; }
 
@@ -180,6 +182,7 @@ private:
     int m_wake_ms = 0;
     std::uint64_t m_revision = 0;
     std::unique_ptr<ImportFlow> m_import;
+    std::unique_ptr<ExportFlow> m_export;
     JournalExtras m_extras;
     int m_extras_serial = 0;
     StorageInfo m_storage_info;

@@ -240,27 +240,61 @@ void add_reflection_people(const Journal& j, const Reflection& r, const std::uno
 
 }  // namespace
 
-std::vector<Person> people(const Journal& j) {
-    std::vector<Person> out;
-    std::unordered_set<std::string> live_contacts;
-    for (const Contact& c : j.contacts)
-        if (!c.meta.deleted) live_contacts.insert(c.meta.id);
-    for (const Reflection& r : j.reflections)
-        if (!r.meta.deleted) add_reflection_people(j, r, live_contacts, out);
-    // Where a saved contact also appears in a reflection: as someone told (linked), or as its recruiter.
-    std::unordered_map<std::string, std::vector<std::string>> also;
-    std::unordered_map<std::string, const Reflection*> live;
-    for (const Reflection& r : j.reflections) {
-        if (r.meta.deleted) continue;
-        live.emplace(r.meta.id, &r);
-        for (const ArmyMember& a : r.army)
-            if (!a.contact_id.empty()) also[a.contact_id].push_back(r.meta.id + "/" + told_key(a));
+namespace {
+
+// people() one reflection or saved contact at a time.
+class PeopleWalk {
+public:
+    explicit PeopleWalk(const Journal& j) : m_j(j) {
+        for (const Contact& c : j.contacts)
+            if (!c.meta.deleted) m_live_contacts.insert(c.meta.id);
     }
-    for (const Contact& c : j.contacts) {
-        if (c.meta.deleted) continue;
+
+    bool done() const { return m_stage == Stage::done; }
+    std::vector<Person>& people() { return m_out; }
+
+    void unit() {
+        switch (m_stage) {
+            case Stage::reflections:
+                if (m_index < m_j.reflections.size()) {
+                    const Reflection& r = m_j.reflections[m_index++];
+                    if (!r.meta.deleted) add_reflection_people(m_j, r, m_live_contacts, m_out);
+                    return;
+                }
+                index_links();
+                m_stage = Stage::contacts;
+                m_index = 0;
+                return;
+            case Stage::contacts:
+                if (m_index < m_j.contacts.size()) {
+                    add_contact(m_j.contacts[m_index++]);
+                    return;
+                }
+                m_stage = Stage::done;
+                return;
+            case Stage::done: return;
+        }
+    }
+
+private:
+    enum class Stage { reflections, contacts, done };
+
+    // Where a saved contact also appears in a reflection: as someone told (linked), or as its recruiter.
+    void index_links() {
+        for (const Reflection& r : m_j.reflections) {
+            if (r.meta.deleted) continue;
+            m_live.emplace(r.meta.id, &r);
+            for (const ArmyMember& a : r.army)
+                if (!a.contact_id.empty()) m_also[a.contact_id].push_back(r.meta.id + "/" + told_key(a));
+        }
+    }
+
+    void add_contact(const Contact& c) {
+        if (c.meta.deleted) return;
         Person p;
-        if (const auto found = also.find(c.meta.id); found != also.end()) p.also = found->second;
-        if (const auto r = live.find(c.reflection_id); r != live.end() && r->second->feedback.recruiter_name == c.name)
+        if (const auto found = m_also.find(c.meta.id); found != m_also.end()) p.also = found->second;
+        if (const auto r = m_live.find(c.reflection_id);
+            r != m_live.end() && r->second->feedback.recruiter_name == c.name)
             p.also.push_back(c.reflection_id + "/" + std::string(person_keys::recruiter));
         p.role = PersonRole::contact;
         p.contact_id = c.meta.id;
@@ -270,10 +304,25 @@ std::vector<Person> people(const Journal& j) {
         p.title = c.role;
         p.how_known = c.relationship;
         p.last_contact = c.last_contact;
-        fill_history(j, p);
-        out.push_back(std::move(p));
+        fill_history(m_j, p);
+        m_out.push_back(std::move(p));
     }
-    return out;
+
+    const Journal& m_j;
+    Stage m_stage = Stage::reflections;
+    std::size_t m_index = 0;
+    std::unordered_set<std::string> m_live_contacts;
+    std::unordered_map<std::string, std::vector<std::string>> m_also;
+    std::unordered_map<std::string, const Reflection*> m_live;
+    std::vector<Person> m_out;
+};
+
+}  // namespace
+
+std::vector<Person> people(const Journal& j) {
+    PeopleWalk walk(j);
+    while (!walk.done()) walk.unit();
+    return std::move(walk.people());
 }
 
 void sort_for_screen(std::vector<Person>& list) {
@@ -298,25 +347,68 @@ void sort_for_screen(std::vector<Person>& list) {
 
 std::string person_id(const Person& p) { return p.contact_id.empty() ? p.reflection_id + "/" + p.key : p.contact_id; }
 
-std::vector<PersonChange> people_changes(const Journal& current, const Journal& merged) {
+// The people of the current journal, then those of the merged one, then each merged person compared
+// with who they were, one per unit.
+struct PeopleChangesWalk::State {
+    State(const Journal& current, const Journal& merged) : before_walk(current), now_walk(merged) {}
+
+    PeopleWalk before_walk;
+    PeopleWalk now_walk;
     std::unordered_map<std::string, Person> before;  // a large journal: no search per person
-    for (Person& p : people(current)) {
-        std::string id = person_id(p);
-        before.emplace(std::move(id), std::move(p));
-    }
+    bool before_indexed = false;
+    std::size_t index = 0;
     std::vector<PersonChange> changes;
-    for (Person& now : people(merged)) {
+    bool done = false;
+
+    void unit() {
+        if (!before_walk.done()) return before_walk.unit();
+        if (!before_indexed) {
+            for (Person& p : before_walk.people()) {
+                std::string id = person_id(p);
+                before.emplace(std::move(id), std::move(p));
+            }
+            before_indexed = true;
+            return;
+        }
+        if (!now_walk.done()) return now_walk.unit();
+        std::vector<Person>& now_people = now_walk.people();
+        if (index == now_people.size()) {
+            done = true;
+            return;
+        }
+        Person& now = now_people[index++];
         const auto old = before.find(person_id(now));
         if (old == before.end()) {
             changes.push_back({std::move(now), std::nullopt});
-            continue;
+            return;
         }
         const Person& was = old->second;
         if (was.name != now.name || was.email != now.email || was.company != now.company ||
             was.how_known != now.how_known)
             changes.push_back({std::move(now), was});
     }
-    return changes;
+};
+
+PeopleChangesWalk::PeopleChangesWalk(const Journal& current, const Journal& merged)
+    : m_state(std::make_unique<State>(current, merged)) {}
+
+PeopleChangesWalk::~PeopleChangesWalk() = default;
+
+bool PeopleChangesWalk::step(const std::function<bool()>& more_time) {
+    State& s = *m_state;
+    if (s.done) return false;
+    do s.unit();
+    while (!s.done && more_time());
+    return !s.done;
+}
+
+std::vector<PersonChange> PeopleChangesWalk::take() { return std::move(m_state->changes); }
+
+std::vector<PersonChange> people_changes(const Journal& current, const Journal& merged) {
+    PeopleChangesWalk walk(current, merged);
+    while (walk.step([] { return true; })) {
+    }
+    return walk.take();
 }
 
 }  // namespace debrief

@@ -7,6 +7,8 @@
 #include "core/journal.h"
 #include "core/messages.h"
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -122,5 +124,23 @@ struct PersonChange {
     std::optional<Person> before;
 };
 std::vector<PersonChange> people_changes(const Journal& current, const Journal& merged);
+
+// people_changes in steps (a reflection, a saved contact or a comparison per unit), so a large
+// import's preview is built while the page keeps drawing. Both journals must outlive it, unchanged.
+class PeopleChangesWalk {
+public:
+    PeopleChangesWalk(const Journal& current, const Journal& merged);
+    ~PeopleChangesWalk();
+    PeopleChangesWalk(const PeopleChangesWalk&) = delete;
+    PeopleChangesWalk& operator=(const PeopleChangesWalk&) = delete;
+    // At least one unit, then more while `more_time()`; true while work remains.
+    bool step(const std::function<bool()>& more_time);
+    // Once finished: what people_changes gives.
+    std::vector<PersonChange> take();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 }  // namespace debrief

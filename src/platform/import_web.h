@@ -10,5 +10,7 @@
 namespace debrief::platform {
 
 void import_init(App& app);
+// The stepped import has ended (preview or error): the data screen shows it, an error is spoken.
+void import_show_result();
 
 }  // namespace debrief::platform

@@ -46,6 +46,7 @@ const char* role_name(ui::Role role) {
         case ui::Role::heading: return "heading";
         case ui::Role::text: return "text";
         case ui::Role::listitem: return "listitem";
+        case ui::Role::progressbar: return "progressbar";
     }
     return "button";
 }
@@ -129,6 +130,12 @@ void mirror_sync_to_dom(const App& app) {
             w.number(static_cast<std::int64_t>(item.level));
             w.key("parent");
             w.number(static_cast<std::int64_t>(item.parent));
+            if (item.role == ui::Role::progressbar) {
+                w.key("value");
+                w.number(static_cast<std::int64_t>(item.value));
+                w.key("valuetext");
+                w.string(item.value_text);
+            }
             w.end_object();
         }
         w.end_array();

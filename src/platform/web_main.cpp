@@ -6,6 +6,7 @@
 #include "platform/import_web.h"
 #include "platform/language_web.h"
 #include "platform/lock_web.h"
+#include "platform/long_work_web.h"
 #include "platform/semantic_mirror_web.h"
 #include "platform/services_web.h"
 #include "platform/storage_web.h"
@@ -90,6 +91,7 @@ int main() {
     platform::lock_init(g_app, g_services);
     platform::storage_init(g_app);
     platform::import_init(g_app);
+    platform::long_work_init(g_app, g_services);
     platform::start_language(g_app);  // after storage: the journal holds the chosen language
 
     platform::backend_init({
@@ -107,6 +109,7 @@ int main() {
             platform::mirror_sync_to_dom(g_app);
             platform::storage_after_frame();
             app_after_frame();
+            platform::long_work_after_frame();
             platform::follow_language(g_app);
             // Arabic text was drawn with the Latin-only atlas: draw again once the glyphs are in.
             if (ui::fonts_outdated()) platform::request_frame();

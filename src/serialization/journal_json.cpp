@@ -10,6 +10,8 @@
 #include "core/i18n.h"
 #include "core/names.h"
 #include "core/record_fields.h"
+#include "serialization/journal_decoder.h"
+#include "serialization/journal_encoder.h"
 #include "serialization/json_reader.h"
 #include "serialization/json_writer.h"
 #include "serialization/migrations.h"
@@ -461,36 +463,34 @@ bool decode_fields(JsonReader& reader, const JsonNode& value, const std::string&
     return !reader.failed();
 }
 
-// Reads one collection of a journal document, rejecting an id used twice (storage keeps one file per
-// id, so a second copy would silently replace the first).
+// Reads item `i` of one collection of a journal document (`list` under `key`), rejecting an id used
+// twice (storage keeps one file per id, so a second copy would silently replace the first). `seen`
+// holds the ids read so far from this list. One record per call: the unit of a stepped decode.
 template <class T, class Decode>
-bool decode_collection(JsonReader& reader, FieldReader& doc, std::string_view key, std::vector<T>& out,
-                       std::map<std::string, RecordExtras>& extras, Decode decode) {
-    const JsonNode* list = doc.list(key);
-    if (list == nullptr) return !reader.failed();
-    const std::string list_path = doc.child_path(key);
-    std::unordered_map<std::string, std::size_t> seen;
-    out.reserve(list->size());
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string path = path_index(list_path, i);
-        T record;
-        RecordExtras record_extras;
-        if (!decode(reader, (*list)[i], path, record, record_extras)) return false;
-        const auto [it, inserted] = seen.emplace(record.meta.id, i);
-        if (!inserted) {
-            const std::string id_path = path_key(path, "id");
-            return reader.fail(
-                tr_format("error.duplicate_id", {{"id", quote_for_message(record.meta.id)},
-                                                 {"list", key},
-                                                 {"first", path_key(path_index(list_path, it->second), "id")},
-                                                 {"second", id_path}}),
-                id_path);
-        }
-        if (!record_extras.empty()) extras[record.meta.id] = std::move(record_extras);
-        out.push_back(std::move(record));
+bool decode_collection_item(JsonReader& reader, const JsonNode& list, const std::string& list_path, std::size_t i,
+                            std::string_view key, std::vector<T>& out, std::map<std::string, RecordExtras>& extras,
+                            std::unordered_map<std::string, std::size_t>& seen, Decode decode) {
+    const std::string path = path_index(list_path, i);
+    T record;
+    RecordExtras record_extras;
+    if (!decode(reader, list[i], path, record, record_extras)) return false;
+    const auto [it, inserted] = seen.emplace(record.meta.id, i);
+    if (!inserted) {
+        const std::string id_path = path_key(path, "id");
+        return reader.fail(
+            tr_format("error.duplicate_id", {{"id", quote_for_message(record.meta.id)},
+                                             {"list", key},
+                                             {"first", path_key(path_index(list_path, it->second), "id")},
+                                             {"second", id_path}}),
+            id_path);
     }
+    if (!record_extras.empty()) extras[record.meta.id] = std::move(record_extras);
+    out.push_back(std::move(record));
     return true;
 }
+
+// The four collections of a journal document, in the order they are read.
+constexpr std::string_view journal_collections[] = {"reflections", "contacts", "messages", "reminders"};
 
 // Reads "version" and checks it is between `oldest` and the current version; a newer version gets
 // its own message, because the fix (update Debrief) differs from that of a damaged file.
@@ -600,88 +600,301 @@ std::string record_document_text(RecordType type, TextLayout layout, EncodeRecor
 
 // [SECTION] Journal documents
 
-Result<DecodedJournal> decode_journal(std::string_view text, const DecodeLimits& limits) {
-    // 1. parse (the tree views `text`, which outlives it: nothing decoded keeps a view of the tree)
-    auto parsed = read_json_tree(text, limits, JsonSource::borrow);
-    if (!parsed) return parsed.error();
-    const JsonNode* root = &parsed.value().root();
+struct JournalDecoder::State {
+    std::string_view text;
+    DecodeLimits limits;
+    Stage stage = Stage::parse;
+    std::optional<JsonTree> tree;
+    const JsonNode* root = nullptr;
     JsonReader reader;
-    if (!root->is_object()) {
-        return Error{expected_found_message(tr("error.expected.journal"), "$", *root), "$"};
-    }
-
-    // 2. migrate: older files are rewritten as current text by migrations.h, then read like new ones.
-    const auto version = journal_version(reader, *root);
-    if (!version) return reader.error();
-    std::string migrated_text;
-    if (*version < current_format_version) {
-        if (!migrate_journal(*root, *version, reader, migrated_text)) return reader.error();
-        parsed = read_json_tree(migrated_text, limits);
-        if (!parsed) return parsed.error();
-        root = &parsed.value().root();
-    }
-
-    // 3. validate and 4. decode, in one walk: every check knows its path.
+    std::optional<FieldReader> doc;
     DecodedJournal decoded;
-    decoded.source_version = *version;
-    FieldReader doc(reader, *root, "$", SchemaObject::journal);
-    Journal& journal = decoded.journal;
-    if (!doc.optional_timestamp("exported_at", decoded.exported_at)) return reader.error();
-    if (const JsonNode* settings = doc.object("settings")) {
-        if (!decode_fields(reader, *settings, "$.settings", journal.settings, decoded.extras.settings))
-            return reader.error();
+    std::optional<Error> error;
+    // Where the record walk is: which collection, its list (null: absent) and the next item.
+    std::size_t collection = 0;
+    bool list_opened = false;
+    const JsonNode* list = nullptr;
+    std::string list_path;
+    std::size_t index = 0;
+    std::unordered_map<std::string, std::size_t> seen;
+    std::size_t records_done = 0;
+    std::size_t records_total = 0;
+
+    void fail(Error e) {
+        error = std::move(e);
+        stage = Stage::done;
     }
-    const bool ok =
-        !reader.failed() &&
-        decode_collection(reader, doc, "reflections", journal.reflections, decoded.extras.reflections,
-                          decode_fields<Reflection>) &&
-        decode_collection(reader, doc, "contacts", journal.contacts, decoded.extras.contacts, decode_fields<Contact>) &&
-        decode_collection(reader, doc, "messages", journal.messages, decoded.extras.messages, decode_fields<Message>) &&
-        decode_collection(reader, doc, "reminders", journal.reminders, decoded.extras.reminders,
-                          decode_fields<Reminder>);
-    if (!ok) return reader.error();
-    decoded.extras.document = doc.unknown_keys();
-    decoded.warnings = reader.take_warnings();
-    return decoded;
+    void fail_from_reader() { fail(reader.error()); }
+
+    // The records the walk will read, for the progress shown meanwhile.
+    void count_records() {
+        records_total = 0;
+        if (!root->is_object()) return;
+        for (const std::string_view key : journal_collections) {
+            const JsonNode* found = root->find(key);
+            if (found != nullptr && found->is_array()) records_total += found->size();
+        }
+    }
+
+    // 1. parse (the tree views `text`, which outlives the decoder: nothing decoded keeps a view of it)
+    void parse() {
+        auto parsed = read_json_tree(text, limits, JsonSource::borrow);
+        if (!parsed) return fail(parsed.error());
+        tree.emplace(std::move(parsed).value());
+        root = &tree->root();
+        count_records();
+        if (!root->is_object())
+            return fail(Error{expected_found_message(tr("error.expected.journal"), "$", *root), "$"});
+        stage = Stage::header;
+    }
+
+    // 2. migrate: older files are rewritten as current text by migrations.h, then read like new ones;
+    // then the envelope and the settings.
+    void header() {
+        const auto version = journal_version(reader, *root);
+        if (!version) return fail_from_reader();
+        if (*version < current_format_version) {
+            std::string migrated_text;
+            if (!migrate_journal(*root, *version, reader, migrated_text)) return fail_from_reader();
+            auto parsed = read_json_tree(migrated_text, limits);
+            if (!parsed) return fail(parsed.error());
+            tree.emplace(std::move(parsed).value());
+            root = &tree->root();
+        }
+        // 3. validate and 4. decode, in one walk: every check knows its path.
+        decoded.source_version = *version;
+        doc.emplace(reader, *root, "$", SchemaObject::journal);
+        if (!doc->optional_timestamp("exported_at", decoded.exported_at)) return fail_from_reader();
+        if (const JsonNode* settings = doc->object("settings")) {
+            if (!decode_fields(reader, *settings, "$.settings", decoded.journal.settings, decoded.extras.settings))
+                return fail_from_reader();
+        }
+        if (reader.failed()) return fail_from_reader();
+        count_records();  // again: a migration may have changed them
+        stage = Stage::records;
+    }
+
+    // One record, or opening or closing one collection's list.
+    void record() {
+        if (collection == std::size(journal_collections)) return finish();
+        const std::string_view key = journal_collections[collection];
+        if (!list_opened) {
+            list = doc->list(key);
+            if (reader.failed()) return fail_from_reader();
+            list_path = doc->child_path(key);
+            list_opened = true;
+            index = 0;
+            seen.clear();
+            if (list != nullptr) reserve(list->size());
+        }
+        if (list == nullptr || index == list->size()) {
+            ++collection;
+            list_opened = false;
+            return;
+        }
+        if (!read_item()) return fail_from_reader();
+        ++index;
+        ++records_done;
+    }
+
+    void reserve(std::size_t n) {
+        Journal& j = decoded.journal;
+        switch (collection) {
+            case 0: j.reflections.reserve(n); break;
+            case 1: j.contacts.reserve(n); break;
+            case 2: j.messages.reserve(n); break;
+            default: j.reminders.reserve(n); break;
+        }
+    }
+
+    bool read_item() {
+        Journal& j = decoded.journal;
+        JournalExtras& x = decoded.extras;
+        const std::string_view key = journal_collections[collection];
+        switch (collection) {
+            case 0:
+                return decode_collection_item(reader, *list, list_path, index, key, j.reflections, x.reflections, seen,
+                                              decode_fields<Reflection>);
+            case 1:
+                return decode_collection_item(reader, *list, list_path, index, key, j.contacts, x.contacts, seen,
+                                              decode_fields<Contact>);
+            case 2:
+                return decode_collection_item(reader, *list, list_path, index, key, j.messages, x.messages, seen,
+                                              decode_fields<Message>);
+            default:
+                return decode_collection_item(reader, *list, list_path, index, key, j.reminders, x.reminders, seen,
+                                              decode_fields<Reminder>);
+        }
+    }
+
+    void finish() {
+        decoded.extras.document = doc->unknown_keys();
+        decoded.warnings = reader.take_warnings();
+        stage = Stage::done;
+    }
+};
+
+JournalDecoder::JournalDecoder(std::string_view text, const DecodeLimits& limits) : m_state(std::make_unique<State>()) {
+    m_state->text = text;
+    m_state->limits = limits;
+}
+
+JournalDecoder::~JournalDecoder() = default;
+
+bool JournalDecoder::step(const std::function<bool()>& more_time) {
+    State& s = *m_state;
+    do {
+        switch (s.stage) {
+            case Stage::parse: s.parse(); break;
+            case Stage::header: s.header(); break;
+            case Stage::records: s.record(); break;
+            case Stage::done: return false;
+        }
+    } while (s.stage != Stage::done && more_time());
+    return s.stage != Stage::done;
+}
+
+bool JournalDecoder::finished() const { return m_state->stage == Stage::done; }
+JournalDecoder::Stage JournalDecoder::stage() const { return m_state->stage; }
+std::size_t JournalDecoder::records_done() const { return m_state->records_done; }
+std::size_t JournalDecoder::records_total() const { return m_state->records_total; }
+
+Result<DecodedJournal> JournalDecoder::take_result() {
+    State& s = *m_state;
+    if (s.error) return *s.error;
+    return std::move(s.decoded);
+}
+
+Result<DecodedJournal> decode_journal(std::string_view text, const DecodeLimits& limits) {
+    JournalDecoder decoder(text, limits);
+    while (decoder.step([] { return true; })) {
+    }
+    return decoder.take_result();
 }
 
 std::string encode_journal(const Journal& journal, Timestamp exported_at) {
     return encode_journal(journal, JournalExtras{}, exported_at);
 }
 
-std::string encode_journal(const Journal& journal, const JournalExtras& extras, Timestamp exported_at) {
+// Writes the envelope and settings, then one record per unit, then the closing members.
+struct JournalEncoder::State {
+    State(const Journal& j, const JournalExtras& x, Timestamp at)
+        : journal(j), extras(x), exported_at(at), writer(text, JsonLayout::pretty) {}
+
+    const Journal& journal;
+    const JournalExtras& extras;
+    Timestamp exported_at;
     std::string text;
-    JsonWriter w(text, JsonLayout::pretty);
-    w.begin_object();
-    put_text(w, "format", journal_format_name);
-    put_number(w, "version", current_format_version);
-    put_timestamp(w, "exported_at", exported_at);
-    w.key("settings");
-    encode_settings(w, journal.settings, &extras.settings);
-    w.key("reflections");
-    w.begin_array();
-    for (const Reflection& r : journal.reflections) encode_reflection(w, r, extras_for(extras.reflections, r.meta.id));
-    w.end_array();
-    w.key("contacts");
-    w.begin_array();
-    for (const Contact& c : journal.contacts) encode_contact(w, c, extras_for(extras.contacts, c.meta.id));
-    w.end_array();
-    w.key("messages");
-    w.begin_array();
-    for (const Message& m : journal.messages) encode_message(w, m, extras_for(extras.messages, m.meta.id));
-    w.end_array();
-    w.key("reminders");
-    w.begin_array();
-    for (const Reminder& r : journal.reminders) encode_reminder(w, r, extras_for(extras.reminders, r.meta.id));
-    w.end_array();
-    if (!extras.document.empty()) {
-        const RecordExtras document_extras{{"", extras.document}};
-        append_extras(w, &document_extras, "", SchemaObject::journal);
+    JsonWriter writer;
+    bool begun = false;
+    bool done = false;
+    std::size_t collection = 0;  // 0 reflections, 1 contacts, 2 messages, 3 reminders, 4 the end
+    bool list_open = false;
+    std::size_t index = 0;
+    std::size_t records_done = 0;
+
+    std::size_t size_of(std::size_t c) const {
+        switch (c) {
+            case 0: return journal.reflections.size();
+            case 1: return journal.contacts.size();
+            case 2: return journal.messages.size();
+            default: return journal.reminders.size();
+        }
     }
-    w.end_object();
-    w.flush();
-    text += '\n';
-    return text;
+
+    void begin() {
+        JsonWriter& w = writer;
+        w.begin_object();
+        put_text(w, "format", journal_format_name);
+        put_number(w, "version", current_format_version);
+        put_timestamp(w, "exported_at", exported_at);
+        w.key("settings");
+        encode_settings(w, journal.settings, &extras.settings);
+        begun = true;
+    }
+
+    void record() {
+        JsonWriter& w = writer;
+        switch (collection) {
+            case 0: {
+                const Reflection& r = journal.reflections[index];
+                encode_reflection(w, r, extras_for(extras.reflections, r.meta.id));
+                break;
+            }
+            case 1: {
+                const Contact& c = journal.contacts[index];
+                encode_contact(w, c, extras_for(extras.contacts, c.meta.id));
+                break;
+            }
+            case 2: {
+                const Message& m = journal.messages[index];
+                encode_message(w, m, extras_for(extras.messages, m.meta.id));
+                break;
+            }
+            default: {
+                const Reminder& r = journal.reminders[index];
+                encode_reminder(w, r, extras_for(extras.reminders, r.meta.id));
+                break;
+            }
+        }
+        ++index;
+        ++records_done;
+    }
+
+    void end() {
+        JsonWriter& w = writer;
+        if (!extras.document.empty()) {
+            const RecordExtras document_extras{{"", extras.document}};
+            append_extras(w, &document_extras, "", SchemaObject::journal);
+        }
+        w.end_object();
+        w.flush();
+        text += '\n';
+        done = true;
+    }
+
+    void unit() {
+        if (!begun) return begin();
+        if (collection == std::size(journal_collections)) return end();
+        if (!list_open) {
+            writer.key(journal_collections[collection]);
+            writer.begin_array();
+            list_open = true;
+            index = 0;
+        }
+        if (index < size_of(collection)) return record();
+        writer.end_array();
+        list_open = false;
+        ++collection;
+    }
+};
+
+JournalEncoder::JournalEncoder(const Journal& journal, const JournalExtras& extras, Timestamp exported_at)
+    : m_state(std::make_unique<State>(journal, extras, exported_at)) {}
+
+JournalEncoder::~JournalEncoder() = default;
+
+bool JournalEncoder::step(const std::function<bool()>& more_time) {
+    State& s = *m_state;
+    if (s.done) return false;
+    do s.unit();
+    while (!s.done && more_time());
+    return !s.done;
+}
+
+bool JournalEncoder::finished() const { return m_state->done; }
+std::size_t JournalEncoder::records_done() const { return m_state->records_done; }
+std::size_t JournalEncoder::records_total() const {
+    const Journal& j = m_state->journal;
+    return j.reflections.size() + j.contacts.size() + j.messages.size() + j.reminders.size();
+}
+std::string JournalEncoder::take_text() { return std::move(m_state->text); }
+
+std::string encode_journal(const Journal& journal, const JournalExtras& extras, Timestamp exported_at) {
+    JournalEncoder encoder(journal, extras, exported_at);
+    while (encoder.step([] { return true; })) {
+    }
+    return encoder.take_text();
 }
 
 // [SECTION] Record documents

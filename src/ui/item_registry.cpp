@@ -141,6 +141,28 @@ void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
     r.building.push_back(std::move(item));
 }
 
+void add_progress_item(const std::string& name, float fraction, std::string value_text, ImVec2 min, ImVec2 max) {
+    Registry& r = registry();
+    ItemInfo item;
+    item.role = Role::progressbar;
+    item.name = name;
+    // Its name stays while its value moves: the same element all along, so a screen reader follows it.
+    item.id = ImHashStr(name.c_str(), 0, 0x9b0cu);
+    item.min = min;
+    item.max = max;
+    item.value = static_cast<int>(std::clamp(fraction, 0.0f, 1.0f) * 100.0f);
+    item.value_text = std::move(value_text);
+    item.sequence = ++r.sequence;
+    item.parent = current_region();
+    if (ImGuiWindow* window = ImGui::GetCurrentWindow()) {
+        item.window = window->ID;
+        ImRect visible(min, max);
+        visible.ClipWithFull(window->ClipRect);
+        item.offscreen = visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f;
+    }
+    r.building.push_back(std::move(item));
+}
+
 const std::string& last_text() { return registry().last_text; }
 
 void note_title_level(int level) { registry().title_level = level; }

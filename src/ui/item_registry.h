@@ -13,7 +13,7 @@
 
 namespace debrief::ui {
 
-enum class Role { button, checkbox, radio, tab, option, link, heading, text, listitem };
+enum class Role { button, checkbox, radio, tab, option, link, heading, text, listitem, progressbar };
 
 // Containers of the mirror (landmarks and groups): items and text fields inside one are nested in
 // its DOM element, so assistive technology hears the structure (see docs/architecture.md).
@@ -50,6 +50,8 @@ struct ItemInfo {
     ImGuiID parent = 0;        // the region it sits in (0: none)
     ImGuiID window = 0;        // the ImGui window it scrolls with
     bool offscreen = false;    // scrolled out of its window's view: kept, in reading order
+    int value = 0;             // a progress bar's value, 0 to 100
+    std::string value_text;    // a progress bar's value in words ("Checking 4,000 of 10,000 entries")
 };
 
 // The role of the next item submitted (ImGui's hooks cannot tell a tab from a button).
@@ -93,6 +95,9 @@ int title_level();
 // Records a paragraph that was laid out in `min`..`max` (visible or scrolled away: text stays in
 // the mirror in reading order).
 void add_text_item(const char* text, ImVec2 min, ImVec2 max);
+// Records a progress bar laid out in `min`..`max`: read as a progressbar named `name`, at `fraction`
+// (0 to 1) and with `value_text` as what it says.
+void add_progress_item(const std::string& name, float fraction, std::string value_text, ImVec2 min, ImVec2 max);
 // The last paragraph recorded: the prompt above a choice row names its group.
 const std::string& last_text();
 

@@ -139,6 +139,16 @@ void muted_text(const char* text) {
 
 void wrapped_text(const char* text) { paragraph(text, true); }
 
+void progress_bar(const std::string& name, float fraction, std::string value_text) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, p.accent_soft);
+    // No text on the bar: the line above it says what is happening, in words (and mirrored text).
+    ImGui::ProgressBar(fraction, ImVec2(remaining_line_width(), std::round(ImGui::GetFontSize() * 0.55f)), "");
+    ImGui::PopStyleColor(2);
+    add_progress_item(name, fraction, std::move(value_text), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
 void user_text_line(const std::string& text, const char* fallback) {
     if (text.empty()) {
         muted_text(fallback);

@@ -26,6 +26,9 @@ void heading(const char* text, int level = 1);
 void subheading(const char* text, int level = 0);
 void muted_text(const char* text);
 void wrapped_text(const char* text);
+// A bar across the column, `fraction` (0 to 1) full; read as a progressbar named `name` whose value
+// says `value_text`.
+void progress_bar(const std::string& name, float fraction, std::string value_text);
 // User-typed text drawn by ImGui: shaped for RTL scripts, one line.
 void user_text_line(const std::string& text, const char* fallback = "");
 
