@@ -788,6 +788,7 @@ struct JournalEncoder::State {
     JsonWriter writer;
     bool begun = false;
     bool done = false;
+    bool reserved = false;
     std::size_t collection = 0;  // 0 reflections, 1 contacts, 2 messages, 3 reminders, 4 the end
     bool list_open = false;
     std::size_t index = 0;
@@ -839,6 +840,19 @@ struct JournalEncoder::State {
         }
         ++index;
         ++records_done;
+        if (!reserved && collection == 0 && index * 20 >= journal.reflections.size()) reserve_from_sample();
+    }
+
+    // Once a twentieth of the reflections is written, room for the whole text is taken in one block:
+    // left to grow, a 34 MB export doubled its string to 64 MB while the 32 MB one was still held,
+    // three times the file at the peak (issue #15 asks for the wasm heap within 4x the JSON). The
+    // guess is generous (10 % more, 2 KB per other record): a short guess would double again.
+    void reserve_from_sample() {
+        reserved = true;
+        writer.flush();
+        const std::size_t per_reflection = text.size() / index + 1;
+        const std::size_t others = journal.contacts.size() + journal.messages.size() + journal.reminders.size();
+        text.reserve(per_reflection * journal.reflections.size() / 10 * 11 + others * 2048 + 4096);
     }
 
     void end() {
