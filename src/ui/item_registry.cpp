@@ -111,6 +111,19 @@ void set_next_text_hidden() { registry().next_text.hidden = true; }
 
 void mark_next_text_title() { registry().next_text.title = true; }
 
+// Where an item drawn outside ImGui's own widgets (a text, a progress bar) sits: its order in the
+// frame, its region, its window, and whether it is scrolled out of view. Its min/max are set.
+static void place_in_frame(Registry& r, ItemInfo& item) {
+    item.sequence = ++r.sequence;
+    item.parent = current_region();
+    if (ImGuiWindow* window = ImGui::GetCurrentWindow()) {
+        item.window = window->ID;
+        ImRect visible(item.min, item.max);
+        visible.ClipWithFull(window->ClipRect);
+        item.offscreen = visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f;
+    }
+}
+
 void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
     Registry& r = registry();
     NextText next = std::move(r.next_text);
@@ -129,14 +142,7 @@ void add_text_item(const char* text, ImVec2 min, ImVec2 max) {
     item.id = ImHashStr(item.name.c_str(), 0, ImHashData(&r.sequence, sizeof r.sequence, 0x7e47u));
     item.min = min;
     item.max = max;
-    item.sequence = ++r.sequence;
-    item.parent = current_region();
-    if (ImGuiWindow* window = ImGui::GetCurrentWindow()) {
-        item.window = window->ID;
-        ImRect visible(min, max);
-        visible.ClipWithFull(window->ClipRect);
-        item.offscreen = visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f;
-    }
+    place_in_frame(r, item);
     r.last_text = text;
     r.building.push_back(std::move(item));
 }
@@ -152,14 +158,7 @@ void add_progress_item(const std::string& name, float fraction, std::string valu
     item.max = max;
     item.value = static_cast<int>(std::clamp(fraction, 0.0f, 1.0f) * 100.0f);
     item.value_text = std::move(value_text);
-    item.sequence = ++r.sequence;
-    item.parent = current_region();
-    if (ImGuiWindow* window = ImGui::GetCurrentWindow()) {
-        item.window = window->ID;
-        ImRect visible(min, max);
-        visible.ClipWithFull(window->ClipRect);
-        item.offscreen = visible.GetWidth() <= 0.5f || visible.GetHeight() <= 0.5f;
-    }
+    place_in_frame(r, item);
     r.building.push_back(std::move(item));
 }
 
