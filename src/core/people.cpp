@@ -1,4 +1,5 @@
 #include "core/people.h"
+#include "core/stepping.h"
 
 #include "core/text.h"
 
@@ -394,13 +395,7 @@ PeopleChangesWalk::PeopleChangesWalk(const Journal& current, const Journal& merg
 
 PeopleChangesWalk::~PeopleChangesWalk() = default;
 
-bool PeopleChangesWalk::step(const std::function<bool()>& more_time) {
-    State& s = *m_state;
-    if (s.done) return false;
-    do s.unit();
-    while (!s.done && more_time());
-    return !s.done;
-}
+bool PeopleChangesWalk::step(const std::function<bool()>& more_time) { return run_units(*m_state, more_time); }
 
 std::vector<PersonChange> PeopleChangesWalk::take() { return std::move(m_state->changes); }
 

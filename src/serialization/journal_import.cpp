@@ -1,5 +1,6 @@
 // Import preview and merge (see journal_import.h and docs/schema.md "Merging").
 #include "serialization/journal_import.h"
+#include "core/stepping.h"
 
 #include <optional>
 #include <unordered_map>
@@ -210,13 +211,7 @@ ImportPreviewer::ImportPreviewer(const Journal& current, const Journal& incoming
 
 ImportPreviewer::~ImportPreviewer() = default;
 
-bool ImportPreviewer::step(const std::function<bool()>& more_time) {
-    State& s = *m_state;
-    if (s.done) return false;
-    do s.unit();
-    while (!s.done && more_time());
-    return !s.done;
-}
+bool ImportPreviewer::step(const std::function<bool()>& more_time) { return run_units(*m_state, more_time); }
 
 std::size_t ImportPreviewer::records_done() const { return m_state->merger.records_done(); }
 std::size_t ImportPreviewer::records_total() const { return m_state->records_total; }
@@ -277,13 +272,7 @@ ImportMerger::ImportMerger(const Journal& current, const JournalExtras& current_
 
 ImportMerger::~ImportMerger() = default;
 
-bool ImportMerger::step(const std::function<bool()>& more_time) {
-    State& s = *m_state;
-    if (s.done) return false;
-    do s.unit();
-    while (!s.done && more_time());
-    return !s.done;
-}
+bool ImportMerger::step(const std::function<bool()>& more_time) { return run_units(*m_state, more_time); }
 
 std::size_t ImportMerger::records_done() const { return m_state->merger.records_done(); }
 std::size_t ImportMerger::records_total() const { return m_state->records_total; }

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/names.h"
 #include "core/record_fields.h"
+#include "core/stepping.h"
 #include "serialization/journal_decoder.h"
 #include "serialization/journal_encoder.h"
 #include "serialization/json_reader.h"
@@ -888,13 +889,7 @@ JournalEncoder::JournalEncoder(const Journal& journal, const JournalExtras& extr
 
 JournalEncoder::~JournalEncoder() = default;
 
-bool JournalEncoder::step(const std::function<bool()>& more_time) {
-    State& s = *m_state;
-    if (s.done) return false;
-    do s.unit();
-    while (!s.done && more_time());
-    return !s.done;
-}
+bool JournalEncoder::step(const std::function<bool()>& more_time) { return run_units(*m_state, more_time); }
 
 bool JournalEncoder::finished() const { return m_state->done; }
 std::size_t JournalEncoder::records_done() const { return m_state->records_done; }
