@@ -9,9 +9,13 @@
 const DebriefLock = (() => {
   const ITERATIONS = 600000;  // OWASP's current figure for PBKDF2-HMAC-SHA-256
   const STORE = 'FILE_DATA';  // IDBFS's object store
-  // The lock's record, in IDBFS's own store so it commits in the same transaction as the files. It
-  // has no `timestamp`, so IDBFS's timestamp index (its file listing) never sees it.
+  // What is stored is one generation: its files and, when sealed, its lock record. The first
+  // generation uses IDBFS's own keys (the file's path, and `debrief-lock`); every re-encryption writes
+  // a new one under fresh keys (`g<random>:` + path) and then switches the small pointer record, so no
+  // key is ever written by two generations (see rekey). Records without a `timestamp` (the pointer,
+  // lock records) never show in IDBFS's timestamp index, its file listing.
   const META_KEY = 'debrief-lock';
+  const POINTER_KEY = 'debrief-generation';
   const CHECK = 'debrief-lock-check-v1';
   const AUTO_LOCK_MS = 5 * 60 * 1000;
   const MAX_DELAY_MS = 60000;
@@ -37,6 +41,7 @@ const DebriefLock = (() => {
   let meta = null;  // the lock record as stored, or null
   let opened = false;  // this page has the journal loaded (unlocked, or never locked)
   let rekeying = null;  // a promise while the journal is re-encrypted: syncs wait for it
+  let prefix = '';      // the current generation's key prefix ('' for the first generation)
   let saving = Promise.resolve();  // the save being written to IndexedDB now, if any
   let lastActive = Date.now();
   let hiddenAt = 0;
@@ -89,14 +94,64 @@ const DebriefLock = (() => {
     return { timestamp: entry.timestamp, mode: entry.mode, contents: await open(k, entry.iv, entry.contents, path) };
   }
 
+  // IDBFS.getRemoteSet for generations: in ONE readonly transaction, the pointer, the current
+  // generation's lock record and its files (keys without the prefix, as IDBFS expects), plus the keys
+  // of any other generation (left by a kill between a switch and its clean-up), so a consistent view
+  // even while another tab switches.
+  const belongsTo = (p, k) => (p ? k.startsWith(p) : k === META_KEY || k.startsWith('/'));
+  function listRemote(db) {
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction([STORE], 'readonly');
+      const store = tx.objectStore(STORE);
+      const found = { type: 'remote', db, entries: {}, prefix: '', meta: null, stale: [] };
+      const timestamps = new Map();
+      store.get(POINTER_KEY).onsuccess = (e) => {
+        found.prefix = e.target.result ? `${e.target.result.id}:` : '';
+        store.get(found.prefix + META_KEY).onsuccess = (m) => { found.meta = m.target.result || null; };
+      };
+      store.index('timestamp').openKeyCursor().onsuccess = (e) => {
+        const cursor = e.target.result;
+        if (!cursor) return;
+        timestamps.set(cursor.primaryKey, cursor.key);
+        cursor.continue();
+      };
+      let keys = [];
+      store.getAllKeys().onsuccess = (e) => { keys = e.target.result; };
+      tx.oncomplete = () => {
+        for (const k of keys) {
+          if (k === POINTER_KEY) continue;
+          if (!belongsTo(found.prefix, k)) found.stale.push(k);
+          else if (timestamps.has(k)) found.entries[k.slice(found.prefix.length)] = { timestamp: timestamps.get(k) };
+        }
+        resolve(found);
+      };
+      tx.onabort = () => reject(tx.error || new Error('aborted'));
+    });
+  }
+  const remoteSet = (mount) => fsCall(IDBFS.getDB, mount.mountpoint).then(listRemote);
+
+  // Deletes what other generations left (a kill between a switch and its clean-up): a plain-text
+  // journal must not outlive the lock turned on over it. The writer only, in its own transaction.
+  async function dropStale(db, stale) {
+    if (stale.length === 0 || DebriefStorage.role !== 'writer') return;
+    const tx = db.transaction([STORE], 'readwrite');
+    stale.forEach((k) => tx.objectStore(STORE).delete(k));
+    await committed(tx);
+  }
+
   // IDBFS.reconcile with the sealing step outside the IndexedDB transactions (WebCrypto is async and
   // a transaction commits as soon as it has nothing to do). A save is still one readwrite
   // transaction: every changed file lands, or none does.
   async function reconcile(src, dst) {
     const populate = dst.type === 'local';
-    const db = (populate ? src : dst).db;
-    if (rekeying && !populate) await rekeying.catch(() => {});
-    const stored = (await request(db.transaction([STORE], 'readonly').objectStore(STORE).get(META_KEY))) || null;
+    if (rekeying && !populate) {
+      // A save that waited for a re-encryption: what it was to be compared with is gone.
+      await rekeying.catch(() => {});
+      dst = await listRemote(dst.db);
+    }
+    const remote = populate ? src : dst;
+    const db = remote.db;
+    const stored = remote.meta;
     if (populate && opened && !sameLock(meta, stored)) {
       // A read-only tab whose writer turned the lock on, off or changed the passphrase: the key it
       // holds no longer fits the files. It starts again (it has nothing unsaved) at the lock screen,
@@ -105,6 +160,8 @@ const DebriefLock = (() => {
       return new Promise(() => {});
     }
     meta = stored;
+    prefix = remote.prefix;
+    if (populate) await dropStale(db, remote.stale);
     state.sealed = Boolean(meta);
     if (meta) state.autoLock = meta.autoLock !== false;
     if (meta && !key) {
@@ -120,7 +177,7 @@ const DebriefLock = (() => {
     if (create.length === 0 && remove.length === 0) return;
     if (populate) {
       const store = db.transaction([STORE], 'readonly').objectStore(STORE);
-      const stored = await Promise.all(create.map((path) => request(store.get(path))));
+      const stored = await Promise.all(create.map((path) => request(store.get(prefix + path))));
       // The record read just now decides, not the key in memory: another tab may have turned the lock off.
       const entries = meta ? await Promise.all(stored.map((e, i) => openEntry(key, create[i], e))) : stored;
       for (let i = 0; i < create.length; ++i) await fsCall(IDBFS.storeLocalEntry, create[i], entries[i]);
@@ -134,13 +191,14 @@ const DebriefLock = (() => {
     const entries = k ? await Promise.all(local.map((e, i) => sealEntry(k, create[i], e))) : local;
     const tx = db.transaction([STORE], 'readwrite');
     const store = tx.objectStore(STORE);
-    create.forEach((path, i) => store.put(entries[i], path));
-    remove.forEach((path) => store.delete(path));
+    create.forEach((path, i) => store.put(entries[i], prefix + path));
+    remove.forEach((path) => store.delete(prefix + path));
     await committed(tx);
   }
 
   // Called by web/storage.js before it mounts /journal.
   function install() {
+    IDBFS.getRemoteSet = (mount, callback) => remoteSet(mount).then((r) => callback(null, r), (e) => callback(e));
     IDBFS.reconcile = (src, dst, callback) => {
       const run = reconcile(src, dst);
       if (dst.type !== 'local') saving = run.catch(() => {});
@@ -164,8 +222,13 @@ const DebriefLock = (() => {
   const pause = (phase) => (state.pauseAt === phase ? new Promise(() => {}) : Promise.resolve());
 
   // Turns the lock on (a passphrase), changes it (another) or turns it off (null). The whole journal
-  // is written again, with the lock's record, in ONE IndexedDB transaction: a tab killed at any
-  // moment leaves the old generation (old record, old files) or the new one, never a mix.
+  // is written again as a new generation under fresh keys, with its lock record, in one IndexedDB
+  // transaction; a second, tiny one switches the pointer to it (the commit point); a third deletes
+  // the old generation. A browser killed at any moment opens the old generation or the new one,
+  // never a mix. Fresh keys, not the same keys overwritten: once, a kill right after a committed
+  // re-encryption reopened the old generation when an earlier re-encryption had been killed half
+  // written in the same profile, as if that earlier transaction's undo landed late (issue #16). An
+  // undo of a generation nobody points to can no longer touch the journal.
   async function rekey(passphrase) {
     if (DebriefStorage.role !== 'writer') throw new Error('read-only');
     state.busy = 'rekeying';
@@ -180,27 +243,34 @@ const DebriefLock = (() => {
       await saving;  // a save already on its way lands before the new generation is written
       state.rekeyPhase = 'deriving';
       const next = passphrase === null ? null : await makeMeta(passphrase);
+      await pause('deriving');
       state.rekeyPhase = 'sealing';
       await pause('sealing');
       const { mount, paths, entries } = await localEntries();
       const k = next ? next.key : null;
+      const id = `g${[...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+      const nextPrefix = `${id}:`;
       const written = k ? await Promise.all(entries.map((e, i) => sealEntry(k, paths[i], e))) : entries;
-      const remote = await fsCall(IDBFS.getRemoteSet, mount);
+      const { db } = await remoteSet(mount);
       state.rekeyPhase = 'writing';
-      // 'strict': complete fires only once the new generation is written. Chromium's default has
-      // been 'relaxed' since 121 (developer.chrome.com/blog/indexeddb-durability-mode-now-defaults-
+      // 'strict': complete fires only once the data is on disk. Chromium's default has been
+      // 'relaxed' since 121 (developer.chrome.com/blog/indexeddb-durability-mode-now-defaults-
       // to-relaxed): complete could fire, the app say the lock is on, and a kill still bring back
       // the old generation (seen in lock.test.mjs).
-      const tx = remote.db.transaction([STORE], 'readwrite', { durability: 'strict' });
+      const tx = db.transaction([STORE], 'readwrite', { durability: 'strict' });
       const store = tx.objectStore(STORE);
-      paths.forEach((path, i) => store.put(written[i], path));
-      Object.keys(remote.entries).filter((p) => !paths.includes(p)).forEach((p) => store.delete(p));
-      if (next) store.put(next.meta, META_KEY); else store.delete(META_KEY);
+      paths.forEach((path, i) => store.put(written[i], nextPrefix + path));
+      if (next) store.put(next.meta, nextPrefix + META_KEY);
       // Tests: every write issued, the transaction kept open by reads and never committed.
-      if (state.pauseAt === 'writing') { const spin = () => { store.get(META_KEY).onsuccess = spin; }; spin(); }
+      if (state.pauseAt === 'writing') { const spin = () => { store.get(POINTER_KEY).onsuccess = spin; }; spin(); }
       await committed(tx);
+      const switched = db.transaction([STORE], 'readwrite', { durability: 'strict' });
+      switched.objectStore(STORE).put({ id }, POINTER_KEY);
+      await committed(switched);
       state.rekeyPhase = 'committed';
       await pause('committed');
+      prefix = nextPrefix;
+      await dropStale(db, (await listRemote(db)).stale);
       key = k;
       meta = next ? next.meta : null;
       state.sealed = Boolean(meta);
@@ -259,10 +329,10 @@ const DebriefLock = (() => {
 
   async function setAutoLock(on) {
     if (!meta || !key || DebriefStorage.role !== 'writer') return;
-    const db = (await fsCall(IDBFS.getRemoteSet, FS.lookupPath('/journal').node.mount)).db;
+    const { db } = await remoteSet(FS.lookupPath('/journal').node.mount);
     const next = { ...meta, autoLock: on };
     const tx = db.transaction([STORE], 'readwrite');
-    tx.objectStore(STORE).put(next, META_KEY);
+    tx.objectStore(STORE).put(next, prefix + META_KEY);
     await committed(tx);
     meta = next;
     state.autoLock = on;

@@ -310,6 +310,32 @@ test('a read-only second tab follows the lock: on, a new passphrase and off each
   }
 });
 
+// What IndexedDB holds after a kill, before the app opens it (and deletes a stale generation): the
+// generation pointer and how many records each generation has. Read from a missing page of the same
+// origin, so no app code runs. Printed with a failure, so a rare one can be explained.
+async function storedGenerations(context) {
+  const page = await context.newPage();
+  await page.goto(new URL('no-such-page', server.url).href);
+  const found = await page.evaluate(async () => {
+    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const names = (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`);
+    if (!names.some((n) => n.startsWith('/journal@'))) return { databases: names };
+    const db = await request(indexedDB.open('/journal'));
+    const store = db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA');
+    const [keys, pointer] = await Promise.all([request(store.getAllKeys()), request(store.get('debrief-generation'))]);
+    db.close();
+    const records = {};
+    for (const key of keys) {
+      if (key === 'debrief-generation') continue;
+      const generation = key.startsWith('/') || key === 'debrief-lock' ? 'first' : key.split(':')[0];
+      records[generation] = (records[generation] || 0) + 1;
+    }
+    return { pointer: pointer ? pointer.id : 'first', records };
+  });
+  await page.close();
+  return JSON.stringify(found);
+}
+
 // Opens the app in a relaunched browser and unlocks it with whichever passphrase the stored
 // generation has (the old one or the new one: never neither).
 async function openAny(context, passphrases) {
@@ -328,13 +354,9 @@ async function openAny(context, passphrases) {
   return { page, used };
 }
 
-// Marked todo (it runs and reports; a failure does not fail the suite). Killing every Chromium
-// process (not only the browser's) fixed the empty journals, but in a clean-clone CI run on
-// 2026-11-30 a kill right after turning the lock on reported 'committed' still reopened the
-// journal without its lock: the old generation. A crash-safety defect, open in issue #16.
-test('a browser killed during each phase of turning on, changing or turning off the lock opens a complete journal', {
-  todo: 'issue #16: a kill right after a committed re-encryption can reopen the old generation',
-}, async () => {
+// The kill right after the commit lands before the old generation is deleted: the relaunched
+// writer must delete it, so a journal sealed just now leaves no readable copy behind.
+test('a browser killed during each phase of turning on, changing or turning off the lock opens a complete journal', async () => {
   const journal = generateJournal({ reflections: 300, seed: 7 });
   const profile = await newProfileDir();
   let chromium = null;
@@ -351,8 +373,9 @@ test('a browser killed during each phase of turning on, changing or turning off 
     assert.equal(count, 300);
 
     // [the passphrase to move to (null: turn the lock off), where the kill lands, which generation
-    // must open after it]. 'deriving' is killed while PBKDF2 runs; the others stop there for good
-    // ('writing': every write issued, the transaction held open and never committed).
+    // must open after it]. The re-encryption stops for good at that phase ('deriving': once PBKDF2
+    // is done, so the kill lands while it runs or just after; 'writing': every write issued, the
+    // transaction held open and never committed).
     const steps = [
       ['a', 'deriving', 'old'], ['b', 'sealing', 'old'], ['c', 'writing', 'old'], ['d', 'committed', 'new'],
       ['e', 'sealing', 'old'], ['f', 'writing', 'old'], ['g', 'committed', 'new'],
@@ -362,7 +385,7 @@ test('a browser killed during each phase of turning on, changing or turning off 
     for (const [target, phase, expected] of steps) {
       const next = target && `${target} passphrase that is long enough`;
       await dataScreen(page);
-      if (phase !== 'deriving') await page.evaluate((p) => { window.debrief.lock.pauseAt = p; }, phase);
+      await page.evaluate((p) => { window.debrief.lock.pauseAt = p; }, phase);
       if (next) {
         await fill(page, t('data.lock.new_passphrase'), next);
         await fill(page, t('data.lock.repeat_passphrase'), next);
@@ -374,13 +397,17 @@ test('a browser killed during each phase of turning on, changing or turning off 
       await chromium.kill();
 
       chromium = await launchKillable(profile);
+      const stored = await storedGenerations(chromium.context);
       const opened = await openAny(chromium.context, [current, next]);
       page = opened.page;
-      const label = `${next ? `to "${target}"` : 'off'}, killed while ${phase}`;
+      const label = `${next ? `to "${target}"` : 'off'}, killed while ${phase}; stored: ${stored}`;
       assert.equal(opened.used === next ? 'new' : 'old', expected, label);
       current = opened.used;
       assert.equal(await page.evaluate(() => window.debrief.counts.reflections), count, label);
       assert.deepEqual(await journalFiles(page), complete, `the whole journal, exactly: ${label}`);
+      const raw = await rawIndexedDb(page);
+      assert.equal(raw.files, Object.keys(complete).length, `one generation left: ${label}`);
+      assert.equal(raw.sealedFiles, current ? raw.files : 0, `every stored file sealed, or none: ${label}`);
     }
   } finally {
     // Closed on failure too: a browser left running keeps the test file from ending.
