@@ -6,6 +6,11 @@
 const DebriefStorage = (() => {
   const MOUNT = '/journal';
   const LOCK = 'debrief-journal-writer';
+  // In localStorage, a separate store: this browser has saved a journal here before. A start that
+  // finds IndexedDB empty while this says so lost the journal: Chromium deletes an origin's whole
+  // IndexedDB when it finds its LevelDB damaged ("Corruption: checksum mismatch", seen after the
+  // whole browser was killed mid-write), and the person deserves to be told, not shown an empty app.
+  const KEPT = 'debrief-journal-kept';
   // Emscripten 3.1.6: a quota error aborts the IDB transaction and the syncfs callback never fires
   // (fixed upstream in emscripten-core/emscripten#21326), so every sync is guarded by a timeout.
   // Tests shorten it through window.debrief.storage.timeoutMs.
@@ -22,6 +27,7 @@ const DebriefStorage = (() => {
     timeoutMs: SYNC_TIMEOUT_MS,
     refreshing: false,     // a reader tab is reloading the writer's files (window.debrief.pending)
     reporting: 0,          // storage estimates on their way to C++ (window.debrief.pending)
+    lost: false,           // IndexedDB was empty at start although a journal had been saved here
   };
   window.debrief.storage = state;
 
@@ -95,6 +101,7 @@ const DebriefStorage = (() => {
     } else {
       report(true, '');
       announceSaved();
+      try { localStorage.setItem(KEPT, '1'); } catch {}  // storage may be off; then nothing can be lost either
     }
     if (state.again) {
       state.again = false;
@@ -181,6 +188,18 @@ const DebriefStorage = (() => {
     });
   }
 
+  // Told once: the marker goes, and the next save (of whatever the person writes now) sets it again.
+  function lostSinceLastVisit() {
+    const empty = !(window.DebriefLock && DebriefLock.state.sealed) && FS.readdir(MOUNT).length <= 2;  // '.', '..'
+    try {
+      if (!empty || localStorage.getItem(KEPT) !== '1') return false;
+      localStorage.removeItem(KEPT);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async function start() {
     FS.mkdir(MOUNT);
     if (!(await indexedDbWorks())) {
@@ -193,6 +212,7 @@ const DebriefStorage = (() => {
     FS.mount(IDBFS, {}, MOUNT);
     const error = await syncfs(true);
     if (error) window.debrief.errors.push(`load: ${error}`);
+    state.lost = !error && lostSinceLastVisit();
     if ('BroadcastChannel' in window) {
       state.channel = new BroadcastChannel('debrief-journal');
       state.channel.onmessage = (e) => { if (e.data && e.data.type === 'saved') refreshFromDisk(); };
@@ -208,6 +228,6 @@ const DebriefStorage = (() => {
     window.addEventListener('pagehide', () => flush());
   }
 
-  return { preRun, sync, flush, announceSaved, reportInfo, becomeWriter, get role() { return state.role; } };
+  return { preRun, sync, flush, announceSaved, reportInfo, becomeWriter, get role() { return state.role; }, get lost() { return state.lost; } };
 })();
 window.DebriefStorage = DebriefStorage;

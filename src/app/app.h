@@ -53,6 +53,7 @@ struct StorageInfo {
     double used_bytes = 0.0;
     double quota_bytes = 0.0;
     std::vector<std::string> quarantined;  // damaged stored files set aside at load, with reasons
+    bool lost = false;  // the browser's store was empty at start although a journal had been saved there
 };
 
 // A file for the person to keep: what the views hand to Services::download.

@@ -23,6 +23,7 @@ EM_JS(int, js_storage_role, (), {
     const role = window.DebriefStorage ? DebriefStorage.role : "memory";
     return role === "writer" ? 1 : (role === "reader" ? 2 : 0);
 });
+EM_JS(int, js_storage_lost, (), { return window.DebriefStorage && DebriefStorage.lost ? 1 : 0; });
 EM_JS(int, js_journal_locked, (), { return window.DebriefLock && DebriefLock.state.locked ? 1 : 0; });
 EM_JS(void, js_storage_sync, (), { if (window.DebriefStorage) DebriefStorage.sync(); });
 EM_JS(void, js_storage_report_info, (), { if (window.DebriefStorage) DebriefStorage.reportInfo(); });
@@ -114,6 +115,7 @@ void storage_unlocked() {
     g.saver = std::make_unique<SaveController>(*g.app, journal_root, g.sync);
     const int role = js_storage_role();
     g.saver->start(role == 1 ? StorageRole::writer : role == 2 ? StorageRole::reader : StorageRole::memory_only);
+    if (js_storage_lost()) g.app->storage_info().lost = true;
     publish_quarantined();
     publish_counts();
     js_storage_report_info();

@@ -250,6 +250,11 @@ void draw_storage(const App& app) {
                                  {{"used", storage_size(info.used_bytes)}, {"quota", storage_size(info.quota_bytes)}})
                            .c_str());
     }
+    if (info.lost) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+        wrapped_text(tr("data.storage.lost").data());
+        ImGui::PopStyleColor();
+    }
     for (const std::string& q : info.quarantined) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().warn);
         wrapped_text(q.c_str());

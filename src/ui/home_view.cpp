@@ -32,7 +32,19 @@ void other_messages_button(App& app) {
     if (button(tr("home.other_messages").data(), Emphasis::quiet)) app.go(Screen::new_message);
 }
 
+// The browser's store was empty although a journal had been saved there: said first, where the
+// person looks for their entries, with the way back (an import of an export) one tap away.
+void draw_lost_journal(App& app) {
+    begin_card("lost");
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+    wrapped_text(tr("data.storage.lost").data());
+    ImGui::PopStyleColor();
+    if (button(tr("nav.data").data(), Emphasis::quiet)) app.go(Screen::data);
+    end_card();
+}
+
 void draw_empty_state(App& app) {
+    if (app.storage_info().lost) draw_lost_journal(app);
     ImGui::Dummy(ImVec2(1, 12));
     heading(tr("home.empty.title").data());
     ImGui::Dummy(ImVec2(1, 4));

@@ -1,8 +1,12 @@
 // When storage fails the user is told, nothing typed is lost, and saving resumes; a damaged stored
-// line is set aside while the rest of the journal loads; the old one-file-per-record layout migrates.
+// line is set aside while the rest of the journal loads; the old one-file-per-record layout migrates;
+// a journal the browser itself cleared is reported.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newReflection, openApp, reveal, startServer, storedReflections, waitSaved, waitSettled } from './harness.mjs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launch, newProfileDir, newReflection, openApp, reveal, startServer, storedReflections, waitSaved, waitSettled } from './harness.mjs';
+import { catalogue } from './catalogue.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -138,5 +142,56 @@ test('a journal stored one file per record (before shards) is moved into shards 
     assert.equal(await page.evaluate(() => window.debrief.quarantined), '');
   } finally {
     await browser.cleanup();
+  }
+});
+
+// Chromium deletes an origin's whole IndexedDB when it finds its LevelDB damaged (seen after the
+// browser was killed mid-write: "Corruption: checksum mismatch"). Damaged here by flipping bytes in
+// the closed profile's LevelDB files, so Chromium itself finds the damage and clears the store. The
+// person is told, on the screen they open to, with the way back; and told once, not on every start.
+test('a journal the browser cleared (damaged LevelDB) is reported, not shown as an empty journal', async () => {
+  const lost = catalogue('en')('data.storage.lost');
+  const profile = await newProfileDir();
+  try {
+    let browser = await launch(profile);
+    let page = await browser.context.newPage();
+    await openApp(page, server.url);
+    assert.equal(await page.getByText(lost).count(), 0, 'a first visit has nothing to report');
+    await newReflection(page, 'Written before the crash');
+    await waitSaved(page);
+    await browser.context.close();
+
+    const store = join(profile, 'Default', 'IndexedDB');
+    let damaged = 0;
+    for (const origin of await readdir(store)) {
+      for (const name of await readdir(join(store, origin))) {
+        if (!/\.(log|ldb)$/.test(name)) continue;
+        const bytes = await readFile(join(store, origin, name));
+        for (let i = 16; i < Math.min(bytes.length - 8, 4096); i += 7) bytes[i] ^= 0x5a;
+        await writeFile(join(store, origin, name), bytes);
+        ++damaged;
+      }
+    }
+    assert.ok(damaged > 0, 'the profile has LevelDB files to damage');
+
+    browser = await launch(profile);
+    page = await browser.context.newPage();
+    await openApp(page, server.url);
+    assert.equal(await page.evaluate(() => window.debrief.counts.reflections), 0, 'Chromium cleared the store');
+    await page.getByText(lost).waitFor();
+    await page.getByRole('button', { name: 'Your data', exact: true }).click();
+    await reveal(page, page.getByText(lost));
+
+    // Told once: what is written now is saved, and the next start has nothing to report.
+    await page.getByRole('tab', { name: 'Journal' }).click();
+    await newReflection(page, 'Written after the crash');
+    await waitSaved(page);
+    await page.reload();
+    await openApp(page, server.url);
+    assert.deepEqual((await storedReflections(page)).map((r) => r.company), ['Written after the crash']);
+    assert.equal(await page.getByText(lost).count(), 0);
+    await browser.context.close();
+  } finally {
+    await rm(profile, { recursive: true, force: true });
   }
 });
