@@ -8,14 +8,15 @@ const FLAGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader',
   '--use-angle=swiftshader', '--disable-dev-shm-usage', '--remote-debugging-port=0', '--window-size=1280,800',
+  '--enable-logging=stderr',  // warnings and errors, so a test can see Chromium report a damaged store
 ];
 
 export async function launchKillable(profileDir) {
   // Its own process group, so a kill takes every Chromium process at once (see `kill` below).
   const child = spawn('/usr/bin/chromium', [...FLAGS, `--user-data-dir=${profileDir}`, 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let log = '';
   const endpoint = await new Promise((resolve, reject) => {
-    let log = '';
     // A deadline, not a delay: fails the launch if Chromium never prints its DevTools address.
     const timer = setTimeout(() => reject(new Error(`chromium did not start: ${log}`)), 30000);
     child.stderr.on('data', (chunk) => {
@@ -32,23 +33,35 @@ export async function launchKillable(profileDir) {
   const context = browser.contexts()[0];
   return {
     context,
+    // Chromium's own report that it found the profile's IndexedDB (LevelDB) damaged and cleared it,
+    // or '' (content/browser/indexed_db/.../backing_store.cc: "Got corruption for …").
+    storeCorruption: () => (/^.*Got corruption for.*$/m.exec(log) || [''])[0],
     // Every process of this browser, as a crash of the whole browser or a power cut would. Killing
     // only the browser process left its storage service running for a while under load, still
     // writing the profile's IndexedDB while the next browser opened it: the next browser then found
     // an empty origin (seen on 2026-11-29, issue #16). Returns once none of them runs any more.
     kill: async () => {
       try { process.kill(-child.pid, 'SIGKILL'); } catch {}
-      const deadline = Date.now() + 30000;
-      while (await liveMembers(child.pid)) {
-        if (Date.now() > deadline) throw new Error('chromium processes survived SIGKILL');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      if (!(await gone(child.pid, 30000))) throw new Error('chromium processes survived SIGKILL');
     },
+    // A normal shutdown (Chromium writes what it holds back, localStorage among it), then a kill of
+    // whatever is left after 10 s.
     close: async () => {
       await browser.close().catch(() => {});
+      await gone(child.pid, 10000);
       try { process.kill(-child.pid, 'SIGKILL'); } catch {}
     },
   };
+}
+
+// Whether every process of the group has ended within `ms`.
+async function gone(group, ms) {
+  const deadline = Date.now() + ms;
+  while (await liveMembers(group)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
 }
 
 // How many processes of the group are still running (zombies, already dead, are not counted).

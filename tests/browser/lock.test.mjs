@@ -356,7 +356,7 @@ async function openAny(context, passphrases) {
 
 // The kill right after the commit lands before the old generation is deleted: the relaunched
 // writer must delete it, so a journal sealed just now leaves no readable copy behind.
-test('a browser killed during each phase of turning on, changing or turning off the lock opens a complete journal', async () => {
+test('a browser killed during each phase of turning on, changing or turning off the lock opens a complete journal', async (context) => {
   const journal = generateJournal({ reflections: 300, seed: 7 });
   const profile = await newProfileDir();
   let chromium = null;
@@ -371,6 +371,11 @@ test('a browser killed during each phase of turning on, changing or turning off 
     const complete = await journalFiles(page);
     const count = await page.evaluate(() => window.debrief.counts.reflections);
     assert.equal(count, 300);
+    // Closed normally once, as a person closing the browser would: Chromium writes localStorage (the
+    // "a journal was saved here" mark, web/storage.js) only seconds after a change.
+    await chromium.close();
+    chromium = await launchKillable(profile);
+    page = (await openAny(chromium.context, [])).page;
 
     // [the passphrase to move to (null: turn the lock off), where the kill lands, which generation
     // must open after it]. The re-encryption stops for good at that phase ('deriving': once PBKDF2
@@ -397,10 +402,21 @@ test('a browser killed during each phase of turning on, changing or turning off 
       await chromium.kill();
 
       chromium = await launchKillable(profile);
-      const stored = await storedGenerations(chromium.context);
+      const stored = await storedGenerations(chromium.context).catch((e) => `unreadable (${e.message})`);
+      const label = `${next ? `to "${target}"` : 'off'}, killed while ${phase}; stored: ${stored}`;
+      if (chromium.storeCorruption()) {
+        // Not the lock's protocol: Chromium's LevelDB itself was left damaged by the kill (seen in
+        // about 2 of 130 kills under load, in any phase), and Chromium deleted the origin's
+        // IndexedDB. What Debrief can do is say so, where the person looks for their entries.
+        const lostPage = await chromium.context.newPage();
+        await openApp(lostPage, server.url);
+        await lostPage.getByText(t('data.storage.lost')).waitFor();
+        assert.equal(await lostPage.evaluate(() => window.debrief.counts.reflections), 0);
+        context.diagnostic(`${label}: Chromium cleared its damaged store (${chromium.storeCorruption()}); the journal-lost card showed`);
+        return;
+      }
       const opened = await openAny(chromium.context, [current, next]);
       page = opened.page;
-      const label = `${next ? `to "${target}"` : 'off'}, killed while ${phase}; stored: ${stored}`;
       assert.equal(opened.used === next ? 'new' : 'old', expected, label);
       current = opened.used;
       assert.equal(await page.evaluate(() => window.debrief.counts.reflections), count, label);
