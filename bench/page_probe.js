@@ -3,6 +3,7 @@
   const probe = {
     firstFrameAt: null,   // performance.now() when window.debrief.frames first became >= 1
     readyAt: null,        // ... when window.debrief.state first became 'ready'
+    journalAt: null,      // ... when window.debrief.counts was first published (the whole journal is loaded)
     frames: [],           // [start, end, frames drawn, vertex bytes uploaded] of every requestAnimationFrame callback
     vertexBytes: 0,       // ARRAY_BUFFER bytes uploaded through WebGL so far (ImGui: 20 bytes per vertex)
     events: [],           // [type, event.timeStamp, performance.now(), aria-label or '']
@@ -35,6 +36,16 @@
       set: (value) => {
         state = value;
         if (value === 'ready' && probe.readyAt === null) probe.readyAt = performance.now();
+      },
+    });
+    let counts = target.counts;
+    Object.defineProperty(target, 'counts', {
+      enumerable: true,
+      configurable: true,
+      get: () => counts,
+      set: (value) => {
+        counts = value;
+        if (probe.journalAt === null) probe.journalAt = performance.now();
       },
     });
     let save = target.save;

@@ -108,14 +108,17 @@ async function newContext(profileDir) {
 // One navigation in a new tab: navigation start -> first frame drawn, -> state 'ready', and "usable"
 // (ready and at least one frame drawn: the reference is ready at its first frame, Debrief sets ready
 // at the end of main() and draws its first frame at the next animation frame).
-async function timeNavigation(context, url) {
+// With `journal`, also -> the whole journal loaded (Debrief reads a large one between frames, after a
+// first frame that shows its progress).
+async function timeNavigation(context, url, { journal = false } = {}) {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__bench.firstFrameAt !== null && window.__bench.readyAt !== null, null,
-    { timeout: 60000, polling: 50 });
+  await page.waitForFunction((j) => window.__bench.firstFrameAt !== null && window.__bench.readyAt !== null &&
+    (!j || window.__bench.journalAt !== null), journal, { timeout: 60000, polling: 50 });
   const t = await page.evaluate(() => ({
     firstFrame: window.__bench.firstFrameAt,
     ready: window.__bench.readyAt,
+    journal: window.__bench.journalAt,
     controlled: Boolean(navigator.serviceWorker && navigator.serviceWorker.controller),
   }));
   t.usable = Math.max(t.firstFrame, t.ready);
@@ -387,7 +390,7 @@ async function scale(url, journalPath, journalBytes, expected) {
     out.load = [];
     const loads = Math.max(3, Math.min(RUNS, 5));
     for (let i = 0; i < loads; ++i) {
-      const { page: p, t } = await timeNavigation(context, url);
+      const { page: p, t } = await timeNavigation(context, url, { journal: true });
       out.load.push(t);
       if (i + 1 < loads) await p.close();
       else page = p;
@@ -396,12 +399,13 @@ async function scale(url, journalPath, journalBytes, expected) {
       firstFrame: median(out.load.map((t) => t.firstFrame)),
       ready: median(out.load.map((t) => t.ready)),
       usable: median(out.load.map((t) => t.usable)),
+      journal: median(out.load.map((t) => t.journal)),
     };
     await settle(page);
     // What the app holds, from its own state (window.debrief.counts), not from what the screen shows.
     await expectCounts(page, expected, 'after reload');
     out.heapAfterLoad = await heapBytes(page);
-    log(`scale: load -> ready ${ms(out.loadMedian.ready)}, usable ${ms(out.loadMedian.usable)}; heap ${mb(out.heapAfterLoad)}`);
+    log(`scale: load -> first frame ${ms(out.loadMedian.firstFrame)}, journal ${ms(out.loadMedian.journal)}; heap ${mb(out.heapAfterLoad)}`);
 
     out.idle = await idleCost(page);
 
@@ -561,8 +565,11 @@ async function unlockTimes(context, url, expected) {
     await expectCounts(page, expected, 'after unlocking');
     const click = (await eventsSince(page, before, 'mouseup')).at(-1);
     const call = await probe(page, () => window.__bench.unlockCall);
-    const frame = (await framesSince(page, call[1])).find((f) => f[2] > 0);
-    out.runs.push({ total: frame[1] - click[1], browser: call[0] - click[1], load: call[1] - call[0] });
+    // The journal is read in steps after the call (a progress bar meanwhile): drawn in the first
+    // frame after the whole of it is loaded.
+    const loaded = await probe(page, () => window.__bench.journalAt);
+    const frame = (await framesSince(page, loaded)).find((f) => f[2] > 0);
+    out.runs.push({ total: frame[1] - click[1], browser: call[0] - click[1], load: loaded - call[0] });
     await page.close();
   }
   out.median = median(out.runs.map((r) => r.total));
@@ -659,7 +666,7 @@ function report(r) {
     const rows = [
       ['Import: file chosen → preview drawn', ms(s.importPreview.total), `read ${ms(s.importPreview.read)}, decode + preview ${ms(s.importPreview.decode)}`],
       ['Import: "Merge" → "Saved" (every record written to IndexedDB)', ms(s.importMergeSaved), ''],
-      ['Load from IndexedDB: navigation → ready', ms(s.loadMedian.ready), `median of ${s.load.length}; first frame ${ms(s.loadMedian.firstFrame)}`],
+      ['Load from IndexedDB: navigation → whole journal loaded', ms(s.loadMedian.journal), `median of ${s.load.length}; its progress drawn from the first frame at ${ms(s.loadMedian.firstFrame)}`],
       ['Search: keystroke → frame showing the hits', ms(s.search.latencyMedian), `${s.search.samples} keystrokes; p95 ${ms(s.search.latencyP95)}, max ${ms(s.search.latencyMax)}; that frame's work ${ms(s.search.workMedian)} (max ${ms(s.search.workMax)})`],
       ['Scrolling the list: main-thread work per frame', ms(s.scroll.workMedian), `${s.scroll.frames} frames; p95 ${ms(s.scroll.workP95)}, max ${ms(s.scroll.workMax)}; frame interval ${ms(s.scroll.intervalMedian)}; ${Math.round(s.scroll.vertices).toLocaleString('en')} vertices per frame; a real wheel notch is acknowledged in ${ms(s.scroll.wheelAckMedian)}${s.scroll.scrolled ? '' : ' (list did not move!)'}`],
       [`One edit → "Saved" (${DEBOUNCE} debounce + sync)`, ms(s.editMedian), s.edit.map(ms).join(', ')],
@@ -809,7 +816,7 @@ async function main() {
     if (ONLY.has('scale')) {
       const s = await scale(site.url, journalPath, journalBytes, expected);
       results.scale = s;
-      target('10k: navigation → ready', ms(s.loadMedian.ready), '≤ 1500 ms', '', s.loadMedian.ready <= 1500, `${ms(s.loadMedian.ready - 1500)} over`);
+      target('10k: navigation → journal loaded', ms(s.loadMedian.journal), '≤ 1500 ms', '', s.loadMedian.journal <= 1500, `${ms(s.loadMedian.journal - 1500)} over`);
       target('10k: search keystroke → frame', ms(s.search.latencyMedian), '≤ 16 ms', '', s.search.latencyMedian <= 16, `${ms(s.search.latencyMedian - 16)} over`);
       target(`10k: edit → "Saved" (incl. ${DEBOUNCE} debounce)`, ms(s.editMedian), '≤ 1500 ms', '', s.editMedian <= 1500, `${ms(s.editMedian - 1500)} over`);
       target('10k: export', ms(s.exportMedian), '≤ 1000 ms', '', s.exportMedian <= 1000, `${ms(s.exportMedian - 1000)} over`);

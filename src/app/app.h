@@ -54,6 +54,12 @@ struct StorageInfo {
     double quota_bytes = 0.0;
     std::vector<std::string> quarantined;  // damaged stored files set aside at load, with reasons
     bool lost = false;  // the browser's store was empty at start although a journal had been saved there
+    // While the stored journal is being read (a large one takes frames): bytes read and in all.
+    struct Loading {
+        std::uintmax_t done = 0;
+        std::uintmax_t total = 0;
+    };
+    std::optional<Loading> loading;
 };
 
 // A file for the person to keep: what the views hand to Services::download.

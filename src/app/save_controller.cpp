@@ -3,6 +3,7 @@
 
 #include "app/import_flow.h"
 #include "core/i18n.h"
+#include "core/stepping.h"
 #include "serialization/journal_json.h"
 #include "storage/file_store.h"
 #include "storage/journal_store.h"
@@ -18,22 +19,62 @@ SaveController::SaveController(App& app, std::filesystem::path journal_root, Sto
 SaveController::~SaveController() = default;
 
 void SaveController::start(StorageRole role) {
+    begin(role);
+    while (step_load([] { return true; })) {
+    }
+}
+
+void SaveController::begin(StorageRole role) {
     m_role = role;
     m_app.storage_info().available = role != StorageRole::memory_only;
-    const bool files_changed = load();
-    if (role == StorageRole::reader) {
+    m_loading = m_store->begin_load();
+    m_settings_applied = false;
+    m_app.storage_info().loading = StorageInfo::Loading{};
+}
+
+bool SaveController::step_load(const std::function<bool()>& more_time) {
+    if (!m_loading) return false;
+    if (run_units(*m_loading, more_time)) {
+        if (!m_settings_applied) {
+            m_settings_applied = true;
+            Journal settings_only;
+            settings_only.settings = m_loading->settings();
+            m_app.replace_journal(std::move(settings_only), App::MarkDirty::no);
+        }
+        m_app.storage_info().loading = StorageInfo::Loading{m_loading->bytes_done(), m_loading->bytes_total()};
+        return true;
+    }
+    finish_load();
+    return false;
+}
+
+void SaveController::finish_load() {
+    bool files_changed = apply(m_loading->take_result());
+    m_loading.reset();
+    m_app.storage_info().loading.reset();
+    if (m_reload_after_load) {
+        m_reload_after_load = false;
+        files_changed = load() || files_changed;  // the writer saved while this tab was still reading
+    }
+    if (m_role == StorageRole::reader) {
         set_status(SaveState::read_only, std::string(tr("storage.conflict")));
         return;
     }
     set_status(SaveState::saved);
     // Until the rewritten files reach durable storage the old copies there are still complete, but
     // they are what the next start would load again.
-    if (files_changed && role == StorageRole::writer) persist();
+    if (m_took_over) {
+        m_took_over = false;
+        become_writer();
+    } else if (files_changed && m_role == StorageRole::writer) {
+        persist();
+    }
 }
 
 // Returns whether loading itself changed files (quarantine, recovery, migration to shards).
-bool SaveController::load() {
-    LoadResult loaded = m_store->load_journal();
+bool SaveController::load() { return apply(m_store->load_journal()); }
+
+bool SaveController::apply(LoadResult&& loaded) {
     StorageInfo& info = m_app.storage_info();
     info.quarantined.clear();
     for (const QuarantinedFile& q : loaded.quarantined) {
@@ -48,7 +89,7 @@ bool SaveController::load() {
 }
 
 void SaveController::update(double now_ms) {
-    if (m_role == StorageRole::reader) return;
+    if (m_role == StorageRole::reader || m_loading) return;
     // An import brought unknown keys: the store writes them back with their records.
     if (m_app.extras_serial() != m_seen_extras) {
         m_seen_extras = m_app.extras_serial();
@@ -68,7 +109,7 @@ std::optional<double> SaveController::next_update_in(double now_ms) const {
 }
 
 void SaveController::flush(double now_ms) {
-    if (m_role == StorageRole::reader) return;
+    if (m_role == StorageRole::reader || m_loading) return;
     write_backup();
     if (m_app.has_dirty() || m_write_due) write_dirty(now_ms);
 }
@@ -134,11 +175,20 @@ void SaveController::fail(std::string reason, double now_ms) {
 }
 
 void SaveController::reload() {
-    if (m_role == StorageRole::reader) load();
+    if (m_role != StorageRole::reader) return;
+    if (m_loading) {
+        m_reload_after_load = true;
+        return;
+    }
+    load();
 }
 
 void SaveController::become_writer() {
     m_role = StorageRole::writer;
+    if (m_loading) {
+        m_took_over = true;  // said and persisted once the load is done (finish_load)
+        return;
+    }
     set_status(SaveState::saved);
     persist();
     m_app.notify(std::string(tr("storage.now_writer")));

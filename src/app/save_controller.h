@@ -11,13 +11,16 @@
 #include "app/app.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
 
 namespace debrief {
 
+class JournalLoad;
 class JournalStore;
+struct LoadResult;
 
 // What the platform does for saving. On the web the journal folder is an IDBFS mount and
 // `persist` starts a sync to IndexedDB; natively (tests) the files are already durable.
@@ -54,6 +57,13 @@ public:
     // Loads the journal into the App. Files the load itself changed (quarantine, recovery, the
     // migration to shards) are made durable at once by a writer.
     void start(StorageRole role);
+    // The same in steps: begin() starts the load (nothing is saved meanwhile, StorageInfo::loading
+    // says how far it is), step_load() reads a file at a time while `more_time` says yes and returns
+    // true while files remain. The stored settings reach the App with the first step, so the
+    // language is right from the first frame.
+    void begin(StorageRole role);
+    bool step_load(const std::function<bool()>& more_time);
+    bool loading() const { return m_loading != nullptr; }
 
     // After every frame and when the timer the platform armed from next_update_in() fires: hands
     // new unknown keys and the backup of a replace import to the store, arms the debounce, writes
@@ -80,6 +90,8 @@ public:
 
 private:
     bool load();
+    bool apply(LoadResult&& loaded);
+    void finish_load();
     void write_dirty(double now_ms);
     void write_backup();
     void persist();
@@ -89,6 +101,10 @@ private:
     App& m_app;
     std::filesystem::path m_root;
     std::unique_ptr<JournalStore> m_store;
+    std::unique_ptr<JournalLoad> m_loading;  // while begin()'s load runs
+    bool m_settings_applied = false;         // the App has the stored settings (first step)
+    bool m_reload_after_load = false;        // a reader's refresh arrived meanwhile
+    bool m_took_over = false;                // become_writer() arrived meanwhile
     StorageSync& m_sync;
     StorageRole m_role = StorageRole::writer;
     int m_seen_extras = -1;

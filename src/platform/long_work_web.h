@@ -1,5 +1,5 @@
-// Long work (an import's decode, a JSON export) in slices of a few milliseconds on timers: the page
-// keeps drawing its progress bar between them, and a Cancel lands within one slice.
+// Long work (a large journal's first load, an import's decode, a JSON export) in slices of a few milliseconds on
+// timers: the page keeps drawing its progress bar between them, and a Cancel lands within one slice.
 #pragma once
 
 #include "app/app.h"

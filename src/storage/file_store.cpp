@@ -199,4 +199,11 @@ bool FileStore::exists(const std::filesystem::path& relative) const {
     return resolved.ok() && fs::exists(resolved.value(), ec);
 }
 
+std::uintmax_t FileStore::size_of(const std::filesystem::path& relative) const {
+    auto resolved = resolve(relative);
+    std::error_code ec;
+    const std::uintmax_t size = resolved.ok() ? fs::file_size(resolved.value(), ec) : 0;
+    return ec ? 0 : size;
+}
+
 }  // namespace debrief

@@ -1,6 +1,7 @@
 // Bytes in files under one root folder, with atomic replacement; the same code natively and on an IDBFS mount.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -49,6 +50,8 @@ public:
     IoResult<Done> move_no_replace(const std::filesystem::path& from, const std::filesystem::path& to);
 
     bool exists(const std::filesystem::path& relative) const;
+    // The file's size in bytes; 0 when it is missing or unreadable (for progress, never for safety).
+    std::uintmax_t size_of(const std::filesystem::path& relative) const;
 
     // ".name.json.tmp": hidden, and never ending in ".json", so a leftover temporary file can never
     // be mistaken for (or listed as) a record.

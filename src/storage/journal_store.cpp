@@ -380,6 +380,7 @@ struct JournalStore::Loader {
     std::vector<std::string> legacy_paths;  // old-layout files, removed once their shards are written
     std::size_t listed_warnings = 0;        // see add_warnings
     std::size_t all_warnings = 0;
+    bool started = false;  // the settings are read and the files to read are known (Load::start)
 
     // After the last record: the count of the warnings not listed.
     void finish_warnings() {
@@ -396,7 +397,10 @@ struct JournalStore::Loader {
     };
     using TempCheck = std::optional<TempProblem> (Loader::*)(RecordType, const std::string&, const std::string&);
 
-    void load_collection(RecordType type) {
+    // The collection's files to read, in order: `shard(index)` for each shard, then
+    // `old_file(path)` for each old-layout file. Leftover temporary files are dealt with first.
+    template <class Shard, class OldFile>
+    void list_collection(RecordType type, Shard shard, OldFile old_file) {
         const std::string dir(directory_of(type));
         auto listed = store.m_files.list(dir);
         if (!listed) {
@@ -407,11 +411,10 @@ struct JournalStore::Loader {
         recover_temps(type, dir, names);
         // Shards first: a record also found in an old-layout file is a migration cut short.
         for (const std::string& name : names) {
-            if (const auto index = shard_of_file_name(name); index && !FileStore::is_temp_name(name))
-                load_shard(type, *index);
+            if (const auto index = shard_of_file_name(name); index && !FileStore::is_temp_name(name)) shard(*index);
         }
         for (const std::string& name : names) {
-            if (!FileStore::is_temp_name(name) && is_legacy_record_name(name)) load_legacy_file(type, join(dir, name));
+            if (!FileStore::is_temp_name(name) && is_legacy_record_name(name)) old_file(join(dir, name));
         }
     }
 
@@ -463,6 +466,59 @@ struct JournalStore::Loader {
         for (const std::string& path : legacy_paths) {
             if (auto removed = store.m_files.remove(path); !removed) result.errors.push_back(removed.error());
         }
+    }
+
+    void load_shard(RecordType type, int index) {
+        const std::string path = shard_path(type, index);
+        auto bytes = store.m_files.read(path);
+        if (!bytes) return result.errors.push_back(bytes.error());
+        Shard& shard = store.collection(type)[static_cast<std::size_t>(index)];
+        std::string bad_lines;
+        std::vector<std::string> reasons;
+        int number = 0;
+        for (std::string_view line : split_lines(bytes.value())) {
+            ++number;
+            if (line.empty()) continue;
+            auto decoded = decode_record(line);
+            std::optional<std::string> problem =
+                decoded ? line_problem(type, index, decoded.value()) : decoded.error().message;
+            if (problem) {
+                bad_lines.append(line).append("\n");
+                reasons.push_back(
+                    tr_format("error.storage.line", {{"line", format_number(number)}, {"problem", *problem}}));
+                continue;
+            }
+            shard.lines.emplace(id_of(decoded.value().record), std::string(line));
+            add(type, path, std::move(decoded).value());
+        }
+        if (bad_lines.empty()) return;
+        // The shard loses its bad lines only once they are safe in quarantine.
+        if (!quarantine_lines(type, index, bad_lines, reasons)) return;
+        if (auto rewritten = store.write_shard(type, index, shard); !rewritten)
+            result.errors.push_back(rewritten.error());
+    }
+
+    void load_legacy_file(RecordType type, const std::string& path) {
+        auto bytes = store.m_files.read(path);
+        if (!bytes) return result.errors.push_back(bytes.error());
+        auto decoded = decode_record(bytes.value());
+        if (!decoded) return quarantine_file(path, decoded.error().message);
+        if (auto wrong = wrong_type(type, decoded.value(), "error.storage.wrong_type_file"))
+            return quarantine_file(path, *wrong);
+        const std::string id = id_of(decoded.value().record);
+        const std::string name = file_name_of(path);
+        const std::string expected_id = name.substr(0, name.size() - legacy_suffix.size());
+        if (id != expected_id) {
+            return quarantine_file(path,
+                                   tr_format("error.storage.id_mismatch", {{"expected", expected_id}, {"id", id}}));
+        }
+        legacy_paths.push_back(path);
+        from_legacy.push_back(RecordKey{type, id});
+        if (!known(type, id)) return add(type, path, std::move(decoded).value());
+        // Seen in a shard too (a migration cut short, or an older version wrote again): the newer
+        // `modified` wins, the shard's copy on a tie.
+        if (modified_of(decoded.value().record) > modified_of_known(type, id))
+            add(type, path, std::move(decoded).value());
     }
 
 private:
@@ -532,36 +588,6 @@ private:
         return std::nullopt;
     }
 
-    void load_shard(RecordType type, int index) {
-        const std::string path = shard_path(type, index);
-        auto bytes = store.m_files.read(path);
-        if (!bytes) return result.errors.push_back(bytes.error());
-        Shard& shard = store.collection(type)[static_cast<std::size_t>(index)];
-        std::string bad_lines;
-        std::vector<std::string> reasons;
-        int number = 0;
-        for (std::string_view line : split_lines(bytes.value())) {
-            ++number;
-            if (line.empty()) continue;
-            auto decoded = decode_record(line);
-            std::optional<std::string> problem =
-                decoded ? line_problem(type, index, decoded.value()) : decoded.error().message;
-            if (problem) {
-                bad_lines.append(line).append("\n");
-                reasons.push_back(
-                    tr_format("error.storage.line", {{"line", format_number(number)}, {"problem", *problem}}));
-                continue;
-            }
-            shard.lines.emplace(id_of(decoded.value().record), std::string(line));
-            add(type, path, std::move(decoded).value());
-        }
-        if (bad_lines.empty()) return;
-        // The shard loses its bad lines only once they are safe in quarantine.
-        if (!quarantine_lines(type, index, bad_lines, reasons)) return;
-        if (auto rewritten = store.write_shard(type, index, shard); !rewritten)
-            result.errors.push_back(rewritten.error());
-    }
-
     std::optional<std::string> line_problem(RecordType type, int index, const DecodedRecord& decoded) const {
         if (auto wrong = wrong_type(type, decoded, "error.storage.wrong_type_line")) return wrong;
         const std::string id = id_of(decoded.record);
@@ -569,29 +595,6 @@ private:
             return tr_format("error.storage.wrong_shard", {{"id", id}, {"shard", shard_file_name(shard_of(id))}});
         if (known(type, id)) return tr_format("error.storage.duplicate", {{"id", id}});
         return std::nullopt;
-    }
-
-    void load_legacy_file(RecordType type, const std::string& path) {
-        auto bytes = store.m_files.read(path);
-        if (!bytes) return result.errors.push_back(bytes.error());
-        auto decoded = decode_record(bytes.value());
-        if (!decoded) return quarantine_file(path, decoded.error().message);
-        if (auto wrong = wrong_type(type, decoded.value(), "error.storage.wrong_type_file"))
-            return quarantine_file(path, *wrong);
-        const std::string id = id_of(decoded.value().record);
-        const std::string name = file_name_of(path);
-        const std::string expected_id = name.substr(0, name.size() - legacy_suffix.size());
-        if (id != expected_id) {
-            return quarantine_file(path,
-                                   tr_format("error.storage.id_mismatch", {{"expected", expected_id}, {"id", id}}));
-        }
-        legacy_paths.push_back(path);
-        from_legacy.push_back(RecordKey{type, id});
-        if (!known(type, id)) return add(type, path, std::move(decoded).value());
-        // Seen in a shard too (a migration cut short, or an older version wrote again): the newer
-        // `modified` wins, the shard's copy on a tie.
-        if (modified_of(decoded.value().record) > modified_of_known(type, id))
-            add(type, path, std::move(decoded).value());
     }
 
     // `key` says what holds the record (a line or a file).
@@ -694,21 +697,66 @@ private:
 };
 
 LoadResult JournalStore::load_journal() {
-    LoadResult result;
-    m_collections = {};
-    m_settings_on_disk.reset();
-    m_extras = JournalExtras{};
-    Loader loader{*this, result, {}, {}, {}};
-    for (RecordType type : collection_types) loader.load_collection(type);
-    loader.load_settings();
-    loader.migrate_legacy();
-    loader.finish_warnings();
-    sort_records(result.journal.reflections);
-    sort_records(result.journal.contacts);
-    sort_records(result.journal.messages);
-    sort_records(result.journal.reminders);
-    result.extras = m_extras;
-    return result;
+    JournalLoad load(*this);
+    while (!load.done) load.unit();
+    return load.take_result();
+}
+
+std::unique_ptr<JournalLoad> JournalStore::begin_load() { return std::make_unique<JournalLoad>(*this); }
+
+JournalLoad::JournalLoad(JournalStore& store)
+    : m_store(store),
+      m_loader(std::make_unique<JournalStore::Loader>(JournalStore::Loader{store, m_result, {}, {}, {}})) {}
+
+JournalLoad::~JournalLoad() = default;
+
+void JournalLoad::unit() {
+    if (!m_loader->started) return start();
+    if (m_next < m_files.size()) {
+        const File& file = m_files[m_next++];
+        m_bytes_done += file.bytes;
+        if (file.shard >= 0) {
+            m_loader->load_shard(file.type, file.shard);
+        } else {
+            m_loader->load_legacy_file(file.type, file.old_path);
+        }
+        return;
+    }
+    finish();
+}
+
+void JournalLoad::start() {
+    m_store.m_collections = {};
+    m_store.m_settings_on_disk.reset();
+    m_store.m_extras = JournalExtras{};
+    m_loader->started = true;
+    m_loader->load_settings();
+    for (RecordType type : collection_types) {
+        m_loader->list_collection(
+            type,
+            [&](int index) {
+                m_files.push_back(File{type, index, {}, 0});
+            },
+            [&](std::string path) {
+                m_files.push_back(File{type, -1, std::move(path), 0});
+            });
+    }
+    for (File& file : m_files) {
+        file.bytes =
+            m_store.m_files.size_of(file.shard >= 0 ? JournalStore::shard_path(file.type, file.shard) : file.old_path);
+        m_bytes_total += file.bytes;
+    }
+}
+
+void JournalLoad::finish() {
+    m_loader->migrate_legacy();
+    m_loader->finish_warnings();
+    sort_records(m_result.journal.reflections);
+    sort_records(m_result.journal.contacts);
+    sort_records(m_result.journal.messages);
+    sort_records(m_result.journal.reminders);
+    m_result.extras = m_store.m_extras;
+    done = true;
 }
 
 }  // namespace debrief

@@ -5,6 +5,7 @@
 #include <array>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,8 @@
 #include "storage/file_store.h"
 
 namespace debrief {
+
+class JournalLoad;
 
 // Something that could not be loaded and was moved aside (never deleted, never overwritten).
 struct QuarantinedFile {
@@ -74,6 +77,10 @@ public:
     // otherwise quarantined. Old-layout files (reflections/<id>.json...) are moved into shards.
     LoadResult load_journal();
 
+    // The same load in steps, a file at a time (JournalLoad below): a large journal's first load
+    // leaves the page drawing its progress. The store must not be used otherwise until it is done.
+    std::unique_ptr<JournalLoad> begin_load();
+
     // Saves each listed record as it is in `journal` (with its unknown keys, from load or
     // set_extras), or removes it when the journal no longer has it; `id` is ignored for settings.
     // A record whose line did not change is not written, and each touched shard is written once.
@@ -105,6 +112,7 @@ private:
     using StagedChanges = std::map<std::pair<int, int>, ShardChanges>;  // (collection, shard) ->
 
     struct Loader;
+    friend class JournalLoad;
 
     Collection& collection(RecordType type);
     const Shard& shard(RecordType type, int index) const;
@@ -119,6 +127,49 @@ private:
     JournalExtras m_extras;
     std::array<Collection, 4> m_collections;        // reflections, contacts, messages, reminders
     std::optional<std::string> m_settings_on_disk;  // bytes of settings.json last read or written
+};
+
+// One load of the stored journal (JournalStore::begin_load), for core/stepping.h's run_units:
+// settings.json first (so the language is known before the first frame), then each shard and
+// old-layout file, then the migration of old-layout files and the sort. Run to the end it gives
+// exactly what load_journal gives.
+class JournalLoad {
+public:
+    explicit JournalLoad(JournalStore& store);
+    ~JournalLoad();
+    JournalLoad(const JournalLoad&) = delete;
+    JournalLoad& operator=(const JournalLoad&) = delete;
+
+    bool done = false;
+    void unit();
+
+    // Files read so far and in all, and their bytes (known after the first unit, which lists them).
+    std::size_t files_done() const { return m_next; }
+    std::size_t files_total() const { return m_files.size(); }
+    std::uintmax_t bytes_done() const { return m_bytes_done; }
+    std::uintmax_t bytes_total() const { return m_bytes_total; }
+    // The stored settings, once the first unit has read them.
+    const Settings& settings() const { return m_result.journal.settings; }
+    // Once done.
+    LoadResult take_result() { return std::move(m_result); }
+
+private:
+    struct File {
+        RecordType type;
+        int shard;             // a shard's index, or -1 for an old-layout file
+        std::string old_path;  // the old-layout file's path
+        std::uintmax_t bytes = 0;
+    };
+    void start();
+    void finish();
+
+    JournalStore& m_store;
+    LoadResult m_result;
+    std::unique_ptr<JournalStore::Loader> m_loader;  // refers to m_result
+    std::vector<File> m_files;
+    std::size_t m_next = 0;
+    std::uintmax_t m_bytes_done = 0;
+    std::uintmax_t m_bytes_total = 0;
 };
 
 }  // namespace debrief

@@ -130,6 +130,18 @@ const char* selected_tab_key(Screen screen) {
     }
 }
 
+// The first load of a large journal (app/save_controller.h begin): said in words, with a bar that
+// is a progressbar for screen readers.
+void draw_loading(const StorageInfo::Loading& loading) {
+    heading(tr("loading.title").data());
+    const double fraction =
+        loading.total > 0 ? static_cast<double>(loading.done) / static_cast<double>(loading.total) : 0.0;
+    const std::string percent =
+        tr_format("loading.percent", {{"percent", format_number(static_cast<long long>(fraction * 100.0))}});
+    progress_bar(std::string(tr("loading.title")), static_cast<float>(fraction), percent);
+    muted_text(tr("loading.reassure").data());
+}
+
 void draw_screen(App& app, ViewState& view, Services& services) {
     draw_status_banner(app, services);
     begin_region(Region::tabpanel, "panel", std::string(tr(selected_tab_key(app.nav().screen))));
@@ -175,14 +187,20 @@ void draw_app(App& app, ViewState& view, Services& services) {
     const float left = std::max(margin, (viewport->WorkSize.x - column) * 0.5f);
 
     // Locked: the passphrase is all there is to see (no tabs, no journal: nothing is loaded yet).
-    if (lock_screen_wanted()) {
-        set_frame_place("lock");
+    // Loading a large journal: its progress, until the journal is in (nothing to edit before).
+    const bool locked = lock_screen_wanted();
+    if (locked || app.storage_info().loading) {
+        set_frame_place(locked ? "lock" : "loading");
         ImGui::SetCursorPos(ImVec2(left, 32.0f));
         begin_region(Region::main, "main");
         ImGui::BeginGroup();
         ImGui::PushItemWidth(column);
         ImGui::PushTextWrapPos(left + column);
-        draw_lock_screen(app);
+        if (locked) {
+            draw_lock_screen(app);
+        } else {
+            draw_loading(*app.storage_info().loading);
+        }
         ImGui::PopTextWrapPos();
         ImGui::PopItemWidth();
         ImGui::EndGroup();

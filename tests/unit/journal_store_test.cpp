@@ -264,7 +264,7 @@ TEST_CASE("lines that do not belong are quarantined: wrong shard, wrong type, du
               " | Line 1: The line holds a reflection record where a contact record belongs"));
     CHECK(has(JournalStore::record_path(RecordType::message, "m1") +
               " | Line 1: The required field \"created\" is missing at $.record"));
-    CHECK(loaded.quarantined.back().moved_to == "quarantine/settings.json.1");
+    CHECK(loaded.quarantined.front().moved_to == "quarantine/settings.json.1");  // settings are read first
     CHECK(loaded.journal.reflections.size() == 1);
     CHECK(loaded.journal.contacts.empty());
     CHECK(loaded.journal.messages.empty());
@@ -317,8 +317,8 @@ TEST_CASE("leftover temporary files: a complete one without a real file is recov
     CHECK(folder.has(contact_shard));
     CHECK(loaded.journal.settings.search_location == "München");
     CHECK(loaded.warnings ==
-          std::vector<std::string>{"Recovered " + contact_shard + " from a save that was interrupted.",
-                                   "Recovered settings.json from a save that was interrupted."});
+          std::vector<std::string>{"Recovered settings.json from a save that was interrupted.",
+                                   "Recovered " + contact_shard + " from a save that was interrupted."});
     REQUIRE(loaded.quarantined.size() == 1);
     CHECK(loaded.quarantined[0].original == temp_of(message_shard));
     CHECK(loaded.quarantined[0].reason ==
@@ -604,4 +604,49 @@ TEST_CASE("migration that cannot write its shards keeps the old files") {
     CHECK(retried.errors.empty());
     CHECK(journal_text(retried.journal) == journal_text(loaded.journal));
     CHECK_FALSE(folder.has("reflections/" + reflection_id + ".json"));
+}
+
+// The same folder, twice: once loaded in one go, once a file per step with a look after each step.
+TEST_CASE("a load in steps gives exactly what one load gives, a file at a time, settings first") {
+    ScratchFolder whole, stepped;
+    Journal journal = with_many_reflections(150);
+    journal.settings.language = "de";
+    for (const ScratchFolder* folder : {&whole, &stepped}) {
+        REQUIRE(save_everything(folder->path(), journal));
+        // A damaged line to quarantine and an old-layout file to migrate, in both.
+        folder->put(shard_of_reflection("bulk-7"), folder->get(shard_of_reflection("bulk-7")) + "{not json\n");
+        folder->put("contacts/" + journal.contacts[0].meta.id + ".json", encode_record(journal.contacts[0]));
+    }
+    const LoadResult expected = load(whole);
+    REQUIRE(expected.quarantined.size() == 1);
+
+    JournalStore store(stepped.path());
+    const std::unique_ptr<JournalLoad> loading = store.begin_load();
+    loading->unit();  // the settings, and the list of files to read
+    CHECK(loading->settings().language == "de");
+    CHECK(loading->files_done() == 0);
+    const std::size_t total = loading->files_total();
+    CHECK(total > 64);  // the reflections' shards, the other collections' and the old-layout file
+    const std::uintmax_t bytes = loading->bytes_total();
+    CHECK(bytes > 150 * 500);  // every reflection's line, at least
+    std::size_t steps = 0;
+    while (!loading->done) {
+        const std::size_t before = loading->files_done();
+        loading->unit();
+        ++steps;
+        CHECK(loading->files_done() <= before + 1);
+        CHECK(loading->files_total() == total);
+        CHECK(loading->bytes_done() <= bytes);
+    }
+    CHECK(loading->bytes_done() == bytes);
+    CHECK(steps == total + 1);  // one per file, then the migration and sort
+    const LoadResult result = loading->take_result();
+    CHECK(journal_text(result.journal) == journal_text(expected.journal));
+    CHECK(result.warnings == expected.warnings);
+    CHECK(result.quarantined.size() == 1);
+    CHECK(result.files_changed == expected.files_changed);
+    CHECK(stepped.get(shard_of_reflection("bulk-7")) == whole.get(shard_of_reflection("bulk-7")));
+    CHECK_FALSE(stepped.has("contacts/" + journal.contacts[0].meta.id + ".json"));  // migrated, as in one go
+    // The store knows what is on disk after a stepped load too: nothing to rewrite.
+    CHECK(save_everything(store, result.journal).value().files_written == 0);
 }

@@ -273,3 +273,75 @@ TEST_CASE("a replace import's backup is written, with the unknown keys, before t
     REQUIRE(f.stored().reflections.size() == 1);
     CHECK(f.stored().reflections[0].company == "After");
 }
+
+// A large journal's first load in steps (the web page runs them between frames).
+TEST_CASE("a load in steps: settings at once, progress meanwhile, nothing saved until the journal is in") {
+    Fixture stored;
+    stored.saver.start(StorageRole::writer);
+    stored.app.update_settings([](Settings& s) { s.language = "it"; });
+    for (int i = 0; i < 40; ++i) {
+        const std::string id = stored.app.create_reflection();
+        stored.app.update_reflection(id, [i](Reflection& r) { r.company = "Azienda " + std::to_string(i); });
+    }
+    stored.saver.flush(0);
+
+    test::FixedEnvironment env;
+    App app(env);
+    RecordingSync sync;
+    SaveController saver(app, stored.folder.path(), sync);
+    saver.begin(StorageRole::writer);
+    CHECK(saver.loading());
+    REQUIRE(app.storage_info().loading);
+
+    CHECK(saver.step_load([] { return false; }));  // one file: the settings and the list
+    CHECK(app.journal().settings.language == "it");
+    CHECK(app.journal().reflections.empty());
+    const std::uintmax_t total = app.storage_info().loading->total;  // bytes
+    CHECK(total > 40 * 100);
+    // Nothing is saved while the journal is not all in: a save now would write an empty journal.
+    app.update_settings([](Settings& s) { s.search_location = "Torino"; });
+    saver.update(0);
+    saver.update(SaveController::debounce_ms * 2);
+    saver.flush(SaveController::debounce_ms * 3);
+    CHECK(sync.persists == 0);
+
+    std::uintmax_t seen = 0;
+    while (saver.step_load([] { return false; })) {
+        REQUIRE(app.storage_info().loading);
+        CHECK(app.storage_info().loading->done >= seen);
+        seen = app.storage_info().loading->done;
+    }
+    CHECK_FALSE(saver.loading());
+    CHECK_FALSE(app.storage_info().loading);
+    CHECK(seen == total);
+    CHECK(app.journal().reflections.size() == 40);
+    CHECK(app.save_status().state == SaveState::saved);
+}
+
+TEST_CASE("a reader's refresh and a take-over that arrive during a load in steps are done once it ends") {
+    Fixture writer;
+    writer.saver.start(StorageRole::writer);
+    const std::string id = writer.app.create_reflection();
+    writer.app.update_reflection(id, [](Reflection& r) { r.company = "Before"; });
+    writer.saver.flush(0);
+
+    test::FixedEnvironment env;
+    App app(env);
+    RecordingSync sync;
+    SaveController reader(app, writer.folder.path(), sync);
+    reader.begin(StorageRole::reader);
+    REQUIRE(reader.step_load([] { return false; }));  // listed: the shard is not read yet
+
+    writer.app.update_reflection(id, [](Reflection& r) { r.company = "During"; });
+    writer.saver.flush(1);
+    reader.reload();
+    reader.become_writer();
+    CHECK(sync.persists == 0);  // not before the journal is in
+    while (reader.step_load([] { return true; })) {
+    }
+    REQUIRE(app.journal().reflections.size() == 1);
+    CHECK(app.journal().reflections[0].company == "During");
+    CHECK(reader.role() == StorageRole::writer);
+    CHECK(sync.persists == 1);
+    CHECK(app.notice() == tr("storage.now_writer"));
+}
