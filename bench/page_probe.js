@@ -16,47 +16,32 @@
   // The pages assign `window.debrief = {frames, state, ...}` and then update its fields (C++ through
   // EM_ASM): accessors record the first moment each milestone is reached, with no polling delay.
   let app;
+  // A field of `target` that runs `seen(value)` on every assignment.
+  const track = (target, name, seen) => {
+    let value = target[name];
+    Object.defineProperty(target, name, {
+      enumerable: true,
+      configurable: true,
+      get: () => value,
+      set: (next) => {
+        value = next;
+        seen(next);
+      },
+    });
+  };
   const watch = (target) => {
     if (!target || typeof target !== 'object') return target;
-    let frames = target.frames;
-    let state = target.state;
-    Object.defineProperty(target, 'frames', {
-      enumerable: true,
-      configurable: true,
-      get: () => frames,
-      set: (value) => {
-        frames = value;
-        if (value >= 1 && probe.firstFrameAt === null) probe.firstFrameAt = performance.now();
-      },
+    track(target, 'frames', (frames) => {
+      if (frames >= 1 && probe.firstFrameAt === null) probe.firstFrameAt = performance.now();
     });
-    Object.defineProperty(target, 'state', {
-      enumerable: true,
-      configurable: true,
-      get: () => state,
-      set: (value) => {
-        state = value;
-        if (value === 'ready' && probe.readyAt === null) probe.readyAt = performance.now();
-      },
+    track(target, 'state', (state) => {
+      if (state === 'ready' && probe.readyAt === null) probe.readyAt = performance.now();
     });
-    let counts = target.counts;
-    Object.defineProperty(target, 'counts', {
-      enumerable: true,
-      configurable: true,
-      get: () => counts,
-      set: (value) => {
-        counts = value;
-        if (probe.journalAt === null) probe.journalAt = performance.now();
-      },
+    track(target, 'counts', () => {
+      if (probe.journalAt === null) probe.journalAt = performance.now();
     });
-    let save = target.save;
-    Object.defineProperty(target, 'save', {
-      enumerable: true,
-      configurable: true,
-      get: () => save,
-      set: (value) => {
-        save = value;
-        if (probe.saves.length < LIMIT) probe.saves.push([performance.now(), value]);
-      },
+    track(target, 'save', (save) => {
+      if (probe.saves.length < LIMIT) probe.saves.push([performance.now(), save]);
     });
     return target;
   };

@@ -38,6 +38,14 @@ struct Fixture {
     SaveController saver{app, folder.path(), sync};
 
     SaveState state() const { return app.save_status().state; }
+    // Started as the writer, with one reflection saved: its id.
+    std::string start_with_reflection(const std::string& company) {
+        saver.start(StorageRole::writer);
+        const std::string id = app.create_reflection();
+        app.update_reflection(id, [&](Reflection& r) { r.company = company; });
+        saver.flush(0);
+        return id;
+    }
     // What a fresh start would load from the folder.
     Journal stored() const {
         JournalStore store(folder.path());
@@ -52,6 +60,15 @@ struct Fixture {
         std::filesystem::create_directories(blocker);
         return blocker;
     }
+};
+
+// Another tab (or a later start) on the same folder: its own App and controller.
+struct SecondTab {
+    explicit SecondTab(const ScratchFolder& folder) : saver(app, folder.path(), sync) {}
+    test::FixedEnvironment env;
+    App app{env};
+    RecordingSync sync;
+    SaveController saver;
 };
 
 }  // namespace
@@ -184,15 +201,12 @@ TEST_CASE("flush writes at once, without waiting for the debounce") {
 
 TEST_CASE("a reader loads the writer's journal, changes nothing, follows its saves and can take over") {
     Fixture writer;
-    writer.saver.start(StorageRole::writer);
-    const std::string id = writer.app.create_reflection();
-    writer.app.update_reflection(id, [](Reflection& r) { r.company = "First"; });
-    writer.saver.flush(0);
+    const std::string id = writer.start_with_reflection("First");
 
-    test::FixedEnvironment env;
-    App app(env);
-    RecordingSync sync;
-    SaveController reader(app, writer.folder.path(), sync);
+    SecondTab tab(writer.folder);
+    App& app = tab.app;
+    RecordingSync& sync = tab.sync;
+    SaveController& reader = tab.saver;
     reader.start(StorageRole::reader);
     CHECK(app.save_status().state == SaveState::read_only);
     CHECK_FALSE(app.save_status().reason.empty());
@@ -285,10 +299,10 @@ TEST_CASE("a load in steps: settings at once, progress meanwhile, nothing saved 
     }
     stored.saver.flush(0);
 
-    test::FixedEnvironment env;
-    App app(env);
-    RecordingSync sync;
-    SaveController saver(app, stored.folder.path(), sync);
+    SecondTab tab(stored.folder);
+    App& app = tab.app;
+    RecordingSync& sync = tab.sync;
+    SaveController& saver = tab.saver;
     saver.begin(StorageRole::writer);
     CHECK(saver.loading());
     REQUIRE(app.storage_info().loading);
@@ -320,15 +334,12 @@ TEST_CASE("a load in steps: settings at once, progress meanwhile, nothing saved 
 
 TEST_CASE("a reader's refresh and a take-over that arrive during a load in steps are done once it ends") {
     Fixture writer;
-    writer.saver.start(StorageRole::writer);
-    const std::string id = writer.app.create_reflection();
-    writer.app.update_reflection(id, [](Reflection& r) { r.company = "Before"; });
-    writer.saver.flush(0);
+    const std::string id = writer.start_with_reflection("Before");
 
-    test::FixedEnvironment env;
-    App app(env);
-    RecordingSync sync;
-    SaveController reader(app, writer.folder.path(), sync);
+    SecondTab tab(writer.folder);
+    App& app = tab.app;
+    RecordingSync& sync = tab.sync;
+    SaveController& reader = tab.saver;
     reader.begin(StorageRole::reader);
     REQUIRE(reader.step_load([] { return false; }));  // listed: the shard is not read yet
 
