@@ -28,6 +28,14 @@ void import_init(App& app) { g_app = &app; }
 
 void import_show_result() { show_result(); }
 
+void import_start(const std::string& file_name, std::string_view bytes) {
+    g_app->import_flow().start(file_name, std::string(bytes));
+    g_app->go(Screen::data);
+    request_frame();
+    // A small file is done at once; a large one first shows its next phase (the parse is one piece).
+    if (static_cast<long long>(bytes.size()) < ImportFlow::small_file_bytes) long_work_now();
+}
+
 }  // namespace debrief::platform
 
 extern "C" {
@@ -64,11 +72,7 @@ EMSCRIPTEN_KEEPALIVE void debrief_import_file(const char* name, int name_length,
         show_result();
         return;
     }
-    g_app->import_flow().start(file_name, std::string(bytes));
-    g_app->go(debrief::Screen::data);
-    request_frame();
-    // A small file is done at once; a large one first shows its next phase (the parse is one piece).
-    if (static_cast<long long>(bytes.size()) < debrief::ImportFlow::small_file_bytes) long_work_now();
+    import_start(file_name, bytes);
 }
 
 EMSCRIPTEN_KEEPALIVE void debrief_import_too_large(const char* name, int name_length, double size) {

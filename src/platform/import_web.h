@@ -7,10 +7,15 @@
 
 #include "app/app.h"
 
+#include <string>
+#include <string_view>
+
 namespace debrief::platform {
 
 void import_init(App& app);
 // The stepped import has ended (preview or error): the data screen shows it, an error is spoken.
 void import_show_result();
+// A file's bytes are here (read, or opened with its passphrase): the stepped import starts on them.
+void import_start(const std::string& file_name, std::string_view bytes);
 
 }  // namespace debrief::platform

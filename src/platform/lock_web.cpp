@@ -5,6 +5,7 @@
 #include "app/import_flow.h"
 #include "core/i18n.h"
 #include "platform/backend_web.h"
+#include "platform/import_web.h"
 #include "platform/storage_web.h"
 #include "serialization/sealed_envelope.h"
 #include "ui/lock_view.h"
@@ -198,8 +199,8 @@ EMSCRIPTEN_KEEPALIVE void debrief_lock_opened(int ok, const char* data, int leng
         const std::string name = g_lock.m_import_name;
         g_lock.cancel_sealed_import();
         g_lock.m_form.problem.clear();
-        g_lock.app->import_flow().receive(*g_lock.app, name, std::string_view(data, static_cast<std::size_t>(length)));
-        if (!g_lock.app->import_flow().error().empty()) g_lock.app->notify(g_lock.app->import_flow().error());
+        // The opened journal goes through the same stepped import as a plain file, progress bar included.
+        import_start(name, std::string_view(data, static_cast<std::size_t>(length)));
     }
     request_frame();
 }

@@ -1,10 +1,12 @@
 // A large import (the generated 10,000-reflection journal, 34 MB) keeps the page drawing: a progress
 // bar named in the accessible mirror moves through several values while frames keep coming, Escape
-// cancels it without touching the journal, and a finished import previews the file as before.
+// cancels it without touching the journal, and a finished import previews the file as before (an
+// encrypted one too, once opened).
 // The longest main-thread task during the import is measured and reported (test diagnostics).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,6 +150,43 @@ test('a large import shows its progress while the page keeps drawing, then the s
   await page.getByText(changes, { exact: true }).waitFor({ state: 'attached' });
   assert.equal(await bar().count(), 0);
   // Leave the journal as it was: Escape presses the preview's Cancel.
+  await page.keyboard.press('Escape');
+  await merge.waitFor({ state: 'detached' });
+});
+
+// The envelope "Export with a passphrase" writes (docs/schema.md), made here with Node's crypto.
+function sealed(plain, passphrase) {
+  const salt = randomBytes(16);
+  const nonce = randomBytes(12);
+  const key = pbkdf2Sync(Buffer.from(passphrase.normalize('NFC')), salt, 600000, 32, 'sha256');
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return JSON.stringify({
+    format: 'debrief-encrypted',
+    version: 1,
+    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600000, salt: salt.toString('base64') },
+    cipher: { name: 'AES-GCM', key_bits: 256, tag_bits: 128, nonce: nonce.toString('base64') },
+    ciphertext: ciphertext.toString('base64'),
+  });
+}
+
+test('a large encrypted file, once opened with its passphrase, is checked with the same progress', async () => {
+  await waitSettled(page);
+  const passphrase = 'a passphrase for the large file';
+  const sealedFile = join(dir, 'big-encrypted.json');
+  await writeFile(sealedFile, sealed(text, passphrase));
+  const button = await reveal(page, page.getByRole('button', { name: t('data.import.pick') }));
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+  await chooser.setFiles(sealedFile);
+  const field = await reveal(page, page.getByLabel(t('data.import.sealed_passphrase'), { exact: true }), { maxSteps: 80 });
+  await field.fill(passphrase);
+  await watch();
+  await (await reveal(page, page.getByRole('button', { name: t('data.import.sealed_open'), exact: true }))).click();
+  const merge = page.getByRole('button', { name: t('data.import.apply_merge') });
+  await merge.waitFor({ state: 'attached', timeout: 60000 });
+  const seen = await stopWatching();
+  assert.ok(seen.texts.filter((words) => words.startsWith('Checking ')).length >= 2, seen.texts.join(' | '));
+  assert.ok(seen.values.length >= 3, `bar values: ${seen.values.join(', ')}`);
   await page.keyboard.press('Escape');
   await merge.waitFor({ state: 'detached' });
 });
