@@ -225,10 +225,8 @@ const DebriefLock = (() => {
   // is written again as a new generation under fresh keys, with its lock record, in one IndexedDB
   // transaction; a second, tiny one switches the pointer to it (the commit point); a third deletes
   // the old generation. A browser killed at any moment opens the old generation or the new one,
-  // never a mix. Fresh keys, not the same keys overwritten: once, a kill right after a committed
-  // re-encryption reopened the old generation when an earlier re-encryption had been killed half
-  // written in the same profile, as if that earlier transaction's undo landed late (issue #16). An
-  // undo of a generation nobody points to can no longer touch the journal.
+  // never a mix: the commit point is one small record, and whatever an interrupted re-encryption
+  // wrote belongs to a generation nobody points to (deleted by the next writer to start).
   async function rekey(passphrase) {
     if (DebriefStorage.role !== 'writer') throw new Error('read-only');
     state.busy = 'rekeying';
