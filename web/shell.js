@@ -939,21 +939,16 @@ const Debrief = (() => {
   return { fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, loadArabicFonts, supported, watchViewport, statusText };
 })();
 
-// The last dependency to go starts main() inside its own callback: a task of its own instead, so the
-// journal's load (or a font's write) and main() are two tasks, each shorter than one long one
-// (Lighthouse counts what a task runs over 50 ms).
-const releaseRunDependency = (name) => setTimeout(() => removeRunDependency(name), 0);
-
 var Module = {
   canvas: document.getElementById('canvas'),
   preRun: [() => {
     addRunDependency('fonts');
-    Debrief.loadFonts().then(() => releaseRunDependency('fonts'), (e) => {
+    Debrief.loadFonts().then(() => removeRunDependency('fonts'), (e) => {
       window.debrief.errors.push(String(e));
       Debrief.fail('fonts');
     });
     addRunDependency('catalogue');
-    Debrief.loadCatalogue().finally(() => releaseRunDependency('catalogue'));
+    Debrief.loadCatalogue().finally(() => removeRunDependency('catalogue'));
     if (window.DebriefStorage) DebriefStorage.preRun(Module);
   }],
   onAbort: () => Debrief.fail('load'),

@@ -222,7 +222,7 @@ const DebriefStorage = (() => {
   function preRun() {
     addRunDependency('journal');
     Debrief.statusText('Opening your journal…');
-    start().catch((e) => window.debrief.errors.push(String(e))).finally(() => releaseRunDependency('journal'));
+    start().catch((e) => window.debrief.errors.push(String(e))).finally(() => removeRunDependency('journal'));
     // Tabs are often closed or frozen without unload events, especially on phones: save on hide.
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
     window.addEventListener('pagehide', () => flush());
