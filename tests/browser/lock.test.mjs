@@ -266,12 +266,8 @@ test('auto-lock: a tab hidden for long locks when seen again, and the setting tu
 });
 
 test('a read-only second tab follows the lock: on, a new passphrase and off each bring it to the right screen', async () => {
-  const browser = await launch();
+  const { browser, page: writer } = await journalWithOneReflection();
   try {
-    const writer = await browser.context.newPage();
-    await openApp(writer, server.url);
-    await newReflection(writer, SENTENCE);
-    await waitSaved(writer);
     const reader = await browser.context.newPage();
     await openApp(reader, server.url);
     assert.equal(await reader.evaluate(() => window.debrief.storage.role), 'reader');
@@ -375,11 +371,14 @@ test('a browser killed during each phase of turning on, changing or turning off 
     let complete = await seed(page);
     const count = await page.evaluate(() => window.debrief.counts.reflections);
     assert.equal(count, 300);
-    // Closed normally once, as a person closing the browser would: Chromium writes localStorage (the
-    // "a journal was saved here" mark, web/storage.js) only seconds after a change.
-    await chromium.close();
-    chromium = await launchKillable(profile);
-    page = (await openAny(chromium.context, [])).page;
+    // Closed normally, as a person closing the browser would, and opened again: Chromium writes
+    // localStorage (the "a journal was saved here" mark, web/storage.js) only seconds after a change.
+    const reopen = async (passphrases) => {
+      await chromium.close();
+      chromium = await launchKillable(profile);
+      return (await openAny(chromium.context, passphrases)).page;
+    };
+    page = await reopen([]);
 
     // [the passphrase to move to (null: turn the lock off), where the kill lands, which generation
     // must open after it]. The re-encryption stops for good at that phase ('deriving': once PBKDF2
@@ -420,15 +419,8 @@ test('a browser killed during each phase of turning on, changing or turning off 
         context.diagnostic(`${label}: Chromium cleared its damaged store (${chromium.storeCorruption()}); the journal-lost card showed`);
         complete = await seed(page);
         current = expected === 'new' ? next : current;
-        if (current) {
-          await fill(page, t('data.lock.new_passphrase'), current);
-          await fill(page, t('data.lock.repeat_passphrase'), current);
-          await press(page, t('data.lock.turn_on'));
-          await page.waitForFunction(() => window.debrief.lock.busy === '' && window.debrief.lock.sealed, null, { timeout: 60000 });
-        }
-        await chromium.close();  // localStorage's mark on disk, as at the start
-        chromium = await launchKillable(profile);
-        page = (await openAny(chromium.context, [current])).page;
+        if (current) await turnOnLock(page, current);
+        page = await reopen([current]);
         continue;
       }
       const opened = await openAny(chromium.context, [current, next]);
