@@ -380,7 +380,6 @@ struct JournalStore::Loader {
     std::vector<std::string> legacy_paths;  // old-layout files, removed once their shards are written
     std::size_t listed_warnings = 0;        // see add_warnings
     std::size_t all_warnings = 0;
-    bool started = false;  // the settings are read and the files to read are known (Load::start)
 
     // After the last record: the count of the warnings not listed.
     void finish_warnings() {
@@ -711,7 +710,7 @@ JournalLoad::JournalLoad(JournalStore& store)
 JournalLoad::~JournalLoad() = default;
 
 void JournalLoad::unit() {
-    if (!m_loader->started) return start();
+    if (!m_started) return start();
     if (m_next < m_files.size()) {
         const File& file = m_files[m_next++];
         m_bytes_done += file.bytes;
@@ -729,7 +728,7 @@ void JournalLoad::start() {
     m_store.m_collections = {};
     m_store.m_settings_on_disk.reset();
     m_store.m_extras = JournalExtras{};
-    m_loader->started = true;
+    m_started = true;
     m_loader->load_settings();
     for (RecordType type : collection_types) {
         m_loader->list_collection(

@@ -167,6 +167,7 @@ private:
     LoadResult m_result;
     std::unique_ptr<JournalStore::Loader> m_loader;  // refers to m_result
     std::vector<File> m_files;
+    bool m_started = false;  // the settings are read and the files to read are known (start)
     std::size_t m_next = 0;
     std::uintmax_t m_bytes_done = 0;
     std::uintmax_t m_bytes_total = 0;
