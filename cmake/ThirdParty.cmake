@@ -20,13 +20,30 @@ if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "ImGui sources missing in ${IMGUI_DIR}: run scripts/build (it runs `apt-get source imgui`).")
 endif()
 # imgui_demo.cpp is deliberately absent: the demo window adds ~135 KB gzip (docs/web-platform.md).
+# ImGui 1.86 has no switch to leave out its built-in ProggyClean font: ImFontAtlas::Build() falls back
+# to it when no font was added, so its 11,980 bytes of base85 (9 KB of the brotli'd wasm) stay linked.
+# Debrief always adds its own fonts first (src/ui/fonts.cpp), so imgui_draw.cpp is compiled from a copy
+# in which that fallback has no data; the array is then unused and dropped.
+file(READ "${IMGUI_DIR}/imgui_draw.cpp" IMGUI_DRAW_SOURCE)
+set(IMGUI_DEFAULT_FONT_DATA "return proggy_clean_ttf_compressed_data_base85;")
+string(FIND "${IMGUI_DRAW_SOURCE}" "${IMGUI_DEFAULT_FONT_DATA}" found)
+if(found EQUAL -1)
+  message(FATAL_ERROR "${IMGUI_DIR}/imgui_draw.cpp no longer returns its default font where expected.")
+endif()
+string(REPLACE "${IMGUI_DEFAULT_FONT_DATA}" "IM_ASSERT(0 && \"Debrief adds its own fonts\"); return NULL;"
+       IMGUI_DRAW_SOURCE "${IMGUI_DRAW_SOURCE}")
+set(IMGUI_DRAW_COPY "${CMAKE_BINARY_DIR}/imgui/imgui_draw.cpp")
+file(WRITE "${IMGUI_DRAW_COPY}.new" "${IMGUI_DRAW_SOURCE}")
+configure_file("${IMGUI_DRAW_COPY}.new" "${IMGUI_DRAW_COPY}" COPYONLY)  # rewritten only when it changes
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${IMGUI_DIR}/imgui_draw.cpp")
+set_source_files_properties("${IMGUI_DRAW_COPY}" PROPERTIES COMPILE_OPTIONS "-Wno-unused-const-variable")
 add_library(imgui STATIC
-  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp
+  ${IMGUI_DIR}/imgui.cpp "${IMGUI_DRAW_COPY}"
   ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/src/ui/imgui_config)
 target_compile_definitions(imgui PUBLIC
   IMGUI_USER_CONFIG="debrief_imconfig.h"
-  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_METRICS_WINDOW
   IMGUI_ENABLE_TEST_ENGINE)  # item hooks feed the accessible semantic mirror (src/ui/item_registry.*)
 
 # --- GNU FriBidi 1.0.8 (Debian source package `fribidi`): Arabic shaping + reordering for display ---
