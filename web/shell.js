@@ -793,7 +793,9 @@ const Debrief = (() => {
   // ---- page-level behaviour -------------------------------------------------------------------
   function ready() {
     setState('ready');
-    whenRunning();
+    // The worker's install (reading every file into its cache) competed with the first frame for
+    // the CPU and the GPU process; it waits until the app has drawn and has nothing left to do.
+    settled(10000).catch(() => {}).then(whenRunning);
   }
 
   function watchViewport() {
@@ -1054,8 +1056,8 @@ function registerServiceWorker() {
   }, (e) => console.warn('Debrief: could not register or update the service worker (offline?):', e));
 }
 
-// Only once the app runs (Debrief.ready) and the page has loaded: by then app.wasm, app.js and the
-// fonts are in the HTTP cache, where the worker's install takes them from (sw.js precache) instead
+// Only once the app runs and has settled after its first frames (or failed), and the page has
+// loaded: by then app.wasm, app.js and the fonts are in the HTTP cache, where the worker's install takes them from (sw.js precache) instead
 // of downloading them a second time, and the install never competes with the app's own downloads.
 let serviceWorkerStarted = false;
 function whenRunning() {
