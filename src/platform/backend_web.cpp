@@ -2,6 +2,7 @@
 #include "platform/backend_web.h"
 
 #include "core/i18n.h"
+#include "ui/draw_fingerprint.h"
 #include "ui/draw_mirror.h"
 #include "ui/fonts.h"
 
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
 #include <deque>
 #include <memory>
 
@@ -66,7 +68,10 @@ struct Backend {
     float ratio = 1.0f;
     bool fonts_ready = false;
     unsigned frames = 0;
-    int armed_timers = 0;  // set_timer() calls that have not fired yet
+    unsigned frames_drawn = 0;  // frames that reached the canvas (the others repeated it)
+    std::uint64_t canvas_fingerprint = 0;
+    bool canvas_stale = true;  // resized (which clears it) or a new font texture: draw regardless
+    int armed_timers = 0;      // set_timer() calls that have not fired yet
 };
 
 Backend g;
@@ -317,6 +322,7 @@ void update_display(ImGuiIO& io) {
         g.css_height = height;
         emscripten_set_canvas_element_size(canvas_target, static_cast<int>(std::lround(width * ratio)),
                                            static_cast<int>(std::lround(height * ratio)));
+        g.canvas_stale = true;
     }
     // A new pixel ratio needs sharper glyphs; the first Arabic text needs its glyphs (ui/fonts.h).
     if (ratio != g.ratio || !g.fonts_ready || ui::fonts_outdated()) {
@@ -325,6 +331,7 @@ void update_display(ImGuiIO& io) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         g.fonts_ready = true;
+        g.canvas_stale = true;
     }
     // clang-format off
     if (ui::arabic_files_needed()) EM_ASM({ Debrief.loadArabicFonts(); });  // once; it calls back when done
@@ -355,16 +362,24 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
                              ImGui::GetStyle().ItemSpacing.x * 0.8f);
     }
 
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g.ratio), static_cast<int>(io.DisplaySize.y * g.ratio));
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // A frame that repeats the one on the canvas is not drawn again (ui/draw_fingerprint.h): the
+    // canvas keeps its picture, and the browser has nothing new to composite.
+    const std::uint64_t fingerprint = ui::draw_data_fingerprint(*ImGui::GetDrawData());
+    if (g.canvas_stale || fingerprint != g.canvas_fingerprint) {
+        glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g.ratio), static_cast<int>(io.DisplaySize.y * g.ratio));
+        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        g.canvas_fingerprint = fingerprint;
+        g.canvas_stale = false;
+        ++g.frames_drawn;
+    }
     g.callbacks.after_render();
 
     ++g.frames;
     // clang-format off
-    EM_ASM({ window.debrief.frames = $0; }, g.frames);
+    EM_ASM({ window.debrief.frames = $0; window.debrief.framesDrawn = $1; }, g.frames, g.frames_drawn);
     // clang-format on
 
     if (!g.queue.empty() || g.has_reveal || g.pending_scroll != 0.0f) {

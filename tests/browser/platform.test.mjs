@@ -61,6 +61,52 @@ test('no frames are drawn while idle; input draws again', async () => {
   });
 });
 
+// Render on demand draws settle frames after each event; one that repeats the picture on the canvas
+// is not drawn (ui/draw_fingerprint.h). A resize clears the canvas, so the frame after it is drawn
+// in full: if a changed frame had been skipped, that full drawing would differ from what was shown.
+test('frames that repeat the canvas are skipped, and every change still reaches it', async () => {
+  await withPage({}, async (page) => {
+    const viewport = page.viewportSize();
+    const canvas = page.locator('#canvas');
+    const counts = () => page.evaluate(() => ({ frames: window.debrief.frames, drawn: window.debrief.framesDrawn }));
+    const drawnAfter = async (change) => {
+      const before = await counts();
+      await change();
+      await page.waitForFunction((n) => window.debrief.frames > n, before.frames);
+      await waitSettled(page);
+      return (await counts()).drawn - before.drawn;
+    };
+    const redrawnInFull = async () => {
+      await drawnAfter(() => page.setViewportSize({ width: viewport.width + 1, height: viewport.height }));
+      assert.ok((await drawnAfter(() => page.setViewportSize(viewport))) >= 1, 'a resize draws');
+      return canvas.screenshot();
+    };
+    const shownMatchesFullDrawing = async (what) => {
+      const shown = await canvas.screenshot();
+      assert.ok(shown.equals(await redrawnInFull()), `the canvas after ${what} is the full drawing of that frame`);
+    };
+
+    await waitSettled(page);
+    const start = await counts();
+    assert.ok(start.drawn >= 1 && start.drawn < start.frames, `drawn ${start.drawn} of ${start.frames} start-up frames`);
+    await shownMatchesFullDrawing('start-up');
+
+    const button = page.getByRole('button', { name: 'New reflection' });
+    const box = await button.boundingBox();
+    assert.ok((await drawnAfter(() => page.mouse.move(box.x + box.width / 2, box.y + box.height / 2))) >= 1,
+      'hovering a button draws its highlight');
+    await shownMatchesFullDrawing('a hover');
+
+    await newReflection(page, 'Ørsted — 東京');
+    await waitSaved(page);
+    await shownMatchesFullDrawing('typing into a field');
+
+    await page.mouse.move(2, viewport.height - 2);
+    await waitSettled(page);
+    await shownMatchesFullDrawing('the pointer leaving');
+  });
+});
+
 test('mirror buttons are found by role and name, by mouse and by keyboard alone', async () => {
   await withPage({}, async (page) => {
     await page.getByRole('tab', { name: 'Reminders' }).click();
