@@ -26,7 +26,7 @@ target_link_options(debrief_web PRIVATE
   -sERROR_ON_UNDEFINED_SYMBOLS=1
   # Smaller JS glue (~1 KB brotli): only the Module fields web/shell.js sets, no GL extension-string
   # and version-string emulation or error tracking (imgui_impl_opengl3 asks for neither), no setjmp.
-  -sINCOMING_MODULE_JS_API=canvas,preRun,onAbort,print,printErr
+  -sINCOMING_MODULE_JS_API=canvas,preRun,instantiateWasm,onAbort,print,printErr
   -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0 -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0
   -sSUPPORT_LONGJMP=0

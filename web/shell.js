@@ -852,6 +852,38 @@ const Debrief = (() => {
     return fontDownloads;
   }
 
+  // app.wasm is downloaded and compiled from here, not by app.js: the compile then runs while the
+  // other scripts load and run. It starts once the page has painted "Opening your journal…" (a
+  // request made before that paint competes with the stylesheet on a slow network and, to
+  // Lighthouse, makes the first paint wait for the whole wasm), or when app.js asks for it.
+  let wasmCompile = null;
+  function compileWasm() {
+    if (!wasmCompile) {
+      const request = fetch('app.wasm', { credentials: 'same-origin' });
+      wasmCompile = WebAssembly.compileStreaming(request).catch(async () => {
+        // A host that sends another MIME type than application/wasm: compile from the bytes.
+        const response = await request;
+        if (!response.ok) throw new Error(`app.wasm: HTTP ${response.status}`);
+        return WebAssembly.compile(await response.arrayBuffer());
+      });
+    }
+    return wasmCompile;
+  }
+  function compileWasmAfterPaint() {
+    if (document.visibilityState !== 'visible') return compileWasm();  // a hidden page paints nothing
+    requestAnimationFrame(() => setTimeout(compileWasm, 0));
+  }
+  // Module.instantiateWasm: Emscripten hands over the imports and takes the instance.
+  function instantiateWasm(imports, receive) {
+    compileWasm()
+      .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+      .catch((e) => {
+        window.debrief.errors.push(String(e));
+        fail('load');
+      });
+    return {};  // the exports arrive through receive()
+  }
+
   async function loadFonts() {
     const buffers = await fetchFonts();
     FS.mkdir('/fonts');
@@ -938,7 +970,7 @@ const Debrief = (() => {
     linkManifest(firstLanguage);
   }
 
-  return { fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, loadArabicFonts, supported, watchViewport, statusText };
+  return { compileWasmAfterPaint, instantiateWasm, fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, loadArabicFonts, supported, watchViewport, statusText };
 })();
 
 var Module = {
@@ -953,6 +985,7 @@ var Module = {
     Debrief.loadCatalogue().finally(() => removeRunDependency('catalogue'));
     if (window.DebriefStorage) DebriefStorage.preRun(Module);
   }],
+  instantiateWasm: Debrief.instantiateWasm,
   onAbort: () => Debrief.fail('load'),
   print: (text) => console.log(text),
   printErr: (text) => console.warn(text),
@@ -965,6 +998,7 @@ var Module = {
     Debrief.fail(missing);
     Module.preRun = [() => { throw new Error('unsupported browser'); }];
   } else {
+    Debrief.compileWasmAfterPaint();
     Debrief.fetchFonts();
     Debrief.prefetchCatalogue();
   }
