@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { SITE, startServer } from './harness.mjs';
+import { SITE, launch, openApp, startServer, watchErrors } from './harness.mjs';
 import { describeSite } from '../../scripts/lib/make_precache.mjs';
 import { precompress } from '../../scripts/lib/precompress.mjs';
 
@@ -82,5 +82,27 @@ test('a copy older than its file is never sent', async () => {
   } finally {
     local.server.close();
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+// shell.js compiles app.wasm while it streams in, which needs the application/wasm MIME type; a host
+// that sends another type must still get a working app (compiled from the bytes instead).
+test('a host that sends app.wasm with another MIME type still starts the app', async () => {
+  const browser = await launch(null);
+  try {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    let served = 0;
+    await page.route('**/app.wasm', async (route) => {
+      const response = await route.fetch();
+      served += 1;
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    await openApp(page, server.url);
+    assert.equal(served, 1, 'app.wasm was fetched once, with the other type');
+    await page.getByRole('button', { name: 'New reflection' }).waitFor();
+    assert.deepEqual(errors.filter((e) => !e.includes('GL Driver')), []);
+  } finally {
+    await browser.cleanup();
   }
 });
