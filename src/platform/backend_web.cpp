@@ -396,6 +396,9 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
 
 void resume_frames() {
     g.frame_scheduled = false;
+    // A hidden page may lose what its canvas showed (a GPU process restarted, memory reclaimed, a
+    // page restored from the back/forward cache): draw the next frame in full, repeat or not.
+    g.canvas_stale = true;
     request_frame();
 }
 

@@ -24,7 +24,8 @@ struct BackendCallbacks {
 void backend_init(BackendCallbacks callbacks);
 // Asks for a frame (and a few settle frames after it).
 void request_frame();
-// Schedules frames again after the page was hidden (requests made while hidden may be dropped).
+// Schedules frames again after the page was hidden (requests made while hidden may be dropped),
+// the first of them drawn in full.
 void resume_frames();
 // Draws a frame right away, outside the animation-frame schedule (hidden tabs get none).
 void draw_frame_now();

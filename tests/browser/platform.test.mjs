@@ -104,6 +104,11 @@ test('frames that repeat the canvas are skipped, and every change still reaches 
     await page.mouse.move(2, viewport.height - 2);
     await waitSettled(page);
     await shownMatchesFullDrawing('the pointer leaving');
+
+    // Shown again after being hidden, the page draws in full even though nothing changed: the
+    // browser may have dropped the canvas's picture meanwhile.
+    assert.ok((await drawnAfter(() => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange'))))) >= 1,
+      'a page shown again redraws its canvas');
   });
 });
 
