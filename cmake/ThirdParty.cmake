@@ -21,7 +21,7 @@ if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
 endif()
 # imgui_demo.cpp is deliberately absent: the demo window adds ~135 KB gzip (docs/web-platform.md).
 # ImGui 1.86 has no switch to leave out its built-in ProggyClean font: ImFontAtlas::Build() falls back
-# to it when no font was added, so its 11,980 bytes of base85 (9 KB of the brotli'd wasm) stay linked.
+# to it when no font was added, so its 11,980 bytes of base85 (10 KB of the brotli'd wasm) stay linked.
 # Debrief always adds its own fonts first (src/ui/fonts.cpp), so imgui_draw.cpp is compiled from a copy
 # in which that fallback has no data; the array is then unused and dropped.
 file(READ "${IMGUI_DIR}/imgui_draw.cpp" IMGUI_DRAW_SOURCE)
