@@ -186,37 +186,41 @@ constexpr std::uint16_t english_lengths[] = {
 FOOTER = """\
 };
 
-constexpr bool strictly_sorted_and_complete() {
+// Calls visit(key, text) for each entry in order; returns the bytes walked.
+template <class Visit>
+constexpr std::size_t for_each_entry(Visit visit) {
     std::size_t at = 0;
-    std::string_view previous;
     for (std::size_t i = 0; i < std::size(english_lengths); i += 2) {
         const std::string_view key(english_strings + at, english_lengths[i]);
-        if (i > 0 && !(previous < key)) return false;
-        previous = key;
-        at += english_lengths[i] + 1 + english_lengths[i + 1] + 1;
+        at += key.size() + 1;
+        const std::string_view text(english_strings + at, english_lengths[i + 1]);
+        at += text.size() + 1;
+        visit(key, text);
     }
-    return at + 1 == sizeof english_strings;  // + the literal's own final '\\0'
+    return at;
+}
+
+constexpr bool strictly_sorted_and_complete() {
+    bool sorted = true, first = true;
+    std::string_view previous;
+    const std::size_t walked = for_each_entry([&](std::string_view key, std::string_view) {
+        if (!first && !(previous < key)) sorted = false;
+        first = false;
+        previous = key;
+    });
+    return sorted && walked + 1 == sizeof english_strings;  // + the literal's own final '\\0'
 }
 static_assert(strictly_sorted_and_complete(), "the English keys must be sorted with no duplicates");
-
-std::vector<CatalogueEntry> english_entries() {
-    std::vector<CatalogueEntry> entries;
-    entries.reserve(std::size(english_lengths) / 2);
-    const char* at = english_strings;
-    for (std::size_t i = 0; i < std::size(english_lengths); i += 2) {
-        const std::string_view key(at, english_lengths[i]);
-        at += key.size() + 1;
-        const std::string_view text(at, english_lengths[i + 1]);
-        at += text.size() + 1;
-        entries.push_back({key, text});
-    }
-    return entries;
-}
 
 }  // namespace
 
 Catalogue english_catalogue() {
-    static const std::vector<CatalogueEntry> entries = english_entries();
+    static const std::vector<CatalogueEntry> entries = [] {
+        std::vector<CatalogueEntry> out;
+        out.reserve(std::size(english_lengths) / 2);
+        for_each_entry([&](std::string_view key, std::string_view text) { out.push_back({key, text}); });
+        return out;
+    }();
     return {entries.data(), entries.size()};
 }
 
