@@ -870,8 +870,8 @@ const Debrief = (() => {
     return wasmCompile;
   }
   function compileWasmAfterPaint() {
-    if (document.visibilityState !== 'visible') return compileWasm();  // a hidden page paints nothing
-    requestAnimationFrame(() => setTimeout(compileWasm, 0));
+    if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(compileWasm, 0));
+    else compileWasm();  // a hidden page paints nothing
   }
   // Module.instantiateWasm: Emscripten hands over the imports and takes the instance.
   function instantiateWasm(imports, receive) {
