@@ -13,7 +13,7 @@
 
 namespace debrief {
 
-SaveController::SaveController(App& app, std::filesystem::path journal_root, StorageSync& sync)
+SaveController::SaveController(App& app, std::string journal_root, StorageSync& sync)
     : m_app(app), m_root(std::move(journal_root)), m_store(std::make_unique<JournalStore>(m_root)), m_sync(sync) {}
 
 SaveController::~SaveController() = default;

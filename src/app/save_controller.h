@@ -10,10 +10,10 @@
 
 #include "app/app.h"
 
-#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace debrief {
@@ -49,7 +49,7 @@ public:
     static constexpr double first_retry_ms = 2000.0;
     static constexpr double max_retry_ms = 60000.0;
 
-    SaveController(App& app, std::filesystem::path journal_root, StorageSync& sync);
+    SaveController(App& app, std::string journal_root, StorageSync& sync);
     ~SaveController();
     SaveController(const SaveController&) = delete;
     SaveController& operator=(const SaveController&) = delete;
@@ -99,7 +99,7 @@ private:
     void set_status(SaveState state, std::string reason = {});
 
     App& m_app;
-    std::filesystem::path m_root;
+    std::string m_root;
     std::unique_ptr<JournalStore> m_store;
     std::unique_ptr<JournalLoad> m_loading;  // while begin()'s load runs
     bool m_settings_applied = false;         // the App has the stored settings (first step)

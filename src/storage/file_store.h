@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,35 +22,35 @@ struct IoError {
 template <class T>
 using IoResult = Result<T, IoError>;
 
-// Files under `root`. Every path argument is relative to the root; absolute paths and ".." are
-// refused so a damaged id can never reach outside the journal folder.
+// Files under `root`. Every path argument is relative to the root, with '/' separators; absolute
+// paths and ".." are refused so a damaged id can never reach outside the journal folder.
 class FileStore {
 public:
-    explicit FileStore(std::filesystem::path root);
+    explicit FileStore(std::string root);
 
-    const std::filesystem::path& root() const { return m_root; }
+    const std::string& root() const { return m_root; }
 
     // Writes a temporary file beside the target (see temp_name_for), closes it and renames it over
     // the target: readers see the old bytes or the new ones, never a mix. On any failure (disk or
     // quota full, permissions, the target being a folder) the temporary file is removed, the
     // target is untouched and the error says why. Creates missing parent folders.
-    IoResult<Done> write_atomic(const std::filesystem::path& relative, std::string_view bytes);
+    IoResult<Done> write_atomic(std::string_view relative, std::string_view bytes);
 
-    IoResult<std::string> read(const std::filesystem::path& relative) const;
+    IoResult<std::string> read(std::string_view relative) const;
 
     // Names of the regular files directly in `relative_dir` ("" for the root), sorted; a missing
     // folder is empty.
-    IoResult<std::vector<std::string>> list(const std::filesystem::path& relative_dir) const;
+    IoResult<std::vector<std::string>> list(std::string_view relative_dir) const;
 
     // Removes a file; removing a file that does not exist succeeds.
-    IoResult<Done> remove(const std::filesystem::path& relative);
+    IoResult<Done> remove(std::string_view relative);
 
     // Renames `from` to `to`, refusing to replace an existing `to` (creates `to`'s folder).
-    IoResult<Done> move_no_replace(const std::filesystem::path& from, const std::filesystem::path& to);
+    IoResult<Done> move_no_replace(std::string_view from, std::string_view to);
 
-    bool exists(const std::filesystem::path& relative) const;
+    bool exists(std::string_view relative) const;
     // The file's size in bytes; 0 when it is missing or unreadable (for progress, never for safety).
-    std::uintmax_t size_of(const std::filesystem::path& relative) const;
+    std::uintmax_t size_of(std::string_view relative) const;
 
     // ".name.json.tmp": hidden, and never ending in ".json", so a leftover temporary file can never
     // be mistaken for (or listed as) a record.
@@ -62,9 +61,9 @@ public:
 
 private:
     // The absolute path, or an error for paths that would leave the root.
-    IoResult<std::filesystem::path> resolve(const std::filesystem::path& relative) const;
+    IoResult<std::string> resolve(std::string_view relative) const;
 
-    std::filesystem::path m_root;
+    std::string m_root;
 };
 
 }  // namespace debrief

@@ -240,7 +240,7 @@ private:
 
 // [SECTION] Paths
 
-JournalStore::JournalStore(std::filesystem::path root) : m_files(std::move(root)) {}
+JournalStore::JournalStore(std::string root) : m_files(std::move(root)) {}
 
 int JournalStore::shard_of(std::string_view id) {
     std::uint32_t hash = 2166136261u;

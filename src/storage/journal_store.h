@@ -3,7 +3,6 @@
 #pragma once
 
 #include <array>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -67,7 +66,7 @@ public:
     // needs a migration: a line in the wrong shard is quarantined.
     static constexpr int shard_count = 64;
 
-    explicit JournalStore(std::filesystem::path root);
+    explicit JournalStore(std::string root);
 
     // Reads every record. Damaged shard lines (unreadable JSON, invalid records, a record of the
     // wrong type, in the wrong shard or seen twice) are appended to a new file in quarantine/ and

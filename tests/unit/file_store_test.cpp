@@ -87,6 +87,30 @@ TEST_CASE("a failed write leaves the old content intact: no space left mid-write
 }
 #endif
 
+TEST_CASE("a file where a folder should be stops the write and is left alone") {
+    ScratchFolder folder;
+    FileStore store(folder.path());
+    folder.put("notes", "a file, not a folder");
+    auto result = store.write_atomic("notes/n.json", "x");
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().message.rfind("Could not create the folder for notes/n.json: ", 0) == 0);
+    CHECK(folder.get("notes") == "a file, not a folder");
+    CHECK_FALSE(store.move_no_replace("notes", "notes/inside.json").ok());
+    CHECK(folder.get("notes") == "a file, not a folder");
+}
+
+TEST_CASE("size_of counts a file's bytes; folders and missing files are 0") {
+    ScratchFolder folder;
+    FileStore store(folder.path());
+    folder.put("s/seven.json", "1234567");
+    CHECK(store.size_of("s/seven.json") == 7);
+    CHECK(store.size_of("s") == 0);
+    CHECK(store.size_of("missing.json") == 0);
+    CHECK(store.size_of("../s/seven.json") == 0);
+    CHECK_FALSE(store.remove("s").ok());  // a folder is never removed as a file
+    CHECK(store.exists("s/seven.json"));
+}
+
 TEST_CASE("paths outside the root are refused") {
     ScratchFolder folder;
     FileStore store(folder.path());
