@@ -5,16 +5,15 @@ import { appendFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, ROOT, SITE, launch, openApp, startServer, waitIdle, waitSettled, watchErrors } from './harness.mjs';
-import { describeSite, makePrecache } from '../../scripts/lib/make_precache.mjs';
+import { describeSite, makePrecache, readBuild } from '../../scripts/lib/make_precache.mjs';
 
 const TEMPLATE = join(ROOT, 'web', 'sw.js');
 
 // The build description that make_precache.mjs wrote into a site's sw.js.
 async function builtSite(siteDir) {
-  const text = await readFile(join(siteDir, 'sw.js'), 'utf8');
-  const match = text.match(/self\.DEBRIEF_BUILD = (\{[\s\S]*?\n\});/);
-  assert.ok(match, `${siteDir}/sw.js carries no build description: run the build (or make_precache.mjs)`);
-  return JSON.parse(match[1]);
+  const build = readBuild(await readFile(join(siteDir, 'sw.js'), 'utf8'));
+  assert.ok(build, `${siteDir}/sw.js carries no build description: run the build (or make_precache.mjs)`);
+  return build;
 }
 
 const cacheNames = (page) => page.evaluate(() => caches.keys());
