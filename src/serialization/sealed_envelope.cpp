@@ -2,10 +2,10 @@
 #include "serialization/sealed_envelope.h"
 
 #include <array>
-
-#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/i18n.h"
+#include "serialization/json_text.h"
 
 namespace debrief {
 
@@ -25,24 +25,36 @@ Error damaged(std::string_view place) {
     return Error{tr_format("data.lock.envelope_damaged", {{"place", place}}), std::string(place)};
 }
 
+// The member `key` of `object` if it is a string, or nullptr.
+const JsonNode* string_member(const JsonNode& object, std::string_view key) {
+    const JsonNode* member = object.find(key);
+    return member && member->is_string() ? member : nullptr;
+}
+
 // The string at `key` of `object`, base64-decoded, exactly `size` bytes long (0: any length but empty).
-Result<std::string> binary_field(const nlohmann::json& object, const char* key, std::string_view place,
+Result<std::string> binary_field(const JsonNode& object, std::string_view key, std::string_view place,
                                  std::size_t size) {
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_string()) return damaged(place);
-    auto bytes = base64_decode(it->get_ref<const std::string&>());
+    const JsonNode* text = string_member(object, key);
+    if (!text) return damaged(place);
+    auto bytes = base64_decode(text->text());
     if (!bytes || (size != 0 && bytes.value().size() != size) || bytes.value().empty()) return damaged(place);
     return bytes;
 }
 
-bool has_string(const nlohmann::json& object, const char* key, std::string_view expected) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() && it->get_ref<const std::string&>() == expected;
+bool has_string(const JsonNode& object, std::string_view key, std::string_view expected) {
+    const JsonNode* text = string_member(object, key);
+    return text && text->text() == expected;
 }
 
-bool has_integer(const nlohmann::json& object, const char* key, std::int64_t expected) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_number_integer() && it->get<std::int64_t>() == expected;
+bool has_integer(const JsonNode& object, std::string_view key, std::int64_t expected) {
+    const JsonNode* number = object.find(key);
+    return number && number->as_int64() == expected;
+}
+
+// The member `key` of `object` if it is an object, or nullptr.
+const JsonNode* object_member(const JsonNode& object, std::string_view key) {
+    const JsonNode* member = object.find(key);
+    return member && member->is_object() ? member : nullptr;
 }
 
 }  // namespace
@@ -121,25 +133,28 @@ bool looks_like_envelope(std::string_view bytes) {
 }
 
 Result<SealedEnvelope> decode_envelope(std::string_view bytes) {
-    const nlohmann::json document = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
-    if (document.is_discarded() || !document.is_object()) return damaged("$");
+    // The same reader as every other file (not a second JSON library in the wasm). It borrows the
+    // bytes, which outlive the tree here: the ciphertext is most of a file of up to 50 MB.
+    const auto tree = read_json_tree(bytes, {}, JsonSource::borrow);
+    if (!tree || !tree.value().root().is_object()) return damaged("$");
+    const JsonNode& document = tree.value().root();
     if (!has_string(document, "format", SealedEnvelope::format)) return damaged("$.format");
     if (!has_integer(document, "version", SealedEnvelope::version)) return damaged("$.version");
-    const auto kdf = document.find("kdf");
-    if (kdf == document.end() || !kdf->is_object()) return damaged("$.kdf");
+    const JsonNode* kdf = object_member(document, "kdf");
+    if (!kdf) return damaged("$.kdf");
     if (!has_string(*kdf, "name", "PBKDF2")) return damaged("$.kdf.name");
     if (!has_string(*kdf, "hash", "SHA-256")) return damaged("$.kdf.hash");
-    const auto iterations = kdf->find("iterations");
-    if (iterations == kdf->end() || !iterations->is_number_integer()) return damaged("$.kdf.iterations");
-    SealedEnvelope envelope;
-    envelope.iterations = iterations->get<std::int64_t>();
-    if (envelope.iterations < SealedEnvelope::min_iterations || envelope.iterations > SealedEnvelope::max_iterations)
+    const JsonNode* iterations = kdf->find("iterations");
+    const std::optional<std::int64_t> count = iterations ? iterations->as_int64() : std::nullopt;
+    if (!count || *count < SealedEnvelope::min_iterations || *count > SealedEnvelope::max_iterations)
         return damaged("$.kdf.iterations");
+    SealedEnvelope envelope;
+    envelope.iterations = *count;
     auto salt = binary_field(*kdf, "salt", "$.kdf.salt", SealedEnvelope::salt_bytes);
     if (!salt) return salt.error();
     envelope.salt = std::move(salt).value();
-    const auto cipher = document.find("cipher");
-    if (cipher == document.end() || !cipher->is_object()) return damaged("$.cipher");
+    const JsonNode* cipher = object_member(document, "cipher");
+    if (!cipher) return damaged("$.cipher");
     if (!has_string(*cipher, "name", "AES-GCM")) return damaged("$.cipher.name");
     if (!has_integer(*cipher, "key_bits", 256)) return damaged("$.cipher.key_bits");
     if (!has_integer(*cipher, "tag_bits", 128)) return damaged("$.cipher.tag_bits");

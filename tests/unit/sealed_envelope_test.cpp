@@ -94,6 +94,8 @@ TEST_CASE("every damaged field is refused with its place") {
         {with("\"format\": \"debrief-encrypted\"", "\"format\": \"debrief\""), "$.format"},
         {R"({"format": "debrief-encrypted", "version": 1, "kdf": []})", "$.kdf"},
         {"{\"format\": \"debrief-encrypted\", ", "$"},
+        {with("\"version\": 1", "\"version\": 1.0"), "$.version"},
+        {with("\"version\": 1", "\"version\": 1, \"version\": 1"), "$"},  // a duplicate key
     };
     for (const auto& [text, place] : cases) {
         CAPTURE(text);
@@ -102,6 +104,17 @@ TEST_CASE("every damaged field is refused with its place") {
         CHECK(decoded.error().json_path == place);
         CHECK(decoded.error().message.find(place) != std::string::npos);
     }
+}
+
+TEST_CASE("base64 written with JSON escapes reads the same") {
+    const std::string text = encode_envelope(sample());
+    std::string escaped;
+    for (const char c : text) escaped += c == '/' ? std::string("\\/") : std::string(1, c);
+    REQUIRE(escaped != text);
+    const auto decoded = decode_envelope(escaped);
+    REQUIRE(decoded.ok());
+    CHECK(decoded.value().salt == sample().salt);
+    CHECK(decoded.value().ciphertext == sample().ciphertext);
 }
 
 TEST_CASE("a ciphertext shorter than the tag is refused") {
