@@ -50,16 +50,6 @@ set_target_properties(debrief_web PROPERTIES
   RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${DEBRIEF_CLOSURE}"
   LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/app-externs.js;${CMAKE_SOURCE_DIR}/web/app-exports.js")
 
-# One more -Oz over the finished module: -0.7 KB brotli. BINARYEN_EXTRA_PASSES runs inside Emscripten's
-# optimisation, and the steps after it (unused exports dropped, among others) leave room again.
-# The features are those the module uses: non-trapping conversions (-mnontrapping-fptoint) and
-# mutable imported globals.
-find_program(DEBRIEF_WASM_OPT wasm-opt REQUIRED)
-add_custom_command(TARGET debrief_web POST_BUILD
-  COMMAND "${DEBRIEF_WASM_OPT}" "${DEBRIEF_SITE_DIR}/app.wasm" -Oz --enable-nontrapping-float-to-int
-          --enable-mutable-globals -o "${DEBRIEF_SITE_DIR}/app.wasm"
-  VERBATIM)
-
 # Static files next to app.js/app.wasm.
 set(DEBRIEF_WEB_FILES index.html shell.js lock.js storage.js shell.css)
 foreach(f ${DEBRIEF_WEB_FILES})
