@@ -14,10 +14,8 @@ target_compile_options(debrief_web PRIVATE -Wno-gnu-zero-variadic-macro-argument
 set(DEBRIEF_SITE_DIR "${CMAKE_SOURCE_DIR}/build/site" CACHE PATH "Deployable static site")
 set_target_properties(debrief_web PROPERTIES OUTPUT_NAME app SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${DEBRIEF_SITE_DIR}")
 # -o index.html breaks under optimisation with Debian's htmlmin: we link app.js and hand-write index.html.
-# -Oz, here and in the web preset's compile flags: -1.3 KB brotli wasm against -Os, with the 10k
-# load, search, import and unlock within their run-to-run spread (scripts/bench --only scale).
 target_link_options(debrief_web PRIVATE
-  -Oz
+  -Os
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sFORCE_FILESYSTEM=1 -lidbfs.js
