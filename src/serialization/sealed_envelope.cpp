@@ -25,16 +25,16 @@ Error damaged(std::string_view place) {
     return Error{tr_format("data.lock.envelope_damaged", {{"place", place}}), std::string(place)};
 }
 
-// The member `key` of `object` if it is a string, or nullptr.
-const JsonNode* string_member(const JsonNode& object, std::string_view key) {
-    const JsonNode* member = object.find(key);
-    return member && member->is_string() ? member : nullptr;
+// The member `key` of `object` if it is of `kind`, or nullptr.
+const JsonNode* member(const JsonNode& object, std::string_view key, JsonKind kind) {
+    const JsonNode* found = object.find(key);
+    return found && found->kind() == kind ? found : nullptr;
 }
 
 // The string at `key` of `object`, base64-decoded, exactly `size` bytes long (0: any length but empty).
 Result<std::string> binary_field(const JsonNode& object, std::string_view key, std::string_view place,
                                  std::size_t size) {
-    const JsonNode* text = string_member(object, key);
+    const JsonNode* text = member(object, key, JsonKind::string);
     if (!text) return damaged(place);
     auto bytes = base64_decode(text->text());
     if (!bytes || (size != 0 && bytes.value().size() != size) || bytes.value().empty()) return damaged(place);
@@ -42,19 +42,13 @@ Result<std::string> binary_field(const JsonNode& object, std::string_view key, s
 }
 
 bool has_string(const JsonNode& object, std::string_view key, std::string_view expected) {
-    const JsonNode* text = string_member(object, key);
+    const JsonNode* text = member(object, key, JsonKind::string);
     return text && text->text() == expected;
 }
 
 bool has_integer(const JsonNode& object, std::string_view key, std::int64_t expected) {
     const JsonNode* number = object.find(key);
     return number && number->as_int64() == expected;
-}
-
-// The member `key` of `object` if it is an object, or nullptr.
-const JsonNode* object_member(const JsonNode& object, std::string_view key) {
-    const JsonNode* member = object.find(key);
-    return member && member->is_object() ? member : nullptr;
 }
 
 }  // namespace
@@ -140,7 +134,7 @@ Result<SealedEnvelope> decode_envelope(std::string_view bytes) {
     const JsonNode& document = tree.value().root();
     if (!has_string(document, "format", SealedEnvelope::format)) return damaged("$.format");
     if (!has_integer(document, "version", SealedEnvelope::version)) return damaged("$.version");
-    const JsonNode* kdf = object_member(document, "kdf");
+    const JsonNode* kdf = member(document, "kdf", JsonKind::object);
     if (!kdf) return damaged("$.kdf");
     if (!has_string(*kdf, "name", "PBKDF2")) return damaged("$.kdf.name");
     if (!has_string(*kdf, "hash", "SHA-256")) return damaged("$.kdf.hash");
@@ -153,7 +147,7 @@ Result<SealedEnvelope> decode_envelope(std::string_view bytes) {
     auto salt = binary_field(*kdf, "salt", "$.kdf.salt", SealedEnvelope::salt_bytes);
     if (!salt) return salt.error();
     envelope.salt = std::move(salt).value();
-    const JsonNode* cipher = object_member(document, "cipher");
+    const JsonNode* cipher = member(document, "cipher", JsonKind::object);
     if (!cipher) return damaged("$.cipher");
     if (!has_string(*cipher, "name", "AES-GCM")) return damaged("$.cipher.name");
     if (!has_integer(*cipher, "key_bits", 256)) return damaged("$.cipher.key_bits");
