@@ -66,8 +66,6 @@ int make_folders(const std::string& path) {
 // Removes a file; 0 when it is gone, including when it was never there.
 int remove_file(const std::string& path) { return std::remove(path.c_str()) == 0 || errno == ENOENT ? 0 : errno; }
 
-std::string display(std::string_view relative) { return std::string(relative); }
-
 IoErrorKind kind_of(int error_number) {
     switch (error_number) {
         case ENOENT: return IoErrorKind::not_found;
@@ -102,8 +100,8 @@ std::string reason_of(int error_number) {
 // `key` is a whole sentence with {file} and {reason}: "Could not save {file}: {reason}."
 IoError error_from(int error_number, std::string_view key, std::string_view relative) {
     return IoError{kind_of(error_number),
-                   tr_format(key, {{"file", display(relative)}, {"reason", reason_of(error_number)}}),
-                   display(relative)};
+                   tr_format(key, {{"file", std::string(relative)}, {"reason", reason_of(error_number)}}),
+                   std::string(relative)};
 }
 
 }  // namespace
@@ -119,8 +117,8 @@ IoResult<std::string> FileStore::resolve(std::string_view relative) const {
         start = end + 1;
     }
     if (!safe) {
-        return IoError{IoErrorKind::bad_path, tr_format("error.file.unsafe_path", {{"file", display(relative)}}),
-                       display(relative)};
+        return IoError{IoErrorKind::bad_path, tr_format("error.file.unsafe_path", {{"file", std::string(relative)}}),
+                       std::string(relative)};
     }
     return join_path(m_root, relative);
 }
@@ -236,8 +234,8 @@ IoResult<Done> FileStore::move_no_replace(std::string_view from, std::string_vie
     if (!target) return target.error();
     if (exists_at(target.value())) {
         return IoError{IoErrorKind::other,
-                       tr_format("error.file.move_taken", {{"file", display(from)}, {"target", display(to)}}),
-                       display(to)};
+                       tr_format("error.file.move_taken", {{"file", std::string(from)}, {"target", std::string(to)}}),
+                       std::string(to)};
     }
     int failed = make_folders(parent_of(target.value()));
     if (failed == 0 && std::rename(source.value().c_str(), target.value().c_str()) != 0) failed = errno;
