@@ -37,7 +37,6 @@ GlueIDBFSSet.type;
 GlueIDBFSSet.db;
 GlueIDBFSSet.entries;
 
-
 // ---- The page the glue's EM_JS code calls (src/platform/*_web.cpp) ----
 
 /** web/shell.js */
