@@ -101,7 +101,13 @@ const DebriefStorage = (() => {
     } else {
       report(true, '');
       announceSaved();
-      try { localStorage.setItem(KEPT, '1'); } catch {}  // storage may be off; then nothing can be lost either
+      // Only a journal with something in it can be lost. A sync of an empty one (a visit that wrote
+      // nothing syncs when the page is hidden) clears the mark, or the next start would report an
+      // empty journal as lost. Storage may be off; then nothing can be lost either.
+      try {
+        if (journalEmpty()) localStorage.removeItem(KEPT);
+        else localStorage.setItem(KEPT, '1');
+      } catch {}
     }
     if (state.again) {
       state.again = false;
@@ -188,11 +194,15 @@ const DebriefStorage = (() => {
     });
   }
 
+  // Nothing under /journal but '.' and '..' (a sealed journal's files are there, only locked).
+  function journalEmpty() {
+    return !(window.DebriefLock && DebriefLock.state.sealed) && FS.readdir(MOUNT).length <= 2;
+  }
+
   // Told once: the marker goes, and the next save (of whatever the person writes now) sets it again.
   function lostSinceLastVisit() {
-    const empty = !(window.DebriefLock && DebriefLock.state.sealed) && FS.readdir(MOUNT).length <= 2;  // '.', '..'
     try {
-      if (!empty || localStorage.getItem(KEPT) !== '1') return false;
+      if (!journalEmpty() || localStorage.getItem(KEPT) !== '1') return false;
       localStorage.removeItem(KEPT);
       return true;
     } catch {

@@ -149,6 +149,26 @@ test('a journal stored one file per record (before shards) is moved into shards 
 // browser was killed mid-write: "Corruption: checksum mismatch"). Damaged here by flipping bytes in
 // the closed profile's LevelDB files, so Chromium itself finds the damage and clears the store. The
 // person is told, on the screen they open to, with the way back; and told once, not on every start.
+// The mark that a journal was saved here is only set for a journal with something in it: a visit
+// that wrote nothing still syncs when its page is hidden, and the next start must not report that
+// empty journal as lost (a person who opened Debrief once and came back was told their journal was gone).
+test('coming back after a visit that wrote nothing reports nothing lost', async () => {
+  const lost = catalogue('en')('data.storage.lost');
+  const browser = await launch(null);
+  try {
+    for (let visit = 0; visit < 3; ++visit) {
+      const page = await browser.context.newPage();
+      await openApp(page, server.url);
+      await waitSettled(page);
+      assert.equal(await page.evaluate(() => window.debrief.storage.lost), false, `visit ${visit}`);
+      assert.equal(await page.getByText(lost).count(), 0);
+      await page.close();  // hidden: the page flushes its (empty) journal
+    }
+  } finally {
+    await browser.cleanup();
+  }
+});
+
 test('a journal the browser cleared (damaged LevelDB) is reported, not shown as an empty journal', async () => {
   const lost = catalogue('en')('data.storage.lost');
   const profile = await newProfileDir();
