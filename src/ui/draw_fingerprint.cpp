@@ -1,54 +1,24 @@
 #include "ui/draw_fingerprint.h"
 
+#include "ui/hash_mixer.h"
+
 #include <cstddef>
-#include <cstring>
 
 namespace debrief::ui {
 namespace {
 
-// Word-at-a-time mixing (the multipliers of SplitMix64): a frame holds ~100-200 KB of vertices,
-// hashed in well under a millisecond. A collision would leave one changed frame undrawn; with 64
-// bits and a full mix per word that is not a practical concern.
-class Mixer {
-public:
-    void word(std::uint64_t w) {
-        m_hash ^= w * 0xBF58476D1CE4E5B9ull;
-        m_hash = ((m_hash << 31) | (m_hash >> 33)) * 0x94D049BB133111EBull;
-    }
-    void bytes(const void* data, std::size_t size) {
-        const auto* p = static_cast<const unsigned char*>(data);
-        word(size);
-        for (; size >= 8; p += 8, size -= 8) {
-            std::uint64_t w;
-            std::memcpy(&w, p, 8);
-            word(w);
-        }
-        std::uint64_t tail = 0;
-        std::memcpy(&tail, p, size);
-        word(tail);
-    }
-    void number(float f) {
-        std::uint32_t bits;
-        std::memcpy(&bits, &f, sizeof bits);
-        word(bits);
-    }
-    void vec(ImVec2 v) {
-        number(v.x);
-        number(v.y);
-    }
-    std::uint64_t value() const { return m_hash; }
-
-private:
-    std::uint64_t m_hash = 0x9E3779B97F4A7C15ull;
-};
+void mix_vec(HashMixer& mix, ImVec2 v) {
+    mix.number(v.x);
+    mix.number(v.y);
+}
 
 }  // namespace
 
 std::uint64_t draw_data_fingerprint(const ImDrawData& data) {
-    Mixer mix;
-    mix.vec(data.DisplayPos);
-    mix.vec(data.DisplaySize);
-    mix.vec(data.FramebufferScale);
+    HashMixer mix;
+    mix_vec(mix, data.DisplayPos);
+    mix_vec(mix, data.DisplaySize);
+    mix_vec(mix, data.FramebufferScale);
     mix.word(static_cast<std::uint64_t>(data.CmdListsCount));
     for (int n = 0; n < data.CmdListsCount; ++n) {
         const ImDrawList& list = *data.CmdLists[n];
