@@ -52,6 +52,7 @@ Debrief.download = function(name, mime, bytes) {};
 Debrief.fail = function(reason) {};
 Debrief.ready = function() {};
 Debrief.announce = function(text) {};
+Debrief.atlasLoaded = function(restored, saved) {};
 
 /** web/lock.js */
 var DebriefLock = {};

@@ -885,9 +885,49 @@ const Debrief = (() => {
   }
 
   async function loadFonts() {
-    const buffers = await fetchFonts();
+    // The atlas is not worth waiting for longer than it takes to build.
+    const atlasesInTime = Promise.race([readAtlases(), new Promise((resolve) => setTimeout(resolve, ATLAS_WAIT_MS, []))]);
+    const [buffers, atlases] = await Promise.all([fetchFonts(), atlasesInTime]);
     FS.mkdir('/fonts');
     fontNames.forEach((name, i) => FS.writeFile(`/fonts/${name}`, buffers[i]));
+    FS.mkdir('/atlas');
+    for (const [name, bytes] of atlases) FS.writeFile(`/atlas/${name}`, bytes);
+  }
+
+  // The glyph atlas of the last visit (ui/atlas_cache.h): C++ restores its atlas from /atlas instead
+  // of rasterising every glyph again, and saves there each one it had to build. /atlas is in memory,
+  // so the files are kept in a cache of their own: not one of the service worker's 'debrief-' caches,
+  // which it deletes when a new build takes over. Only a cache: when it is missing, unreadable or
+  // slow, the atlas is built as on a first visit, and the C++ side checks every byte it restores.
+  const ATLAS_CACHE = 'glyph-atlas';
+  const atlasNames = ['latin.atlas', 'latin-arabic.atlas'];
+  const ATLAS_WAIT_MS = 100;  // reading takes a few milliseconds, building 10-30 (more on a phone)
+  let atlasReads = null;
+  function readAtlases() {
+    atlasReads = atlasReads || (async () => {
+      const cache = await caches.open(ATLAS_CACHE);
+      const found = await Promise.all(atlasNames.map(async (name) => {
+        const response = await cache.match(`atlas/${name}`);
+        return response ? [name, new Uint8Array(await response.arrayBuffer())] : null;
+      }));
+      return found.filter(Boolean);
+    })().catch(() => []);
+    return atlasReads;
+  }
+
+  // Called from C++ after each font load: how the atlas came, and the file of one just built (or '').
+  // It is copied now, and written to the cache once the app has settled, away from the start-up.
+  let atlasWrites = 0;
+  function atlasLoaded(restored, savedPath) {
+    window.debrief.atlas = restored ? 'restored' : 'built';
+    if (!savedPath) return;
+    const bytes = FS.readFile(savedPath);
+    const name = savedPath.slice(savedPath.lastIndexOf('/') + 1);
+    settled(30000).catch(() => {}).then(async () => {
+      const cache = await caches.open(ATLAS_CACHE);
+      await cache.put(`atlas/${name}`, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
+      window.debrief.atlasWrites = ++atlasWrites;
+    }).catch((e) => console.warn('Debrief: the glyph atlas is not kept for the next visit:', e));
   }
 
   // Called from C++ (ui/fonts.h) the first time Arabic is drawn; the app draws it with the glyphs
@@ -970,7 +1010,7 @@ const Debrief = (() => {
     linkManifest(firstLanguage);
   }
 
-  return { compileWasmAfterPaint, instantiateWasm, fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, loadFonts, loadArabicFonts, supported, watchViewport, statusText };
+  return { compileWasmAfterPaint, instantiateWasm, fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, readAtlases, loadFonts, atlasLoaded, loadArabicFonts, supported, watchViewport, statusText };
 })();
 
 var Module = {
@@ -1000,6 +1040,7 @@ var Module = {
   } else {
     Debrief.compileWasmAfterPaint();
     Debrief.fetchFonts();
+    Debrief.readAtlases();
     Debrief.prefetchCatalogue();
   }
   Debrief.watchViewport();

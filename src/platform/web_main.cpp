@@ -32,6 +32,7 @@ EM_JS(int, js_prefers_dark, (), { return matchMedia('(prefers-color-scheme: dark
 EM_JS(void, js_fail, (const char* reason), { Debrief.fail(UTF8ToString(reason)); });
 EM_JS(void, js_ready, (), { Debrief.ready(); });
 EM_JS(void, js_announce, (const char* text), { Debrief.announce(UTF8ToString(text)); });
+EM_JS(void, js_atlas_loaded, (int restored, const char* saved), { Debrief.atlasLoaded(restored, UTF8ToString(saved)); });
 // clang-format on
 
 platform::WebEnvironment g_env;
@@ -86,6 +87,7 @@ int main() {
         return 0;
     }
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    ui::set_atlas_folder("/atlas");  // web/shell.js fills it from the last visit and keeps what is built
     apply_current_theme();
     ui::set_text_field_host(&platform::web_text_fields());
     platform::lock_init(g_app, g_services);
@@ -102,6 +104,7 @@ int main() {
         [](float ratio) {
             const ui::ThemeMetrics& m = ui::theme_metrics();
             if (!ui::load_fonts("/fonts", ratio, m.body_px, m.heading_px)) js_fail("fonts");
+            js_atlas_loaded(ui::atlas_restored(), ui::take_saved_atlas().c_str());
         },
         [] {
             ui::item_registry_end_frame();

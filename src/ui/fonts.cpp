@@ -2,7 +2,11 @@
 // Sans Arabic merged in once Arabic text is drawn: the presentation forms FriBidi's shaping produces (see bidi_text.h).
 #include "ui/fonts.h"
 
+#include "ui/atlas_cache.h"
+
 #include <cstdio>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace debrief::ui {
@@ -11,6 +15,9 @@ Fonts g_fonts;
 bool g_arabic_wanted = false;   // right-to-left text was drawn since start-up
 bool g_with_arabic = false;     // the atlas holds the Arabic glyphs
 bool g_arabic_missing = false;  // the last build wanted Arabic but its files were not there yet
+std::string g_atlas_folder;     // set_atlas_folder()
+bool g_atlas_restored = false;
+std::string g_saved_atlas;  // take_saved_atlas()
 
 // ImGui keeps pointers to the ranges until the atlas is built: static storage.
 const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178, 0x017D,
@@ -45,6 +52,29 @@ bool read_file(const std::string& path, std::vector<char>& out) {
     const bool ok = !std::ferror(in);
     std::fclose(in);
     return ok && !out.empty();
+}
+
+// A cache: a file that cannot be written only means the next start builds the atlas again.
+void write_file(const std::string& path, std::string_view bytes) {
+    std::FILE* out = std::fopen(path.c_str(), "wb");
+    if (!out) return;
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), out) == bytes.size();
+    if (std::fclose(out) == 0 && ok) g_saved_atlas = path;
+}
+
+// The atlas from the folder if it holds one of these fonts, else built (and saved there).
+bool restore_or_build(ImFontAtlas& atlas, bool with_arabic) {
+    g_atlas_restored = false;
+    if (g_atlas_folder.empty()) return atlas.Build();
+    const std::string path = g_atlas_folder + (with_arabic ? "/latin-arabic.atlas" : "/latin.atlas");
+    std::vector<char> saved;
+    if (read_file(path, saved) && restore_atlas(atlas, std::string_view(saved.data(), saved.size()))) {
+        g_atlas_restored = true;
+        return true;
+    }
+    if (!atlas.Build()) return false;
+    write_file(path, save_atlas(atlas));
+    return true;
 }
 
 // Harakat (fatha, damma, shadda, ...) have no advance and are drawn right of the pen: a layout engine
@@ -99,7 +129,8 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
     g_with_arabic = with_arabic;
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = g_fonts.body;
-    if (!io.Fonts->Build()) return false;
+    if (!restore_or_build(*io.Fonts, with_arabic)) return false;
+    // After the save: a restored atlas has its glyphs as Build() left them, and is adjusted the same way.
     if (with_arabic) {
         place_arabic_marks(g_fonts.body, body_px * pixel_ratio);
         place_arabic_marks(g_fonts.heading, heading_px * pixel_ratio);
@@ -109,6 +140,12 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
 }
 
 const Fonts& fonts() { return g_fonts; }
+
+void set_atlas_folder(const std::string& directory) { g_atlas_folder = directory; }
+
+bool atlas_restored() { return g_atlas_restored; }
+
+std::string take_saved_atlas() { return std::exchange(g_saved_atlas, std::string()); }
 
 void want_arabic_glyphs() { g_arabic_wanted = true; }
 

@@ -21,6 +21,15 @@ struct Fonts {
 bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, float heading_px);
 const Fonts& fonts();
 
+// A folder where load_fonts() keeps each atlas it builds (one with Arabic, one without) and restores
+// it from next time instead of rasterising again (ui/atlas_cache.h). Empty, the default: always build.
+void set_atlas_folder(const std::string& directory);
+// Whether the last load_fonts() restored its atlas rather than building it.
+bool atlas_restored();
+// The file of an atlas load_fonts() has just built and saved, once; empty otherwise. The web build
+// copies it to lasting storage, as the folder itself lives in memory.
+std::string take_saved_atlas();
+
 // Called when right-to-left text is about to be drawn; the platform then rebuilds the atlas with
 // Arabic (fonts_outdated) and draws again, so the text shows in its own letters a frame later.
 void want_arabic_glyphs();

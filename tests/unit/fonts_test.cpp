@@ -68,3 +68,60 @@ TEST_CASE("fonts: the Arabic faces draw every character of the Arabic interface,
     }
     ImGui::DestroyContext(context);
 }
+
+// ui/atlas_cache.h: each atlas is built once, saved in the folder, and restored at the next start.
+// (Arabic is wanted from here on: fonts.cpp has no way back, as the app never needs one.)
+TEST_CASE("fonts: an atlas built once is restored from the atlas folder next time") {
+    samples::ScratchFolder folder;
+    const std::filesystem::path fonts(DEBRIEF_FONTS_DIR);
+    for (const char* name : {"latin.ttc", "arabic.ttc"}) std::filesystem::copy_file(fonts / name, folder.path() / name);
+    std::filesystem::create_directories(folder.path() / "atlases");
+    const std::string saved_path = (folder.path() / "atlases" / "latin-arabic.atlas").string();
+    ui::set_atlas_folder((folder.path() / "atlases").string());
+    ui::want_arabic_glyphs();
+
+    // What a start draws with: the texture and every glyph of the body font, harakat moved (once).
+    const auto load = [&] {
+        ImGuiContext* context = ImGui::CreateContext();
+        REQUIRE(ui::load_fonts(folder.path().string(), 2.0f, 16.0f, 22.0f));
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+        std::string drawn(reinterpret_cast<const char*>(pixels), static_cast<std::size_t>(width) * height);
+        for (const ImFontGlyph& g : ui::fonts().body->Glyphs) {
+            const float box[] = {g.X0, g.X1, g.Y0, g.Y1, g.U0, g.V0, g.AdvanceX};
+            drawn.append(reinterpret_cast<const char*>(box), sizeof box);
+        }
+        const ImFontGlyph* fatha = ui::fonts().body->FindGlyphNoFallback(0x064E);
+        REQUIRE(fatha != nullptr);
+        CHECK(fatha->X1 < 0.0f);  // moved left onto its letter (place_arabic_marks)
+        ImGui::DestroyContext(context);
+        return drawn;
+    };
+
+    const std::string built = load();
+    CHECK_FALSE(ui::atlas_restored());
+    CHECK(ui::take_saved_atlas() == saved_path);
+    CHECK(std::filesystem::file_size(saved_path) > 0);
+    CHECK(ui::take_saved_atlas().empty());  // told once
+
+    CHECK(load() == built);
+    CHECK(ui::atlas_restored());
+    CHECK(ui::take_saved_atlas().empty());  // nothing new to keep
+
+    // Another pixel ratio is another recipe: built, and saved over the first.
+    ImGuiContext* context = ImGui::CreateContext();
+    REQUIRE(ui::load_fonts(folder.path().string(), 3.0f, 16.0f, 22.0f));
+    ImGui::DestroyContext(context);
+    CHECK_FALSE(ui::atlas_restored());
+    CHECK(ui::take_saved_atlas() == saved_path);
+
+    // A damaged file is built over.
+    folder.put("atlases/latin-arabic.atlas", "not an atlas");
+    CHECK(load() == built);
+    CHECK_FALSE(ui::atlas_restored());
+    CHECK(ui::take_saved_atlas() == saved_path);
+    CHECK(load() == built);
+    CHECK(ui::atlas_restored());
+    ui::set_atlas_folder("");
+}
