@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { ROOT, importFile, launch, reveal, newProfileDir, newReflection, openApp, startServer, storedReflections, waitSaved, waitSettled } from './harness.mjs';
+import { ROOT, importFile, launch, reveal, newProfileDir, newReflection, openApp, startServer, storedReflections, waitIdle, waitSaved, waitSettled } from './harness.mjs';
 import { launchKillable } from './cdp_browser.mjs';
 
 let server;
@@ -111,6 +111,68 @@ test('two tabs: one writer, the other read-only and following; it takes over whe
     await waitSaved(reader);
     const names = (await storedReflections(reader)).map((r) => r.company).sort();
     assert.deepEqual(names, ['Written in tab one', 'Written in tab two']);
+  } finally {
+    await browser.cleanup();
+  }
+});
+
+// web/storage.js asks for the writer lock while app.wasm is still downloading. A second tab whose
+// writer closes in that moment gets the lock before it has read the journal: it must still read it
+// first and then write, not write over it or stay read-only with the lock in hand.
+test('a second tab whose writer closes while it is still starting becomes the writer', async () => {
+  const browser = await launch();
+  try {
+    const writer = await browser.context.newPage();
+    await openApp(writer, server.url);
+    await newReflection(writer, 'Written by the first tab');
+    await waitSaved(writer);
+
+    // The second tab's wasm is held back until the test lets it through (web/shell.js compiles it
+    // with WebAssembly.compileStreaming).
+    const second = await browser.context.newPage();
+    await second.addInitScript(() => {
+      const compile = WebAssembly.compileStreaming;
+      const gate = new Promise((open) => { window.openWasmGate = open; });
+      WebAssembly.compileStreaming = async (source) => { await gate; return compile.call(WebAssembly, source); };
+    });
+    await second.goto(server.url);
+    // The writer lock's requests, held and waiting, as the origin sees them (polled: the answer is a
+    // promise, which waitForFunction would take for a truthy value).
+    const lockIs = async (page, expected) => {
+      const deadline = Date.now() + 10000;
+      for (;;) {
+        const state = await page.evaluate(async () => {
+          const { held, pending } = await navigator.locks.query();
+          const mine = (list) => list.filter((l) => l.name === 'debrief-journal-writer').length;
+          return { held: mine(held), pending: mine(pending) };
+        });
+        if (state.held === expected.held && state.pending === expected.pending) return;
+        if (Date.now() > deadline) assert.deepEqual(state, expected);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    await lockIs(second, { held: 1, pending: 1 });  // the second tab waits in line
+    assert.equal(await second.evaluate(() => window.debrief.state), 'loading', 'the wasm is still held back');
+
+    await writer.close();
+    await lockIs(second, { held: 1, pending: 0 });  // the lock passed to it before its wasm arrived
+    assert.equal(await second.evaluate(() => window.debrief.state), 'loading');
+    await second.bringToFront();  // only the visible tab gets animation frames
+    await second.evaluate(() => window.openWasmGate());
+    await second.waitForFunction(() => window.debrief.state === 'ready', null, { timeout: 30000 });
+    await waitIdle(second);
+    await second.waitForFunction(() => window.debrief.storage.role === 'writer', null, { timeout: 10000 });
+    assert.notEqual(await second.evaluate(() => window.debrief.save), 'read_only');
+    assert.deepEqual((await storedReflections(second)).map((r) => r.company), ['Written by the first tab']);
+
+    await newReflection(second, 'Written by the second tab');
+    await waitSaved(second);
+    const both = ['Written by the first tab', 'Written by the second tab'];
+    assert.deepEqual((await storedReflections(second)).map((r) => r.company).sort(), both);
+    await second.close();
+    const later = await browser.context.newPage();
+    await openApp(later, server.url);
+    assert.deepEqual((await storedReflections(later)).map((r) => r.company).sort(), both);
   } finally {
     await browser.cleanup();
   }
