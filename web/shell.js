@@ -922,6 +922,7 @@ const Debrief = (() => {
     window.debrief.atlas = restored ? 'restored' : 'built';
     if (!savedPath) return;
     const bytes = FS.readFile(savedPath);
+    FS.unlink(savedPath);  // /atlas is in memory; the copy is what goes to the cache
     const name = savedPath.slice(savedPath.lastIndexOf('/') + 1);
     settled(30000).catch(() => {}).then(async () => {
       const cache = await caches.open(ATLAS_CACHE);

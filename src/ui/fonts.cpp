@@ -68,9 +68,14 @@ bool restore_or_build(ImFontAtlas& atlas, bool with_arabic) {
     if (g_atlas_folder.empty()) return atlas.Build();
     const std::string path = g_atlas_folder + (with_arabic ? "/latin-arabic.atlas" : "/latin.atlas");
     std::vector<char> saved;
-    if (read_file(path, saved) && restore_atlas(atlas, std::string_view(saved.data(), saved.size()))) {
-        g_atlas_restored = true;
-        return true;
+    if (read_file(path, saved)) {
+        // Read once: the folder may live in memory (the web's does), and a file restored or refused
+        // is not read again. Restored, the atlas stays as it is until the fonts change.
+        std::remove(path.c_str());
+        if (restore_atlas(atlas, std::string_view(saved.data(), saved.size()))) {
+            g_atlas_restored = true;
+            return true;
+        }
     }
     if (!atlas.Build()) return false;
     write_file(path, save_atlas(atlas));

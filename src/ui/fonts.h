@@ -22,7 +22,8 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
 const Fonts& fonts();
 
 // A folder where load_fonts() keeps each atlas it builds (one with Arabic, one without) and restores
-// it from next time instead of rasterising again (ui/atlas_cache.h). Empty, the default: always build.
+// it from next time instead of rasterising again (ui/atlas_cache.h). A file is read once, then
+// removed, whether it was restored or refused. Empty, the default: always build.
 void set_atlas_folder(const std::string& directory);
 // Whether the last load_fonts() restored its atlas rather than building it.
 bool atlas_restored();

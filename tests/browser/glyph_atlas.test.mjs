@@ -39,6 +39,8 @@ test('the second start restores the atlas the first one built, and draws the sam
     assert.equal(second.atlas, 'restored');
     assert.ok(second.picture.equals(first.picture), 'the restored atlas draws exactly what the built one drew');
     assert.equal(await second.page.evaluate(() => window.debrief.atlasWrites), undefined, 'nothing new to keep');
+    // /atlas is in memory: once read, its files are gone (the restored atlas is in ImGui's hands).
+    assert.deepEqual(await second.page.evaluate(() => FS.readdir('/atlas').filter((n) => n.endsWith('.atlas'))), []);
   } finally {
     await browser.cleanup();
   }

@@ -107,7 +107,8 @@ TEST_CASE("fonts: an atlas built once is restored from the atlas folder next tim
 
     CHECK(load() == built);
     CHECK(ui::atlas_restored());
-    CHECK(ui::take_saved_atlas().empty());  // nothing new to keep
+    CHECK(ui::take_saved_atlas().empty());             // nothing new to keep
+    CHECK_FALSE(std::filesystem::exists(saved_path));  // read once: the web's folder is in memory
 
     // Another pixel ratio is another recipe: built, and saved over the first.
     ImGuiContext* context = ImGui::CreateContext();
@@ -123,5 +124,8 @@ TEST_CASE("fonts: an atlas built once is restored from the atlas folder next tim
     CHECK(ui::take_saved_atlas() == saved_path);
     CHECK(load() == built);
     CHECK(ui::atlas_restored());
+    CHECK(load() == built);  // and with the file read, the next load builds (and saves) again
+    CHECK_FALSE(ui::atlas_restored());
+    CHECK(ui::take_saved_atlas() == saved_path);
     ui::set_atlas_folder("");
 }
