@@ -14,7 +14,8 @@ namespace {
 Fonts g_fonts;
 bool g_arabic_wanted = false;   // right-to-left text was drawn since start-up
 bool g_with_arabic = false;     // the atlas holds the Arabic glyphs
-bool g_arabic_missing = false;  // the last build wanted Arabic but its files were not there yet
+bool g_arabic_missing = false;  // Arabic is wanted but its files were not there yet
+std::string g_font_folder;      // the last load_fonts()'s
 std::string g_atlas_folder;     // set_atlas_folder()
 bool g_atlas_restored = false;
 std::string g_saved_atlas;  // take_saved_atlas()
@@ -113,6 +114,7 @@ ImFont* add_font(const std::vector<char>& data, int face, float px, const ImWcha
 }  // namespace
 
 bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, float heading_px) {
+    g_font_folder = directory;
     std::vector<char> latin, arabic;
     if (!read_file(directory + "/latin.ttc", latin)) return false;
     const bool with_arabic = g_arabic_wanted && read_file(directory + "/arabic.ttc", arabic);
@@ -152,7 +154,17 @@ bool atlas_restored() { return g_atlas_restored; }
 
 std::string take_saved_atlas() { return std::exchange(g_saved_atlas, std::string()); }
 
-void want_arabic_glyphs() { g_arabic_wanted = true; }
+void want_arabic_glyphs() {
+    if (g_arabic_wanted) return;
+    g_arabic_wanted = true;
+    // Without the files a rebuild would only make the same Latin atlas again (10-16 ms at a pixel
+    // ratio of 3 here, several times that on a phone): ask for the files first, rebuild when they come.
+    if (std::FILE* file = std::fopen((g_font_folder + "/arabic.ttc").c_str(), "rb")) {
+        std::fclose(file);
+    } else {
+        g_arabic_missing = true;
+    }
+}
 
 bool fonts_outdated() { return g_arabic_wanted && !g_with_arabic && !g_arabic_missing; }
 

@@ -89,3 +89,40 @@ test('storage that refuses the cache (no quota, blocked) only means the atlas is
     await browser.cleanup();
   }
 });
+
+// The Arabic interface needs two atlases in one start: the Latin one for the first frame, then one
+// with the Arabic glyphs once Arabic is drawn. Both are kept, and a phone's next start restores both.
+test('an Arabic phone keeps both of its atlases and restores them on the next start', async () => {
+  const browser = await launch(null, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, locale: 'ar-EG' });
+  try {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    // Every atlas a start loads, in order.
+    await page.addInitScript(() => {
+      window.atlasLoads = [];
+      let shown;
+      Object.defineProperty(window, 'debrief', {
+        configurable: true,
+        get: () => shown,
+        set: (value) => {
+          shown = value;
+          let atlas;
+          Object.defineProperty(value, 'atlas', { configurable: true, get: () => atlas, set: (a) => { atlas = a; window.atlasLoads.push(a); } });
+        },
+      });
+    });
+    await openApp(page, server.url);
+    await page.waitForFunction(() => document.documentElement.lang === 'ar');
+    await page.waitForFunction(() => window.debrief.atlasWrites >= 2, null, { timeout: 30000 });
+    assert.deepEqual(await page.evaluate(() => window.atlasLoads), ['built', 'built']);
+    const first = await page.screenshot();
+
+    await page.reload();
+    await openApp(page, server.url);
+    assert.deepEqual(await page.evaluate(() => window.atlasLoads), ['restored', 'restored']);
+    assert.ok((await page.screenshot()).equals(first), 'the restored atlases draw the same Arabic page');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.cleanup();
+  }
+});
