@@ -918,6 +918,7 @@ const Debrief = (() => {
   // Called from C++ after each font load: how the atlas came, and the file of one just built (or '').
   // It is copied now, and written to the cache once the app has settled, away from the start-up.
   let atlasWrites = 0;
+  let atlasesForgotten = false;
   function atlasLoaded(restored, savedPath) {
     window.debrief.atlas = restored ? 'restored' : 'built';
     if (!savedPath) return;
@@ -925,10 +926,18 @@ const Debrief = (() => {
     FS.unlink(savedPath);  // /atlas is in memory; the copy is what goes to the cache
     const name = savedPath.slice(savedPath.lastIndexOf('/') + 1);
     settled(30000).catch(() => {}).then(async () => {
+      if (atlasesForgotten) return;
       const cache = await caches.open(ATLAS_CACHE);
       await cache.put(`atlas/${name}`, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
       window.debrief.atlasWrites = ++atlasWrites;
     }).catch((e) => console.warn('Debrief: the glyph atlas is not kept for the next visit:', e));
+  }
+
+  // Called by web/storage.js when the disk or the quota is full: the atlases' space goes back to the
+  // journal, and none is written again in this visit (the next start builds and keeps one again).
+  function forgetAtlases() {
+    atlasesForgotten = true;
+    if (typeof caches !== 'undefined') caches.delete(ATLAS_CACHE).catch(() => {});
   }
 
   // Called from C++ (ui/fonts.h) the first time Arabic is drawn; the app draws it with the glyphs
@@ -1011,7 +1020,7 @@ const Debrief = (() => {
     linkManifest(firstLanguage);
   }
 
-  return { compileWasmAfterPaint, instantiateWasm, fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, readAtlases, loadFonts, atlasLoaded, loadArabicFonts, supported, watchViewport, statusText };
+  return { compileWasmAfterPaint, instantiateWasm, fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, readAtlases, loadFonts, atlasLoaded, forgetAtlases, loadArabicFonts, supported, watchViewport, statusText };
 })();
 
 var Module = {

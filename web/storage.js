@@ -97,6 +97,8 @@ const DebriefStorage = (() => {
       const { usage = 0, quota = 0 } = await estimate();
       --state.reporting;
       const full = error === 'timeout' || (quota > 0 && usage / quota > 0.95);
+      // The journal and the glyph atlas share the origin's quota: the atlas, only a cache, goes.
+      if (full) Debrief.forgetAtlases();
       report(false, full ? 'full' : error);
     } else {
       report(true, '');
