@@ -55,12 +55,17 @@ bool read_file(const std::string& path, std::vector<char>& out) {
     return ok && !out.empty();
 }
 
-// A cache: a file that cannot be written only means the next start builds the atlas again.
-void write_file(const std::string& path, std::string_view bytes) {
+bool write_file(const std::string& path, std::string_view bytes) {
     std::FILE* out = std::fopen(path.c_str(), "wb");
-    if (!out) return;
+    if (!out) return false;
     const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), out) == bytes.size();
-    if (std::fclose(out) == 0 && ok) g_saved_atlas = path;
+    return std::fclose(out) == 0 && ok;
+}
+
+bool file_exists(const std::string& path) {
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file) std::fclose(file);
+    return file != nullptr;
 }
 
 // The atlas from the folder if it holds one of these fonts, else built (and saved there).
@@ -79,7 +84,8 @@ bool restore_or_build(ImFontAtlas& atlas, bool with_arabic) {
         }
     }
     if (!atlas.Build()) return false;
-    write_file(path, save_atlas(atlas));
+    // A cache: a file that cannot be written only means the next start builds the atlas again.
+    if (write_file(path, save_atlas(atlas))) g_saved_atlas = path;
     return true;
 }
 
@@ -159,11 +165,7 @@ void want_arabic_glyphs() {
     g_arabic_wanted = true;
     // Without the files a rebuild would only make the same Latin atlas again (10-16 ms at a pixel
     // ratio of 3 here, several times that on a phone): ask for the files first, rebuild when they come.
-    if (std::FILE* file = std::fopen((g_font_folder + "/arabic.ttc").c_str(), "rb")) {
-        std::fclose(file);
-    } else {
-        g_arabic_missing = true;
-    }
+    if (!file_exists(g_font_folder + "/arabic.ttc")) g_arabic_missing = true;
 }
 
 bool fonts_outdated() { return g_arabic_wanted && !g_with_arabic && !g_arabic_missing; }
