@@ -43,6 +43,7 @@ const DebriefLock = (() => {
   let rekeying = null;  // a promise while the journal is re-encrypted: syncs wait for it
   let prefix = '';      // the current generation's key prefix ('' for the first generation)
   let saving = Promise.resolve();  // the save being written to IndexedDB now, if any
+  let synced = new Map();  // path -> mtime (ms) of each file IndexedDB holds, as of the last completed sync
   let lastActive = Date.now();
   let hiddenAt = 0;
 
@@ -174,7 +175,12 @@ const DebriefLock = (() => {
     const changed = (k) => !dst.entries[k] || src.entries[k].timestamp.getTime() !== dst.entries[k].timestamp.getTime();
     const create = Object.keys(src.entries).filter(changed).sort();
     const remove = Object.keys(dst.entries).filter((k) => !src.entries[k]).sort().reverse();
-    if (create.length === 0 && remove.length === 0) return;
+    // Once this returns, both sides hold what src listed.
+    const same = new Map(Object.entries(src.entries).map(([k, e]) => [k, e.timestamp.getTime()]));
+    if (create.length === 0 && remove.length === 0) {
+      synced = same;
+      return;
+    }
     if (populate) {
       const store = db.transaction([STORE], 'readonly').objectStore(STORE);
       const stored = await Promise.all(create.map((path) => request(store.get(prefix + path))));
@@ -183,6 +189,7 @@ const DebriefLock = (() => {
       for (let i = 0; i < create.length; ++i) await fsCall(IDBFS.storeLocalEntry, create[i], entries[i]);
       for (const path of remove) await fsCall(IDBFS.removeLocalEntry, path);
       opened = true;
+      synced = same;
       return;
     }
     const local = [];
@@ -194,6 +201,41 @@ const DebriefLock = (() => {
     create.forEach((path, i) => store.put(entries[i], prefix + path));
     remove.forEach((path) => store.delete(prefix + path));
     await committed(tx);
+    synced = same;
+  }
+
+  // The page is going away. A sync takes several round trips to IndexedDB, and a document being
+  // unloaded gets no answers: its transactions are aborted, and what was typed in the last second
+  // before a reload or a closed tab was lost. Here the files changed since the last completed sync
+  // go out in one transaction made in this task and committed at once, which needs no answer
+  // (w3c/IndexedDB#482). Sealed files need WebCrypto, which always answers later: then nothing is
+  // written here and storage.js asks the person to stay until the save is done.
+  function writeBeforeLeaving(mountpoint) {
+    if (meta || rekeying) return false;
+    // Both answer in this task in 3.1.6: the database is the one the start's sync opened.
+    let db = null;
+    let local = null;
+    IDBFS.getDB(mountpoint, (e, opened) => { db = e ? null : opened; });
+    IDBFS.getLocalSet({ mountpoint }, (e, set) => { local = e ? null : set; });
+    if (!db || !local) return false;
+    const stamp = (k) => local.entries[k].timestamp.getTime();
+    const create = Object.keys(local.entries).filter((k) => synced.get(k) !== stamp(k));
+    const remove = [...synced.keys()].filter((k) => !local.entries[k]);
+    if (create.length === 0 && remove.length === 0) return true;
+    try {
+      const tx = db.transaction([STORE], 'readwrite');
+      const store = tx.objectStore(STORE);
+      for (const k of create) IDBFS.loadLocalEntry(k, (e, entry) => { if (!e) store.put(entry, prefix + k); });
+      remove.forEach((k) => store.delete(prefix + k));
+      tx.oncomplete = () => {  // the page stayed (it was only hidden)
+        create.forEach((k) => synced.set(k, stamp(k)));
+        remove.forEach((k) => synced.delete(k));
+      };
+      tx.commit();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   // Called by web/storage.js before it mounts /journal.
@@ -400,6 +442,6 @@ const DebriefLock = (() => {
   };
 
   watchIdle();
-  return { install, rekey, unlock, lockNow, setAutoLock, sealFile, openFile, bridge, state };
+  return { install, writeBeforeLeaving, rekey, unlock, lockNow, setAutoLock, sealFile, openFile, bridge, state };
 })();
 window.DebriefLock = DebriefLock;

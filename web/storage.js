@@ -245,8 +245,24 @@ const DebriefStorage = (() => {
       removeRunDependency('journal');
     });
     // Tabs are often closed or frozen without unload events, especially on phones: save on hide.
-    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
-    window.addEventListener('pagehide', () => flush());
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') leave(); });
+    window.addEventListener('pagehide', leave);
+    window.addEventListener('beforeunload', (e) => { if (sealedSaveOnItsWay()) e.preventDefault(); });
+  }
+
+  // The page is hidden and may never run again: C++ writes what is pending, and the files go to
+  // IndexedDB in this very task (the sync that flush() starts may be cut off by an unload).
+  function leave() {
+    if (state.role !== 'writer') return;
+    flush();
+    if (window.DebriefLock) DebriefLock.writeBeforeLeaving(MOUNT);
+  }
+
+  // A sealed journal cannot be written in a page's last task (DebriefLock.writeBeforeLeaving): while
+  // its save is on its way, the browser asks before the page goes.
+  function sealedSaveOnItsWay() {
+    const unsaved = ['pending', 'saving', 'failed'].includes(window.debrief.save) || state.inFlight;
+    return state.role === 'writer' && unsaved && Boolean(window.DebriefLock) && DebriefLock.state.sealed && !DebriefLock.state.locked;
   }
 
   return { preRun, sync, flush, announceSaved, reportInfo, becomeWriter, get role() { return state.role; }, get lost() { return state.lost; } };

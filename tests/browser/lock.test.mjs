@@ -182,6 +182,34 @@ test('lock on, reload: the lock screen, nothing readable in IndexedDB; the passp
   }
 });
 
+// A sealed journal cannot be written in the page's last task (WebCrypto answers later, see
+// DebriefLock.writeBeforeLeaving): while its save is on its way, the browser asks before the tab goes.
+test('with the lock on, closing the tab while a save is on its way asks first; staying lets it finish', async () => {
+  const { browser, page } = await journalWithOneReflection();
+  try {
+    await turnOnLock(page, PASSPHRASE);
+    await dataScreen(page);
+    await fill(page, t('you.name'), 'Typed just before closing');
+    await page.waitForFunction(() => window.debrief.save === 'pending');
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    assert.equal(dialog.type(), 'beforeunload');
+    await dialog.dismiss();  // stay on the page
+    await waitSaved(page);
+    assert.ok((await journalFiles(page))['/journal/settings.json'].includes('Typed just before closing'));
+    assert.ok(!(await rawIndexedDb(page)).all.includes('Typed just before closing'));
+
+    // Saved: the tab closes without a question.
+    page.on('dialog', (d) => assert.fail(`asked again: ${d.type()}`));
+    const closed = page.waitForEvent('close');
+    await page.close({ runBeforeUnload: true });
+    await closed;
+  } finally {
+    await browser.cleanup();
+  }
+});
+
 test('turning the lock off stores the journal readable again, unchanged', async () => {
   const { browser, page } = await journalWithOneReflection();
   try {

@@ -30,6 +30,41 @@ test('write, reload: the reflection is still there', async () => {
   }
 });
 
+// The last words typed before a reload or a closed tab never waited for the save's debounce: the
+// page writes them while it goes (web/lock.js commitNow), in a transaction the unload cannot cut off.
+test('typed and reloaded at once, or the tab closed at once: the last words are kept', async () => {
+  const browser = await launch();
+  try {
+    // Unsealed files are written in the last task: nothing to ask the person.
+    browser.context.on('dialog', (d) => assert.fail(`asked before leaving: ${d.type()}`));
+    let page = await browser.context.newPage();
+    await openApp(page, server.url);
+    const company = await newReflection(page, 'Last words');
+    await waitSaved(page);
+    await company.click();
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(' — kept');
+    await page.waitForFunction(() => window.debrief.save === 'pending');  // in the model, waiting for the debounce
+    await page.reload();
+    await openApp(page, server.url);
+    assert.deepEqual((await storedReflections(page)).map((r) => r.company), ['Last words — kept']);
+
+    await (await reveal(page, page.getByRole('button', { name: 'Open \u2068Last words — kept\u2069' }))).click();
+    await (await reveal(page, page.getByRole('button', { name: 'Show details' }), { direction: -1 })).click();
+    const again = await reveal(page, page.getByLabel('Company', { exact: true }));
+    await again.click();
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(' — twice');
+    await page.waitForFunction(() => window.debrief.save === 'pending');
+    await page.close({ runBeforeUnload: true });
+    page = await browser.context.newPage();
+    await openApp(page, server.url);
+    assert.deepEqual((await storedReflections(page)).map((r) => r.company), ['Last words — kept — twice']);
+  } finally {
+    await browser.cleanup();
+  }
+});
+
 test('typed, saved, browser killed with SIGKILL, relaunched: the text is there', async () => {
   const profile = await newProfileDir();
   try {
