@@ -24,9 +24,6 @@ std::string g_saved_atlas;  // take_saved_atlas()
 const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x0178, 0x017D,
                                 0x017E, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2022, 0x2022,
                                 0x2605, 0x2606, 0x2713, 0x2713, 0x25B8, 0x25B8, 0x25BE, 0x25BE, 0};
-// The small font draws our own labels (tabs, legends): ASCII and the punctuation the catalogue uses;
-// Arabic is merged in below once Arabic is in use. Widen it for other scripts with their catalogues.
-const ImWchar label_ranges[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2010, 0x2027, 0x2039, 0x203A, 0};
 // What cmake/Fonts.cmake keeps: the letters, harakat, digits and punctuation (، ؛ ؟), and only the
 // presentation forms FriBidi's shaping emits: fewer glyphs to rasterise.
 const ImWchar arabic_ranges[] = {0x060C, 0x060C, 0x061B, 0x061C, 0x061F, 0x061F, 0x0621, 0x063A, 0x0640, 0x0655,
@@ -136,8 +133,8 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
     if (with_arabic) add_font(arabic, regular_face, body_px * arabic_scale, arabic_ranges, true);
     g_fonts.heading = add_font(latin, bold_face, heading_px * pixel_ratio, latin_ranges, false);
     if (with_arabic) add_font(arabic, bold_face, heading_px * arabic_scale, arabic_ranges, true);
-    // The small font's labels are translated too: Arabic tabs and legends need the letters as well.
-    g_fonts.small = add_font(latin, regular_face, small_px * pixel_ratio, label_ranges, false);
+    // The small font draws translated labels (tabs, step names, legends): all the letters the others have.
+    g_fonts.small = add_font(latin, regular_face, small_px * pixel_ratio, latin_ranges, false);
     if (with_arabic) add_font(arabic, regular_face, small_px * arabic_scale, arabic_ranges, true);
     g_with_arabic = with_arabic;
     io.FontGlobalScale = 1.0f / pixel_ratio;

@@ -69,6 +69,46 @@ TEST_CASE("fonts: the Arabic faces draw every character of the Arabic interface,
     ImGui::DestroyContext(context);
 }
 
+// Any interface text may be drawn in any face (the small one draws tabs, step names and legends):
+// every character of every language's catalogue needs a glyph in all three, or it shows as "?".
+TEST_CASE("fonts: every face draws every Latin character of every interface language") {
+    samples::ScratchFolder folder;
+    const std::filesystem::path fonts(DEBRIEF_FONTS_DIR);
+    std::filesystem::copy_file(fonts / "latin.ttc", folder.path() / "latin.ttc");
+    ImGuiContext* context = ImGui::CreateContext();
+    REQUIRE(ui::load_fonts(folder.path().string(), 1.0f, 16.0f, 22.0f));
+    const auto arabic = [](char32_t c) { return (c >= 0x0600 && c <= 0x06FF) || (c >= 0xFB50 && c <= 0xFEFF); };
+    for (const Language language : all_languages) {
+        CAPTURE(language_code(language));
+        std::set<char32_t> shown;
+        const auto collect = [&](const Catalogue& catalogue) {
+            for (const CatalogueEntry& e : catalogue) {
+                const std::string line = ui::display_line(e.text);
+                for (std::size_t pos = 0; pos < line.size();) {
+                    const char32_t c = decode_utf8(line, pos);
+                    if (c >= 0x20 && !arabic(c)) shown.insert(c);
+                }
+            }
+        };
+        if (language == Language::en) {
+            collect(english_catalogue());
+        } else {
+            const auto read = read_catalogue_file(language,
+                                                  test::read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/" +
+                                                                  std::string(language_code(language)) + ".catalogue"),
+                                                  english_catalogue());
+            REQUIRE_MESSAGE(read.ok(), read.error());
+            collect(read.value()->catalogue());
+        }
+        for (const char32_t c : shown) {
+            CAPTURE(static_cast<unsigned>(c));
+            for (ImFont* font : {ui::fonts().body, ui::fonts().heading, ui::fonts().small})
+                CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+        }
+    }
+    ImGui::DestroyContext(context);
+}
+
 // ui/atlas_cache.h: each atlas is built once, saved in the folder, and restored at the next start.
 // (Arabic is wanted from here on: fonts.cpp has no way back, as the app never needs one.)
 TEST_CASE("fonts: an atlas built once is restored from the atlas folder next time") {
