@@ -134,8 +134,10 @@ const Debrief = (() => {
         // A one-line textarea stays one until C++ sends a value without a break while it is not focused.
         const area = f.multi || needsArea(f) || (!!el && el._area && !('value' in f && document.activeElement !== el));
         if (!el || el._multi !== f.multi || el._area !== area || (!area && el.type !== f.type)) {
+          const kept = el ? el.value : '';  // C++ sends a value only when the model changed it
           if (el) el.remove();
           el = this.create(f, area);
+          el.value = kept;
         }
         this.update(el, f);
       }

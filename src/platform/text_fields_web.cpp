@@ -5,6 +5,9 @@
 
 #include <emscripten.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "platform/page_json.h"
 
 namespace debrief::platform {
@@ -97,6 +100,13 @@ void WebTextFields::sync_to_dom() {
             m_placed.push_back({r.id, r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y});
         }
         w.end_array();
+    }
+    // shell.js removes the element of a field this frame did not place (another screen): when the
+    // field comes back, its new element is empty and must be sent its value again.
+    for (auto it = m_dom_values.begin(); it != m_dom_values.end();) {
+        const bool placed =
+            std::any_of(m_placed.begin(), m_placed.end(), [&](const Placed& p) { return p.id == it->first; });
+        it = placed ? std::next(it) : m_dom_values.erase(it);
     }
     m_frame.clear();
     m_frame_values.clear();

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, newReflection, openApp, startServer, storedReflections, waitIdle, waitSaved, waitSettled, watchErrors } from './harness.mjs';
+import { ARTIFACTS, launch, newReflection, openApp, reveal, startServer, storedReflections, waitIdle, waitSaved, waitSettled, watchErrors } from './harness.mjs';
 
 let server;
 
@@ -147,6 +147,29 @@ test('text typed into a native field arrives byte-exact in the stored journal', 
     const style = await page.getByLabel('Company', { exact: true }).evaluate((el) => ({ dir: el.dir, size: getComputedStyle(el).fontSize }));
     assert.equal(style.dir, 'auto');
     assert.ok(parseFloat(style.size) >= 16);
+  });
+});
+
+// A screen left and opened again makes its fields anew: each must show its text again, not an empty
+// box over a value that is still stored.
+test('a field shows its text again when its screen comes back', async () => {
+  await withPage({}, async (page) => {
+    await page.getByRole('tab', { name: 'Your data' }).click();
+    await (await reveal(page, page.getByLabel('Your name', { exact: true }))).fill('Mia Hoffmann');
+    await waitSaved(page);
+    await page.getByRole('tab', { name: 'Journal' }).click();
+    await waitIdle(page);
+    assert.equal(await page.getByLabel('Your name', { exact: true }).count(), 0);
+    await page.getByRole('tab', { name: 'Your data' }).click();
+    assert.equal(await (await reveal(page, page.getByLabel('Your name', { exact: true }))).inputValue(), 'Mia Hoffmann');
+
+    await page.getByRole('tab', { name: 'Journal' }).click();
+    await newReflection(page, 'Nordlicht GmbH');
+    await waitSaved(page);
+    await (await reveal(page, page.getByRole('button', { name: '‹ Journal' }), { direction: -1 })).click();
+    await (await reveal(page, page.getByRole('button', { name: 'Open \u2068Nordlicht GmbH\u2069' }))).click();
+    await waitIdle(page);
+    assert.equal(await (await reveal(page, page.getByLabel('Company', { exact: true }))).inputValue(), 'Nordlicht GmbH');
   });
 });
 
