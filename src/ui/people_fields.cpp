@@ -130,7 +130,9 @@ void draw_opportunity_people(App& app, const Reflection& r) {
     if (text_input("details.hiring_manager_email", manager_email, InputType::email))
         app.update_reflection(r.meta.id, [&](Reflection& m) { m.hiring_manager_email = manager_email; });
 
-    // Who sent the rejection: the feedback reply answers them.
+    // Who sent the rejection: the feedback reply answers them. Nobody did when the person withdrew
+    // or never heard back.
+    if (r.ending != Ending::rejected) return;
     std::vector<std::string> keys{std::string(person_keys::recruiter)};
     if (!resolve_people(r, person_keys::hiring_manager).front().name.empty())
         keys.emplace_back(person_keys::hiring_manager);

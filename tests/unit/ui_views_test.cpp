@@ -338,3 +338,26 @@ TEST_CASE("the People screen draws only the cards near the view; scrolling bring
     ui.frame(app, view, services);
     CHECK(view.people.cards_drawn < 40);
 }
+
+// "Who sent the rejection?" decides who the feedback reply answers: nobody sent one when the person
+// withdrew or never heard back, so the question is not asked then.
+TEST_CASE("the details ask who sent the rejection only when there was one") {
+    for (const Ending ending : {Ending::rejected, Ending::withdrew, Ending::ghosted}) {
+        CAPTURE(static_cast<int>(ending));
+        test::FixedEnvironment env;
+        App app(env);
+        ui::ViewState view;
+        test::RecordingServices services;
+        test::NullBackend ui(ImVec2(390, 844));
+        ui.frame(app, view, services);
+        REQUIRE(ui.click(app, view, services, Role::button, "New reflection"));
+        app.update_reflection(app.journal().reflections[0].meta.id, [&](Reflection& r) {
+            r.hiring_manager_name = "Dana Okafor";  // a second person to choose from
+            r.ending = ending;
+        });
+        // The people are there in every case; the question would come after them.
+        REQUIRE(ui.scroll_to(app, view, services, Role::button, "Add an interviewer"));
+        const bool asked = ui.scroll_to(app, view, services, Role::text, "Who sent the rejection?");
+        CHECK(asked == (ending == Ending::rejected));
+    }
+}
