@@ -157,7 +157,7 @@ constexpr CueList cue_lists[] = {
     {"similar_roles", {
         "similar position*|similar opening*|similar opportunit*|roles like this|positions like this|other positions|other roles|other opening*|considered for|consider me|keep me in mind|in mind for",
         "ähnliche*|vergleichbare*|berücksichtig*|an mich denken|in betracht",
-        "simil*|analog*|considerarmi|tenermi presente|prendermi in considerazione|prendere in considerazione",
+        "simil*|analog*|altre posizioni|considerarmi|tenermi presente|prendermi in considerazione|prendere in considerazione",
         "مماثل|مشابه|شبيهة|بعين الاعتبار|تتذكروني|تضعوني"}},
     {"specific_help", {
         "introduc*|could you help|can you help|would you help|connect me|put me in touch|pass along|pass on|pass my name|refer me|referral|recommend me",

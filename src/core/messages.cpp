@@ -153,9 +153,9 @@ std::string pick(Language lang, std::string_view preferred, std::string_view fal
 // "NASA" (all caps), "McKinsey" (a capital inside), "iOS" (starts lowercase), "New York",
 // "Deutsche Bank" (a capitalised run) and non-ASCII initials are kept. A single proper noun such
 // as "Berlin" cannot be told from "Remote" and is lowercased; the user can fix it in the draft.
-// Only English and Italian lower a sentence-initial word mid-sentence: German capitalises every
-// noun ("Mein Portfolio" -> "... über Mein Portfolio" would be wrong, but so would "mein
-// Portfolio" -> lowering a noun), so German keeps what the user typed, and Arabic has no case.
+// Only English and Italian lower any plain capitalised first word mid-sentence: German capitalises
+// every noun, so it lowers only words that are never nouns (lower_german_function_word), and Arabic
+// has no case.
 bool lowers_spliced_initial(Language lang) { return lang == Language::en || lang == Language::it; }
 
 void lower_initial(std::string& text) {
@@ -171,6 +171,25 @@ void lower_initial(std::string& text) {
     text[0] = static_cast<char>(t[0] - 'A' + 'a');
 }
 
+// German keeps the capital of a first word that may be a noun, but the words below never are:
+// "Das kleine Team" reads "... idealerweise das kleine Team" mid-sentence, "Meine Fallstudie" reads
+// "meine Fallstudie". ("Sie" and "Ihr" are left alone: capitalised, they are the formal "you".)
+void lower_german_function_word(std::string& text) {
+    static constexpr std::string_view words[] = {
+        "der",     "die",     "das",     "den",   "dem",       "des",     "ein",    "eine",   "einen", "einem",
+        "einer",   "eines",   "mein",    "meine", "meinen",    "meinem",  "meiner", "meines", "unser", "unsere",
+        "unseren", "unserem", "unserer", "kein",  "keine",     "keinen",  "keinem", "keiner", "diese", "dieser",
+        "dieses",  "diesen",  "diesem",  "viel",  "viele",     "vielen",  "mehr",   "alle",   "jede",  "jeder",
+        "jedes",   "einige",  "mehrere", "ich",   "wir",       "es",      "mit",    "ohne",   "bei",   "von",
+        "vom",     "zu",      "zum",     "zur",   "im",        "in",      "am",     "an",     "auf",   "aus",
+        "nach",    "vor",     "durch",   "sehr",  "besonders", "wirklich"};
+    const std::size_t end = std::min(text.find_first_of(" ,;:"), text.size());
+    if (end == 0 || !is_ascii_upper(text[0])) return;
+    std::string first = text.substr(0, end);
+    first[0] = static_cast<char>(first[0] - 'A' + 'a');
+    if (std::find(std::begin(words), std::end(words), first) != std::end(words)) text[0] = first[0];
+}
+
 // User text dropped into the middle of a sentence: no surrounding space, no closing punctuation,
 // and a first letter that fits the sentence around it. Empty when nothing but punctuation is left.
 std::string fragment(Language lang, std::string_view text) {
@@ -178,6 +197,7 @@ std::string fragment(Language lang, std::string_view text) {
     while (trim_closing_punctuation(out)) {
     }
     if (lowers_spliced_initial(lang)) lower_initial(out);
+    if (lang == Language::de) lower_german_function_word(out);
     return out;
 }
 

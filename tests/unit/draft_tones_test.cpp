@@ -255,6 +255,38 @@ TEST_CASE("draft tones: a placeholder left in any kind and tone keeps the checkl
     CHECK_FALSE(check_body(checklist(MessageKind::thank_you), body).all_required_met());
 }
 
+// People write a win as a whole sentence as often as a phrase ("My case study presentation went
+// really well."): the network note gives it a sentence of its own after a colon, which reads right
+// either way, instead of splicing it in as the subject of "... made a real difference".
+// German lowers only a first word that is never a noun ("Das", "Meine"), so criteria and wins read
+// right mid-sentence without turning a noun into lowercase.
+TEST_CASE("draft tones: the network note reads right whether a win is a phrase or a sentence") {
+    const RealCatalogues catalogues;
+    Reflection r = reflection_with_people();
+    DraftContext ctx = filled_context(Language::en, Tone::standard);
+    r.wins = {Win{"w1", "My case study presentation went really well.", true}};
+    CHECK(compose(MessageKind::network_note, r, ctx)
+              .body.find("I'm proud of how far I got. One highlight: my case study presentation went really well.") !=
+          std::string::npos);
+
+    ctx = filled_context(Language::de, Tone::standard);
+    r.wins = {Win{"w1", "Meine Fallstudie kam sehr gut an.", true}};
+    r.criteria = {Criterion{"c1", "Das kleine, herzliche Designteam", CriterionKind::must_have},
+                  Criterion{"c2", "Flexible Arbeitszeiten", CriterionKind::must_have}};
+    const std::string note = compose(MessageKind::network_note, r, ctx).body;
+    CAPTURE(note);
+    CHECK(note.find("Ein Lichtblick: meine Fallstudie kam sehr gut an.") != std::string::npos);
+    // "Flexible" could start a noun: kept as typed.
+    CHECK(note.find("idealerweise das kleine, herzliche Designteam und Flexible Arbeitszeiten.") != std::string::npos);
+
+    ctx = filled_context(Language::it, Tone::standard);
+    r.wins = {Win{"w1", "La presentazione del mio caso studio è andata benissimo.", true}};
+    CHECK(compose(MessageKind::network_note, r, ctx)
+              .body.find(
+                  "Un momento particolarmente riuscito: la presentazione del mio caso studio è andata benissimo.") !=
+          std::string::npos);
+}
+
 TEST_CASE("draft tones: the thank-you note reads as one sentence per advice item") {
     const Reflection r = reflection_with_people();
     const Message m = compose(MessageKind::thank_you, r, filled_context(Language::en, Tone::standard));

@@ -151,7 +151,7 @@ TEST_CASE("messages: drafts are filled from the reflection") {
     CHECK(reply.body.find("Kind regards,\nSam Rivera") != std::string::npos);
 
     const Message note = draft_message(MessageKind::network_note, &r, ctx);
-    CHECK(note.body.find("my portfolio made a real difference") != std::string::npos);  // a win that really helped
+    CHECK(note.body.find("One highlight: my portfolio.") != std::string::npos);  // a win that really helped
     CHECK(note.body.find("roles like Product Designer, ideally remote-friendly and mission-driven") !=
           std::string::npos);
 
@@ -371,7 +371,7 @@ TEST_CASE("messages: spliced items take a lowercase initial, proper nouns and ac
     CHECK(contains(reply, "especially UX research culture."));   // acronym kept, full stop not doubled
     CHECK(contains(reply, "the Senior Designer opening, and"));  // a capitalised run is a name
     const std::string note = draft_message(MessageKind::network_note, &r, ctx).body;
-    CHECK(contains(note, "and my portfolio case study made a real difference"));  // not "and My portfolio…."
+    CHECK(contains(note, "One highlight: my portfolio case study."));  // not "My portfolio case study…."
     CHECK(contains(note, "ideally a small, senior team, iOS work and New York office."));
     const std::string check_in = draft_message(MessageKind::check_in, &r, ctx).body;
     CHECK(contains(check_in, "Since we last spoke, I've completed a course with McKinsey alumni.\n"));
