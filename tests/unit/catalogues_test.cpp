@@ -112,3 +112,16 @@ TEST_CASE("catalogues: the test catalogues load and name their language in the p
     CHECK(language_name(Language::ar) == "العربية");
     CHECK(language_name(Language::en) == "English");
 }
+
+// Arabic-Indic zero (٠) is a dot: a middle dot beside a filled-in date or number reads as one more
+// digit ("قادمة · ٢ ديسمبر" looked like the 20th). Arabic separates with its comma or words.
+TEST_CASE("catalogues: Arabic never puts a middle dot beside a filled-in value") {
+    const std::string path = std::string(DEBRIEF_CATALOGUE_DIR) + "/ar.catalogue";
+    auto read = read_catalogue_file(Language::ar, read_file(path), english_catalogue());
+    REQUIRE_MESSAGE(read.ok(), read.error());
+    for (const CatalogueEntry& e : read.value()->catalogue()) {
+        CAPTURE(e.key);
+        CHECK(e.text.find("· {") == std::string_view::npos);
+        CHECK(e.text.find("} ·") == std::string_view::npos);
+    }
+}
