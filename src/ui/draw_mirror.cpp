@@ -36,15 +36,51 @@ void place_run(ImDrawVert* vertices, const Run& run, float width) {
 
 bool is_white(const ImDrawVert& v, ImVec2 white_uv) { return v.uv.x == white_uv.x && v.uv.y == white_uv.y; }
 
+// The box of the vertices [begin, end): one AddText, so glyph quads only.
+Run whole_run(const ImDrawVert* vertices, int begin, int end) {
+    Run run{begin, end, vertices[begin].pos.x, vertices[begin].pos.x, 0.0f, {}};
+    for (int i = begin; i < end; ++i) {
+        run.min_x = std::min(run.min_x, vertices[i].pos.x);
+        run.max_x = std::max(run.max_x, vertices[i].pos.x);
+    }
+    return run;
+}
+
+struct KeptLines {
+    int frame = -1;
+    ImVector<WholeLine> lines;
+};
+KeptLines g_kept;
+
 }  // namespace
 
-void mirror_draw_list(ImDrawList& list, float width, ImVec2 white_uv, float run_gap) {
+void keep_line_whole(int frame, const ImDrawList* list, int begin, int end) {
+    if (frame != g_kept.frame) {
+        g_kept.lines.clear();
+        g_kept.frame = frame;
+    }
+    if (end > begin) g_kept.lines.push_back(WholeLine{list, begin, end});
+}
+
+void mirror_draw_list(ImDrawList& list, float width, ImVec2 white_uv, float run_gap, const ImVector<WholeLine>& whole) {
     ImDrawVert* vertices = list.VtxBuffer.Data;
     const int count = list.VtxBuffer.Size;
     bool in_run = false;
     Run run;
     int i = 0;
+    int next_whole = 0;  // `whole` is in drawing order, as the vertices are
     while (i < count) {
+        while (next_whole < whole.Size && (whole[next_whole].list != &list || whole[next_whole].begin < i))
+            ++next_whole;
+        if (next_whole < whole.Size && whole[next_whole].begin == i && whole[next_whole].end <= count) {
+            if (in_run) {
+                place_run(vertices, run, width);
+                in_run = false;
+            }
+            place_run(vertices, whole_run(vertices, i, whole[next_whole].end), width);
+            i = whole[next_whole].end;
+            continue;
+        }
         // RenderText writes each glyph as 4 consecutive vertices (PrimReserve + PrimRectUV).
         if (!is_white(vertices[i], white_uv) && i + 4 <= count) {
             const Quad q = quad_at(vertices + i);
@@ -83,7 +119,9 @@ void mirror_draw_list(ImDrawList& list, float width, ImVec2 white_uv, float run_
 }
 
 void mirror_draw_data(ImDrawData& data, float width, ImVec2 white_uv, float run_gap) {
-    for (int n = 0; n < data.CmdListsCount; ++n) mirror_draw_list(*data.CmdLists[n], width, white_uv, run_gap);
+    for (int n = 0; n < data.CmdListsCount; ++n)
+        mirror_draw_list(*data.CmdLists[n], width, white_uv, run_gap, g_kept.lines);
+    g_kept.lines.clear();
 }
 
 }  // namespace debrief::ui

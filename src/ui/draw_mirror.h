@@ -20,7 +20,20 @@ inline float mirror_x(float x, float width) { return width - x; }
 // starts after any non-glyph vertex, when a quad starts left of the previous one (the next line of a
 // wrapped text) or wholly below it, and across a horizontal gap wider than `run_gap` (the space
 // between two text items side by side; a word space is narrower).
-void mirror_draw_list(ImDrawList& list, float width, ImVec2 white_uv, float run_gap);
+// Lines that must not be split at all are named instead (keep_line_whole): each moves as one box.
+struct WholeLine {
+    const ImDrawList* list = nullptr;
+    int begin = 0;  // first vertex
+    int end = 0;    // one past the last vertex
+};
+void mirror_draw_list(ImDrawList& list, float width, ImVec2 white_uv, float run_gap,
+                      const ImVector<WholeLine>& whole = {});
+// Mirrors every list, with the lines kept whole while the frame was built, then forgets them.
 void mirror_draw_data(ImDrawData& data, float width, ImVec2 white_uv, float run_gap);
+
+// A line of a paragraph drawn with one AddText (widgets.cpp): its words are further apart than
+// `run_gap` at a heading's size, and "  ·  " separates the parts of a summary line, so the gaps
+// cannot tell it apart from two texts side by side. Lines of an earlier frame are dropped.
+void keep_line_whole(int frame, const ImDrawList* list, int begin, int end);
 
 }  // namespace debrief::ui

@@ -3,6 +3,7 @@
 
 #include "core/i18n.h"
 #include "ui/bidi_text.h"
+#include "ui/draw_mirror.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 
@@ -90,7 +91,10 @@ void paragraph(const char* text, bool wrap) {
     float y = pos.y + (line_height - size) * 0.5f;
     for (const VisualLine& line : layout.lines) {
         const float x = against_right ? bb.Max.x - line.width : pos.x;
+        const int first_vertex = draw->VtxBuffer.Size;
         draw->AddText(font, size, ImVec2(std::round(x), std::round(y)), color, line.text.c_str());
+        // In the mirror the line moves as a whole, in the visual order FriBidi gave it.
+        if (ui_rtl) keep_line_whole(ImGui::GetFrameCount(), draw, first_vertex, draw->VtxBuffer.Size);
         y += line_height;
     }
 }

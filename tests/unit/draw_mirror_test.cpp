@@ -90,6 +90,21 @@ TEST_CASE("draw_mirror: a mark drawn over its letter stays in that letter's run"
     CHECK(x_at(list, 4) == 82);
 }
 
+TEST_CASE("draw_mirror: a line kept whole moves as one box, however far apart its words") {
+    ImDrawList list(nullptr);
+    add_glyph(list, 10, 20, 0, 22);   // a heading's first word...
+    add_glyph(list, 32, 50, 0, 22);   // ...and its second, 12 apart: more than the run gap
+    add_glyph(list, 10, 20, 30, 46);  // the next text, not kept whole
+    add_glyph(list, 32, 40, 30, 46);
+    ImVector<WholeLine> whole;
+    whole.push_back(WholeLine{&list, 0, 8});
+    mirror_draw_list(list, 100, white, 8, whole);
+    CHECK(x_at(list, 0) == 50);  // [10, 50] -> [50, 90]: the words keep their order
+    CHECK(x_at(list, 4) == 72);
+    CHECK(x_at(list, 8) == 80);   // the others still split at the gap: [10, 20] -> [80, 90]
+    CHECK(x_at(list, 12) == 60);  // [32, 40] -> [60, 68]
+}
+
 TEST_CASE("draw_mirror: mirroring twice restores every vertex") {
     ImDrawList list(nullptr);
     add_glyph(list, 10, 18, 0, 16);

@@ -8,11 +8,13 @@
 #include "core/i18n.h"
 #include "core/steps.h"
 #include "ui/bidi_text.h"
+#include "ui/draw_mirror.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <regex>
 
 using namespace debrief;
@@ -360,4 +362,38 @@ TEST_CASE("the details ask who sent the rejection only when there was one") {
         const bool asked = ui.scroll_to(app, view, services, Role::text, "Who sent the rejection?");
         CHECK(asked == (ending == Ending::rejected));
     }
+}
+
+// The right-to-left interface is the left-to-right frame in a mirror, each line of text moved as a
+// whole (ui/draw_mirror.h). A heading's word spaces are wider than the gap that separates two texts,
+// so its words used to move one by one: "Brightwell Health Group" read "Health Group Brightwell".
+TEST_CASE("in the mirrored interface a heading's words keep their order") {
+    test::FixedEnvironment env;
+    App app(env);
+    ui::ViewState view;
+    test::RecordingServices services;
+    test::NullBackend ui(ImVec2(800, 600));
+    set_interface_language(Language::ar);  // right-to-left; no catalogue needed, the title is Latin
+    ui.frame(app, view, services);
+    REQUIRE(ui.click(app, view, services, Role::button, "New reflection"));
+    app.update_reflection(app.journal().reflections[0].meta.id,
+                          [](Reflection& r) { r.company = "Brightwell Health Group"; });
+    ui.frame(app, view, services);
+    const ui::ItemInfo* title = ui::find_item(Role::heading, "Brightwell Health Group");
+    REQUIRE(title);
+    ImDrawData& data = *ImGui::GetDrawData();
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    ui::mirror_draw_data(data, 800.0f, white, ImGui::GetStyle().ItemSpacing.x * 0.8f);
+    // The title's glyphs, in the order they were drawn (its visual order), still run left to right.
+    std::vector<float> lefts;
+    for (int n = 0; n < data.CmdListsCount; ++n) {
+        const ImVector<ImDrawVert>& v = data.CmdLists[n]->VtxBuffer;
+        for (int i = 0; i + 4 <= v.Size; i += 4) {
+            const bool glyph = v[i].uv.x != white.x || v[i].uv.y != white.y;
+            if (glyph && v[i].pos.y >= title->min.y && v[i + 2].pos.y <= title->max.y) lefts.push_back(v[i].pos.x);
+        }
+    }
+    set_interface_language(Language::en);
+    REQUIRE(lefts.size() >= 20);  // "BrightwellHealthGroup": 21 glyphs
+    CHECK(std::is_sorted(lefts.begin(), lefts.end()));
 }
