@@ -73,7 +73,10 @@ void paragraph(const char* text, bool wrap) {
     const float visible = std::min(ImGui::GetContentRegionAvail().x, window->DrawList->GetClipRectMax().x - pos.x);
     const float box_width = std::max(
         1.0f, wrap || wrap_pos > 0.0f ? ImGui::CalcWrapWidthForPos(pos, wrap_pos < 0.0f ? 0.0f : wrap_pos) : visible);
-    const ParagraphLayout& layout = layout_paragraph(text, font, size, wrap ? box_width : FLT_MAX);
+    // As ImGui's own text does (the path above): a wrap position pushed by the column or card wraps
+    // even a line drawn as "one line", so a long title reads the same in both directions.
+    const bool wraps = wrap || wrap_pos >= 0.0f;
+    const ParagraphLayout& layout = layout_paragraph(text, font, size, wraps ? box_width : FLT_MAX);
     // Arabic reaches further above and below the line than Latin: its lines need more room.
     const float line_height = has_rtl(text) ? std::round(size * 1.3f) : size;
     const float height = line_height * static_cast<float>(layout.lines.size());

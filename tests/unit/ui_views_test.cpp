@@ -151,10 +151,12 @@ void check_narrowest_phone(const char* catalogue_name) {
     const ImVec2 size(320, 568);
     test::NullBackend ui(size);
     const std::string id = app.create_reflection();
+    // Names as long as real ones get: the title, the search phrase and the profile must wrap.
     app.update_reflection(id, [](Reflection& r) {
-        r.company = "Acme";
-        r.loved.push_back({"l1", "the creative team", LovedTag::team, 5});
-        r.criteria.push_back({"c1", "remote friendly", CriterionKind::must_have});
+        r.company = "Brightwell Health Group International";
+        r.role = "Senior Product Designer, Patient Experience";
+        r.loved.push_back({"l1", "the creative team that tests every idea with real patients", LovedTag::team, 5});
+        r.criteria.push_back({"c1", "remote friendly with a few days in the office", CriterionKind::must_have});
         r.wins.push_back({"w1", "portfolio", true});
         r.army.push_back({"a1", "Marco", "", false});
     });
@@ -396,4 +398,36 @@ TEST_CASE("in the mirrored interface a heading's words keep their order") {
     set_interface_language(Language::en);
     REQUIRE(lefts.size() >= 20);  // "BrightwellHealthGroup": 21 glyphs
     CHECK(std::is_sorted(lefts.begin(), lefts.end()));
+}
+
+// A long title wraps on a phone in both directions (it used to run off both edges in Arabic, where
+// a "one line" paragraph ignored the column's wrap position that ImGui's own text follows).
+TEST_CASE("a long reflection title wraps on a phone in English and in Arabic") {
+    // The title's height on a phone, on the reflection's first frame.
+    const auto title_height = [](const std::string& company, const std::string& role) {
+        test::FixedEnvironment env;
+        App app(env);
+        ui::ViewState view;
+        test::RecordingServices services;
+        test::NullBackend ui(ImVec2(390, 844));
+        const std::string id = app.create_reflection();
+        app.update_reflection(id, [&](Reflection& r) {
+            r.company = company;
+            r.role = role;
+        });
+        app.open_reflection(id);
+        ui.frame(app, view, services);
+        const ui::ItemInfo* heading = ui::find_item(Role::heading, company + " — " + role);
+        REQUIRE(heading);
+        CHECK(heading->max.x <= 390.5f);
+        return heading->max.y - heading->min.y;
+    };
+    set_interface_language(Language::en);
+    CHECK(title_height("Brightwell Health Group International", "Senior Product Designer") >=
+          title_height("Acme", "Designer") * 1.9f);
+    set_interface_language(Language::ar);
+    const float one_line = title_height("النخبة", "مصممة");
+    const float long_title = title_height("شركة النخبة للاستشارات", "مصممة تجربة المستخدم الأولى");
+    set_interface_language(Language::en);
+    CHECK(long_title >= one_line * 1.9f);
 }
