@@ -300,6 +300,7 @@ const Debrief = (() => {
       return keep;
     },
     sync(frame) {
+      const before = this.focusPlace();
       const items = frame.items;
       const keepRegions = this.syncRegions(frame.regions);
       const key = items.map((i) => `${i.id}|${i.role}|${i.name}|${i.level}`).join('\n');
@@ -333,6 +334,33 @@ const Debrief = (() => {
       this.speak(frame);
       this.arrive(frame);
       this.restore();
+      this.refocus(before);
+    },
+    // The controls a person can reach, in reading order.
+    controls() {
+      return Array.from(overlay().querySelectorAll('.mirror, .field')).filter((el) => !el.hidden && !el.disabled);
+    },
+    // Where focus is among the controls, to follow it if its control goes with this frame.
+    focusPlace() {
+      const active = document.activeElement;
+      if (!active || !overlay().contains(active)) return null;
+      const all = this.controls();
+      const at = all.indexOf(active);
+      return at < 0 ? null : { active, before: all.slice(0, at).reverse(), after: all.slice(at + 1) };
+    },
+    // The focused control went away (its row removed, "Mark done" replaced by its undo): focus goes
+    // to what took its place, else to the next control, else to the one before, so a keyboard or
+    // screen reader user goes on from where they were instead of from the top of the page.
+    refocus(place) {
+      if (!place || place.active.isConnected) return;
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return;  // a screen's heading took it
+      const all = this.controls();
+      const known = new Set([...place.before, ...place.after]);
+      const previous = place.before.find((el) => el.isConnected);
+      const next = all[previous ? all.indexOf(previous) + 1 : 0];
+      const target = (next && !known.has(next) ? next : null) || place.after.find((el) => el.isConnected) || previous;
+      if (target) target.focus();
     },
     // A region's hint (how to move within it) as its description: a hidden element it points to,
     // read after the name and never as content of its own.

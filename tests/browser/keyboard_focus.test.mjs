@@ -204,3 +204,36 @@ test('Escape takes back an armed "Delete forever" in the trash; focus stays on t
     assert.equal(await page.evaluate(() => window.debrief.counts.reflections), 1, 'nothing was deleted');
   });
 });
+
+// A control that goes away with the frame it was pressed in must not leave focus on the page: the
+// person goes on from where they were. Removing a row moves focus to the next row; "Mark done" gives
+// way to its undo, which takes focus.
+test('removing a row or marking a reminder done keeps focus where the person was', async () => {
+  await withPage(async (page) => {
+    await newReflection(page, 'Lumen');
+    const name = `2. ${t('step.wins.title')}`;
+    await (await reveal(page, page.getByRole('tab', { name }))).click();
+    for (const win of ['First win', 'Second win']) {
+      await keyboardFocus(page, page.getByRole('button', { name: t('step.wins.add'), exact: true }));
+      await press(page, 'Enter');
+      await page.keyboard.insertText(win);
+      await waitIdle(page);
+    }
+    await keyboardFocus(page, page.getByRole('button', { name: t('list.remove'), exact: true }).first());
+    await press(page, 'Enter');
+    await page.waitForFunction((label) => document.querySelectorAll(`[aria-label="${label}"]`).length === 1, t('list.remove'));
+    await waitIdle(page);
+    // In the second row now: its text field or its checkbox.
+    const at = await page.evaluate(() => [document.activeElement.value, document.activeElement.getAttribute('aria-label')]);
+    assert.ok(at[0] === 'Second win' || at[1] === t('step.wins.prompt.really_helped'), `focus is in the next row: ${at}`);
+
+    await (await reveal(page, page.getByRole('tab', { name: t('nav.reminders'), exact: true }))).click();
+    await (await reveal(page, page.getByLabel(t('reminders.custom.what'), { exact: true }))).fill('Call Dana');
+    await (await reveal(page, page.getByRole('button', { name: t('reminders.custom.add'), exact: true }))).click();
+    const done = t('reminders.done.named').replace('{title}', '\u2068Call Dana\u2069');
+    await keyboardFocus(page, page.getByRole('button', { name: done, exact: true }));
+    await press(page, 'Enter');
+    const reopen = t('reminders.reopen.named').replace('{title}', '\u2068Call Dana\u2069');
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, reopen);
+  });
+});
