@@ -92,6 +92,14 @@ std::string inline_text(std::string_view text) {
 
 std::string label(std::string_view key) { return std::string(tr(key)); }
 
+// Numbers and lists in the language of the labels: Arabic-Indic digits and the Arabic comma in
+// Arabic, as its dates already are ("٣/١٠", "خيبة أمل، تعب").
+std::string number(long long n) { return format_number(n); }
+std::string out_of(long long value, long long max) { return number(value) + "/" + number(max); }
+void add_to_list(std::string& list, const std::string& item) {
+    list = list.empty() ? item : tr_format("msg.list.more", {{"list", list}, {"item", item}});
+}
+
 std::string long_date(const Date& date) { return format_long_date(date); }
 
 // "- **Label:** value" list lines; skipped when the value is empty.
@@ -117,7 +125,7 @@ void answer(std::string& out, std::string_view label_key, const std::string& tex
     out += "**" + label(label_key) + "**\n\n" + paragraphs(text) + "\n\n";
 }
 
-std::string mood(int value) { return std::to_string(value) + "/10"; }
+std::string mood(int value) { return out_of(value, 10); }
 
 // Writes the fields a table (core/record_fields.h) marks as facts or answers, in table order; the
 // rest is laid out by hand below. A run of facts is a list, so a blank line closes it before an
@@ -146,10 +154,10 @@ public:
     }
     // "6/10": a number out of its maximum.
     void number(const FieldInfo& f, const std::optional<int>& value, int /*min*/, int max) {
-        if (f.show == Show::fact && value) shown_fact(f, std::to_string(*value) + "/" + std::to_string(max));
+        if (f.show == Show::fact && value) shown_fact(f, out_of(*value, max));
     }
     void number(const FieldInfo& f, int value, int /*min*/, int max) {
-        if (f.show == Show::fact) shown_fact(f, std::to_string(value) + "/" + std::to_string(max));
+        if (f.show == Show::fact) shown_fact(f, out_of(value, max));
     }
     // Lists and nested objects have their own layout below; the remaining kinds are not shown.
     template <class... Value>
@@ -195,7 +203,7 @@ std::string person(const std::string& name, std::vector<std::string> extras) {
         shown.erase(shown.begin());
     }
     std::string bracket;
-    for (const std::string& e : shown) bracket += (bracket.empty() ? "" : ", ") + e;
+    for (const std::string& e : shown) add_to_list(bracket, e);
     if (!bracket.empty()) out += " (" + bracket + ")";
     return out;
 }
@@ -205,8 +213,7 @@ void opportunity_people(std::string& out, const Reflection& r) {
     std::string interviewers;
     for (const Interviewer& i : r.interviewers) {
         if (blank(i.name) && blank(i.email)) continue;
-        interviewers += (interviewers.empty() ? "" : ", ") +
-                        person(i.name, {i.email, i.rapport ? label("markdown.rapport") : std::string()});
+        add_to_list(interviewers, person(i.name, {i.email, i.rapport ? label("markdown.rapport") : std::string()}));
     }
     fact(out, "markdown.interviewers", interviewers);
     fact(out, "markdown.hiring_manager", person(r.hiring_manager_name, {r.hiring_manager_email}));
@@ -230,8 +237,7 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
         case StepId::vent: {
             if (r.vent.mood_before) fact(out, "markdown.mood_before", mood(*r.vent.mood_before));
             std::string feelings;
-            for (const std::string& key : r.vent.emotions)
-                feelings += (feelings.empty() ? "" : ", ") + inline_text(emotion_name(key));
+            for (const std::string& key : r.vent.emotions) add_to_list(feelings, inline_text(emotion_name(key)));
             fact(out, "markdown.emotions", feelings);
             if (out.size() > before) out += '\n';
             if (!blank(r.vent.letter)) out += paragraphs(r.vent.letter) + "\n\n";
@@ -264,8 +270,9 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
         case StepId::loved:
             for (const LovedItem& l : r.loved) {
                 if (blank(l.text)) continue;
-                out += "- " + inline_text(l.text) + " \xE2\x80\x94 " + display_name(l.tag) + ", " +
-                       label("markdown.weight") + " " + std::to_string(l.weight) + "/5\n";
+                std::string facts = display_name(l.tag);
+                add_to_list(facts, label("markdown.weight") + " " + out_of(l.weight, 5));
+                out += "- " + inline_text(l.text) + " \xE2\x80\x94 " + facts + "\n";
             }
             if (out.size() > before) out += '\n';
             break;
@@ -297,7 +304,7 @@ void render_reflection(std::string& out, const Reflection& r, int level) {
     opportunity_people(out, r);
     const StepProgress p = progress(r);
     fact(out, "markdown.progress",
-         tr_format("markdown.steps_done", {{"done", std::to_string(p.done)}, {"total", std::to_string(p.total)}}));
+         tr_format("markdown.steps_done", {{"done", number(p.done)}, {"total", number(p.total)}}));
     if (r.meta.deleted) fact(out, "markdown.trashed", long_date(local_date(*r.meta.deleted)));
 
     if (!blank(r.rejection_message)) {
@@ -306,7 +313,7 @@ void render_reflection(std::string& out, const Reflection& r, int level) {
     }
     for (int i = 0; i < step_count; ++i) {
         const auto step = static_cast<StepId>(i);
-        std::string title = std::to_string(i + 1) + ". " + display_name(step);
+        std::string title = number(i + 1) + ". " + display_name(step);
         const StepState state = r.steps[static_cast<std::size_t>(i)];
         if (state == StepState::skipped) title += " (" + display_name(state) + ")";
         heading(out, level + 1, title);
@@ -334,7 +341,7 @@ std::string journal_to_markdown(const Journal& journal) {
         if (c.meta.deleted) continue;
         std::string line = "- **" + (blank(c.name) ? std::string("?") : inline_text(c.name)) + "**";
         std::string details = inline_text(c.role);
-        if (!blank(c.company)) details += (details.empty() ? "" : ", ") + inline_text(c.company);
+        if (!blank(c.company)) add_to_list(details, inline_text(c.company));
         if (!details.empty()) line += " \xE2\x80\x94 " + details;
         line += " (" + display_name(c.channel) + ")";
         if (!blank(c.email)) line += " \xC2\xB7 " + inline_text(c.email);

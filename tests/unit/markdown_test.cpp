@@ -1,8 +1,13 @@
 // Tests of the Markdown export: exact layout of a small reflection, escaping, and the whole-journal document.
 #include <doctest/doctest.h>
 
+#include "core/catalogue_file.h"
+#include "core/i18n.h"
 #include "sample_journal.h"
 #include "serialization/markdown.h"
+#include "test_files.h"
+
+#include <string>
 
 using namespace debrief;
 using namespace debrief::samples;
@@ -168,4 +173,30 @@ TEST_CASE("the people of an opportunity: interviewers, hiring manager, who said 
     const std::string none = reflection_to_markdown(plain);
     for (const char* label : {"Interviewers", "Hiring manager", "Rejection sent by"})
         CHECK_MESSAGE(none.find(label) == std::string::npos, label);
+}
+
+// The reading copy is in the interface language, its numbers and lists too: an Arabic copy had
+// "3/10" and "خيبة أمل, تعب" beside its Arabic dates.
+TEST_CASE("an Arabic reading copy writes its numbers in Arabic digits and its lists with the Arabic comma") {
+    auto read = read_catalogue_file(Language::ar, test::read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/ar.catalogue"),
+                                    english_catalogue());
+    REQUIRE_MESSAGE(read.ok(), read.error());
+    install_catalogue(Language::ar, read.value()->catalogue());
+    set_interface_language(Language::ar);
+    Reflection r;
+    r.meta.id = "r1";
+    r.company = "شركة النخبة";
+    r.vent.mood_before = 3;
+    r.vent.emotions = {"sad", "tired"};
+    r.loved = {LovedItem{"l1", "الفريق", LovedTag::team, 5}};
+    const std::string text = reflection_to_markdown(r);
+    set_interface_language(Language::en);
+    install_catalogue(Language::ar, Catalogue{});
+    CAPTURE(text);
+    CHECK(text.find("٣/١٠") != std::string::npos);
+    CHECK(text.find("٥/٥") != std::string::npos);
+    CHECK(text.find("، ") != std::string::npos);
+    CHECK(text.find("١. ") != std::string::npos);
+    for (const char digit : std::string("0123456789")) CHECK(text.find(digit) == std::string::npos);
+    CHECK(text.find(", ") == std::string::npos);
 }
