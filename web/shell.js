@@ -484,7 +484,9 @@ const Debrief = (() => {
       const first = this.where === undefined;
       this.where = frame.place;
       if (first) return;
-      if (frame.announce) announce(frame.announce);
+      // A status from the last place ("Step 1 of 8: Let it out") would be read at the end of the
+      // next screen as if it were still true: it goes, unless the new place says something itself.
+      announce(frame.announce || '');
       const active = document.activeElement;
       if (active && active !== document.body && !active.classList.contains('mirror')) return;
       const heading = this.title();

@@ -207,7 +207,7 @@ test('Escape takes back an armed "Delete forever" in the trash; focus stays on t
 
 // A control that goes away with the frame it was pressed in must not leave focus on the page: the
 // person goes on from where they were. Removing a row moves focus to the next row; "Mark done" gives
-// way to its undo, which takes focus.
+// way to its undo, which takes focus. And a step's spoken status does not outlive the step.
 test('removing a row or marking a reminder done keeps focus where the person was', async () => {
   await withPage(async (page) => {
     await newReflection(page, 'Lumen');
@@ -227,7 +227,10 @@ test('removing a row or marking a reminder done keeps focus where the person was
     const at = await page.evaluate(() => [document.activeElement.value, document.activeElement.getAttribute('aria-label')]);
     assert.ok(at[0] === 'Second win' || at[1] === t('step.wins.prompt.really_helped'), `focus is in the next row: ${at}`);
 
+    assert.match(await spoken(page), /^Step 2 of 8/);
     await (await reveal(page, page.getByRole('tab', { name: t('nav.reminders'), exact: true }))).click();
+    // The step's status does not follow to the next screen, where it is no longer true.
+    await page.waitForFunction(() => (document.getElementById('announce') || {}).textContent === '');
     await (await reveal(page, page.getByLabel(t('reminders.custom.what'), { exact: true }))).fill('Call Dana');
     await (await reveal(page, page.getByRole('button', { name: t('reminders.custom.add'), exact: true }))).click();
     const done = t('reminders.done.named').replace('{title}', '\u2068Call Dana\u2069');
