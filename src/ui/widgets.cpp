@@ -233,7 +233,8 @@ bool choice_row(const char* id, int& value, const std::vector<const char*>& labe
     for (const char* written : labels) {
         const char* label = shaped_label(written);
         const ImVec2 size = ImGui::CalcTextSize(label, nullptr, true);
-        const float width = size.x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        // Never past the column or card: a label too long for a phone is cut, not drawn over the edge.
+        const float width = std::min(size.x + ImGui::GetStyle().FramePadding.x * 2.0f, ImGui::CalcItemWidth());
         if (index > 0) same_line_if_fits(width);
         const bool selected = value == index;
         ImGui::PushID(index);

@@ -170,6 +170,20 @@ void check_narrowest_phone(const char* catalogue_name) {
         app.open_reflection(id);
         check_width("step");
     }
+    // The details card of a withdrawal: its reasons are the longest choices (German's was wider than
+    // the phone).
+    app.update_reflection(id, [](Reflection& r) { r.ending = Ending::withdrew; });
+    view.reflection.details[id] = ui::DetailsCardState{true, true, true, 0};
+    app.open_reflection(id);
+    for (int frame = 0; frame < 12; ++frame) check_width("withdrawal details");
+    // Inside the card: its inner edge is its padding (14) short of the column's.
+    float column_right = 0.0f;
+    for (const auto& item : ui.frame(app, view, services))
+        if (item.role == ui::Role::button) column_right = std::max(column_right, item.max.x);
+    for (const auto& item : ui.frame(app, view, services))
+        for (const WithdrawalReason w : enum_values<WithdrawalReason>())
+            if (item.role == ui::Role::radio && item.name == tr(display_key(w)))
+                CHECK_MESSAGE(item.max.x <= column_right - 13.5f, catalogue_name, ": ", item.name);
     for (Screen s : {Screen::home, Screen::reminders, Screen::people, Screen::profile, Screen::data, Screen::trash,
                      Screen::new_message}) {
         app.go(s);
