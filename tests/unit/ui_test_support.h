@@ -76,4 +76,18 @@ private:
     ImGuiContext* m_context = nullptr;
 };
 
+// One app on a screen of `size`, ready to draw: what most view tests start from.
+struct AppOnScreen {
+    explicit AppOnScreen(ImVec2 size) : ui(size) {}
+    const std::vector<ui::ItemInfo>& frame() { return ui.frame(app, view, services); }
+    bool click(ui::Role role, const std::string& name) { return ui.click(app, view, services, role, name); }
+    bool scroll_to(ui::Role role, const std::string& name) { return ui.scroll_to(app, view, services, role, name); }
+
+    FixedEnvironment env;
+    App app{env};
+    ui::ViewState view;
+    RecordingServices services;
+    NullBackend ui;
+};
+
 }  // namespace debrief::test

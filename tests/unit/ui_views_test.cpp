@@ -362,20 +362,16 @@ TEST_CASE("the People screen draws only the cards near the view; scrolling bring
 TEST_CASE("the details ask who sent the rejection only when there was one") {
     for (const Ending ending : {Ending::rejected, Ending::withdrew, Ending::ghosted}) {
         CAPTURE(static_cast<int>(ending));
-        test::FixedEnvironment env;
-        App app(env);
-        ui::ViewState view;
-        test::RecordingServices services;
-        test::NullBackend ui(ImVec2(390, 844));
-        ui.frame(app, view, services);
-        REQUIRE(ui.click(app, view, services, Role::button, "New reflection"));
-        app.update_reflection(app.journal().reflections[0].meta.id, [&](Reflection& r) {
+        test::AppOnScreen s(ImVec2(390, 844));
+        s.frame();
+        REQUIRE(s.click(Role::button, "New reflection"));
+        s.app.update_reflection(s.app.journal().reflections[0].meta.id, [&](Reflection& r) {
             r.hiring_manager_name = "Dana Okafor";  // a second person to choose from
             r.ending = ending;
         });
         // The people are there in every case; the question would come after them.
-        REQUIRE(ui.scroll_to(app, view, services, Role::button, "Add an interviewer"));
-        const bool asked = ui.scroll_to(app, view, services, Role::text, "Who sent the rejection?");
+        REQUIRE(s.scroll_to(Role::button, "Add an interviewer"));
+        const bool asked = s.scroll_to(Role::text, "Who sent the rejection?");
         CHECK(asked == (ending == Ending::rejected));
     }
 }
@@ -384,17 +380,13 @@ TEST_CASE("the details ask who sent the rejection only when there was one") {
 // whole (ui/draw_mirror.h). A heading's word spaces are wider than the gap that separates two texts,
 // so its words used to move one by one: "Brightwell Health Group" read "Health Group Brightwell".
 TEST_CASE("in the mirrored interface a heading's words keep their order") {
-    test::FixedEnvironment env;
-    App app(env);
-    ui::ViewState view;
-    test::RecordingServices services;
-    test::NullBackend ui(ImVec2(800, 600));
+    test::AppOnScreen s(ImVec2(800, 600));
     set_interface_language(Language::ar);  // right-to-left; no catalogue needed, the title is Latin
-    ui.frame(app, view, services);
-    REQUIRE(ui.click(app, view, services, Role::button, "New reflection"));
-    app.update_reflection(app.journal().reflections[0].meta.id,
-                          [](Reflection& r) { r.company = "Brightwell Health Group"; });
-    ui.frame(app, view, services);
+    s.frame();
+    REQUIRE(s.click(Role::button, "New reflection"));
+    s.app.update_reflection(s.app.journal().reflections[0].meta.id,
+                            [](Reflection& r) { r.company = "Brightwell Health Group"; });
+    s.frame();
     const ui::ItemInfo* title = ui::find_item(Role::heading, "Brightwell Health Group");
     REQUIRE(title);
     ImDrawData& data = *ImGui::GetDrawData();
@@ -419,18 +411,14 @@ TEST_CASE("in the mirrored interface a heading's words keep their order") {
 TEST_CASE("a long reflection title wraps on a phone in English and in Arabic") {
     // The title's height on a phone, on the reflection's first frame.
     const auto title_height = [](const std::string& company, const std::string& role) {
-        test::FixedEnvironment env;
-        App app(env);
-        ui::ViewState view;
-        test::RecordingServices services;
-        test::NullBackend ui(ImVec2(390, 844));
-        const std::string id = app.create_reflection();
-        app.update_reflection(id, [&](Reflection& r) {
+        test::AppOnScreen s(ImVec2(390, 844));
+        const std::string id = s.app.create_reflection();
+        s.app.update_reflection(id, [&](Reflection& r) {
             r.company = company;
             r.role = role;
         });
-        app.open_reflection(id);
-        ui.frame(app, view, services);
+        s.app.open_reflection(id);
+        s.frame();
         const ui::ItemInfo* heading = ui::find_item(Role::heading, company + " — " + role);
         REQUIRE(heading);
         CHECK(heading->max.x <= 390.5f);
