@@ -287,6 +287,25 @@ TEST_CASE("draft tones: the network note reads right whether a win is a phrase o
           std::string::npos);
 }
 
+// The follow-up asks to be kept in mind and says the interest is still there: the company is named
+// once, in the second, not in two paragraphs in a row.
+TEST_CASE("draft tones: the follow-up names the company once, in every language and tone") {
+    const RealCatalogues catalogues;
+    const Reflection r = reflection_with_people();
+    for (const Language language : all_languages) {
+        for (const Tone tone : enum_values<Tone>()) {
+            CAPTURE(language_code(language));
+            CAPTURE(to_key(tone));
+            const std::string body = compose(MessageKind::follow_up, r, filled_context(language, tone)).body;
+            CAPTURE(body);
+            std::size_t count = 0;
+            for (std::size_t at = body.find(r.company); at != std::string::npos; at = body.find(r.company, at + 1))
+                ++count;
+            CHECK(count == 1);
+        }
+    }
+}
+
 TEST_CASE("draft tones: the thank-you note reads as one sentence per advice item") {
     const Reflection r = reflection_with_people();
     const Message m = compose(MessageKind::thank_you, r, filled_context(Language::en, Tone::standard));
