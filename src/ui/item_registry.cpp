@@ -162,7 +162,12 @@ void add_progress_item(const std::string& name, float fraction, std::string valu
     r.building.push_back(std::move(item));
 }
 
-const std::string& last_text() { return registry().last_text; }
+std::string take_last_text() {
+    Registry& r = registry();
+    if (!r.building.empty() && r.building.back().role == Role::text && r.building.back().name == r.last_text)
+        r.building.pop_back();
+    return r.last_text;
+}
 
 void note_title_level(int level) { registry().title_level = level; }
 int title_level() { return registry().title_level; }

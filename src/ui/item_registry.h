@@ -98,8 +98,10 @@ void add_text_item(const char* text, ImVec2 min, ImVec2 max);
 // Records a progress bar laid out in `min`..`max`: read as a progressbar named `name`, at `fraction`
 // (0 to 1) and with `value_text` as what it says.
 void add_progress_item(const std::string& name, float fraction, std::string value_text, ImVec2 min, ImVec2 max);
-// The last paragraph recorded: the prompt above a choice row names its group.
-const std::string& last_text();
+// The last paragraph recorded, for the group it is about to name (the prompt above a choice row):
+// the paragraph leaves the mirror when it was the last item recorded, so a screen reader hears the
+// prompt once, as the group's name, not twice.
+std::string take_last_text();
 
 // Names the next region opened, whatever name it is opened with (e.g. a choice row with no prompt
 // drawn above it, which would otherwise take the name of the paragraph before).

@@ -182,7 +182,7 @@ void draw_vent(App& app, const Reflection& r) {
         edit(app, r, [&](Reflection& m) { m.vent.mood_before = mood; });
     label(prompt_key(StepId::vent, "emotions").c_str());
     // A set of checkboxes named by the prompt; one Tab stop, the arrow keys move and Space ticks.
-    begin_region(Region::checkgroup, "emotions", last_text());
+    begin_region(Region::checkgroup, "emotions", take_last_text());
     bool first = true;
     for (std::string_view key : emotions()) {
         const std::string written = emotion_name(key);

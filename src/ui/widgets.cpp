@@ -226,7 +226,7 @@ bool choice_row(const char* id, int& value, std::initializer_list<const char*> l
 
 bool choice_row(const char* id, int& value, const std::vector<const char*>& labels) {
     // Named by the prompt drawn above it (the last paragraph), so its options make sense alone.
-    begin_region(Region::radiogroup, id, last_text());
+    begin_region(Region::radiogroup, id, take_last_text());
     ImGui::PushID(id);
     bool changed = false;
     int index = 0;
@@ -259,7 +259,7 @@ bool choice_row(const char* id, int& value, const std::vector<const char*>& labe
 }
 
 bool mood_picker(const char* id, int& value, bool has_value) {
-    begin_region(Region::radiogroup, id, last_text());  // "0".."10" read with the prompt's name
+    begin_region(Region::radiogroup, id, take_last_text());  // "0".."10" read with the prompt's name
     ImGui::PushID(id);
     bool changed = false;
     const float gap = 6.0f;

@@ -74,6 +74,8 @@ test('each of the 8 steps reads its heading, position and guidance; a draft its 
       assert.doesNotMatch(tree.replace(/^\s*- radiogroup.*\n(\s+- radio.*\n)*/gm, ''), /^\s*- radio /m, 'a radio outside any group');
       if (steps[i] === 'vent') {
         has(tree, `radiogroup "${t('step.vent.prompt.mood_before')}":`, 'mood picker group');
+        // The prompt is heard once, as the group's name, not also as a paragraph before it.
+        assert.ok(!tree.includes(`paragraph: ${t('step.vent.prompt.mood_before')}`), 'the mood prompt read twice');
         has(tree, `group "${t('step.vent.prompt.emotions')}":`, 'feelings as a named group');
         const sad = page.getByRole('checkbox', { name: t('emotion.sad') });
         await (await reveal(page, sad)).click();
