@@ -93,11 +93,10 @@ std::string inline_text(std::string_view text) {
 std::string label(std::string_view key) { return std::string(tr(key)); }
 
 // Numbers and lists in the language of the labels: Arabic-Indic digits and the Arabic comma in
-// Arabic, as its dates already are ("٣/١٠", "خيبة أمل، تعب").
-std::string number(long long n) { return format_number(n); }
-std::string out_of(long long value, long long max) { return number(value) + "/" + number(max); }
-void add_to_list(std::string& list, const std::string& item) {
-    list = list.empty() ? item : tr_format("msg.list.more", {{"list", list}, {"item", item}});
+// Arabic, as its dates already are ("٣/١٠", "خيبة أمل، تعب"). A list is joined by commas only.
+std::string out_of(long long value, long long max) { return format_number(value) + "/" + format_number(max); }
+std::string comma_list(const std::vector<std::string>& items) {
+    return join_list(interface_language(), items, "msg.list.more");
 }
 
 std::string long_date(const Date& date) { return format_long_date(date); }
@@ -202,20 +201,19 @@ std::string person(const std::string& name, std::vector<std::string> extras) {
         out = shown.front();
         shown.erase(shown.begin());
     }
-    std::string bracket;
-    for (const std::string& e : shown) add_to_list(bracket, e);
+    const std::string bracket = comma_list(shown);
     if (!bracket.empty()) out += " (" + bracket + ")";
     return out;
 }
 
 // The people of the opportunity entered in its details (the recruiter is shown with step 4).
 void opportunity_people(std::string& out, const Reflection& r) {
-    std::string interviewers;
+    std::vector<std::string> interviewers;
     for (const Interviewer& i : r.interviewers) {
         if (blank(i.name) && blank(i.email)) continue;
-        add_to_list(interviewers, person(i.name, {i.email, i.rapport ? label("markdown.rapport") : std::string()}));
+        interviewers.push_back(person(i.name, {i.email, i.rapport ? label("markdown.rapport") : std::string()}));
     }
-    fact(out, "markdown.interviewers", interviewers);
+    fact(out, "markdown.interviewers", comma_list(interviewers));
     fact(out, "markdown.hiring_manager", person(r.hiring_manager_name, {r.hiring_manager_email}));
     // Who sent the rejection, when it was not the recruiter (an empty choice means them).
     if (!r.rejected_by.empty()) {
@@ -236,9 +234,9 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
     switch (step) {
         case StepId::vent: {
             if (r.vent.mood_before) fact(out, "markdown.mood_before", mood(*r.vent.mood_before));
-            std::string feelings;
-            for (const std::string& key : r.vent.emotions) add_to_list(feelings, inline_text(emotion_name(key)));
-            fact(out, "markdown.emotions", feelings);
+            std::vector<std::string> feelings;
+            for (const std::string& key : r.vent.emotions) feelings.push_back(inline_text(emotion_name(key)));
+            fact(out, "markdown.emotions", comma_list(feelings));
             if (out.size() > before) out += '\n';
             if (!blank(r.vent.letter)) out += paragraphs(r.vent.letter) + "\n\n";
             break;
@@ -270,8 +268,8 @@ bool step_body(std::string& out, const Reflection& r, StepId step) {
         case StepId::loved:
             for (const LovedItem& l : r.loved) {
                 if (blank(l.text)) continue;
-                std::string facts = display_name(l.tag);
-                add_to_list(facts, label("markdown.weight") + " " + out_of(l.weight, 5));
+                const std::string facts =
+                    comma_list({display_name(l.tag), label("markdown.weight") + " " + out_of(l.weight, 5)});
                 out += "- " + inline_text(l.text) + " \xE2\x80\x94 " + facts + "\n";
             }
             if (out.size() > before) out += '\n';
@@ -304,7 +302,7 @@ void render_reflection(std::string& out, const Reflection& r, int level) {
     opportunity_people(out, r);
     const StepProgress p = progress(r);
     fact(out, "markdown.progress",
-         tr_format("markdown.steps_done", {{"done", number(p.done)}, {"total", number(p.total)}}));
+         tr_format("markdown.steps_done", {{"done", format_number(p.done)}, {"total", format_number(p.total)}}));
     if (r.meta.deleted) fact(out, "markdown.trashed", long_date(local_date(*r.meta.deleted)));
 
     if (!blank(r.rejection_message)) {
@@ -313,7 +311,7 @@ void render_reflection(std::string& out, const Reflection& r, int level) {
     }
     for (int i = 0; i < step_count; ++i) {
         const auto step = static_cast<StepId>(i);
-        std::string title = number(i + 1) + ". " + display_name(step);
+        std::string title = format_number(i + 1) + ". " + display_name(step);
         const StepState state = r.steps[static_cast<std::size_t>(i)];
         if (state == StepState::skipped) title += " (" + display_name(state) + ")";
         heading(out, level + 1, title);
@@ -340,8 +338,10 @@ std::string journal_to_markdown(const Journal& journal) {
     for (const Contact& c : journal.contacts) {
         if (c.meta.deleted) continue;
         std::string line = "- **" + (blank(c.name) ? std::string("?") : inline_text(c.name)) + "**";
-        std::string details = inline_text(c.role);
-        if (!blank(c.company)) add_to_list(details, inline_text(c.company));
+        std::vector<std::string> parts;
+        if (std::string role = inline_text(c.role); !role.empty()) parts.push_back(std::move(role));
+        if (!blank(c.company)) parts.push_back(inline_text(c.company));
+        const std::string details = comma_list(parts);
         if (!details.empty()) line += " \xE2\x80\x94 " + details;
         line += " (" + display_name(c.channel) + ")";
         if (!blank(c.email)) line += " \xC2\xB7 " + inline_text(c.email);
