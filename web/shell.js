@@ -300,10 +300,11 @@ const Debrief = (() => {
       return keep;
     },
     sync(frame) {
-      const before = this.focusPlace();
       const items = frame.items;
-      const keepRegions = this.syncRegions(frame.regions);
       const key = items.map((i) => `${i.id}|${i.role}|${i.name}|${i.level}`).join('\n');
+      // Controls only go when the items change: only then can focus lose its control.
+      const before = key !== this.key ? this.focusPlace() : null;
+      const keepRegions = this.syncRegions(frame.regions);
       if (key !== this.key) {
         this.key = key;
         const keep = new Set(items.map((i) => i.id));
