@@ -245,15 +245,22 @@ const DebriefStorage = (() => {
       removeRunDependency('journal');
     });
     // Tabs are often closed or frozen without unload events, especially on phones: save on hide.
-    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') leave(); });
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') leave();
+      else left = false;
+    });
     window.addEventListener('pagehide', leave);
+    window.addEventListener('pageshow', () => { left = false; });
     window.addEventListener('beforeunload', (e) => { if (sealedSaveOnItsWay()) e.preventDefault(); });
   }
 
   // The page is hidden and may never run again: C++ writes what is pending, and the files go to
-  // IndexedDB in this very task (the sync that flush() starts may be cut off by an unload).
+  // IndexedDB in this very task (the sync that flush() starts may be cut off by an unload). Once per
+  // hiding: a reload fires pagehide and visibilitychange, and nothing can be typed in between.
+  let left = false;
   function leave() {
-    if (state.role !== 'writer') return;
+    if (state.role !== 'writer' || left) return;
+    left = true;
     flush();
     if (window.DebriefLock) DebriefLock.writeBeforeLeaving(MOUNT);
   }
