@@ -79,19 +79,29 @@ void draw_top_bar(App& app, float right_edge) {
                                {"nav.people", Screen::people},
                                {"nav.profile", Screen::profile},
                                {"nav.data", Screen::data}};
-    // On a phone the five tabs must fit the column: smaller text and padding there.
+    // On a phone the five tabs share one row: smaller text, and padding that gives way to a long
+    // language's labels (German's "Deine Daten" was a second row at 390 px). On a screen too narrow
+    // even for that they wrap at the column's edge, as chips do.
     const bool narrow = ImGui::GetMainViewport()->WorkSize.x < 480.0f;
     if (narrow) ImGui::PushFont(fonts().small);
-    // (They wrap at the column's edge, as chips do, onto a second row when a language needs it.)
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(narrow ? 5.0f : 14.0f, ImGui::GetStyle().FramePadding.y));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(narrow ? 4.0f : 10.0f, ImGui::GetStyle().ItemSpacing.y));
+    constexpr int tab_count = static_cast<int>(sizeof tabs / sizeof tabs[0]);
+    const float spacing = narrow ? 4.0f : 10.0f;
+    float padding = 14.0f;
+    if (narrow) {
+        float labels = 0.0f;
+        for (const Tab& t : tabs) labels += ImGui::CalcTextSize(shaped_label(tr(t.key).data()), nullptr, true).x;
+        const float spare = row_width() - labels - spacing * (tab_count - 1);
+        padding = std::clamp(spare / (2.0f * tab_count), 2.0f, 5.0f);
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(padding, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, ImGui::GetStyle().ItemSpacing.y));
     // The tab row is the app's navigation; the screen below is the selected tab's panel.
     begin_region(Region::navigation, "navigation", std::string(tr("a11y.navigation")));
     begin_region(Region::tablist, "tabs", std::string(tr("a11y.navigation")));
     bool first = true;
     for (const Tab& t : tabs) {
         const char* label = tr(t.key).data();
-        if (!first) same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f);
+        if (!first) same_line_if_fits(ImGui::CalcTextSize(shaped_label(label), nullptr, true).x + padding * 2.0f);
         first = false;
         const bool selected = app.nav().screen == t.screen ||
                               (t.screen == Screen::home &&

@@ -379,14 +379,23 @@ void end_card() {
     ImGui::PopID();
 }
 
-void same_line_if_fits(float next_width) {
-    // The column's (or card's) right edge, never past the window's: chips wrap inside the column.
+namespace {
+float line_start() {
     const ImGuiWindow* window = ImGui::GetCurrentWindow();
-    const float line_start = window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
-    const float right_edge =
-        std::min(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x, line_start + ImGui::CalcItemWidth());
+    return window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
+}
+}  // namespace
+
+float row_width() {
+    // The column's (or card's) right edge, never past the window's: chips wrap inside the column.
+    const float start = line_start();
+    return std::min(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x, start + ImGui::CalcItemWidth()) -
+           start;
+}
+
+void same_line_if_fits(float next_width) {
     const float after = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
-    if (after <= right_edge) ImGui::SameLine();
+    if (after <= line_start() + row_width()) ImGui::SameLine();
 }
 
 }  // namespace debrief::ui

@@ -50,6 +50,9 @@ bool tab(const char* label, bool selected);
 void begin_card(const char* id);
 void end_card();
 
+// The width a row of items has from the start of the line: the column's (or card's), never past the
+// window's edge.
+float row_width();
 // Lays the following items out on one line when there is room (wraps like text otherwise).
 void same_line_if_fits(float next_width);
 

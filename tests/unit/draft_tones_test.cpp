@@ -7,6 +7,7 @@
 #include "core/people.h"
 #include "core/reminders.h"
 #include "core/text.h"
+#include "real_catalogues.h"
 #include "sample_journal.h"
 #include "serialization/journal_json.h"
 #include "test_files.h"
@@ -22,26 +23,7 @@
 namespace debrief {
 namespace {
 
-// The translators' catalogues, installed once for the whole file (tr_in reads them).
-struct RealCatalogues {
-    std::vector<std::unique_ptr<CatalogueFile>> owned;
-    RealCatalogues() {
-        for (const Language language : all_languages) {
-            if (language == Language::en) continue;
-            const std::string code(language_code(language));
-            auto read = read_catalogue_file(
-                language, test::read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/" + code + ".catalogue"),
-                english_catalogue());
-            REQUIRE_MESSAGE(read.ok(), code);
-            owned.push_back(std::move(read.value()));
-            install_catalogue(language, owned.back()->catalogue());
-        }
-    }
-    ~RealCatalogues() {
-        for (const Language language : all_languages)
-            if (language != Language::en) install_catalogue(language, Catalogue{});
-    }
-};
+using test::RealCatalogues;
 
 Reflection reflection_with_people() {
     Reflection r;

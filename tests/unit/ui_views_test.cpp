@@ -1,6 +1,7 @@
 // View smoke tests: every screen drawn natively with a null backend at phone and desktop sizes.
 // Catches ImGui asserts (Begin/End and Push/Pop mismatches, ID clashes), raw catalogue keys shown
 // to the user, and checks that controls found by role and name really act on the App.
+#include "real_catalogues.h"
 #include "test_files.h"
 #include "ui_test_support.h"
 
@@ -212,22 +213,33 @@ TEST_CASE("layouts tolerate strings 40% longer (pseudo-locale) on the narrowest 
 }
 
 TEST_CASE("layouts fit the narrowest phone in every interface language") {
+    const test::RealCatalogues catalogues;
     for (Language language : all_languages) {
-        std::unique_ptr<CatalogueFile> owned;
-        if (language != Language::en) {
-            const std::string code(language_code(language));
-            auto read = read_catalogue_file(
-                language, test::read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/" + code + ".catalogue"),
-                english_catalogue());
-            REQUIRE_MESSAGE(read.ok(), code);
-            owned = std::move(read.value());
-            install_catalogue(language, owned->catalogue());
-        }
         set_interface_language(language);
         check_narrowest_phone(language_code(language).data());
-        set_interface_language(Language::en);
-        if (owned) install_catalogue(language, Catalogue{});
     }
+    set_interface_language(Language::en);
+}
+
+TEST_CASE("the five tabs share one row on a phone in every interface language") {
+    // German's "Deine Daten" was a second row at 390 px: everything below moved down a row's height.
+    const test::RealCatalogues catalogues;
+    for (const float width : {360.0f, 390.0f}) {
+        for (Language language : all_languages) {
+            set_interface_language(language);
+            test::AppOnScreen s(ImVec2(width, 800));
+            std::vector<ui::ItemInfo> tabs;
+            for (const auto& item : s.frame())
+                if (item.role == Role::tab) tabs.push_back(item);
+            REQUIRE(tabs.size() == 5);
+            for (const auto& t : tabs) {
+                CHECK_MESSAGE(t.min.y == tabs.front().min.y, language_code(language), " ", width, ": ", t.name);
+                CHECK_MESSAGE(t.max.x <= width + 0.5f, language_code(language), " ", width, ": ", t.name);
+                CHECK_MESSAGE(t.min.x >= -0.5f, language_code(language), " ", width, ": ", t.name);
+            }
+        }
+    }
+    set_interface_language(Language::en);
 }
 
 TEST_CASE("Arabic glyphs join the atlas once right-to-left text is drawn") {
