@@ -486,21 +486,43 @@ void draw_step_navigation(App& app, const Reflection& r) {
     }
 }
 
-// Jump straight to any step: the eight titles as a compact row of tabs.
+// Jump straight to any step. With room, the eight titles as a row of tabs. On a phone, where those
+// stacked into a screen's height above the step, eight numbered tabs in one row (two of four on the
+// narrowest), each named in full for a screen reader; the step's heading just below names the open one.
 void draw_step_tabs(App& app, const Reflection& r) {
+    constexpr float numbered_below = 600.0f;  // a column narrower than this gets numbered tabs
+    constexpr float narrowest_tab = 36.0f;    // below this, two rows of four
     const int current = progress(r).current;
     begin_region(Region::tablist, "step_tabs", std::string(tr("a11y.steps")));
     ImGui::PushFont(fonts().small);
+    const float row = row_width();
+    const bool numbered = row < numbered_below;
+    if (numbered) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4.0f, ImGui::GetStyle().ItemSpacing.y));
+    const auto tab_width = [row](int per_row) {
+        return (row - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    };
+    int per_row = step_count;
+    if (numbered && tab_width(per_row) < narrowest_tab) per_row = step_count / 2;
+    const float width = numbered ? tab_width(per_row) : 0.0f;
     for (int i = 0; i < step_count; ++i) {
         const StepId step = step_at(i);
-        const std::string title =
-            format_number(static_cast<long long>(i) + 1) + ". " + std::string(tr(display_key(step)));
-        const float width = ImGui::CalcTextSize(title.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-        if (i > 0) same_line_if_fits(width);
+        const std::string number = format_number(static_cast<long long>(i) + 1);
+        const std::string title = number + ". " + std::string(tr(display_key(step)));
         ImGui::PushID(i);
-        if (tab(title.c_str(), i == current)) edit(app, r, [step](Reflection& m) { go_to_step(m, step); });
+        bool pressed = false;
+        if (numbered) {
+            if (i % per_row != 0) ImGui::SameLine();
+            set_next_item_name(title);
+            pressed = tab(number.c_str(), i == current, width);
+        } else {
+            if (i > 0)
+                same_line_if_fits(ImGui::CalcTextSize(title.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f);
+            pressed = tab(title.c_str(), i == current);
+        }
+        if (pressed) edit(app, r, [step](Reflection& m) { go_to_step(m, step); });
         ImGui::PopID();
     }
+    if (numbered) ImGui::PopStyleVar();
     ImGui::PopFont();
     end_region();
 }

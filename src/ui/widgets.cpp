@@ -327,14 +327,13 @@ bool checkbox(const char* label, bool& value) {
     return changed;
 }
 
-bool tab(const char* written, bool selected) {
+bool tab(const char* written, bool selected, float width) {
     const char* label = shaped_label(written);
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, palette().accent_soft);
     set_next_item_role(Role::tab);
     set_next_item_selected(selected);
-    const ImVec2 size = ImGui::CalcTextSize(label, nullptr, true);
-    const bool pressed =
-        ImGui::Button(label, ImVec2(size.x + ImGui::GetStyle().FramePadding.x * 2.0f, theme_metrics().touch_target));
+    if (width <= 0.0f) width = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const bool pressed = ImGui::Button(label, ImVec2(width, theme_metrics().touch_target));
     if (selected) ImGui::PopStyleColor();
     return pressed;
 }

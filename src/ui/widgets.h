@@ -43,8 +43,9 @@ bool choice_row(const char* id, int& value, const std::vector<const char*>& labe
 // Mood 0..10 as a row of numbered buttons (touch-friendly where a slider is fiddly).
 bool mood_picker(const char* id, int& value, bool has_value);
 bool checkbox(const char* label, bool& value);
-// A tab in a row of tabs: draws selected state and reports the click.
-bool tab(const char* label, bool selected);
+// A tab in a row of tabs: draws selected state and reports the click. As wide as its label, or
+// `width` when given.
+bool tab(const char* label, bool selected, float width = 0.0f);
 
 // Begins a bordered card that grows with its content.
 void begin_card(const char* id);

@@ -242,6 +242,42 @@ TEST_CASE("the five tabs share one row on a phone in every interface language") 
     set_interface_language(Language::en);
 }
 
+TEST_CASE("on a phone the step tabs are one row of numbers, named in full, above the step's heading") {
+    // The eight titles used to stack into 700 px on a 390 x 844 phone: the step began off screen.
+    const test::RealCatalogues catalogues;
+    for (const float width : {320.0f, 360.0f, 390.0f, 1280.0f}) {
+        for (Language language : all_languages) {
+            set_interface_language(language);
+            const std::string where = std::string(language_code(language)) + " " + std::to_string(int(width));
+            test::AppOnScreen s(ImVec2(width, 844));
+            const std::string id = s.app.create_reflection();
+            s.app.update_reflection(id, [](Reflection& r) { r.company = "Studio Nord"; });
+            s.view.reflection.details[id] = ui::DetailsCardState{false, true, true, 0};
+            s.app.open_reflection(id);
+            std::vector<ui::ItemInfo> steps;
+            const ui::ItemInfo* heading = nullptr;
+            for (const auto& item : s.frame()) {
+                if (item.role == Role::tab && item.name.find(". ") != std::string::npos) steps.push_back(item);
+                if (item.role == Role::heading && item.name == tr(display_key(StepId::vent))) heading = &item;
+            }
+            REQUIRE_MESSAGE(steps.size() == step_count, where);
+            CHECK_MESSAGE(steps[0].name == format_number(1) + ". " + std::string(tr(display_key(StepId::vent))), where);
+            REQUIRE_MESSAGE(heading, where);
+            CHECK_MESSAGE(heading->max.y < 844.0f - 60.0f, where, ": the step's heading is on the first screen");
+            std::vector<float> rows;
+            for (const auto& t : steps) {
+                if (std::find(rows.begin(), rows.end(), t.min.y) == rows.end()) rows.push_back(t.min.y);
+                CHECK_MESSAGE(t.max.x <= width + 0.5f, where, ": ", t.name);
+                if (width < 600.0f) CHECK_MESSAGE(t.max.x - t.min.x >= 36.0f, where, ": ", t.name);
+                CHECK_MESSAGE(t.max.y - t.min.y >= 44.0f, where, ": ", t.name);
+            }
+            if (width == 320.0f) CHECK_MESSAGE(rows.size() == 2, where);
+            if (width == 360.0f || width == 390.0f) CHECK_MESSAGE(rows.size() == 1, where);
+        }
+    }
+    set_interface_language(Language::en);
+}
+
 TEST_CASE("Arabic glyphs join the atlas once right-to-left text is drawn") {
     test::NullBackend backend(ImVec2(360, 640));
     const auto has_alef = [] { return ui::fonts().body->FindGlyphNoFallback(0xFE8D) != nullptr; };  // ا isolated
