@@ -333,7 +333,7 @@ const Debrief = (() => {
       order(overlay());
       this.rove();
       this.speak(frame);
-      this.arrive(frame);
+      this.arrive(frame, before);
       this.restore();
       this.refocus(before);
     },
@@ -479,10 +479,14 @@ const Debrief = (() => {
       if (to && (!active || active === document.body || !active.isConnected)) to.focus();
     },
     // A new screen or step: say where the person is, and put focus on its heading (a screen's
-    // title, or the step's), unless they are typing in a field or this is the first frame.
-    arrive(frame) {
+    // title, or the step's), unless they are typing in a field or this is the first frame. Back at
+    // the place just left (Back from a draft), focus goes to the control that led away instead.
+    // `before`: where focus was before this frame (focusPlace()).
+    arrive(frame, before) {
       if (frame.place === this.where) return;
       const first = this.where === undefined;
+      const left = this.left;
+      this.left = before && before.active._id !== undefined ? { place: this.where, id: before.active._id } : null;
       this.where = frame.place;
       if (first) return;
       // A status from the last place ("Step 1 of 8: Let it out") would be read at the end of the
@@ -490,8 +494,9 @@ const Debrief = (() => {
       announce(frame.announce || '');
       const active = document.activeElement;
       if (active && active !== document.body && !active.classList.contains('mirror')) return;
-      const heading = this.title();
-      if (heading) heading.focus({ preventScroll: true });
+      const opener = left && left.place === frame.place ? this.els.get(left.id) : null;
+      const target = opener || this.title();
+      if (target) target.focus({ preventScroll: true });
     },
     // The screen's or the step's title: the last heading C++ drew as a title (widgets.cpp heading()),
     // else the first heading of the main region.

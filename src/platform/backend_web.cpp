@@ -306,7 +306,9 @@ void apply_scrolling() {
             float delta = 0.0f;
             if (g.reveal_bottom + below > view_bottom) delta = g.reveal_bottom + below - view_bottom;
             if (g.reveal_point.y - above < view_top) delta = g.reveal_point.y - above - view_top;
-            if (delta != 0.0f) ImGui::SetScrollY(w, std::clamp(w->Scroll.y + delta, 0.0f, w->ScrollMax.y));
+            // Not clamped to ScrollMax here: on a screen's first frame that is still the last
+            // screen's (a long reflection returned to from a short draft); Begin() clamps it anew.
+            if (delta != 0.0f) ImGui::SetScrollY(w, std::max(0.0f, w->Scroll.y + delta));
         }
     }
 }

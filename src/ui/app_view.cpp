@@ -234,20 +234,27 @@ void draw_app(App& app, ViewState& view, Services& services) {
     const float bar_height = has_action_bar(app) ? theme_metrics().touch_target + 24.0f : 0.0f;
     begin_region(Region::main, "main");  // the screen and its action bar
     ImGui::BeginChild("body", ImVec2(0, -bar_height), false, ImGuiWindowFlags_NoSavedSettings);
-    // A new screen (or another reflection, or another step) starts at its top.
-    std::string& last_place = view.layout.last_place;
+    // A new screen (or another reflection, or another step) starts at its top. Coming straight back
+    // to the place just left (Back from a draft, a tab and back) returns to where the person was, and
+    // the mirror gives focus back to the control that led away; elsewhere focus goes to the heading.
+    LayoutViewState& layout = view.layout;
     const Reflection* open =
         app.nav().screen == Screen::reflection ? app.find_reflection(app.nav().reflection_id) : nullptr;
     const std::string place = std::to_string(static_cast<int>(app.nav().screen)) + app.nav().reflection_id +
-                              app.nav().message_id + (open ? std::to_string(open->current_step) : std::string());
-    set_frame_place(place);  // the mirror moves focus to the new screen's heading
-    if (place != last_place) {
-        last_place = place;
-        ImGui::SetScrollY(0.0f);
-        // Keyboard focus follows: the new screen's (or step's) first field, when it has one, on the
-        // next frame, once the scroll to the top has taken effect.
-        request_field_focus(1);
+                              (app.nav().screen == Screen::message ? app.nav().message_id : std::string()) +
+                              (open ? std::to_string(open->current_step) : std::string());
+    set_frame_place(place);
+    if (place != layout.place) {
+        const float scroll = place == layout.left_place ? layout.left_scroll : 0.0f;
+        layout.left_place = std::move(layout.place);
+        layout.left_scroll = layout.scroll;
+        layout.place = place;
+        ImGui::SetScrollY(scroll);  // takes effect on the next frame
+        // A reflection with no name yet opens on its details: typing the company is the one thing to
+        // do there, so its field takes focus once the scroll has taken effect.
+        if (open && open->company.empty() && open->current_step == 0) request_field_focus(1);
     }
+    layout.scroll = ImGui::GetScrollY();
     ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + 8.0f));
     ImGui::BeginGroup();
     ImGui::PushItemWidth(column);

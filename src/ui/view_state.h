@@ -24,7 +24,10 @@ constexpr std::uint64_t no_revision = ~std::uint64_t{0};
 
 // The root layout (app_view.cpp).
 struct LayoutViewState {
-    std::string last_place;  // screen + reflection + message + step: a new one scrolls to the top
+    std::string place;       // screen + reflection + step (+ the draft): a new one scrolls to the top
+    float scroll = 0.0f;     // how far down the body was on the last frame
+    std::string left_place;  // the place before it, and how far down it was when left
+    float left_scroll = 0.0f;
 };
 
 // Mood before and after one reflection: a point of the home screen's chart.

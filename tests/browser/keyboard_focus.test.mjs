@@ -1,5 +1,5 @@
 // Where keyboard focus goes and what a screen reader hears besides the controls: the skip link, Escape
-// closing a menu or the import preview, focus in a new row's first field in every list, the search
+// closing a menu or the import preview, a new step's heading, Back from a draft to its button, focus in a new row's first field in every list, the search
 // count and a failed save spoken, each checkbox and field named once, home's cards as named groups.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -97,6 +97,48 @@ test('Escape cancels the import preview and focus returns to the file button', a
     await waitIdle(page);
     assert.equal(await focused(page), t('data.import.pick'));
   });
+});
+
+test('a new step puts focus on its heading, not in its first field', async () => {
+  await withPage(async (page) => {
+    await newReflection(page, 'Lumen');
+    for (const step of ['wins', 'reflect', 'feedback']) {
+      await keyboardFocus(page, page.getByRole('button', { name: t('steps.next'), exact: true }));
+      await press(page, 'Enter');
+      // Step 3 starts with a field: focus went into it, past the heading and the guidance.
+      assert.equal(await focused(page), t(`step.${step}.title`));
+    }
+  });
+});
+
+test('Back from a draft returns to where the person was, with focus on the draft\'s button', async () => {
+  // On a phone the details card's draft button is far below the top of the reflection.
+  await withPage(async (page) => {
+    await newReflection(page, 'Lumen');
+    // "Draft: Thank-you note to Recruiter", then "Open draft: …" once written.
+    const draft = page.getByRole('button', { name: /^(Draft|Open draft): Thank-you note/ });
+    await keyboardFocus(page, draft);
+    await press(page, 'Enter');
+    const back = page.getByRole('button', { name: t('nav.back'), exact: true });
+    await keyboardFocus(page, back);
+    await press(page, 'Enter');
+    await back.waitFor({ state: 'detached' });
+    await waitIdle(page);
+    assert.equal(await focused(page), 'Open draft: Thank-you note to Recruiter');
+    // Where it was: the button on screen, not parked at the edge of a reflection scrolled to its top.
+    const box = await draft.boundingBox();
+    assert.ok(box && box.width > 0 && box.y >= 0 && box.y + box.height <= 844, `the draft's button is on screen: ${JSON.stringify(box)}`);
+
+    // A pointer does the same: scrolled back to the button, whose mirror element has focus.
+    await draft.click();
+    await back.waitFor({ state: 'attached' });
+    await waitIdle(page);
+    await back.click();
+    await back.waitFor({ state: 'detached' });
+    await waitIdle(page);
+    const again = await draft.boundingBox();
+    assert.ok(again && again.width > 0 && again.y + again.height <= 844, `after a click too: ${JSON.stringify(again)}`);
+  }, { viewport: { width: 390, height: 844 } });
 });
 
 test('adding to any list (interviewers, wins, loved, criteria, people told, people) puts focus in the new row\'s first field', async () => {
