@@ -16,6 +16,7 @@ struct Token {
     std::string written;
     std::string folded;
     std::size_t letters = 0;  // code points, for "longest word"
+    bool joined = false;      // only spaces between it and the word before: they may be one phrase
 };
 
 bool is_separator(char32_t c) {
@@ -31,19 +32,23 @@ bool is_separator(char32_t c) {
 std::vector<Token> tokens_of(std::string_view text) {
     std::vector<Token> tokens;
     Token current;
+    bool spaces_only = false;  // since the last word
     auto flush = [&] {
         if (current.letters == 0) return;
         current.folded = fold_for_search(current.written);
         if (!current.folded.empty()) tokens.push_back(std::move(current));
         current = Token{};
+        spaces_only = true;
     };
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t start = pos;
         const char32_t c = decode_utf8(text, pos);
         if (is_separator(c) || c == replacement_character) {
             flush();
+            if (c != ' ') spaces_only = false;
             continue;
         }
+        if (current.letters == 0) current.joined = spaces_only && !tokens.empty();
         current.written.append(text.substr(start, pos - start));
         ++current.letters;
     }
@@ -245,17 +250,44 @@ std::string suggest_keyword(std::string_view text, Language hint) {
             std::all_of(tokens[i].folded.begin(), tokens[i].folded.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (stop.count(tokens[i].folded) == 0 && !digits_only) content.push_back(i);
     }
+    if (content.empty()) return {};
     // Longer words are the more specific ones ("critiques" over "every"); ties keep the earlier word.
-    std::vector<std::size_t> best = content;
-    std::stable_sort(best.begin(), best.end(),
-                     [&](std::size_t a, std::size_t b) { return tokens[a].letters > tokens[b].letters; });
-    if (best.size() > 2) best.resize(2);
-    std::sort(best.begin(), best.end());
-    std::string keyword;
-    for (const std::size_t i : best) {
-        if (!keyword.empty()) keyword += ' ';
-        keyword += as_keyword_word(tokens[i], i == 0 && tokens.size() > 1, language);
+    // Two words only as written together, a phrase a job board can match ("senior design"), when
+    // they are together at least as long as the longest word; two words from apart read as nonsense.
+    std::size_t first = content[0];
+    std::size_t count = 1;
+    std::size_t letters = 0;
+    for (std::size_t k = 0; k < content.size(); ++k) {
+        const std::size_t i = content[k];
+        if (tokens[i].letters > letters) {
+            first = i;
+            count = 1;
+            letters = tokens[i].letters;
+        }
     }
+    for (std::size_t k = 0; k + 1 < content.size(); ++k) {
+        const std::size_t i = content[k];
+        if (content[k + 1] != i + 1 || !tokens[i + 1].joined) continue;
+        const std::size_t pair = tokens[i].letters + tokens[i + 1].letters;
+        if (pair > letters || (count == 1 && pair >= letters)) {
+            first = i;
+            count = 2;
+            letters = pair;
+        }
+    }
+    // German inflects an adjective for the article it followed ("das herzliche Designteam"): without
+    // the article it reads wrong, and the noun alone is the keyword.
+    const auto capital = [](const Token& t) {
+        std::size_t pos = 0;
+        const char32_t c = decode_utf8(t.written, pos);
+        return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);  // with Ä, Ö, Ü
+    };
+    if (count == 2 && language == Language::de && !capital(tokens[first]) && capital(tokens[first + 1])) {
+        ++first;
+        count = 1;
+    }
+    std::string keyword = as_keyword_word(tokens[first], first == 0 && tokens.size() > 1, language);
+    if (count == 2) keyword += ' ' + tokens[first + 1].written;
     return keyword;
 }
 

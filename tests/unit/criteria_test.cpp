@@ -222,7 +222,12 @@ TEST_CASE("keywords: known job-search terms win, in the text's own language") {
 }
 
 TEST_CASE("keywords: otherwise the longest words left once stopwords and generic words go") {
-    CHECK(suggest_keyword("A small, senior design team that critiques work together every week") == "senior critiques");
+    // Two words only as written together: "senior critiques" read as nonsense.
+    CHECK(suggest_keyword("A small, senior design team that critiques work together every week") == "senior design");
+    CHECK(suggest_keyword("Portfolios, critiques") == "portfolios");  // a comma parts them
+    // German: without its article an adjective reads wrong ("herzliche Designteam"); the noun stays.
+    CHECK(suggest_keyword("Das herzliche Designteam") == "Designteam");
+    CHECK(suggest_keyword("Ein freundliches Ärzteteam") == "Ärzteteam");
     CHECK(suggest_keyword("Critiques every week") == "critiques");  // not the sentence's capital
     CHECK(suggest_keyword("Ein Team, das sich gegenseitig unterstützt") == "gegenseitig unterstützt");
     CHECK(suggest_keyword("Nachhaltigkeit") == "Nachhaltigkeit");
