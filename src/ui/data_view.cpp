@@ -195,11 +195,13 @@ void draw_import(App& app) {
         const auto sum = [&](auto field) {
             return format_number(field(p.reflections) + field(p.contacts) + field(p.messages) + field(p.reminders));
         };
+        // Each count with its own plural ("1 contact", Arabic's dual), in the language's list.
+        const std::vector<std::string> counts = {tr_plural("data.import.count.reflections", p.reflections.total()),
+                                                 tr_plural("data.import.count.contacts", p.contacts.total()),
+                                                 tr_plural("data.import.count.messages", p.messages.total()),
+                                                 tr_plural("data.import.count.reminders", p.reminders.total())};
         const std::string summary =
-            tr_format("data.import.preview", {{"reflections", format_number(p.reflections.total())},
-                                              {"contacts", format_number(p.contacts.total())},
-                                              {"messages", format_number(p.messages.total())},
-                                              {"reminders", format_number(p.reminders.total())}});
+            tr_format("data.import.preview", {{"list", join_list(interface_language(), counts)}});
         user_text_line(pending->file_name);
         wrapped_text(summary.c_str());
         const std::string changes =

@@ -6,6 +6,7 @@
 #include "core/people.h"
 #include "core/steps.h"
 #include "fixed_environment.h"
+#include "real_catalogues.h"
 #include "serialization/journal_json.h"
 #include "ui_test_support.h"
 
@@ -286,4 +287,39 @@ TEST_CASE("people view: the import preview names the people the file brings in, 
     CHECK(has_text(items, "Anna Berg · Interviewer · Nordlicht · anna@nordlicht.example (new)"));
     CHECK(has_text(items, "And 3 others."));
     CHECK_FALSE(has_text(items, "Panel 9 · Interviewer · Nordlicht (new)"));
+}
+
+TEST_CASE("import preview: each count takes its own plural, in the interface language") {
+    // It read "1 contacts, 1 messages and 1 reminders".
+    const test::RealCatalogues catalogues;
+    test::FixedEnvironment env;
+    App other(env);
+    other.create_reflection();
+    other.create_reflection();
+    other.create_contact(Contact{});
+    other.create_message(Message{});
+    Reminder reminder;
+    reminder.due = Date{2026, 12, 1};
+    other.create_reminder(reminder);
+    const std::string file = encode_journal(other.journal(), env.now());
+
+    const std::pair<Language, std::string> expected[] = {
+        {Language::en, "This file holds 2 reflections, 1 contact, 1 message and 1 reminder."},
+        {Language::de, "Diese Datei enthält 2 Rückblicke, 1 Kontakt, 1 Nachricht und 1 Erinnerung."},
+        {Language::it, "Questo file contiene 2 riflessioni, 1 contatto, 1 messaggio e 1 promemoria."},
+        {Language::ar, "يحتوي هذا الملف على مراجعتين، جهة اتصال واحدة، رسالة واحدة وتذكير واحد."},
+    };
+    for (const auto& [language, sentence] : expected) {
+        set_interface_language(language);
+        App app(env);
+        ui::ViewState view;
+        test::RecordingServices services;
+        test::NullBackend ui(ImVec2(1280, 800));
+        app.go(Screen::data);
+        app.import_flow().receive(app, "journal.json", file);
+        REQUIRE(app.import_flow().pending());
+        const auto& items = ui.frame(app, view, services);
+        CHECK_MESSAGE(has_text(items, sentence), language_code(language));
+    }
+    set_interface_language(Language::en);
 }
