@@ -123,6 +123,11 @@ const Debrief = (() => {
   addEventListener('keydown', (e) => { if (e.key === 'Tab' || e.key === 'Enter' || e.key === ' ') keyboardUser = true; }, true);
   addEventListener('pointerdown', () => { keyboardUser = false; }, true);
 
+  // Scrolled away: kept in reading order, parked with no size at the nearest edge of the page (never
+  // past it, or focusing it would scroll the page itself; no size, so nothing can be pointed at there
+  // and tests still scroll to what they click); focus scrolls ImGui to it.
+  const parked = (x, y) => `left:${x}px;top:${Math.min(Math.max(y, 0), window.innerHeight - 1)}px;width:0;height:0;overflow:hidden`;
+
   // ---- native text fields -------------------------------------------------------------------
   const fields = {
     els: new Map(),
@@ -178,6 +183,7 @@ const Debrief = (() => {
         fitDirection(el);
         if (!e.isComposing) showWellFormed(el);
         withString(el.value, (ptr, length) => call('debrief_field_input', el._id, ptr, length));
+        if (el._parked) call('debrief_field_focus', el._id);  // typing where it cannot be seen: show it
         this.measure(el);
       });
       el.addEventListener('focus', () => call('debrief_field_focus', el._id));
@@ -211,7 +217,10 @@ const Debrief = (() => {
       el._parent = f.parent;
       mirror.place(el, f.parent);
       const [x, y, w, h] = f.rect;
-      const style = `left:${x}px;top:${y}px;width:${w}px;height:${h}px;` +
+      // Scrolled away: parked as the mirror's controls are (still read, and reached by Tab, in its
+      // place; focus brings it into view), and unseen: an empty box must not show at the edge.
+      el._parked = f.offscreen;
+      const style = f.offscreen ? `${parked(x, y)};padding:0;border-width:0;opacity:0` : `left:${x}px;top:${y}px;width:${w}px;height:${h}px;` +
         `clip-path:inset(${Math.max(0, f.clip[1])}px ${Math.max(0, f.clip[2])}px ${Math.max(0, f.clip[3])}px ${Math.max(0, f.clip[0])}px)`;
       if (el._style !== style) { el.style.cssText = style; el._style = style; }
       if (el.getAttribute('aria-label') !== f.label) el.setAttribute('aria-label', f.label);
@@ -230,7 +239,7 @@ const Debrief = (() => {
     },
     // Multi-line fields grow with their text: report the height the content needs.
     measure(el) {
-      if (!el._multi || el.hidden) return;
+      if (!el._multi || el.hidden || el._parked) return;
       const saved = el.style.height;
       el.style.height = '0px';
       const needed = el.scrollHeight + 2;
@@ -561,12 +570,7 @@ const Debrief = (() => {
     update(el, item) {
       el.dataset.seq = item.seq;
       const [x, y, w, h] = item.rect;
-      // Scrolled away: kept in reading order, parked with no size at the nearest edge of the page
-      // (never past it, or focusing it would scroll the page itself; no size, so nothing can be
-      // pointed at there and tests still scroll to what they click); focus scrolls ImGui to it.
-      const edge = Math.min(Math.max(y, 0), window.innerHeight - 1);
-      const style = item.offscreen ? `left:${x}px;top:${edge}px;width:0;height:0;overflow:hidden`
-        : `left:${x}px;top:${y}px;width:${w}px;height:${h}px`;
+      const style = item.offscreen ? parked(x, y) : `left:${x}px;top:${y}px;width:${w}px;height:${h}px`;
       if (el._style !== style) { el.style.cssText = style; el._style = style; }
       if (el._role === 'progressbar') {
         if (el.getAttribute('aria-valuenow') !== String(item.value)) el.setAttribute('aria-valuenow', String(item.value));

@@ -78,6 +78,8 @@ void WebTextFields::sync_to_dom() {
                               mirrored() ? inset_left : inset_right, r.max.y - r.clip_max.y});
             w.key("hidden");
             w.boolean(r.hidden);
+            w.key("offscreen");
+            w.boolean(r.offscreen);
             w.key("type");
             w.string(input_type_name(r.input_type));
             w.key("seq");
@@ -97,7 +99,7 @@ void WebTextFields::sync_to_dom() {
                 m_dom_values[r.id] = m_frame_values[i];
             }
             w.end_object();
-            m_placed.push_back({r.id, r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y});
+            m_placed.push_back({r.id, r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y, r.window});
         }
         w.end_array();
     }
@@ -128,7 +130,7 @@ void WebTextFields::on_height(ImGuiID id, float height) {
 
 void WebTextFields::on_focus(ImGuiID id) {
     for (const Placed& p : m_placed)
-        if (p.id == id) reveal_rect(p.x + p.w * 0.5f, p.y - 40.0f /* its caption */, p.y + p.h);
+        if (p.id == id) reveal_rect(p.x + p.w * 0.5f, p.y - 40.0f /* its caption */, p.y + p.h, p.window);
 }
 
 }  // namespace debrief::platform

@@ -34,6 +34,7 @@ private:
     struct Placed {
         ImGuiID id;
         float x, y, w, h;
+        ImGuiID window;
     };
     std::vector<ui::FieldRequest> m_frame;
     std::vector<std::string> m_frame_values;                // copies: the views' strings may not outlive the frame

@@ -81,14 +81,16 @@ bool text_field(const char* label, std::string& value, FieldKind kind, const Fie
         request.clip_max = clip.Max;
         ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
         const bool covered = modal && modal != window->RootWindow;
-        request.hidden = !visible || covered || clip.GetHeight() < 1.0f;
+        request.hidden = covered;
+        request.offscreen = !visible || clip.GetHeight() < 1.0f;
+        request.window = window->ID;
         request.input_type = options.type;
         request.sequence = next_sequence();
         request.region = current_region();
         const int frame = ImGui::GetFrameCount();
         const bool wanted = g_focus_frame == frame || (g_focus_id == id && frame <= g_focus_until);
         if (wanted && !covered) {
-            if (!request.hidden) {
+            if (!request.offscreen) {
                 request.focus = true;
                 g_focus_frame = -1;
                 g_focus_id = 0;

@@ -25,7 +25,9 @@ struct FieldRequest {
     ImVec2 max;
     ImVec2 clip_min;  // the part of it that is visible
     ImVec2 clip_max;
-    bool hidden = false;  // covered by a modal, or clipped away entirely
+    bool hidden = false;     // covered by a modal: out of reach until it closes
+    bool offscreen = false;  // scrolled out of view: parked, still read and reached in its place
+    ImGuiID window = 0;      // the window it scrolls with, to bring it into view
     InputType input_type = InputType::text;
     int sequence = 0;    // tab order among fields and mirrored items
     ImGuiID region = 0;  // the mirror region (item_registry.h) it sits in

@@ -118,7 +118,7 @@ export async function newReflection(page, company) {
 }
 
 // Scrolls the app (mouse wheel over the content, as a person would) until the control is on
-// screen: off-screen ImGui items have no mirror element and off-screen fields are hidden. Each
+// screen: off-screen items and fields are parked with no size at the page's edge. Each
 // look comes after the app drew what the last input asked for (a wheel event always draws at
 // least one frame), so the control is found where it stays.
 export async function reveal(page, locator, { direction = 1, maxSteps = 40 } = {}) {

@@ -141,6 +141,28 @@ test('Back from a draft returns to where the person was, with focus on the draft
   }, { viewport: { width: 390, height: 844 } });
 });
 
+test('a field scrolled out of view is still read in its place, and Tab brings it into view', async () => {
+  // On a phone most of the details card's fields are below the fold. They used to be hidden: a screen
+  // reader went from "How you found it" to the next button, and Tab skipped them.
+  await withPage(async (page) => {
+    await newReflection(page, 'Lumen');
+    const hiring = page.getByRole('textbox', { name: t('details.hiring_manager_name'), exact: true });
+    assert.equal(await hiring.isVisible(), false, 'below the fold');
+    const tree = await page.getByRole('main').ariaSnapshot();
+    assert.match(tree, new RegExp(`textbox "${t('details.hiring_manager_name')}"`));
+    assert.ok(tree.indexOf(`textbox "${t('details.found_via')}"`) < tree.indexOf(`textbox "${t('details.hiring_manager_name')}"`), 'in reading order');
+    // From Next, in the bar at the bottom, Shift+Tab goes back to the step's letter, far below the
+    // details card, and brings it into view.
+    const letter = page.getByRole('textbox', { name: t('step.vent.prompt.letter'), exact: true });
+    assert.equal(await letter.isVisible(), false, 'below the fold');
+    await page.getByRole('button', { name: t('steps.next'), exact: true }).focus();
+    await press(page, 'Shift+Tab');
+    assert.equal(await focused(page), t('step.vent.prompt.letter'));
+    const box = await letter.boundingBox();
+    assert.ok(box && box.width > 0 && box.y >= 0 && box.y + box.height <= 844, `brought into view: ${JSON.stringify(box)}`);
+  }, { viewport: { width: 390, height: 844 } });
+});
+
 test('adding to any list (interviewers, wins, loved, criteria, people told, people) puts focus in the new row\'s first field', async () => {
   await withPage(async (page) => {
     await newReflection(page, 'Lumen');

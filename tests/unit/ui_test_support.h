@@ -31,7 +31,7 @@ public:
 class FakeFields final : public ui::TextFieldHost {
 public:
     void place(const ui::FieldRequest& r) override {
-        placed.push_back({r.id, r.label, r.value ? *r.value : "", r.hidden});
+        placed.push_back({r.id, r.label, r.value ? *r.value : "", r.hidden || r.offscreen});
     }
     std::optional<std::string> take_edit(ImGuiID id) override {
         auto it = edits.find(id);
