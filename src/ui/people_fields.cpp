@@ -166,15 +166,17 @@ void draw_told_person_fields(App& app, const Reflection& r, const ArmyMember& pe
     }
 }
 
+std::string draft_button_label(const std::string& text, MessageKind kind) {
+    return text + "###draft" + std::to_string(static_cast<int>(kind));
+}
+
 void person_draft_button(App& app, const Reflection& r, MessageKind kind, const std::string& key,
                          const DraftContext& ctx) {
     const bool existing = has_draft(app, r, kind, key);
     const std::string kind_name(tr(display_key(kind)));  // TextVars holds views: the strings outlive it
     const std::string name = person_label(r, key);
-    // One ID whether it writes or opens the draft: Back from the draft gives focus back to it.
-    const std::string label =
-        tr_format(existing ? "drafts.open_to" : "drafts.write_to", {{"kind", kind_name}, {"name", name}}) + "###draft" +
-        std::to_string(static_cast<int>(kind));
+    const std::string label = draft_button_label(
+        tr_format(existing ? "drafts.open_to" : "drafts.write_to", {{"kind", kind_name}, {"name", name}}), kind);
     ImGui::PushID(key.c_str());
     if (button(label.c_str(), existing ? Emphasis::normal : Emphasis::primary, true))
         open_or_write(app, r, kind, key, ctx);

@@ -19,6 +19,9 @@ void draw_recruiter_fields(App& app, const Reflection& r);
 void draw_reply_recipient(App& app, const Reflection& r);
 // Step 7: a person's e-mail and how you know them (under their name).
 void draw_told_person_fields(App& app, const Reflection& r, const ArmyMember& person);
+// A draft button's label, `text` with an ID that stays when "Draft: …" becomes "Open draft: …", so
+// Back from the draft gives focus back to the same button.
+std::string draft_button_label(const std::string& text, MessageKind kind);
 // The button that writes (or opens) the draft of `kind` to the person `key` names in `r`; a new
 // draft is composed with `ctx` (a withdrawal's reason).
 void person_draft_button(App& app, const Reflection& r, MessageKind kind, const std::string& key,

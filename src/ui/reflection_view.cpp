@@ -330,10 +330,8 @@ void draft_buttons(App& app, const Reflection& r, std::initializer_list<MessageK
         const Message* existing = nullptr;
         for (const Message& m : app.journal().messages)
             if (!m.meta.deleted && m.reflection_id == r.meta.id && m.kind == kind) existing = &m;
-        // One ID whether it writes or opens the draft: Back from the draft gives focus back to it.
-        const std::string label = (existing ? tr_format("drafts.open", {{"kind", tr(display_key(kind))}})
-                                            : tr_format("drafts.write", {{"kind", tr(display_key(kind))}})) +
-                                  "###draft" + std::to_string(static_cast<int>(kind));
+        const std::string label = draft_button_label(
+            tr_format(existing ? "drafts.open" : "drafts.write", {{"kind", tr(display_key(kind))}}), kind);
         if (button(label.c_str(), existing ? Emphasis::normal : Emphasis::primary, true)) {
             if (existing)
                 app.open_message(existing->meta.id);
