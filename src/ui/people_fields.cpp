@@ -228,8 +228,17 @@ void draw_missing_addresses(App& app, const Message& m) {
         if (ask.email.empty()) storage->SetInt(asked, 1);
         if (storage->GetInt(asked, 0) == 0) continue;
         ImGui::PushID(ask.key.c_str());
-        const std::string caption = ask.name.empty() ? std::string(tr("message.missing_email_unnamed"))
-                                                     : tr_format("message.missing_email", {{"name", ask.name}});
+        // Whose address it is: their name, else their part in the process (two empty email fields in
+        // a row, "To" and "Their email", read as one question asked twice).
+        std::string caption;
+        if (!ask.name.empty())
+            caption = tr_format("message.missing_email", {{"name", ask.name}});
+        else if (ask.key == person_keys::recruiter)
+            caption = tr("message.missing_email_recruiter");
+        else if (ask.key == person_keys::hiring_manager)
+            caption = tr("message.missing_email_hiring_manager");
+        else
+            caption = tr("message.missing_email_unnamed");
         std::string email = ask.email;
         FieldOptions o;
         o.type = InputType::email;

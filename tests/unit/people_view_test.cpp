@@ -323,3 +323,27 @@ TEST_CASE("import preview: each count takes its own plural, in the interface lan
     }
     set_interface_language(Language::en);
 }
+
+TEST_CASE("people view: an address asked for someone not named yet says whose it is") {
+    test::FixedEnvironment env;
+    App app(env);
+    ui::ViewState view;
+    test::RecordingServices services;
+    test::NullBackend ui(ImVec2(390, 844));
+    const std::string id = app.create_reflection();
+    app.update_reflection(id, [](Reflection& r) { r.company = "Lumen"; });
+    view.reflection.details[id] = ui::DetailsCardState{true, true, true, 0};  // its draft is in the details
+    app.open_reflection(id);
+    ui.frame(app, view, services);
+    const std::string thanks = "Draft: Thank-you note to Recruiter";
+    REQUIRE(ui.scroll_to(app, view, services, Role::button, thanks));
+    REQUIRE(ui.click(app, view, services, Role::button, thanks));
+    REQUIRE(app.nav().screen == Screen::message);
+    ui.frame(app, view, services);
+    const std::string ask = "The recruiter's email (the draft has no address yet)";
+    REQUIRE(placed(ui.fields, ask));
+    REQUIRE(ui.fields.type(ask, "jana@lumen.example"));
+    ui.frame(app, view, services);
+    CHECK(app.find_reflection(id)->feedback.recruiter_email == "jana@lumen.example");
+    CHECK(app.find_message(app.nav().message_id)->to == "jana@lumen.example");
+}
