@@ -311,39 +311,31 @@ TEST_CASE("import preview: each count takes its own plural, in the interface lan
     };
     for (const auto& [language, sentence] : expected) {
         set_interface_language(language);
-        App app(env);
-        ui::ViewState view;
-        test::RecordingServices services;
-        test::NullBackend ui(ImVec2(1280, 800));
-        app.go(Screen::data);
-        app.import_flow().receive(app, "journal.json", file);
-        REQUIRE(app.import_flow().pending());
-        const auto& items = ui.frame(app, view, services);
-        CHECK_MESSAGE(has_text(items, sentence), language_code(language));
+        test::AppOnScreen s(ImVec2(1280, 800));
+        s.app.go(Screen::data);
+        s.app.import_flow().receive(s.app, "journal.json", file);
+        REQUIRE(s.app.import_flow().pending());
+        CHECK_MESSAGE(has_text(s.frame(), sentence), language_code(language));
     }
     set_interface_language(Language::en);
 }
 
 TEST_CASE("people view: an address asked for someone not named yet says whose it is") {
-    test::FixedEnvironment env;
-    App app(env);
-    ui::ViewState view;
-    test::RecordingServices services;
-    test::NullBackend ui(ImVec2(390, 844));
-    const std::string id = app.create_reflection();
-    app.update_reflection(id, [](Reflection& r) { r.company = "Lumen"; });
-    view.reflection.details[id] = ui::DetailsCardState{true, true, true, 0};  // its draft is in the details
-    app.open_reflection(id);
-    ui.frame(app, view, services);
+    test::AppOnScreen s(ImVec2(390, 844));
+    const std::string id = s.app.create_reflection();
+    s.app.update_reflection(id, [](Reflection& r) { r.company = "Lumen"; });
+    s.view.reflection.details[id] = ui::DetailsCardState{true, true, true, 0};  // its draft is in the details
+    s.app.open_reflection(id);
+    s.frame();
     const std::string thanks = "Draft: Thank-you note to Recruiter";
-    REQUIRE(ui.scroll_to(app, view, services, Role::button, thanks));
-    REQUIRE(ui.click(app, view, services, Role::button, thanks));
-    REQUIRE(app.nav().screen == Screen::message);
-    ui.frame(app, view, services);
+    REQUIRE(s.scroll_to(Role::button, thanks));
+    REQUIRE(s.click(Role::button, thanks));
+    REQUIRE(s.app.nav().screen == Screen::message);
+    s.frame();
     const std::string ask = "The recruiter's email (the draft has no address yet)";
-    REQUIRE(placed(ui.fields, ask));
-    REQUIRE(ui.fields.type(ask, "jana@lumen.example"));
-    ui.frame(app, view, services);
-    CHECK(app.find_reflection(id)->feedback.recruiter_email == "jana@lumen.example");
-    CHECK(app.find_message(app.nav().message_id)->to == "jana@lumen.example");
+    REQUIRE(placed(s.ui.fields, ask));
+    REQUIRE(s.ui.fields.type(ask, "jana@lumen.example"));
+    s.frame();
+    CHECK(s.app.find_reflection(id)->feedback.recruiter_email == "jana@lumen.example");
+    CHECK(s.app.find_message(s.app.nav().message_id)->to == "jana@lumen.example");
 }
