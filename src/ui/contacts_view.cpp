@@ -9,6 +9,7 @@
 #include "core/messages.h"
 #include "core/names.h"
 #include "core/people.h"
+#include "core/text.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -100,7 +101,8 @@ std::string_view role_key(PersonRole role) {
 std::string role_line(const Person& p) {
     std::string line(tr(role_key(p.role)));
     if (p.role == PersonRole::contact && !p.title.empty()) line = p.title;
-    if (!p.how_known.empty()) line += " · " + p.how_known;
+    // "Recruiter · recruiter" says nothing twice: how you know them only when it adds something.
+    if (!p.how_known.empty() && fold_for_search(p.how_known) != fold_for_search(line)) line += " · " + p.how_known;
     if (!p.company.empty()) line += " · " + p.company;
     return line;
 }

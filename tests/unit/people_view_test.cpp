@@ -339,3 +339,24 @@ TEST_CASE("people view: an address asked for someone not named yet says whose it
     CHECK(s.app.find_reflection(id)->feedback.recruiter_email == "jana@lumen.example");
     CHECK(s.app.find_message(s.app.nav().message_id)->to == "jana@lumen.example");
 }
+
+TEST_CASE("people view: a saved contact's line says each thing once") {
+    // A recruiter saved as "Recruiter", known as "recruiter", read "Recruiter · recruiter · Lumen".
+    test::AppOnScreen s(ImVec2(390, 844));
+    Contact same;
+    same.name = "Sarah Miller";
+    same.role = "Recruiter";
+    same.relationship = "recruiter";
+    same.company = "Lumen";
+    s.app.create_contact(same);
+    Contact other;
+    other.name = "Tom Becker";
+    other.role = "Design lead";
+    other.relationship = "old colleague";
+    other.company = "Lumen";
+    s.app.create_contact(other);
+    s.app.go(Screen::people);
+    const auto& items = s.frame();
+    CHECK(has_text(items, "Recruiter · Lumen"));
+    CHECK(has_text(items, "Design lead · old colleague · Lumen"));
+}
