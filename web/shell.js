@@ -488,9 +488,9 @@ const Debrief = (() => {
       if (to && (!active || active === document.body || !active.isConnected)) to.focus();
     },
     // A new screen or step: say where the person is, and put focus on its heading (a screen's
-    // title, or the step's), unless they are typing in a field or this is the first frame. Back at
-    // the place just left (Back from a draft), focus goes to the control that led away instead.
-    // `before`: where focus was before this frame (focusPlace()).
+    // title, or the step's), unless they are typing in a field or this is the first frame. Gone back
+    // to the place just left (`frame.back`: out of a draft, from a reflection to the journal), focus
+    // goes to the control that led away instead. `before`: where focus was before this frame.
     arrive(frame, before) {
       if (frame.place === this.where) return;
       const first = this.where === undefined;
@@ -503,7 +503,7 @@ const Debrief = (() => {
       announce(frame.announce || '');
       const active = document.activeElement;
       if (active && active !== document.body && !active.classList.contains('mirror')) return;
-      const opener = left && left.place === frame.place ? this.els.get(left.id) : null;
+      const opener = frame.back && left && left.place === frame.place ? this.els.get(left.id) : null;
       const target = opener || this.title();
       if (target) target.focus({ preventScroll: true });
     },

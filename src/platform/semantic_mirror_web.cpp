@@ -141,6 +141,10 @@ void mirror_sync_to_dom(const App& app) {
         w.end_array();
         w.key("place");
         w.string(ui::item_registry_place());
+        if (ui::item_registry_back()) {
+            w.key("back");
+            w.boolean(true);
+        }
         w.key("announce");
         w.string(ui::item_registry_announcement());
         // Spoken when their text changes on the same screen; a save that failed is said once, as it

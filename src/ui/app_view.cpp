@@ -234,26 +234,33 @@ void draw_app(App& app, ViewState& view, Services& services) {
     const float bar_height = has_action_bar(app) ? theme_metrics().touch_target + 24.0f : 0.0f;
     begin_region(Region::main, "main");  // the screen and its action bar
     ImGui::BeginChild("body", ImVec2(0, -bar_height), false, ImGuiWindowFlags_NoSavedSettings);
-    // A new screen (or another reflection, or another step) starts at its top. Coming straight back
-    // to the place just left (Back from a draft, a tab and back) returns to where the person was, and
-    // the mirror gives focus back to the control that led away; elsewhere focus goes to the heading.
+    // A new screen (or another reflection, or another step) starts at its top, with focus on its
+    // heading. Going back to the place just left (out of a draft, from a reflection to the journal)
+    // returns to where the person was, and the mirror gives focus back to the control that led away.
     LayoutViewState& layout = view.layout;
-    const Reflection* open =
-        app.nav().screen == Screen::reflection ? app.find_reflection(app.nav().reflection_id) : nullptr;
-    const std::string place = std::to_string(static_cast<int>(app.nav().screen)) + app.nav().reflection_id +
-                              (app.nav().screen == Screen::message ? app.nav().message_id : std::string()) +
-                              (open ? std::to_string(open->current_step) : std::string());
-    set_frame_place(place);
+    const Screen screen = app.nav().screen;
+    const Reflection* open = screen == Screen::reflection ? app.find_reflection(app.nav().reflection_id) : nullptr;
+    // (The navigation keeps the last reflection and draft opened: only the screen showing one names it.)
+    const std::string place =
+        std::to_string(static_cast<int>(screen)) +
+        (open ? app.nav().reflection_id + ':' + std::to_string(open->current_step) : std::string()) +
+        (screen == Screen::message ? app.nav().message_id : std::string());
+    bool back = false;
     if (place != layout.place) {
-        const float scroll = place == layout.left_place ? layout.left_scroll : 0.0f;
+        // The screens opened from another (the tabs' screens are not): leaving one is going back.
+        const bool leaving_child = layout.screen == Screen::message || layout.screen == Screen::new_message ||
+                                   layout.screen == Screen::reflection || layout.screen == Screen::trash;
+        back = leaving_child && place == layout.left_place;
+        ImGui::SetScrollY(back ? layout.left_scroll : 0.0f);  // takes effect on the next frame
         layout.left_place = std::move(layout.place);
         layout.left_scroll = layout.scroll;
         layout.place = place;
-        ImGui::SetScrollY(scroll);  // takes effect on the next frame
+        layout.screen = screen;
         // A reflection with no name yet opens on its details: typing the company is the one thing to
         // do there, so its field takes focus once the scroll has taken effect.
         if (open && open->company.empty() && open->current_step == 0) request_field_focus(1);
     }
+    set_frame_place(place, back);
     layout.scroll = ImGui::GetScrollY();
     ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + 8.0f));
     ImGui::BeginGroup();

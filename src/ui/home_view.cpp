@@ -251,6 +251,9 @@ void draw_home(App& app, HomeViewState& view, Services&) {
         if (trashed > 0 && button(tr("home.trash").data(), Emphasis::quiet)) app.go(Screen::trash);
         return;
     }
+    // The screen's title, as every screen has: a screen reader lands on it when the tab is chosen
+    // (without it, on the mood chart's heading at the bottom of the list).
+    heading(tr("home.title").data());
     new_reflection_button(app);
     other_messages_button(app);
     draw_due_reminders(app);

@@ -57,6 +57,7 @@ struct Registry {
     std::string next_region_name;
     int title_level = 0;
     std::string place[2];                  // building, finished
+    bool back[2] = {false, false};         // building, finished
     std::string announcement[2];           // building, finished
     std::vector<FrameStatus> statuses[2];  // building, finished
     int sequence = 0;
@@ -172,9 +173,13 @@ std::string take_last_text() {
 void note_title_level(int level) { registry().title_level = level; }
 int title_level() { return registry().title_level; }
 
-void set_frame_place(std::string place) { registry().place[0] = std::move(place); }
+void set_frame_place(std::string place, bool back) {
+    registry().place[0] = std::move(place);
+    registry().back[0] = back;
+}
 void set_frame_announcement(std::string announcement) { registry().announcement[0] = std::move(announcement); }
 const std::string& item_registry_place() { return registry().place[1]; }
+bool item_registry_back() { return registry().back[1]; }
 const std::string& item_registry_announcement() { return registry().announcement[1]; }
 
 void set_frame_status(std::string key, std::string text) {
@@ -229,8 +234,10 @@ void item_registry_end_frame() {
     r.finished.swap(r.building);
     r.regions_finished.swap(r.regions_building);
     r.place[1] = std::move(r.place[0]);
+    r.back[1] = r.back[0];
     r.announcement[1] = std::move(r.announcement[0]);
     r.place[0].clear();
+    r.back[0] = false;
     r.announcement[0].clear();
     r.statuses[1] = std::move(r.statuses[0]);
     r.statuses[0].clear();

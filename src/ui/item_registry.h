@@ -115,10 +115,13 @@ ImGuiID current_region();
 const std::vector<RegionInfo>& item_registry_regions();
 
 // Where the frame is (screen, record, step): when it changes the mirror moves focus to the new
-// screen's heading and, when the frame set one, announces `announcement` (e.g. the new step).
-void set_frame_place(std::string place);
+// screen's heading and, when the frame set one, announces `announcement` (e.g. the new step). `back`:
+// the person went back to the place they just left (out of a draft, from a reflection to the
+// journal), and focus returns to the control that led away from it.
+void set_frame_place(std::string place, bool back = false);
 void set_frame_announcement(std::string announcement);
 const std::string& item_registry_place();
+bool item_registry_back();
 const std::string& item_registry_announcement();
 
 // A status line the mirror speaks (politely) whenever its text changes on the same screen, e.g. the

@@ -3,6 +3,7 @@
 // (the app layer knows nothing of the ui), and not in statics, so two Apps never see each other's.
 #pragma once
 
+#include "app/app.h"
 #include "core/criteria.h"
 #include "core/messages.h"
 #include "core/people.h"
@@ -24,9 +25,10 @@ constexpr std::uint64_t no_revision = ~std::uint64_t{0};
 
 // The root layout (app_view.cpp).
 struct LayoutViewState {
-    std::string place;       // screen + reflection + step (+ the draft): a new one scrolls to the top
-    float scroll = 0.0f;     // how far down the body was on the last frame
-    std::string left_place;  // the place before it, and how far down it was when left
+    std::string place;             // the screen, and the reflection and step or the draft it shows
+    Screen screen = Screen::home;  // the place's screen
+    float scroll = 0.0f;           // how far down the body was on the last frame
+    std::string left_place;        // the place before it, and how far down it was when left
     float left_scroll = 0.0f;
 };
 

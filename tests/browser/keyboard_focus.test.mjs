@@ -141,6 +141,31 @@ test('Back from a draft returns to where the person was, with focus on the draft
   }, { viewport: { width: 390, height: 844 } });
 });
 
+test('back in the journal, focus is on the card that opened the reflection; a tab and back starts at the heading', async () => {
+  await withPage(async (page) => {
+    for (const company of ['Lumen', 'Nordlicht']) {
+      await newReflection(page, company);
+      await keyboardFocus(page, page.getByRole('button', { name: t('nav.back_to_journal'), exact: true }));
+      await press(page, 'Enter');
+      await page.getByRole('button', { name: t('home.new_reflection'), exact: true }).waitFor();
+    }
+    const card = page.getByRole('button', { name: /^Open .*Lumen/ });
+    const name = await card.getAttribute('aria-label');
+    await keyboardFocus(page, card);
+    await press(page, 'Enter');
+    await keyboardFocus(page, page.getByRole('button', { name: t('nav.back_to_journal'), exact: true }));
+    await press(page, 'Enter');
+    assert.equal(await focused(page), name);
+    // Between the tabs' screens it is not going back: the screen's title takes focus (the journal's
+    // used to have none, and focus went down to the mood chart's heading).
+    await keyboardFocus(page, page.getByRole('tab', { name: t('nav.people'), exact: true }));
+    await press(page, 'Enter');
+    await keyboardFocus(page, page.getByRole('tab', { name: t('nav.journal'), exact: true }));
+    await press(page, 'Enter');
+    assert.equal(await focused(page), t('home.title'));
+  });
+});
+
 test('a field scrolled out of view is still read in its place, and Tab brings it into view', async () => {
   // On a phone most of the details card's fields are below the fold. They used to be hidden: a screen
   // reader went from "How you found it" to the next button, and Tab skipped them.
