@@ -256,9 +256,9 @@ void draw_app(App& app, ViewState& view, Services& services) {
         layout.left_scroll = layout.scroll;
         layout.place = place;
         layout.screen = screen;
-        // A reflection with no name yet opens on its details: typing the company is the one thing to
-        // do there, so its field takes focus once the scroll has taken effect.
-        if (open && open->company.empty() && open->current_step == 0) request_field_focus(1);
+        // Opened on its details, a reflection's first field (the company) is the one thing to do
+        // there: it takes focus once the scroll has taken effect.
+        if (open && opens_on_details(*open)) request_field_focus(1);
     }
     set_frame_place(place, back);
     layout.scroll = ImGui::GetScrollY();

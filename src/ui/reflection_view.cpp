@@ -527,6 +527,12 @@ void draw_step_tabs(App& app, const Reflection& r) {
     end_region();
 }
 
+}  // namespace
+
+bool opens_on_details(const Reflection& r) { return progress(r).current == 0 && r.company.empty(); }
+
+namespace {
+
 // One line standing for the folded details card: what, where, and how it ended.
 std::string details_summary(const Reflection& r) {
     std::string line = r.company.empty() ? std::string(tr("reflection.untitled")) : r.company;
@@ -604,7 +610,7 @@ void draw_reflection(App& app, ReflectionViewState& view, Services&) {
     DetailsCardState& card = view.details.try_emplace(r.meta.id).first->second;
     const int step_index = progress(r).current;
     if (!card.chosen && (!card.decided || card.step != step_index)) {
-        card.open = step_index == 0 && r.company.empty();
+        card.open = opens_on_details(r);
         card.step = step_index;
         card.decided = true;
     }

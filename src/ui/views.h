@@ -11,6 +11,8 @@ namespace debrief::ui {
 void draw_home(App& app, HomeViewState& view, Services& services);  // journal list, due reminders, search, mood trend
 // The guided eight steps of one reflection.
 void draw_reflection(App& app, ReflectionViewState& view, Services& services);
+// A reflection with no name yet, on its first step, opens on its details (the company to type first).
+bool opens_on_details(const Reflection& r);
 void draw_message(App& app, Services& services);             // one draft with its checklist
 void draw_new_message(App& app, NewMessageViewState& view);  // withdrawal / reconnect without a rejection
 // Due, upcoming, done; calendar export; a reminder form below them.
