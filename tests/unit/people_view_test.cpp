@@ -343,18 +343,16 @@ TEST_CASE("people view: an address asked for someone not named yet says whose it
 TEST_CASE("people view: a saved contact's line says each thing once") {
     // A recruiter saved as "Recruiter", known as "recruiter", read "Recruiter · recruiter · Lumen".
     test::AppOnScreen s(ImVec2(390, 844));
-    Contact same;
-    same.name = "Sarah Miller";
-    same.role = "Recruiter";
-    same.relationship = "recruiter";
-    same.company = "Lumen";
-    s.app.create_contact(same);
-    Contact other;
-    other.name = "Tom Becker";
-    other.role = "Design lead";
-    other.relationship = "old colleague";
-    other.company = "Lumen";
-    s.app.create_contact(other);
+    const auto save = [&](const char* name, const char* role, const char* relationship) {
+        Contact c;
+        c.name = name;
+        c.role = role;
+        c.relationship = relationship;
+        c.company = "Lumen";
+        s.app.create_contact(c);
+    };
+    save("Sarah Miller", "Recruiter", "recruiter");
+    save("Tom Becker", "Design lead", "old colleague");
     s.app.go(Screen::people);
     const auto& items = s.frame();
     CHECK(has_text(items, "Recruiter · Lumen"));
