@@ -13,7 +13,7 @@ struct ThemeMetrics {
     // is a 16.2 CSS px body font and 30 px a 22 CSS px heading.
     float body_px = 22.0f;
     float heading_px = 30.0f;
-    float touch_target = 44.0f;  // every pointer: WCAG 2.5.5's 44 x 44 CSS px
+    float touch_target = 44.0f;  // every pointer: WCAG 2.5.5's 44 CSS px (the height of every control)
     float content_max_width = 760.0f;
     ColorScheme scheme = ColorScheme::light;
 };
