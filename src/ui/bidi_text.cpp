@@ -2,6 +2,7 @@
 // (FRIBIDI_FLAGS_ARABIC) -> reorder the line -> UTF-8, as docs/web-platform.md describes.
 #include "ui/bidi_text.h"
 
+#include "core/text.h"
 #include "ui/fonts.h"
 
 extern "C" {
@@ -129,6 +130,32 @@ std::vector<VisualLine> wrap_paragraph(std::string_view utf8, float max_width,
     }
     if (line.data() != nullptr || lines.empty()) finish();
     return lines;
+}
+
+std::string fit_on_one_line(std::string_view utf8, float max_width,
+                            const std::function<float(std::string_view)>& width_of) {
+    const TextDirection direction = paragraph_direction(utf8);
+    const auto width = [&](std::string_view logical) { return width_of(display_line_in(logical, direction)); };
+    if (width(utf8) <= max_width) return std::string(utf8);
+    // Where a cut may fall: before a letter, never before a mark that sits on the previous one.
+    std::vector<std::size_t> cuts;
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const std::size_t at = pos;
+        const char32_t c = decode_utf8(utf8, pos);
+        const bool mark = (c >= 0x0300 && c <= 0x036F) || (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+        if (at > 0 && !mark) cuts.push_back(at);
+    }
+    const auto shortened = [&](std::size_t cut) { return std::string(trim(utf8.substr(0, cut))) + "\u2026"; };
+    // Shaping keeps a longer start at least as wide: the longest start that fits is found by halving.
+    std::size_t low = 0, high = cuts.size();  // cuts[0, low) fit; cuts[high, end) do not
+    while (low < high) {
+        const std::size_t mid = (low + high) / 2;
+        if (width(shortened(cuts[mid])) <= max_width)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low == 0 ? std::string("\u2026") : shortened(cuts[low - 1]);
 }
 
 namespace {

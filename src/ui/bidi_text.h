@@ -42,4 +42,9 @@ struct VisualLine {
 std::vector<VisualLine> wrap_paragraph(std::string_view utf8, float max_width,
                                        const std::function<float(std::string_view)>& width_of);
 
+// The text as written when its shaped line fits `max_width`; else its longest start that fits with
+// "…" after it (cut between letters, never before a combining mark, trailing spaces dropped).
+std::string fit_on_one_line(std::string_view utf8, float max_width,
+                            const std::function<float(std::string_view)>& width_of);
+
 }  // namespace debrief::ui

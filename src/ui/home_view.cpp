@@ -172,24 +172,63 @@ void draw_mood_trend(const App& app, HomeViewState& view) {
     end_card();
 }
 
-// One reflection as a card; the whole card opens it (a Selectable named for the mirror).
-void draw_reflection_card(App& app, const Reflection& r) {
+// A card's status: how it ended and when, then how far the reflection has come.
+struct CardStatus {
+    std::string ending_and_date, progress;
+};
+
+CardStatus card_status(const Reflection& r, int current_year) {
+    CardStatus status{std::string(tr(display_key(r.ending))), {}};
+    if (r.rejected_on) status.ending_and_date += "  ·  " + format_long_date(*r.rejected_on, current_year);
+    const StepProgress p = progress(r);
+    status.progress = is_complete(r) ? std::string(tr("home.complete"))
+                                     : tr_format("steps.progress", {{"current", format_number(p.current + 1)},
+                                                                    {"total", format_number(p.total)}});
+    return status;
+}
+
+// Every card has the same height (the list clipper needs it): three lines when the longest status a
+// card can have fits on one line, else four, with the progress on a line of its own. Measured rather
+// than guessed per language: "Ich habe abgesagt · 30. September 2024 · Schritt 3 von 8" was cut at
+// the edge of a 390 px phone's card.
+int card_lines(float inner_width, int current_year) {
+    float ending = 0.0f, date = 0.0f;
+    for (const Ending e : {Ending::rejected, Ending::ghosted, Ending::withdrew})
+        ending = std::max(ending, ImGui::CalcTextSize(display_cached(tr(display_key(e)).data())).x);
+    for (int month = 1; month <= 12; ++month)
+        date = std::max(
+            date,
+            ImGui::CalcTextSize(display_cached(format_long_date(Date{current_year - 1, month, 28}, current_year))).x);
+    const float progress = std::max(
+        ImGui::CalcTextSize(display_cached(tr("home.complete").data())).x,
+        ImGui::CalcTextSize(
+            display_cached(tr_format("steps.progress", {{"current", format_number(8)}, {"total", format_number(8)}})))
+            .x);
+    const float separator = ImGui::CalcTextSize("  ·  ").x;
+    return ending + separator + date + separator + progress <= inner_width ? 3 : 4;
+}
+
+constexpr float card_padding_x = 14.0f, card_padding_y = 10.0f;
+
+float card_height(int lines) {
+    return ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(lines) + 2.0f * card_padding_y;
+}
+
+// One reflection as a card; the whole card opens it (a Selectable named for the mirror). Each line
+// is cut with "…" rather than wrapped or clipped: the card keeps its height, and the mirror reads the
+// whole text.
+void draw_reflection_card(App& app, const Reflection& r, int lines) {
     ImGui::PushID(r.meta.id.c_str());
     const std::string title = r.company.empty() ? std::string(tr("reflection.untitled")) : r.company;
     // The card is a group named by its title (as a reminder row is): its texts and its button read
     // together, and the button is named with the row.
     begin_region(Region::group, "card", title);
-    const StepProgress p = progress(r);
-    std::string meta = std::string(tr(display_key(r.ending)));
-    if (r.rejected_on) meta += "  ·  " + format_long_date(*r.rejected_on, app.env().today().year);
-    meta += "  ·  " + (is_complete(r) ? std::string(tr("home.complete"))
-                                      : tr_format("steps.progress", {{"current", format_number(p.current + 1)},
-                                                                     {"total", format_number(p.total)}}));
+    const CardStatus status = card_status(r, app.env().today().year);
 
     const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float start_x = ImGui::GetCursorPosX();
     const float width = ImGui::CalcItemWidth();
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float height = line * 3.0f + 20.0f;
+    const float height = card_height(lines);
     set_next_item_role(Role::button);
     set_next_item_name(
         name_with_user_text("home.open_reflection", "title", r.role.empty() ? title : title + " — " + r.role));
@@ -202,21 +241,38 @@ void draw_reflection_card(App& app, const Reflection& r) {
     const bool open = ImGui::Selectable("##card", false, 0, ImVec2(width, height));
     ImGui::PopStyleVar(2);
     draw->AddRect(start, ImVec2(start.x + width, start.y + height), ImGui::GetColorU32(ImGuiCol_Border), 10.0f);
-    const float pad = 14.0f;
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + 10.0f));
-    ImGui::PushClipRect(start, ImVec2(start.x + width - pad, start.y + height), true);
+    // The card's own edge for every line, in both directions: a Latin name in the Arabic interface
+    // aligns to the card, not to the column around it.
+    ImGui::PushTextWrapPos(start_x + width - card_padding_x);
+    // Each line at its own place: Arabic needs taller lines than Latin (widgets.cpp), and a card of
+    // Arabic names must keep the height every card has.
+    const auto line_at = [&](int n) {
+        ImGui::SetCursorScreenPos(
+            ImVec2(start.x + card_padding_x,
+                   start.y + card_padding_y + static_cast<float>(n) * ImGui::GetTextLineHeightWithSpacing()));
+    };
+    line_at(0);
     ImGui::PushFont(fonts().heading);
     ImGui::SetWindowFontScale(0.8f);
-    user_text_line(title);
+    one_line(title);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y));
-    user_text_line(r.role, tr("home.no_role").data());
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y));
+    line_at(1);
+    if (r.role.empty())
+        muted_text(tr("home.no_role").data());
+    else
+        one_line(r.role);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
-    user_text_line(meta);
+    line_at(2);
+    if (lines == 3) {
+        one_line(status.ending_and_date + "  ·  " + status.progress);
+    } else {
+        one_line(status.ending_and_date);
+        line_at(3);
+        one_line(status.progress);
+    }
     ImGui::PopStyleColor();
-    ImGui::PopClipRect();
+    ImGui::PopTextWrapPos();
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(0, 0));
     end_region();
@@ -274,12 +330,12 @@ void draw_home(App& app, HomeViewState& view, Services&) {
     // Said as the query or the filter narrows the list (a person typing does not see the count).
     set_frame_status("search", hits.empty() ? std::string(tr("home.no_results")) : count);
     // Only the visible cards are laid out: the list stays fast with thousands of reflections.
+    const int lines = card_lines(ImGui::CalcItemWidth() - 2.0f * card_padding_x, app.env().today().year);
     ImGuiListClipper clipper;
-    const float card_height = ImGui::GetTextLineHeightWithSpacing() * 3.0f + 20.0f + ImGui::GetStyle().ItemSpacing.y;
-    clipper.Begin(static_cast<int>(hits.size()), card_height);
+    clipper.Begin(static_cast<int>(hits.size()), card_height(lines) + ImGui::GetStyle().ItemSpacing.y);
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-            draw_reflection_card(app, app.journal().reflections[hits[static_cast<std::size_t>(i)]]);
+            draw_reflection_card(app, app.journal().reflections[hits[static_cast<std::size_t>(i)]], lines);
     if (hits.empty()) muted_text(tr("home.no_results").data());
 
     draw_mood_trend(app, view);

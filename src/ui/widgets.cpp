@@ -51,7 +51,8 @@ const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float si
 // exactly when its direction differs from the interface's: an Arabic title in the English interface,
 // or a Latin company name in the Arabic one. Each line moves as a whole in the mirror, so it reads in
 // the visual order FriBidi gave it.
-void paragraph(const char* text, bool wrap) {
+void paragraph(const char* text, bool wrap, const char* spoken = nullptr) {
+    if (spoken == nullptr) spoken = text;
     const bool ui_rtl = interface_is_rtl();
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return;
@@ -61,7 +62,7 @@ void paragraph(const char* text, bool wrap) {
         else
             ImGui::TextUnformatted(text);
         // ItemAdd records the rectangle even when the line is scrolled away: it stays in the mirror.
-        add_text_item(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        add_text_item(spoken, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         return;
     }
     ImFont* font = ImGui::GetFont();
@@ -83,7 +84,7 @@ void paragraph(const char* text, bool wrap) {
     const ImRect bb(pos, ImVec2(pos.x + box_width, pos.y + height));
     ImGui::ItemSize(bb.GetSize());
     // The mirror reads the text as written (logical order), not the shaped lines drawn below.
-    add_text_item(text, bb.Min, bb.Max);
+    add_text_item(spoken, bb.Min, bb.Max);
     if (!ImGui::ItemAdd(bb, 0)) return;
     const TextDirection own = layout.direction == TextDirection::neutral
                                   ? (ui_rtl ? TextDirection::rtl : TextDirection::ltr)
@@ -162,6 +163,20 @@ void user_text_line(const std::string& text, const char* fallback) {
         return;
     }
     paragraph(text.c_str(), false);
+}
+
+void one_line(const std::string& text) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    const float wrap_pos = window->DC.TextWrapPos;
+    // A pixel to spare: ImGui's own wrapping must not see the cut line as one pixel too wide.
+    const float width = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos < 0.0f ? 0.0f : wrap_pos) - 1.0f;
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const std::string shown = fit_on_one_line(text, width, [font, size](std::string_view s) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+    });
+    paragraph(shown.c_str(), false, text.c_str());
 }
 
 float remaining_line_width() {

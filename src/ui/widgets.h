@@ -31,6 +31,9 @@ void wrapped_text(const char* text);
 void progress_bar(const std::string& name, float fraction, std::string value_text);
 // User-typed text drawn by ImGui: shaped for RTL scripts, one line.
 void user_text_line(const std::string& text, const char* fallback = "");
+// One line that never wraps: cut with "…" where it would pass the wrap position (a card's, else
+// the column's). The mirror reads the whole text.
+void one_line(const std::string& text);
 
 enum class Emphasis { normal, primary, danger, quiet };
 // Width left on the current line of the content column.

@@ -83,3 +83,23 @@ TEST_CASE("bidi_text: the Arabic fonts hold the Arabic-Indic digits and Arabic p
             CHECK_MESSAGE(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr, "missing code point " << c);
     }
 }
+
+TEST_CASE("bidi_text: a line too wide for its room is cut with an ellipsis, never before a mark") {
+    CHECK(fit_on_one_line("Acme GmbH", 90.0f, ten_per_character) == "Acme GmbH");
+    // "Acme" + "…" is 50 units; the space before the cut is dropped.
+    CHECK(fit_on_one_line("Acme GmbH Berlin", 60.0f, ten_per_character) == "Acme\u2026");
+    CHECK(fit_on_one_line("Acme GmbH Berlin", 80.0f, ten_per_character) == "Acme Gm\u2026");
+    CHECK(fit_on_one_line("Acme", 5.0f, ten_per_character) == "\u2026");
+    // Arabic: measured shaped, and a harakat (U+064E, fatha) stays with its letter.
+    const std::string arabic = "\u0645\u064E\u0631\u0652\u062D\u064E\u0628\u064B\u0627";  // مَرْحَبًا
+    const std::string cut = fit_on_one_line(arabic, 40.0f, ten_per_character);
+    REQUIRE(cut.size() < arabic.size());
+    CHECK(cut.substr(cut.size() - 3) == "\u2026");
+    const std::string kept = cut.substr(0, cut.size() - 3);
+    CHECK(arabic.compare(0, kept.size(), kept) == 0);
+    // The letter before the cut keeps its mark: the kept text never ends on a bare letter whose mark
+    // was cut off.
+    CHECK(arabic.compare(kept.size(), 2, "\u064E") != 0);
+    CHECK(arabic.compare(kept.size(), 2, "\u0652") != 0);
+    CHECK(arabic.compare(kept.size(), 2, "\u064B") != 0);
+}

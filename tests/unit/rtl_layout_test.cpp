@@ -162,3 +162,20 @@ TEST_CASE("rtl layout: a Latin line in a card of the Arabic interface stays insi
     REQUIRE(card_right < width - padding - 20.0f);  // the card is narrower than the column
     CHECK(left_of(after) >= width - card_right);    // the mirrored card's inner start
 }
+
+TEST_CASE("rtl layout: an Arabic line cut to a card in a left-to-right interface ends at the card's edge") {
+    constexpr float card_right = 250.0f;
+    const auto draw = [] {
+        ImGui::PushTextWrapPos(card_right);
+        ui::one_line("منسقة مشاريع");
+        ui::one_line("شركة النور للتقنية والاستشارات الهندسية والإدارية");
+        ImGui::PopTextWrapPos();
+    };
+    for (const Language language : {Language::de, Language::ar}) {
+        const auto glyphs = draw_frame(draw, language, false);
+        REQUIRE_FALSE(glyphs.empty());
+        CHECK(right_of(glyphs) <= card_right + 0.5f);
+        CHECK(right_of(glyphs) > card_right - 4.0f);
+        CHECK(left_of(glyphs) >= padding);
+    }
+}

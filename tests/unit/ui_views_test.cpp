@@ -481,3 +481,52 @@ TEST_CASE("a long reflection title wraps on a phone in English and in Arabic") {
     set_interface_language(Language::en);
     CHECK(long_title >= one_line * 1.9f);
 }
+
+TEST_CASE("a journal card keeps each of its lines inside it on a phone, in every interface language") {
+    // German's "Ich habe abgesagt · 30. September 2024 · Schritt 3 von 8" ran past a 390 px phone's
+    // card, and a Latin name in the Arabic interface was laid out to the column's edge: both were cut
+    // at the card's border. Now the status takes a fourth line where it cannot fit, a long name ends
+    // in "…", and the mirror still reads every line whole.
+    const test::RealCatalogues catalogues;
+    for (const auto& [company, role] : std::vector<std::pair<std::string, std::string>>{
+             {"Brightwell Health Group International Holdings", "Senior Product Designer, Patient Experience"},
+             {"شركة النور للتقنية والاستشارات الهندسية", "منسقة مشاريع"}})
+        for (const float width : {320.0f, 360.0f, 390.0f, 1280.0f}) {
+            for (Language language : all_languages) {
+                set_interface_language(language);
+                test::AppOnScreen s(ImVec2(width, 844));
+                const std::string id = s.app.create_reflection();
+                s.app.update_reflection(id, [&](Reflection& r) {
+                    r.company = company;
+                    r.role = role;
+                    r.ending = Ending::withdrew;
+                    r.rejected_on = Date{2024, 9, 30};
+                    go_to_step(r, StepId::reflect);
+                });
+                const auto& items = s.frame();
+                const std::string where = std::string(language_code(language)) + " " + std::to_string(int(width));
+                const auto card = std::find_if(items.begin(), items.end(), [&](const ui::ItemInfo& i) {
+                    return i.role == Role::button && i.name.find(company) != std::string::npos;
+                });
+                REQUIRE_MESSAGE(card != items.end(), where);
+                std::vector<std::string> spoken;
+                for (const auto& item : items) {
+                    if (item.role != Role::text || item.min.y < card->min.y || item.max.y > card->max.y) continue;
+                    spoken.push_back(item.name);
+                    CHECK_MESSAGE(item.min.x >= card->min.x + 10.0f, where, ": ", item.name);
+                    CHECK_MESSAGE(item.max.x <= card->max.x - 10.0f, where, ": ", item.name);
+                }
+                const auto said = [&](const std::string& text) {
+                    return std::any_of(spoken.begin(), spoken.end(),
+                                       [&](const std::string& line) { return line.find(text) != std::string::npos; });
+                };
+                CHECK_MESSAGE(said(company), where);
+                CHECK_MESSAGE(said(role), where);
+                CHECK_MESSAGE(said(format_long_date(Date{2024, 9, 30}, s.env.today().year)), where);
+                CHECK_MESSAGE(
+                    said(tr_format("steps.progress", {{"current", format_number(3)}, {"total", format_number(8)}})),
+                    where);
+            }
+        }
+    set_interface_language(Language::en);
+}
