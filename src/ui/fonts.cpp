@@ -15,6 +15,7 @@ Fonts g_fonts;
 bool g_arabic_wanted = false;   // right-to-left text was drawn since start-up
 bool g_with_arabic = false;     // the atlas holds the Arabic glyphs
 bool g_arabic_missing = false;  // Arabic is wanted but its files were not there yet
+int g_generation = 0;           // load_fonts() calls so far
 std::string g_font_folder;      // the last load_fonts()'s
 std::string g_atlas_folder;     // set_atlas_folder()
 bool g_atlas_restored = false;
@@ -118,6 +119,7 @@ ImFont* add_font(const std::vector<char>& data, int face, float px, const ImWcha
 
 bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, float heading_px) {
     g_font_folder = directory;
+    ++g_generation;
     std::vector<char> latin, arabic;
     if (!read_file(directory + "/latin.ttc", latin)) return false;
     const bool with_arabic = g_arabic_wanted && read_file(directory + "/arabic.ttc", arabic);
@@ -150,6 +152,8 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
 }
 
 const Fonts& fonts() { return g_fonts; }
+
+int fonts_generation() { return g_generation; }
 
 void set_atlas_folder(const std::string& directory) { g_atlas_folder = directory; }
 

@@ -20,6 +20,9 @@ struct Fonts {
 // of the atlas, and building the atlas is most of the first frame.
 bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, float heading_px);
 const Fonts& fonts();
+// Counts load_fonts() calls: text measured before the last one was measured with other glyphs (and
+// a rebuilt font may sit at the address of the one it replaced, so its pointer cannot tell).
+int fonts_generation();
 
 // A folder where load_fonts() keeps each atlas it builds (one with Arabic, one without) and restores
 // it from next time instead of rasterising again (ui/atlas_cache.h). A file is read once, then

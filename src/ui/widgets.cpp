@@ -31,6 +31,11 @@ struct ParagraphLayout {
 // Wrapping and shaping cost more than drawing: a paragraph is laid out once per font and width.
 const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float size, float width) {
     static std::unordered_map<std::string, ParagraphLayout> cache;
+    static int generation = 0;
+    if (generation != fonts_generation()) {  // widths from the glyphs of the atlas before
+        cache.clear();
+        generation = fonts_generation();
+    }
     std::string key(text);
     key += '\x1f';
     key += std::to_string(reinterpret_cast<std::uintptr_t>(font)) + ':' + std::to_string(static_cast<int>(size * 8)) +

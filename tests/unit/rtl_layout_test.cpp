@@ -1,5 +1,7 @@
 // Paragraphs drawn by the widgets, through the real fonts and the right-to-left mirror: each aligns to
 // its own start side in either interface, and a mirrored line keeps the visual order FriBidi gave it.
+#include "scratch_folder.h"
+
 #include "core/i18n.h"
 #include "ui/draw_mirror.h"
 #include "ui/fonts.h"
@@ -9,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <vector>
 
@@ -178,4 +181,51 @@ TEST_CASE("rtl layout: an Arabic line cut to a card in a left-to-right interface
         CHECK(right_of(glyphs) > card_right - 4.0f);
         CHECK(left_of(glyphs) >= padding);
     }
+}
+
+TEST_CASE("rtl layout: an Arabic line measured before its glyphs came is measured again once they are in") {
+    // The web build draws Arabic first with the Latin atlas ('?' in its place), then rebuilds the
+    // atlas with Arabic. The layout measured with the '?' glyphs was kept: the line then ended past
+    // its card in the German interface: a rebuilt font can take the address of the one it replaced
+    // (with glibc here, one of the three does), so the cache could not tell them apart.
+    samples::ScratchFolder latin_only;
+    std::filesystem::copy_file(std::filesystem::path(DEBRIEF_FONTS_DIR) / "latin.ttc", latin_only.path() / "latin.ttc");
+    constexpr float card_right = 250.0f;
+    ImGuiContext* context = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(width, 600);
+    io.DeltaTime = 1.0f / 60.0f;
+    ui::apply_theme(ui::ColorScheme::light, ui::Pointer::coarse);
+    ui::want_arabic_glyphs();
+    set_interface_language(Language::de);
+    std::vector<Glyph> glyphs;
+    for (const std::string& folder : {latin_only.path().string(), std::string(DEBRIEF_FONTS_DIR)}) {
+        REQUIRE(ui::load_fonts(folder, 1.0f, ui::theme_metrics().body_px, ui::theme_metrics().heading_px));
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        ImGui::Begin("page", nullptr, ImGuiWindowFlags_NoDecoration);
+        ImGui::PushTextWrapPos(card_right);
+        for (ImFont* font : {ui::fonts().body, ui::fonts().heading, ui::fonts().small}) {
+            ImGui::PushFont(font);
+            ui::one_line("منسقة مشاريع");
+            ImGui::PopFont();
+        }
+        ImGui::PopTextWrapPos();
+        ImGui::End();
+        ImGui::Render();
+    }
+    const ImDrawList& list = *ImGui::GetDrawData()->CmdLists[0];
+    float right = 0.0f;
+    for (const ImDrawVert& v : list.VtxBuffer)
+        if (v.uv.x != io.Fonts->TexUvWhitePixel.x || v.uv.y != io.Fonts->TexUvWhitePixel.y)
+            right = std::max(right, v.pos.x);
+    set_interface_language(Language::en);
+    ImGui::DestroyContext(context);
+    CHECK(right > card_right - 4.0f);
+    CHECK(right <= card_right + 0.5f);
 }
