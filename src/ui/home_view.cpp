@@ -214,6 +214,11 @@ float card_height(int lines) {
     return ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(lines) + 2.0f * card_padding_y;
 }
 
+// From one card's top to the next one's: the card, then a gap of twice the item spacing (the cursor
+// is set a spacing past the card, and the Dummy that ends it adds one). The list clipper places
+// the cards it skips by this: a smaller figure drew the last cards over the mood chart.
+float card_pitch(int lines) { return card_height(lines) + 2.0f * ImGui::GetStyle().ItemSpacing.y; }
+
 // One reflection as a card; the whole card opens it (a Selectable named for the mirror). Each line
 // is cut with "…" rather than wrapped or clipped: the card keeps its height, and the mirror reads the
 // whole text.
@@ -332,7 +337,7 @@ void draw_home(App& app, HomeViewState& view, Services&) {
     // Only the visible cards are laid out: the list stays fast with thousands of reflections.
     const int lines = card_lines(ImGui::CalcItemWidth() - 2.0f * card_padding_x, app.env().today().year);
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(hits.size()), card_height(lines) + ImGui::GetStyle().ItemSpacing.y);
+    clipper.Begin(static_cast<int>(hits.size()), card_pitch(lines));
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
             draw_reflection_card(app, app.journal().reflections[hits[static_cast<std::size_t>(i)]], lines);

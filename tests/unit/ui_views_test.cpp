@@ -530,3 +530,38 @@ TEST_CASE("a journal card keeps each of its lines inside it on a phone, in every
         }
     set_interface_language(Language::en);
 }
+
+TEST_CASE("the journal's cards keep one pitch as the list scrolls, and the last ends above the mood chart") {
+    // The list clipper places the cards it skips by the pitch it is given: given less than the cards
+    // take, the cards jumped as the list scrolled and the last ones were drawn under the mood chart.
+    test::AppOnScreen s(ImVec2(390, 844));
+    for (int i = 1; i <= 30; ++i) {
+        const std::string id = s.app.create_reflection();
+        s.app.update_reflection(id, [i](Reflection& r) {
+            r.company = "Company " + std::to_string(100 + i);
+            r.vent.mood_before = 3;
+            r.resilience.mood_after = 6;
+        });
+    }
+    s.app.go(Screen::home);
+    s.frame();
+    const auto cards = [&] {
+        std::vector<ui::ItemInfo> found;
+        for (const auto& item : s.frame())
+            if (item.role == Role::button && item.name.find("Company ") != std::string::npos) found.push_back(item);
+        return found;
+    };
+    const auto first_screen = cards();
+    REQUIRE(first_screen.size() >= 2);
+    const float pitch = first_screen[1].min.y - first_screen[0].min.y;
+    REQUIRE(s.scroll_to(Role::heading, std::string(tr("home.mood_trend"))));
+    const auto last_screen = cards();
+    REQUIRE(last_screen.size() >= 2);
+    CHECK(last_screen.back().name.find("Company 101") != std::string::npos);  // newest first: the oldest is last
+    for (std::size_t i = 1; i < last_screen.size(); ++i)
+        CHECK(last_screen[i].max.y - last_screen[i - 1].max.y ==
+              doctest::Approx(pitch));  // the top one is cut by the view
+    const ui::ItemInfo* chart = ui::find_item(Role::heading, std::string(tr("home.mood_trend")));
+    REQUIRE(chart);
+    CHECK(chart->min.y > last_screen.back().max.y + 10.0f);
+}
