@@ -238,14 +238,16 @@ void draw_reflection_card(App& app, const Reflection& r, int lines) {
     set_next_item_name(
         name_with_user_text("home.open_reflection", "title", r.role.empty() ? title : title + " — " + r.role));
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(start, ImVec2(start.x + width, start.y + height), ImGui::GetColorU32(palette().card), 10.0f);
+    const ImVec2 end(start.x + width, start.y + height);
+    const bool visible = ImGui::IsRectVisible(start, end);
+    if (visible) draw->AddRectFilled(start, end, ImGui::GetColorU32(palette().card), 10.0f);
     // No item spacing inside: a Selectable grows its highlight by half the spacing on every side,
     // which would spill past the card's rounded border.
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 10.0f);
     const bool open = ImGui::Selectable("##card", false, 0, ImVec2(width, height));
     ImGui::PopStyleVar(2);
-    draw->AddRect(start, ImVec2(start.x + width, start.y + height), ImGui::GetColorU32(ImGuiCol_Border), 10.0f);
+    if (visible) draw->AddRect(start, end, ImGui::GetColorU32(ImGuiCol_Border), 10.0f);
     // The card's own edge for every line, in both directions: a Latin name in the Arabic interface
     // aligns to the card, not to the column around it.
     ImGui::PushTextWrapPos(start_x + width - card_padding_x);
@@ -334,10 +336,20 @@ void draw_home(App& app, HomeViewState& view, Services&) {
     muted_text(count.c_str());
     // Said as the query or the filter narrows the list (a person typing does not see the count).
     set_frame_status("search", hits.empty() ? std::string(tr("home.no_results")) : count);
-    // Only the visible cards are laid out: the list stays fast with thousands of reflections.
+    // The mirror holds only the cards laid out. A journal of up to 100 has them all, so a screen
+    // reader hears every card the count promises; a longer one has the visible cards and ten on
+    // either side, so Tab and the reading cursor reach the next card, and the list follows them.
+    // Cards out of view are cheap: nothing of them is measured or drawn.
     const int lines = card_lines(ImGui::CalcItemWidth() - 2.0f * card_padding_x, app.env().today().year);
+    const int total = static_cast<int>(hits.size());
+    const float pitch = card_pitch(lines);
+    const float list_top = ImGui::GetCursorScreenPos().y;
+    const ImRect view_rect = ImGui::GetCurrentWindow()->ClipRect;
+    const int first = total <= 100 ? 0 : static_cast<int>((view_rect.Min.y - list_top) / pitch) - 10;
+    const int last = total <= 100 ? total : static_cast<int>((view_rect.Max.y - list_top) / pitch) + 11;
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(hits.size()), card_pitch(lines));
+    clipper.Begin(total, pitch);
+    clipper.ForceDisplayRangeByIndices(std::clamp(first, 0, total), std::clamp(last, 0, total));
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
             draw_reflection_card(app, app.journal().reflections[hits[static_cast<std::size_t>(i)]], lines);

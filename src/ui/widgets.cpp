@@ -175,7 +175,15 @@ void one_line(const std::string& text) {
     if (window->SkipItems) return;
     const float wrap_pos = window->DC.TextWrapPos;
     // A pixel to spare: ImGui's own wrapping must not see the cut line as one pixel too wide.
-    const float width = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos < 0.0f ? 0.0f : wrap_pos) - 1.0f;
+    const ImVec2 pos = window->DC.CursorPos;
+    const float width = ImGui::CalcWrapWidthForPos(pos, wrap_pos < 0.0f ? 0.0f : wrap_pos) - 1.0f;
+    const ImVec2 end(pos.x + width, pos.y + ImGui::GetTextLineHeight());
+    if (!ImGui::IsRectVisible(pos, end)) {
+        // Out of view nothing is drawn, so nothing is measured or shaped: the mirror reads it whole.
+        ImGui::ItemSize(ImVec2(width, end.y - pos.y));
+        add_text_item(text.c_str(), pos, end);
+        return;
+    }
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize();
     const std::string shown = fit_on_one_line(text, width, [font, size](std::string_view s) {

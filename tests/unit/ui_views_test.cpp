@@ -535,10 +535,10 @@ TEST_CASE("the journal's cards keep one pitch as the list scrolls, and the last 
     // The list clipper places the cards it skips by the pitch it is given: given less than the cards
     // take, the cards jumped as the list scrolled and the last ones were drawn under the mood chart.
     test::AppOnScreen s(ImVec2(390, 844));
-    for (int i = 1; i <= 30; ++i) {
+    for (int i = 1; i <= 130; ++i) {  // more than the list lays out whole
         const std::string id = s.app.create_reflection();
         s.app.update_reflection(id, [i](Reflection& r) {
-            r.company = "Company " + std::to_string(100 + i);
+            r.company = "Company " + std::to_string(1000 + i);
             r.vent.mood_before = 3;
             r.resilience.mood_after = 6;
         });
@@ -554,14 +554,62 @@ TEST_CASE("the journal's cards keep one pitch as the list scrolls, and the last 
     const auto first_screen = cards();
     REQUIRE(first_screen.size() >= 2);
     const float pitch = first_screen[1].min.y - first_screen[0].min.y;
-    REQUIRE(s.scroll_to(Role::heading, std::string(tr("home.mood_trend"))));
+    // To the list's end, far faster than scroll_to's single notches.
+    const std::string chart_title(tr("home.mood_trend"));
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < 100; ++i) {
+        const ui::ItemInfo* chart = ui::find_item(Role::heading, chart_title);
+        if (chart && !chart->offscreen) break;
+        io.MousePos = ImVec2(195, 500);
+        io.MouseWheel = -20.0f;
+        s.frame();
+        io.MouseWheel = 0.0f;
+    }
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     const auto last_screen = cards();
     REQUIRE(last_screen.size() >= 2);
-    CHECK(last_screen.back().name.find("Company 101") != std::string::npos);  // newest first: the oldest is last
+    CHECK(last_screen.back().name.find("Company 1001") != std::string::npos);  // newest first: the oldest is last
     for (std::size_t i = 1; i < last_screen.size(); ++i)
         CHECK(last_screen[i].max.y - last_screen[i - 1].max.y ==
               doctest::Approx(pitch));  // the top one is cut by the view
-    const ui::ItemInfo* chart = ui::find_item(Role::heading, std::string(tr("home.mood_trend")));
+    const ui::ItemInfo* chart = ui::find_item(Role::heading, chart_title);
     REQUIRE(chart);
+    REQUIRE_FALSE(chart->offscreen);
     CHECK(chart->min.y > last_screen.back().max.y + 10.0f);
+}
+
+TEST_CASE("a screen reader hears every card of a short journal, and the cards around the view of a long one") {
+    // The list lays out only some cards, and the mirror holds only those: "12 of 12 reflections"
+    // was followed by the four cards on screen.
+    const auto cards_in_mirror = [](const std::vector<ui::ItemInfo>& items) {
+        std::vector<ui::ItemInfo> found;
+        for (const auto& item : items)
+            if (item.role == Role::button && item.name.find("Studio ") != std::string::npos) found.push_back(item);
+        return found;
+    };
+    for (const int reflections : {12, 100, 400}) {
+        test::AppOnScreen s(ImVec2(390, 844));
+        for (int i = 1; i <= reflections; ++i) {
+            const std::string id = s.app.create_reflection();
+            s.app.update_reflection(id, [i](Reflection& r) { r.company = "Studio " + std::to_string(1000 + i); });
+        }
+        s.app.go(Screen::home);
+        s.frame();
+        const auto cards = cards_in_mirror(s.frame());
+        const auto on_screen =
+            std::count_if(cards.begin(), cards.end(), [](const ui::ItemInfo& c) { return !c.offscreen; });
+        CHECK(on_screen >= 2);
+        if (reflections <= 100) {
+            CHECK(cards.size() == static_cast<std::size_t>(reflections));
+        } else {
+            // Those on screen, then ten more below (none above: the list is at its top).
+            CHECK(cards.size() >= static_cast<std::size_t>(on_screen + 10));
+            CHECK(cards.size() <= static_cast<std::size_t>(on_screen + 12));
+        }
+        // In reading order, newest first, each below the one before.
+        for (std::size_t i = 1; i < cards.size(); ++i) {
+            CHECK(cards[i].name.find(std::to_string(1000 + reflections - static_cast<int>(i))) != std::string::npos);
+            CHECK(cards[i].min.y > cards[i - 1].min.y);
+        }
+    }
 }
