@@ -474,7 +474,8 @@ async function scale(url, journalPath, journalBytes, expected) {
     log(`scale: scrolling ${drawn.length} frames, work median ${ms(out.scroll.workMedian)} p95 ${ms(out.scroll.workP95)}, interval ${ms(out.scroll.intervalMedian)}, ${Math.round(out.scroll.vertices)} vertices per frame`);
 
     // One edit in a reflection -> "Saved" (includes the save debounce and the IndexedDB sync).
-    await page.getByRole('button', { name: CARD }).first().click();
+    // The mirror also holds cards just out of view (so Tab reaches them): click one on screen.
+    await page.getByRole('button', { name: CARD }).filter({ visible: true }).first().click();
     await settle(page);
     // Reflections open where the user left off; step 1 always has the letter's text field.
     await page.locator('#overlay [aria-label^="1. "]').first().click();

@@ -302,6 +302,11 @@ const Debrief = (() => {
         if (r.name) { if (el.getAttribute('aria-label') !== r.name) el.setAttribute('aria-label', r.name); }
         else el.removeAttribute('aria-label');
         if (r.rove) el.dataset.rove = ''; else delete el.dataset.rove;
+        // A list item's place when the list lays out only part of itself (the journal's cards).
+        for (const [attr, value] of [['aria-posinset', r.pos], ['aria-setsize', r.size]]) {
+          if (value) { if (el.getAttribute(attr) !== String(value)) el.setAttribute(attr, String(value)); }
+          else el.removeAttribute(attr);
+        }
         this.describe(el, r.hint);
         el._parent = r.parent;
       }

@@ -29,6 +29,7 @@ const char* region_role(ui::Region region) {
         case ui::Region::radiogroup: return "radiogroup";
         case ui::Region::group: return "group";
         case ui::Region::list: return "list";
+        case ui::Region::listitem: return "listitem";
         case ui::Region::toolbar: return "toolbar";
         case ui::Region::checkgroup: return "group";  // a group of checkboxes, one Tab stop (shell.js)
     }
@@ -83,6 +84,12 @@ void mirror_sync_to_dom(const App& app) {
             w.number(static_cast<std::int64_t>(region.parent));
             w.key("seq");
             w.number(static_cast<std::int64_t>(region.sequence));
+            if (region.position > 0) {
+                w.key("pos");
+                w.number(static_cast<std::int64_t>(region.position));
+                w.key("size");
+                w.number(static_cast<std::int64_t>(region.set_size));
+            }
             w.key("rove");
             w.boolean(region.kind == ui::Region::checkgroup);
             // How to move within a group of checkboxes: a roving group is not what a screen reader

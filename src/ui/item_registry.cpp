@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 #include "core/i18n.h"
 
@@ -55,6 +56,7 @@ struct Registry {
     std::vector<RegionInfo> regions_finished;
     std::vector<ImGuiID> open_regions;
     std::string next_region_name;
+    int next_region_position = 0, next_region_set_size = 0;
     int title_level = 0;
     std::string place[2];                  // building, finished
     bool back[2] = {false, false};         // building, finished
@@ -189,6 +191,11 @@ const std::vector<FrameStatus>& item_registry_statuses() { return registry().sta
 
 void set_next_region_name(std::string name) { registry().next_region_name = std::move(name); }
 
+void set_next_region_position(int position, int set_size) {
+    registry().next_region_position = position;
+    registry().next_region_set_size = set_size;
+}
+
 void begin_region(Region kind, const char* id, std::string name) {
     Registry& r = registry();
     if (!r.next_region_name.empty()) name = std::move(r.next_region_name);
@@ -199,6 +206,8 @@ void begin_region(Region kind, const char* id, std::string name) {
     region.name = std::move(name);
     region.parent = current_region();
     region.sequence = ++r.sequence;
+    region.position = std::exchange(r.next_region_position, 0);
+    region.set_size = std::exchange(r.next_region_set_size, 0);
     r.open_regions.push_back(region.id);
     r.regions_building.push_back(std::move(region));
 }
@@ -224,6 +233,7 @@ void item_registry_begin_frame() {
     r.rects.clear();
     r.statuses[0].clear();
     r.next_region_name.clear();
+    r.next_region_position = r.next_region_set_size = 0;
     r.title_level = 0;
     r.sequence = 0;
     ImGui::GetCurrentContext()->TestEngineHookItems = true;

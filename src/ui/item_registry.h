@@ -19,7 +19,19 @@ enum class Role { button, checkbox, radio, tab, option, link, heading, text, lis
 // its DOM element, so assistive technology hears the structure (see docs/architecture.md).
 // `toolbar` and `checkgroup` (a group of checkboxes) are one Tab stop each, the arrow keys moving
 // within them, as `radiogroup` and `tablist` are.
-enum class Region { banner, navigation, main, tablist, tabpanel, radiogroup, group, list, toolbar, checkgroup };
+enum class Region {
+    banner,
+    navigation,
+    main,
+    tablist,
+    tabpanel,
+    radiogroup,
+    group,
+    list,
+    listitem,
+    toolbar,
+    checkgroup
+};
 
 struct RegionInfo {
     ImGuiID id = 0;
@@ -27,6 +39,9 @@ struct RegionInfo {
     std::string name;  // accessible name; empty when the container needs none
     ImGuiID parent = 0;
     int sequence = 0;  // where it starts in reading order
+    // A list item's place in the whole list, from 1, and the list's length: set when the list lays
+    // out only some of its items (0: not set).
+    int position = 0, set_size = 0;
 };
 
 struct ItemInfo {
@@ -106,6 +121,8 @@ std::string take_last_text();
 // Names the next region opened, whatever name it is opened with (e.g. a choice row with no prompt
 // drawn above it, which would otherwise take the name of the paragraph before).
 void set_next_region_name(std::string name);
+// Gives the next region opened (a list item) its place in a list that lays out only part of itself.
+void set_next_region_position(int position, int set_size);
 // Opens a container; `id` is pushed on ImGui's ID stack only to make the region's ID.
 void begin_region(Region kind, const char* id, std::string name = {});
 void end_region();

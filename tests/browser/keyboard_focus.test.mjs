@@ -266,7 +266,7 @@ test('each checkbox and field is heard once; home\'s cards are groups named by t
     await page.getByRole('tab', { name: t('nav.journal') }).click();
     await page.getByRole('button', { name: 'Open \u2068Lumen\u2069' }).waitFor({ state: 'attached' });
     const home = await page.locator('body').ariaSnapshot();
-    assert.match(home, /- group "Lumen":\n\s+- button "Open \u2068Lumen\u2069"\n\s+- paragraph: Lumen\n/, home);
+    assert.match(home, /- list:\n\s+- listitem "Lumen":\n\s+- button "Open \u2068Lumen\u2069"\n\s+- paragraph: Lumen\n/, home);
   });
 });
 
