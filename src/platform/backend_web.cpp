@@ -330,8 +330,14 @@ void update_display(ImGuiIO& io) {
     if (ratio != g.ratio || !g.fonts_ready || ui::fonts_outdated()) {
         g.ratio = ratio;
         g.callbacks.rebuild_fonts(ratio);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        if (g.fonts_ready) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        } else {
+            // The first time the backend's shaders and buffers are made with the texture: left to
+            // ImGui_ImplOpenGL3_NewFrame(), they uploaded the atlas a second time (and kept both).
+            ImGui_ImplOpenGL3_CreateDeviceObjects();
+        }
         g.fonts_ready = true;
         g.canvas_stale = true;
     }
