@@ -503,14 +503,7 @@ void backend_init(BackendCallbacks callbacks) {
     emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_key);
     emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_blur);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_resize);
-    // The fonts and the GL objects in a task of their own, then the first frame in the next: on a
-    // phone, one task doing both blocked the page for 250 ms (Lighthouse's 4x slowdown).
-    emscripten_set_timeout(
-        [](void*) {
-            update_display(ImGui::GetIO());
-            request_frame();
-        },
-        0.0, nullptr);
+    request_frame();
 }
 
 }  // namespace debrief::platform
