@@ -258,6 +258,8 @@ describe('a second deployment', () => {
     assert.equal(await page.evaluate(() => sessionStorage.getItem('flushed-while-waiting')), 'true', 'saved before switching');
     assert.equal(await controlled(page), true);
     assert.deepEqual(await cacheNames(page), [`debrief-${second.version}`], 'the old cache is gone');
+    // "ready" comes at the end of main(); the fonts are loaded by the first frame, after it.
+    await page.waitForFunction(() => window.debrief.atlas !== undefined, null, { timeout: 30000 });
     assert.equal(await page.evaluate(() => window.debrief.atlas), 'restored', 'the glyph atlas outlives the build');
     assert.equal(await banner.textContent(), '');
 
