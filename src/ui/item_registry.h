@@ -39,8 +39,8 @@ struct RegionInfo {
     std::string name;  // accessible name; empty when the container needs none
     ImGuiID parent = 0;
     int sequence = 0;  // where it starts in reading order
-    // A list item's place in the whole list, from 1, and the list's length: set when the list lays
-    // out only some of its items (0: not set).
+    // A list item's place in the whole list, from 1, and the list's length (0: not set). Said by
+    // the mirror: a long list lays out only some of its items.
     int position = 0, set_size = 0;
 };
 
@@ -121,7 +121,7 @@ std::string take_last_text();
 // Names the next region opened, whatever name it is opened with (e.g. a choice row with no prompt
 // drawn above it, which would otherwise take the name of the paragraph before).
 void set_next_region_name(std::string name);
-// Gives the next region opened (a list item) its place in a list that lays out only part of itself.
+// Gives the next region opened (a list item) its place in its whole list (RegionInfo::position).
 void set_next_region_position(int position, int set_size);
 // Opens a container; `id` is pushed on ImGui's ID stack only to make the region's ID.
 void begin_region(Region kind, const char* id, std::string name = {});

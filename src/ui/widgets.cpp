@@ -174,8 +174,8 @@ void one_line(const std::string& text) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return;
     const float wrap_pos = window->DC.TextWrapPos;
-    // A pixel to spare: ImGui's own wrapping must not see the cut line as one pixel too wide.
     const ImVec2 pos = window->DC.CursorPos;
+    // A pixel to spare: ImGui's own wrapping must not see the cut line as one pixel too wide.
     const float width = ImGui::CalcWrapWidthForPos(pos, wrap_pos < 0.0f ? 0.0f : wrap_pos) - 1.0f;
     const ImVec2 end(pos.x + width, pos.y + ImGui::GetTextLineHeight());
     if (!ImGui::IsRectVisible(pos, end)) {
