@@ -29,7 +29,8 @@ void wrapped_text(const char* text);
 // A bar across the column, `fraction` (0 to 1) full; read as a progressbar named `name` whose value
 // says `value_text`.
 void progress_bar(const std::string& name, float fraction, std::string value_text);
-// User-typed text drawn by ImGui: shaped for RTL scripts, one line.
+// User-typed text drawn by ImGui, shaped for RTL scripts: one paragraph, which still wraps at a
+// wrap position the column or a card has set (`fallback`, muted, when the text is empty).
 void user_text_line(const std::string& text, const char* fallback = "");
 // One line that never wraps: cut with "…" where it would pass the wrap position (a card's, else
 // the column's). The mirror reads the whole text.

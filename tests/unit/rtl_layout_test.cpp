@@ -141,7 +141,7 @@ TEST_CASE("rtl layout: a harakat sits over its letter, not beside it") {
 }
 
 TEST_CASE("rtl layout: a Latin line in a clipped card of the Arabic interface is whole, at the card's start") {
-    // A reflection card narrows its line with a clip rectangle (home_view.cpp): the line must align
+    // A line narrowed by a clip rectangle and no wrap position (widgets.cpp paragraph()) must align
     // within it, or ImGui culls the glyphs past the clip and the mirror moves what is left.
     constexpr float card_right = 250.0f;
     const auto draw = [] {
