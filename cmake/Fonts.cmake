@@ -29,4 +29,26 @@ endfunction()
 debrief_font_collection(latin.ttc "${LATIN_UNICODES}" NotoSans-Regular.ttf NotoSans-Bold.ttf)
 # Headings are bold in Arabic too: the heading font merges the bold face (src/ui/fonts.cpp).
 debrief_font_collection(arabic.ttc "${ARABIC_UNICODES}" NotoSansArabic-Regular.ttf NotoSansArabic-Bold.ttf)
-add_custom_target(debrief_fonts ALL DEPENDS "${DEBRIEF_FONTS_DIR}/latin.ttc" "${DEBRIEF_FONTS_DIR}/arabic.ttc")
+
+# The characters the fonts above lack, one file per block of 256 code points, fetched the first time
+# one of the block's characters is drawn, and only the characters drawn are rasterised (the block lists
+# match src/ui/fonts.cpp's). Letters from Noto Sans for names and words typed in other alphabets:
+# Latin Extended-A and -B (Łukasz, Yılmaz, Dvořák), the combining accents, Greek, Cyrillic, Latin
+# Extended Additional (Vietnamese). Emoji and symbols from Symbola (fonts-symbola; outlines, which
+# stb_truetype draws: Noto's emoji are colour bitmaps), with the zero-width joiner and the variation
+# selectors, so that "❤️" is a heart and not a heart and a "?".
+set(SYMBOLA "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf" CACHE FILEPATH "Debian fonts-symbola")
+set(MORE_LETTERS_UNICODES "U+0100-024F,U+0300-03FF,U+0400-04FF,U+1E00-1EFF")
+set(SYMBOL_UNICODES "U+200B-200F,U+2190-21FF,U+2300-23FF,U+2460-24FF,U+25A0-27BF,U+2B00-2BFF,U+FE00-FE0F,U+1F300-1F6FF,U+1F900-1F9FF")
+set(blocks_script "${CMAKE_SOURCE_DIR}/scripts/lib/make_font_blocks.py")
+add_custom_command(OUTPUT "${DEBRIEF_FONTS_DIR}/blocks.stamp"
+  COMMAND ${CMAKE_COMMAND} -E remove_directory "${DEBRIEF_FONTS_DIR}/blocks"
+  COMMAND /usr/bin/python3 "${blocks_script}" "${DEBRIEF_FONTS_DIR}/blocks" "${MORE_LETTERS_UNICODES}"
+          "${NOTO_DIR}/NotoSans-Regular.ttf" "${NOTO_DIR}/NotoSans-Bold.ttf"
+  COMMAND /usr/bin/python3 "${blocks_script}" "${DEBRIEF_FONTS_DIR}/blocks" "${SYMBOL_UNICODES}" "${SYMBOLA}"
+  COMMAND ${CMAKE_COMMAND} -E touch "${DEBRIEF_FONTS_DIR}/blocks.stamp"
+  DEPENDS "${NOTO_DIR}/NotoSans-Regular.ttf" "${NOTO_DIR}/NotoSans-Bold.ttf" "${SYMBOLA}" "${blocks_script}"
+          "${CMAKE_SOURCE_DIR}/scripts/lib/make_font_collection.py" "${CMAKE_CURRENT_LIST_FILE}"
+  COMMENT "Subsetting Noto Sans and Symbola into blocks -> fonts/blocks/" VERBATIM)
+add_custom_target(debrief_fonts ALL DEPENDS "${DEBRIEF_FONTS_DIR}/latin.ttc" "${DEBRIEF_FONTS_DIR}/arabic.ttc"
+                                            "${DEBRIEF_FONTS_DIR}/blocks.stamp")

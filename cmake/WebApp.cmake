@@ -78,6 +78,7 @@ add_custom_target(debrief_site ALL
   COMMAND ${CMAKE_COMMAND} -E make_directory "${DEBRIEF_SITE_DIR}/fonts"
   COMMAND ${CMAKE_COMMAND} -E copy "${DEBRIEF_FONTS_DIR}/latin.ttc" "${DEBRIEF_FONTS_DIR}/arabic.ttc"
           "${DEBRIEF_SITE_DIR}/fonts/"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${DEBRIEF_FONTS_DIR}/blocks" "${DEBRIEF_SITE_DIR}/fonts/blocks"
   COMMAND "${DEBRIEF_NODE}" "${CMAKE_SOURCE_DIR}/scripts/lib/minify.mjs" "${DEBRIEF_SITE_DIR}"
           app.js shell.js lock.js storage.js
   COMMAND "${DEBRIEF_NODE}" "${CMAKE_SOURCE_DIR}/scripts/lib/make_precache.mjs" "${DEBRIEF_SITE_DIR}" "${CMAKE_SOURCE_DIR}/web/sw.js"

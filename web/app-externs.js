@@ -41,7 +41,7 @@ GlueIDBFSSet.entries;
 
 /** web/shell.js */
 var Debrief = {};
-Debrief.loadArabicFonts = function() {};
+Debrief.loadFontFile = function(name) {};
 Debrief.languageChanged = function(code, dir, title, description) {};
 Debrief.fetchCatalogue = function(code) {};
 Debrief.mirror;

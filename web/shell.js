@@ -883,10 +883,9 @@ const Debrief = (() => {
 
   // Started as soon as this script runs, so the fonts download alongside app.js and app.wasm
   // instead of after the wasm is instantiated; preRun only waits for them and writes them to /fonts.
-  // The Arabic faces are fetched only when the app first draws Arabic (loadArabicFonts). Each file
-  // is a collection of a script's regular and bold faces (cmake/Fonts.cmake).
+  // The Arabic faces, more letters and emoji are fetched only when the app first draws one of their
+  // characters (loadFontFile). Each file is a collection of a regular and a bold face (cmake/Fonts.cmake).
   const fontNames = ['latin.ttc'];
-  const arabicFontNames = ['arabic.ttc'];
   let fontDownloads = null;
   const fetchFontFiles = (names) => Promise.all(names.map(async (name) => {
     const response = await fetch(`fonts/${name}`);
@@ -936,6 +935,7 @@ const Debrief = (() => {
     const atlasesInTime = Promise.race([readAtlases(), new Promise((resolve) => setTimeout(resolve, ATLAS_WAIT_MS, []))]);
     const [buffers, atlases] = await Promise.all([fetchFonts(), atlasesInTime]);
     FS.mkdir('/fonts');
+    FS.mkdir('/fonts/blocks');  // for loadFontFile
     fontNames.forEach((name, i) => FS.writeFile(`/fonts/${name}`, buffers[i]));
     FS.mkdir('/atlas');
     for (const [name, bytes] of atlases) FS.writeFile(`/atlas/${name}`, bytes);
@@ -987,20 +987,21 @@ const Debrief = (() => {
     if (typeof caches !== 'undefined') caches.delete(ATLAS_CACHE).catch(() => {});
   }
 
-  // Called from C++ (ui/fonts.h) the first time Arabic is drawn; the app draws it with the glyphs
-  // it has until the files are in /fonts, then rebuilds its atlas. A failed download is retried on
-  // the next request (C++ asks again when the app is next drawn with Arabic).
-  let arabicFonts = 'absent'; // 'loading', 'loaded'
-  function loadArabicFonts() {
-    if (arabicFonts !== 'absent') return;
-    arabicFonts = 'loading';
-    fetchFontFiles(arabicFontNames).then((buffers) => {
-      arabicFontNames.forEach((name, i) => FS.writeFile(`/fonts/${name}`, buffers[i]));
-      arabicFonts = 'loaded';
-      call('debrief_arabic_fonts_arrived');
+  // Called from C++ (ui/fonts.h) while text is drawn whose characters are in a file not loaded yet
+  // (arabic.ttc, blocks/u1f400.ttc...); the app draws with the glyphs it has until the file is in
+  // /fonts, then rebuilds its atlas. A failed download is retried on the next request (C++ asks again
+  // whenever it draws with the file still missing).
+  const fontFiles = new Map();  // name -> 'loading' | 'loaded'
+  function loadFontFile(name) {
+    if (fontFiles.has(name)) return;
+    fontFiles.set(name, 'loading');
+    fetchFontFiles([name]).then(([bytes]) => {
+      FS.writeFile(`/fonts/${name}`, bytes);
+      fontFiles.set(name, 'loaded');
+      call('debrief_font_file_arrived');
     }, (e) => {
-      console.warn(`Arabic fonts: ${e.message}`);
-      arabicFonts = 'absent';
+      console.warn(`Debrief: font ${e.message}`);
+      fontFiles.delete(name);
     });
   }
 
@@ -1019,7 +1020,7 @@ const Debrief = (() => {
   // pending or saving), 'sync' (an IndexedDB sync is running or queued), 'refresh' (a read-only tab
   // is reloading the writer's files), 'info' (a storage estimate is on its way), 'file' (an import
   // being read), 'clipboard' (a copy not written yet), 'catalogue' (a language file on its way),
-  // 'fonts' (the Arabic faces downloading). Input already dispatched is included (its
+  // 'fonts' (a font file downloading). Input already dispatched is included (its
   // handlers schedule a frame at once); a save message still travelling from another tab is not.
   function pending() {
     const d = window.debrief;
@@ -1036,7 +1037,7 @@ const Debrief = (() => {
     if (files.reading > 0) reasons.push('file');
     if (copying > 0) reasons.push('clipboard');
     if (catalogueFetches > 0) reasons.push('catalogue');
-    if (arabicFonts === 'loading') reasons.push('fonts');
+    if ([...fontFiles.values()].includes('loading')) reasons.push('fonts');
     return reasons;
   }
 
@@ -1067,7 +1068,7 @@ const Debrief = (() => {
     linkManifest(firstLanguage);
   }
 
-  return { compileWasmAfterPaint, instantiateWasm, fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, readAtlases, loadFonts, atlasLoaded, forgetAtlases, loadArabicFonts, supported, watchViewport, statusText };
+  return { compileWasmAfterPaint, instantiateWasm, fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, readAtlases, loadFonts, atlasLoaded, forgetAtlases, loadFontFile, supported, watchViewport, statusText };
 })();
 
 var Module = {

@@ -30,9 +30,11 @@ async function listFiles(dir) {
 // Files a first visit in English never needs are fetched only by those who need them, and the worker
 // caches them when first fetched (web/sw.js), so they are listed apart from the first-visit precache:
 // the other languages' catalogues, the Arabic faces (fetched when Arabic text is first drawn, in any
-// language) and the large icons (fetched by the browser only to install the app). The manifests stay
+// language), the blocks of more letters and emoji (fetched when one of their characters is first
+// drawn) and the large icons (fetched by the browser only to install the app). The manifests stay
 // precached: the browser reads the page's manifest whenever it likes, offline too.
 const isLazy = (path) => path.startsWith('i18n/') || path.startsWith('fonts/arabic') ||
+  path.startsWith('fonts/blocks/') ||
   /^icons\/icon-(maskable-)?512\.png$/.test(path);
 
 // Returns { version, files, lazy }: each site-relative URL path with its SHA-256, files precached at

@@ -13,6 +13,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev
   emscripten nlohmann-json3-dev doctest-dev
   fonts-noto-core python3-fonttools python3-brotli brotli
+  fonts-symbola               # emoji and symbols, fetched by the app only when one is drawn
   gettext                     # msgfmt: checks and compiles the translations (assets/i18n/)
   chromium
   firefox-esr xvfb xauth      # the Firefox browser tests, headed under xvfb-run (WebGL 2 needs a display)

@@ -341,9 +341,6 @@ void update_display(ImGuiIO& io) {
         g.fonts_ready = true;
         g.canvas_stale = true;
     }
-    // clang-format off
-    if (ui::arabic_files_needed()) EM_ASM({ Debrief.loadArabicFonts(); });  // once; it calls back when done
-    // clang-format on
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DisplayFramebufferScale = ImVec2(ratio, ratio);
 }
@@ -523,9 +520,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE int debrief_pending() {
     return (g.frame_scheduled ? 1 : 0) | (g.armed_timers > 0 ? 2 : 0);
 }
 
-// The Arabic font files are in /fonts now (web/shell.js loadArabicFonts): rebuild the atlas with them.
-extern "C" EMSCRIPTEN_KEEPALIVE void debrief_arabic_fonts_arrived() {
-    debrief::ui::arabic_files_arrived();
+// A font file is in /fonts now (web/shell.js loadFontFile): rebuild the atlas with it.
+extern "C" EMSCRIPTEN_KEEPALIVE void debrief_font_file_arrived() {
+    debrief::ui::font_files_arrived();
     debrief::platform::request_frame();
 }
 

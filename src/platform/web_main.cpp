@@ -33,6 +33,8 @@ EM_JS(void, js_fail, (const char* reason), { Debrief.fail(UTF8ToString(reason));
 EM_JS(void, js_ready, (), { Debrief.ready(); });
 EM_JS(void, js_announce, (const char* text), { Debrief.announce(UTF8ToString(text)); });
 EM_JS(void, js_atlas_loaded, (int restored, const char* saved), { Debrief.atlasLoaded(restored, UTF8ToString(saved)); });
+// Once per file, however often it is asked for; it calls debrief_font_file_arrived() when the file is in.
+EM_JS(void, js_load_font_file, (const char* name), { Debrief.loadFontFile(UTF8ToString(name)); });
 // clang-format on
 
 platform::WebEnvironment g_env;
@@ -114,7 +116,9 @@ int main() {
             app_after_frame();
             platform::long_work_after_frame();
             platform::follow_language(g_app);
-            // Arabic text was drawn with the Latin-only atlas: draw again once the glyphs are in.
+            // Text was drawn with glyphs the atlas lacks: fetch their files, or draw again now that
+            // they are in. Asked after the frame that drew the text, which may be the last one.
+            for (const std::string& file : ui::font_files_needed()) js_load_font_file(file.c_str());
             if (ui::fonts_outdated()) platform::request_frame();
         },
     });

@@ -40,17 +40,28 @@ std::string to_utf8(std::vector<FriBidiChar> text) {
 }  // namespace
 
 bool has_rtl(std::string_view utf8) {
-    // Hebrew and Arabic lead bytes are 0xD6..0xDF, and U+FB1D..U+FEFF start with 0xEF 0xAC..0xBB.
+    // Hebrew and Arabic lead bytes are 0xD6..0xDF; U+0800..U+08FF starts with 0xE0 0xA0..0xA3; the
+    // presentation forms U+FB1D..U+FDFF and U+FE70..U+FEFF start with 0xEF 0xAC..0xB7 and 0xEF
+    // 0xB9 0xB0..0xEF 0xBB (not the variation selectors U+FE00..U+FE0F between them, in every "❤️").
+    bool rtl = false;
+    bool past_latin1 = false;  // a character from U+0100 on: lead bytes 0xC4 and up
     for (std::size_t i = 0; i < utf8.size(); ++i) {
         const auto b = static_cast<unsigned char>(utf8[i]);
-        if (b >= 0xD6 && b <= 0xDF) return true;
-        if (b == 0xE0 && i + 1 < utf8.size() && static_cast<unsigned char>(utf8[i + 1]) <= 0xA3) return true;
-        if (b == 0xEF && i + 1 < utf8.size()) {
-            const auto next = static_cast<unsigned char>(utf8[i + 1]);
-            if (next >= 0xAC && next <= 0xBB) return true;
-        }
+        if (b < 0xC4) continue;
+        past_latin1 = true;
+        const auto next = i + 1 < utf8.size() ? static_cast<unsigned char>(utf8[i + 1]) : 0;
+        const auto third = i + 2 < utf8.size() ? static_cast<unsigned char>(utf8[i + 2]) : 0;
+        if (b >= 0xD6 && b <= 0xDF) rtl = true;
+        if (b == 0xE0 && next >= 0xA0 && next <= 0xA3) rtl = true;
+        if (b == 0xEF && ((next == 0xAC && third >= 0x9D) || (next > 0xAC && next <= 0xB7) ||
+                          (next == 0xB9 && third >= 0xB0) || next == 0xBA || next == 0xBB))
+            rtl = true;
+        if (rtl) break;
     }
-    return false;
+    // Every path that draws text asks this first: the one place that sees all of it, so the glyphs
+    // it needs beyond the Latin font are asked for here too.
+    if (past_latin1) want_glyphs_of(utf8);
+    return rtl;
 }
 
 TextDirection paragraph_direction(std::string_view utf8) {

@@ -11,7 +11,8 @@
 
 namespace debrief::ui {
 
-// True when the text holds a character of a right-to-left script.
+// True when the text holds a character of a right-to-left script. Every path that draws text asks
+// this first, so it also asks for the glyphs the text needs beyond the Latin font (want_glyphs_of).
 bool has_rtl(std::string_view utf8);
 
 // One visual line: shaped (Arabic joining + presentation forms) and reordered. Returns the input

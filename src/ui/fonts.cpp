@@ -1,10 +1,16 @@
 // Font atlas: Noto Sans (Latin-1, the Windows-1252 letters of Latin Extended-A, punctuation), with Noto
 // Sans Arabic merged in once Arabic text is drawn: the presentation forms FriBidi's shaping produces (see bidi_text.h).
+// Other characters come in blocks of 256 code points once one of them is drawn: more letters (Noto
+// Sans) and emoji (Symbola), only the characters drawn rasterised.
 #include "ui/fonts.h"
 
 #include "ui/atlas_cache.h"
 
+#include "core/text.h"
+
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -15,9 +21,18 @@ Fonts g_fonts;
 bool g_arabic_wanted = false;   // right-to-left text was drawn since start-up
 bool g_with_arabic = false;     // the atlas holds the Arabic glyphs
 bool g_arabic_missing = false;  // Arabic is wanted but its files were not there yet
-int g_generation = 0;           // load_fonts() calls so far
-std::string g_font_folder;      // the last load_fonts()'s
-std::string g_atlas_folder;     // set_atlas_folder()
+// A block of characters drawn that the Latin and Arabic fonts lack (see more_glyphs).
+struct Block {
+    std::vector<ImWchar> wanted;  // sorted: the characters drawn so far
+    std::vector<ImWchar> ranges;  // `wanted` as ImGui's ranges, for the atlas (ImGui keeps the pointer)
+    std::size_t built = 0;        // how many of `wanted` the atlas holds
+    bool missing = false;         // its file is not in the font folder yet
+    float size_factor = 1.0f;     // its font's, against the Latin font's size
+};
+std::map<char32_t, Block> g_blocks;  // by first code point
+int g_generation = 0;                // load_fonts() calls so far
+std::string g_font_folder;           // the last load_fonts()'s
+std::string g_atlas_folder;          // set_atlas_folder()
 bool g_atlas_restored = false;
 std::string g_saved_atlas;  // take_saved_atlas()
 
@@ -29,6 +44,51 @@ const ImWchar latin_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 
 // presentation forms FriBidi's shaping emits: fewer glyphs to rasterise.
 const ImWchar arabic_ranges[] = {0x060C, 0x060C, 0x061B, 0x061C, 0x061F, 0x061F, 0x0621, 0x063A, 0x0640, 0x0655,
                                  0x0660, 0x066D, 0x0670, 0x0671, 0xFB50, 0xFB51, 0xFE80, 0xFEFC, 0};
+// What the block files hold (cmake/Fonts.cmake, MORE_LETTERS_UNICODES and SYMBOL_UNICODES): a block
+// of 256 code points is fetched the first time one of its characters is drawn.
+// Symbola's box is 2596 units of its 2048 (Noto Sans's 1362 of 1000): the factor gives both one em,
+// then a quarter more. Symbola draws its emoji within about 0.7 em, where a browser's colour emoji
+// take more than a letter's width: at one em a 👍 was narrower than an "M".
+constexpr float symbola_size_factor = (2596.0f / 2048.0f) / (1362.0f / 1000.0f) * 1.25f;
+struct MoreGlyphs {
+    char32_t first, last;
+    float size_factor;  // against the Latin font's size
+};
+constexpr MoreGlyphs more_glyphs[] = {
+    {0x0100, 0x024F, 1.0f},                   // Noto Sans: Latin Extended-A and -B
+    {0x0300, 0x03FF, 1.0f},                   // combining accents, Greek
+    {0x0400, 0x04FF, 1.0f},                   // Cyrillic
+    {0x1E00, 0x1EFF, 1.0f},                   // Latin Extended Additional
+    {0x200B, 0x200F, symbola_size_factor},    // Symbola: zero-width space and joiners, direction marks
+    {0x2190, 0x21FF, symbola_size_factor},    // arrows
+    {0x2300, 0x23FF, symbola_size_factor},    // technical: ⌛ ⏰
+    {0x2460, 0x24FF, symbola_size_factor},    // enclosed numbers
+    {0x25A0, 0x27BF, symbola_size_factor},    // shapes, symbols, dingbats: ☀ ☺ ❤ ✨
+    {0x2B00, 0x2BFF, symbola_size_factor},    // ⭐
+    {0xFE00, 0xFE0F, symbola_size_factor},    // variation selectors: the emoji form of ❤ (no width)
+    {0x1F300, 0x1F6FF, symbola_size_factor},  // pictographs, smileys, transport: 👍 💔 😭 🙏
+    {0x1F900, 0x1F9FF, symbola_size_factor},  // 🤗 🤔 🤷
+};
+constexpr char32_t block_size = 256;
+
+const MoreGlyphs* more_glyphs_for(char32_t c) {
+    for (const MoreGlyphs& m : more_glyphs)
+        if (c >= m.first && c <= m.last) return &m;
+    return nullptr;
+}
+
+bool in_latin_font(char32_t c) {
+    for (const ImWchar* r = latin_ranges; *r; r += 2)
+        if (c >= r[0] && c <= r[1]) return true;
+    return false;
+}
+
+std::string block_file(char32_t first) {
+    char name[24];
+    std::snprintf(name, sizeof name, "blocks/u%04x.ttc", static_cast<unsigned>(first));
+    return name;
+}
+
 // Each script is one collection: face 0 regular, face 1 bold (scripts/lib/make_font_collection.py).
 constexpr int regular_face = 0;
 constexpr int bold_face = 1;
@@ -66,10 +126,12 @@ bool file_exists(const std::string& path) {
     return file != nullptr;
 }
 
-// The atlas from the folder if it holds one of these fonts, else built (and saved there).
-bool restore_or_build(ImFontAtlas& atlas, bool with_arabic) {
+// The atlas from the folder if it holds one of these fonts, else built (and saved there). An atlas
+// with glyphs from blocks is neither: its characters are whatever this visit drew, and saving it
+// would replace the one the next start can use.
+bool restore_or_build(ImFontAtlas& atlas, bool with_arabic, bool with_blocks) {
     g_atlas_restored = false;
-    if (g_atlas_folder.empty()) return atlas.Build();
+    if (g_atlas_folder.empty() || with_blocks) return atlas.Build();
     const std::string path = g_atlas_folder + (with_arabic ? "/latin-arabic.atlas" : "/latin.atlas");
     std::vector<char> saved;
     if (read_file(path, saved)) {
@@ -124,6 +186,27 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
     if (!read_file(directory + "/latin.ttc", latin)) return false;
     const bool with_arabic = g_arabic_wanted && read_file(directory + "/arabic.ttc", arabic);
     g_arabic_missing = g_arabic_wanted && !with_arabic;
+    struct LoadedBlock {
+        std::vector<char> data;
+        const Block* block;
+    };
+    std::vector<LoadedBlock> blocks;
+    for (auto& [first, block] : g_blocks) {
+        std::vector<char> data;
+        block.missing = !read_file(directory + "/" + block_file(first), data);
+        if (block.missing) continue;
+        block.ranges.clear();
+        for (const ImWchar c : block.wanted) block.ranges.insert(block.ranges.end(), {c, c});
+        block.ranges.push_back(0);
+        block.built = block.wanted.size();
+        blocks.push_back({std::move(data), &block});
+    }
+    // Each font: Latin, then Arabic, then the blocks, merged.
+    const auto add_merged = [&](int face, float px, float arabic_px) {
+        if (with_arabic) add_font(arabic, face, arabic_px, arabic_ranges, true);
+        for (const LoadedBlock& b : blocks)
+            add_font(b.data, face, px * b.block->size_factor, b.block->ranges.data(), true);
+    };
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // WebGL 2 takes textures of any height: at a pixel ratio of 3 the atlas is 1024x645 instead of
@@ -132,16 +215,16 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
     const float small_px = body_px - 2.0f;
     const float arabic_scale = arabic_size_factor * pixel_ratio;
     g_fonts.body = add_font(latin, regular_face, body_px * pixel_ratio, latin_ranges, false);
-    if (with_arabic) add_font(arabic, regular_face, body_px * arabic_scale, arabic_ranges, true);
+    add_merged(regular_face, body_px * pixel_ratio, body_px * arabic_scale);
     g_fonts.heading = add_font(latin, bold_face, heading_px * pixel_ratio, latin_ranges, false);
-    if (with_arabic) add_font(arabic, bold_face, heading_px * arabic_scale, arabic_ranges, true);
+    add_merged(bold_face, heading_px * pixel_ratio, heading_px * arabic_scale);
     // The small font draws translated labels (tabs, step names, legends): all the letters the others have.
     g_fonts.small = add_font(latin, regular_face, small_px * pixel_ratio, latin_ranges, false);
-    if (with_arabic) add_font(arabic, regular_face, small_px * arabic_scale, arabic_ranges, true);
+    add_merged(regular_face, small_px * pixel_ratio, small_px * arabic_scale);
     g_with_arabic = with_arabic;
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = g_fonts.body;
-    if (!restore_or_build(*io.Fonts, with_arabic)) return false;
+    if (!restore_or_build(*io.Fonts, with_arabic, !blocks.empty())) return false;
     // After the save: a restored atlas has its glyphs as Build() left them, and is adjusted the same way.
     if (with_arabic) {
         place_arabic_marks(g_fonts.body, body_px * pixel_ratio);
@@ -169,10 +252,51 @@ void want_arabic_glyphs() {
     if (!file_exists(g_font_folder + "/arabic.ttc")) g_arabic_missing = true;
 }
 
-bool fonts_outdated() { return g_arabic_wanted && !g_with_arabic && !g_arabic_missing; }
+void want_glyphs_of(std::string_view utf8) {
+    // Most text has no character past U+00FF, whose lead bytes are 0xC4 and up: nothing to decode.
+    if (std::none_of(utf8.begin(), utf8.end(), [](char b) { return static_cast<unsigned char>(b) >= 0xC4; })) return;
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const char32_t c = decode_utf8(utf8, pos);
+        if (c < 0x100 || (c >= 0x0600 && c <= 0x06FF) || in_latin_font(c)) continue;  // Arabic: its own font
+        const MoreGlyphs* more = more_glyphs_for(c);
+        if (!more) continue;
+        const char32_t first = c / block_size * block_size;
+        const auto [it, new_block] = g_blocks.try_emplace(first);
+        Block& block = it->second;
+        const auto at = std::lower_bound(block.wanted.begin(), block.wanted.end(), static_cast<ImWchar>(c));
+        if (at != block.wanted.end() && *at == c) continue;
+        block.wanted.insert(at, static_cast<ImWchar>(c));
+        // As for Arabic: no rebuild that could only make the same atlas, until the file is there.
+        if (new_block) {
+            block.size_factor = more->size_factor;
+            block.missing = !file_exists(g_font_folder + "/" + block_file(first));
+        }
+    }
+}
 
-bool arabic_files_needed() { return g_arabic_wanted && g_arabic_missing; }
+bool fonts_outdated() {
+    if (g_arabic_wanted && !g_with_arabic && !g_arabic_missing) return true;
+    return std::any_of(g_blocks.begin(), g_blocks.end(),
+                       [](const auto& b) { return !b.second.missing && b.second.built != b.second.wanted.size(); });
+}
 
-void arabic_files_arrived() { g_arabic_missing = false; }
+std::vector<std::string> font_files_needed() {
+    std::vector<std::string> files;
+    if (g_arabic_wanted && g_arabic_missing) files.emplace_back("arabic.ttc");
+    for (const auto& [first, block] : g_blocks)
+        if (block.missing) files.push_back(block_file(first));
+    return files;
+}
+
+void forget_wanted_glyphs() {
+    g_arabic_wanted = false;
+    g_arabic_missing = false;
+    g_blocks.clear();
+}
+
+void font_files_arrived() {
+    g_arabic_missing = false;
+    for (auto& [first, block] : g_blocks) block.missing = false;
+}
 
 }  // namespace debrief::ui

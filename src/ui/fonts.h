@@ -4,6 +4,8 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace debrief::ui {
 
@@ -37,11 +39,20 @@ std::string take_saved_atlas();
 // Called when right-to-left text is about to be drawn; the platform then rebuilds the atlas with
 // Arabic (fonts_outdated) and draws again, so the text shows in its own letters a frame later.
 void want_arabic_glyphs();
+// Called with text about to be drawn: its characters that neither the Latin nor the Arabic font has
+// (a Polish or Turkish name, Greek, Cyrillic, an emoji) are added to the atlas the same way, from
+// the block files that hold them (fonts/blocks/u1f400.ttc holds U+1F400-1F4FF). Those no file
+// has stay "?".
+void want_glyphs_of(std::string_view utf8);
 bool fonts_outdated();
-// The Arabic font files are downloaded only once Arabic is drawn: load_fonts builds without them
-// while they are missing, arabic_files_needed() tells the platform to fetch them, and
-// arabic_files_arrived() (the files are now in the directory) makes the atlas outdated again.
-bool arabic_files_needed();
-void arabic_files_arrived();
+// Font files are downloaded only once one of their characters is drawn: load_fonts builds without
+// them while they are missing, font_files_needed() names them (relative to the font folder) for the
+// platform to fetch, and font_files_arrived() (they are in the folder now) makes the atlas outdated
+// again.
+std::vector<std::string> font_files_needed();
+void font_files_arrived();
+// Forgets every character asked for, Arabic included, as at start-up. The app never needs to (what
+// was drawn once is likely drawn again); tests do, as they share one process.
+void forget_wanted_glyphs();
 
 }  // namespace debrief::ui

@@ -1,7 +1,8 @@
 // The Arabic interface is the English one seen in a mirror (src/ui/draw_mirror.h): the tab row starts
 // on the right, Next sits left of Back, fields and the accessible mirror sit at mirrored places and read
 // right to left, and a click on a mirrored button reaches that button. Screenshots of home and a step,
-// in both directions and two sizes, go to build/test-artifacts/ for a person to look at.
+// in both directions and two sizes, go to build/test-artifacts/ for a person to look at. Emoji and
+// letters beyond the Latin font are fetched in blocks when drawn.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -75,6 +76,14 @@ for (const [size, viewport] of Object.entries(viewports)) {
       const company = page.getByLabel('Company', { exact: true });
       const companyEn = (await boxes(company))[0];
       await shot('step-en');
+      // Characters the Latin font lacks come in blocks once drawn (src/ui/fonts.h): a Polish and a
+      // Turkish name, an emoji, and the heart with its emoji form (U+FE0F: drawn with no width).
+      const blockRequests = [];
+      page.on('request', (r) => { const m = /fonts\/(blocks\/u[0-9a-f]+)\.ttc$/.exec(r.url()); if (m) blockRequests.push(m[1]); });
+      await company.fill('Łukasz Yılmaz 😭❤️');
+      await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'frame' || r === 'fonts'));
+      assert.deepEqual(blockRequests.sort(), ['blocks/u0100', 'blocks/u1f600', 'blocks/u2700', 'blocks/ufe00']);
+      await shot('step-more-letters');
       // An Arabic company name, drawn by the app as the reflection's title, brings the Arabic faces.
       await company.fill('استوديو نورد');
       await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'frame' || r === 'fonts'));

@@ -20,6 +20,19 @@ float ten_per_character(std::string_view utf8) {
 }
 }  // namespace
 
+// has_rtl decides from UTF-8 lead bytes which text goes through FriBidi (and brings the Arabic faces).
+TEST_CASE("bidi_text: right-to-left text is told by its characters, emoji and ligatures are not") {
+    CHECK(has_rtl("مرحبا"));
+    CHECK(has_rtl("שלום"));
+    CHECK(has_rtl("\uFB50"));                      // alef wasla, a presentation form
+    CHECK(has_rtl("\uFEFB"));                      // the lam-alef ligature
+    CHECK(has_rtl("\uFB1D"));                      // the first Hebrew presentation form
+    CHECK_FALSE(has_rtl("Acme 😭 ❤️"));      // U+FE0F, the emoji form, sits between the Arabic forms
+    CHECK_FALSE(has_rtl("\uFE0E \uFE30 \uFE6B"));  // text form, vertical and small forms
+    CHECK_FALSE(has_rtl("\uFB01"));                // the fi ligature, before the Hebrew forms
+    CHECK_FALSE(has_rtl("Łukasz Дом Σ"));
+}
+
 TEST_CASE("bidi_text: a paragraph takes its direction from its first strong character") {
     CHECK(paragraph_direction("مرحبا Debrief") == TextDirection::rtl);
     CHECK(paragraph_direction("Debrief مرحبا") == TextDirection::ltr);

@@ -17,21 +17,22 @@
 using namespace debrief;
 
 TEST_CASE("fonts: without the Arabic files the atlas builds in Latin and asks for them") {
+    ui::forget_wanted_glyphs();
     samples::ScratchFolder folder;
     const std::filesystem::path fonts(DEBRIEF_FONTS_DIR);
     std::filesystem::copy_file(fonts / "latin.ttc", folder.path() / "latin.ttc");
     ImGuiContext* context = ImGui::CreateContext();
     ui::want_arabic_glyphs();
     REQUIRE(ui::load_fonts(folder.path().string(), 1.0f, 16.0f, 22.0f));
-    CHECK(ui::arabic_files_needed());
+    CHECK(ui::font_files_needed() == std::vector<std::string>{"arabic.ttc"});
     CHECK_FALSE(ui::fonts_outdated());  // no rebuild every frame while the download runs
     CHECK(ui::fonts().body->FindGlyphNoFallback(0x0627) == nullptr);
 
     std::filesystem::copy_file(fonts / "arabic.ttc", folder.path() / "arabic.ttc");
-    ui::arabic_files_arrived();
+    ui::font_files_arrived();
     CHECK(ui::fonts_outdated());
     REQUIRE(ui::load_fonts(folder.path().string(), 1.0f, 16.0f, 22.0f));
-    CHECK_FALSE(ui::arabic_files_needed());
+    CHECK(ui::font_files_needed().empty());
     CHECK_FALSE(ui::fonts_outdated());
     for (ImFont* font : {ui::fonts().body, ui::fonts().heading, ui::fonts().small})
         CHECK(font->FindGlyphNoFallback(0x0627) != nullptr);  // alef, in every face
@@ -110,7 +111,7 @@ TEST_CASE("fonts: every face draws every Latin character of every interface lang
 }
 
 // ui/atlas_cache.h: each atlas is built once, saved in the folder, and restored at the next start.
-// (Arabic is wanted from here on: fonts.cpp has no way back, as the app never needs one.)
+// (Arabic is wanted from here on, as in the app, which never needs a way back.)
 TEST_CASE("fonts: an atlas built once is restored from the atlas folder next time") {
     samples::ScratchFolder folder;
     const std::filesystem::path fonts(DEBRIEF_FONTS_DIR);
@@ -168,4 +169,90 @@ TEST_CASE("fonts: an atlas built once is restored from the atlas folder next tim
     CHECK_FALSE(ui::atlas_restored());
     CHECK(ui::take_saved_atlas() == saved_path);
     ui::set_atlas_folder("");
+}
+
+std::set<std::string> files_needed() {
+    const std::vector<std::string> files = ui::font_files_needed();
+    return {files.begin(), files.end()};
+}
+
+// Characters neither the Latin nor the Arabic font has come from a block file once they are drawn:
+// names in other alphabets and emoji, with only the characters drawn rasterised.
+TEST_CASE("fonts: a drawn character the Latin font lacks comes from its block, once the file is there") {
+    ui::forget_wanted_glyphs();
+    samples::ScratchFolder folder;
+    const std::filesystem::path fonts(DEBRIEF_FONTS_DIR);
+    std::filesystem::copy_file(fonts / "latin.ttc", folder.path() / "latin.ttc");
+    std::filesystem::create_directories(folder.path() / "blocks");
+    for (const char* name : {"u0100.ttc", "u1f400.ttc"})
+        std::filesystem::copy_file(fonts / "blocks" / name, folder.path() / "blocks" / name);
+    ImGuiContext* context = ImGui::CreateContext();
+    REQUIRE(ui::load_fonts(folder.path().string(), 1.0f, 16.0f, 22.0f));
+    const auto has = [](char32_t c) {
+        for (ImFont* font : {ui::fonts().body, ui::fonts().heading, ui::fonts().small})
+            if (font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) return false;
+        return true;
+    };
+    CHECK_FALSE(has(0x0141));
+
+    ui::want_glyphs_of("Łukasz Yılmaz 👍 ❤️ Müller");  // Ł ı: u0100; 👍: u1f400; ❤: u2700; VS16: ufe00
+    CHECK(ui::fonts_outdated());
+    CHECK(files_needed() == std::set<std::string>{"blocks/u2700.ttc", "blocks/ufe00.ttc"});
+    REQUIRE(ui::load_fonts(folder.path().string(), 1.0f, 16.0f, 22.0f));
+    CHECK_FALSE(ui::fonts_outdated());
+    CHECK(has(0x0141));
+    CHECK(has(0x0131));
+    CHECK(has(0x1F44D));
+    CHECK_FALSE(has(0x0142));  // ł is in the file but was never drawn
+    CHECK_FALSE(has(0x2764));  // its file is still on its way
+    // An outline as tall as a capital letter and wider than a small one, not an empty box or a speck.
+    const ImFontGlyph* thumb = ui::fonts().body->FindGlyphNoFallback(0x1F44D);
+    const ImFontGlyph* capital = ui::fonts().body->FindGlyphNoFallback('M');
+    const ImFontGlyph* small = ui::fonts().body->FindGlyphNoFallback('n');
+    CHECK(thumb->Y1 - thumb->Y0 >= capital->Y1 - capital->Y0);
+    CHECK(thumb->X1 - thumb->X0 > small->X1 - small->X0);
+    CHECK(thumb->X1 - thumb->X0 < 2.0f * (capital->X1 - capital->X0));
+
+    for (const char* name : {"u2700.ttc", "ufe00.ttc"})
+        std::filesystem::copy_file(fonts / "blocks" / name, folder.path() / "blocks" / name);
+    ui::font_files_arrived();
+    CHECK(ui::fonts_outdated());
+    // An atlas with blocks is neither restored nor saved: it holds what this visit happened to draw.
+    std::filesystem::create_directories(folder.path() / "atlases");
+    ui::set_atlas_folder((folder.path() / "atlases").string());
+    REQUIRE(ui::load_fonts(folder.path().string(), 1.0f, 16.0f, 22.0f));
+    ui::set_atlas_folder("");
+    CHECK(ui::take_saved_atlas().empty());
+    CHECK(files_needed().empty());
+    CHECK(has(0x2764));
+    const ImFontGlyph* selector = ui::fonts().body->FindGlyphNoFallback(0xFE0F);
+    REQUIRE(selector != nullptr);
+    CHECK(selector->AdvanceX == 0.0f);  // the emoji form of the heart: nothing drawn, no width
+
+    // Characters no file has (Hebrew) are not asked for; drawing the same text again asks for nothing.
+    ui::want_glyphs_of("שלום Łukasz 👍");
+    CHECK_FALSE(ui::fonts_outdated());
+    CHECK(files_needed().empty());
+    ImGui::DestroyContext(context);
+}
+
+// src/ui/fonts.cpp and cmake/Fonts.cmake each list the blocks: the app can ask for every file built,
+// and every file it can ask for was built.
+TEST_CASE("fonts: the blocks the app asks for are the blocks built") {
+    ui::forget_wanted_glyphs();
+    samples::ScratchFolder folder;
+    const std::filesystem::path fonts(DEBRIEF_FONTS_DIR);
+    std::filesystem::copy_file(fonts / "latin.ttc", folder.path() / "latin.ttc");
+    ImGuiContext* context = ImGui::CreateContext();
+    REQUIRE(ui::load_fonts(folder.path().string(), 1.0f, 16.0f, 22.0f));
+    // The first and last character of each range fonts.cpp lists, and one of every block between.
+    ui::want_glyphs_of(
+        "Āɏ̀Ͽ ЀӿḀỿ \u200B\u200F ←⇿ ⌀⏿ ①⓿ ■☀➿ ⬀⯿ \uFE00\uFE0F 🌀🐀🔀🛿 "
+        "🤀🧿");
+    std::set<std::string> built;
+    for (const auto& entry : std::filesystem::directory_iterator(fonts / "blocks"))
+        built.insert("blocks/" + entry.path().filename().string());
+    CHECK(built.size() == 19);
+    CHECK(files_needed() == built);
+    ImGui::DestroyContext(context);
 }
