@@ -13,6 +13,10 @@ const PLACEHOLDER = '__DEBRIEF_BUILD__';
 const DEFAULT_TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'sw.js');
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+// What sw.js checks each file against (its verified()): the first 128 bits of its SHA-256, which
+// tell one build's file from another's as surely as all 256, in half the room. Hashes do not
+// compress, and every first visit downloads the list: sw.js 2.5 -> 1.9 KB brotli with 38 files.
+const fileHash = (data) => sha256(data).slice(0, 32);
 
 async function listFiles(dir) {
   const out = [];
@@ -47,7 +51,7 @@ export async function describeSite(siteDir, templateText) {
     .map((path) => relative(root, path).split(sep).join('/'))
     .filter((path) => path !== 'sw.js') // the worker is what carries the list; it is fetched uncached
     .sort();
-  for (const path of paths) (isLazy(path) ? lazy : files)[path] = sha256(await readFile(join(root, path)));
+  for (const path of paths) (isLazy(path) ? lazy : files)[path] = fileHash(await readFile(join(root, path)));
   if (!files['index.html']) throw new Error(`${root} has no index.html: is the site built?`);
   // The template is part of the build: a new worker script gets a fresh cache, never a shared one.
   const version = sha256(templateText + JSON.stringify(files) + JSON.stringify(lazy)).slice(0, 16);
