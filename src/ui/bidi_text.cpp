@@ -148,13 +148,17 @@ std::string fit_on_one_line(std::string_view utf8, float max_width,
     const TextDirection direction = paragraph_direction(utf8);
     const auto width = [&](std::string_view logical) { return width_of(display_line_in(logical, direction)); };
     if (width(utf8) <= max_width) return std::string(utf8);
-    // Where a cut may fall: before a letter, never before a mark that sits on the previous one.
+    // Where a cut may fall: before a letter, never before a mark that sits on the previous one, nor
+    // inside an emoji (before its emoji form or skin tone, or either side of a joiner: 👩‍💻).
     std::vector<std::size_t> cuts;
+    char32_t previous = 0;
     for (std::size_t pos = 0; pos < utf8.size();) {
         const std::size_t at = pos;
         const char32_t c = decode_utf8(utf8, pos);
         const bool mark = (c >= 0x0300 && c <= 0x036F) || (c >= 0x064B && c <= 0x065F) || c == 0x0670;
-        if (at > 0 && !mark) cuts.push_back(at);
+        const bool emoji_part = (c >= 0xFE00 && c <= 0xFE0F) || c == 0x200D || (c >= 0x1F3FB && c <= 0x1F3FF);
+        if (at > 0 && !mark && !emoji_part && previous != 0x200D) cuts.push_back(at);
+        previous = c;
     }
     const auto shortened = [&](std::size_t cut) { return std::string(trim(utf8.substr(0, cut))) + "\u2026"; };
     // Shaping keeps a longer start at least as wide: the longest start that fits is found by halving.

@@ -115,4 +115,9 @@ TEST_CASE("bidi_text: a line too wide for its room is cut with an ellipsis, neve
     CHECK(arabic.compare(kept.size(), 2, "\u064E") != 0);
     CHECK(arabic.compare(kept.size(), 2, "\u0652") != 0);
     CHECK(arabic.compare(kept.size(), 2, "\u064B") != 0);
+    // An emoji keeps its skin tone, and a joined one (woman + joiner + laptop) stays whole.
+    CHECK(fit_on_one_line("Hi 👍🏽👍🏽!", 70.0f, ten_per_character) == "Hi 👍🏽\u2026");
+    CHECK(fit_on_one_line("A 👩\u200D💻👩\u200D💻", 60.0f, ten_per_character) == "A 👩\u200D💻\u2026");
+    CHECK(fit_on_one_line("A 👩\u200D💻👩\u200D💻", 50.0f, ten_per_character) == "A\u2026");
+    CHECK(fit_on_one_line("Love ❤\uFE0F❤\uFE0F!", 90.0f, ten_per_character) == "Love ❤\uFE0F\u2026");
 }
