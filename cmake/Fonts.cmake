@@ -36,7 +36,8 @@ debrief_font_collection(arabic.ttc "${ARABIC_UNICODES}" NotoSansArabic-Regular.t
 # Latin Extended-A and -B (Łukasz, Yılmaz, Dvořák), the combining accents, Greek, Cyrillic, Latin
 # Extended Additional (Vietnamese). Emoji and symbols from Symbola (fonts-symbola; outlines, which
 # stb_truetype draws: Noto's emoji are colour bitmaps), with the zero-width joiner and the variation
-# selectors, so that "❤️" is a heart and not a heart and a "?".
+# selectors, so that "❤️" is a heart and not a heart and a "?"; the skin tones are blanked (see
+# scripts/lib/make_font_blocks.py).
 set(SYMBOLA "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf" CACHE FILEPATH "Debian fonts-symbola")
 set(MORE_LETTERS_UNICODES "U+0100-024F,U+0300-03FF,U+0400-04FF,U+1E00-1EFF")
 set(SYMBOL_UNICODES "U+200B-200F,U+2190-21FF,U+2300-23FF,U+2460-24FF,U+25A0-27BF,U+2B00-2BFF,U+FE00-FE0F,U+1F300-1F6FF,U+1F900-1F9FF")
@@ -45,7 +46,8 @@ add_custom_command(OUTPUT "${DEBRIEF_FONTS_DIR}/blocks.stamp"
   COMMAND ${CMAKE_COMMAND} -E remove_directory "${DEBRIEF_FONTS_DIR}/blocks"
   COMMAND /usr/bin/python3 "${blocks_script}" "${DEBRIEF_FONTS_DIR}/blocks" "${MORE_LETTERS_UNICODES}"
           "${NOTO_DIR}/NotoSans-Regular.ttf" "${NOTO_DIR}/NotoSans-Bold.ttf"
-  COMMAND /usr/bin/python3 "${blocks_script}" "${DEBRIEF_FONTS_DIR}/blocks" "${SYMBOL_UNICODES}" "${SYMBOLA}"
+  COMMAND /usr/bin/python3 "${blocks_script}" --blank "U+1F3FB-1F3FF" "${DEBRIEF_FONTS_DIR}/blocks" "${SYMBOL_UNICODES}"
+          "${SYMBOLA}"
   COMMAND ${CMAKE_COMMAND} -E touch "${DEBRIEF_FONTS_DIR}/blocks.stamp"
   DEPENDS "${NOTO_DIR}/NotoSans-Regular.ttf" "${NOTO_DIR}/NotoSans-Bold.ttf" "${SYMBOLA}" "${blocks_script}"
           "${CMAKE_SOURCE_DIR}/scripts/lib/make_font_collection.py" "${CMAKE_CURRENT_LIST_FILE}"
