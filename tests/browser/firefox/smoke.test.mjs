@@ -1,5 +1,6 @@
 // Smoke test in Firefox (or DEBRIEF_ENGINE): the page loads, WebGL 2 draws, the app reports ready,
-// the home screen's first control is there, nothing logs errors; the next start restores the atlas.
+// the home screen's first control is there, nothing logs errors; the next start restores the atlas;
+// a name and an emoji beyond the Latin font bring their glyphs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -42,6 +43,23 @@ test(`${ENGINE}: the next start restores the glyph atlas the first one built`, a
   await page.ready();
   assert.equal(await page.evaluate(() => window.debrief.atlas), 'restored');
   await page.byRole('button', 'New reflection').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+// Letters and emoji the Latin font lacks come in blocks when drawn (src/ui/fonts.h): fetched with
+// Firefox's fetch and written to the in-memory file system, and the app draws again once they are in.
+test(`${ENGINE}: a Polish name and an emoji bring their blocks of glyphs`, async () => {
+  const page = await browser.newPage();
+  await page.open(server.url);
+  await page.byRole('button', 'New reflection').click();
+  await page.byLabel('Company').type('Łukasz 😞');
+  await page.waitFor(() => {
+    const fetched = performance.getEntriesByType('resource').map((e) => e.name);
+    const blocks = ['u0100', 'u1f600'].every((b) => fetched.some((n) => n.endsWith(`fonts/blocks/${b}.ttc`)));
+    return blocks && !window.debrief.pending().some((r) => r === 'frame' || r === 'fonts');
+  }, undefined, 30000);
+  await page.screenshot(join(ARTIFACTS, `${ENGINE}-smoke-blocks.png`));
   assert.deepEqual(page.errors, []);
   await page.close();
 });
