@@ -127,8 +127,9 @@ bool file_exists(const std::string& path) {
 }
 
 // The atlas from the folder if it holds one of these fonts, else built (and saved there). An atlas
-// with glyphs from blocks is neither: its characters are whatever this visit drew, and saving it
-// would replace the one the next start can use.
+// with glyphs from blocks is neither: its characters are whatever this visit drew, saving it would
+// replace the one the next start can use, and it would keep outside the journal (and its lock)
+// which emoji and letters the journal holds.
 bool restore_or_build(ImFontAtlas& atlas, bool with_arabic, bool with_blocks) {
     g_atlas_restored = false;
     if (g_atlas_folder.empty() || with_blocks) return atlas.Build();
