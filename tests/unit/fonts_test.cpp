@@ -262,3 +262,16 @@ TEST_CASE("fonts: the blocks the app asks for are the blocks built") {
     CHECK(files_needed() == built);
     ImGui::DestroyContext(context);
 }
+
+// has_rtl() is where drawing asks for glyphs (bidi_text.h): it stops looking for right-to-left text
+// at the first Arabic letter, but not for characters in blocks, which may come after it.
+TEST_CASE("fonts: drawing Arabic text that ends in an emoji asks for the emoji's block") {
+    ui::forget_wanted_glyphs();
+    samples::ScratchFolder folder;
+    std::filesystem::copy_file(std::filesystem::path(DEBRIEF_FONTS_DIR) / "latin.ttc", folder.path() / "latin.ttc");
+    ImGuiContext* context = ImGui::CreateContext();
+    REQUIRE(ui::load_fonts(folder.path().string(), 1.0f, 16.0f, 22.0f));
+    CHECK(ui::has_rtl("استوديو نورد 😭"));
+    CHECK(files_needed() == std::set<std::string>{"blocks/u1f600.ttc"});
+    ImGui::DestroyContext(context);
+}
