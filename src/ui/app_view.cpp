@@ -98,16 +98,25 @@ void draw_top_bar(App& app, float right_edge) {
     // The tab row is the app's navigation; the screen below is the selected tab's panel.
     begin_region(Region::navigation, "navigation", std::string(tr("a11y.navigation")));
     begin_region(Region::tablist, "tabs", std::string(tr("a11y.navigation")));
-    bool first = true;
-    for (const Tab& t : tabs) {
+    // Each tab is at least a whole touch target where the row has the room: the Arabic "ملفك" was
+    // 34 px wide at 360 px, with 66 px of the row to spare.
+    float widths[tab_count];
+    float row_needs = spacing * (tab_count - 1);
+    for (int i = 0; i < tab_count; ++i) {
+        widths[i] = ImGui::CalcTextSize(shaped_label(tr(tabs[i].key).data()), nullptr, true).x + padding * 2.0f;
+        row_needs += std::max(widths[i], theme_metrics().touch_target);
+    }
+    const float least = row_needs <= row_width() ? theme_metrics().touch_target : 0.0f;
+    for (int i = 0; i < tab_count; ++i) {
+        const Tab& t = tabs[i];
         const char* label = tr(t.key).data();
-        if (!first) same_line_if_fits(ImGui::CalcTextSize(shaped_label(label), nullptr, true).x + padding * 2.0f);
-        first = false;
+        const float width = std::max(widths[i], least);
+        if (i > 0) same_line_if_fits(width);
         const bool selected = app.nav().screen == t.screen ||
                               (t.screen == Screen::home &&
                                (app.nav().screen == Screen::reflection || app.nav().screen == Screen::message ||
                                 app.nav().screen == Screen::new_message || app.nav().screen == Screen::trash));
-        if (tab(label, selected)) app.go(t.screen);
+        if (tab(label, selected, width)) app.go(t.screen);
     }
     end_region();
     end_region();

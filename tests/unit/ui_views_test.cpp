@@ -222,7 +222,7 @@ TEST_CASE("layouts fit the narrowest phone in every interface language") {
     set_interface_language(Language::en);
 }
 
-TEST_CASE("the five tabs share one row on a phone in every interface language") {
+TEST_CASE("the five tabs share one row on a phone in every interface language, each a whole target") {
     // German's "Deine Daten" was a second row at 390 px: everything below moved down a row's height.
     const test::RealCatalogues catalogues;
     for (const float width : {360.0f, 390.0f}) {
@@ -237,6 +237,9 @@ TEST_CASE("the five tabs share one row on a phone in every interface language") 
                 CHECK_MESSAGE(t.min.y == tabs.front().min.y, language_code(language), " ", width, ": ", t.name);
                 CHECK_MESSAGE(t.max.x <= width + 0.5f, language_code(language), " ", width, ": ", t.name);
                 CHECK_MESSAGE(t.min.x >= -0.5f, language_code(language), " ", width, ": ", t.name);
+                // A whole touch target, where the row has room for it (the Arabic "ملفك" was 34 px at 360 px).
+                CHECK_MESSAGE(t.max.x - t.min.x >= ui::theme_metrics().touch_target - 0.5f, language_code(language),
+                              " ", width, ": ", t.name);
             }
         }
     }
