@@ -86,37 +86,35 @@ void draw_top_bar(App& app, float right_edge) {
     if (narrow) ImGui::PushFont(fonts().small);
     constexpr int tab_count = static_cast<int>(sizeof tabs / sizeof tabs[0]);
     const float spacing = narrow ? 4.0f : 10.0f;
-    float padding = 14.0f;
-    if (narrow) {
-        float labels = 0.0f;
-        for (const Tab& t : tabs) labels += ImGui::CalcTextSize(shaped_label(tr(t.key).data()), nullptr, true).x;
-        const float spare = row_width() - labels - spacing * (tab_count - 1);
-        padding = std::clamp(spare / (2.0f * tab_count), 2.0f, 5.0f);
+    const float spacings = spacing * (tab_count - 1);
+    float label_widths[tab_count];
+    float labels = 0.0f;
+    for (int i = 0; i < tab_count; ++i) {
+        label_widths[i] = ImGui::CalcTextSize(display_cached(tr(tabs[i].key).data())).x;
+        labels += label_widths[i];
     }
+    const float padding =
+        narrow ? std::clamp((row_width() - labels - spacings) / (2.0f * tab_count), 2.0f, 5.0f) : 14.0f;
+    // Each tab is at least a whole touch target where the row has the room: the Arabic "ملفك" was
+    // 34 px wide at 360 px, with 66 px of the row to spare.
+    const float target = theme_metrics().touch_target;
+    float row_needs = spacings;
+    for (const float label : label_widths) row_needs += std::max(label + padding * 2.0f, target);
+    const float least = row_needs <= row_width() ? target : 0.0f;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(padding, ImGui::GetStyle().FramePadding.y));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, ImGui::GetStyle().ItemSpacing.y));
     // The tab row is the app's navigation; the screen below is the selected tab's panel.
     begin_region(Region::navigation, "navigation", std::string(tr("a11y.navigation")));
     begin_region(Region::tablist, "tabs", std::string(tr("a11y.navigation")));
-    // Each tab is at least a whole touch target where the row has the room: the Arabic "ملفك" was
-    // 34 px wide at 360 px, with 66 px of the row to spare.
-    float widths[tab_count];
-    float row_needs = spacing * (tab_count - 1);
-    for (int i = 0; i < tab_count; ++i) {
-        widths[i] = ImGui::CalcTextSize(shaped_label(tr(tabs[i].key).data()), nullptr, true).x + padding * 2.0f;
-        row_needs += std::max(widths[i], theme_metrics().touch_target);
-    }
-    const float least = row_needs <= row_width() ? theme_metrics().touch_target : 0.0f;
     for (int i = 0; i < tab_count; ++i) {
         const Tab& t = tabs[i];
-        const char* label = tr(t.key).data();
-        const float width = std::max(widths[i], least);
+        const float width = std::max(label_widths[i] + padding * 2.0f, least);
         if (i > 0) same_line_if_fits(width);
         const bool selected = app.nav().screen == t.screen ||
                               (t.screen == Screen::home &&
                                (app.nav().screen == Screen::reflection || app.nav().screen == Screen::message ||
                                 app.nav().screen == Screen::new_message || app.nav().screen == Screen::trash));
-        if (tab(label, selected, width)) app.go(t.screen);
+        if (tab(tr(t.key).data(), selected, width)) app.go(t.screen);
     }
     end_region();
     end_region();
