@@ -40,30 +40,27 @@ std::string to_utf8(std::vector<FriBidiChar> text) {
 }  // namespace
 
 bool has_rtl(std::string_view utf8) {
+    // ASCII and Latin-1 (lead bytes below 0xC4): nothing right-to-left, nothing beyond the Latin font.
+    const auto past_latin1 =
+        std::find_if(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xC4; });
+    if (past_latin1 == utf8.end()) return false;
+    // Every path that draws text asks this first: the one place that sees all of it, so the glyphs
+    // it needs beyond the Latin font are asked for here too.
+    want_glyphs_of(utf8);
     // Hebrew and Arabic lead bytes are 0xD6..0xDF; U+0800..U+08FF starts with 0xE0 0xA0..0xA3; the
     // presentation forms U+FB1D..U+FDFF and U+FE70..U+FEFF start with 0xEF 0xAC..0xB7 and 0xEF
     // 0xB9 0xB0..0xEF 0xBB (not the variation selectors U+FE00..U+FE0F between them, in every "❤️").
-    bool rtl = false;
-    // A lead byte of a character the block files may hold (fonts.cpp's more_glyphs): U+0100..U+04FF,
-    // U+1E00..U+2FFF, U+FE00..U+FE0F, and the emoji from U+10000. Arabic has its own font.
-    bool in_a_block = false;
-    for (std::size_t i = 0; i < utf8.size(); ++i) {
+    for (std::size_t i = static_cast<std::size_t>(past_latin1 - utf8.begin()); i < utf8.size(); ++i) {
         const auto b = static_cast<unsigned char>(utf8[i]);
-        if (b < 0xC4) continue;
-        if (b <= 0xD3 || b == 0xE1 || b == 0xE2 || b == 0xEF || b == 0xF0) in_a_block = true;
-        if (rtl) continue;  // an emoji after the Arabic still needs its glyph
         const auto next = i + 1 < utf8.size() ? static_cast<unsigned char>(utf8[i + 1]) : 0;
         const auto third = i + 2 < utf8.size() ? static_cast<unsigned char>(utf8[i + 2]) : 0;
-        if (b >= 0xD6 && b <= 0xDF) rtl = true;
-        if (b == 0xE0 && next >= 0xA0 && next <= 0xA3) rtl = true;
+        if (b >= 0xD6 && b <= 0xDF) return true;
+        if (b == 0xE0 && next >= 0xA0 && next <= 0xA3) return true;
         if (b == 0xEF && ((next == 0xAC && third >= 0x9D) || (next > 0xAC && next <= 0xB7) ||
                           (next == 0xB9 && third >= 0xB0) || next == 0xBA || next == 0xBB))
-            rtl = true;
+            return true;
     }
-    // Every path that draws text asks this first: the one place that sees all of it, so the glyphs
-    // it needs beyond the Latin font are asked for here too.
-    if (in_a_block) want_glyphs_of(utf8);
-    return rtl;
+    return false;
 }
 
 TextDirection paragraph_direction(std::string_view utf8) {

@@ -27,7 +27,6 @@ struct Block {
     std::vector<ImWchar> ranges;  // `wanted` as ImGui's ranges, for the atlas (ImGui keeps the pointer)
     std::size_t built = 0;        // how many of `wanted` the atlas holds
     bool missing = false;         // its file is not in the font folder yet
-    float size_factor = 1.0f;     // its font's, against the Latin font's size
 };
 std::map<char32_t, Block> g_blocks;  // by first code point
 int g_generation = 0;                // load_fonts() calls so far
@@ -75,6 +74,14 @@ const MoreGlyphs* more_glyphs_for(char32_t c) {
     for (const MoreGlyphs& m : more_glyphs)
         if (c >= m.first && c <= m.last) return &m;
     return nullptr;
+}
+
+// The first bytes of the UTF-8 of more_glyphs' characters: U+0100..U+04FF (0xC4..0xD3), U+1E00..
+// U+2FFF (0xE1, 0xE2), U+FE00..U+FE0F (0xEF) and the emoji (0xF0). Text without them, Arabic for
+// one, is not decoded. The test of every range's first and last character keeps the two in step.
+bool may_be_in_a_block(char byte) {
+    const auto b = static_cast<unsigned char>(byte);
+    return (b >= 0xC4 && b <= 0xD3) || b == 0xE1 || b == 0xE2 || b == 0xEF || b == 0xF0;
 }
 
 bool in_latin_font(char32_t c) {
@@ -205,8 +212,10 @@ bool load_fonts(const std::string& directory, float pixel_ratio, float body_px, 
     // Each font: Latin, then Arabic, then the blocks, merged.
     const auto add_merged = [&](int face, float px, float arabic_px) {
         if (with_arabic) add_font(arabic, face, arabic_px, arabic_ranges, true);
-        for (const LoadedBlock& b : blocks)
-            add_font(b.data, face, px * b.block->size_factor, b.block->ranges.data(), true);
+        for (const LoadedBlock& b : blocks) {
+            const float size_factor = more_glyphs_for(b.block->wanted.front())->size_factor;
+            add_font(b.data, face, px * size_factor, b.block->ranges.data(), true);
+        }
     };
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -254,13 +263,11 @@ void want_arabic_glyphs() {
 }
 
 void want_glyphs_of(std::string_view utf8) {
-    // Most text has no character past U+00FF, whose lead bytes are 0xC4 and up: nothing to decode.
-    if (std::none_of(utf8.begin(), utf8.end(), [](char b) { return static_cast<unsigned char>(b) >= 0xC4; })) return;
+    if (std::none_of(utf8.begin(), utf8.end(), may_be_in_a_block)) return;
     for (std::size_t pos = 0; pos < utf8.size();) {
         const char32_t c = decode_utf8(utf8, pos);
         if (c < 0x100 || (c >= 0x0600 && c <= 0x06FF) || in_latin_font(c)) continue;  // Arabic: its own font
-        const MoreGlyphs* more = more_glyphs_for(c);
-        if (!more) continue;
+        if (!more_glyphs_for(c)) continue;
         const char32_t first = c / block_size * block_size;
         const auto [it, new_block] = g_blocks.try_emplace(first);
         Block& block = it->second;
@@ -268,10 +275,7 @@ void want_glyphs_of(std::string_view utf8) {
         if (at != block.wanted.end() && *at == c) continue;
         block.wanted.insert(at, static_cast<ImWchar>(c));
         // As for Arabic: no rebuild that could only make the same atlas, until the file is there.
-        if (new_block) {
-            block.size_factor = more->size_factor;
-            block.missing = !file_exists(g_font_folder + "/" + block_file(first));
-        }
+        if (new_block) block.missing = !file_exists(g_font_folder + "/" + block_file(first));
     }
 }
 
