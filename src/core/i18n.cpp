@@ -168,6 +168,10 @@ std::string format_text(std::string_view tmpl, const TextVars& vars) {
 
 std::string tr_format(std::string_view key, const TextVars& vars) { return format_text(tr(key), vars); }
 
+std::string join_parts(std::string_view first, std::string_view second) {
+    return tr_format("line.parts", {{"first", first}, {"second", second}});
+}
+
 std::string tr_plural_in(Language language, std::string_view key, long long n, const TextVars& vars) {
     const CatalogueEntry* entry = find_entry(language, key);
     const std::string_view tmpl = entry ? plural_form(entry->text, plural_index(language, n)) : key;

@@ -87,6 +87,10 @@ std::string tr_plural_in(Language language, std::string_view key, long long n, c
 std::string join_list(Language language, const std::vector<std::string>& items,
                       std::string_view last_key = "msg.list.last");
 
+// Two parts of one line side by side, set apart as the interface language does: "Rejected · 1 December",
+// "Anna Berg · Interviewer". Arabic uses its comma: a middle dot beside its digits reads as a zero (٠).
+std::string join_parts(std::string_view first, std::string_view second);
+
 // A whole number in the language's digits (CLDR's default numbering: Arabic-Indic for ar).
 std::string format_number(Language language, long long n);
 std::string format_number(long long n);  // in the interface language

@@ -102,8 +102,9 @@ std::string role_line(const Person& p) {
     std::string line(tr(role_key(p.role)));
     if (p.role == PersonRole::contact && !p.title.empty()) line = p.title;
     // "Recruiter · recruiter" says nothing twice: how you know them only when it adds something.
-    if (!p.how_known.empty() && fold_for_search(p.how_known) != fold_for_search(line)) line += " · " + p.how_known;
-    if (!p.company.empty()) line += " · " + p.company;
+    if (!p.how_known.empty() && fold_for_search(p.how_known) != fold_for_search(line))
+        line = join_parts(line, p.how_known);
+    if (!p.company.empty()) line = join_parts(line, p.company);
     return line;
 }
 

@@ -32,8 +32,8 @@ void mirror_draw_list(ImDrawList& list, float width, ImVec2 white_uv, float run_
 void mirror_draw_data(ImDrawData& data, float width, ImVec2 white_uv, float run_gap);
 
 // A line of a paragraph drawn with one AddText (widgets.cpp): its words are further apart than
-// `run_gap` at a heading's size, and "  ·  " separates the parts of a summary line, so the gaps
-// cannot tell it apart from two texts side by side. Lines of an earlier frame are dropped.
+// `run_gap` at a heading's size, so the gaps cannot tell it apart from two texts side by side.
+// Lines of an earlier frame are dropped.
 void keep_line_whole(int frame, const ImDrawList* list, int begin, int end);
 
 }  // namespace debrief::ui

@@ -172,9 +172,6 @@ void draw_mood_trend(const App& app, HomeViewState& view) {
     end_card();
 }
 
-// Between the parts of a card's status line.
-constexpr const char* status_separator = "  ·  ";
-
 // A card's status: how it ended and when, then how far the reflection has come.
 struct CardStatus {
     std::string ending_and_date, progress;
@@ -182,7 +179,8 @@ struct CardStatus {
 
 CardStatus card_status(const Reflection& r, int current_year) {
     CardStatus status{std::string(tr(display_key(r.ending))), {}};
-    if (r.rejected_on) status.ending_and_date += status_separator + format_long_date(*r.rejected_on, current_year);
+    if (r.rejected_on)
+        status.ending_and_date = join_parts(status.ending_and_date, format_long_date(*r.rejected_on, current_year));
     const StepProgress p = progress(r);
     status.progress = is_complete(r) ? std::string(tr("home.complete"))
                                      : tr_format("steps.progress", {{"current", format_number(p.current + 1)},
@@ -207,7 +205,8 @@ int card_lines(float inner_width, int current_year) {
         ImGui::CalcTextSize(
             display_cached(tr_format("steps.progress", {{"current", format_number(8)}, {"total", format_number(8)}})))
             .x);
-    const float separator = ImGui::CalcTextSize(status_separator).x;
+    // What each of the two joins adds: joining nothing leaves the separator alone.
+    const float separator = ImGui::CalcTextSize(display_cached(join_parts("", ""))).x;
     return ending + separator + date + separator + progress <= inner_width ? 3 : 4;
 }
 
@@ -276,7 +275,7 @@ void draw_reflection_card(App& app, const Reflection& r, int lines, int index, i
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
     line_at(2);
     if (lines == 3) {
-        one_line(status.ending_and_date + status_separator + status.progress);
+        one_line(join_parts(status.ending_and_date, status.progress));
     } else {
         one_line(status.ending_and_date);
         line_at(3);

@@ -258,14 +258,14 @@ namespace {
 std::string import_line(const Person& p) {
     std::string line = p.name.empty() ? std::string(tr("contacts.unnamed")) : p.name;
     switch (p.role) {
-        case PersonRole::recruiter: line += " · " + std::string(tr("person.recruiter")); break;
-        case PersonRole::hiring_manager: line += " · " + std::string(tr("person.hiring_manager")); break;
-        case PersonRole::interviewer: line += " · " + std::string(tr("person.interviewer")); break;
-        case PersonRole::told: line += " · " + std::string(tr("person.told")); break;
+        case PersonRole::recruiter: line = join_parts(line, tr("person.recruiter")); break;
+        case PersonRole::hiring_manager: line = join_parts(line, tr("person.hiring_manager")); break;
+        case PersonRole::interviewer: line = join_parts(line, tr("person.interviewer")); break;
+        case PersonRole::told: line = join_parts(line, tr("person.told")); break;
         case PersonRole::contact: break;
     }
     for (const std::string* part : {&p.company, &p.email, &p.how_known})
-        if (!part->empty()) line += " · " + *part;
+        if (!part->empty()) line = join_parts(line, *part);
     return line;
 }
 

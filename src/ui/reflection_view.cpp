@@ -537,11 +537,7 @@ namespace {
 std::string details_summary(const Reflection& r) {
     std::string line = r.company.empty() ? std::string(tr("reflection.untitled")) : r.company;
     if (!r.role.empty()) line += " — " + r.role;
-    line += "  ·  ";
-    line += tr(display_key(r.stage));
-    line += "  ·  ";
-    line += tr(display_key(r.ending));
-    return line;
+    return join_parts(join_parts(line, tr(display_key(r.stage))), tr(display_key(r.ending)));
 }
 
 // Rare actions wait behind "More", by the reflection's title: moving to the trash takes two taps.

@@ -155,6 +155,7 @@ TEST_CASE("catalogues: German and Italian keep English words only where they bor
                                             "person.interviewer",
                                             "person.recruiter",
                                             "reminders.when",
+                                            "line.parts",
                                             "stage.interview",
                                             "tone.standard",
                                             "lock.passphrase"};

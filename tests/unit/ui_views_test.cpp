@@ -535,6 +535,47 @@ TEST_CASE("a journal card keeps each of its lines inside it on a phone, in every
     set_interface_language(Language::en);
 }
 
+TEST_CASE("Arabic separates a line's parts with its comma, never a middle dot that reads as a zero") {
+    // "رفض · ١ ديسمبر ٢٠٢٥" on a card read as the 10th: Arabic-Indic zero (٠) is a dot too. How two
+    // parts are joined comes from the catalogue ("line.parts"); the other languages keep the middle dot.
+    const test::RealCatalogues catalogues;
+    for (const Language language : {Language::en, Language::ar}) {
+        set_interface_language(language);
+        CAPTURE(language_code(language));
+        test::AppOnScreen s(ImVec2(390, 844));
+        const std::string id = s.app.create_reflection();
+        s.app.update_reflection(id, [](Reflection& r) {
+            r.company = "Lumen";
+            r.ending = Ending::rejected;
+            r.rejected_on = Date{2025, 12, 1};
+            r.interviewers = {Interviewer{"i1", "Anna Berg", "", false}};
+            go_to_step(r, StepId::reflect);
+        });
+        const std::string date = format_long_date(Date{2025, 12, 1}, s.env.today().year);
+        const auto lines_with = [](const std::vector<ui::ItemInfo>& items, const std::string& text) {
+            return std::count_if(items.begin(), items.end(),
+                                 [&](const ui::ItemInfo& i) { return i.name.find(text) != std::string::npos; });
+        };
+        const std::vector<std::pair<Screen, std::string>> screens{
+            {Screen::home, join_parts(tr("ending.rejected"), date)},
+            {Screen::reflection, join_parts(tr("stage.interview"), tr("ending.rejected"))},
+            {Screen::people, join_parts(tr("person.interviewer"), "Lumen")}};
+        for (const auto& [screen, expected] : screens) {
+            CAPTURE(static_cast<int>(screen));
+            if (screen == Screen::reflection)
+                s.app.open_reflection(id);
+            else
+                s.app.go(screen);
+            const auto& items = s.frame();
+            CHECK(lines_with(items, expected) >= 1);
+            CHECK(lines_with(items, "Lumen") >= 1);
+            CHECK(lines_with(items, "·") == (language == Language::ar ? 0 : lines_with(items, " · ")));
+        }
+    }
+    set_interface_language(Language::en);
+    CHECK(join_parts("a", "b") == "a · b");
+}
+
 TEST_CASE("the journal's cards keep one pitch as the list scrolls, and the last ends above the mood chart") {
     // The list clipper places the cards it skips by the pitch it is given: given less than the cards
     // take, the cards jumped as the list scrolled and the last ones were drawn under the mood chart.
