@@ -164,11 +164,11 @@ TEST_CASE("people view: the People tab lists everyone as a named row, fitting a 
     for (const char* name : {"Jana Weber", "Anna Berg", "Ben Kraus", "Sam", "Lea"})
         CHECK_MESSAGE(group_named(name), name);
     // Anna: an interviewer at Nordlicht, no address yet, last seen at the interview, a reminder coming.
-    CHECK(has_text(items, "Interviewer · Nordlicht"));
+    CHECK(has_text(items, "Interviewer\u00A0· Nordlicht"));
     CHECK(has_text(items, "No email yet"));
     CHECK(has_text(items, "Last in touch: November 3"));
     CHECK(has_text(items, "Next reminder: December 5"));
-    CHECK(has_text(items, "In your corner · Nordlicht"));
+    CHECK(has_text(items, "In your corner\u00A0· Nordlicht"));
     // The interviewers have a reminder coming: they come first.
     const ui::RegionInfo* anna = group_named("Anna Berg");
     const ui::RegionInfo* jana = group_named("Jana Weber");
@@ -283,10 +283,10 @@ TEST_CASE("people view: the import preview names the people the file brings in, 
     REQUIRE(ui.scroll_to(app, view, services, Role::button, "Merge into my journal"));
     const auto& items = ui.frame(app, view, services);
     CHECK(has_text(items, "People this import brings in or changes:"));
-    CHECK(has_text(items, "Jana Weber · Recruiter · Nordlicht · jana@nordlicht.example (new)"));
-    CHECK(has_text(items, "Anna Berg · Interviewer · Nordlicht · anna@nordlicht.example (new)"));
+    CHECK(has_text(items, "Jana Weber\u00A0· Recruiter\u00A0· Nordlicht\u00A0· jana@nordlicht.example (new)"));
+    CHECK(has_text(items, "Anna Berg\u00A0· Interviewer\u00A0· Nordlicht\u00A0· anna@nordlicht.example (new)"));
     CHECK(has_text(items, "And 3 others."));
-    CHECK_FALSE(has_text(items, "Panel 9 · Interviewer · Nordlicht (new)"));
+    CHECK_FALSE(has_text(items, "Panel 9\u00A0· Interviewer\u00A0· Nordlicht (new)"));
 }
 
 TEST_CASE("import preview: each count takes its own plural, in the interface language") {
@@ -355,6 +355,6 @@ TEST_CASE("people view: a saved contact's line says each thing once") {
     save("Tom Becker", "Design lead", "old colleague");
     s.app.go(Screen::people);
     const auto& items = s.frame();
-    CHECK(has_text(items, "Recruiter · Lumen"));
-    CHECK(has_text(items, "Design lead · old colleague · Lumen"));
+    CHECK(has_text(items, "Recruiter\u00A0· Lumen"));
+    CHECK(has_text(items, "Design lead\u00A0· old colleague\u00A0· Lumen"));
 }
