@@ -342,6 +342,9 @@ bool checkbox(const char* label, bool& value) {
     ImGui::SameLine();
     const ImVec2 text_pos = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(text_pos.x, box_min.y + (target - ImGui::GetFontSize()) * 0.5f));
+    // Placed here, centred on the box: after SameLine() ImGui would also lower a text by the box's
+    // frame padding (the line's baseline offset), which sat a one-line label on the box's lower edge.
+    ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.0f;
     ImGui::BeginGroup();
     set_next_text_hidden();  // the box is named with it: read once, with the box
     paragraph(name.c_str(), true);
