@@ -106,8 +106,9 @@ std::string display_line_in(std::string_view utf8, TextDirection paragraph) {
 }
 
 std::vector<VisualLine> wrap_paragraph(std::string_view utf8, float max_width,
-                                       const std::function<float(std::string_view)>& width_of) {
-    const TextDirection direction = paragraph_direction(utf8);
+                                       const std::function<float(std::string_view)>& width_of,
+                                       TextDirection direction) {
+    if (direction == TextDirection::neutral) direction = paragraph_direction(utf8);
     std::vector<VisualLine> lines;
     // Joining never crosses a space, so a line's width is the sum of its words' shaped widths.
     const float space = width_of(" ");

@@ -35,13 +35,15 @@ std::string display_line_in(std::string_view utf8, TextDirection direction);
 
 // Breaks a paragraph into lines no wider than `max_width` on its logical (typed) text, at spaces and
 // newlines, then shapes and reorders each line on its own. `width_of` measures a visual string.
-// A word wider than the line gets a line of its own.
+// A word wider than the line gets a line of its own. The paragraph's direction is `direction`, or
+// when that is neutral its first strong character's.
 struct VisualLine {
     std::string text;  // visual order, shaped
     float width = 0.0f;
 };
 std::vector<VisualLine> wrap_paragraph(std::string_view utf8, float max_width,
-                                       const std::function<float(std::string_view)>& width_of);
+                                       const std::function<float(std::string_view)>& width_of,
+                                       TextDirection direction = TextDirection::neutral);
 
 // The text as written when its shaped line fits `max_width`; else its longest start that fits with
 // "…" after it (cut between letters, never before a combining mark, trailing spaces dropped).

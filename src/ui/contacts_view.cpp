@@ -112,7 +112,7 @@ std::string role_line(const Person& p) {
 void draw_person_facts(App& app, const Person& p) {
     const int year = app.env().today().year;
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
-    wrapped_text(role_line(p).c_str());
+    wrapped_text(role_line(p).c_str(), Direction::interface);
     wrapped_text(p.email.empty() ? tr("people.no_email").data() : p.email.c_str());
     if (p.last_contact)
         wrapped_text(tr_format("people.last_contact", {{"date", format_long_date(*p.last_contact, year)}}).c_str());

@@ -285,7 +285,7 @@ void draw_import_people(const ImportPreview& preview) {
                                                : tr_format("data.import.person_new", {{"person", now}});
         ImGui::Bullet();  // the line wraps beside it, shaped and aligned like any paragraph
         ImGui::SameLine();
-        wrapped_text(line.c_str());
+        wrapped_text(line.c_str(), Direction::interface);
     }
     if (count < preview.people.size())
         muted_text(tr_format("data.import.people_more",

@@ -610,7 +610,7 @@ void draw_reflection(App& app, ReflectionViewState& view, Services&) {
         card.step = step_index;
         card.decided = true;
     }
-    if (!card.open) muted_text(details_summary(r).c_str());
+    if (!card.open) muted_text(details_summary(r).c_str(), Direction::interface);
     if (button(card.open ? tr("details.hide").data() : tr("details.show").data(), Emphasis::quiet)) {
         card.open = !card.open;
         card.chosen = true;

@@ -29,7 +29,7 @@ struct ParagraphLayout {
 };
 
 // Wrapping and shaping cost more than drawing: a paragraph is laid out once per font and width.
-const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float size, float width) {
+const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float size, float width, TextDirection given) {
     static std::unordered_map<std::string, ParagraphLayout> cache;
     static int generation = 0;
     if (generation != fonts_generation()) {  // widths from the glyphs of the atlas before
@@ -39,15 +39,19 @@ const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float si
     std::string key(text);
     key += '\x1f';
     key += std::to_string(reinterpret_cast<std::uintptr_t>(font)) + ':' + std::to_string(static_cast<int>(size * 8)) +
-           ':' + (width == FLT_MAX ? std::string("nowrap") : std::to_string(static_cast<int>(width)));
+           ':' + (width == FLT_MAX ? std::string("nowrap") : std::to_string(static_cast<int>(width))) + ':' +
+           std::to_string(static_cast<int>(given));
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
     if (cache.size() > 2048) cache.clear();  // bounded: texts come and go as the user moves around
     ParagraphLayout layout;
-    layout.direction = paragraph_direction(text);
-    layout.lines = wrap_paragraph(text, width, [font, size](std::string_view s) {
-        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
-    });
+    layout.direction = given == TextDirection::neutral ? paragraph_direction(text) : given;
+    layout.lines = wrap_paragraph(
+        text, width,
+        [font, size](std::string_view s) {
+            return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+        },
+        layout.direction);
     return cache.emplace(std::move(key), std::move(layout)).first->second;
 }
 
@@ -55,8 +59,9 @@ const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float si
 // is mirrored (draw_mirror.h), so here, before the mirror, a paragraph is drawn against the right edge
 // exactly when its direction differs from the interface's: an Arabic title in the English interface,
 // or a Latin company name in the Arabic one. Each line moves as a whole in the mirror, so it reads in
-// the visual order FriBidi gave it.
-void paragraph(const char* text, bool wrap, const char* spoken = nullptr) {
+// the visual order FriBidi gave it. `given`, unless neutral, is the paragraph's direction instead.
+void paragraph(const char* text, bool wrap, const char* spoken = nullptr,
+               TextDirection given = TextDirection::neutral) {
     if (spoken == nullptr) spoken = text;
     const bool ui_rtl = interface_is_rtl();
     ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -82,7 +87,7 @@ void paragraph(const char* text, bool wrap, const char* spoken = nullptr) {
     // As ImGui's own text does (the path above): a wrap position pushed by the column or card wraps
     // even a line drawn as "one line", so a long title reads the same in both directions.
     const bool wraps = wrap || wrap_pos >= 0.0f;
-    const ParagraphLayout& layout = layout_paragraph(text, font, size, wraps ? box_width : FLT_MAX);
+    const ParagraphLayout& layout = layout_paragraph(text, font, size, wraps ? box_width : FLT_MAX, given);
     // Arabic reaches further above and below the line than Latin: its lines need more room.
     const float line_height = has_rtl(text) ? std::round(size * 1.3f) : size;
     const float height = line_height * static_cast<float>(layout.lines.size());
@@ -144,13 +149,20 @@ void subheading(const char* text, int level) {
     ImGui::PopStyleColor();
 }
 
-void muted_text(const char* text) {
+namespace {
+TextDirection resolve(Direction direction) {
+    if (direction == Direction::own) return TextDirection::neutral;  // its first strong character's
+    return interface_is_rtl() ? TextDirection::rtl : TextDirection::ltr;
+}
+}  // namespace
+
+void muted_text(const char* text, Direction direction) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
-    paragraph(text, true);
+    paragraph(text, true, nullptr, resolve(direction));
     ImGui::PopStyleColor();
 }
 
-void wrapped_text(const char* text) { paragraph(text, true); }
+void wrapped_text(const char* text, Direction direction) { paragraph(text, true, nullptr, resolve(direction)); }
 
 void progress_bar(const std::string& name, float fraction, std::string value_text) {
     const Palette& p = palette();

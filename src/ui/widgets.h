@@ -24,8 +24,12 @@ const char* shaped_label(const char* label);
 // step's), so levels never skip one, unless `level` says otherwise.
 void heading(const char* text, int level = 1);
 void subheading(const char* text, int level = 0);
-void muted_text(const char* text);
-void wrapped_text(const char* text);
+// Whose direction a paragraph takes: its own first strong character's (the user's words as they came),
+// or the interface's, for a line the interface composes around them ("Lumen — Designer · Interview ·
+// Rejected"), whichever word comes first.
+enum class Direction { own, interface };
+void muted_text(const char* text, Direction direction = Direction::own);
+void wrapped_text(const char* text, Direction direction = Direction::own);
 // A bar across the column, `fraction` (0 to 1) full; read as a progressbar named `name` whose value
 // says `value_text`.
 void progress_bar(const std::string& name, float fraction, std::string value_text);

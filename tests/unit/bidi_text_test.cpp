@@ -71,6 +71,18 @@ TEST_CASE("bidi_text: a mixed right-to-left paragraph breaks in logical order, t
     CHECK(lines[0].width == doctest::Approx(80.0f));
 }
 
+TEST_CASE("bidi_text: a paragraph given its direction keeps it, whatever its first word") {
+    // "Lumen — Designer، مقابلة": a Latin name first would make it left to right; the Arabic
+    // interface composes it, so it is given right to left: the name at the right end.
+    const std::string text = "Lumen — Designer، مقابلة";
+    const auto own = wrap_paragraph(text, 1000.0f, ten_per_character);
+    const auto given = wrap_paragraph(text, 1000.0f, ten_per_character, TextDirection::rtl);
+    REQUIRE(own.size() == 1);
+    REQUIRE(given.size() == 1);
+    CHECK(own[0].text.rfind("Lumen", 0) == 0);
+    CHECK(given[0].text.substr(given[0].text.size() - 8) == "Designer");
+}
+
 TEST_CASE("bidi_text: a line of an RTL paragraph keeps the paragraph's direction") {
     // "abc 12 سلام" alone would be LTR; inside an RTL paragraph the Arabic word goes to the left end.
     const std::string alone = display_line_in("abc شكرا", TextDirection::ltr);
