@@ -126,6 +126,18 @@ TEST_CASE("catalogues: Arabic never puts a middle dot beside a filled-in value")
     }
 }
 
+// In a right-to-left line the dot of "(.json)" is neutral and takes the Arabic side: the button read
+// "(json.)". Arabic names the file type in words instead ("(ملف JSON)").
+TEST_CASE("catalogues: Arabic never opens a bracket with a file extension's dot") {
+    const std::string path = std::string(DEBRIEF_CATALOGUE_DIR) + "/ar.catalogue";
+    auto read = read_catalogue_file(Language::ar, read_file(path), english_catalogue());
+    REQUIRE_MESSAGE(read.ok(), read.error());
+    for (const CatalogueEntry& e : read.value()->catalogue()) {
+        CAPTURE(e.key);
+        CHECK(e.text.find("(.") == std::string_view::npos);
+    }
+}
+
 // A German or Italian text identical to the English one is either a word those languages borrowed
 // (Recruiter, Email, Status) or a format, or it was never translated ("Hiring manager" and
 // "Follow-up" once stood in the Italian interface). The borrowed ones are listed here, by key.
