@@ -378,7 +378,10 @@ void draw_notice(App& app, NoticeViewState& view) {
     if (app.notice_serial() != view.seen_serial) {
         view.seen_serial = app.notice_serial();
         view.shown_at_ms = now_ms;
+        view.language = interface_language();
     }
+    // Written in the language just left ("Imported: …" before choosing Deutsch): not shown in the new one.
+    if (view.language != interface_language()) return;
     const std::int64_t shown_ms = now_ms - view.shown_at_ms;
     if (shown_ms < 0 || shown_ms > 3000) return;  // < 0: the clock was set back
     app.wake_after_ms(static_cast<int>(3050 - shown_ms));

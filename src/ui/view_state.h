@@ -58,8 +58,9 @@ struct HomeViewState {
 
 // The short-lived notice at the bottom (home_view.cpp).
 struct NoticeViewState {
-    int seen_serial = 0;           // the App's notice_serial() when the current notice first showed
-    std::int64_t shown_at_ms = 0;  // the App clock (unix ms) when it first showed
+    int seen_serial = 0;               // the App's notice_serial() when the current notice first showed
+    std::int64_t shown_at_ms = 0;      // the App clock (unix ms) when it first showed
+    Language language = Language::en;  // the interface language it first showed in (it is written in)
 };
 
 // The opportunity's details card of one reflection.

@@ -576,6 +576,25 @@ TEST_CASE("Arabic separates a line's parts with its comma, never a middle dot th
     CHECK(join_parts("a", "b") == "a\u00A0· b");  // a no-break space: a wrapped line never starts with "·"
 }
 
+TEST_CASE("a notice written in one interface language is not shown on in another") {
+    // "Imported: your journal now has 6 reflections" stayed on screen, in English, after choosing
+    // Deutsch right after an import.
+    test::AppOnScreen s(ImVec2(390, 844));
+    const auto foreground = [] { return ImGui::GetForegroundDrawList()->VtxBuffer.Size; };
+    s.frame();
+    const int without = foreground();
+    s.app.notify("Imported: your journal now has 6 reflections");
+    s.frame();
+    CHECK(foreground() > without);
+    set_interface_language(Language::de);
+    s.frame();
+    CHECK(foreground() == without);
+    s.app.notify("Importiert");  // one written in the new language shows
+    s.frame();
+    CHECK(foreground() > without);
+    set_interface_language(Language::en);
+}
+
 TEST_CASE("the journal's cards keep one pitch as the list scrolls, and the last ends above the mood chart") {
     // The list clipper places the cards it skips by the pitch it is given: given less than the cards
     // take, the cards jumped as the list scrolled and the last ones were drawn under the mood chart.
