@@ -120,7 +120,14 @@ void draw_top_bar(App& app, float right_edge) {
     end_region();
     ImGui::PopStyleVar(2);
     if (narrow) ImGui::PopFont();
-    ImGui::Separator();
+    // Across the whole window, as the action bar's rule at the bottom: ImGui's separator, inside the
+    // column's group, ran from the column's start to the window's edge (on a desktop, from 260 px to
+    // the screen's right edge).
+    const float y = ImGui::GetCursorScreenPos().y;
+    const float x = ImGui::GetWindowPos().x;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, y), ImVec2(x + ImGui::GetWindowWidth(), y),
+                                        ImGui::GetColorU32(ImGuiCol_Separator));
+    ImGui::Dummy(ImVec2(0.0f, 1.0f));
 }
 
 // When saving fails or the tab is read-only, say so plainly, with what to do, right at the top.

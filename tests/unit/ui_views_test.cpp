@@ -16,6 +16,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <regex>
 
@@ -574,6 +575,28 @@ TEST_CASE("Arabic separates a line's parts with its comma, never a middle dot th
     }
     set_interface_language(Language::en);
     CHECK(join_parts("a", "b") == "a\u00A0· b");  // a no-break space: a wrapped line never starts with "·"
+}
+
+TEST_CASE("the rule under the tabs runs across the whole window, as the action bar's does") {
+    // ImGui's separator, drawn inside the column's group, ran from the column's start to the window's
+    // right edge: on a desktop from 260 px to 1280 px, lopsided under a centred column.
+    for (const float width : {390.0f, 1280.0f}) {
+        CAPTURE(width);
+        test::AppOnScreen s(ImVec2(width, 800));
+        s.frame();
+        const ImU32 rule = ImGui::GetColorU32(ImGuiCol_Separator) & ~IM_COL32_A_MASK;
+        std::map<int, std::pair<float, float>> rows;  // y -> the leftmost and rightmost rule vertex
+        const ImDrawData& data = *ImGui::GetDrawData();
+        for (int l = 0; l < data.CmdListsCount; ++l)
+            for (const ImDrawVert& v : data.CmdLists[l]->VtxBuffer) {
+                if ((v.col & ~IM_COL32_A_MASK) != rule) continue;
+                auto [it, added] = rows.try_emplace(static_cast<int>(std::lround(v.pos.y)), v.pos.x, v.pos.x);
+                it->second = {std::min(it->second.first, v.pos.x), std::max(it->second.second, v.pos.x)};
+            }
+        CHECK(std::any_of(rows.begin(), rows.end(), [&](const auto& row) {
+            return row.first < 200 && row.second.first <= 0.5f && row.second.second >= width - 0.5f;
+        }));
+    }
 }
 
 TEST_CASE("a notice written in one interface language is not shown on in another") {
