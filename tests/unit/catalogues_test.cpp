@@ -113,9 +113,11 @@ TEST_CASE("catalogues: the test catalogues load and name their language in the p
     CHECK(language_name(Language::en) == "English");
 }
 
-// Arabic-Indic zero (٠) is a dot: a middle dot beside a filled-in date or number reads as one more
-// digit ("قادمة · ٢ ديسمبر" looked like the 20th). Arabic separates with its comma or words.
-TEST_CASE("catalogues: Arabic never puts a middle dot beside a filled-in value") {
+// Dots that read wrongly in Arabic. Arabic-Indic zero (٠) is a dot: a middle dot beside a filled-in
+// date or number reads as one more digit ("قادمة · ٢ ديسمبر" looked like the 20th); Arabic separates
+// with its comma or words. And in a right-to-left line the dot of "(.json)" is neutral and takes the
+// Arabic side: the button read "(json.)"; Arabic names the file type in words ("(ملف JSON)").
+TEST_CASE("catalogues: Arabic puts no dot where it reads as something else") {
     const std::string path = std::string(DEBRIEF_CATALOGUE_DIR) + "/ar.catalogue";
     auto read = read_catalogue_file(Language::ar, read_file(path), english_catalogue());
     REQUIRE_MESSAGE(read.ok(), read.error());
@@ -123,17 +125,6 @@ TEST_CASE("catalogues: Arabic never puts a middle dot beside a filled-in value")
         CAPTURE(e.key);
         CHECK(e.text.find("· {") == std::string_view::npos);
         CHECK(e.text.find("} ·") == std::string_view::npos);
-    }
-}
-
-// In a right-to-left line the dot of "(.json)" is neutral and takes the Arabic side: the button read
-// "(json.)". Arabic names the file type in words instead ("(ملف JSON)").
-TEST_CASE("catalogues: Arabic never opens a bracket with a file extension's dot") {
-    const std::string path = std::string(DEBRIEF_CATALOGUE_DIR) + "/ar.catalogue";
-    auto read = read_catalogue_file(Language::ar, read_file(path), english_catalogue());
-    REQUIRE_MESSAGE(read.ok(), read.error());
-    for (const CatalogueEntry& e : read.value()->catalogue()) {
-        CAPTURE(e.key);
         CHECK(e.text.find("(.") == std::string_view::npos);
     }
 }
