@@ -10,6 +10,7 @@
 #include "serialization/markdown.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace debrief {
 namespace {
@@ -57,9 +58,13 @@ void App::mark_removed_since(const Journal& previous) {
     mark(previous.reminders, m_journal.reminders, RecordType::reminder);
 }
 
-void App::go(Screen screen) { m_nav.screen = screen; }
+void App::go(Screen screen) {
+    drop_untouched_start({});
+    m_nav.screen = screen;
+}
 
 void App::open_reflection(const std::string& id) {
+    drop_untouched_start(id);
     m_nav.screen = Screen::reflection;
     m_nav.reflection_id = id;
 }
@@ -113,6 +118,26 @@ std::string App::create_reflection() {
     Reflection r;
     r.rejected_on = m_env.today();
     return create_record(m_journal.reflections, std::move(r), RecordType::reflection);
+}
+
+std::string App::start_reflection() {
+    m_started = create_reflection();
+    m_started_revision = m_revision;
+    return m_started;
+}
+
+// Leaving the reflection start_reflection() made: gone again if nothing at all changed since (any
+// edit, a draft or reminder made from it, a move to the trash, an import or a reload keeps it).
+void App::drop_untouched_start(const std::string& staying) {
+    if (m_started.empty() || m_started == staying) return;
+    const std::string id = std::exchange(m_started, std::string());
+    if (m_revision != m_started_revision || read_only()) return;
+    auto& list = m_journal.reflections;
+    const auto it = std::find_if(list.begin(), list.end(), [&](const Reflection& r) { return r.meta.id == id; });
+    if (it == list.end()) return;
+    list.erase(it);
+    ++m_revision;
+    m_dirty.insert({RecordType::reflection, id});  // storage removes a dirty key it cannot find
 }
 
 void App::update_reflection(const std::string& id, const std::function<void(Reflection&)>& edit) {

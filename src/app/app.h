@@ -100,6 +100,9 @@ public:
 
     // --- intents ---
     std::string create_reflection();
+    // "New reflection": one created to be written in. Left before anything in the journal changed
+    // (a tap by mistake, a second thought), it is removed again rather than kept as an empty card.
+    std::string start_reflection();
     void update_reflection(const std::string& id, const std::function<void(Reflection&)>& edit);
     void trash_reflection(const std::string& id);
     void restore_reflection(const std::string& id);
@@ -176,6 +179,7 @@ private:
     void update_record(std::vector<Record>& records, const std::string& id, RecordType type,
                        const std::function<void(Record&)>& edit);
     void touch(RecordMeta& meta, RecordType type);
+    void drop_untouched_start(const std::string& staying);
     void resign_drafts(const Settings& before);
     void readdressing_drafts(const std::function<void()>& change, const std::function<bool(const Message&)>& affected);
 
@@ -188,6 +192,8 @@ private:
     int m_notice_serial = 0;
     int m_wake_ms = 0;
     std::uint64_t m_revision = 0;
+    std::string m_started;                 // the reflection start_reflection() made, while it is open
+    std::uint64_t m_started_revision = 0;  // m_revision right after it was made
     std::unique_ptr<ImportFlow> m_import;
     std::unique_ptr<ExportFlow> m_export;
     JournalExtras m_extras;

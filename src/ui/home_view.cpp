@@ -25,7 +25,7 @@ namespace debrief::ui {
 namespace {
 
 void new_reflection_button(App& app) {
-    if (button(tr("home.new_reflection").data(), Emphasis::primary, true)) app.open_reflection(app.create_reflection());
+    if (button(tr("home.new_reflection").data(), Emphasis::primary, true)) app.open_reflection(app.start_reflection());
 }
 
 void other_messages_button(App& app) {

@@ -43,6 +43,46 @@ TEST_CASE("deleting goes to the trash; only trashed reflections can be purged") 
     CHECK(dirty[0].id == id);
 }
 
+TEST_CASE("a new reflection left before anything changed leaves no empty card behind") {
+    // A tap on "New reflection" and straight back left "A new reflection · No role noted" in the
+    // journal, for the person to find and delete.
+    test::FixedEnvironment env;
+    App app(env);
+    const std::string id = app.start_reflection();
+    app.open_reflection(id);
+    app.open_reflection(id);  // still on it: kept
+    REQUIRE(app.find_reflection(id));
+    app.take_dirty();
+    app.go(Screen::home);
+    CHECK_FALSE(app.find_reflection(id));
+    const auto dirty = app.take_dirty();  // stored already: storage removes the file of this key
+    REQUIRE(dirty.size() == 1);
+    CHECK(dirty[0].id == id);
+
+    // Anything written, or anything made from it, keeps it; so does moving it to the trash.
+    const std::string written = app.start_reflection();
+    app.open_reflection(written);
+    app.update_reflection(written, [](Reflection& r) { r.company = "Lumen"; });
+    app.go(Screen::home);
+    CHECK(app.find_reflection(written));
+    const std::string drafted = app.start_reflection();
+    app.open_reflection(drafted);
+    Message note;
+    note.reflection_id = drafted;
+    app.create_message(note);
+    app.go(Screen::people);
+    CHECK(app.find_reflection(drafted));
+    const std::string trashed = app.start_reflection();
+    app.open_reflection(trashed);
+    app.trash_reflection(trashed);
+    app.go(Screen::home);
+    CHECK(app.find_reflection(trashed));
+    // Only the one just started: an older reflection opened and left as it was stays.
+    app.open_reflection(drafted);
+    app.go(Screen::home);
+    CHECK(app.find_reflection(drafted));
+}
+
 TEST_CASE("a read-only tab changes nothing") {
     test::FixedEnvironment env;
     App app(env);
