@@ -680,7 +680,7 @@ function report(r) {
   }
 
   if (r.native) {
-    md.push(`## Native micro-benchmarks (${r.native.reflections.toLocaleString('en')} reflections, RelWithDebInfo, build/native/bench/debrief_bench)`, '');
+    md.push(`## Native micro-benchmarks (${r.native.reflections.toLocaleString('en')} reflections, -O2, build/native/bench/debrief_bench)`, '');
     md.push(table(['Group', 'Case', 'Median', 'Min', 'Reps', 'Note'], r.native.cases.map((c) => [c.group, c.name, ms(c.median_ms), ms(c.min_ms), String(c.repetitions), c.note]), ['l', 'l', 'r', 'r', 'r', 'l']), '');
   }
   return md.join('\n');
