@@ -131,13 +131,18 @@ std::string App::start_reflection() {
 void App::drop_untouched_start(const std::string& staying) {
     if (m_started.empty() || m_started == staying) return;
     const std::string id = std::exchange(m_started, std::string());
-    if (m_revision != m_started_revision || read_only()) return;
+    if (m_revision == m_started_revision) remove_reflection(id, [](const Reflection&) { return true; });
+}
+
+// Gone for good, when `may` agrees: the storage layer removes the file of a dirty key it cannot find.
+void App::remove_reflection(const std::string& id, const std::function<bool(const Reflection&)>& may) {
+    if (read_only()) return;
     auto& list = m_journal.reflections;
     const auto it = std::find_if(list.begin(), list.end(), [&](const Reflection& r) { return r.meta.id == id; });
-    if (it == list.end()) return;
+    if (it == list.end() || !may(*it)) return;
     list.erase(it);
     ++m_revision;
-    m_dirty.insert({RecordType::reflection, id});  // storage removes a dirty key it cannot find
+    m_dirty.insert({RecordType::reflection, id});
 }
 
 void App::update_reflection(const std::string& id, const std::function<void(Reflection&)>& edit) {
@@ -173,13 +178,7 @@ void App::restore_reflection(const std::string& id) {
 }
 
 void App::purge_reflection(const std::string& id) {
-    if (read_only()) return;
-    auto& list = m_journal.reflections;
-    const auto it = std::find_if(list.begin(), list.end(), [&](const Reflection& r) { return r.meta.id == id; });
-    if (it == list.end() || !it->meta.deleted) return;  // only what is already in the trash
-    list.erase(it);
-    ++m_revision;
-    m_dirty.insert({RecordType::reflection, id});  // storage removes a dirty key it cannot find
+    remove_reflection(id, [](const Reflection& r) { return r.meta.deleted.has_value(); });  // from the trash only
 }
 
 std::string App::create_message(Message message) {

@@ -180,6 +180,7 @@ private:
                        const std::function<void(Record&)>& edit);
     void touch(RecordMeta& meta, RecordType type);
     void drop_untouched_start(const std::string& staying);
+    void remove_reflection(const std::string& id, const std::function<bool(const Reflection&)>& may);
     void resign_drafts(const Settings& before);
     void readdressing_drafts(const std::function<void()>& change, const std::function<bool(const Message&)>& affected);
 
