@@ -5,6 +5,7 @@
 
 #include "core/criteria.h"
 #include "core/journal.h"
+#include "core/people.h"
 #include "core/search.h"
 #include "serialization/journal_json.h"
 
@@ -264,6 +265,14 @@ void bench_criteria(Harness& h, const Journal& journal) {
     });
 }
 
+void bench_people(Harness& h, const Journal& journal) {
+    h.run("people", "people (the People screen's list)", [&] {
+        const std::vector<Person> everyone = people(journal);
+        bench::sink = everyone.size();
+        return count_note(everyone.size(), "people");
+    });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -314,6 +323,7 @@ int main(int argc, char** argv) {
     bench_search(h, journal);
     bench_serialization(h, text, journal);
     bench_criteria(h, journal);
+    bench_people(h, journal);
     bench_unknown_keys(h);
     bench_worst_case(h);
 

@@ -92,9 +92,12 @@ struct Person {
     std::optional<Date> last_contact;
     std::optional<Date> next_reminder;
     std::vector<std::string> message_ids;  // what was written to them, oldest first
-    // A saved contact who is also a reflection's recruiter or someone told in step 7 (linked there):
-    // "<reflection id>/<person key>" of each, so the drafts written to them there are theirs too.
+    // Where else they appear, as "<reflection id>/<person key>", so the drafts written to them there are
+    // theirs too: a saved contact who is also a reflection's recruiter or someone told in step 7 (linked
+    // there), or a person entered in several reflections (the same friend told twice).
     std::vector<std::string> also;
+    // The companies of those other reflections, when not `company` (each once, in list order).
+    std::vector<std::string> more_companies;
 };
 
 // Whether `m` is written to `p` (a draft to all interviewers is written to each of them).
@@ -103,7 +106,10 @@ bool written_to(const Message& m, const Person& p);
 // Everyone in the live journal: per reflection (newest list order kept) its recruiter, hiring
 // manager, interviewers and people told, then the saved contacts. A person with neither a name nor
 // an address is left out; a recruiter already saved as a contact of the same reflection, or a person
-// told in step 7 linked to a saved contact, is listed once, as the contact.
+// told in step 7 linked to a saved contact, is listed once, as the contact. A person entered in
+// several reflections is listed once, where they first appear: someone told in step 7 by their name
+// (the same friend, whichever rejection you told them about), a recruiter, hiring manager or
+// interviewer by their name and company; never two people whose addresses differ.
 // Last contact: the latest sent message to them, else what the reflection says (the rejection for
 // the recruiter, the last interview for interviewers and the hiring manager), else a contact's own date.
 std::vector<Person> people(const Journal& j);

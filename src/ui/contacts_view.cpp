@@ -104,7 +104,11 @@ std::string role_line(const Person& p) {
     // "Recruiter · recruiter" says nothing twice: how you know them only when it adds something.
     if (!p.how_known.empty() && fold_for_search(p.how_known) != fold_for_search(line))
         line = join_parts(line, p.how_known);
-    if (!p.company.empty()) line = join_parts(line, p.company);
+    if (!p.company.empty()) {
+        std::vector<std::string> companies{p.company};
+        companies.insert(companies.end(), p.more_companies.begin(), p.more_companies.end());
+        line = join_parts(line, join_list(interface_language(), companies));
+    }
     return line;
 }
 
@@ -137,8 +141,9 @@ void draw_person_messages(App& app, const PeopleViewState& view, const Person& p
     }
 }
 
-// A person entered in a reflection: name and address, edited where they were entered, so every
-// draft to them not sent yet follows (App::update_reflection readdresses them).
+// A person entered in a reflection: name and address, edited where they were entered (in each
+// reflection, when they appear in several), so every draft to them not sent yet follows
+// (App::update_reflection readdresses them).
 void draw_reflection_person_editor(App& app, const Person& p) {
     std::string name = p.name;
     std::string email = p.email;
@@ -147,8 +152,14 @@ void draw_reflection_person_editor(App& app, const Person& p) {
     // Both fields are drawn every frame, so neither may be skipped by a short-circuit.
     const bool name_changed = text_field(tr("contacts.name").data(), name, FieldKind::single_line);
     const bool email_changed = text_field(tr("contacts.email").data(), email, FieldKind::single_line, address);
-    if (name_changed || email_changed)
+    if (name_changed || email_changed) {
         app.update_reflection(p.reflection_id, [&](Reflection& r) { set_person(r, p.key, name, email); });
+        for (const std::string& where : p.also) {  // "<reflection id>/<person key>"
+            const std::size_t slash = where.find('/');
+            app.update_reflection(where.substr(0, slash),
+                                  [&](Reflection& r) { set_person(r, where.substr(slash + 1), name, email); });
+        }
+    }
     muted_text(tr("people.edit_help").data());
 }
 

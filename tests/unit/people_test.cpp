@@ -4,6 +4,7 @@
 #include "core/people.h"
 #include "app/app.h"
 #include "core/messages.h"
+#include "core/text.h"
 #include "fixed_environment.h"
 #include "sample_journal.h"
 #include "serialization/journal_import.h"
@@ -488,4 +489,79 @@ TEST_CASE("people: someone told in step 7 who is a saved contact is listed once,
     // A trashed contact gives the person back to the reflection.
     j.contacts[0].meta.deleted = Timestamp{1};
     CHECK(named(people(j), "Sam").message_ids == std::vector<std::string>{"m1"});
+}
+
+TEST_CASE("people: someone entered in several reflections is listed once, with everything written to them") {
+    Journal j;
+    Reflection first = opportunity();  // Nordlicht: Sam told, Jana the recruiter
+    Reflection second = opportunity();
+    second.meta.id = "r2";
+    second.company = "Lumen";
+    second.army = {ArmyMember{"b1", "sam", "", false}};  // the same friend, told again, typed in lower case
+    second.feedback.recruiter_name = "Jana Weber";       // another Jana: at another company
+    second.feedback.recruiter_email = "";
+    second.interviewers = {Interviewer{"j1", "Anna Berg", "", false}};  // no address there
+    Reflection third = opportunity();
+    third.meta.id = "r3";
+    third.army = {ArmyMember{"c1", "Sam", "", false}};
+    third.army[0].email = "sam.other@example.org";  // a different Sam: another address
+    third.feedback = {};
+    third.interviewers = {Interviewer{"k1", "Anna Berg", "", false}};  // Anna again, at Nordlicht again
+    third.hiring_manager_name.clear();
+    third.hiring_manager_email.clear();
+    third.last_interview_on = Date{2026, 11, 20};
+    j.reflections = {first, second, third};
+    Message to_second_sam = draft_to_person(MessageKind::network_note, second, "told/b1", you(), {});
+    to_second_sam.meta.id = "m1";
+    to_second_sam.status = MessageStatus::sent;
+    to_second_sam.sent_on = Date{2026, 11, 25};
+    Message to_all = draft_to_person(MessageKind::follow_up, third, "interviewers", you(), {});
+    to_all.meta.id = "m2";
+    j.messages = {to_second_sam, to_all};
+
+    const std::vector<Person> all = people(j);
+    const auto count = [&](const std::string& folded) {
+        return std::count_if(all.begin(), all.end(),
+                             [&](const Person& p) { return fold_for_search(p.name) == folded; });
+    };
+    CHECK(count("sam") == 2);         // Sam of Nordlicht and Lumen once, the Sam with another address apart
+    CHECK(count("jana weber") == 2);  // recruiters at two companies are two people
+    CHECK(count("anna berg") == 2);   // at Nordlicht twice (once), at Lumen
+    const Person& sam = named(all, "Sam");
+    CHECK(sam.reflection_id == "r1");
+    CHECK(sam.email == "sam@example.org");
+    CHECK(sam.how_known == "old colleague");
+    CHECK(sam.company == "Nordlicht");
+    CHECK(sam.more_companies == std::vector<std::string>{"Lumen"});
+    CHECK(sam.also == std::vector<std::string>{"r2/told/b1"});
+    CHECK(sam.message_ids == std::vector<std::string>{"m1"});
+    REQUIRE(sam.last_contact);
+    CHECK(*sam.last_contact == Date{2026, 11, 25});
+    const auto anna = std::find_if(all.begin(), all.end(),
+                                   [](const Person& p) { return p.name == "Anna Berg" && p.company == "Nordlicht"; });
+    REQUIRE(anna != all.end());
+    CHECK(anna->also == std::vector<std::string>{"r3/interviewer/k1"});
+    CHECK(anna->more_companies.empty());
+    CHECK(anna->message_ids == std::vector<std::string>{"m2"});  // the follow-up to all of r3's interviewers
+
+    // Named twice in one reflection: two entries, as entered, also when the first was merged already.
+    second.army.push_back(ArmyMember{"b2", "Sam", "", false});
+    j.reflections = {first, second};
+    const std::vector<Person> twice = people(j);
+    CHECK(std::count_if(twice.begin(), twice.end(), [](const Person& p) { return p.name == "Sam"; }) == 2);
+    CHECK(named(twice, "Sam").also == std::vector<std::string>{"r2/told/b1"});
+
+    // Drafts to each of their entries, oldest first; the next reminder is the soonest of all of them.
+    Message to_first_sam = draft_to_person(MessageKind::network_note, first, "told/a1", you(), {});
+    to_first_sam.meta.id = "m3";
+    j.messages = {to_second_sam, to_first_sam};
+    Reminder rem;
+    rem.meta.id = "rem1";
+    rem.message_id = "m1";
+    rem.due = {2026, 12, 9};
+    j.reminders = {rem};
+    const Person merged = named(people(j), "Sam");
+    CHECK(merged.message_ids == std::vector<std::string>{"m1", "m3"});
+    REQUIRE(merged.next_reminder);
+    CHECK(*merged.next_reminder == Date{2026, 12, 9});
 }

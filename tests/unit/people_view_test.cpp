@@ -358,3 +358,30 @@ TEST_CASE("people view: a saved contact's line says each thing once") {
     CHECK(has_text(items, "Recruiter\u00A0· Lumen"));
     CHECK(has_text(items, "Design lead\u00A0· old colleague\u00A0· Lumen"));
 }
+
+TEST_CASE("people view: a friend told about two rejections is one row; editing it reaches both") {
+    test::AppOnScreen s(ImVec2(390, 844));
+    const std::string nordlicht = opportunity(s.app);  // Sam told, with an address
+    const std::string lumen = s.app.create_reflection();
+    s.app.update_reflection(lumen, [](Reflection& r) {
+        r.company = "Lumen";
+        r.army = {ArmyMember{"b1", "Sam", "", false}};
+    });
+    s.app.go(Screen::people);
+    const auto& items = s.frame();
+    CHECK(has_text(items, "In your corner\u00A0· Nordlicht and Lumen"));
+    const auto& regions = ui::item_registry_regions();
+    CHECK(std::count_if(regions.begin(), regions.end(),
+                        [](const ui::RegionInfo& r) { return r.kind == ui::Region::group && r.name == "Sam"; }) == 1);
+
+    REQUIRE(s.scroll_to(Role::button, "Edit details: \u2068Sam\u2069"));
+    REQUIRE(s.click(Role::button, "Edit details: \u2068Sam\u2069"));
+    REQUIRE(s.scroll_to(Role::button, "Done editing: \u2068Sam\u2069"));
+    REQUIRE(s.ui.fields.type("Name", "Sam Osei"));
+    s.frame();
+    CHECK(s.app.find_reflection(nordlicht)->army[0].name == "Sam Osei");
+    CHECK(s.app.find_reflection(lumen)->army[0].name == "Sam Osei");
+    CHECK(s.app.find_reflection(lumen)->army[0].email == "sam@example.org");  // the address they had at Nordlicht
+    s.frame();
+    CHECK(group_named("Sam Osei"));
+}
