@@ -617,15 +617,27 @@ void draw_reflection(App& app, ReflectionViewState& view, Services&) {
     }
     if (card.open) draw_details(app, r);
 
+    const float tabs_top = ImGui::GetCursorPosY();
     draw_step_tabs(app, r);
     const StepId step = current_step(r);
     ImGui::Dummy(ImVec2(1, 4));
-    // A new step starts at its heading: on a phone the title, progress and step tabs above it fill
-    // the screen. With the details card open the card is what comes first, so the top stays.
+    // A new step starts at its heading, a line's spacing below the top: on a phone the title,
+    // progress and step tabs above it fill the screen. (ImGui's SetScrollHereY aims at the tabs' bottom
+    // edge: a sliver of them stayed in view.) With the details card open the card is what comes first,
+    // so the top stays.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float heading_top = ImGui::GetCursorPosY();
     const std::string place = r.meta.id + ':' + std::to_string(step_index);
     if (view.heading_place != place) {
         view.heading_place = place;
-        if (!card.open) ImGui::SetScrollHereY(0.0f);
+        view.heading_scroll_to_check = !card.open;
+        if (!card.open) ImGui::SetScrollY(heading_top - spacing);
+    } else if (view.heading_scroll_to_check) {
+        // Applied now, the scroll was held to the content: a step shorter than the screen cannot bring
+        // its heading to the top. Rather than cut the step tabs across, it shows them whole.
+        view.heading_scroll_to_check = false;
+        const float scroll = ImGui::GetScrollY();
+        if (scroll > tabs_top - spacing && scroll < heading_top - spacing) ImGui::SetScrollY(tabs_top - spacing);
     }
     // Said when the step changes (the mirror announces it once, on the change).
     set_frame_announcement(tr_format("a11y.step_changed", {{"current", format_number(progress(r).current + 1)},

@@ -76,10 +76,11 @@ struct ReflectionViewState {
     // Reflection id -> its details card: open on a new reflection's first step, a one-line summary
     // on the others (on a phone the full card is taller than the screen), unless the user chose.
     std::unordered_map<std::string, DetailsCardState> details;
-    std::string menu_open;      // the reflection whose "More" menu is open
-    std::string trash_armed;    // the reflection whose "Move to trash" was tapped once
-    std::string focus_item;     // a list row just added: its first field takes keyboard focus
-    std::string heading_place;  // reflection id + step last scrolled to its heading
+    std::string menu_open;                 // the reflection whose "More" menu is open
+    std::string trash_armed;               // the reflection whose "Move to trash" was tapped once
+    std::string focus_item;                // a list row just added: its first field takes keyboard focus
+    std::string heading_place;             // reflection id + step last scrolled to its heading
+    bool heading_scroll_to_check = false;  // that scroll takes effect on the next frame, then is checked
 };
 
 // The People screen (contacts_view.cpp).

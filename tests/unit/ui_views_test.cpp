@@ -13,6 +13,8 @@
 #include "ui/fonts.h"
 #include "ui/theme.h"
 
+#include <imgui_internal.h>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -701,6 +703,43 @@ TEST_CASE("a screen reader hears every card of a short journal, and the cards ar
             CHECK(item.position == static_cast<int>(i) + 1);
             CHECK(item.set_size == reflections);
             CHECK(regions[item.parent].kind == ui::Region::list);
+        }
+    }
+}
+
+TEST_CASE("a new step starts at its heading, the step tabs above it whole or out of view") {
+    // ImGui's SetScrollHereY aimed at the step tabs' bottom edge, and a step shorter than the screen
+    // could not scroll that far: the tabs stayed in view cut across, a row of clipped buttons.
+    for (const float width : {390.0f, 1280.0f}) {
+        CAPTURE(width);
+        test::AppOnScreen s(ImVec2(width, 844));
+        const std::string id = s.app.create_reflection();
+        s.app.update_reflection(id, [](Reflection& r) {
+            r.company = "Studio Nord";
+            r.vent.letter = std::string(3000, 'x');  // the first step longer than any screen
+        });
+        s.view.reflection.details[id] = ui::DetailsCardState{false, true, true, 0};
+        s.app.open_reflection(id);
+        for (const StepId step : {StepId::vent, StepId::feedback}) {
+            CAPTURE(static_cast<int>(step));
+            s.app.update_reflection(id, [&](Reflection& r) { go_to_step(r, step); });
+            std::vector<ui::ItemInfo> items;
+            for (int i = 0; i < 4; ++i) items = s.frame();  // a scroll set on one frame applies on the next
+            const auto heading = std::find_if(items.begin(), items.end(), [&](const ui::ItemInfo& item) {
+                return item.role == Role::heading && item.name == tr(display_key(step));
+            });
+            REQUIRE(heading != items.end());
+            const ImGuiWindow* column = ImGui::FindWindowByID(heading->window);
+            REQUIRE(column);
+            const float top = column->InnerClipRect.Min.y;  // where the column's view starts
+            CHECK(heading->min.y >= top);
+            CHECK(heading->max.y <= column->InnerClipRect.Max.y);
+            if (step == StepId::vent) CHECK(heading->min.y <= top + 12.0f);  // long enough to start at it
+            for (const auto& item : items) {
+                if (item.role != Role::tab || item.window != heading->window) continue;
+                CAPTURE(item.name);
+                CHECK((item.max.y <= top || item.min.y >= top));
+            }
         }
     }
 }
