@@ -348,9 +348,19 @@ bool checkbox(const char* label, bool& value) {
     set_next_item_selected(value);
     set_next_item_name(name);
     const std::string box_id = std::string("##") + label;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const int first_vertex = draw->VtxBuffer.Size;
     bool changed = ImGui::Checkbox(box_id.c_str(), &value);
     ImGui::PopStyleVar(2);
     const ImVec2 box_min = ImGui::GetItemRectMin();
+    // A tick says "done", not a direction: it is not mirrored (SAP/ui5-webcomponents#1831). The
+    // right-to-left frame is mirrored whole after Render (draw_mirror.h), so the box, symmetric but for
+    // its tick, is drawn flipped about its centre here, and the mirror turns the tick back.
+    if (interface_is_rtl()) {
+        const float twice_centre = box_min.x + ImGui::GetItemRectMax().x;
+        for (int i = first_vertex; i < draw->VtxBuffer.Size; ++i)
+            draw->VtxBuffer[i].pos.x = twice_centre - draw->VtxBuffer[i].pos.x;
+    }
     ImGui::SameLine();
     const ImVec2 text_pos = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(text_pos.x, box_min.y + (target - ImGui::GetFontSize()) * 0.5f));

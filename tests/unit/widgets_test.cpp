@@ -2,6 +2,7 @@
 #include "ui_test_support.h"
 
 #include "core/i18n.h"
+#include "ui/draw_mirror.h"
 #include "ui/item_registry.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -15,16 +16,47 @@
 
 using namespace debrief;
 
+namespace {
+
+// One frame with one phone-sized window to lay widgets out in. render() ends it (the destructor does,
+// if the test did not) and gives its draw data.
+class WidgetFrame {
+public:
+    WidgetFrame() {
+        ImGui::NewFrame();
+        ui::item_registry_begin_frame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(width, height));
+        ImGui::Begin("widgets");
+    }
+    ~WidgetFrame() { render(); }
+    WidgetFrame(const WidgetFrame&) = delete;
+    WidgetFrame& operator=(const WidgetFrame&) = delete;
+
+    ImDrawData& render() {
+        if (!m_rendered) {
+            ImGui::End();
+            ImGui::Render();
+            ui::item_registry_end_frame();
+            m_rendered = true;
+        }
+        return *ImGui::GetDrawData();
+    }
+
+    static constexpr float width = 390.0f, height = 844.0f;
+
+private:
+    test::NullBackend m_ui{ImVec2(width, height)};
+    bool m_rendered = false;
+};
+
+}  // namespace
+
 TEST_CASE("widgets: a checkbox's label is centred on its box, on one line or wrapped") {
     // A label's text came a frame padding lower than the place set for it (a text after SameLine()
     // takes the line's baseline offset): a one-line label sat on the box's lower edge.
-    test::NullBackend ui(ImVec2(390, 844));
+    const WidgetFrame frame;
     const float target = ui::theme_metrics().touch_target;
-    ImGui::NewFrame();
-    ui::item_registry_begin_frame();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(390, 844));
-    ImGui::Begin("widgets");
     const float line = ImGui::GetFontSize();
     for (const auto& [label, lines] : {std::pair<const char*, float>{"I have sent my reply", 1.0f},
                                        {"Is there a similar open role there you would like to ask about, "
@@ -40,9 +72,6 @@ TEST_CASE("widgets: a checkbox's label is centred on its box, on one line or wra
         CHECK(std::fmod(bottom - top, line) == doctest::Approx(0.0f));
         CHECK(bottom - top >= line * lines);
     }
-    ImGui::End();
-    ImGui::Render();
-    ui::item_registry_end_frame();
 }
 
 TEST_CASE("widgets: a line the interface composes takes the interface's direction") {
@@ -50,12 +79,7 @@ TEST_CASE("widgets: a line the interface composes takes the interface's directio
     // left to right from its first word: against the far edge, the parts in the wrong order. Drawn in
     // the interface's direction it starts at the column's start (left here: the frame is mirrored later).
     set_interface_language(Language::ar);
-    test::NullBackend ui(ImVec2(390, 844));
-    ImGui::NewFrame();
-    ui::item_registry_begin_frame();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(390, 844));
-    ImGui::Begin("widgets");
+    WidgetFrame frame;
     const float start = ImGui::GetCursorScreenPos().x;
     const auto leftmost = [](ui::Direction direction) {
         ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -68,8 +92,34 @@ TEST_CASE("widgets: a line the interface composes takes the interface's directio
     const float own = leftmost(ui::Direction::own), composed = leftmost(ui::Direction::interface);
     CHECK(own > start + 40.0f);
     CHECK(composed == doctest::Approx(start).epsilon(0.02));
-    ImGui::End();
-    ImGui::Render();
-    ui::item_registry_end_frame();
+    frame.render();
+    set_interface_language(Language::en);
+}
+
+TEST_CASE("widgets: a checked box shows a tick, not its mirror image, in the mirrored interface") {
+    // A tick says "done", not a direction (SAP/ui5-webcomponents#1831 keeps theirs unmirrored too),
+    // but the right-to-left interface is the whole frame mirrored, so in Arabic it stood reversed.
+    for (const Language language : {Language::en, Language::ar}) {
+        CAPTURE(language_code(language));
+        set_interface_language(language);
+        WidgetFrame frame;
+        bool sent = true;
+        ui::checkbox("I have sent my reply", sent);
+        const ImU32 tick = ImGui::GetColorU32(ImGuiCol_CheckMark) & ~IM_COL32_A_MASK;
+        ImDrawData& data = frame.render();
+        if (language == Language::ar)
+            ui::mirror_draw_data(data, WidgetFrame::width, ImGui::GetIO().Fonts->TexUvWhitePixel, 8.0f);
+        float left = FLT_MAX, right = -FLT_MAX, lowest_y = -FLT_MAX, lowest_x = 0.0f;
+        for (int l = 0; l < data.CmdListsCount; ++l)
+            for (const ImDrawVert& v : data.CmdLists[l]->VtxBuffer) {
+                if ((v.col & ~IM_COL32_A_MASK) != tick || (v.col & IM_COL32_A_MASK) == 0) continue;
+                left = std::min(left, v.pos.x);
+                right = std::max(right, v.pos.x);
+                if (v.pos.y > lowest_y) lowest_y = v.pos.y, lowest_x = v.pos.x;
+            }
+        REQUIRE(left < right);
+        // A tick's short stroke comes first: its lowest point lies in the left third of it.
+        CHECK(lowest_x - left < (right - left) * 0.45f);
+    }
     set_interface_language(Language::en);
 }
