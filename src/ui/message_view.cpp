@@ -34,10 +34,12 @@ void draw_checklist(const Message& m) {
         const ImVec4 color = ok ? palette().good : (optional ? palette().muted_text : palette().warn);
         const float size = ImGui::GetFontSize();
         const ImVec2 pos = ImGui::GetCursorScreenPos();
-        if (ok)
-            ImGui::RenderCheckMark(ImGui::GetWindowDrawList(), ImVec2(pos.x, pos.y + size * 0.15f),
-                                   ImGui::GetColorU32(color), size * 0.8f);
-        else
+        if (ok) {
+            ImDrawList& draw = *ImGui::GetWindowDrawList();
+            const int first_vertex = draw.VtxBuffer.Size;
+            ImGui::RenderCheckMark(&draw, ImVec2(pos.x, pos.y + size * 0.15f), ImGui::GetColorU32(color), size * 0.8f);
+            keep_unmirrored(draw, first_vertex, pos.x, pos.x + size * 0.8f);
+        } else
             ImGui::GetWindowDrawList()->AddCircle(ImVec2(pos.x + size * 0.4f, pos.y + size * 0.55f), size * 0.3f,
                                                   ImGui::GetColorU32(color), 12, 1.5f);
         ImGui::Dummy(ImVec2(size, size));

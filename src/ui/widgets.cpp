@@ -21,6 +21,13 @@ namespace debrief::ui {
 
 bool interface_is_rtl() { return is_right_to_left(interface_language()); }
 
+void keep_unmirrored(ImDrawList& draw, int first_vertex, float min_x, float max_x) {
+    if (!interface_is_rtl()) return;
+    const float twice_centre = min_x + max_x;
+    for (int i = first_vertex; i < draw.VtxBuffer.Size; ++i)
+        draw.VtxBuffer[i].pos.x = twice_centre - draw.VtxBuffer[i].pos.x;
+}
+
 namespace {
 
 struct ParagraphLayout {
@@ -353,14 +360,7 @@ bool checkbox(const char* label, bool& value) {
     bool changed = ImGui::Checkbox(box_id.c_str(), &value);
     ImGui::PopStyleVar(2);
     const ImVec2 box_min = ImGui::GetItemRectMin();
-    // A tick says "done", not a direction: it is not mirrored (SAP/ui5-webcomponents#1831). The
-    // right-to-left frame is mirrored whole after Render (draw_mirror.h), so the box, symmetric but for
-    // its tick, is drawn flipped about its centre here, and the mirror turns the tick back.
-    if (interface_is_rtl()) {
-        const float twice_centre = box_min.x + ImGui::GetItemRectMax().x;
-        for (int i = first_vertex; i < draw->VtxBuffer.Size; ++i)
-            draw->VtxBuffer[i].pos.x = twice_centre - draw->VtxBuffer[i].pos.x;
-    }
+    keep_unmirrored(*draw, first_vertex, box_min.x, ImGui::GetItemRectMax().x);  // the box is symmetric, its tick not
     ImGui::SameLine();
     const ImVec2 text_pos = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(text_pos.x, box_min.y + (target - ImGui::GetFontSize()) * 0.5f));

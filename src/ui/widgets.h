@@ -14,6 +14,10 @@ namespace debrief::ui {
 
 // True when the interface language is written right to left (the frame is then mirrored).
 bool interface_is_rtl();
+// A shape that is not a direction, such as a tick, must not come out of the mirror reversed: in the
+// mirrored interface this flips the vertices drawn since `first_vertex` about the centre of
+// [min_x, max_x], so the mirror turns them back (SAP/ui5-webcomponents#1831 keeps ticks unmirrored).
+void keep_unmirrored(ImDrawList& draw, int first_vertex, float min_x, float max_x);
 // A label ready for ImGui: shaped and reordered when it holds right-to-left text, keeping the
 // written label's ID and accessible name. Call right before the item it labels.
 const char* shaped_label(const char* label);

@@ -2,6 +2,7 @@
 #include "ui_test_support.h"
 
 #include "core/i18n.h"
+#include "core/people.h"
 #include "ui/draw_mirror.h"
 #include "ui/item_registry.h"
 #include "ui/theme.h"
@@ -96,9 +97,43 @@ TEST_CASE("widgets: a line the interface composes takes the interface's directio
     set_interface_language(Language::en);
 }
 
+namespace {
+
+// Whether the shape drawn in `rgb` (the first one from the top, when several are) reads as a tick:
+// its short stroke first, so its lowest point in the left part of it. Glyphs of that colour are left
+// out, and so are a stroke's transparent fringes.
+bool reads_as_tick(const ImDrawData& data, ImU32 rgb) {
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    const auto drawn = [&](const ImDrawVert& v) {
+        return (v.col & ~IM_COL32_A_MASK) == rgb && (v.col & IM_COL32_A_MASK) != 0 && v.uv.x == white.x &&
+               v.uv.y == white.y;
+    };
+    float top = FLT_MAX;
+    for (int l = 0; l < data.CmdListsCount; ++l)
+        for (const ImDrawVert& v : data.CmdLists[l]->VtxBuffer)
+            if (drawn(v)) top = std::min(top, v.pos.y);
+    float left = FLT_MAX, right = -FLT_MAX, lowest_y = -FLT_MAX, lowest_x = 0.0f;
+    for (int l = 0; l < data.CmdListsCount; ++l)
+        for (const ImDrawVert& v : data.CmdLists[l]->VtxBuffer) {
+            if (!drawn(v) || v.pos.y > top + ImGui::GetFontSize()) continue;
+            left = std::min(left, v.pos.x);
+            right = std::max(right, v.pos.x);
+            if (v.pos.y > lowest_y) lowest_y = v.pos.y, lowest_x = v.pos.x;
+        }
+    REQUIRE(left < right);
+    return lowest_x - left < (right - left) * 0.45f;
+}
+
+void mirror_if_rtl(ImDrawData& data) {
+    if (ui::interface_is_rtl())
+        ui::mirror_draw_data(data, ImGui::GetIO().DisplaySize.x, ImGui::GetIO().Fonts->TexUvWhitePixel, 8.0f);
+}
+
+}  // namespace
+
+// A tick says "done", not a direction (SAP/ui5-webcomponents#1831 keeps theirs unmirrored too), but
+// the right-to-left interface is the whole frame mirrored: in Arabic every tick stood reversed.
 TEST_CASE("widgets: a checked box shows a tick, not its mirror image, in the mirrored interface") {
-    // A tick says "done", not a direction (SAP/ui5-webcomponents#1831 keeps theirs unmirrored too),
-    // but the right-to-left interface is the whole frame mirrored, so in Arabic it stood reversed.
     for (const Language language : {Language::en, Language::ar}) {
         CAPTURE(language_code(language));
         set_interface_language(language);
@@ -107,19 +142,29 @@ TEST_CASE("widgets: a checked box shows a tick, not its mirror image, in the mir
         ui::checkbox("I have sent my reply", sent);
         const ImU32 tick = ImGui::GetColorU32(ImGuiCol_CheckMark) & ~IM_COL32_A_MASK;
         ImDrawData& data = frame.render();
-        if (language == Language::ar)
-            ui::mirror_draw_data(data, WidgetFrame::width, ImGui::GetIO().Fonts->TexUvWhitePixel, 8.0f);
-        float left = FLT_MAX, right = -FLT_MAX, lowest_y = -FLT_MAX, lowest_x = 0.0f;
-        for (int l = 0; l < data.CmdListsCount; ++l)
-            for (const ImDrawVert& v : data.CmdLists[l]->VtxBuffer) {
-                if ((v.col & ~IM_COL32_A_MASK) != tick || (v.col & IM_COL32_A_MASK) == 0) continue;
-                left = std::min(left, v.pos.x);
-                right = std::max(right, v.pos.x);
-                if (v.pos.y > lowest_y) lowest_y = v.pos.y, lowest_x = v.pos.x;
-            }
-        REQUIRE(left < right);
-        // A tick's short stroke comes first: its lowest point lies in the left third of it.
-        CHECK(lowest_x - left < (right - left) * 0.45f);
+        mirror_if_rtl(data);
+        CHECK(reads_as_tick(data, tick));
+    }
+    set_interface_language(Language::en);
+}
+
+TEST_CASE("widgets: a draft's checklist ticks what it does, unmirrored in the mirrored interface") {
+    for (const Language language : {Language::en, Language::ar}) {
+        CAPTURE(language_code(language));
+        set_interface_language(language);
+        test::AppOnScreen s(ImVec2(390, 4000));  // tall: the checklist under the draft is on screen
+        Reflection r;
+        r.company = "Lumen";
+        r.role = "Designer";
+        r.feedback.recruiter_name = "Jana Weber";
+        DraftContext ctx;
+        ctx.language = Language::en;
+        s.app.open_message(
+            s.app.create_message(draft_to_person(MessageKind::feedback_reply, r, "recruiter", Settings{}, ctx)));
+        s.frame();
+        s.frame();
+        mirror_if_rtl(*ImGui::GetDrawData());
+        CHECK(reads_as_tick(*ImGui::GetDrawData(), ImGui::GetColorU32(ui::palette().good) & ~IM_COL32_A_MASK));
     }
     set_interface_language(Language::en);
 }
