@@ -217,13 +217,18 @@ std::string helpful_win(Language lang, const Reflection& r) {
     return {};
 }
 
+// Must-haves first, each thing once: a criterion entered twice (or suggested again from what was
+// loved) would read "a small team, a small team and…".
 std::vector<std::string> wanted_criteria(Language lang, const Reflection& r, std::size_t limit) {
-    std::vector<std::string> wanted;
+    std::vector<std::string> wanted, folded;
     for (const CriterionKind kind : {CriterionKind::must_have, CriterionKind::nice_to_have}) {
         for (const Criterion& c : r.criteria) {
             if (c.kind != kind || wanted.size() >= limit) continue;
             std::string text = fragment(lang, c.text);
-            if (!text.empty()) wanted.push_back(std::move(text));
+            std::string key = fold_for_search(text);
+            if (text.empty() || std::find(folded.begin(), folded.end(), key) != folded.end()) continue;
+            folded.push_back(std::move(key));
+            wanted.push_back(std::move(text));
         }
     }
     return wanted;

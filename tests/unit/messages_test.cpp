@@ -409,6 +409,11 @@ TEST_CASE("messages: lists are joined with commas and the catalogue's \"and\"") 
     r.criteria.push_back(Criterion{"c3", "a learning budget", CriterionKind::must_have});
     CHECK(contains(draft_message(MessageKind::network_note, &r, ctx).body,
                    "ideally remote-friendly, a learning budget and mission-driven."));  // must-haves first
+    // Entered twice (as a must-have and again as nice to have, or in other case): said once.
+    r.criteria.push_back(Criterion{"c4", "Remote-Friendly.", CriterionKind::nice_to_have});
+    r.criteria.push_back(Criterion{"c5", "a learning budget", CriterionKind::must_have});
+    CHECK(contains(draft_message(MessageKind::network_note, &r, ctx).body,
+                   "ideally remote-friendly, a learning budget and mission-driven."));
 }
 
 TEST_CASE("messages: no template seams, whether every field is filled, empty or only punctuation") {
