@@ -210,6 +210,9 @@ void draw_new_message(App& app, NewMessageViewState& view) {
     // Form state lives in the view state: nothing is stored until the user creates the draft.
     int& kind = view.kind;  // 0 = withdrawal, 1 = reconnect
     DraftContext& ctx = view.ctx;
+    // The choice has its own prompt: without one it took the intro above as its name, a paragraph
+    // read out again each time focus entered it.
+    wrapped_text(tr("new_message.kind").data());
     choice_row("kind", kind, {tr("message_kind.withdrawal").data(), tr("message_kind.reconnect").data()});
     text_field(tr("new_message.recipient").data(), ctx.recipient_name, FieldKind::single_line);
     FieldOptions email;

@@ -38,6 +38,17 @@ void check_no_raw_keys(test::NullBackend& ui, const std::vector<ui::ItemInfo>& i
     for (const auto& field : ui.fields.placed) CHECK_MESSAGE(!looks_like_key(field.label), field.label);
 }
 
+// A group of choices is named by its prompt, which a screen reader says each time focus enters it: a
+// short question, never a paragraph of guidance taken from above it.
+void check_group_names() {
+    for (const ui::RegionInfo& r : ui::item_registry_regions()) {
+        if (r.kind != ui::Region::radiogroup && r.kind != ui::Region::checkgroup) continue;
+        CAPTURE(r.name);
+        CHECK(!r.name.empty());
+        CHECK(r.name.size() <= 80);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("the empty home screen invites the first reflection") {
@@ -102,11 +113,13 @@ TEST_CASE("every screen draws at phone and desktop sizes") {
             app.update_reflection(id, [step](Reflection& r) { go_to_step(r, step_at(step)); });
             app.open_reflection(id);
             check_no_raw_keys(ui, ui.frame(app, view, services));
+            check_group_names();
         }
         for (Screen s : {Screen::home, Screen::reminders, Screen::people, Screen::profile, Screen::data, Screen::trash,
                          Screen::new_message}) {
             app.go(s);
             check_no_raw_keys(ui, ui.frame(app, view, services));
+            check_group_names();
         }
         // Drafts: every kind opens and shows its checklist.
         app.open_reflection(id);
