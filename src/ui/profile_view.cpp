@@ -74,6 +74,8 @@ void draw_profile(App& app, ProfileViewState& view, Services& services) {
     for (const ProfileEntry& e : profile.entries) {
         ImGui::PushID(e.key.c_str());
         begin_card("entry");
+        // One group per entry, named with it: its choice and its search word are heard as this entry's.
+        begin_region(Region::group, "entry", e.text);
         user_text_line(e.text);
         const std::string meta = tr_plural(importance_key(importance(e)), e.reflection_count);
         muted_text(meta.c_str());
@@ -94,6 +96,7 @@ void draw_profile(App& app, ProfileViewState& view, Services& services) {
             if (button(tr("profile.merge").data()))
                 app.update_settings([&](Settings& s) { merge_profile_entries(s, d->key, d->into); });
         }
+        end_region();
         end_card();
         ImGui::PopID();
     }

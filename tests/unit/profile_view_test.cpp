@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 using namespace debrief;
@@ -59,4 +60,25 @@ TEST_CASE("profile view: merge near-duplicates, edit a keyword, copy the query")
     REQUIRE(ui.click(app, view, services, Role::button, std::string(tr("profile.copy_phrase"))));
     REQUIRE_FALSE(services.copied.empty());
     CHECK(services.copied.back() == "Editor AND \"hub Berlin\"");  // one role, written two ways
+}
+
+TEST_CASE("profile view: each entry is a group named with it, its choice inside") {
+    // The choice was heard as "Mattered in 1 reflection" and the field as "Search word", entry after
+    // entry, without saying which criterion they belong to.
+    test::AppOnScreen s(ImVec2(390, 2400));
+    add_reflection(s.app, "Editor", "A small team");
+    add_reflection(s.app, "Writer", "Four-day week");
+    s.app.go(Screen::profile);
+    s.frame();
+    const auto& regions = ui::item_registry_regions();
+    for (const std::string text : {"A small team", "Four-day week"}) {
+        CAPTURE(text);
+        const auto group = std::find_if(regions.begin(), regions.end(), [&](const ui::RegionInfo& r) {
+            return r.kind == ui::Region::group && r.name == text;
+        });
+        REQUIRE(group != regions.end());
+        CHECK(std::count_if(regions.begin(), regions.end(), [&](const ui::RegionInfo& r) {
+                  return r.kind == ui::Region::radiogroup && r.parent == group->id;
+              }) == 1);
+    }
 }
