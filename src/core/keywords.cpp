@@ -71,13 +71,15 @@ constexpr std::array<std::string_view, 4> stopword_lists{
     "over under up down out just also too can could would should will must have has had do does did all "
     "only own same such both few like lot lots where when how what why if while together always often "
     "week weeks day days work works working job jobs role roles team teams people company companies place "
-    "small big large good great nice real kind way thing things",
+    "small big large good great nice real kind way thing things "
+    "one two three four five six seven eight nine ten twice",  // "one hour" says less than "commute"
     // de
     "der die das den dem des ein eine einer einem einen eines und oder mit ohne von vom zu zum zur im in "
     "am an auf für bei aus nach über unter wie als auch nicht kein keine keinen sehr jede jeden jeder "
     "jedes sich ist sind war waren wird werden hat haben sein es sie wir ich du er man mein meine unser unsere "
     "uns dass was wo wann wenn aber so nur noch schon immer gemeinsam zusammen woche wochen tag tage arbeit "
-    "arbeiten team teams firma leute klein kleine kleines kleinen groß große großes gut gute gutes",
+    "arbeiten team teams firma leute klein kleine kleines kleinen groß große großes gut gute gutes "
+    "eins zwei drei vier fünf sechs sieben acht neun zehn zweimal",
     // it
     "il lo la i gli le l un uno una un' di del dello della dei degli delle d da dal dallo dalla dai dagli "
     "dalle in nel nello nella nei negli nelle con senza per su sul sullo sulla sui sugli sulle tra fra e ed "
@@ -85,11 +87,12 @@ constexpr std::array<std::string_view, 4> stopword_lists{
     "ha hanno ho a al allo alla "
     "ai agli alle come anche più ma se si ci mi ti vi noi voi loro mio mia nostro nostra sempre insieme "
     "settimana settimane giorno giorni lavoro lavorare squadra team azienda persone piccolo piccola "
-    "grande buono buona bel bello bella",
+    "grande buono buona bel bello bella due tre quattro cinque sei sette otto nove dieci",
     // ar
     "في من على إلى الى عن مع و أو او ثم التي الذي الذين اللذين هذا هذه ذلك تلك هناك كل بعض كان كانت "
     "يكون تكون هو هي هم نحن أنا انا أنت لا لم لن ما ماذا عند بين كما أن إن ان قد جدا كل كلها دائما "
-    "معا أسبوع اسبوع كل عمل العمل يعمل فريق الفريق شركة الشركة ناس صغير صغيرة كبير كبيرة جيد جيدة"};
+    "معا أسبوع اسبوع كل عمل العمل يعمل فريق الفريق شركة الشركة ناس صغير صغيرة كبير كبيرة جيد جيدة "
+    "واحد واحدة اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة"};
 
 const std::array<std::set<std::string>, 4>& stopwords() {
     static const std::array<std::set<std::string>, 4> sets = [] {

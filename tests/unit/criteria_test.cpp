@@ -229,6 +229,10 @@ TEST_CASE("keywords: otherwise the longest words left once stopwords and generic
     CHECK(suggest_keyword("Das herzliche Designteam") == "Designteam");
     CHECK(suggest_keyword("Ein freundliches Ärzteteam") == "Ärzteteam");
     CHECK(suggest_keyword("Critiques every week") == "critiques");  // not the sentence's capital
+    // A number word is not what a job board matches: "one hour" once won over "commute".
+    CHECK(suggest_keyword("Commute over one hour") == "commute");
+    CHECK(suggest_keyword("Pendeln über zwei Stunden") == "Pendeln");
+    CHECK(suggest_keyword("Tre giorni in ufficio") == "ufficio");
     CHECK(suggest_keyword("Ein Team, das sich gegenseitig unterstützt") == "gegenseitig unterstützt");
     CHECK(suggest_keyword("Nachhaltigkeit") == "Nachhaltigkeit");
     CHECK(suggest_keyword("Un team che lavora sull'accessibilità") == "accessibilità");
