@@ -245,11 +245,18 @@ void draw_reflection_card(App& app, const Reflection& r, int lines, int index, i
     const bool visible = ImGui::IsRectVisible(start, end);
     if (visible) draw->AddRectFilled(start, end, ImGui::GetColorU32(palette().card), 10.0f);
     // No item spacing inside: a Selectable grows its highlight by half the spacing on every side,
-    // which would spill past the card's rounded border.
+    // which would spill past the card's rounded border. Its highlight is drawn here: 1.86's Selectable
+    // fills a square-cornered rectangle whatever the rounding, whose corners stood out of the card.
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 10.0f);
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_HeaderActive, IM_COL32(0, 0, 0, 0));
     const bool open = ImGui::Selectable("##card", false, 0, ImVec2(width, height));
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar();
+    if (visible && (ImGui::IsItemHovered() || ImGui::IsItemActive()))
+        draw->AddRectFilled(start, end,
+                            ImGui::GetColorU32(ImGui::IsItemActive() ? ImGuiCol_HeaderActive : ImGuiCol_HeaderHovered),
+                            10.0f);
     if (visible) draw->AddRect(start, end, ImGui::GetColorU32(ImGuiCol_Border), 10.0f);
     // The card's own edge for every line, in both directions: a Latin name in the Arabic interface
     // aligns to the card, not to the column around it.

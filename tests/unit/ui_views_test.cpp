@@ -633,6 +633,36 @@ TEST_CASE("a notice written in one interface language is not shown on in another
     set_interface_language(Language::en);
 }
 
+TEST_CASE("a journal card's highlight keeps the card's rounded corners") {
+    // 1.86's Selectable fills a square-cornered rectangle: under the pointer (and after a tap on a
+    // phone) the card's corners stood out of its rounded border.
+    test::AppOnScreen s(ImVec2(390, 844));
+    const std::string id = s.app.create_reflection();
+    s.app.update_reflection(id, [](Reflection& r) { r.company = "Lumen"; });
+    s.app.go(Screen::home);
+    const ui::ItemInfo* card = nullptr;
+    for (const auto& item : s.frame())
+        if (item.role == Role::button && item.name.find("Lumen") != std::string::npos) card = &item;
+    REQUIRE(card);
+    const ImVec2 corner = card->min;
+    ImGui::GetIO().MousePos = ImVec2((card->min.x + card->max.x) * 0.5f, (card->min.y + card->max.y) * 0.5f);
+    s.frame();
+    s.frame();
+    const ImU32 highlight = ImGui::GetColorU32(ImGuiCol_HeaderHovered) & ~IM_COL32_A_MASK;
+    int highlighted = 0, in_corner = 0;
+    const ImDrawData& data = *ImGui::GetDrawData();
+    for (int l = 0; l < data.CmdListsCount; ++l)
+        for (const ImDrawVert& v : data.CmdLists[l]->VtxBuffer) {
+            if ((v.col & ~IM_COL32_A_MASK) != highlight || (v.col & IM_COL32_A_MASK) == 0) continue;
+            ++highlighted;
+            // Outside a 10 px rounded corner: the square's corner point and its near neighbourhood.
+            if (v.pos.x < corner.x + 2.0f && v.pos.y < corner.y + 2.0f) ++in_corner;
+        }
+    ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    CHECK(highlighted > 0);
+    CHECK(in_corner == 0);
+}
+
 TEST_CASE("the journal's cards keep one pitch as the list scrolls, and the last ends above the mood chart") {
     // The list clipper places the cards it skips by the pitch it is given: given less than the cards
     // take, the cards jumped as the list scrolled and the last ones were drawn under the mood chart.
