@@ -14,6 +14,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace debrief::ui {
 
 // One reminder as a card row: title, when, and its actions. Shared by home and the reminders screen.
@@ -70,7 +72,10 @@ void draw_reminders(App& app, RemindersViewState& view, Services& services) {
     if (order.empty()) muted_text(tr("reminders.empty").data());
     for (std::size_t i : order) draw_reminder_row(app, app.journal().reminders[i]);
 
-    if (!order.empty() && button(tr("reminders.export_ics").data(), Emphasis::normal, true)) {
+    // A calendar gets the reminders still to do (core/ics.h): with only done ones it would be empty.
+    const bool any_open =
+        std::any_of(order.begin(), order.end(), [&](std::size_t i) { return !app.journal().reminders[i].done; });
+    if (any_open && button(tr("reminders.export_ics").data(), Emphasis::normal, true)) {
         services.download(
             {"debrief-reminders.ics", "text/calendar", reminders_to_ics(app.journal().reminders, app.env().now())});
         app.notify(std::string(tr("reminders.exported")));

@@ -633,6 +633,27 @@ TEST_CASE("a notice written in one interface language is not shown on in another
     set_interface_language(Language::en);
 }
 
+TEST_CASE("the calendar export is offered while a reminder is still to do") {
+    // With only done reminders it offered a calendar file with nothing in it.
+    test::AppOnScreen s(ImVec2(390, 844));
+    Reminder done;
+    done.title = "Write to Marco";
+    done.due = Date{2020, 12, 16};
+    done.done = true;
+    s.app.create_reminder(done);
+    s.app.go(Screen::reminders);
+    const std::string calendar(tr("reminders.export_ics"));
+    s.frame();
+    CHECK(ui::find_item(Role::button, calendar) == nullptr);
+    Reminder open = done;
+    open.title = "Follow up with Lumen";
+    open.due = Date{2026, 12, 5};
+    open.done = false;
+    s.app.create_reminder(open);
+    s.frame();
+    CHECK(ui::find_item(Role::button, calendar) != nullptr);
+}
+
 TEST_CASE("a journal card's highlight keeps the card's rounded corners") {
     // 1.86's Selectable fills a square-cornered rectangle: under the pointer (and after a tap on a
     // phone) the card's corners stood out of its rounded border.
