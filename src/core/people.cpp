@@ -280,8 +280,10 @@ void merge_person(Person& first, const Person& p) {
     if (first.email.empty()) first.email = p.email;
     if (first.how_known.empty()) first.how_known = p.how_known;
     const auto same_company = [&](const std::string& c) { return fold_for_search(c) == fold_for_search(p.company); };
-    if (!p.company.empty() && !same_company(first.company) &&
-        std::none_of(first.more_companies.begin(), first.more_companies.end(), same_company))
+    if (first.company.empty())
+        first.company = p.company;
+    else if (!p.company.empty() && !same_company(first.company) &&
+             std::none_of(first.more_companies.begin(), first.more_companies.end(), same_company))
         first.more_companies.push_back(p.company);
     later(first.last_contact, p.last_contact);
     if (p.next_reminder) sooner(first.next_reminder, *p.next_reminder);

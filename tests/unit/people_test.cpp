@@ -544,6 +544,14 @@ TEST_CASE("people: someone entered in several reflections is listed once, with e
     CHECK(anna->more_companies.empty());
     CHECK(anna->message_ids == std::vector<std::string>{"m2"});  // the follow-up to all of r3's interviewers
 
+    // Told first about an opportunity with no company yet: the company comes from the next one.
+    Reflection unnamed = first;
+    unnamed.company.clear();
+    j.reflections = {unnamed, second};
+    const Person told_twice = named(people(j), "Sam");
+    CHECK(told_twice.company == "Lumen");
+    CHECK(told_twice.more_companies.empty());
+
     // Named twice in one reflection: two entries, as entered, also when the first was merged already.
     second.army.push_back(ArmyMember{"b2", "Sam", "", false});
     j.reflections = {first, second};
