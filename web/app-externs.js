@@ -42,6 +42,7 @@ GlueIDBFSSet.entries;
 /** web/shell.js */
 var Debrief = {};
 Debrief.loadFontFile = function(name) {};
+Debrief.firstLanguage;
 Debrief.languageChanged = function(code, dir, title, description) {};
 Debrief.fetchCatalogue = function(code) {};
 Debrief.mirror;

@@ -1068,7 +1068,7 @@ const Debrief = (() => {
     linkManifest(firstLanguage);
   }
 
-  return { compileWasmAfterPaint, instantiateWasm, fail, ready, announce, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, readAtlases, loadFonts, atlasLoaded, forgetAtlases, loadFontFile, supported, watchViewport, statusText };
+  return { compileWasmAfterPaint, instantiateWasm, fail, ready, announce, firstLanguage, languageChanged, fetchCatalogue, prefetchCatalogue, loadCatalogue, showStarting, fields, mirror, copyText, openUrl, download, files, withString, fetchFonts, readAtlases, loadFonts, atlasLoaded, forgetAtlases, loadFontFile, supported, watchViewport, statusText };
 })();
 
 var Module = {

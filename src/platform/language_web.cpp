@@ -5,6 +5,7 @@
 
 #include "core/catalogue_file.h"
 #include "platform/backend_web.h"
+#include "ui/lock_view.h"
 
 #include <emscripten.h>
 
@@ -27,6 +28,8 @@ EM_JS(void, js_catalogue_refused, (const char* code, const char* reason), {
     console.warn('Debrief: the ' + UTF8ToString(code) + ' catalogue was refused: ' + UTF8ToString(reason));
 });
 EM_JS(void, js_fetch_catalogue, (const char* code), { Debrief.fetchCatalogue(UTF8ToString(code)); });
+// The language the page started in: the one this device last showed, else the browser's (shell.js).
+EM_JS(char*, js_first_language, (), { return stringToNewUTF8(Debrief.firstLanguage); });
 // The first of navigator.languages that Debrief speaks, as C++ reads tags (language_from_tag).
 EM_JS(char*, js_browser_languages, (), {
     const tags = (navigator.languages && navigator.languages.length) ? navigator.languages : [navigator.language || ""];
@@ -40,6 +43,7 @@ struct Catalogues {
     std::array<std::unique_ptr<CatalogueFile>, std::size(all_languages)> files;  // what tr() points into
     std::array<Fetch, std::size(all_languages)> fetch{};
     Language browser = Language::en;
+    Language first = Language::en;  // the page's start language (js_first_language)
     App* app = nullptr;
     // window.debrief.setLanguage (tests, the console): shown until the stored choice changes.
     std::optional<Language> forced;
@@ -83,6 +87,10 @@ Language browser_language() {
 Language wanted(const App& app) {
     const Catalogues& c = catalogues();
     if (c.forced && app.chosen_language() == c.choice_when_forced) return *c.forced;
+    // Before the journal is read (sealed until the passphrase, or still loading) its choice is not
+    // known: the lock screen and the loading progress speak the language this device last showed,
+    // the one the person chose, not the browser's.
+    if (ui::lock_screen_wanted() || app.storage_info().loading) return c.first;
     return app.chosen_language().value_or(c.browser);
 }
 
@@ -108,6 +116,9 @@ void start_language(App& app) {
     Catalogues& c = catalogues();
     c.app = &app;
     c.browser = browser_language();
+    char* first = js_first_language();
+    c.first = language_from_tag(first).value_or(c.browser);
+    std::free(first);
     const Language language = wanted(app);
     if (!has_catalogue(language)) {
         // shell.js's preRun wrote it here when it guessed this language (docs/web-platform.md).

@@ -11,6 +11,7 @@ import { catalogue } from './catalogue.mjs';
 import { generateJournal, journalText } from '../../bench/generate_journal.mjs';
 
 const t = catalogue('en');
+const italian = catalogue('it');
 const SENTENCE = 'Known sentence: the panel loved my portfolio walk-through';
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -172,11 +173,15 @@ test('lock on, reload: the lock screen, nothing readable in IndexedDB; the passp
     assert.ok((await journalFiles(page))['/journal/settings.json'].includes('Another known sentence'));
     assert.ok(!(await rawIndexedDb(page)).all.includes('Another known sentence'));
 
-    // Lock now: the lock screen again, and the key gone with the page.
+    // Lock now: the lock screen again, and the key gone with the page. It speaks the language chosen
+    // in the journal it cannot read yet (it once fell back to the browser's English).
     await dataScreen(page);
-    await press(page, t('data.lock.lock_now'));
+    await (await reveal(page, page.getByRole('radio', { name: 'Italiano' }))).click();
+    await page.waitForFunction(() => window.debrief.language === 'it');
+    await waitSaved(page);
+    await press(page, italian('data.lock.lock_now'));
     await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready' && window.debrief.lock.locked, null, { timeout: 30000 });
-    await page.getByRole('heading', { name: t('lock.title') }).waitFor();
+    await page.getByRole('heading', { name: italian('lock.title') }).waitFor();
   } finally {
     await browser.cleanup();
   }
