@@ -177,6 +177,13 @@ void set_person(Reflection& r, std::string_view key, const std::string& name, co
 
 // [SECTION] The People screen
 
+std::string companies_in(const Person& p, Language language) {
+    if (p.company.empty()) return {};
+    std::vector<std::string> companies{p.company};
+    companies.insert(companies.end(), p.more_companies.begin(), p.more_companies.end());
+    return join_list(language, companies);
+}
+
 bool written_to(const Message& m, const Person& p) {
     if (m.meta.deleted) return false;
     if (!p.contact_id.empty()) {

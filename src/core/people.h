@@ -100,6 +100,10 @@ struct Person {
     std::vector<std::string> more_companies;
 };
 
+// The companies they were met at, their own first, as a list in `language` ("Nordlicht and Lumen");
+// empty when none is known.
+std::string companies_in(const Person& p, Language language);
+
 // Whether `m` is written to `p` (a draft to all interviewers is written to each of them).
 bool written_to(const Message& m, const Person& p);
 

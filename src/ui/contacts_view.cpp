@@ -104,11 +104,7 @@ std::string role_line(const Person& p) {
     // "Recruiter · recruiter" says nothing twice: how you know them only when it adds something.
     if (!p.how_known.empty() && fold_for_search(p.how_known) != fold_for_search(line))
         line = join_parts(line, p.how_known);
-    if (!p.company.empty()) {
-        std::vector<std::string> companies{p.company};
-        companies.insert(companies.end(), p.more_companies.begin(), p.more_companies.end());
-        line = join_parts(line, join_list(interface_language(), companies));
-    }
+    if (!p.company.empty()) line = join_parts(line, companies_in(p, interface_language()));
     return line;
 }
 

@@ -264,7 +264,8 @@ std::string import_line(const Person& p) {
         case PersonRole::told: line = join_parts(line, tr("person.told")); break;
         case PersonRole::contact: break;
     }
-    for (const std::string* part : {&p.company, &p.email, &p.how_known})
+    const std::string companies = companies_in(p, interface_language());
+    for (const std::string* part : {&companies, &p.email, &p.how_known})
         if (!part->empty()) line = join_parts(line, *part);
     return line;
 }

@@ -533,6 +533,7 @@ TEST_CASE("people: someone entered in several reflections is listed once, with e
     CHECK(sam.how_known == "old colleague");
     CHECK(sam.company == "Nordlicht");
     CHECK(sam.more_companies == std::vector<std::string>{"Lumen"});
+    CHECK(companies_in(sam, Language::en) == "Nordlicht and Lumen");
     CHECK(sam.also == std::vector<std::string>{"r2/told/b1"});
     CHECK(sam.message_ids == std::vector<std::string>{"m1"});
     REQUIRE(sam.last_contact);

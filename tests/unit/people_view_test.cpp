@@ -384,4 +384,12 @@ TEST_CASE("people view: a friend told about two rejections is one row; editing i
     CHECK(s.app.find_reflection(lumen)->army[0].email == "sam@example.org");  // the address they had at Nordlicht
     s.frame();
     CHECK(group_named("Sam Osei"));
+
+    // Brought into an empty journal, the import preview names them once, at both companies.
+    test::AppOnScreen other(ImVec2(390, 1600));
+    other.app.go(Screen::data);
+    other.app.import_flow().receive(other.app, "sam.json", encode_journal(s.app.journal(), s.env.now()));
+    REQUIRE(other.app.import_flow().pending());
+    CHECK(has_text(other.frame(),
+                   "Sam Osei\u00A0· In your corner\u00A0· Nordlicht and Lumen\u00A0· sam@example.org (new)"));
 }
