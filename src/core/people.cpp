@@ -213,6 +213,9 @@ void sooner(std::optional<Date>& day, const Date& other) {
     if (!day || other < *day) day = other;
 }
 
+// Where records stand in one of the journal's lists, by an id they hold.
+using Positions = std::unordered_map<std::string_view, std::vector<std::size_t>>;
+
 // The journal's messages and open reminders by what they are about, so a person's history is found
 // without reading every message for every person: people() of the 10,000-reflection test journal
 // took 95 ms natively when each person read all 500 messages and reminders, 25 ms with this index.
@@ -225,10 +228,11 @@ public:
             m_by_reflection[m.reflection_id].push_back(i);
             if (!m.contact_id.empty()) m_by_contact[m.contact_id].push_back(i);
         }
-        for (const Reminder& rem : j.reminders) {
+        for (std::size_t i = 0; i < j.reminders.size(); ++i) {
+            const Reminder& rem = j.reminders[i];
             if (rem.meta.deleted || rem.done) continue;
-            if (!rem.message_id.empty()) m_reminders_by_message[rem.message_id].push_back(&rem);
-            if (!rem.contact_id.empty()) m_reminders_by_contact[rem.contact_id].push_back(&rem);
+            if (!rem.message_id.empty()) m_reminders_by_message[rem.message_id].push_back(i);
+            if (!rem.contact_id.empty()) m_reminders_by_contact[rem.contact_id].push_back(i);
         }
     }
 
@@ -255,8 +259,10 @@ public:
         }
         const auto remind = [&](const auto& index, std::string_view key) {
             if (const auto found = index.find(key); found != index.end())
-                for (const Reminder* rem : found->second)
-                    sooner(p.next_reminder, rem->snoozed_until.value_or(rem->due));
+                for (const std::size_t i : found->second) {
+                    const Reminder& rem = m_j.reminders[i];
+                    sooner(p.next_reminder, rem.snoozed_until.value_or(rem.due));
+                }
         };
         for (const std::string& id : p.message_ids) remind(m_reminders_by_message, id);
         if (!p.contact_id.empty()) remind(m_reminders_by_contact, p.contact_id);
@@ -264,10 +270,10 @@ public:
 
 private:
     const Journal& m_j;
-    std::unordered_map<std::string_view, std::vector<std::size_t>> m_by_reflection;  // indices into messages
-    std::unordered_map<std::string_view, std::vector<std::size_t>> m_by_contact;
-    std::unordered_map<std::string_view, std::vector<const Reminder*>> m_reminders_by_message;
-    std::unordered_map<std::string_view, std::vector<const Reminder*>> m_reminders_by_contact;
+    Positions m_by_reflection;  // into messages
+    Positions m_by_contact;
+    Positions m_reminders_by_message;  // into reminders
+    Positions m_reminders_by_contact;
 };
 
 // What makes two entries in different reflections one person: a friend told in step 7 is the same
@@ -297,21 +303,15 @@ void merge_person(Person& first, const Person& p) {
     first.message_ids.insert(first.message_ids.end(), p.message_ids.begin(), p.message_ids.end());
 }
 
-// The first entry of each person met in the reflections so far (same_person_key), and the last
-// reflection they were met in: two entries of one reflection are two people, as entered.
-struct FirstSeen {
-    std::size_t index = 0;
-    std::string last_reflection;
-};
-
 // people() one reflection or saved contact at a time.
 class PeopleWalk {
 public:
     explicit PeopleWalk(const Journal& j) : m_j(j), m_history(j) {
-        for (const Contact& c : j.contacts) {
+        for (std::size_t i = 0; i < j.contacts.size(); ++i) {
+            const Contact& c = j.contacts[i];
             if (c.meta.deleted) continue;
             m_live_contacts.insert(c.meta.id);
-            if (!c.reflection_id.empty()) m_contacts_of[c.reflection_id].push_back(&c);
+            if (!c.reflection_id.empty()) m_contacts_of[c.reflection_id].push_back(i);
         }
     }
 
@@ -364,24 +364,24 @@ private:
             m_history.fill(p);
             const std::string same = same_person_key(role, name, folded_company);
             if (const auto first = same.empty() ? m_same.end() : m_same.find(same); first != m_same.end()) {
-                Person& earlier = m_out[first->second.index];
-                // Two different addresses are two people.
-                if (first->second.last_reflection != r.meta.id &&
-                    (earlier.email.empty() || email.empty() || earlier.email == email ||
-                     fold_for_search(earlier.email) == fold_for_search(email))) {
-                    first->second.last_reflection = r.meta.id;
+                Person& earlier = m_out[first->second];
+                // Two entries of one reflection (the last one they were met in) are two people, as
+                // entered; so are two different addresses.
+                const bool met_here = earlier.also.empty() ? earlier.reflection_id == r.meta.id
+                                                           : key_in(earlier.also.back(), r.meta.id).has_value();
+                if (!met_here && (earlier.email.empty() || email.empty() || earlier.email == email ||
+                                  fold_for_search(earlier.email) == fold_for_search(email)))
                     return merge_person(earlier, p);
-                }
             } else if (!same.empty()) {
-                m_same.emplace(same, FirstSeen{m_out.size(), r.meta.id});
+                m_same.emplace(same, m_out.size());
             }
             m_out.push_back(std::move(p));
         };
         const auto contacts = m_contacts_of.find(r.meta.id);
-        const bool recruiter_saved =
-            contacts != m_contacts_of.end() &&
-            std::any_of(contacts->second.begin(), contacts->second.end(),
-                        [&](const Contact* c) { return c->name == r.feedback.recruiter_name; });
+        const bool recruiter_saved = contacts != m_contacts_of.end() &&
+                                     std::any_of(contacts->second.begin(), contacts->second.end(), [&](std::size_t c) {
+                                         return m_j.contacts[c].name == r.feedback.recruiter_name;
+                                     });
         if (!recruiter_saved)
             add(PersonRole::recruiter, std::string(person_keys::recruiter), r.feedback.recruiter_name,
                 r.feedback.recruiter_email, "");
@@ -397,7 +397,7 @@ private:
     // A person entered in several reflections has the messages of each: oldest first, as the journal
     // lists them, like anyone else's.
     void order_merged_messages() {
-        std::unordered_map<std::string_view, std::size_t> order;
+        std::unordered_map<std::string, std::size_t> order;
         for (Person& p : m_out) {
             if (p.also.empty() || p.message_ids.size() < 2) continue;
             if (order.empty())
@@ -440,9 +440,9 @@ private:
     HistoryIndex m_history;
     Stage m_stage = Stage::reflections;
     std::size_t m_index = 0;
-    std::unordered_set<std::string_view> m_live_contacts;
-    std::unordered_map<std::string_view, std::vector<const Contact*>> m_contacts_of;  // by reflection id
-    std::unordered_map<std::string, FirstSeen> m_same;                                // by same_person_key
+    std::unordered_set<std::string> m_live_contacts;
+    Positions m_contacts_of;                              // live contacts, by reflection id
+    std::unordered_map<std::string, std::size_t> m_same;  // by same_person_key: their first entry in m_out
     std::unordered_map<std::string, std::vector<std::string>> m_also;
     std::unordered_map<std::string, const Reflection*> m_live;
     std::vector<Person> m_out;
