@@ -15,13 +15,6 @@ bool starts_with(std::string_view text, std::string_view prefix) {
     return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
 }
 
-// The person key of `where` ("<reflection id>/<person key>", a Person's `also`) if it is in the
-// reflection `id`, else nothing.
-std::optional<std::string_view> key_in(std::string_view where, std::string_view id) {
-    if (where.size() <= id.size() || where[id.size()] != '/' || !starts_with(where, id)) return std::nullopt;
-    return where.substr(id.size() + 1);
-}
-
 bool named(std::string_view name, std::string_view email) { return !is_blank(name) || !is_blank(email); }
 
 const Interviewer* find_interviewer(const Reflection& r, std::string_view id) {
@@ -177,6 +170,12 @@ void set_person(Reflection& r, std::string_view key, const std::string& name, co
 
 // [SECTION] The People screen
 
+PersonPlace split_place(std::string_view where) {
+    const std::size_t slash = where.find('/');  // reflection ids never hold one; person keys may
+    if (slash == std::string_view::npos) return {where, {}};
+    return {where.substr(0, slash), where.substr(slash + 1)};
+}
+
 std::string companies_in(const Person& p, Language language) {
     if (p.company.empty()) return {};
     std::vector<std::string> companies{p.company};
@@ -186,20 +185,18 @@ std::string companies_in(const Person& p, Language language) {
 
 bool written_to(const Message& m, const Person& p) {
     if (m.meta.deleted) return false;
-    if (!p.contact_id.empty()) {
-        if (m.contact_id == p.contact_id) return true;
-        const std::string mention = m.reflection_id + "/" + m.recipient;
-        return !m.recipient.empty() && std::find(p.also.begin(), p.also.end(), mention) != p.also.end();
-    }
-    const auto here = [&](std::string_view key) {
-        return m.recipient == key || (p.role == PersonRole::interviewer && m.recipient == person_keys::interviewers &&
-                                      starts_with(key, person_keys::interviewer_prefix));
+    if (!p.contact_id.empty() && m.contact_id == p.contact_id) return true;
+    if (m.recipient.empty()) return false;
+    // Addressed to this entry of theirs (a draft to all interviewers reaches each interviewer).
+    const auto to = [&](std::string_view reflection_id, std::string_view key) {
+        return m.reflection_id == reflection_id &&
+               (m.recipient == key || (p.role == PersonRole::interviewer && m.recipient == person_keys::interviewers &&
+                                       starts_with(key, person_keys::interviewer_prefix)));
     };
-    if (m.reflection_id == p.reflection_id) return here(p.key);
-    // Where else they were entered: "<reflection id>/<person key>".
+    if (p.contact_id.empty() && to(p.reflection_id, p.key)) return true;
     return std::any_of(p.also.begin(), p.also.end(), [&](const std::string& where) {
-        const auto key = key_in(where, m.reflection_id);
-        return key && here(*key);
+        const PersonPlace place = split_place(where);
+        return to(place.reflection_id, place.key);
     });
 }
 
@@ -245,8 +242,7 @@ public:
         };
         if (p.contact_id.empty()) take(m_by_reflection, p.reflection_id);
         if (!p.contact_id.empty()) take(m_by_contact, p.contact_id);
-        for (const std::string& where : p.also)
-            take(m_by_reflection, std::string_view(where).substr(0, where.find('/')));
+        for (const std::string& where : p.also) take(m_by_reflection, split_place(where).reflection_id);
         if (!p.also.empty()) {  // oldest first, each once
             std::sort(candidates.begin(), candidates.end());
             candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -286,8 +282,8 @@ std::string same_person_key(PersonRole role, const std::string& name, const std:
     return key;
 }
 
-// Folds `p`, entered in another reflection (its history filled), into `first`, the same person met
-// earlier in the list. Their messages are put in order once the walk is over (order_merged_messages).
+// Folds `p`, entered in another reflection, into `first`, the same person met earlier in the list.
+// Their history is read once all their entries are known (Stage::histories).
 void merge_person(Person& first, const Person& p) {
     first.also.push_back(p.reflection_id + "/" + p.key);
     if (first.email.empty()) first.email = p.email;
@@ -299,8 +295,6 @@ void merge_person(Person& first, const Person& p) {
              std::none_of(first.more_companies.begin(), first.more_companies.end(), same_company))
         first.more_companies.push_back(p.company);
     later(first.last_contact, p.last_contact);
-    if (p.next_reminder) sooner(first.next_reminder, *p.next_reminder);
-    first.message_ids.insert(first.message_ids.end(), p.message_ids.begin(), p.message_ids.end());
 }
 
 // people() one reflection or saved contact at a time.
@@ -326,8 +320,15 @@ public:
                     if (!r.meta.deleted) add_reflection(r);
                     return;
                 }
-                order_merged_messages();
                 index_links();
+                m_stage = Stage::histories;
+                m_index = 0;
+                return;
+            case Stage::histories:
+                if (m_index < m_out.size()) {
+                    m_history.fill(m_out[m_index++]);
+                    return;
+                }
                 m_stage = Stage::contacts;
                 m_index = 0;
                 return;
@@ -343,7 +344,9 @@ public:
     }
 
 private:
-    enum class Stage { reflections, contacts, done };
+    // A reflection's people are read in one unit, then the history of each (their messages, from
+    // every entry merged into them), then one saved contact per unit.
+    enum class Stage { reflections, histories, contacts, done };
 
     void add_reflection(const Reflection& r) {
         const std::string folded_company = fold_for_search(r.company);
@@ -361,14 +364,14 @@ private:
             if (role == PersonRole::recruiter) p.last_contact = r.rejected_on;
             if (role == PersonRole::interviewer || role == PersonRole::hiring_manager)
                 p.last_contact = r.last_interview_on;
-            m_history.fill(p);
             const std::string same = same_person_key(role, name, folded_company);
             if (const auto first = same.empty() ? m_same.end() : m_same.find(same); first != m_same.end()) {
                 Person& earlier = m_out[first->second];
                 // Two entries of one reflection (the last one they were met in) are two people, as
                 // entered; so are two different addresses.
-                const bool met_here = earlier.also.empty() ? earlier.reflection_id == r.meta.id
-                                                           : key_in(earlier.also.back(), r.meta.id).has_value();
+                const bool met_here =
+                    (earlier.also.empty() ? std::string_view(earlier.reflection_id)
+                                          : split_place(earlier.also.back()).reflection_id) == r.meta.id;
                 if (!met_here && (earlier.email.empty() || email.empty() || earlier.email == email ||
                                   fold_for_search(earlier.email) == fold_for_search(email)))
                     return merge_person(earlier, p);
@@ -392,19 +395,6 @@ private:
         for (const ArmyMember& a : r.army)
             if (a.contact_id.empty() || m_live_contacts.count(a.contact_id) == 0)
                 add(PersonRole::told, told_key(a), a.name, a.email, a.how_known);
-    }
-
-    // A person entered in several reflections has the messages of each: oldest first, as the journal
-    // lists them, like anyone else's.
-    void order_merged_messages() {
-        std::unordered_map<std::string, std::size_t> order;
-        for (Person& p : m_out) {
-            if (p.also.empty() || p.message_ids.size() < 2) continue;
-            if (order.empty())
-                for (std::size_t i = 0; i < m_j.messages.size(); ++i) order.emplace(m_j.messages[i].meta.id, i);
-            std::sort(p.message_ids.begin(), p.message_ids.end(),
-                      [&](const std::string& a, const std::string& b) { return order.at(a) < order.at(b); });
-        }
     }
 
     // Where a saved contact also appears in a reflection: as someone told (linked), or as its recruiter.

@@ -100,6 +100,13 @@ struct Person {
     std::vector<std::string> more_companies;
 };
 
+// One of `also`'s "<reflection id>/<person key>", split.
+struct PersonPlace {
+    std::string_view reflection_id;
+    std::string_view key;
+};
+PersonPlace split_place(std::string_view where);
+
 // The companies they were met at, their own first, as a list in `language` ("Nordlicht and Lumen");
 // empty when none is known.
 std::string companies_in(const Person& p, Language language);

@@ -150,10 +150,10 @@ void draw_reflection_person_editor(App& app, const Person& p) {
     const bool email_changed = text_field(tr("contacts.email").data(), email, FieldKind::single_line, address);
     if (name_changed || email_changed) {
         app.update_reflection(p.reflection_id, [&](Reflection& r) { set_person(r, p.key, name, email); });
-        for (const std::string& where : p.also) {  // "<reflection id>/<person key>"
-            const std::size_t slash = where.find('/');
-            app.update_reflection(where.substr(0, slash),
-                                  [&](Reflection& r) { set_person(r, where.substr(slash + 1), name, email); });
+        for (const std::string& where : p.also) {
+            const PersonPlace place = split_place(where);
+            app.update_reflection(std::string(place.reflection_id),
+                                  [&](Reflection& r) { set_person(r, place.key, name, email); });
         }
     }
     muted_text(tr("people.edit_help").data());
