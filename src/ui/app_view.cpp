@@ -120,14 +120,6 @@ void draw_top_bar(App& app, float right_edge) {
     end_region();
     ImGui::PopStyleVar(2);
     if (narrow) ImGui::PopFont();
-    // Across the whole window, as the action bar's rule at the bottom: ImGui's separator, inside the
-    // column's group, ran from the column's start to the window's edge (on a desktop, from 260 px to
-    // the screen's right edge).
-    const float y = ImGui::GetCursorScreenPos().y;
-    const float x = ImGui::GetWindowPos().x;
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, y), ImVec2(x + ImGui::GetWindowWidth(), y),
-                                        ImGui::GetColorU32(ImGuiCol_Separator));
-    ImGui::Dummy(ImVec2(0.0f, 1.0f));
 }
 
 // When saving fails or the tab is read-only, say so plainly, with what to do, right at the top.
@@ -243,6 +235,9 @@ void draw_app(App& app, ViewState& view, Services& services) {
     ImGui::PopItemWidth();
     ImGui::EndGroup();
     end_region();
+    // Outside the column's group, as the action bar's: inside it, ImGui's separator ran from the
+    // column's start to the window's edge (on a desktop, from 260 px to the screen's right edge).
+    ImGui::Separator();
 
     // The body scrolls as a whole; its scrollbar sits at the window edge, not inside the column.
     const float bar_height = has_action_bar(app) ? theme_metrics().touch_target + 24.0f : 0.0f;
