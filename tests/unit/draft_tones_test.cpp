@@ -259,7 +259,8 @@ TEST_CASE("draft tones: the network note reads right whether a win is a phrase o
     CAPTURE(note);
     CHECK(note.find("Ein Lichtblick: meine Fallstudie kam sehr gut an.") != std::string::npos);
     // "Flexible" could start a noun: kept as typed.
-    CHECK(note.find("idealerweise das kleine, herzliche Designteam und Flexible Arbeitszeiten.") != std::string::npos);
+    CHECK(note.find("Wichtig ist mir dabei vor allem: das kleine, herzliche Designteam und Flexible Arbeitszeiten.") !=
+          std::string::npos);
 
     ctx = filled_context(Language::it, Tone::standard);
     r.wins = {Win{"w1", "La presentazione del mio caso studio è andata benissimo.", true}};
@@ -267,6 +268,36 @@ TEST_CASE("draft tones: the network note reads right whether a win is a phrase o
               .body.find(
                   "Un momento particolarmente riuscito: la presentazione del mio caso studio è andata benissimo.") !=
           std::string::npos);
+}
+
+// "Could you introduce me to someone at a company like that?" points back to the role or the
+// criteria just named; a reflection with neither asks for someone who is hiring instead.
+TEST_CASE("draft tones: the network note asks for a company \"like that\" only after naming one") {
+    const RealCatalogues catalogues;
+    Reflection r = reflection_with_people();
+    for (const Language language : all_languages) {
+        for (const Tone tone : {Tone::standard, Tone::shorter, Tone::warmer}) {
+            CAPTURE(language_code(language));
+            CAPTURE(static_cast<int>(tone));
+            const DraftContext ctx = filled_context(language, tone);
+            const auto asks = [&](const Reflection& reflection, std::string_view key) {
+                std::string variant = std::string(key) + (tone == Tone::shorter ? ".shorter" : "");
+                return compose(MessageKind::network_note, reflection, ctx).body.find(tr_in(language, variant)) !=
+                       std::string::npos;
+            };
+            Reflection nothing_named = r;
+            nothing_named.role.clear();
+            nothing_named.criteria.clear();
+            CHECK(asks(nothing_named, "msg.network_note.specific_help_any"));
+            CHECK_FALSE(asks(nothing_named, "msg.network_note.specific_help"));
+            Reflection only_criteria = nothing_named;
+            only_criteria.criteria = r.criteria;
+            CHECK(asks(only_criteria, "msg.network_note.specific_help"));
+            Reflection only_role = nothing_named;
+            only_role.role = r.role;
+            CHECK(asks(only_role, "msg.network_note.specific_help"));
+        }
+    }
 }
 
 // The follow-up asks to be kept in mind and says the interest is still there: the company is named
