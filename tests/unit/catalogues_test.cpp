@@ -178,3 +178,30 @@ TEST_CASE("catalogues: German and Italian keep English words only where they bor
         }
     }
 }
+
+// Italian joins a preposition to the article after it: "su" + "il team" is "sul team", never
+// "su il team". A draft splices the user's own phrase ("il team di ricerca", "la missione") into
+// its sentence, so a simple preposition may not stand right before one ("circa" and a direct
+// object take the article as it is).
+TEST_CASE("catalogues: Italian puts no simple preposition before a phrase the user wrote") {
+    auto read = read_catalogue_file(Language::it, read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/it.catalogue"),
+                                    english_catalogue());
+    REQUIRE_MESSAGE(read.ok(), read.error());
+    int checked = 0;
+    for (const CatalogueEntry& e : read.value()->catalogue()) {
+        if (e.key.substr(0, 4) != "msg.") continue;
+        CAPTURE(e.key);
+        for (const char* phrase : {"{loved}", "{win}", "{detail}", "{criteria}", "{experience}"}) {
+            const std::size_t at = e.text.find(phrase);
+            if (at == std::string_view::npos) continue;
+            ++checked;
+            const std::string_view before = e.text.substr(0, at);
+            for (const std::string_view preposition : {" di ", " a ", " da ", " in ", " con ", " su "}) {
+                const bool joined = before.size() >= preposition.size() &&
+                                    before.substr(before.size() - preposition.size()) == preposition;
+                CHECK_MESSAGE(!joined, "\"" << preposition << phrase << "\"");
+            }
+        }
+    }
+    CHECK(checked == 7);  // every such text was looked at
+}
