@@ -22,7 +22,14 @@ for (const [size, viewport] of Object.entries(viewports)) {
       const page = await browser.context.newPage();
       const errors = watchErrors(page);
       await openApp(page, server.url);
-      const shot = async (name) => { await waitIdle(page); await page.screenshot({ path: join(ARTIFACTS, `flow-${size}-${name}.png`) }); };
+      // Every screenshot must be opaque: a transparent pixel is a hole in what the person sees (a
+      // scrollable native field once left one above itself, web/shell.css). An opaque PNG from
+      // Chromium is colour type 2 (RGB), one with any transparency type 6 (RGBA): byte 25, in IHDR.
+      const shot = async (name) => {
+        await waitIdle(page);
+        const png = await page.screenshot({ path: join(ARTIFACTS, `flow-${size}-${name}.png`) });
+        assert.equal(png[25], 2, `flow-${size}-${name}.png has transparent pixels`);
+      };
       const button = (name) => page.getByRole('button', { name, exact: true });
       const at = (locator) => reveal(page, locator);
       const next = () => button('Next').click();
@@ -39,7 +46,9 @@ for (const [size, viewport] of Object.entries(viewports)) {
       // 1 Vent
       await (await at(page.getByRole('radio', { name: '3', exact: true }))).click();
       await (await at(page.getByRole('checkbox', { name: 'Sad' }))).click();
-      await (await at(page.getByLabel(/Write the letter you will never send/))).fill('Ich bin enttäuscht.\nPerché proprio adesso? 😞');
+      // Longer than its field, so the field scrolls (the case web/shell.css's background is about).
+      const letter = `Ich bin enttäuscht.\nPerché proprio adesso? 😞${'\nDrei Runden, und dann zwei Zeilen.'.repeat(24)}`;
+      await (await at(page.getByLabel(/Write the letter you will never send/))).fill(letter);
       await shot('2-vent');
       await next();
 
@@ -109,7 +118,7 @@ for (const [size, viewport] of Object.entries(viewports)) {
       assert.equal(stored.company, 'Studio Nord');
       assert.equal(stored.vent.mood_before, 3);
       assert.equal(stored.resilience.mood_after, 7);
-      assert.equal(stored.vent.letter, 'Ich bin enttäuscht.\nPerché proprio adesso? 😞');
+      assert.equal(stored.vent.letter, letter);
       assert.deepEqual(Object.values(stored.steps), Array(8).fill('done'));
 
       // Reload: everything is as it was.
