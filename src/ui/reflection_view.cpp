@@ -266,12 +266,18 @@ void edit_item(App& app, const Reflection& r, std::vector<Item> Reflection::*mem
     });
 }
 
+// The prompt with its examples is said once, above the list; each win's field has a short name, so
+// three wins do not repeat three lines of examples. The field wraps: a win is often a sentence, and
+// a one-line field cut it off on a phone ("My portfolio walkthrough went really w").
 void draw_wins(App& app, ReflectionViewState& view, const Reflection& r) {
+    label("step.wins.prompt.text");
     item_list(app, view, r, &Reflection::wins, "step.wins.add", [&](const Win& win, std::size_t) {
         std::string text = win.text;
         FieldOptions o;
         o.placeholder = tr("step.wins.placeholder").data();
-        if (text_field(tr("step.wins.prompt.text").data(), text, FieldKind::single_line, o))
+        o.min_lines = 1;
+        o.max_lines = 4;
+        if (text_field(tr("step.wins.field").data(), text, FieldKind::multi_line, o))
             edit_item(app, r, &Reflection::wins, win.id, [&](Win& w) { w.text = text; });
         bool helped = win.really_helped;
         if (checkbox(tr("step.wins.prompt.really_helped").data(), helped))

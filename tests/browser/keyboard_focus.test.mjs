@@ -196,7 +196,7 @@ test('adding to any list (interviewers, wins, loved, criteria, people told, peop
     await press(page, 'Enter');
     await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, t('details.interviewer.name'));
     const lists = [
-      ['wins', 'step.wins.add', 'step.wins.prompt.text'],
+      ['wins', 'step.wins.add', 'step.wins.field'],
       ['loved', 'step.loved.add', 'step.loved.prompt.text'],
       ['criteria', 'step.criteria.add', 'step.criteria.prompt.text'],
       ['army', 'step.army.add', 'step.army.prompt.name'],
@@ -255,12 +255,13 @@ test('each checkbox and field is heard once; home\'s cards are groups named by t
     const name = `2. ${t('step.wins.title')}`;
     await (await reveal(page, page.getByRole('tab', { name }))).click();
     await (await reveal(page, page.getByRole('button', { name: t('step.wins.add'), exact: true }))).click();
-    await page.getByLabel(t('step.wins.prompt.text'), { exact: true }).waitFor();
+    await page.getByLabel(t('step.wins.field'), { exact: true }).waitFor();
     await waitIdle(page);
     const tree = await page.locator('body').ariaSnapshot();
     const count = (text) => tree.split(text).length - 1;
     assert.equal(count(t('step.wins.prompt.really_helped')), 1, tree);
-    assert.equal(count(t('step.wins.prompt.text')), 1, tree);
+    assert.equal(count(t('step.wins.prompt.text')), 1, tree);  // said once, above the list
+    assert.equal(count(t('step.wins.field')), 1, tree);
     assert.match(tree, new RegExp(`checkbox "${t('step.wins.prompt.really_helped')}"`));
 
     await page.getByRole('tab', { name: t('nav.journal') }).click();

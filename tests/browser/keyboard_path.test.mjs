@@ -79,7 +79,7 @@ for (const [where, viewport] of [['desktop', { width: 1280, height: 800 }], ['ph
       await tabTo('Next');
       await activate('Next (to Wins)');
       await tabTo('Add a win');
-      await activate('Add a win', /Something that went well/);
+      await activate('Add a win', /^A win$/);
       await type('My portfolio got me to the final round');
 
       for (const step of ['Reflect', 'Feedback', 'Loved', 'Criteria', 'Army', 'Moving forward']) {

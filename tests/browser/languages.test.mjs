@@ -57,10 +57,10 @@ for (const [code, locale] of Object.entries(locales)) {
         const nextBox = await box(await at(button(t('steps.next'))));
         const backBox = await box(await at(button(t('steps.back'))));
         assert.ok(nextBox.x + nextBox.width <= backBox.x + 1, `Next (${nextBox.x}) should be left of Back (${backBox.x})`);
-        const field = page.getByLabel(t('step.wins.prompt.text'));
+        const field = page.getByLabel(t('step.wins.field'), { exact: true });
         assert.equal(await field.evaluate((el) => getComputedStyle(el).direction), 'rtl');
       }
-      await (await at(page.getByLabel(t('step.wins.prompt.text')))).fill('Il mio portfolio');
+      await (await at(page.getByLabel(t('step.wins.field'), { exact: true }))).fill('Il mio portfolio');
       await (await at(page.getByRole('checkbox', { name: t('step.wins.prompt.really_helped') }))).click();
       await next();
 

@@ -54,7 +54,7 @@ for (const [size, viewport] of Object.entries(viewports)) {
 
       // 2 Wins
       await (await at(button('Add a win'))).click();
-      await (await at(page.getByLabel(/Something that went well/))).fill('My portfolio got me to the final round');
+      await (await at(page.getByLabel('A win', { exact: true }))).fill('My portfolio got me to the final round');
       await (await at(page.getByRole('checkbox', { name: /This really helped/ }))).click();
       await shot('3-wins');
       await next();

@@ -31,7 +31,8 @@ public:
 class FakeFields final : public ui::TextFieldHost {
 public:
     void place(const ui::FieldRequest& r) override {
-        placed.push_back({r.id, r.label, r.value ? *r.value : "", r.hidden || r.offscreen});
+        placed.push_back(
+            {r.id, r.label, r.value ? *r.value : "", r.hidden || r.offscreen, r.kind == ui::FieldKind::multi_line});
     }
     std::optional<std::string> take_edit(ImGuiID id) override {
         auto it = edits.find(id);
@@ -54,6 +55,7 @@ public:
         ImGuiID id;
         std::string label, value;
         bool hidden;
+        bool multi_line;
     };
     std::vector<Placed> placed;
     std::map<ImGuiID, std::string> edits;

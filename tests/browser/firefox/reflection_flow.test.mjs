@@ -47,7 +47,7 @@ for (const [size, viewport] of Object.entries(viewports)) test(`${ENGINE}: a ful
 
     // 2 Wins
     await (await at(button('Add a win'))).click();
-    await (await at(field('Something that went well: your CV got noticed, a story landed, you reached a later round…'))).fill('My portfolio got me to the final round');
+    await (await at(field('A win'))).fill('My portfolio got me to the final round');
     await (await at(page.byRole('checkbox', 'This really helped — I want to do it again'))).click();
     await next();
 
