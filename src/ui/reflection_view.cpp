@@ -267,8 +267,9 @@ void edit_item(App& app, const Reflection& r, std::vector<Item> Reflection::*mem
 }
 
 // The prompt with its examples is said once, above the list; each win's field has a short name, so
-// three wins do not repeat three lines of examples. The field wraps: a win is often a sentence, and
-// a one-line field cut it off on a phone ("My portfolio walkthrough went really w").
+// three wins do not repeat three lines of examples (criteria and people told do the same). The
+// field wraps: a win is often a sentence, and a one-line field cut it off on a phone ("My portfolio
+// walkthrough went really w").
 void draw_wins(App& app, ReflectionViewState& view, const Reflection& r) {
     label("step.wins.prompt.text");
     item_list(app, view, r, &Reflection::wins, "step.wins.add", [&](const Win& win, std::size_t) {
@@ -391,9 +392,10 @@ void draw_criteria(App& app, ReflectionViewState& view, const Reflection& r) {
         if (suggested.empty()) app.notify(std::string(tr("step.criteria.nothing_new")));
         edit(app, r, [&](Reflection& m) { m.criteria.insert(m.criteria.end(), suggested.begin(), suggested.end()); });
     }
+    label("step.criteria.prompt.text");  // once, as the wins' prompt (draw_wins)
     item_list(app, view, r, &Reflection::criteria, "step.criteria.add", [&](const Criterion& c, std::size_t) {
         std::string text = c.text;
-        if (text_field(tr("step.criteria.prompt.text").data(), text, FieldKind::single_line))
+        if (text_field(tr("step.criteria.field").data(), text, FieldKind::single_line))
             edit_item(app, r, &Reflection::criteria, c.id, [&](Criterion& x) { x.text = text; });
         CriterionKind kind = c.kind;
         if (enum_row("kind", kind))
@@ -402,9 +404,10 @@ void draw_criteria(App& app, ReflectionViewState& view, const Reflection& r) {
 }
 
 void draw_army(App& app, ReflectionViewState& view, const Reflection& r) {
+    label("step.army.prompt.name");  // once, as the wins' prompt (draw_wins)
     item_list(app, view, r, &Reflection::army, "step.army.add", [&](const ArmyMember& p, std::size_t) {
         std::string name = p.name;
-        if (text_field(tr("step.army.prompt.name").data(), name, FieldKind::single_line))
+        if (text_field(tr("step.army.field").data(), name, FieldKind::single_line))
             edit_item(app, r, &Reflection::army, p.id, [&](ArmyMember& x) { x.name = name; });
         bool told = p.told;
         draw_told_person_fields(app, r, p);

@@ -198,8 +198,8 @@ test('adding to any list (interviewers, wins, loved, criteria, people told, peop
     const lists = [
       ['wins', 'step.wins.add', 'step.wins.field'],
       ['loved', 'step.loved.add', 'step.loved.prompt.text'],
-      ['criteria', 'step.criteria.add', 'step.criteria.prompt.text'],
-      ['army', 'step.army.add', 'step.army.prompt.name'],
+      ['criteria', 'step.criteria.add', 'step.criteria.field'],
+      ['army', 'step.army.add', 'step.army.field'],
     ];
     const steps = ['vent', 'wins', 'reflect', 'feedback', 'loved', 'criteria', 'army', 'resilience'];
     for (const [step, add, field] of lists) {

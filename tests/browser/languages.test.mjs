@@ -94,12 +94,12 @@ for (const [code, locale] of Object.entries(locales)) {
 
       // 6 Criteria from what they loved
       await (await at(button(t('step.criteria.from_loved')))).click();
-      assert.equal(await (await at(page.getByLabel(t('step.criteria.prompt.text')))).inputValue(), 'il team creativo');
+      assert.equal(await (await at(page.getByLabel(t('step.criteria.field'), { exact: true }))).inputValue(), 'il team creativo');
       await next();
 
       // 7 The people on your side
       await (await at(button(t('step.army.add')))).click();
-      await (await at(page.getByLabel(t('step.army.prompt.name')))).fill('Marco');
+      await (await at(page.getByLabel(t('step.army.field'), { exact: true }))).fill('Marco');
       await (await at(page.getByRole('checkbox', { name: t('step.army.prompt.told') }))).click();
       await next();
 

@@ -45,7 +45,7 @@ test('each draft goes to its own person, with the right address in Copy and mail
     await (await at(page.getByRole('tab', { name: '7. Gather your people' }))).click();
     for (const [n, name, email] of [[0, 'Sam', 'sam@example.org'], [1, 'Lea', 'lea@example.org']]) {
       await (await at(button('Add a person'))).click();
-      await (await at(field('Someone who knew about this opportunity', n))).fill(name);
+      await (await at(field('Their name', n))).fill(name);
       await (await at(field('Their email', n))).fill(email);
     }
 

@@ -92,14 +92,14 @@ for (const [size, viewport] of Object.entries(viewports)) {
 
       // 6 Criteria from what they loved
       await (await at(button('Suggest criteria from what I loved'))).click();
-      const criterion = await at(page.getByLabel(/One thing your next role should have/));
+      const criterion = await at(page.getByLabel('A criterion', { exact: true }));
       assert.equal(await criterion.inputValue(), 'the creative team');
       await shot('8-criteria');
       await next();
 
       // 7 Army
       await (await at(button('Add a person'))).click();
-      await (await at(page.getByLabel('Someone who knew about this opportunity'))).fill('Marco');
+      await (await at(page.getByLabel('Their name', { exact: true }))).fill('Marco');
       await (await at(page.getByRole('checkbox', { name: "I've told them" }))).click();
       await shot('9-army');
       await next();

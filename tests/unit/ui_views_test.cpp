@@ -810,31 +810,48 @@ TEST_CASE("a new step starts at its heading, the step tabs above it whole or out
 
 // The wins step once named every win's field with the whole prompt and its examples: three wins
 // were three repeats of "Something that went well: your CV got noticed, a story landed, …", and a
-// win written as a sentence was cut off in its one-line field on a phone.
-TEST_CASE("the wins step says its prompt once; each win has a short name and a field that wraps") {
-    test::AppOnScreen s(ImVec2(390, 844));
-    const std::string id = s.app.create_reflection();
-    s.app.update_reflection(id, [](Reflection& r) {
-        r.company = "Studio Nord";
-        r.wins = {Win{"w1", "My portfolio walkthrough went really well with the whole panel", true},
-                  Win{"w2", "I reached the final round", false}, Win{"w3", "", false}};
-        go_to_step(r, StepId::wins);
-    });
-    s.view.reflection.details[id] = ui::DetailsCardState{false, true, true, 0};
-    s.app.open_reflection(id);
-    std::vector<ui::ItemInfo> items;
-    for (int i = 0; i < 3; ++i) items = s.frame();
-    const std::string prompt(tr("step.wins.prompt.text"));
-    CHECK(std::count_if(items.begin(), items.end(), [&](const ui::ItemInfo& item) { return item.name == prompt; }) ==
-          1);
-    int fields = 0;
-    for (const auto& field : s.ui.fields.placed) {
-        CHECK(field.label != prompt);
-        if (field.label == tr("step.wins.field")) ++fields;
+// win written as a sentence was cut off in its one-line field on a phone. Criteria and the people
+// told repeated their two-line prompts the same way.
+TEST_CASE("a list's prompt is said once; each row's field has a short name, and a win's field wraps") {
+    struct List {
+        StepId step;
+        const char* prompt;
+        const char* field;
+    };
+    for (const List& list : {List{StepId::wins, "step.wins.prompt.text", "step.wins.field"},
+                             List{StepId::criteria, "step.criteria.prompt.text", "step.criteria.field"},
+                             List{StepId::army, "step.army.prompt.name", "step.army.field"}}) {
+        CAPTURE(list.prompt);
+        test::AppOnScreen s(ImVec2(390, 844));
+        const std::string id = s.app.create_reflection();
+        s.app.update_reflection(id, [&](Reflection& r) {
+            r.company = "Studio Nord";
+            r.wins = {Win{"w1", "My portfolio walkthrough went really well with the whole panel", true},
+                      Win{"w2", "I reached the final round", false}, Win{"w3", "", false}};
+            r.criteria = {Criterion{"c1", "A small team", CriterionKind::must_have},
+                          Criterion{"c2", "Remote", CriterionKind::nice_to_have},
+                          Criterion{"c3", "", CriterionKind::must_have}};
+            r.army = {ArmyMember{"a1", "Marco", "", true}, ArmyMember{"a2", "Lea", "", false},
+                      ArmyMember{"a3", "", "", false}};
+            go_to_step(r, list.step);
+        });
+        s.view.reflection.details[id] = ui::DetailsCardState{false, true, true, 0};
+        s.app.open_reflection(id);
+        std::vector<ui::ItemInfo> items;
+        for (int i = 0; i < 3; ++i) items = s.frame();
+        const std::string prompt(tr(list.prompt));
+        CHECK(std::count_if(items.begin(), items.end(),
+                            [&](const ui::ItemInfo& item) { return item.name == prompt; }) == 1);
+        int fields = 0;
+        for (const auto& field : s.ui.fields.placed) {
+            CHECK(field.label != prompt);
+            if (field.label == tr(list.field)) ++fields;
+        }
+        CHECK(fields == 3);
+        if (list.step != StepId::wins) continue;
+        const auto win = std::find_if(s.ui.fields.placed.begin(), s.ui.fields.placed.end(),
+                                      [](const auto& field) { return field.value.rfind("My portfolio", 0) == 0; });
+        REQUIRE(win != s.ui.fields.placed.end());
+        CHECK(win->multi_line);
     }
-    CHECK(fields == 3);
-    const auto win = std::find_if(s.ui.fields.placed.begin(), s.ui.fields.placed.end(),
-                                  [](const auto& field) { return field.value.rfind("My portfolio", 0) == 0; });
-    REQUIRE(win != s.ui.fields.placed.end());
-    CHECK(win->multi_line);
 }

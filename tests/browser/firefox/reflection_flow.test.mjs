@@ -79,13 +79,13 @@ for (const [size, viewport] of Object.entries(viewports)) test(`${ENGINE}: a ful
 
     // 6 Criteria from what they loved
     await (await at(button('Suggest criteria from what I loved'))).click();
-    const criterion = await at(field('One thing your next role should have (or must not have)'));
+    const criterion = await at(field('A criterion'));
     assert.equal(await criterion.value(), 'the creative team');
     await next();
 
     // 7 Army
     await (await at(button('Add a person'))).click();
-    await (await at(field('Someone who knew about this opportunity'))).fill('Marco');
+    await (await at(field('Their name'))).fill('Marco');
     await (await at(page.byRole('checkbox', "I've told them"))).click();
     await next();
 
