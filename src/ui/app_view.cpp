@@ -207,6 +207,7 @@ void draw_app(App& app, ViewState& view, Services& services) {
     const bool locked = lock_screen_wanted();
     if (locked || app.storage_info().loading) {
         set_frame_place(locked ? "lock" : "loading");
+        set_fields_covered(ImVec2(), ImVec2());  // no notice on these screens
         ImGui::SetCursorPos(ImVec2(left, 32.0f));
         begin_region(Region::main, "main");
         ImGui::BeginGroup();
@@ -225,6 +226,9 @@ void draw_app(App& app, ViewState& view, Services& services) {
         return;
     }
 
+    const int notice_serial = app.notice_serial();
+    const std::optional<NoticeLayout> notice = place_notice(app, view.notice);
+    set_fields_covered(notice ? notice->min : ImVec2(), notice ? notice->max : ImVec2());
     ImGui::SetCursorPos(ImVec2(left, 10.0f));
     begin_region(Region::banner, "banner");
     ImGui::BeginGroup();
@@ -291,7 +295,9 @@ void draw_app(App& app, ViewState& view, Services& services) {
         ImGui::EndGroup();
     }
     end_region();
-    draw_notice(app, view.notice);
+    if (notice) draw_notice(*notice);
+    // A notice given while this frame was drawn is placed, and drawn, in the next one.
+    if (app.notice_serial() != notice_serial) app.wake_after_ms(1);
     ImGui::End();
 }
 

@@ -375,12 +375,12 @@ void draw_home(App& app, HomeViewState& view, Services&) {
         app.go(Screen::trash);
 }
 
-void draw_notice(App& app, NoticeViewState& view) {
+std::optional<NoticeLayout> place_notice(App& app, NoticeViewState& view) {
     // Shown for three seconds after each new notice; the wake timer draws the frame that removes it.
     // Timed by the app's clock, not ImGui::GetTime(): the backend advances ImGui's clock by at most
     // 0.25 s per frame, so while idle (a frame only when the wake timer fires) it kept the notice up,
     // and the app drawing, about four times as long.
-    if (app.notice().empty()) return;
+    if (app.notice().empty()) return std::nullopt;
     const std::int64_t now_ms = app.env().now().unix_ms;
     if (app.notice_serial() != view.seen_serial) {
         view.seen_serial = app.notice_serial();
@@ -388,24 +388,29 @@ void draw_notice(App& app, NoticeViewState& view) {
         view.language = interface_language();
     }
     // Written in the language just left ("Imported: …" before choosing Deutsch): not shown in the new one.
-    if (view.language != interface_language()) return;
+    if (view.language != interface_language()) return std::nullopt;
     const std::int64_t shown_ms = now_ms - view.shown_at_ms;
-    if (shown_ms < 0 || shown_ms > 3000) return;  // < 0: the clock was set back
+    if (shown_ms < 0 || shown_ms > 3000) return std::nullopt;  // < 0: the clock was set back
     app.wake_after_ms(static_cast<int>(3050 - shown_ms));
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const char* text = display_cached(app.notice());  // shaped when it is Arabic
-    const ImVec2 pad(18, 12);
+    NoticeLayout notice;
+    notice.text = display_cached(app.notice());  // shaped when it is Arabic
     // It wraps on a narrow screen and sits above the action bar, never over Back / Skip / Next.
-    const float wrap = std::max(1.0f, std::min(560.0f, vp->WorkSize.x - 24.0f) - pad.x * 2);
-    const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
+    notice.wrap = std::max(1.0f, std::min(560.0f, vp->WorkSize.x - 24.0f) - notice.pad.x * 2);
+    const ImVec2 size = ImGui::CalcTextSize(notice.text, nullptr, false, notice.wrap);
     const float above = has_action_bar(app) ? theme_metrics().touch_target + 24.0f + 12.0f : 24.0f;
-    const ImVec2 min(vp->WorkPos.x + (vp->WorkSize.x - size.x) * 0.5f - pad.x,
-                     vp->WorkPos.y + vp->WorkSize.y - size.y - pad.y * 2 - above);
-    const ImVec2 max(min.x + size.x + pad.x * 2, min.y + size.y + pad.y * 2);
+    notice.min = ImVec2(vp->WorkPos.x + (vp->WorkSize.x - size.x) * 0.5f - notice.pad.x,
+                        vp->WorkPos.y + vp->WorkSize.y - size.y - notice.pad.y * 2 - above);
+    notice.max = ImVec2(notice.min.x + size.x + notice.pad.x * 2, notice.min.y + size.y + notice.pad.y * 2);
+    return notice;
+}
+
+void draw_notice(const NoticeLayout& notice) {
     ImDrawList* draw = ImGui::GetForegroundDrawList();
-    draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_Text), 10.0f);
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(min.x + pad.x, min.y + pad.y),
-                  ImGui::GetColorU32(ImGuiCol_WindowBg), text, nullptr, wrap);
+    draw->AddRectFilled(notice.min, notice.max, ImGui::GetColorU32(ImGuiCol_Text), 10.0f);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                  ImVec2(notice.min.x + notice.pad.x, notice.min.y + notice.pad.y),
+                  ImGui::GetColorU32(ImGuiCol_WindowBg), notice.text, nullptr, notice.wrap);
 }
 
 }  // namespace debrief::ui

@@ -18,11 +18,14 @@ int g_focus_frame = -1;  // the frame whose next field takes focus; one frame on
 ImGuiID g_focus_id = 0;
 int g_focus_until = -1;
 bool g_focus_scroll = false;  // the field asked for may be scrolled into view
+ImRect g_covered;             // set_fields_covered()
 
 float single_line_height() { return std::max(ImGui::GetFrameHeight(), theme_metrics().touch_target); }
 }  // namespace
 
 void set_text_field_host(TextFieldHost* host) { g_host = host; }
+
+void set_fields_covered(ImVec2 min, ImVec2 max) { g_covered = ImRect(min, max); }
 
 void request_field_focus(int frames_later, bool scroll_to) {
     g_focus_frame = ImGui::GetFrameCount() + frames_later;
@@ -83,6 +86,9 @@ bool text_field(const char* label, std::string& value, FieldKind kind, const Fie
         const bool covered = modal && modal != window->RootWindow;
         request.hidden = covered;
         request.offscreen = !visible || clip.GetHeight() < 1.0f;
+        // Cut off, not parked: a field under the notice may have focus and the person typing in it.
+        if (g_covered.GetArea() > 0.0f && clip.Overlaps(g_covered))
+            request.clip_max.y = std::max(clip.Min.y, std::min(clip.Max.y, g_covered.Min.y));
         request.window = window->ID;
         request.input_type = options.type;
         request.sequence = next_sequence();

@@ -61,6 +61,11 @@ struct FieldOptions {
 // `scroll_to`: a row just added is scrolled into view and takes focus once it is there.
 void request_field_focus(int frames_later = 0, bool scroll_to = false);
 
+// A box drawn over the screen this frame (the notice): the native fields stand above the canvas, so
+// each field that reaches into it is cut off at its top edge instead of covering it. Set before the
+// screen is drawn; an empty box (min == max) covers nothing.
+void set_fields_covered(ImVec2 min, ImVec2 max);
+
 // Draws the caption and reserves the field; returns true when the user changed `value` this frame.
 bool text_field(const char* label, std::string& value, FieldKind kind, const FieldOptions& options = {});
 

@@ -5,6 +5,10 @@
 #include "ui/services.h"
 #include "ui/view_state.h"
 
+#include <imgui.h>
+
+#include <optional>
+
 namespace debrief::ui {
 
 // Each screen gets the part of the App's ViewState it keeps between frames (see view_state.h).
@@ -24,7 +28,17 @@ void draw_trash(App& app, TrashViewState& view);  // deleted reflections, restor
 // Everyone across the journal with their company, role, last contact, next reminder and drafts.
 void draw_people(App& app, PeopleViewState& view);
 void save_recruiter_as_contact(App& app, const Reflection& reflection);
-void draw_notice(App& app, NoticeViewState& view);  // the short-lived message at the bottom
+// The short-lived message at the bottom: where it stands this frame (none once its three seconds
+// are over), worked out before the screen is drawn so the text fields can give way to it
+// (text_field.h), then drawn over everything.
+struct NoticeLayout {
+    const char* text = "";
+    ImVec2 min, max;  // its box
+    ImVec2 pad{18, 12};
+    float wrap = 0;
+};
+std::optional<NoticeLayout> place_notice(App& app, NoticeViewState& view);
+void draw_notice(const NoticeLayout& notice);
 
 // Screens whose main actions stay reachable in a bar below the scrolling body (thumb reach on
 // phones; always on screen, so keyboard and assistive users find them without scrolling).

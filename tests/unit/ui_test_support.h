@@ -31,8 +31,8 @@ public:
 class FakeFields final : public ui::TextFieldHost {
 public:
     void place(const ui::FieldRequest& r) override {
-        placed.push_back(
-            {r.id, r.label, r.value ? *r.value : "", r.hidden || r.offscreen, r.kind == ui::FieldKind::multi_line});
+        placed.push_back({r.id, r.label, r.value ? *r.value : "", r.hidden || r.offscreen,
+                          r.kind == ui::FieldKind::multi_line, r.clip_max.y});
     }
     std::optional<std::string> take_edit(ImGuiID id) override {
         auto it = edits.find(id);
@@ -56,6 +56,7 @@ public:
         std::string label, value;
         bool hidden;
         bool multi_line;
+        float clip_bottom;  // where it stops being visible (CSS px from the top)
     };
     std::vector<Placed> placed;
     std::map<ImGuiID, std::string> edits;

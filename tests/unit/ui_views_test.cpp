@@ -855,3 +855,32 @@ TEST_CASE("a list's prompt is said once; each row's field has a short name, and 
         CHECK(win->multi_line);
     }
 }
+
+// The native fields stand above the canvas, so a notice drawn over a field was covered by it (or,
+// with the field's text over it, unreadable): the field now gives way for the notice's three seconds.
+TEST_CASE("a notice cuts off the text field under it for as long as it shows") {
+    test::AppOnScreen s(ImVec2(390, 844));
+    const std::string id = s.app.create_reflection();
+    s.app.update_reflection(id, [](Reflection& r) {
+        r.company = "Studio Nord";
+        r.vent.letter = std::string(3000, 'x');  // the letter field runs down to the action bar
+    });
+    s.view.reflection.details[id] = ui::DetailsCardState{false, true, true, 0};
+    s.app.open_reflection(id);
+    const auto letter_bottom = [&] {
+        for (const auto& field : s.ui.fields.placed)
+            if (field.label == tr("step.vent.prompt.letter")) return field.clip_bottom;
+        FAIL("the letter field was not placed");
+        return 0.0f;
+    };
+    REQUIRE(s.scroll_to(Role::checkbox, "Tired"));  // the last feeling: the letter's top is on screen
+    s.frame();
+    const float uncovered = letter_bottom();
+    CHECK(uncovered > 700.0f);
+    s.app.notify("Imported: your journal now has 6 reflections");
+    s.frame();
+    const float covered = letter_bottom();
+    CHECK(covered < uncovered - 40.0f);
+    for (int i = 0; i < 4; ++i) s.frame();  // the test clock moves a second at each reading: it is gone
+    CHECK(letter_bottom() == doctest::Approx(uncovered));
+}
