@@ -397,7 +397,7 @@ std::optional<NoticeLayout> place_notice(App& app, NoticeViewState& view) {
     notice.text = display_cached(app.notice());  // shaped when it is Arabic
     // It wraps on a narrow screen and sits above the action bar, never over Back / Skip / Next.
     notice.wrap = std::max(1.0f, std::min(560.0f, vp->WorkSize.x - 24.0f) - notice.pad.x * 2);
-    const ImVec2 size = ImGui::CalcTextSize(notice.text, nullptr, false, notice.wrap);
+    const ImVec2 size = ImGui::CalcTextSize(notice.text.c_str(), nullptr, false, notice.wrap);
     const float above = has_action_bar(app) ? theme_metrics().touch_target + 24.0f + 12.0f : 24.0f;
     notice.min = ImVec2(vp->WorkPos.x + (vp->WorkSize.x - size.x) * 0.5f - notice.pad.x,
                         vp->WorkPos.y + vp->WorkSize.y - size.y - notice.pad.y * 2 - above);
@@ -410,7 +410,7 @@ void draw_notice(const NoticeLayout& notice) {
     draw->AddRectFilled(notice.min, notice.max, ImGui::GetColorU32(ImGuiCol_Text), 10.0f);
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                   ImVec2(notice.min.x + notice.pad.x, notice.min.y + notice.pad.y),
-                  ImGui::GetColorU32(ImGuiCol_WindowBg), notice.text, nullptr, notice.wrap);
+                  ImGui::GetColorU32(ImGuiCol_WindowBg), notice.text.c_str(), nullptr, notice.wrap);
 }
 
 }  // namespace debrief::ui

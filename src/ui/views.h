@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <optional>
+#include <string>
 
 namespace debrief::ui {
 
@@ -32,8 +33,8 @@ void save_recruiter_as_contact(App& app, const Reflection& reflection);
 // are over), worked out before the screen is drawn so the text fields can give way to it
 // (text_field.h), then drawn over everything.
 struct NoticeLayout {
-    const char* text = "";
-    ImVec2 min, max;  // its box
+    std::string text;  // a copy: an action later in the frame may give a new notice
+    ImVec2 min, max;   // its box
     ImVec2 pad{18, 12};
     float wrap = 0;
 };
