@@ -205,3 +205,35 @@ TEST_CASE("catalogues: Italian puts no simple preposition before a phrase the us
     }
     CHECK(checked == 7);  // every such text was looked at
 }
+
+// A text that sends the reader to a screen names it as its tab does: German's tab is "Daten" and
+// its screen's title "Deine Daten", and two notices said "siehe „Deine Daten“", a tab nobody sees.
+TEST_CASE("catalogues: a screen named in quotes is named as its tab") {
+    const std::pair<const char*, const char*> screens[] = {{"data.title", "nav.data"},
+                                                           {"profile.title", "nav.profile"},
+                                                           {"reminders.title", "nav.reminders"},
+                                                           {"contacts.title", "nav.people"}};
+    for (const Language language : all_languages) {
+        if (language == Language::en) continue;
+        const std::string code(language_code(language));
+        CAPTURE(code);
+        auto read = read_catalogue_file(
+            language, read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/" + code + ".catalogue"), english_catalogue());
+        REQUIRE_MESSAGE(read.ok(), read.error());
+        const Catalogue catalogue = read.value()->catalogue();
+        for (const auto& [title_key, tab_key] : screens) {
+            const CatalogueEntry* title = find(catalogue, title_key);
+            const CatalogueEntry* tab = find(catalogue, tab_key);
+            REQUIRE(title);
+            REQUIRE(tab);
+            if (title->text == tab->text) continue;
+            for (const std::string& quoted :
+                 {"„" + std::string(title->text) + "“", "«" + std::string(title->text) + "»",
+                  "“" + std::string(title->text) + "”"})
+                for (const CatalogueEntry& e : catalogue) {
+                    CAPTURE(e.key);
+                    CHECK(e.text.find(quoted) == std::string_view::npos);
+                }
+        }
+    }
+}
