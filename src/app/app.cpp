@@ -2,6 +2,7 @@
 #include "app/app.h"
 
 #include "core/people.h"
+#include "core/reminders.h"
 
 #include "app/export_flow.h"
 #include "app/import_flow.h"
@@ -87,6 +88,20 @@ const Reflection* App::find_reflection(const std::string& id) const { return fin
 const Message* App::find_message(const std::string& id) const { return find_in(m_journal.messages, id); }
 const Contact* App::find_contact(const std::string& id) const { return find_in(m_journal.contacts, id); }
 const Reminder* App::find_reminder(const std::string& id) const { return find_in(m_journal.reminders, id); }
+
+const std::string& App::reminder_title(const Reminder& reminder) const {
+    ReminderTitles& cache = m_reminder_titles;
+    const Language language = interface_language();
+    if (cache.revision != m_revision || cache.language != language || cache.catalogue != has_catalogue(language)) {
+        cache.by_id.clear();
+        for (Reminder& titled : titled_reminders(m_journal)) cache.by_id[titled.meta.id] = std::move(titled.title);
+        cache.revision = m_revision;
+        cache.language = language;
+        cache.catalogue = has_catalogue(language);
+    }
+    const auto it = cache.by_id.find(reminder.meta.id);
+    return it == cache.by_id.end() ? reminder.title : it->second;
+}
 
 void App::touch(RecordMeta& meta, RecordType type) {
     ++m_revision;

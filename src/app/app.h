@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -97,6 +98,10 @@ public:
     const Message* find_message(const std::string& id) const;
     const Contact* find_contact(const std::string& id) const;
     const Reminder* find_reminder(const std::string& id) const;
+    // What a reminder says on screen (core/reminders.h reminder_title). Worked out for all of them
+    // at once, again only when the journal, the language or its catalogue changes: the reminders
+    // screen shows every reminder each frame, each about one of up to 10,000 reflections.
+    const std::string& reminder_title(const Reminder& reminder) const;
 
     // --- intents ---
     std::string create_reflection();
@@ -193,6 +198,13 @@ private:
     int m_notice_serial = 0;
     int m_wake_ms = 0;
     std::uint64_t m_revision = 0;
+    struct ReminderTitles {
+        std::uint64_t revision = ~std::uint64_t{0};
+        Language language = Language::en;
+        bool catalogue = false;
+        std::unordered_map<std::string, std::string> by_id;
+    };
+    mutable ReminderTitles m_reminder_titles;
     std::string m_started;                 // the reflection start_reflection() made, while it is open
     std::uint64_t m_started_revision = 0;  // m_revision right after it was made
     std::unique_ptr<ImportFlow> m_import;

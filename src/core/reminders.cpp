@@ -3,6 +3,7 @@
 
 #include "core/dates.h"
 #include "core/i18n.h"
+#include "core/names.h"
 #include "core/text.h"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 
 namespace debrief {
 namespace {
@@ -70,9 +72,12 @@ std::optional<Suggestion> withdrawal(const Reflection& r, Date today) {
     return Suggestion{ReminderKind::withdrawal, today, "reminder.title.withdrawal"};
 }
 
+std::string company_in_title(const Reflection& r) {
+    return is_blank(r.company) ? std::string(tr("reminder.company_fallback")) : collapse_whitespace(r.company);
+}
+
 Reminder make_reminder(const Reflection& r, const Suggestion& s, Timestamp now, const IdSource& next_id) {
-    const std::string company =
-        is_blank(r.company) ? std::string(tr("reminder.company_fallback")) : collapse_whitespace(r.company);
+    const std::string company = company_in_title(r);
     Reminder reminder;
     reminder.meta.id = next_id();
     reminder.meta.created = now;
@@ -107,6 +112,45 @@ bool has_open_look_again(const Reflection& r, const std::vector<Reminder>& exist
     return std::any_of(existing.begin(), existing.end(), [&](const Reminder& x) {
         return x.kind == ReminderKind::look_again && x.reflection_id == r.meta.id && is_open(x);
     });
+}
+
+std::string reminder_title(const Reminder& reminder, const Reflection* r) {
+    if (reminder.kind == ReminderKind::custom) return reminder.title;
+    std::string key = "reminder.title.";
+    key += to_key(reminder.kind);
+    const std::string late = key + "_late";
+    // Recognised by the wording it was made with, in any language whose texts are here (English
+    // always): a title written some other way (an import, an older version) is shown as it is.
+    for (const Language language : all_languages) {
+        if (language != Language::en && !has_catalogue(language)) continue;
+        for (const std::string& candidate : {key, late}) {
+            if (!has_text(candidate)) continue;
+            const std::string_view wording = tr_in(language, candidate);
+            const std::size_t slot = wording.find("{company}");
+            if (slot == std::string_view::npos) continue;
+            const std::string_view before = wording.substr(0, slot), after = wording.substr(slot + 9);
+            const std::string_view title = reminder.title;
+            if (title.size() <= before.size() + after.size() || title.substr(0, before.size()) != before ||
+                title.substr(title.size() - after.size()) != after)
+                continue;
+            const std::string company =
+                r ? company_in_title(*r)
+                  : std::string(title.substr(before.size(), title.size() - before.size() - after.size()));
+            return tr_format(candidate, {{"company", company}});
+        }
+    }
+    return reminder.title;
+}
+
+std::vector<Reminder> titled_reminders(const Journal& journal) {
+    std::unordered_map<std::string_view, const Reflection*> by_id;
+    for (const Reflection& r : journal.reflections) by_id.emplace(r.meta.id, &r);
+    std::vector<Reminder> out = journal.reminders;
+    for (Reminder& x : out) {
+        const auto r = by_id.find(x.reflection_id);
+        x.title = reminder_title(x, r == by_id.end() ? nullptr : r->second);
+    }
+    return out;
 }
 
 std::optional<StepId> reminder_step(ReminderKind kind) {

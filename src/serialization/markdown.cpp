@@ -8,6 +8,7 @@
 #include "core/names.h"
 #include "core/people.h"
 #include "core/record_fields.h"
+#include "core/reminders.h"
 #include "core/steps.h"
 
 namespace debrief {
@@ -371,7 +372,7 @@ std::string journal_to_markdown(const Journal& journal) {
     }
 
     std::string reminders;
-    for (const Reminder& r : journal.reminders) {
+    for (const Reminder& r : titled_reminders(journal)) {  // titled as the interface shows them
         if (r.meta.deleted) continue;
         std::string line = std::string(r.done ? "- [x] " : "- [ ] ") + long_date(r.due) + " \xE2\x80\x94 " +
                            (blank(r.title) ? display_name(r.kind) : inline_text(r.title));

@@ -24,8 +24,9 @@ void draw_reminder_row(App& app, const Reminder& r) {
     const ReminderBucket b = bucket(r, today);
     ImGui::PushID(r.meta.id.c_str());
     begin_card("reminder");
-    begin_region(Region::group, "row", r.title);  // the row, and its buttons named with it
-    user_text_line(r.title);
+    const std::string& title = app.reminder_title(r);  // in the interface language (core/reminders.h)
+    begin_region(Region::group, "row", title);         // the row, and its buttons named with it
+    user_text_line(title);
     const std::string when = tr_format(
         "reminders.when", {{"bucket", tr(display_key(b))}, {"date", format_long_date(effective_due(r), today.year)}});
     ImGui::PushStyleColor(ImGuiCol_Text, b == ReminderBucket::overdue ? palette().warn : palette().muted_text);
@@ -34,23 +35,23 @@ void draw_reminder_row(App& app, const Reminder& r) {
     if (const std::string_view guidance = reminder_guidance_key(r.kind); !guidance.empty() && !r.done)
         muted_text(tr(guidance).data());
     if (b == ReminderBucket::done) {
-        set_next_item_name(name_with_user_text("reminders.reopen.named", "title", r.title));
+        set_next_item_name(name_with_user_text("reminders.reopen.named", "title", title));
         if (button(tr("reminders.reopen").data())) app.update_reminder(r.meta.id, [](Reminder& x) { reopen(x); });
     } else {
-        set_next_item_name(name_with_user_text("reminders.done.named", "title", r.title));
+        set_next_item_name(name_with_user_text("reminders.done.named", "title", title));
         if (button(tr("reminders.done").data(), Emphasis::primary))
             app.update_reminder(r.meta.id, [&](Reminder& x) { mark_done(x, today); });
         ImGui::SameLine();
-        set_next_item_name(name_with_user_text("reminders.snooze.named", "title", r.title));
+        set_next_item_name(name_with_user_text("reminders.snooze.named", "title", title));
         if (button(tr("reminders.snooze").data()))
             app.update_reminder(r.meta.id, [&](Reminder& x) { snooze(x, 7, today); });
         if (!r.message_id.empty() && app.find_message(r.message_id)) {
             same_line_if_fits(120.0f);
-            set_next_item_name(name_with_user_text("reminders.open_message.named", "title", r.title));
+            set_next_item_name(name_with_user_text("reminders.open_message.named", "title", title));
             if (button(tr("reminders.open_message").data(), Emphasis::quiet)) app.open_message(r.message_id);
         } else if (!r.reflection_id.empty() && app.find_reflection(r.reflection_id)) {
             same_line_if_fits(120.0f);
-            set_next_item_name(name_with_user_text("reminders.open_reflection.named", "title", r.title));
+            set_next_item_name(name_with_user_text("reminders.open_reflection.named", "title", title));
             if (button(tr("reminders.open_reflection").data(), Emphasis::quiet)) {
                 // A look-again reminder reopens the step it is about.
                 if (const std::optional<StepId> step = reminder_step(r.kind))
@@ -76,8 +77,8 @@ void draw_reminders(App& app, RemindersViewState& view, Services& services) {
     const bool any_open =
         std::any_of(order.begin(), order.end(), [&](std::size_t i) { return !app.journal().reminders[i].done; });
     if (any_open && button(tr("reminders.export_ics").data(), Emphasis::normal, true)) {
-        services.download(
-            {"debrief-reminders.ics", "text/calendar", reminders_to_ics(app.journal().reminders, app.env().now())});
+        services.download({"debrief-reminders.ics", "text/calendar",
+                           reminders_to_ics(titled_reminders(app.journal()), app.env().now())});
         app.notify(std::string(tr("reminders.exported")));
     }
     ImGui::Dummy(ImVec2(1, 8));

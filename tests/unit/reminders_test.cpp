@@ -2,6 +2,8 @@
 #include "core/reminders.h"
 
 #include "core/dates.h"
+#include "core/i18n.h"
+#include "real_catalogues.h"
 
 #include <doctest/doctest.h>
 
@@ -197,4 +199,46 @@ TEST_CASE("reminders: home_order sorts by bucket, then date, title and id") {
     };
     CHECK(ids(home_order(list, today)) == std::vector<std::string>{"older", "old", "today-a", "today-b", "up", "snz"});
     CHECK(ids(home_order(list, today, IncludeDone::yes)).back() == "done");
+}
+
+// A reminder's title was written once, in the language of the day it was made: after choosing
+// Deutsch, "Reply to Nordlicht GmbH and ask for feedback" stayed English on the reminders screen.
+TEST_CASE("reminders: the app's own titles follow the interface language and the company's name") {
+    const test::RealCatalogues catalogues;
+    Reflection r = rejected_after_interview();
+    r.last_interview_on = Date{2026, 10, 1};  // the follow-up is late: its title says so
+    const std::vector<Reminder> made = suggest_reminders(r, {}, Date{2026, 11, 21}, now, counter_ids());
+    REQUIRE(made.size() == 3);
+    std::vector<std::string> english;
+    for (const Reminder& x : made) english.push_back(reminder_title(x, &r));
+    CHECK(english[0] == made[0].title);  // as made, in the language it was made in
+    CHECK(english[0] == "Reply to Nordlicht GmbH and ask for feedback");
+
+    set_interface_language(Language::de);
+    for (const Reminder& x : made) {
+        CAPTURE(x.title);
+        const std::string german = reminder_title(x, &r);
+        CHECK(german != x.title);
+        CHECK(german.find("Nordlicht GmbH") != std::string::npos);
+        CHECK(german == tr_format(std::string("reminder.title.") + std::string(to_key(x.kind)) +
+                                      (x.kind == ReminderKind::follow_up ? "_late" : ""),
+                                  {{"company", "Nordlicht GmbH"}}));
+    }
+    // Made in German, shown in Italian (both catalogues here), with the company renamed since.
+    Reminder german = made[0];
+    german.title = reminder_title(made[0], &r);
+    set_interface_language(Language::it);
+    r.company = "Nordlicht AG";
+    CHECK(reminder_title(german, &r) == tr_format("reminder.title.feedback", {{"company", "Nordlicht AG"}}));
+    // Its reflection gone: the company in the title stays.
+    CHECK(reminder_title(german, nullptr) == tr_format("reminder.title.feedback", {{"company", "Nordlicht GmbH"}}));
+    set_interface_language(Language::en);
+
+    // Titles the app did not write stay as they are: a custom reminder, and one from a file.
+    Reminder custom = made[0];
+    custom.kind = ReminderKind::custom;
+    CHECK(reminder_title(custom, &r) == custom.title);
+    Reminder imported = made[1];
+    imported.title = "Nachfassen bei Frau Özdemir";
+    CHECK(reminder_title(imported, &r) == "Nachfassen bei Frau Özdemir");
 }

@@ -7,6 +7,7 @@
 
 #include "core/catalogue_file.h"
 #include "core/i18n.h"
+#include "core/reminders.h"
 #include "core/steps.h"
 #include "ui/bidi_text.h"
 #include "ui/draw_mirror.h"
@@ -883,4 +884,30 @@ TEST_CASE("a notice cuts off the text field under it for as long as it shows") {
     CHECK(covered < uncovered - 40.0f);
     for (int i = 0; i < 4; ++i) s.frame();  // the test clock moves a second at each reading: it is gone
     CHECK(letter_bottom() == doctest::Approx(uncovered));
+}
+
+// Each reminder's title was written once, in the language of its day: after choosing Deutsch the
+// reminders screen kept "Reply to Nordlicht GmbH and ask for feedback", and named its row that way.
+TEST_CASE("the reminders screen says the app's reminders in the language chosen since") {
+    const test::RealCatalogues catalogues;
+    test::AppOnScreen s(ImVec2(390, 844));
+    const std::string id = s.app.create_reflection();
+    s.app.update_reflection(id, [](Reflection& r) {
+        r.company = "Nordlicht GmbH";
+        r.rejected_on = Date{2026, 11, 19};
+    });
+    const Reflection* r = s.app.find_reflection(id);
+    REQUIRE(r);
+    int n = 0;
+    for (Reminder& x :
+         suggest_reminders(*r, {}, Date{2026, 11, 21}, s.env.now(), [&] { return "rem-" + std::to_string(++n); }))
+        s.app.create_reminder(std::move(x));
+    REQUIRE(s.app.journal().reminders.size() == 2);  // reply and ask for feedback; check in later
+    s.app.go(Screen::reminders);
+    set_interface_language(Language::de);
+    s.frame();
+    const std::string german = tr_format("reminder.title.feedback", {{"company", "Nordlicht GmbH"}});
+    CHECK(german != s.app.journal().reminders[0].title);  // stored as made, in English
+    CHECK(ui::find_item(Role::text, german) != nullptr);
+    set_interface_language(Language::en);
 }
