@@ -89,7 +89,7 @@ const Message* App::find_message(const std::string& id) const { return find_in(m
 const Contact* App::find_contact(const std::string& id) const { return find_in(m_journal.contacts, id); }
 const Reminder* App::find_reminder(const std::string& id) const { return find_in(m_journal.reminders, id); }
 
-const std::string& App::reminder_title(const Reminder& reminder) const {
+std::string App::reminder_title(const Reminder& reminder) const {
     ReminderTitles& cache = m_reminder_titles;
     const Language language = interface_language();
     if (cache.revision != m_revision || cache.language != language || cache.catalogue != has_catalogue(language)) {

@@ -101,7 +101,7 @@ public:
     // What a reminder says on screen (core/reminders.h reminder_title). Worked out for all of them
     // at once, again only when the journal, the language or its catalogue changes: the reminders
     // screen shows every reminder each frame, each about one of up to 10,000 reflections.
-    const std::string& reminder_title(const Reminder& reminder) const;
+    std::string reminder_title(const Reminder& reminder) const;
 
     // --- intents ---
     std::string create_reflection();

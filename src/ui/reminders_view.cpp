@@ -24,8 +24,8 @@ void draw_reminder_row(App& app, const Reminder& r) {
     const ReminderBucket b = bucket(r, today);
     ImGui::PushID(r.meta.id.c_str());
     begin_card("reminder");
-    const std::string& title = app.reminder_title(r);  // in the interface language (core/reminders.h)
-    begin_region(Region::group, "row", title);         // the row, and its buttons named with it
+    const std::string title = app.reminder_title(r);  // in the interface language (core/reminders.h)
+    begin_region(Region::group, "row", title);        // the row, and its buttons named with it
     user_text_line(title);
     const std::string when = tr_format(
         "reminders.when", {{"bucket", tr(display_key(b))}, {"date", format_long_date(effective_due(r), today.year)}});
