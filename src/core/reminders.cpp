@@ -91,6 +91,23 @@ Reminder make_reminder(const Reflection& r, const Suggestion& s, Timestamp now, 
 
 int bucket_rank(ReminderBucket b) { return static_cast<int>(b); }
 
+// What filled `slot` in a title the app wrote from `key`, recognised by that text's wording in
+// English or any language whose catalogue is loaded; nothing for a title written some other way.
+std::optional<std::string_view> slot_of(std::string_view title, const std::string& key, std::string_view slot) {
+    if (!has_text(key)) return std::nullopt;
+    for (const Language language : all_languages) {
+        if (language != Language::en && !has_catalogue(language)) continue;
+        const std::string_view wording = tr_in(language, key);
+        const std::size_t at = wording.find(slot);
+        if (at == std::string_view::npos) continue;
+        const std::string_view before = wording.substr(0, at), after = wording.substr(at + slot.size());
+        if (title.size() > before.size() + after.size() && title.substr(0, before.size()) == before &&
+            title.substr(title.size() - after.size()) == after)
+            return title.substr(before.size(), title.size() - before.size() - after.size());
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<Reminder> suggest_reminders(const Reflection& r, const std::vector<Reminder>& existing, Date today,
@@ -114,41 +131,38 @@ bool has_open_look_again(const Reflection& r, const std::vector<Reminder>& exist
     });
 }
 
-std::string reminder_title(const Reminder& reminder, const Reflection* r) {
-    if (reminder.kind == ReminderKind::custom) return reminder.title;
+std::string reminder_title(const Reminder& reminder, const Reflection* r, const Contact* contact) {
+    if (reminder.kind == ReminderKind::custom) {
+        // "Get back in touch with {name}", made on the People screen.
+        const std::string key = "contacts.remind_title";
+        if (reminder.contact_id.empty()) return reminder.title;
+        const auto name = slot_of(reminder.title, key, "{name}");
+        if (!name) return reminder.title;
+        const std::string who = !contact                  ? std::string(*name)
+                                : is_blank(contact->name) ? std::string(tr("contacts.unnamed"))
+                                                          : collapse_whitespace(contact->name);
+        return tr_format(key, {{"name", who}});
+    }
     std::string key = "reminder.title.";
     key += to_key(reminder.kind);
-    const std::string late = key + "_late";
-    // Recognised by the wording it was made with, in any language whose texts are here (English
-    // always): a title written some other way (an import, an older version) is shown as it is.
-    for (const Language language : all_languages) {
-        if (language != Language::en && !has_catalogue(language)) continue;
-        for (const std::string& candidate : {key, late}) {
-            if (!has_text(candidate)) continue;
-            const std::string_view wording = tr_in(language, candidate);
-            const std::size_t slot = wording.find("{company}");
-            if (slot == std::string_view::npos) continue;
-            const std::string_view before = wording.substr(0, slot), after = wording.substr(slot + 9);
-            const std::string_view title = reminder.title;
-            if (title.size() <= before.size() + after.size() || title.substr(0, before.size()) != before ||
-                title.substr(title.size() - after.size()) != after)
-                continue;
-            const std::string company =
-                r ? company_in_title(*r)
-                  : std::string(title.substr(before.size(), title.size() - before.size() - after.size()));
-            return tr_format(candidate, {{"company", company}});
-        }
+    for (const std::string& candidate : {key, key + "_late"}) {
+        const auto company = slot_of(reminder.title, candidate, "{company}");
+        if (company) return tr_format(candidate, {{"company", r ? company_in_title(*r) : std::string(*company)}});
     }
     return reminder.title;
 }
 
 std::vector<Reminder> titled_reminders(const Journal& journal) {
-    std::unordered_map<std::string_view, const Reflection*> by_id;
-    for (const Reflection& r : journal.reflections) by_id.emplace(r.meta.id, &r);
+    std::unordered_map<std::string_view, const Reflection*> reflections;
+    for (const Reflection& r : journal.reflections) reflections.emplace(r.meta.id, &r);
+    std::unordered_map<std::string_view, const Contact*> contacts;
+    for (const Contact& c : journal.contacts) contacts.emplace(c.meta.id, &c);
     std::vector<Reminder> out = journal.reminders;
     for (Reminder& x : out) {
-        const auto r = by_id.find(x.reflection_id);
-        x.title = reminder_title(x, r == by_id.end() ? nullptr : r->second);
+        const auto r = reflections.find(x.reflection_id);
+        const auto c = contacts.find(x.contact_id);
+        x.title =
+            reminder_title(x, r == reflections.end() ? nullptr : r->second, c == contacts.end() ? nullptr : c->second);
     }
     return out;
 }

@@ -43,11 +43,12 @@ Reminder look_again_reminder(const Reflection& r, Date today, Timestamp now, con
 bool has_open_look_again(const Reflection& r, const std::vector<Reminder>& existing);
 
 // What a reminder says, in the interface language. A title the app wrote ("Reply to {company} and
-// ask for feedback", recognised in English or any language whose catalogue is loaded) is written
-// again in the interface language with the company of its reflection `r` as it is now (or the one
-// in the title when `r` is null), so it follows a change of language or of the company's name. A
-// title written any other way (custom reminders, an imported file) is shown as it is.
-std::string reminder_title(const Reminder& reminder, const Reflection* r);
+// ask for feedback", "Get back in touch with {name}"; recognised in English or any language whose
+// catalogue is loaded) is written again in the interface language with the company of its
+// reflection `r`, or the name of its `contact`, as they are now (or as in the title when they are
+// null), so it follows a change of language or of a name. A title written any other way (by the
+// person, or in an imported file) is shown as it is.
+std::string reminder_title(const Reminder& reminder, const Reflection* r, const Contact* contact = nullptr);
 // The journal's reminders with the titles reminder_title() gives them, for files made from them.
 std::vector<Reminder> titled_reminders(const Journal& journal);
 

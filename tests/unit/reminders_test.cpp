@@ -242,3 +242,27 @@ TEST_CASE("reminders: the app's own titles follow the interface language and the
     imported.title = "Nachfassen bei Frau Özdemir";
     CHECK(reminder_title(imported, &r) == "Nachfassen bei Frau Özdemir");
 }
+
+// "Get back in touch with {name}", made from the People screen, is a custom reminder about a contact:
+// it follows the language and the contact's name the same way.
+TEST_CASE("reminders: a contact's reminder follows the language and the contact's name") {
+    const test::RealCatalogues catalogues;
+    Contact luca;
+    luca.meta.id = "c1";
+    luca.name = "Luca Neri";
+    Reminder x;
+    x.kind = ReminderKind::custom;
+    x.contact_id = luca.meta.id;
+    x.title = tr_format("contacts.remind_title", {{"name", "Luca Neri"}});
+    CHECK(x.title == "Get back in touch with Luca Neri");
+    set_interface_language(Language::it);
+    luca.name = "Luca Neri Bianchi";
+    CHECK(reminder_title(x, nullptr, &luca) == tr_format("contacts.remind_title", {{"name", "Luca Neri Bianchi"}}));
+    CHECK(reminder_title(x, nullptr, nullptr) == tr_format("contacts.remind_title", {{"name", "Luca Neri"}}));
+    set_interface_language(Language::en);
+    x.title = "Coffee with Luca";  // written by the person
+    CHECK(reminder_title(x, nullptr, &luca) == "Coffee with Luca");
+    x.contact_id.clear();
+    x.title = "Get back in touch with Luca Neri";  // the same words, but about no contact
+    CHECK(reminder_title(x, nullptr, &luca) == "Get back in touch with Luca Neri");
+}
