@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -48,6 +49,16 @@ std::set<std::string> placeholders(std::string_view text) {
 // "cue.*" entries are phrase lists for the draft checklists, not interface text: they are not
 // translated in catalogues.
 bool is_interface_text(std::string_view key) { return key.substr(0, 4) != "cue."; }
+
+// The translators' catalogue of `language`, as the build compiled it (DEBRIEF_CATALOGUE_DIR).
+std::unique_ptr<CatalogueFile> translation(Language language) {
+    auto read = read_catalogue_file(
+        language,
+        read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/" + std::string(language_code(language)) + ".catalogue"),
+        english_catalogue());
+    REQUIRE_MESSAGE(read.ok(), read.error());
+    return std::move(read.value());
+}
 
 const CatalogueEntry* find(const Catalogue& c, std::string_view key) {
     for (const CatalogueEntry& e : c)
@@ -118,10 +129,8 @@ TEST_CASE("catalogues: the test catalogues load and name their language in the p
 // with its comma or words. And in a right-to-left line the dot of "(.json)" is neutral and takes the
 // Arabic side: the button read "(json.)"; Arabic names the file type in words ("(ملف JSON)").
 TEST_CASE("catalogues: Arabic puts no dot where it reads as something else") {
-    const std::string path = std::string(DEBRIEF_CATALOGUE_DIR) + "/ar.catalogue";
-    auto read = read_catalogue_file(Language::ar, read_file(path), english_catalogue());
-    REQUIRE_MESSAGE(read.ok(), read.error());
-    for (const CatalogueEntry& e : read.value()->catalogue()) {
+    const auto arabic = translation(Language::ar);
+    for (const CatalogueEntry& e : arabic->catalogue()) {
         CAPTURE(e.key);
         CHECK(e.text.find("· {") == std::string_view::npos);
         CHECK(e.text.find("} ·") == std::string_view::npos);
@@ -164,13 +173,9 @@ TEST_CASE("catalogues: German and Italian keep English words only where they bor
                                             "lock.passphrase"};
     for (const Language language : {Language::de, Language::it}) {
         CAPTURE(language_code(language));
-        auto read = read_catalogue_file(
-            language,
-            read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/" + std::string(language_code(language)) + ".catalogue"),
-            english_catalogue());
-        REQUIRE_MESSAGE(read.ok(), read.error());
+        const auto translated = translation(language);
         const Catalogue english = english_catalogue();
-        for (const CatalogueEntry& e : read.value()->catalogue()) {
+        for (const CatalogueEntry& e : translated->catalogue()) {
             const CatalogueEntry* source = find(english, e.key);
             if (!source || !is_interface_text(e.key) || e.text != source->text) continue;
             CAPTURE(e.key);
@@ -184,11 +189,9 @@ TEST_CASE("catalogues: German and Italian keep English words only where they bor
 // its sentence, so a simple preposition may not stand right before one ("circa" and a direct
 // object take the article as it is).
 TEST_CASE("catalogues: Italian puts no simple preposition before a phrase the user wrote") {
-    auto read = read_catalogue_file(Language::it, read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/it.catalogue"),
-                                    english_catalogue());
-    REQUIRE_MESSAGE(read.ok(), read.error());
+    const auto italian = translation(Language::it);
     int checked = 0;
-    for (const CatalogueEntry& e : read.value()->catalogue()) {
+    for (const CatalogueEntry& e : italian->catalogue()) {
         if (e.key.substr(0, 4) != "msg.") continue;
         CAPTURE(e.key);
         for (const char* phrase : {"{loved}", "{win}", "{detail}", "{criteria}", "{experience}"}) {
@@ -215,12 +218,9 @@ TEST_CASE("catalogues: a screen named in quotes is named as its tab") {
                                                            {"contacts.title", "nav.people"}};
     for (const Language language : all_languages) {
         if (language == Language::en) continue;
-        const std::string code(language_code(language));
-        CAPTURE(code);
-        auto read = read_catalogue_file(
-            language, read_file(std::string(DEBRIEF_CATALOGUE_DIR) + "/" + code + ".catalogue"), english_catalogue());
-        REQUIRE_MESSAGE(read.ok(), read.error());
-        const Catalogue catalogue = read.value()->catalogue();
+        CAPTURE(language_code(language));
+        const auto translated = translation(language);
+        const Catalogue catalogue = translated->catalogue();
         for (const auto& [title_key, tab_key] : screens) {
             const CatalogueEntry* title = find(catalogue, title_key);
             const CatalogueEntry* tab = find(catalogue, tab_key);
