@@ -367,10 +367,14 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
                              ImGui::GetStyle().ItemSpacing.x * 0.8f);
     }
 
+    // A frame that drew characters the atlas lacks, from a font file already here (a second Polish
+    // letter, a second emoji), would show them as "?" for a frame: it is not drawn, and the next
+    // one, asked for by after_render(), rebuilds the atlas first (update_display).
+    const bool glyphs_missing = ui::fonts_outdated();
     // A frame that repeats the one on the canvas is not drawn again (ui/draw_fingerprint.h): the
     // canvas keeps its picture, and the browser has nothing new to composite.
     const std::uint64_t fingerprint = ui::draw_data_fingerprint(*ImGui::GetDrawData());
-    if (g.canvas_stale || fingerprint != g.canvas_fingerprint) {
+    if (!glyphs_missing && (g.canvas_stale || fingerprint != g.canvas_fingerprint)) {
         glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g.ratio), static_cast<int>(io.DisplaySize.y * g.ratio));
         const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
         glClearColor(bg.x, bg.y, bg.z, 1.0f);

@@ -84,6 +84,23 @@ for (const [size, viewport] of Object.entries(viewports)) {
       await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'frame' || r === 'fonts'));
       assert.deepEqual(blockRequests.sort(), ['blocks/u0100', 'blocks/u1f600', 'blocks/u2700', 'blocks/ufe00']);
       await shot('step-more-letters');
+      // A new letter from a block already loaded shows in the first frame that draws it: the atlas
+      // is rebuilt before anything is drawn, so no "?" stands in for it for a frame (backend_web.cpp).
+      await company.focus();
+      await waitIdle(page);
+      await page.evaluate(() => {
+        const calls = window.glCalls = [];
+        const proto = WebGL2RenderingContext.prototype;
+        for (const name of ['drawElements', 'texImage2D']) {
+          const original = proto[name];
+          proto[name] = function (...args) { calls.push(name); return original.apply(this, args); };
+        }
+      });
+      await company.fill('Łukasz Świątek');
+      await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'frame' || r === 'fonts'));
+      const calls = await page.evaluate(() => window.glCalls);
+      assert.ok(calls.includes('texImage2D') && calls.includes('drawElements'), 'the atlas was rebuilt and the name drawn');
+      assert.ok(calls.indexOf('texImage2D') < calls.indexOf('drawElements'), 'nothing was drawn before the atlas held Ś and ą');
       // An Arabic company name, drawn by the app as the reflection's title, brings the Arabic faces.
       await company.fill('استوديو نورد');
       await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'frame' || r === 'fonts'));
