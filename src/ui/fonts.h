@@ -37,7 +37,8 @@ bool atlas_restored();
 std::string take_saved_atlas();
 
 // Called when right-to-left text is about to be drawn; the platform then rebuilds the atlas with
-// Arabic (fonts_outdated) and draws again, so the text shows in its own letters a frame later.
+// Arabic (fonts_outdated) and draws again. With the files already here, the frame that lacked the
+// glyphs is not shown (backend_web.cpp); while they download, the text shows as "?".
 void want_arabic_glyphs();
 // Called with text about to be drawn: its characters that neither the Latin nor the Arabic font has
 // (a Polish or Turkish name, Greek, Cyrillic, an emoji) are added to the atlas the same way, from

@@ -30,6 +30,9 @@ async function setLanguage(page, code) {
   await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'start' || r === 'frame' || r === 'fonts' || r === 'catalogue'));
 }
 
+// Waits until the text just drawn is in its own letters: font files fetched, the atlas rebuilt.
+const waitGlyphs = (page) => page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'frame' || r === 'fonts'));
+
 async function boxes(locator) {
   const all = await locator.all();
   return Promise.all(all.map((l) => l.evaluate((el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; })));
@@ -81,7 +84,7 @@ for (const [size, viewport] of Object.entries(viewports)) {
       const blockRequests = [];
       page.on('request', (r) => { const m = /fonts\/(blocks\/u[0-9a-f]+)\.ttc$/.exec(r.url()); if (m) blockRequests.push(m[1]); });
       await company.fill('Łukasz Yılmaz 😭❤️');
-      await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'frame' || r === 'fonts'));
+      await waitGlyphs(page);
       assert.deepEqual(blockRequests.sort(), ['blocks/u0100', 'blocks/u1f600', 'blocks/u2700', 'blocks/ufe00']);
       await shot('step-more-letters');
       // A new letter from a block already loaded shows in the first frame that draws it: the atlas
@@ -97,13 +100,13 @@ for (const [size, viewport] of Object.entries(viewports)) {
         }
       });
       await company.fill('Łukasz Świątek');
-      await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'frame' || r === 'fonts'));
+      await waitGlyphs(page);
       const calls = await page.evaluate(() => window.glCalls);
       assert.ok(calls.includes('texImage2D') && calls.includes('drawElements'), 'the atlas was rebuilt and the name drawn');
       assert.ok(calls.indexOf('texImage2D') < calls.indexOf('drawElements'), 'nothing was drawn before the atlas held Ś and ą');
       // An Arabic company name, drawn by the app as the reflection's title, brings the Arabic faces.
       await company.fill('استوديو نورد');
-      await page.waitForFunction(() => !window.debrief.pending().some((r) => r === 'frame' || r === 'fonts'));
+      await waitGlyphs(page);
       assert.equal(fontRequests.length, 1, 'Arabic text brought the Arabic faces (one collection)');
       await setLanguage(page, 'ar');
       await shot('step-ar');
