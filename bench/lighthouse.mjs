@@ -34,7 +34,10 @@ async function runOnce(url) {
     const scores = Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, c.score]));
     const audits = Object.fromEntries(AUDITS.map((id) => [id, lhr.audits[id]?.numericValue ?? NaN]));
     const longTasks = (lhr.audits['long-tasks']?.details?.items || []).map((t) => ({ url: t.url, duration: t.duration }));
-    return { scores, audits, longTasks, failures: lhr.runtimeError ? [lhr.runtimeError.message] : [] };
+    // A run can finish without some figures (Lighthouse once found no largest contentful paint, and
+    // then gave no performance score): say why, rather than let the run count as a zero.
+    const failures = [lhr.runtimeError?.message, ...AUDITS.map((id) => lhr.audits[id]?.errorMessage)].filter(Boolean);
+    return { scores, audits, longTasks, failures };
   } finally {
     await chrome.kill();
     await rm(profile, { recursive: true, force: true });

@@ -50,8 +50,10 @@ const percentile = (xs, p) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
 };
-const min = (xs) => Math.min(...xs);
-const max = (xs) => Math.max(...xs);
+// Like the median, over the figures a run produced: a run without one is not a zero.
+const finite = (xs) => xs.filter((x) => Number.isFinite(x));
+const min = (xs) => (finite(xs).length ? Math.min(...finite(xs)) : NaN);
+const max = (xs) => (finite(xs).length ? Math.max(...finite(xs)) : NaN);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 0)} ms` : 'n/a');
@@ -631,8 +633,13 @@ function report(r) {
       ['Accessibility score', span(l.accessibility, score)],
       ['Best-practices score', span(l.bestPractices, score)],
     ]), '');
-    const tasks = l.runs[0].longTasks.slice(0, 8).map((t) => `${ms(t.duration)} (${t.url.replace(/^https?:\/\/[^/]+\//, '') || 'page'})`);
-    if (tasks.length) md.push(`Long tasks of the first run: ${tasks.join(', ')}.`, '');
+    const incomplete = l.runs.filter((run) => run.scores.performance == null);
+    if (incomplete.length) {
+      md.push(`Runs without a performance score, left out of the figures above: ${incomplete.length} (${[...new Set(incomplete.flatMap((run) => run.failures))].join('; ') || 'no reason given'}).`, '');
+    }
+    const shown = l.runs.find((run) => run.scores.performance != null) || l.runs[0];
+    const tasks = shown.longTasks.slice(0, 8).map((t) => `${ms(t.duration)} (${t.url.replace(/^https?:\/\/[^/]+\//, '') || 'page'})`);
+    if (tasks.length) md.push(`Long tasks of the first run with a score: ${tasks.join(', ')}.`, '');
   }
 
   if (r.startup) {
@@ -795,7 +802,7 @@ async function main() {
         tti: of((r) => r.audits.interactive),
         fcp: of((r) => r.audits['first-contentful-paint']),
         lcp: of((r) => r.audits['largest-contentful-paint']),
-        longestTask: of((r) => Math.max(0, ...r.longTasks.map((t) => t.duration))),
+        longestTask: of((r) => (r.scores.performance == null ? NaN : Math.max(0, ...r.longTasks.map((t) => t.duration)))),
       };
       results.lighthouse = l;
       const score = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
