@@ -447,7 +447,14 @@ test('a browser killed during each phase of turning on, changing or turning off 
         // leads to, so the later phases are still tried.
         page = await chromium.context.newPage();
         await openApp(page, server.url);
-        await page.getByText(t('data.storage.lost')).waitFor();
+        // Failed once in CI (2026-12-02) without saying where: the message names the step, and
+        // what the start found: whether it saw the journal as lost, the "a journal was saved here" mark
+        // (web/storage.js, consumed once it is told), and the journal's size.
+        await page.getByText(t('data.storage.lost')).waitFor().catch(async (e) => {
+          const seen = await page.evaluate(() => ({ lost: DebriefStorage.lost, mark: localStorage.getItem('debrief-journal-kept'),
+            reflections: window.debrief.counts.reflections })).catch((m) => m.message);
+          throw new Error(`${label}: no journal-lost card (${JSON.stringify(seen)}; ${chromium.storeCorruption()}): ${e.message}`);
+        });
         assert.equal(await page.evaluate(() => window.debrief.counts.reflections), 0);
         context.diagnostic(`${label}: Chromium cleared its damaged store (${chromium.storeCorruption()}); the journal-lost card showed`);
         complete = await seed(page);
