@@ -41,19 +41,19 @@ const ONLY = new Set(option('--only', 'sizes,startup,idle,scale,native,lighthous
 const LIGHTHOUSE_RUNS = Math.min(RUNS, 3);
 
 // ---- small statistics and formatting helpers ------------------------------------------------------
+// Each statistic is over the figures the runs produced: a run without one is not a zero.
+const sorted = (xs) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
 const median = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const s = sorted(xs);
   if (!s.length) return NaN;
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const percentile = (xs, p) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const s = sorted(xs);
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
 };
-// Like the median, over the figures a run produced: a run without one is not a zero.
-const finite = (xs) => xs.filter((x) => Number.isFinite(x));
-const min = (xs) => (finite(xs).length ? Math.min(...finite(xs)) : NaN);
-const max = (xs) => (finite(xs).length ? Math.max(...finite(xs)) : NaN);
+const min = (xs) => sorted(xs)[0] ?? NaN;
+const max = (xs) => sorted(xs).at(-1) ?? NaN;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 0)} ms` : 'n/a');

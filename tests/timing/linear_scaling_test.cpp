@@ -29,7 +29,7 @@ using namespace debrief;
 
 // Both sizes keep their tree within the processor's caches. At 20k and 200k keys the larger tree did
 // not fit, linear code grew 10.5-11.6x here and a CI run measured 12.04x (at 100k and 1M: 14-25x).
-// At 2k and 20k it grows 9.1-10.6x, and quadratic code would still grow 100x.
+// At 2k and 20k it grows 8.4-10.6x, and quadratic code would still grow 100x.
 constexpr std::size_t small_n = 2000;
 constexpr std::size_t large_n = 20000;
 constexpr double max_growth = 12.0;
