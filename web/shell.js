@@ -1017,11 +1017,12 @@ const Debrief = (() => {
   // What the app will still do by itself, by name; [] when nothing: 'start' (still loading), 'frame'
   // (a frame is scheduled: render on demand draws a few settle frames after each event), 'timer' (a
   // C++ timer is armed: the 400 ms save debounce, a notice that expires), 'save' (the indicator is
-  // pending or saving), 'sync' (an IndexedDB sync is running or queued), 'refresh' (a read-only tab
-  // is reloading the writer's files), 'info' (a storage estimate is on its way), 'file' (an import
-  // being read), 'clipboard' (a copy not written yet), 'catalogue' (a language file on its way),
-  // 'fonts' (a font file downloading). Input already dispatched is included (its
-  // handlers schedule a frame at once); a save message still travelling from another tab is not.
+  // pending or saving), 'sync' (an IndexedDB sync is running or queued, or the mark it leaves is
+  // being written), 'refresh' (a read-only tab is reloading the writer's files), 'info' (a storage
+  // estimate is on its way), 'file' (an import being read), 'clipboard' (a copy not written yet),
+  // 'catalogue' (a language file on its way), 'fonts' (a font file downloading). Input already
+  // dispatched is included (its handlers schedule a frame at once); a save message still travelling
+  // from another tab is not.
   function pending() {
     const d = window.debrief;
     if (d.state === 'loading') return ['start'];
@@ -1031,7 +1032,7 @@ const Debrief = (() => {
     if (app & 2) reasons.push('timer');
     if (d.save === 'pending' || d.save === 'saving') reasons.push('save');
     const storage = d.storage;
-    if (storage && (storage.inFlight || storage.again)) reasons.push('sync');
+    if (storage && (storage.inFlight || storage.again || storage.marking > 0)) reasons.push('sync');
     if (storage && storage.refreshing) reasons.push('refresh');
     if (storage && storage.reporting > 0) reasons.push('info');
     if (files.reading > 0) reasons.push('file');

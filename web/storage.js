@@ -6,11 +6,15 @@
 const DebriefStorage = (() => {
   const MOUNT = '/journal';
   const LOCK = 'debrief-journal-writer';
-  // In localStorage, a separate store: this browser has saved a journal here before. A start that
-  // finds IndexedDB empty while this says so lost the journal: Chromium deletes an origin's whole
-  // IndexedDB when it finds its LevelDB damaged ("Corruption: checksum mismatch", seen after the
-  // whole browser was killed mid-write), and the person deserves to be told, not shown an empty app.
+  // The mark that this browser has saved a journal here before. A start that finds IndexedDB empty
+  // while the mark says so lost the journal: Chromium deletes an origin's whole IndexedDB when it
+  // finds its LevelDB damaged ("Corruption: checksum mismatch", seen after the whole browser was
+  // killed mid-write), and the person deserves to be told, not shown an empty app. The same kill can
+  // take localStorage too (its own LevelDB: the mark was gone in 2 of 3 such kills on 2026-12-02), so
+  // the mark is kept twice, in localStorage and in a cache of its own (Cache Storage, another
+  // backend; not a 'debrief-' cache, which the service worker deletes when a new build takes over).
   const KEPT = 'debrief-journal-kept';
+  const KEPT_CACHE = 'journal-kept';
   // Emscripten 3.1.6: a quota error aborts the IDB transaction and the syncfs callback never fires
   // (fixed upstream in emscripten-core/emscripten#21326), so every sync is guarded by a timeout.
   // Tests shorten it through window.debrief.storage.timeoutMs.
@@ -28,6 +32,9 @@ const DebriefStorage = (() => {
     refreshing: false,     // a reader tab is reloading the writer's files (window.debrief.pending)
     reporting: 0,          // storage estimates on their way to C++ (window.debrief.pending)
     lost: false,           // IndexedDB was empty at start although a journal had been saved here
+    kept: false,           // both marks say a journal is saved here (each is written only on a change)
+    marking: 0,            // mark writes to Cache Storage not finished (window.debrief.pending: 'sync')
+    marksFound: null,      // {local, cached}: the marks this start found (tests report which survived)
   };
   window.debrief.storage = state;
 
@@ -105,11 +112,8 @@ const DebriefStorage = (() => {
       announceSaved();
       // Only a journal with something in it can be lost. A sync of an empty one (a visit that wrote
       // nothing syncs when the page is hidden) clears the mark, or the next start would report an
-      // empty journal as lost. Storage may be off; then nothing can be lost either.
-      try {
-        if (journalEmpty()) localStorage.removeItem(KEPT);
-        else localStorage.setItem(KEPT, '1');
-      } catch {}
+      // empty journal as lost.
+      markKept(!journalEmpty());
     }
     if (state.again) {
       state.again = false;
@@ -210,15 +214,41 @@ const DebriefStorage = (() => {
     return !(window.DebriefLock && DebriefLock.state.sealed) && FS.readdir(MOUNT).length <= 2;
   }
 
-  // Told once: the marker goes, and the next save (of whatever the person writes now) sets it again.
-  function lostSinceLastVisit() {
+  // Both marks as the last visit left them: {local, cached}. Read while app.wasm downloads, as the
+  // writer lock is. Storage may be off or refused; then nothing can be lost either.
+  const marksRead = (async () => {
+    let local = false;
+    try { local = localStorage.getItem(KEPT) === '1'; } catch {}
+    let cached = false;
+    try { cached = Boolean(await (await caches.open(KEPT_CACHE)).match(KEPT)); } catch {}
+    return { local, cached };
+  })();
+
+  // Written only when what they say changes: no work on every save, no write for a kill to land on.
+  function markKept(kept) {
+    if (kept !== state.kept) writeMarks(kept);
+  }
+
+  function writeMarks(kept) {
+    state.kept = kept;
     try {
-      if (!journalEmpty() || localStorage.getItem(KEPT) !== '1') return false;
-      localStorage.removeItem(KEPT);
-      return true;
-    } catch {
-      return false;
-    }
+      if (kept) localStorage.setItem(KEPT, '1');
+      else localStorage.removeItem(KEPT);
+    } catch {}
+    if (typeof caches === 'undefined') return;
+    ++state.marking;
+    caches.open(KEPT_CACHE).then((cache) => (kept ? cache.put(KEPT, new Response('1')) : cache.delete(KEPT)))
+      .catch(() => {}).finally(() => { --state.marking; });
+  }
+
+  // Told once: the marks go, and the next save (of whatever the person writes now) sets them again.
+  // Either mark is enough; one that went missing is written again at the next save.
+  async function lostSinceLastVisit() {
+    const { local, cached } = (state.marksFound = await marksRead);
+    state.kept = local && cached;
+    if (!journalEmpty() || !(local || cached)) return false;
+    writeMarks(false);
+    return true;
   }
 
   async function start() {
@@ -230,7 +260,7 @@ const DebriefStorage = (() => {
     FS.mount(IDBFS, {}, MOUNT);
     const error = await syncfs(true);
     if (error) window.debrief.errors.push(`load: ${error}`);
-    state.lost = !error && lostSinceLastVisit();
+    state.lost = !error && (await lostSinceLastVisit());
     if ('BroadcastChannel' in window) {
       state.channel = new BroadcastChannel('debrief-journal');
       state.channel.onmessage = (e) => { if (e.data && e.data.type === 'saved') refreshFromDisk(); };
