@@ -161,7 +161,7 @@ constexpr CueList cue_lists[] = {
         "مماثل|مشابه|شبيهة|بعين الاعتبار|تتذكروني|تضعوني"}},
     {"specific_help", {
         "introduc*|could you help|can you help|would you help|connect me|put me in touch|pass along|pass on|pass my name|refer me|referral|recommend me",
-        "vorstellen|bekannt machen|weiterempfehl*|empfehlen|in kontakt bringen|kontakt herstellen",
+        "vorstellen|bekannt machen|weiterempfehl*|empfehlen|empfehlung|in kontakt bringen|kontakt herstellen",
         "presentarmi|presentazione|aiutarmi|segnalarmi|segnalazione|mettermi in contatto|in contatto con",
         "تعريفي|عرفني|ساعدني|مساعدتي|ترشيحي|ترشحني|على تواصل مع"}},
     {"specific", {

@@ -322,6 +322,7 @@ inline constexpr Phrasing cue_phrasings[] = {
     {MessageKind::network_note, "specific_help", Language::de, "Könnten Sie mich jemandem bei Acme vorstellen?"},
     {MessageKind::network_note, "specific_help", Language::de, "Würden Sie mich mit Ihrer Designleiterin in Kontakt bringen?"},
     {MessageKind::network_note, "specific_help", Language::de, "Falls Sie von etwas hören, könnten Sie mich weiterempfehlen?"},
+    {MessageKind::network_note, "specific_help", Language::de, "Über eine Empfehlung an Ihre Designleiterin würde ich mich sehr freuen."},
     {MessageKind::network_note, "specific_help", Language::it, "Potresti presentarmi a qualcuno in Acme?"},
     {MessageKind::network_note, "specific_help", Language::it, "Mi metteresti in contatto con la tua responsabile?"},
     {MessageKind::network_note, "specific_help", Language::it, "Se senti di qualcosa, potresti segnalarmi?"},
