@@ -10,8 +10,8 @@ const DebriefStorage = (() => {
   // while the mark says so lost the journal: Chromium deletes an origin's whole IndexedDB when it
   // finds its LevelDB damaged ("Corruption: checksum mismatch", seen after the whole browser was
   // killed mid-write), and the person deserves to be told, not shown an empty app. The same kill can
-  // take localStorage too (its own LevelDB: the mark was gone in 2 of 3 such kills on 2026-12-02), so
-  // the mark is kept twice, in localStorage and in a cache of its own (Cache Storage, another
+  // take localStorage too (its own LevelDB: the mark was gone after two such kills on 2026-12-02),
+  // so the mark is kept twice, in localStorage and in a cache of its own (Cache Storage, another
   // backend; not a 'debrief-' cache, which the service worker deletes when a new build takes over).
   const KEPT = 'debrief-journal-kept';
   const KEPT_CACHE = 'journal-kept';

@@ -447,8 +447,8 @@ test('a browser killed during each phase of turning on, changing or turning off 
         // leads to, so the later phases are still tried.
         page = await chromium.context.newPage();
         await openApp(page, server.url);
-        // The mark that a journal was saved here is kept twice (web/storage.js): the kill took the
-        // localStorage copy with the store in two of three such runs on 2026-12-02.
+        // The mark that a journal was saved here is kept twice (web/storage.js): such a kill took the
+        // localStorage copy with the store in two clean runs on 2026-12-02.
         const seen = await page.evaluate(() => ({ lost: DebriefStorage.lost, reflections: window.debrief.counts.reflections }));
         const found = JSON.stringify(await page.evaluate(() => window.debrief.storage.marksFound));
         assert.deepEqual(seen, { lost: true, reflections: 0 }, `${label}: marks found ${found}; ${chromium.storeCorruption()}`);
