@@ -678,9 +678,12 @@ void resign_draft(Message& m, const std::string& old_signoff, const std::string&
 
 std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language lang) {
     const std::string name = name_fragment(recipient_name);
-    if (!name.empty()) return tr_format_in(lang, "msg.greeting.named", {{"name", name}});
-    return std::string(
-        tr_in(lang, kind == MessageKind::network_note ? "msg.greeting.group" : "msg.greeting.anonymous"));
+    // The network note goes to the people on one's side, friends as often as contacts: "Hi Marco,"
+    // where every other draft writes "Dear Marco,".
+    const bool network = kind == MessageKind::network_note;
+    if (!name.empty())
+        return tr_format_in(lang, network ? "msg.greeting.named_network" : "msg.greeting.named", {{"name", name}});
+    return std::string(tr_in(lang, network ? "msg.greeting.group" : "msg.greeting.anonymous"));
 }
 
 void readdress_draft(Message& m, const std::string& old_name, const std::string& old_email, const std::string& new_name,

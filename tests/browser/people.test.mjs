@@ -55,14 +55,14 @@ test('each draft goes to its own person, with the right address in Copy and mail
       await field('Message').waitFor();
       assert.equal(await field('To (email)').inputValue(), email);
       const body = await field('Message').inputValue();
-      assert.ok(body.startsWith(`Dear ${name},`), body);
+      assert.ok(body.startsWith(`Hi ${name},`), body);  // the people on one's side: friends as often as contacts
       assert.ok(body.endsWith('Kind regards,\nMia Hoffmann'), body);
       assert.ok(!body.includes('Jana'), body);
       await page.bringToFront();
       await (await at(button('Copy'))).click();
       // The app copied this draft (lastCopied holds it) and the browser finished writing the clipboard.
-      await page.waitForFunction((greeting) => (window.debrief.lastCopied || '').includes(greeting) && !window.debrief.pending().includes('clipboard'), `Dear ${name},`);
-      assert.match(await page.evaluate(() => navigator.clipboard.readText()), new RegExp(`Dear ${name},`));
+      await page.waitForFunction((greeting) => (window.debrief.lastCopied || '').includes(greeting) && !window.debrief.pending().includes('clipboard'), `Hi ${name},`);
+      assert.match(await page.evaluate(() => navigator.clipboard.readText()), new RegExp(`Hi ${name},`));
       await (await at(button('Open in mail app'))).click();
       await page.waitForFunction((to) => (window.debrief.lastUrl || '').startsWith(`mailto:${to}?`), email);
       await (await at(button('Back'))).click();

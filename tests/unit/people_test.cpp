@@ -127,9 +127,9 @@ TEST_CASE("people: one network note per person told, each with their own name an
     const Message sam = draft_to_person(MessageKind::network_note, r, keys[0], you(), ctx);
     const Message lea = draft_to_person(MessageKind::network_note, r, keys[1], you(), ctx);
     CHECK(sam.to == "sam@example.org");
-    CHECK(starts_with(sam.body, "Dear Sam,"));
+    CHECK(starts_with(sam.body, "Hi Sam,"));
     CHECK(lea.to == "lea@example.org");
-    CHECK(starts_with(lea.body, "Dear Lea,"));
+    CHECK(starts_with(lea.body, "Hi Lea,"));
     CHECK(sam.body.find("Jana") == std::string::npos);
     check_signed(sam);
 }
@@ -223,7 +223,7 @@ TEST_CASE("people: editing a person updates To and greeting of every draft not s
     CHECK(app.find_message(follow)->to == "anna.lind@nordlicht.example, ben@nordlicht.example");
     CHECK(starts_with(app.find_message(follow)->body, "Dear Anna Lind and Ben Kraus,"));
     CHECK(app.find_message(note)->to == "samira@example.org");
-    CHECK(starts_with(app.find_message(note)->body, "Dear Samira,"));
+    CHECK(starts_with(app.find_message(note)->body, "Hi Samira,"));
     // Sent stays as it went out.
     CHECK(app.find_message(sent)->to == "jana@nordlicht.example");
     CHECK(starts_with(app.find_message(sent)->body, "Dear Jana Weber,"));
