@@ -220,7 +220,8 @@ const DebriefStorage = (() => {
     let local = false;
     try { local = localStorage.getItem(KEPT) === '1'; } catch {}
     let cached = false;
-    try { cached = Boolean(await (await caches.open(KEPT_CACHE)).match(KEPT)); } catch {}
+    // match() with a cacheName, not open(): a first visit's start does not create an empty cache.
+    try { cached = Boolean(await caches.match(KEPT, { cacheName: KEPT_CACHE })); } catch {}
     return { local, cached };
   })();
 
