@@ -244,21 +244,35 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
     const float width = full_width ? remaining_line_width() : 0.0f;
     set_next_item_role(Role::button);
     if (emphasis == Emphasis::primary) set_next_item_primary();
-    // A label wider than the line wraps inside a taller button instead of being clipped.
+    // A label wider than the line wraps inside a taller button instead of being clipped, in either
+    // direction: each line shaped and ordered on its own (bidi_text.h), and centred.
     const std::string visible = visible_label(label);
     const float pad = ImGui::GetStyle().FramePadding.x;
     const float room = remaining_line_width() - pad * 2.0f;
+    const bool rtl = has_rtl(label);
+    const float natural = ImGui::CalcTextSize(rtl ? display_cached(visible) : visible.c_str()).x;
     bool pressed = false;
-    if (!has_rtl(label) && ImGui::CalcTextSize(visible.c_str()).x > room && room > 1.0f) {
-        const ImVec2 text = ImGui::CalcTextSize(visible.c_str(), nullptr, false, room);
+    if (natural > room && room > 1.0f) {
+        ImFont* font = ImGui::GetFont();
+        const float size = ImGui::GetFontSize();
+        const ParagraphLayout& layout = layout_paragraph(visible.c_str(), font, size, room, TextDirection::neutral);
+        // Arabic reaches further above and below the line than Latin, as in paragraph().
+        const float line_height = rtl ? std::round(size * 1.3f) : size;
+        const float text_height = line_height * static_cast<float>(layout.lines.size());
         if (!next_item_has_name()) set_next_item_name(visible);  // a row's button keeps its row's name
         const std::string id = std::string("##") + label;
-        pressed = ImGui::Button(id.c_str(), ImVec2(room + pad * 2.0f, std::max(height, text.y + 16.0f)));
+        pressed = ImGui::Button(id.c_str(), ImVec2(room + pad * 2.0f, std::max(height, text_height + 16.0f)));
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-        ImGui::GetWindowDrawList()->AddText(
-            ImGui::GetFont(), ImGui::GetFontSize(),
-            ImVec2(min.x + (max.x - min.x - text.x) * 0.5f, min.y + (max.y - min.y - text.y) * 0.5f),
-            ImGui::GetColorU32(ImGuiCol_Text), visible.c_str(), nullptr, room);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+        float y = min.y + (max.y - min.y - text_height) * 0.5f + (line_height - size) * 0.5f;
+        for (const VisualLine& line : layout.lines) {
+            const int first_vertex = draw->VtxBuffer.Size;
+            draw->AddText(font, size, ImVec2(std::round(min.x + (max.x - min.x - line.width) * 0.5f), std::round(y)),
+                          color, line.text.c_str());
+            if (interface_is_rtl()) keep_line_whole(ImGui::GetFrameCount(), draw, first_vertex, draw->VtxBuffer.Size);
+            y += line_height;
+        }
     } else {
         pressed = ImGui::Button(shaped_label(label), ImVec2(width, height));
     }

@@ -75,6 +75,41 @@ TEST_CASE("widgets: a checkbox's label is centred on its box, on one line or wra
     }
 }
 
+TEST_CASE("widgets: a label too long for a phone wraps inside its button, in either direction") {
+    // An Arabic label was cut at the button's edge ("…سودة موجّهة إلى مسؤول التوظيف: رسالة شكر"):
+    // only left-to-right labels wrapped.
+    const std::pair<Language, const char*> labels[] = {
+        {Language::en, "Draft for the hiring manager: Follow-up (2–3 weeks after the interview)"},
+        {Language::ar, "مسودة موجّهة إلى المدير المسؤول عن الوظيفة: متابعة (بعد ٢–٣ أسابيع من المقابلة)"},
+    };
+    for (const auto& [language, label] : labels) {
+        CAPTURE(language_code(language));
+        set_interface_language(language);
+        WidgetFrame frame;
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const int first = draw->VtxBuffer.Size;
+        ui::button(label, ui::Emphasis::primary, true);
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+        float left = FLT_MAX, right = -FLT_MAX, top = FLT_MAX, bottom = -FLT_MAX;
+        for (int i = first; i < draw->VtxBuffer.Size; ++i) {
+            const ImDrawVert& v = draw->VtxBuffer[i];
+            if (v.uv.x == white.x && v.uv.y == white.y) continue;  // the button's own shapes
+            left = std::min(left, v.pos.x);
+            right = std::max(right, v.pos.x);
+            top = std::min(top, v.pos.y);
+            bottom = std::max(bottom, v.pos.y);
+        }
+        REQUIRE(right > left);
+        CHECK(left >= min.x);  // every glyph inside the button, none past its edges
+        CHECK(right <= max.x);
+        CHECK(bottom - top > ImGui::GetFontSize() * 1.5f);  // on more than one line
+        CHECK(max.y - min.y >= bottom - top);
+        frame.render();
+    }
+    set_interface_language(Language::en);
+}
+
 TEST_CASE("widgets: a line the interface composes takes the interface's direction") {
     // In the Arabic interface "Lumen — Designer، مقابلة، رفض" (a reflection's summary) was laid out
     // left to right from its first word: against the far edge, the parts in the wrong order. Drawn in
