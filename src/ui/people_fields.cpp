@@ -3,6 +3,7 @@
 #include "core/i18n.h"
 #include "core/names.h"
 #include "core/people.h"
+#include "ui/item_registry.h"
 #include "ui/text_field.h"
 #include "ui/widgets.h"
 
@@ -10,6 +11,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 namespace debrief::ui {
@@ -21,14 +23,27 @@ bool text_input(const char* key, std::string& value, InputType type = InputType:
     return text_field(tr(key).data(), value, FieldKind::single_line, o);
 }
 
+// The name of the one person behind `key`, or empty when nobody is named (or it is a group).
+std::string person_name(const Reflection& r, const std::string& key) {
+    const std::vector<Recipient> who = resolve_people(r, key);
+    return who.size() == 1 ? who.front().name : std::string();
+}
+
+// What the person is to the user: on a choice of its own ("Recruiter") or inside a sentence
+// ("Draft for the recruiter: …", "Entwurf an den Recruiter: …"), where a bare role would read
+// like a name.
+std::string_view role_words(const std::string& key, bool in_sentence) {
+    if (key == person_keys::recruiter) return tr(in_sentence ? "person.the_recruiter" : "person.recruiter");
+    if (key == person_keys::hiring_manager)
+        return tr(in_sentence ? "person.the_hiring_manager" : "person.hiring_manager");
+    if (key == person_keys::interviewers) return tr("person.interviewers");
+    return tr("contacts.unnamed");
+}
+
 // The person as a button or choice shows them: their name, else what they are to the user.
 std::string person_label(const Reflection& r, const std::string& key) {
-    const std::vector<Recipient> who = resolve_people(r, key);
-    if (!who.empty() && !who.front().name.empty() && who.size() == 1) return who.front().name;
-    if (key == person_keys::recruiter) return std::string(tr("person.recruiter"));
-    if (key == person_keys::hiring_manager) return std::string(tr("person.hiring_manager"));
-    if (key == person_keys::interviewers) return std::string(tr("person.interviewers"));
-    return std::string(tr("contacts.unnamed"));
+    std::string name = person_name(r, key);
+    return name.empty() ? std::string(role_words(key, false)) : name;
 }
 
 void open_or_write(App& app, const Reflection& r, MessageKind kind, const std::string& key, DraftContext ctx) {
@@ -173,11 +188,13 @@ std::string draft_button_label(const std::string& text, MessageKind kind) {
 void person_draft_button(App& app, const Reflection& r, MessageKind kind, const std::string& key,
                          const DraftContext& ctx) {
     const bool existing = has_draft(app, r, kind, key);
+    const std::string_view sentence = existing ? "drafts.open_to" : "drafts.write_to";
     const std::string kind_name(tr(display_key(kind)));  // TextVars holds views: the strings outlive it
-    const std::string name = person_label(r, key);
+    const std::string name = person_name(r, key);
     const std::string label = draft_button_label(
-        tr_format(existing ? "drafts.open_to" : "drafts.write_to", {{"kind", kind_name}, {"name", name}}), kind);
+        tr_format(sentence, {{"kind", kind_name}, {"name", name.empty() ? role_words(key, true) : name}}), kind);
     ImGui::PushID(key.c_str());
+    if (!name.empty()) set_next_item_name(name_with_user_text(sentence, "name", name, {{"kind", kind_name}}));
     if (button(label.c_str(), existing ? Emphasis::normal : Emphasis::primary, true))
         open_or_write(app, r, kind, key, ctx);
     ImGui::PopID();

@@ -39,7 +39,7 @@ test('picking "Shorter" rewrites the thank-you note and survives a reload; its r
     await (await at(field("Interviewer's email"))).fill('anna@nordlicht.example');
 
     // The thank-you note goes to her, in the standard wording.
-    await (await at(button('Draft: Thank-you note to Anna Berg'))).click();
+    await (await at(button('Draft for \u2068Anna Berg\u2069: Thank-you note'))).click();
     await field('Message').waitFor();
     assert.equal(await field('To (email)').inputValue(), 'anna@nordlicht.example');
     const standard = await field('Message').inputValue();
@@ -70,7 +70,7 @@ test('picking "Shorter" rewrites the thank-you note and survives a reload; its r
     await page.waitForFunction(() => window.debrief && window.debrief.state === 'ready', null, { timeout: 30000 });
     await (await at(button('Open \u2068Nordlicht — UX designer\u2069'))).click();
     await (await at(button('Show details'))).click();
-    await (await at(button('Open draft: Thank-you note to Anna Berg'))).click();
+    await (await at(button('Open draft for \u2068Anna Berg\u2069: Thank-you note'))).click();
     await field('Message').waitFor();
     assert.equal(await field('Message').inputValue(), shorter);
     assert.equal(await (await at(page.getByRole('radio', { name: 'Shorter', exact: true }))).getAttribute('aria-checked'), 'true');
@@ -142,7 +142,7 @@ test('withdrawing: the advice to do it early comes first and the reason shapes t
     // The advice, then the reason, then the draft, in reading order.
     const advice = await at(page.getByText('Withdraw as early as you can: it lets them move on with other candidates, and it leaves a good last impression.', { exact: true }));
     await (await at(page.getByRole('radio', { name: 'My plans have changed', exact: true }))).click();
-    const draft = await at(button('Draft: Withdraw from a process to Carla Diaz'));
+    const draft = await at(button('Draft for \u2068Carla Diaz\u2069: Withdraw from a process'));
     const adviceFirst = await advice.evaluate((a, d) => Boolean(a.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING), await draft.elementHandle());
     assert.ok(adviceFirst, 'the advice reads before the draft button');
     await draft.click();

@@ -115,8 +115,8 @@ test('Back from a draft returns to where the person was, with focus on the draft
   // On a phone the details card's draft button is far below the top of the reflection.
   await withPage(async (page) => {
     await newReflection(page, 'Lumen');
-    // "Draft: Thank-you note to Recruiter", then "Open draft: …" once written.
-    const draft = page.getByRole('button', { name: /^(Draft|Open draft): Thank-you note/ });
+    // "Draft for the recruiter: Thank-you note", then "Open draft for …" once written.
+    const draft = page.getByRole('button', { name: /^(Draft|Open draft) for the recruiter: Thank-you note$/ });
     await keyboardFocus(page, draft);
     await press(page, 'Enter');
     const back = page.getByRole('button', { name: t('nav.back'), exact: true });
@@ -124,7 +124,7 @@ test('Back from a draft returns to where the person was, with focus on the draft
     await press(page, 'Enter');
     await back.waitFor({ state: 'detached' });
     await waitIdle(page);
-    assert.equal(await focused(page), 'Open draft: Thank-you note to Recruiter');
+    assert.equal(await focused(page), 'Open draft for the recruiter: Thank-you note');
     // Where it was: the button on screen, not parked at the edge of a reflection scrolled to its top.
     const box = await draft.boundingBox();
     assert.ok(box && box.width > 0 && box.y >= 0 && box.y + box.height <= 844, `the draft's button is on screen: ${JSON.stringify(box)}`);

@@ -51,7 +51,7 @@ test('each draft goes to its own person, with the right address in Copy and mail
 
     // One network note per person, each addressed to them.
     for (const [name, email] of [['Sam', 'sam@example.org'], ['Lea', 'lea@example.org']]) {
-      await (await at(button(`Draft: Note to your network to ${name}`))).click();
+      await (await at(button(`Draft for \u2068${name}\u2069: Note to your network`))).click();
       await field('Message').waitFor();
       assert.equal(await field('To (email)').inputValue(), email);
       const body = await field('Message').inputValue();
@@ -67,8 +67,8 @@ test('each draft goes to its own person, with the right address in Copy and mail
       await page.waitForFunction((to) => (window.debrief.lastUrl || '').startsWith(`mailto:${to}?`), email);
       await (await at(button('Back'))).click();
     }
-    await at(button('Open draft: Note to your network to Sam'));
-    await at(button('Open draft: Note to your network to Lea'));
+    await at(button('Open draft for \u2068Sam\u2069: Note to your network'));
+    await at(button('Open draft for \u2068Lea\u2069: Note to your network'));
 
     // The follow-up goes to both interviewers.
     await (await at(page.getByRole('tab', { name: '8. Moving forward' }))).click();
@@ -96,10 +96,10 @@ test('each draft goes to its own person, with the right address in Copy and mail
 
     // The People tab lists the drafts written to each of them, on their own rows.
     await (await at(page.getByRole('tab', { name: 'People' }))).click();
-    await at(button('Open the draft to \u2068Sam\u2069: Note to your network'));
-    await at(button('Open the draft to \u2068Lea\u2069: Note to your network'));
-    await at(button('Open the draft to \u2068Anna Berg\u2069: Follow-up (2–3 weeks after the interview)'));
-    await at(button('Open the draft to \u2068Ben Kraus\u2069: Follow-up (2–3 weeks after the interview)'));
+    await at(button('Open the draft for \u2068Sam\u2069: Note to your network'));
+    await at(button('Open the draft for \u2068Lea\u2069: Note to your network'));
+    await at(button('Open the draft for \u2068Anna Berg\u2069: Follow-up (2–3 weeks after the interview)'));
+    await at(button('Open the draft for \u2068Ben Kraus\u2069: Follow-up (2–3 weeks after the interview)'));
     assert.deepEqual(errors.filter((e) => !e.includes('GL Driver')), []);
   } finally {
     await browser.cleanup();

@@ -51,7 +51,7 @@ test('a person edited on the People tab readdresses their unsent draft, and it s
     await row.waitFor({ state: 'attached' });
     await row.getByText('Recruiter · Nordlicht', { exact: true }).waitFor({ state: 'attached' });
     await row.getByText('jana@old.example', { exact: true }).waitFor({ state: 'attached' });
-    await row.getByRole('button', { name: `Open the draft to \u2068Jana Weber\u2069: ${reply}`, exact: true }).waitFor({ state: 'attached' });
+    await row.getByRole('button', { name: `Open the draft for \u2068Jana Weber\u2069: ${reply}`, exact: true }).waitFor({ state: 'attached' });
 
     await mkdir(ARTIFACTS, { recursive: true });
     await waitIdle(page);
@@ -66,7 +66,7 @@ test('a person edited on the People tab readdresses their unsent draft, and it s
     await page.screenshot({ path: join(ARTIFACTS, 'people-390x844-editing.png') });
 
     // The unsent reply follows.
-    await (await at(row.getByRole('button', { name: `Open the draft to \u2068Jana Weber\u2069: ${reply}`, exact: true }))).click();
+    await (await at(row.getByRole('button', { name: `Open the draft for \u2068Jana Weber\u2069: ${reply}`, exact: true }))).click();
     await field('Message').waitFor();
     assert.equal(await field('To (email)').inputValue(), 'jana.weber@nordlicht.example');
     const stored = await storedMessages(page);
@@ -82,7 +82,7 @@ test('a person edited on the People tab readdresses their unsent draft, and it s
     await (await at(page.getByRole('tab', { name: 'People' }))).click();
     const again = page.getByRole('group', { name: 'Jana Weber', exact: true });
     await again.getByText('jana.weber@nordlicht.example', { exact: true }).waitFor({ state: 'attached' });
-    await (await at(again.getByRole('button', { name: `Open the draft to \u2068Jana Weber\u2069: ${reply}`, exact: true }))).click();
+    await (await at(again.getByRole('button', { name: `Open the draft for \u2068Jana Weber\u2069: ${reply}`, exact: true }))).click();
     await field('Message').waitFor();
     assert.equal(await field('To (email)').inputValue(), 'jana.weber@nordlicht.example');
     assert.deepEqual(errors.filter((e) => !e.includes('GL Driver')), []);

@@ -63,7 +63,7 @@ TEST_CASE("people view: one network note per person told, each addressed and sig
         app.update_reflection(id, [](Reflection& r) { go_to_step(r, StepId::army); });
         app.open_reflection(id);
         ui.frame(app, view, services);
-        const std::string label = "Draft: Note to your network to " + name;
+        const std::string label = "Draft for \u2068" + name + "\u2069: Note to your network";
         REQUIRE(ui.scroll_to(app, view, services, Role::button, label));
         REQUIRE(ui.click(app, view, services, Role::button, label));
         REQUIRE(app.nav().screen == Screen::message);
@@ -79,8 +79,8 @@ TEST_CASE("people view: one network note per person told, each addressed and sig
     // The People screen: each note under the person it was written to.
     app.go(Screen::people);
     ui.frame(app, view, services);
-    CHECK(ui.scroll_to(app, view, services, Role::button, "Open the draft to \u2068Sam\u2069: Note to your network"));
-    CHECK(ui.scroll_to(app, view, services, Role::button, "Open the draft to \u2068Lea\u2069: Note to your network"));
+    CHECK(ui.scroll_to(app, view, services, Role::button, "Open the draft for \u2068Sam\u2069: Note to your network"));
+    CHECK(ui.scroll_to(app, view, services, Role::button, "Open the draft for \u2068Lea\u2069: Note to your network"));
 }
 
 TEST_CASE("people view: a missing address is asked for beside the draft and fills To") {
@@ -176,7 +176,8 @@ TEST_CASE("people view: the People tab lists everyone as a named row, fitting a 
     CHECK(anna->sequence < jana->sequence);
     // Each row's buttons say whose row they are on.
     CHECK(ui::find_item(Role::button, "Edit details: \u2068Anna Berg\u2069"));
-    const std::string open_draft = "Open the draft to \u2068Ben Kraus\u2069: Follow-up (2–3 weeks after the interview)";
+    const std::string open_draft =
+        "Open the draft for \u2068Ben Kraus\u2069: Follow-up (2–3 weeks after the interview)";
     REQUIRE(ui.scroll_to(app, view, services, Role::button, open_draft));
     for (const auto& item : ui.frame(app, view, services)) CHECK_MESSAGE(item.max.x <= phone.x + 0.5f, item.name);
     REQUIRE(ui.click(app, view, services, Role::button, open_draft));
@@ -327,7 +328,7 @@ TEST_CASE("people view: an address asked for someone not named yet says whose it
     s.view.reflection.details[id] = ui::DetailsCardState{true, true, true, 0};  // its draft is in the details
     s.app.open_reflection(id);
     s.frame();
-    const std::string thanks = "Draft: Thank-you note to Recruiter";
+    const std::string thanks = "Draft for the recruiter: Thank-you note";
     REQUIRE(s.scroll_to(Role::button, thanks));
     REQUIRE(s.click(Role::button, thanks));
     REQUIRE(s.app.nav().screen == Screen::message);
@@ -338,6 +339,36 @@ TEST_CASE("people view: an address asked for someone not named yet says whose it
     s.frame();
     CHECK(s.app.find_reflection(id)->feedback.recruiter_email == "jana@lumen.example");
     CHECK(s.app.find_message(s.app.nav().message_id)->to == "jana@lumen.example");
+}
+
+TEST_CASE("people view: a draft's button names the person the way a sentence does") {
+    // Nobody named yet: the role as the sentence needs it, not the bare label "Recruiter".
+    const std::pair<Language, std::string> expected[] = {
+        {Language::en, "Draft for the recruiter: Thank-you note"},
+        {Language::de, "Entwurf an den Recruiter: Dankesnachricht"},
+        {Language::it, "Bozza per il recruiter: Messaggio di ringraziamento"},
+        {Language::ar, "مسودة موجّهة إلى مسؤول التوظيف: رسالة شكر"},
+    };
+    const test::RealCatalogues catalogues;
+    for (const auto& [language, label] : expected) {
+        set_interface_language(language);
+        test::AppOnScreen s(ImVec2(390, 844));
+        const std::string id = s.app.create_reflection();
+        s.view.reflection.details[id] = ui::DetailsCardState{true, true, true, 0};
+        s.app.open_reflection(id);
+        s.frame();
+        CHECK_MESSAGE(s.scroll_to(Role::button, label), language_code(language));
+    }
+    set_interface_language(Language::en);
+
+    // Named: the name as the person wrote it, set apart for screen readers like every user text.
+    test::AppOnScreen s(ImVec2(390, 844));
+    const std::string id = s.app.create_reflection();
+    s.app.update_reflection(id, [](Reflection& r) { r.feedback.recruiter_name = "يارا"; });
+    s.view.reflection.details[id] = ui::DetailsCardState{true, true, true, 0};
+    s.app.open_reflection(id);
+    s.frame();
+    CHECK(s.scroll_to(Role::button, "Draft for \u2068يارا\u2069: Thank-you note"));
 }
 
 TEST_CASE("people view: a saved contact's line says each thing once") {
