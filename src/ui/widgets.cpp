@@ -62,6 +62,9 @@ const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float si
     return cache.emplace(std::move(key), std::move(layout)).first->second;
 }
 
+// Arabic reaches further above and below the line than Latin: its lines need more room.
+float line_height_for(const char* text, float size) { return has_rtl(text) ? std::round(size * 1.3f) : size; }
+
 // Draws a paragraph aligned to its own start side. In the right-to-left interface the finished frame
 // is mirrored (draw_mirror.h), so here, before the mirror, a paragraph is drawn against the right edge
 // exactly when its direction differs from the interface's: an Arabic title in the English interface,
@@ -95,8 +98,7 @@ void paragraph(const char* text, bool wrap, const char* spoken = nullptr,
     // even a line drawn as "one line", so a long title reads the same in both directions.
     const bool wraps = wrap || wrap_pos >= 0.0f;
     const ParagraphLayout& layout = layout_paragraph(text, font, size, wraps ? box_width : FLT_MAX, given);
-    // Arabic reaches further above and below the line than Latin: its lines need more room.
-    const float line_height = has_rtl(text) ? std::round(size * 1.3f) : size;
+    const float line_height = line_height_for(text, size);
     const float height = line_height * static_cast<float>(layout.lines.size());
     const ImRect bb(pos, ImVec2(pos.x + box_width, pos.y + height));
     ImGui::ItemSize(bb.GetSize());
@@ -249,15 +251,13 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
     const std::string visible = visible_label(label);
     const float pad = ImGui::GetStyle().FramePadding.x;
     const float room = remaining_line_width() - pad * 2.0f;
-    const bool rtl = has_rtl(label);
-    const float natural = ImGui::CalcTextSize(rtl ? display_cached(visible) : visible.c_str()).x;
+    const float natural = ImGui::CalcTextSize(display_cached(visible)).x;  // as drawn: shaped when Arabic
     bool pressed = false;
     if (natural > room && room > 1.0f) {
         ImFont* font = ImGui::GetFont();
         const float size = ImGui::GetFontSize();
         const ParagraphLayout& layout = layout_paragraph(visible.c_str(), font, size, room, TextDirection::neutral);
-        // Arabic reaches further above and below the line than Latin, as in paragraph().
-        const float line_height = rtl ? std::round(size * 1.3f) : size;
+        const float line_height = line_height_for(label, size);
         const float text_height = line_height * static_cast<float>(layout.lines.size());
         if (!next_item_has_name()) set_next_item_name(visible);  // a row's button keeps its row's name
         const std::string id = std::string("##") + label;
