@@ -257,7 +257,7 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
         ImFont* font = ImGui::GetFont();
         const float size = ImGui::GetFontSize();
         const ParagraphLayout& layout = layout_paragraph(visible.c_str(), font, size, room, TextDirection::neutral);
-        const float line_height = line_height_for(label, size);
+        const float line_height = line_height_for(visible.c_str(), size);
         const float text_height = line_height * static_cast<float>(layout.lines.size());
         if (!next_item_has_name()) set_next_item_name(visible);  // a row's button keeps its row's name
         const std::string id = std::string("##") + label;
