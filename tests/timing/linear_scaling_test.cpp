@@ -1,6 +1,6 @@
 // Issue #15 item 2: every path whose cost a file's shape decides grows linearly. Each case times the
-// same work at n and 10n keys (the median of 15 pairs of runs) and allows at most 12x. Timing-sensitive, so
-// they are their own executable and ctest entry, label "timing" (`ctest -L timing`, `-LE timing`).
+// same work at n and 10n keys (the median of 15 pairs of runs, measured again when over) and allows at most 12x.
+// Timing-sensitive, so they are their own executable and ctest entry, label "timing" (`ctest -L timing`, `-LE timing`).
 // These guard the algorithm; how the time per key holds up at 10k, 100k and 1M keys, where memory
 // rather than the algorithm decides, is measured by bench/bench_main.cpp.
 #include <doctest/doctest.h>
@@ -96,19 +96,26 @@ void check_linear(const char* what, const std::function<void(std::size_t)>& run_
     run_at(large_n);
     // The machine is shared, and its speed drifts from second to second: the best time of each size
     // over 25 runs still grew 16x once. So each large run is timed right after a small one, in the
-    // same state of the machine, and the median ratio of 15 such pairs decides.
-    std::vector<double> ratios;
-    double small = 0, large = 0;
-    for (int pair = 0; pair < 15; ++pair) {
-        small = time_ms([&] { run_at(small_n); });
-        large = time_ms([&] { run_at(large_n); });
-        // Below a millisecond the clock, not the algorithm, decides the ratio.
-        ratios.push_back(large / std::max(small, 1.0));
+    // same state of the machine, and the median ratio of 15 such pairs decides. On a busy machine
+    // linear code still measured 12.3x once (a clean CI run on 2026-12-02), so a measurement over the
+    // limit is taken again, up to three times: quadratic code grows about 100x in every one of them.
+    std::string measured;
+    double median = 0;
+    for (int attempt = 0; attempt < 3 && (attempt == 0 || median > max_growth); ++attempt) {
+        std::vector<double> ratios;
+        double small = 0, large = 0;
+        for (int pair = 0; pair < 15; ++pair) {
+            small = time_ms([&] { run_at(small_n); });
+            large = time_ms([&] { run_at(large_n); });
+            // Below a millisecond the clock, not the algorithm, decides the ratio.
+            ratios.push_back(large / std::max(small, 1.0));
+        }
+        std::nth_element(ratios.begin(), ratios.begin() + ratios.size() / 2, ratios.end());
+        median = ratios[ratios.size() / 2];
+        measured += (measured.empty() ? "" : ", then ") + std::to_string(median) + "x (last pair " +
+                    std::to_string(small) + " ms and " + std::to_string(large) + " ms)";
     }
-    std::nth_element(ratios.begin(), ratios.begin() + ratios.size() / 2, ratios.end());
-    const double median = ratios[ratios.size() / 2];
-    INFO(std::string(what) << ": grew " << median << "x from " << small_n << " to " << large_n << " keys (last pair "
-                           << small << " ms and " << large << " ms)");
+    INFO(std::string(what) << ": grew " << measured << " from " << small_n << " to " << large_n << " keys");
     CHECK(median <= max_growth);
 }
 
