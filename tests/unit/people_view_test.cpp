@@ -342,6 +342,17 @@ TEST_CASE("people view: an address asked for someone not named yet says whose it
 }
 
 TEST_CASE("people view: a draft's button names the person the way a sentence does") {
+    // A reflection with its recruiter named `recruiter`, open at its details, where the thank-you
+    // note's button is.
+    const auto thank_you_button_shown = [](const std::string& recruiter, const std::string& label) {
+        test::AppOnScreen s(ImVec2(390, 844));
+        const std::string id = s.app.create_reflection();
+        s.app.update_reflection(id, [&](Reflection& r) { r.feedback.recruiter_name = recruiter; });
+        s.view.reflection.details[id] = ui::DetailsCardState{true, true, true, 0};
+        s.app.open_reflection(id);
+        s.frame();
+        return s.scroll_to(Role::button, label);
+    };
     // Nobody named yet: the role as the sentence needs it, not the bare label "Recruiter".
     const std::pair<Language, std::string> expected[] = {
         {Language::en, "Draft for the recruiter: Thank-you note"},
@@ -352,23 +363,11 @@ TEST_CASE("people view: a draft's button names the person the way a sentence doe
     const test::RealCatalogues catalogues;
     for (const auto& [language, label] : expected) {
         set_interface_language(language);
-        test::AppOnScreen s(ImVec2(390, 844));
-        const std::string id = s.app.create_reflection();
-        s.view.reflection.details[id] = ui::DetailsCardState{true, true, true, 0};
-        s.app.open_reflection(id);
-        s.frame();
-        CHECK_MESSAGE(s.scroll_to(Role::button, label), language_code(language));
+        CHECK_MESSAGE(thank_you_button_shown("", label), language_code(language));
     }
     set_interface_language(Language::en);
-
     // Named: the name as the person wrote it, set apart for screen readers like every user text.
-    test::AppOnScreen s(ImVec2(390, 844));
-    const std::string id = s.app.create_reflection();
-    s.app.update_reflection(id, [](Reflection& r) { r.feedback.recruiter_name = "يارا"; });
-    s.view.reflection.details[id] = ui::DetailsCardState{true, true, true, 0};
-    s.app.open_reflection(id);
-    s.frame();
-    CHECK(s.scroll_to(Role::button, "Draft for \u2068يارا\u2069: Thank-you note"));
+    CHECK(thank_you_button_shown("يارا", "Draft for \u2068يارا\u2069: Thank-you note"));
 }
 
 TEST_CASE("people view: a saved contact's line says each thing once") {
