@@ -65,6 +65,22 @@ const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float si
 // Arabic reaches further above and below the line than Latin: its lines need more room.
 float line_height_for(const char* text, float size) { return has_rtl(text) ? std::round(size * 1.3f) : size; }
 
+// Draws a laid-out paragraph's lines `line_height` apart from `top`, each at the x `place_x(line)`
+// gives it, in the current text colour. In the mirrored interface each line moves as a whole, in the
+// visual order FriBidi gave it.
+template <typename PlaceX>
+void draw_lines(const ParagraphLayout& layout, ImFont* font, float size, float line_height, float top, PlaceX place_x) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+    float y = top + (line_height - size) * 0.5f;
+    for (const VisualLine& line : layout.lines) {
+        const int first_vertex = draw->VtxBuffer.Size;
+        draw->AddText(font, size, ImVec2(std::round(place_x(line)), std::round(y)), color, line.text.c_str());
+        if (interface_is_rtl()) keep_line_whole(ImGui::GetFrameCount(), draw, first_vertex, draw->VtxBuffer.Size);
+        y += line_height;
+    }
+}
+
 // Draws a paragraph aligned to its own start side. In the right-to-left interface the finished frame
 // is mirrored (draw_mirror.h), so here, before the mirror, a paragraph is drawn against the right edge
 // exactly when its direction differs from the interface's: an Arabic title in the English interface,
@@ -109,17 +125,8 @@ void paragraph(const char* text, bool wrap, const char* spoken = nullptr,
                                   ? (ui_rtl ? TextDirection::rtl : TextDirection::ltr)
                                   : layout.direction;
     const bool against_right = (own == TextDirection::rtl) != ui_rtl;
-    ImDrawList* draw = window->DrawList;
-    const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
-    float y = pos.y + (line_height - size) * 0.5f;
-    for (const VisualLine& line : layout.lines) {
-        const float x = against_right ? bb.Max.x - line.width : pos.x;
-        const int first_vertex = draw->VtxBuffer.Size;
-        draw->AddText(font, size, ImVec2(std::round(x), std::round(y)), color, line.text.c_str());
-        // In the mirror the line moves as a whole, in the visual order FriBidi gave it.
-        if (ui_rtl) keep_line_whole(ImGui::GetFrameCount(), draw, first_vertex, draw->VtxBuffer.Size);
-        y += line_height;
-    }
+    draw_lines(layout, font, size, line_height, pos.y,
+               [&](const VisualLine& line) { return against_right ? bb.Max.x - line.width : pos.x; });
 }
 
 }  // namespace
@@ -248,33 +255,26 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
     if (emphasis == Emphasis::primary) set_next_item_primary();
     // A label wider than the line wraps inside a taller button instead of being clipped, in either
     // direction: each line shaped and ordered on its own (bidi_text.h), and centred.
-    const std::string visible = visible_label(label);
+    // shaped_label() names the item (a row's button keeps its row's name) and gives the text as drawn,
+    // shaped when Arabic; what follows "##" is its ID, not measured.
+    const char* shown = shaped_label(label);
     const float pad = ImGui::GetStyle().FramePadding.x;
     const float room = remaining_line_width() - pad * 2.0f;
-    const float natural = ImGui::CalcTextSize(display_cached(visible)).x;  // as drawn: shaped when Arabic
     bool pressed = false;
-    if (natural > room && room > 1.0f) {
+    if (ImGui::CalcTextSize(shown, nullptr, true).x > room && room > 1.0f) {
+        const std::string visible = visible_label(label);
         ImFont* font = ImGui::GetFont();
         const float size = ImGui::GetFontSize();
         const ParagraphLayout& layout = layout_paragraph(visible.c_str(), font, size, room, TextDirection::neutral);
         const float line_height = line_height_for(visible.c_str(), size);
         const float text_height = line_height * static_cast<float>(layout.lines.size());
-        if (!next_item_has_name()) set_next_item_name(visible);  // a row's button keeps its row's name
         const std::string id = std::string("##") + label;
         pressed = ImGui::Button(id.c_str(), ImVec2(room + pad * 2.0f, std::max(height, text_height + 16.0f)));
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
-        float y = min.y + (max.y - min.y - text_height) * 0.5f + (line_height - size) * 0.5f;
-        for (const VisualLine& line : layout.lines) {
-            const int first_vertex = draw->VtxBuffer.Size;
-            draw->AddText(font, size, ImVec2(std::round(min.x + (max.x - min.x - line.width) * 0.5f), std::round(y)),
-                          color, line.text.c_str());
-            if (interface_is_rtl()) keep_line_whole(ImGui::GetFrameCount(), draw, first_vertex, draw->VtxBuffer.Size);
-            y += line_height;
-        }
+        draw_lines(layout, font, size, line_height, min.y + (max.y - min.y - text_height) * 0.5f,
+                   [&](const VisualLine& line) { return min.x + (max.x - min.x - line.width) * 0.5f; });
     } else {
-        pressed = ImGui::Button(shaped_label(label), ImVec2(width, height));
+        pressed = ImGui::Button(shown, ImVec2(width, height));
     }
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(colors);
