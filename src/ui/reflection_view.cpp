@@ -454,7 +454,8 @@ void draw_resilience(App& app, const Reflection& r) {
         }
         end_card();
     }
-    draft_buttons(app, r, {MessageKind::follow_up});
+    // Named like the check-in beneath it: to the interviewers, or the recruiter when none is named.
+    person_draft_button(app, r, MessageKind::follow_up, default_recipient_key(MessageKind::follow_up, r));
     // Between now and the check-in: concrete ways to stay visible (docs/advice.md C).
     muted_text(tr("guidance.stay_visible").data());
     check_in_draft(app, r);

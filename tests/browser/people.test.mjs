@@ -72,7 +72,7 @@ test('each draft goes to its own person, with the right address in Copy and mail
 
     // The follow-up goes to both interviewers.
     await (await at(page.getByRole('tab', { name: '8. Moving forward' }))).click();
-    await (await at(button('Draft: Follow-up (2–3 weeks after the interview)'))).click();
+    await (await at(button('Draft for the interviewers: Follow-up (2–3 weeks after the interview)'))).click();
     await field('Message').waitFor();
     assert.equal(await field('To (email)').inputValue(), 'anna@nordlicht.example, ben@nordlicht.example');
     assert.ok((await field('Message').inputValue()).startsWith('Dear Anna Berg and Ben Kraus,'));

@@ -93,7 +93,7 @@ TEST_CASE("people view: a missing address is asked for beside the draft and fill
     app.update_reflection(id, [](Reflection& r) { go_to_step(r, StepId::resilience); });
     app.open_reflection(id);
     ui.frame(app, view, services);
-    const std::string follow_up = "Draft: Follow-up (2–3 weeks after the interview)";
+    const std::string follow_up = "Draft for the interviewers: Follow-up (2–3 weeks after the interview)";
     REQUIRE(ui.scroll_to(app, view, services, Role::button, follow_up));
     REQUIRE(ui.click(app, view, services, Role::button, follow_up));
     REQUIRE(app.nav().screen == Screen::message);
@@ -368,6 +368,26 @@ TEST_CASE("people view: a draft's button names the person the way a sentence doe
     set_interface_language(Language::en);
     // Named: the name as the person wrote it, set apart for screen readers like every user text.
     CHECK(thank_you_button_shown("يارا", "Draft for \u2068يارا\u2069: Thank-you note"));
+}
+
+TEST_CASE("people view: the follow-up's button names whom it goes to, like the check-in's") {
+    // A reflection at its last step, where the follow-up's and the check-in's buttons are.
+    const auto follow_up_shown = [](std::vector<Interviewer> interviewers, const std::string& label) {
+        test::AppOnScreen s(ImVec2(390, 844));
+        const std::string id = s.app.create_reflection();
+        s.app.update_reflection(id, [&](Reflection& r) {
+            r.interviewers = std::move(interviewers);
+            go_to_step(r, StepId::resilience);
+        });
+        s.app.open_reflection(id);
+        s.frame();
+        return s.scroll_to(Role::button, label);
+    };
+    CHECK(follow_up_shown({}, "Draft for the recruiter: Follow-up (2–3 weeks after the interview)"));
+    CHECK(follow_up_shown({Interviewer{"i1", "Anna Berg", "", false}},
+                          "Draft for \u2068Anna Berg\u2069: Follow-up (2–3 weeks after the interview)"));
+    CHECK(follow_up_shown({Interviewer{"i1", "Anna Berg", "", false}, Interviewer{"i2", "Ben Kraus", "", false}},
+                          "Draft for the interviewers: Follow-up (2–3 weeks after the interview)"));
 }
 
 TEST_CASE("people view: a saved contact's line says each thing once") {
