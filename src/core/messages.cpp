@@ -364,7 +364,7 @@ void network_note_body(DraftBuilder& b, const Facts& f, Language lang) {
     const std::string criteria = join_list(lang, f.wanted);
     b.add("looking_for", criteria.empty() ? "looking_for" : "looking_for_ideally", Joint::new_paragraph,
           {{"target", target}, {"criteria", criteria}});
-    // "A company like that" needs a role or a criterion before it to point back to.
+    // "A company that might be a good fit" needs a role or a criterion before it to point back to.
     const bool nothing_named = !f.role_known && criteria.empty();
     b.add("specific_help", nothing_named ? "specific_help_any" : "specific_help", Joint::same_paragraph);
     b.add("", "closing", Joint::new_paragraph);

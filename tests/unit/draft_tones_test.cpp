@@ -270,9 +270,9 @@ TEST_CASE("draft tones: the network note reads right whether a win is a phrase o
           std::string::npos);
 }
 
-// "Could you introduce me to someone at a company like that?" points back to the role or the
-// criteria just named; a reflection with neither asks for someone who is hiring instead.
-TEST_CASE("draft tones: the network note asks for a company \"like that\" only after naming one") {
+// "Could you introduce me to someone at a company that might be a good fit?" points back to the
+// role or the criteria just named; a reflection with neither asks for someone who is hiring instead.
+TEST_CASE("draft tones: the network note asks for a company that fits only after saying what fits") {
     const RealCatalogues catalogues;
     Reflection r = reflection_with_people();
     for (const Language language : all_languages) {
