@@ -88,7 +88,7 @@ test('no policy violation or console error on any screen', async () => {
     await page.getByLabel('Subject', { exact: true }).waitFor();
     // The message started from home, then the reflection into the trash and the trash itself
     await click(tab('Journal'));
-    await click(button('Withdraw or reconnect message'));
+    await click(button('Write a withdrawal or reconnect message'));
     await click(tab('Journal'));
     await click(page.getByRole('button', { name: /^Open \u2068Studio Nord/ }));
     await click(button('More options'));
