@@ -7,15 +7,21 @@
 #include <fstream>
 #include <string>
 
+#include <unistd.h>
+
 namespace debrief::samples {
 
 class ScratchFolder {
 public:
     ScratchFolder() {
+        // ctest starts each test case as a process of its own, two at a time: the process id keeps
+        // two cases started in the same instant out of each other's folder (the counter starts at 0
+        // in both, and two of them once failed together in a run of the whole suite).
         static std::atomic<int> counter{0};
         const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
         m_path = std::filesystem::temp_directory_path() /
-                 ("debrief-test-" + std::to_string(stamp) + "-" + std::to_string(counter.fetch_add(1)));
+                 ("debrief-test-" + std::to_string(::getpid()) + "-" + std::to_string(stamp) + "-" +
+                  std::to_string(counter.fetch_add(1)));
         std::filesystem::create_directories(m_path);
     }
     ~ScratchFolder() {
