@@ -179,8 +179,7 @@ void App::readdressing_drafts(const std::function<void()>& change,
         const Message* m = find_message(entry.first);
         const std::optional<Addressee> now = m ? message_addressee(m_journal, *m) : std::nullopt;
         if (!now || *now == old) continue;
-        update_message(entry.first,
-                       [&](Message& x) { readdress_draft(x, old.name, old.email, now->name, now->email); });
+        update_message(entry.first, [&](Message& x) { readdress_draft(x, old, *now); });
     }
 }
 

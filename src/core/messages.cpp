@@ -301,7 +301,7 @@ private:
 std::string greeting(MessageKind kind, const Reflection* r, const DraftContext& ctx) {
     std::string name = name_fragment(ctx.recipient_name);
     if (name.empty() && r && kind == MessageKind::recruiter_question) name = name_fragment(r->feedback.recruiter_name);
-    return greeting_line(kind, name, ctx.language);
+    return greeting_line(kind, name, ctx.language, ctx.several_recipients);
 }
 
 std::string signoff(const DraftContext& ctx) {
@@ -676,22 +676,17 @@ void resign_draft(Message& m, const std::string& old_signoff, const std::string&
     m.body.replace(at, old_signoff.size(), new_signoff);
 }
 
-std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language lang) {
+std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language lang, bool several) {
     const std::string name = name_fragment(recipient_name);
     // The network note goes to the people on one's side, friends as often as contacts: "Hi Marco,"
     // where every other draft writes "Dear Marco,".
     const bool network = kind == MessageKind::network_note;
-    if (!name.empty())
-        return tr_format_in(lang, network ? "msg.greeting.named_network" : "msg.greeting.named", {{"name", name}});
+    if (!name.empty()) {
+        const std::string_view key =
+            network ? "msg.greeting.named_network" : (several ? "msg.greeting.named_several" : "msg.greeting.named");
+        return tr_format_in(lang, key, {{"name", name}});
+    }
     return std::string(tr_in(lang, network ? "msg.greeting.group" : "msg.greeting.anonymous"));
-}
-
-void readdress_draft(Message& m, const std::string& old_name, const std::string& old_email, const std::string& new_name,
-                     const std::string& new_email) {
-    if (is_blank(m.to) || trim(m.to) == trim(old_email)) m.to = new_email;
-    const std::string before = greeting_line(m.kind, old_name, m.language);
-    const std::string after = greeting_line(m.kind, new_name, m.language);
-    if (before != after && m.body.compare(0, before.size(), before) == 0) m.body.replace(0, before.size(), after);
 }
 
 std::string mailto_url(const std::string& to, const std::string& subject, const std::string& body) {

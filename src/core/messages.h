@@ -44,6 +44,8 @@ struct DraftContext {
     std::string profile_link;  // the last line of the sign-off
     std::string recipient_name;
     std::string recipient_email;
+    // Two or more people named at once: Italian greets "Gentili …", Arabic in the plural.
+    bool several_recipients = false;
     Date today;
     std::string company;  // for drafts without a reflection (withdrawal, reconnect)
     std::string role;
@@ -136,8 +138,9 @@ Recomposed retone_draft(const Message& m, const Reflection* r, DraftContext ctx,
 // the reason and the offer of help whose sentences are in it. `ctx` is the rest of the context.
 DraftContext composed_context_of(const Message& m, const Reflection* r, DraftContext ctx);
 
-// The draft's greeting line for `recipient_name` ("Dear Anna,", "Hello," without a name).
-std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language language);
+// The draft's greeting line for `recipient_name` ("Dear Anna,", "Hello," without a name), which
+// names several people at once when `several` ("Gentili Anna e Ben,").
+std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language language, bool several = false);
 
 // The sign-off a draft of `language` ends with: "Kind regards," and the sender's name, then the
 // signature's lines and the link, each as typed.
@@ -145,11 +148,6 @@ std::string signoff_text(Language language, const std::string& sender, const std
                          const std::string& link);
 // The draft signed anew: the sign-off is replaced while it is the one composed for the old details.
 void resign_draft(Message& m, const std::string& old_signoff, const std::string& new_signoff);
-
-// A draft moved to other recipients: To follows while it is the old address (or empty), and the
-// greeting while it is the one composed for the old name. What the user changed by hand stays.
-void readdress_draft(Message& m, const std::string& old_name, const std::string& old_email, const std::string& new_name,
-                     const std::string& new_email);
 
 // RFC 6068 link; UTF-8 is percent-encoded byte by byte and line breaks become %0D%0A.
 std::string mailto_url(const std::string& to, const std::string& subject, const std::string& body);

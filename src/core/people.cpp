@@ -110,6 +110,7 @@ Addressee addressee(const std::vector<Recipient>& people, Language language) {
         a.email += email;
     }
     a.name = join_list(language, names);
+    a.named = names.size();
     return a;
 }
 
@@ -128,9 +129,18 @@ std::optional<Addressee> message_addressee(const Journal& j, const Message& m) {
 void address_context(DraftContext& ctx, const Addressee& to, const Settings& you) {
     ctx.recipient_name = to.name;
     ctx.recipient_email = to.email;
+    ctx.several_recipients = to.named > 1;
     ctx.sender_name = you.your_name;
     ctx.signature = you.signature;
     ctx.profile_link = you.profile_link;
+}
+
+void readdress_draft(Message& m, const Addressee& before, const Addressee& now) {
+    if (is_blank(m.to) || trim(m.to) == trim(before.email)) m.to = now.email;
+    const std::string old_greeting = greeting_line(m.kind, before.name, m.language, before.named > 1);
+    const std::string new_greeting = greeting_line(m.kind, now.name, m.language, now.named > 1);
+    if (old_greeting != new_greeting && m.body.compare(0, old_greeting.size(), old_greeting) == 0)
+        m.body.replace(0, old_greeting.size(), new_greeting);
 }
 
 Message draft_to_person(MessageKind kind, const Reflection& r, std::string_view key, const Settings& you,

@@ -55,8 +55,11 @@ struct Addressee {
     std::string name;
     std::string email;
     std::vector<std::string> without_email;  // names (or "" for unnamed) with no address yet
+    std::size_t named = 0;                   // how many people `name` lists: two or more are greeted together
 
-    friend bool operator==(const Addressee& a, const Addressee& b) { return a.name == b.name && a.email == b.email; }
+    friend bool operator==(const Addressee& a, const Addressee& b) {
+        return a.name == b.name && a.email == b.email && a.named == b.named;
+    }
     friend bool operator!=(const Addressee& a, const Addressee& b) { return !(a == b); }
 };
 Addressee addressee(const std::vector<Recipient>& people, Language language);
@@ -65,6 +68,9 @@ std::optional<Addressee> message_addressee(const Journal& j, const Message& m);
 
 // Fills the recipient and the sender (you, from the settings) of a draft context.
 void address_context(DraftContext& ctx, const Addressee& to, const Settings& you);
+// A draft moved to other recipients: To follows while it is the old address (or empty), and the
+// greeting while it is the one composed for the old name. What the user changed by hand stays.
+void readdress_draft(Message& m, const Addressee& before, const Addressee& now);
 
 // A new draft from `r` to the person `key` names there, signed as the settings say.
 Message draft_to_person(MessageKind kind, const Reflection& r, std::string_view key, const Settings& you,

@@ -6,6 +6,7 @@
 #include "core/messages.h"
 #include "core/text.h"
 #include "fixed_environment.h"
+#include "real_catalogues.h"
 #include "sample_journal.h"
 #include "serialization/journal_import.h"
 #include "serialization/journal_json.h"
@@ -97,6 +98,53 @@ TEST_CASE("people: the follow-up goes to all the interviewers, the recruiter whe
     r.interviewers.clear();
     m = draft(MessageKind::follow_up, r);
     CHECK(m.to == "jana@nordlicht.example");
+}
+
+// Italian's polite "you" to one person (Lei: "La ringrazio", "Sue notizie") is not the one to two
+// people: a thank-you to both interviewers read "Gentile Anna e Ben, La ringrazio … Sue notizie".
+// The sentences these drafts share with one person now use neither form, and the greeting names
+// several people as such. Arabic's respectful plural already speaks to both; its greeting follows.
+TEST_CASE("people: two interviewers are greeted together, and Italian does not speak to one of them") {
+    const test::RealCatalogues catalogues;
+    const Reflection r = opportunity();
+    Reflection one = r;
+    one.interviewers.pop_back();
+    for (const MessageKind kind : {MessageKind::thank_you, MessageKind::follow_up}) {
+        for (const Tone tone : enum_values<Tone>()) {
+            CAPTURE(to_key(kind));
+            CAPTURE(to_key(tone));
+            DraftContext ctx;
+            ctx.language = Language::it;
+            ctx.tone = tone;
+            const Message both = draft_to_person(kind, r, "interviewers", you(), ctx);
+            CHECK(starts_with(both.body, "Gentili Anna Berg e Ben Kraus,"));
+            for (const char* singular : {"La ringrazio", "Le scrivo", "Sue ", "Suo ", "vorrà", "mi ha dedicato",
+                                         "ha detto", "raccontarLe", "Le è", "faccia sapere"})
+                CHECK_MESSAGE(both.body.find(singular) == std::string::npos, singular);
+            CHECK(starts_with(draft_to_person(kind, one, "interviewers", you(), ctx).body, "Gentile Anna Berg,"));
+            ctx.language = Language::ar;
+            CHECK(starts_with(draft_to_person(kind, r, "interviewers", you(), ctx).body, "الأساتذة الكرام "));
+            ctx.language = Language::en;
+            CHECK(starts_with(draft_to_person(kind, r, "interviewers", you(), ctx).body,
+                              "Dear Anna Berg and Ben Kraus,"));
+        }
+    }
+}
+
+TEST_CASE("people: an Italian draft to two people greets one alone once the other leaves it") {
+    const test::RealCatalogues catalogues;
+    test::FixedEnvironment env;
+    App app(env);
+    const std::string id = app.create_reflection();
+    app.update_reflection(id, [](Reflection& r) { r.interviewers = opportunity().interviewers; });
+    DraftContext ctx;
+    ctx.language = Language::it;
+    const std::string follow = app.create_message(
+        draft_to_person(MessageKind::follow_up, *app.find_reflection(id), "interviewers", you(), ctx));
+    REQUIRE(starts_with(app.find_message(follow)->body, "Gentili Anna Berg e Ben Kraus,"));
+    app.update_reflection(id, [](Reflection& r) { r.interviewers.pop_back(); });
+    CHECK(starts_with(app.find_message(follow)->body, "Gentile Anna Berg,"));
+    CHECK(app.find_message(follow)->to == "anna@nordlicht.example");
 }
 
 TEST_CASE("people: the check-in goes to the interviewer marked as rapport, else the recruiter") {
