@@ -185,7 +185,7 @@ TEST_CASE("a file with more values than a journal could hold is refused while it
     const auto refused = read_json_tree(R"({"a": [0, 0, 0, 0, 0]})", limits);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message ==
-          "The file holds more than 4 values (the last read at $.a[4]); a Debrief journal holds about one per 20 "
-          "bytes, far fewer, so it is damaged or not a journal");
+          "The file holds more than 4 values (the last read at $.a[4]), far more than a Debrief journal of its "
+          "size would (about one per 20 bytes), so it is damaged or not a journal");
     CHECK(refused.error().json_path == "$.a[4]");
 }
