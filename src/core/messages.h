@@ -140,7 +140,7 @@ DraftContext composed_context_of(const Message& m, const Reflection* r, DraftCon
 
 // The draft's greeting line for `recipient_name` ("Dear Anna,", "Hello," without a name), which
 // names several people at once when `several` ("Gentili Anna e Ben,").
-std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language language, bool several = false);
+std::string greeting_line(MessageKind kind, const std::string& recipient_name, Language language, bool several);
 
 // The sign-off a draft of `language` ends with: "Kind regards," and the sender's name, then the
 // signature's lines and the link, each as typed.

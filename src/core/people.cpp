@@ -129,7 +129,7 @@ std::optional<Addressee> message_addressee(const Journal& j, const Message& m) {
 void address_context(DraftContext& ctx, const Addressee& to, const Settings& you) {
     ctx.recipient_name = to.name;
     ctx.recipient_email = to.email;
-    ctx.several_recipients = to.named > 1;
+    ctx.several_recipients = to.several();
     ctx.sender_name = you.your_name;
     ctx.signature = you.signature;
     ctx.profile_link = you.profile_link;
@@ -137,8 +137,8 @@ void address_context(DraftContext& ctx, const Addressee& to, const Settings& you
 
 void readdress_draft(Message& m, const Addressee& before, const Addressee& now) {
     if (is_blank(m.to) || trim(m.to) == trim(before.email)) m.to = now.email;
-    const std::string old_greeting = greeting_line(m.kind, before.name, m.language, before.named > 1);
-    const std::string new_greeting = greeting_line(m.kind, now.name, m.language, now.named > 1);
+    const std::string old_greeting = greeting_line(m.kind, before.name, m.language, before.several());
+    const std::string new_greeting = greeting_line(m.kind, now.name, m.language, now.several());
     if (old_greeting != new_greeting && m.body.compare(0, old_greeting.size(), old_greeting) == 0)
         m.body.replace(0, old_greeting.size(), new_greeting);
 }

@@ -55,7 +55,10 @@ struct Addressee {
     std::string name;
     std::string email;
     std::vector<std::string> without_email;  // names (or "" for unnamed) with no address yet
-    std::size_t named = 0;                   // how many people `name` lists: two or more are greeted together
+    std::size_t named = 0;                   // how many people `name` lists
+
+    // Two or more people are greeted together ("Gentili Anna e Ben,").
+    bool several() const { return named > 1; }
 
     friend bool operator==(const Addressee& a, const Addressee& b) {
         return a.name == b.name && a.email == b.email && a.named == b.named;
