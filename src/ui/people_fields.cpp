@@ -46,6 +46,14 @@ std::string person_label(const Reflection& r, const std::string& key) {
     return name.empty() ? std::string(role_words(key, false)) : name;
 }
 
+bool has_draft(const App& app, const Reflection& r, MessageKind kind, const std::string& key) {
+    for (const Message& m : app.journal().messages)
+        if (!m.meta.deleted && m.reflection_id == r.meta.id && m.kind == kind && m.recipient == key) return true;
+    return false;
+}
+
+}  // namespace
+
 void open_or_write(App& app, const Reflection& r, MessageKind kind, const std::string& key, DraftContext ctx) {
     for (const Message& m : app.journal().messages) {
         if (!m.meta.deleted && m.reflection_id == r.meta.id && m.kind == kind && m.recipient == key) {
@@ -57,14 +65,6 @@ void open_or_write(App& app, const Reflection& r, MessageKind kind, const std::s
     ctx.language = interface_language();
     app.open_message(app.create_message(draft_to_person(kind, r, key, app.journal().settings, ctx)));
 }
-
-bool has_draft(const App& app, const Reflection& r, MessageKind kind, const std::string& key) {
-    for (const Message& m : app.journal().messages)
-        if (!m.meta.deleted && m.reflection_id == r.meta.id && m.kind == kind && m.recipient == key) return true;
-    return false;
-}
-
-}  // namespace
 
 void draw_recruiter_fields(App& app, const Reflection& r) {
     const std::string key(person_keys::recruiter);

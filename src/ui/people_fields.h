@@ -19,6 +19,9 @@ void draw_recruiter_fields(App& app, const Reflection& r);
 void draw_reply_recipient(App& app, const Reflection& r);
 // Step 7: a person's e-mail and how you know them (under their name).
 void draw_told_person_fields(App& app, const Reflection& r, const ArmyMember& person);
+// Opens the draft of `kind` to the person `key` names in `r`, or writes one with `ctx`, signed with
+// the user's name from the settings.
+void open_or_write(App& app, const Reflection& r, MessageKind kind, const std::string& key, DraftContext ctx);
 // A draft button's label, `text` with an ID that stays when "Draft: …" becomes "Open draft: …", so
 // Back from the draft gives focus back to the same button.
 std::string draft_button_label(const std::string& text, MessageKind kind);

@@ -324,14 +324,6 @@ void draw_reflect(App& app, const Reflection& r) {
     draw_look_again(app, r);
 }
 
-// Each kind goes to its own person (core/people.h), signed with the user's name from the settings.
-void open_new_draft(App& app, const Reflection& r, MessageKind kind) {
-    DraftContext ctx;
-    ctx.today = app.env().today();
-    const std::string key = default_recipient_key(kind, r);
-    app.open_message(app.create_message(draft_to_person(kind, r, key, app.journal().settings, ctx)));
-}
-
 void draft_buttons(App& app, const Reflection& r, std::initializer_list<MessageKind> kinds) {
     for (MessageKind kind : kinds) {
         const Message* existing = nullptr;
@@ -343,7 +335,7 @@ void draft_buttons(App& app, const Reflection& r, std::initializer_list<MessageK
             if (existing)
                 app.open_message(existing->meta.id);
             else
-                open_new_draft(app, r, kind);
+                open_or_write(app, r, kind, default_recipient_key(kind, r), DraftContext());  // its own person
         }
     }
 }
