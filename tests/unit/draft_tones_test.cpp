@@ -7,6 +7,7 @@
 #include "core/people.h"
 #include "core/reminders.h"
 #include "core/text.h"
+#include "prose_checks.h"
 #include "real_catalogues.h"
 #include "sample_journal.h"
 #include "serialization/journal_json.h"
@@ -103,20 +104,6 @@ std::string expected_to(MessageKind kind) {
     return {};
 }
 
-// English words starting with a capital right after a comma, a colon or "and" inside a sentence.
-std::vector<std::string> capitals_after_joints(const std::string& body) {
-    std::vector<std::string> words;
-    for (const std::string_view joint : {", ", ": ", " and "}) {
-        for (std::size_t pos = body.find(joint); pos != std::string::npos; pos = body.find(joint, pos + 1)) {
-            const std::size_t start = pos + joint.size();
-            if (start >= body.size() || body[start] < 'A' || body[start] > 'Z') continue;
-            const std::size_t end = body.find_first_of(" ,.\n", start);
-            words.push_back(body.substr(start, end == std::string::npos ? std::string::npos : end - start));
-        }
-    }
-    return words;
-}
-
 bool ends_with(const std::string& text, const std::string& tail) {
     return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
 }
@@ -142,7 +129,7 @@ TEST_CASE("draft tones: every kind and tone goes to its person, signed, and pass
                 const ChecklistResult result = check_body(checklist(kind, language), m.body);
                 CHECK(result.all_required_met());
                 if (language == Language::en) {
-                    for (const std::string& word : capitals_after_joints(m.body)) {
+                    for (const std::string& word : test::capitals_after_joints(m.body)) {
                         CAPTURE(word);
                         // "I" and the names typed in the reflection keep their capitals.
                         const std::vector<std::string> allowed{"I", "I've", "I'd", "I'm", "Nordlicht", "Milan", "Ben"};

@@ -3,6 +3,7 @@
 #include "core/messages.h"
 
 #include "core/text.h"
+#include "prose_checks.h"
 
 #include <doctest/doctest.h>
 
@@ -345,20 +346,6 @@ DraftContext empty_context(std::string_view filler) {
     return ctx;
 }
 
-// Words starting with a capital right after a comma, a colon or "and" inside a sentence.
-std::vector<std::string> capitals_after_joints(const std::string& body) {
-    std::vector<std::string> words;
-    for (const std::string_view joint : {", ", ": ", " and "}) {
-        for (std::size_t pos = body.find(joint); pos != std::string::npos; pos = body.find(joint, pos + 1)) {
-            const std::size_t start = pos + joint.size();
-            if (start >= body.size() || body[start] < 'A' || body[start] > 'Z') continue;
-            const std::size_t end = body.find_first_of(" ,.\n", start);
-            words.push_back(body.substr(start, end == std::string::npos ? std::string::npos : end - start));
-        }
-    }
-    return words;
-}
-
 bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
@@ -389,7 +376,7 @@ TEST_CASE("messages: spliced items take a lowercase initial, proper nouns and ac
             const std::string body = draft_message(kind, source, ctx).body;
             CAPTURE(to_key(kind));
             CAPTURE(body);
-            for (const std::string& word : capitals_after_joints(body)) {
+            for (const std::string& word : test::capitals_after_joints(body)) {
                 CAPTURE(word);
                 CHECK(std::find(allowed.begin(), allowed.end(), word) != allowed.end());
             }
