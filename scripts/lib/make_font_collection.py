@@ -15,6 +15,10 @@ Why a collection at 128 units per em (cmake/Fonts.cmake calls this at build time
   whole pixels anyway (PixelSnapH).
 - stb_truetype reads only cmap, glyf/loca, hmtx/hhea, head and maxp: the layout tables (it ignores
   GSUB/GPOS; FriBidi shapes Arabic before drawing), the hinting and the names are dropped.
+- Debrief draws Arabic from its presentation forms, which browsers and HarfBuzz never use, and some of
+  Noto Sans Arabic's are wider than they look: a lam-alef ligature with a madda or hamza (U+FEF5-FEFA)
+  is the bare ligature plus the mark, but U+FEF5 advances 96 units (regular; 100 bold) further than the
+  bare U+FEFB, so "الآن" read "ا لآن". Each takes its bare ligature's place and width here.
 Debian's fontTools (python3-fonttools), as a module: it ships no pyftsubset command.
 """
 import sys
@@ -37,6 +41,31 @@ def parse_unicodes(spec):
     return points
 
 
+# The lam-alef ligatures with a mark, each with the bare ligature it is built on.
+LAM_ALEF_WITH_MARK = {0xFEF5: 0xFEFB, 0xFEF6: 0xFEFC, 0xFEF7: 0xFEFB, 0xFEF8: 0xFEFC, 0xFEF9: 0xFEFB,
+                      0xFEFA: 0xFEFC}
+
+
+def fit_lam_alef_marks(font):
+    """Places each lam-alef-with-mark glyph like its bare ligature: the ligature component at 0 (the
+    marks moved with it) and the bare ligature's advance."""
+    cmap = font.getBestCmap() or {}
+    glyf = font['glyf']
+    hmtx = font['hmtx']
+    for ligature, bare in LAM_ALEF_WITH_MARK.items():
+        name, bare_name = cmap.get(ligature), cmap.get(bare)
+        if name is None or bare_name is None or not glyf[name].isComposite():
+            continue
+        glyph = glyf[name]
+        shift = next((c.x for c in glyph.components if c.glyphName == bare_name), None)
+        if shift is None:
+            continue
+        for component in glyph.components:
+            component.x -= shift
+        glyph.recalcBounds(glyf)
+        hmtx[name] = (hmtx[bare_name][0], glyph.xMin)
+
+
 def face(path, unicodes):
     options = subset.Options()
     options.layout_features = []
@@ -48,6 +77,7 @@ def face(path, unicodes):
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
+    fit_lam_alef_marks(font)
     scale_upem(font, UNITS_PER_EM)
     return font
 
