@@ -394,10 +394,10 @@ std::optional<NoticeLayout> place_notice(App& app, NoticeViewState& view) {
     app.wake_after_ms(static_cast<int>(3050 - shown_ms));
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     NoticeLayout notice;
-    notice.text = display_cached(app.notice());  // shaped when it is Arabic
     // It wraps on a narrow screen and sits above the action bar, never over Back / Skip / Next.
-    notice.wrap = std::max(1.0f, std::min(560.0f, vp->WorkSize.x - 24.0f) - notice.pad.x * 2);
-    const ImVec2 size = ImGui::CalcTextSize(notice.text.c_str(), nullptr, false, notice.wrap);
+    notice.text = lay_out_block(app.notice().c_str(),
+                                std::max(1.0f, std::min(560.0f, vp->WorkSize.x - 24.0f) - notice.pad.x * 2));
+    const ImVec2 size = notice.text.size;
     const float above = has_action_bar(app) ? theme_metrics().touch_target + 24.0f + 12.0f : 24.0f;
     notice.min = ImVec2(vp->WorkPos.x + (vp->WorkSize.x - size.x) * 0.5f - notice.pad.x,
                         vp->WorkPos.y + vp->WorkSize.y - size.y - notice.pad.y * 2 - above);
@@ -408,9 +408,8 @@ std::optional<NoticeLayout> place_notice(App& app, NoticeViewState& view) {
 void draw_notice(const NoticeLayout& notice) {
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     draw->AddRectFilled(notice.min, notice.max, ImGui::GetColorU32(ImGuiCol_Text), 10.0f);
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                  ImVec2(notice.min.x + notice.pad.x, notice.min.y + notice.pad.y),
-                  ImGui::GetColorU32(ImGuiCol_WindowBg), notice.text.c_str(), nullptr, notice.wrap);
+    draw_block(draw, notice.text, ImVec2(notice.min.x + notice.pad.x, notice.min.y + notice.pad.y),
+               ImGui::GetColorU32(ImGuiCol_WindowBg));
 }
 
 }  // namespace debrief::ui

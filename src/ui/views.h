@@ -4,6 +4,7 @@
 #include "app/app.h"
 #include "ui/services.h"
 #include "ui/view_state.h"
+#include "ui/widgets.h"
 
 #include <imgui.h>
 
@@ -33,10 +34,9 @@ void save_recruiter_as_contact(App& app, const Reflection& reflection);
 // are over), worked out before the screen is drawn so the text fields can give way to it
 // (text_field.h), then drawn over everything.
 struct NoticeLayout {
-    std::string text;  // a copy: an action later in the frame may give a new notice
-    ImVec2 min, max;   // its box
+    TextBlock text;   // laid out from a copy: an action later in the frame may give a new notice
+    ImVec2 min, max;  // its box
     ImVec2 pad{18, 12};
-    float wrap = 0;
 };
 std::optional<NoticeLayout> place_notice(App& app, NoticeViewState& view);
 void draw_notice(const NoticeLayout& notice);

@@ -65,20 +65,26 @@ const ParagraphLayout& layout_paragraph(const char* text, ImFont* font, float si
 // Arabic reaches further above and below the line than Latin: its lines need more room.
 float line_height_for(const char* text, float size) { return has_rtl(text) ? std::round(size * 1.3f) : size; }
 
-// Draws a laid-out paragraph's lines `line_height` apart from `top`, each at the x `place_x(line)`
-// gives it, in the current text colour. In the mirrored interface each line moves as a whole, in the
-// visual order FriBidi gave it.
+// Draws laid-out lines `line_height` apart from `top`, each at the x `place_x(line)` gives it. In the
+// mirrored interface each line moves as a whole, in the visual order FriBidi gave it.
 template <typename PlaceX>
-void draw_lines(const ParagraphLayout& layout, ImFont* font, float size, float line_height, float top, PlaceX place_x) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+void draw_lines(ImDrawList* draw, ImU32 color, const std::vector<VisualLine>& lines, ImFont* font, float size,
+                float line_height, float top, PlaceX place_x) {
     float y = top + (line_height - size) * 0.5f;
-    for (const VisualLine& line : layout.lines) {
+    for (const VisualLine& line : lines) {
         const int first_vertex = draw->VtxBuffer.Size;
         draw->AddText(font, size, ImVec2(std::round(place_x(line)), std::round(y)), color, line.text.c_str());
         if (interface_is_rtl()) keep_line_whole(ImGui::GetFrameCount(), draw, first_vertex, draw->VtxBuffer.Size);
         y += line_height;
     }
+}
+
+// Whether a paragraph of this direction is drawn against the right edge, before the mirror (below).
+bool drawn_against_right(TextDirection direction) {
+    const bool ui_rtl = interface_is_rtl();
+    const TextDirection own =
+        direction == TextDirection::neutral ? (ui_rtl ? TextDirection::rtl : TextDirection::ltr) : direction;
+    return (own == TextDirection::rtl) != ui_rtl;
 }
 
 // Draws a paragraph aligned to its own start side. In the right-to-left interface the finished frame
@@ -121,15 +127,29 @@ void paragraph(const char* text, bool wrap, const char* spoken = nullptr,
     // The mirror reads the text as written (logical order), not the shaped lines drawn below.
     add_text_item(spoken, bb.Min, bb.Max);
     if (!ImGui::ItemAdd(bb, 0)) return;
-    const TextDirection own = layout.direction == TextDirection::neutral
-                                  ? (ui_rtl ? TextDirection::rtl : TextDirection::ltr)
-                                  : layout.direction;
-    const bool against_right = (own == TextDirection::rtl) != ui_rtl;
-    draw_lines(layout, font, size, line_height, pos.y,
+    const bool against_right = drawn_against_right(layout.direction);
+    draw_lines(window->DrawList, ImGui::GetColorU32(ImGuiCol_Text), layout.lines, font, size, line_height, pos.y,
                [&](const VisualLine& line) { return against_right ? bb.Max.x - line.width : pos.x; });
 }
 
 }  // namespace
+
+TextBlock lay_out_block(const char* text, float max_width) {
+    const float size = ImGui::GetFontSize();
+    const ParagraphLayout& layout = layout_paragraph(text, ImGui::GetFont(), size, max_width, TextDirection::neutral);
+    TextBlock block;
+    block.lines = layout.lines;
+    block.line_height = line_height_for(text, size);
+    block.size.y = block.line_height * static_cast<float>(block.lines.size());
+    for (const VisualLine& line : block.lines) block.size.x = std::max(block.size.x, line.width);
+    block.against_right = drawn_against_right(layout.direction);
+    return block;
+}
+
+void draw_block(ImDrawList* draw, const TextBlock& block, ImVec2 min, ImU32 color) {
+    draw_lines(draw, color, block.lines, ImGui::GetFont(), ImGui::GetFontSize(), block.line_height, min.y,
+               [&](const VisualLine& line) { return block.against_right ? min.x + block.size.x - line.width : min.x; });
+}
 
 const char* shaped_label(const char* label) {
     // The name also lets the item stay in the mirror while scrolled away (item_registry.cpp).
@@ -271,7 +291,8 @@ bool button(const char* label, Emphasis emphasis, bool full_width) {
         const std::string id = std::string("##") + label;
         pressed = ImGui::Button(id.c_str(), ImVec2(room + pad * 2.0f, std::max(height, text_height + 16.0f)));
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-        draw_lines(layout, font, size, line_height, min.y + (max.y - min.y - text_height) * 0.5f,
+        draw_lines(ImGui::GetWindowDrawList(), ImGui::GetColorU32(ImGuiCol_Text), layout.lines, font, size, line_height,
+                   min.y + (max.y - min.y - text_height) * 0.5f,
                    [&](const VisualLine& line) { return min.x + (max.x - min.x - line.width) * 0.5f; });
     } else {
         pressed = ImGui::Button(shown, ImVec2(width, height));

@@ -1,6 +1,7 @@
 // Small building blocks shared by the views: headings, buttons with roles, choice rows, cards.
 #pragma once
 
+#include "ui/bidi_text.h"
 #include "ui/item_registry.h"
 
 #include <imgui.h>
@@ -43,6 +44,17 @@ void user_text_line(const std::string& text, const char* fallback = "");
 // One line that never wraps: cut with "…" where it would pass the wrap position (a card's, else
 // the column's). The mirror reads the whole text.
 void one_line(const std::string& text);
+
+// Text for a box drawn over the screen (the notice), laid out as paragraphs are: wrapped on its
+// logical text, then each line shaped and ordered, so an Arabic text's lines come in reading order.
+struct TextBlock {
+    std::vector<VisualLine> lines;
+    ImVec2 size;  // the widest line by the lines' height
+    float line_height = 0.0f;
+    bool against_right = false;  // each line starts at the box's right edge (before the mirror)
+};
+TextBlock lay_out_block(const char* text, float max_width);
+void draw_block(ImDrawList* draw, const TextBlock& block, ImVec2 min, ImU32 color);
 
 enum class Emphasis { normal, primary, danger, quiet };
 // Width left on the current line of the content column.

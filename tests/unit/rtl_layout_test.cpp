@@ -140,6 +140,28 @@ TEST_CASE("rtl layout: a harakat sits over its letter, not beside it") {
     CHECK(centre < letter.x1);
 }
 
+TEST_CASE("rtl layout: a notice's Arabic lines come in reading order") {
+    // The notice was shaped as one visual line and then wrapped by ImGui, so its lines read bottom to
+    // top: "نُقلت" (moved), the first word, stood alone on the last line.
+    const std::string text = "نُقلت إلى المهملات، ويمكن استعادتها من هناك";
+    constexpr float room = 180.0f;
+    ui::TextBlock block;
+    draw_frame([&] { block = ui::lay_out_block(text.c_str(), room); }, Language::ar, false);
+    REQUIRE(block.lines.size() >= 2);
+    // A right-to-left line in visual order ends with its first word and starts with its last.
+    const std::string& first_line = block.lines.front().text;
+    const std::string& last_line = block.lines.back().text;
+    const std::string first_word = ui::display_line_in("نُقلت", ui::TextDirection::rtl);
+    const std::string last_word = ui::display_line_in("هناك", ui::TextDirection::rtl);
+    CHECK(first_line.compare(first_line.size() - first_word.size(), first_word.size(), first_word) == 0);
+    CHECK(last_line.compare(0, last_word.size(), last_word) == 0);
+    for (const ui::VisualLine& line : block.lines) CHECK(line.width <= room);
+    CHECK(block.size.x <= room);
+    CHECK(block.size.y == doctest::Approx(block.line_height * static_cast<float>(block.lines.size())));
+    // Drawn from the left before the mirror, so it starts at the right on screen.
+    CHECK_FALSE(block.against_right);
+}
+
 TEST_CASE("rtl layout: a Latin line in a clipped card of the Arabic interface is whole, at the card's start") {
     // A line narrowed by a clip rectangle and no wrap position (widgets.cpp paragraph()) must align
     // within it, or ImGui culls the glyphs past the clip and the mirror moves what is left.
