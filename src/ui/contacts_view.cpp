@@ -73,14 +73,14 @@ void draw_contact_actions(App& app, const Contact& c, const std::string& who) {
         app.create_reminder(std::move(r));
         app.notify(tr_format("reminders.added", {{"n", "1"}}));
     }
-    same_line_if_fits(160.0f);
+    same_line_if_fits(button_width(tr("contacts.write").data()));
     set_next_item_name(name_with_user_text("contacts.write.named", "name", who));
     if (button(tr("contacts.write").data())) {
         DraftContext ctx;
         ctx.today = today;
         app.open_message(app.create_message(draft_to_contact(MessageKind::reconnect, c, app.journal().settings, ctx)));
     }
-    same_line_if_fits(120.0f);
+    same_line_if_fits(button_width(tr("contacts.remove").data()));
     set_next_item_name(name_with_user_text("contacts.remove.named", "name", who));
     if (button(tr("contacts.remove").data(), Emphasis::danger)) app.trash_contact(c.meta.id);
 }

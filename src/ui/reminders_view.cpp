@@ -46,11 +46,11 @@ void draw_reminder_row(App& app, const Reminder& r) {
         if (button(tr("reminders.snooze").data()))
             app.update_reminder(r.meta.id, [&](Reminder& x) { snooze(x, 7, today); });
         if (!r.message_id.empty() && app.find_message(r.message_id)) {
-            same_line_if_fits(120.0f);
+            same_line_if_fits(button_width(tr("reminders.open_message").data()));
             set_next_item_name(name_with_user_text("reminders.open_message.named", "title", title));
             if (button(tr("reminders.open_message").data(), Emphasis::quiet)) app.open_message(r.message_id);
         } else if (!r.reflection_id.empty() && app.find_reflection(r.reflection_id)) {
-            same_line_if_fits(120.0f);
+            same_line_if_fits(button_width(tr("reminders.open_reflection").data()));
             set_next_item_name(name_with_user_text("reminders.open_reflection.named", "title", title));
             if (button(tr("reminders.open_reflection").data(), Emphasis::quiet)) {
                 // A look-again reminder reopens the step it is about.

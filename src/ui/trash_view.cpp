@@ -24,11 +24,11 @@ void draw_trash(App& app, TrashViewState& view) {
         user_text_line(r.company, tr("reflection.untitled").data());
         user_text_line(r.role, "");
         if (button(tr("trash.restore").data(), Emphasis::primary)) restore = r.meta.id;
-        ImGui::SameLine();
         const bool is_armed = armed == r.meta.id;
         // One button whose words change (its ID stays, so keyboard focus stays on it when armed).
         const std::string label =
             std::string(tr(is_armed ? "trash.confirm_delete" : "trash.delete_forever")) + "###purge";
+        same_line_if_fits(button_width(label.c_str()));
         if (button(label.c_str(), Emphasis::danger)) {
             if (is_armed)
                 purge = r.meta.id;
@@ -37,7 +37,7 @@ void draw_trash(App& app, TrashViewState& view) {
         }
         if (is_armed) {
             // A way back that is not the dangerous button: Escape presses it.
-            ImGui::SameLine();
+            same_line_if_fits(button_width(tr("trash.keep").data()));
             set_next_item_dismisses();
             if (button(tr("trash.keep").data(), Emphasis::quiet)) armed.clear();
         }

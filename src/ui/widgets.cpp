@@ -485,4 +485,9 @@ void same_line_if_fits(float next_width) {
     if (after <= line_start() + row_width()) ImGui::SameLine();
 }
 
+float button_width(const char* label) {
+    const std::string visible = visible_label(label);
+    return ImGui::CalcTextSize(display_cached(visible)).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
 }  // namespace debrief::ui

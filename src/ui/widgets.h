@@ -80,5 +80,8 @@ void end_card();
 float row_width();
 // Lays the following items out on one line when there is room (wraps like text otherwise).
 void same_line_if_fits(float next_width);
+// A button's width when its label fits on one line (its label shaped when Arabic): with
+// same_line_if_fits, a button that would not fit beside the last item starts the next row instead.
+float button_width(const char* label);
 
 }  // namespace debrief::ui

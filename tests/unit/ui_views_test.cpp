@@ -911,3 +911,30 @@ TEST_CASE("the reminders screen says the app's reminders in the language chosen 
     CHECK(ui::find_item(Role::text, german) != nullptr);
     set_interface_language(Language::en);
 }
+
+TEST_CASE("the trash's buttons stay on a phone's screen in every language once delete is pressed") {
+    // Armed, the German "Zum endgültigen Löschen noch einmal tippen" pushed "Behalten" past the
+    // screen's right edge, with only its first letter showing.
+    test::RealCatalogues catalogues;
+    for (const Language language : all_languages) {
+        CAPTURE(language_code(language));
+        set_interface_language(language);
+        test::AppOnScreen s(ImVec2(390, 844));
+        const std::string id = s.app.create_reflection();
+        s.app.update_reflection(id, [](Reflection& r) { r.company = "Nordlicht GmbH"; });
+        s.app.trash_reflection(id);
+        s.app.go(Screen::trash);
+        s.frame();
+        REQUIRE(s.click(Role::button, std::string(tr("trash.delete_forever"))));
+        s.frame();
+        for (const char* key : {"trash.restore", "trash.confirm_delete", "trash.keep"}) {
+            CAPTURE(key);
+            const ui::ItemInfo* item = ui::find_item(Role::button, std::string(tr(key)));
+            REQUIRE(item != nullptr);
+            CHECK(item->min.x >= 0.0f);
+            CHECK(item->max.x <= 390.0f);
+            CHECK_FALSE(item->clipped);
+        }
+    }
+    set_interface_language(Language::en);
+}
