@@ -166,7 +166,31 @@ std::string format_text(std::string_view tmpl, const TextVars& vars) {
     return out;
 }
 
-std::string tr_format(std::string_view key, const TextVars& vars) { return format_text(tr(key), vars); }
+namespace {
+
+// In a right-to-left interface, each value between an isolate and U+2069 POP DIRECTIONAL ISOLATE (see
+// tr_format); `kept` owns the texts the returned views point into. A value's own first strong letter
+// sets its direction (U+2068 FIRST STRONG ISOLATE), unless the value is itself a sentence of the
+// interface with isolated values in it ("Jörg Weiß، Müller GmbH" joined by join_parts): that one reads
+// right to left whatever its first word (U+2067 RIGHT-TO-LEFT ISOLATE).
+TextVars isolated_for_interface(const TextVars& vars, std::vector<std::string>& kept) {
+    if (!is_right_to_left(interface_language())) return vars;
+    kept.reserve(vars.size());  // no reallocation: the views below stay valid
+    TextVars isolated;
+    for (const auto& [name, value] : vars) {
+        const bool composed = value.find("\u2069") != std::string_view::npos;
+        kept.push_back((composed ? "\u2067" : "\u2068") + std::string(value) + "\u2069");
+        isolated.emplace_back(name, kept.back());
+    }
+    return isolated;
+}
+
+}  // namespace
+
+std::string tr_format(std::string_view key, const TextVars& vars) {
+    std::vector<std::string> kept;
+    return format_text(tr(key), isolated_for_interface(vars, kept));
+}
 
 std::string join_parts(std::string_view first, std::string_view second) {
     return tr_format("line.parts", {{"first", first}, {"second", second}});
@@ -182,7 +206,8 @@ std::string tr_plural_in(Language language, std::string_view key, long long n, c
 }
 
 std::string tr_plural(std::string_view key, long long n, const TextVars& vars) {
-    return tr_plural_in(interface_language(), key, n, vars);
+    std::vector<std::string> kept;
+    return tr_plural_in(interface_language(), key, n, isolated_for_interface(vars, kept));
 }
 
 std::string join_list(Language language, const std::vector<std::string>& items, std::string_view last_key) {

@@ -73,10 +73,15 @@ using TextVars = std::vector<std::pair<std::string_view, std::string_view>>;
 // value is visible in a draft instead of silently vanishing.
 std::string format_text(std::string_view tmpl, const TextVars& vars);
 
-// format_text(tr(key), vars).
+// format_text(tr(key), vars). In a right-to-left interface each value is isolated (U+2068 … U+2069,
+// UAX #9): a company name, a path or a date typed in Latin letters keeps its own order and cannot
+// pull the Arabic words or commas around it into its direction. The drawing code drops the two marks
+// once the line is ordered (ui/bidi_text.cpp). Text in a chosen language (tr_in, tr_plural_in: the
+// drafts) and stored or exported text (format_text) never carry them.
 std::string tr_format(std::string_view key, const TextVars& vars);
 
-// The plural form of `key` for `n`, with "{n}" filled by format_number and the other vars.
+// The plural form of `key` for `n`, with "{n}" filled by format_number and the other vars (isolated
+// as tr_format's).
 std::string tr_plural(std::string_view key, long long n, const TextVars& vars = {});
 std::string tr_plural_in(Language language, std::string_view key, long long n, const TextVars& vars = {});
 

@@ -83,7 +83,8 @@ Reminder make_reminder(const Reflection& r, const Suggestion& s, Timestamp now, 
     reminder.meta.created = now;
     reminder.meta.modified = now;
     reminder.kind = s.kind;
-    reminder.title = tr_format(s.title_key, {{"company", company}});
+    // Stored as plain text: tr_format's isolates are for drawing (core/i18n.h).
+    reminder.title = format_text(tr(s.title_key), {{"company", company}});
     reminder.due = s.due;
     reminder.reflection_id = r.meta.id;
     return reminder;

@@ -302,8 +302,9 @@ void render_reflection(std::string& out, const Reflection& r, int level) {
     visit_fields(r, facts);  // location, stage, dates...: the list continues with progress below
     opportunity_people(out, r);
     const StepProgress p = progress(r);
+    // The document is plain text: format_text, not tr_format, whose isolates are for drawing.
     fact(out, "markdown.progress",
-         tr_format("markdown.steps_done", {{"done", format_number(p.done)}, {"total", format_number(p.total)}}));
+         format_text(tr("markdown.steps_done"), {{"done", format_number(p.done)}, {"total", format_number(p.total)}}));
     if (r.meta.deleted) fact(out, "markdown.trashed", long_date(local_date(*r.meta.deleted)));
 
     if (!blank(r.rejection_message)) {
@@ -376,9 +377,10 @@ std::string journal_to_markdown(const Journal& journal) {
         if (r.meta.deleted) continue;
         std::string line = std::string(r.done ? "- [x] " : "- [ ] ") + long_date(r.due) + " \xE2\x80\x94 " +
                            (blank(r.title) ? display_name(r.kind) : inline_text(r.title));
-        if (r.done && r.done_on) line += " (" + tr_format("markdown.done_on", {{"date", long_date(*r.done_on)}}) + ")";
+        if (r.done && r.done_on)
+            line += " (" + format_text(tr("markdown.done_on"), {{"date", long_date(*r.done_on)}}) + ")";
         if (!r.done && r.snoozed_until)
-            line += " (" + tr_format("markdown.snoozed_until", {{"date", long_date(*r.snoozed_until)}}) + ")";
+            line += " (" + format_text(tr("markdown.snoozed_until"), {{"date", long_date(*r.snoozed_until)}}) + ")";
         reminders += line + "\n";
     }
     if (!reminders.empty()) {

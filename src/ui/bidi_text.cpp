@@ -11,6 +11,7 @@ extern "C" {
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace debrief::ui {
@@ -26,10 +27,15 @@ std::vector<FriBidiChar> to_code_points(std::string_view utf8) {
     return out;
 }
 
+bool is_isolate_mark(FriBidiChar c) { return c >= 0x2066 && c <= 0x2069; }  // LRI, RLI, FSI, PDI
+
 // FriBidi's Arabic ligature shaping (lam + alef -> one glyph) leaves FRIBIDI_CHAR_FILL (U+FEFF) in the
-// second character's place; the fonts have no glyph for it, so ImGui would draw '?'. Dropped here.
+// second character's place, and the isolates around values (core/i18n.h tr_format) have done their
+// work once the line is ordered; the fonts have no glyph for either, so ImGui would draw '?'.
 std::string to_utf8(std::vector<FriBidiChar> text) {
-    text.erase(std::remove(text.begin(), text.end(), static_cast<FriBidiChar>(FRIBIDI_CHAR_FILL)), text.end());
+    text.erase(std::remove_if(text.begin(), text.end(),
+                              [](FriBidiChar c) { return c == FRIBIDI_CHAR_FILL || is_isolate_mark(c); }),
+               text.end());
     std::string out(text.size() * 4 + 1, '\0');
     const FriBidiStrIndex n = fribidi_unicode_to_charset(FRIBIDI_CHAR_SET_UTF8, text.data(),
                                                          static_cast<FriBidiStrIndex>(text.size()), out.data());
@@ -55,6 +61,8 @@ bool has_rtl(std::string_view utf8) {
         const auto next = i + 1 < utf8.size() ? static_cast<unsigned char>(utf8[i + 1]) : 0;
         const auto third = i + 2 < utf8.size() ? static_cast<unsigned char>(utf8[i + 2]) : 0;
         if (b >= 0xD6 && b <= 0xDF) return true;
+        // U+2066..U+2069, the isolates: only the bidi path below removes them.
+        if (b == 0xE2 && next == 0x81 && third >= 0xA6 && third <= 0xA9) return true;
         if (b == 0xE0 && next >= 0xA0 && next <= 0xA3) return true;
         if (b == 0xEF && ((next == 0xAC && third >= 0x9D) || (next > 0xAC && next <= 0xB7) ||
                           (next == 0xB9 && third >= 0xB0) || next == 0xBA || next == 0xBB))
@@ -67,21 +75,42 @@ TextDirection paragraph_direction(std::string_view utf8) {
     const std::vector<FriBidiChar> text = to_code_points(utf8);
     std::vector<FriBidiCharType> types(text.size());
     fribidi_get_bidi_types(text.data(), static_cast<FriBidiStrIndex>(text.size()), types.data());
-    const FriBidiParType direction =
-        fribidi_get_par_direction(types.data(), static_cast<FriBidiStrIndex>(types.size()));
-    if (direction == FRIBIDI_PAR_RTL) return TextDirection::rtl;
-    if (direction == FRIBIDI_PAR_LTR) return TextDirection::ltr;
+    // The first strong character outside any isolate (UAX #9 rule P2), as fribidi_get_par_direction
+    // does but skipping what tr_format isolated: the sentence decides, not the name inside it.
+    int depth = 0;
+    for (const FriBidiCharType type : types) {
+        if (type == FRIBIDI_TYPE_LRI || type == FRIBIDI_TYPE_RLI || type == FRIBIDI_TYPE_FSI) {
+            ++depth;
+        } else if (type == FRIBIDI_TYPE_PDI) {
+            depth = std::max(0, depth - 1);
+        } else if (depth == 0 && FRIBIDI_IS_LETTER(type)) {
+            return FRIBIDI_IS_RTL(type) ? TextDirection::rtl : TextDirection::ltr;
+        }
+    }
     return TextDirection::neutral;
 }
 
 std::string display_line(std::string_view utf8) { return display_line_in(utf8, TextDirection::neutral); }
 
-std::string display_line_in(std::string_view utf8, TextDirection paragraph) {
-    if (!has_rtl(utf8)) return std::string(utf8);
+namespace {
+
+using ByteRange = std::pair<std::size_t, std::size_t>;  // [begin, end) in the UTF-8 text
+
+// The lines `lines` of a paragraph, shaped and each in visual order. The levels are resolved once for
+// the whole paragraph, as UAX #9 resolves them, and then each line is reordered on its own (rules
+// L1-L4): an isolate around a value (tr_format) or a pair of brackets may begin on one line and end on
+// the next, and a line taken alone would read it the wrong way.
+std::vector<std::string> display_lines_in(std::string_view utf8, const std::vector<ByteRange>& lines,
+                                          TextDirection paragraph) {
+    std::vector<std::string> out;
+    const auto as_written = [&] {
+        for (const auto& [begin, end] : lines) out.emplace_back(utf8.substr(begin, end - begin));
+        return out;
+    };
+    if (!has_rtl(utf8)) return as_written();
     want_arabic_glyphs();
     std::vector<FriBidiChar> text = to_code_points(utf8);
     const auto len = static_cast<FriBidiStrIndex>(text.size());
-    if (len == 0) return {};
 
     std::vector<FriBidiCharType> types(text.size());
     std::vector<FriBidiBracketType> brackets(text.size());
@@ -94,15 +123,34 @@ std::string display_line_in(std::string_view utf8, TextDirection paragraph) {
     FriBidiParType direction = paragraph == TextDirection::rtl   ? FRIBIDI_PAR_RTL
                                : paragraph == TextDirection::ltr ? FRIBIDI_PAR_LTR
                                                                  : FRIBIDI_PAR_ON;
-    if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), len, &direction, levels.data()))
-        return std::string(utf8);
+    if (len == 0 || !fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), len, &direction, levels.data()))
+        return as_written();
     fribidi_get_joining_types(text.data(), len, joining.data());
     fribidi_join_arabic(types.data(), len, levels.data(), joining.data());
     fribidi_shape(FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC, levels.data(), len, joining.data(), text.data());
-    if (!fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, types.data(), len, 0, direction, levels.data(), text.data(),
-                              nullptr))
-        return std::string(utf8);
-    return to_utf8(std::move(text));
+    // A line's first code point: the UTF-8 lead bytes before its first byte.
+    const auto code_point_at = [&](std::size_t byte) {
+        return static_cast<FriBidiStrIndex>(
+            std::count_if(utf8.begin(), utf8.begin() + static_cast<std::ptrdiff_t>(byte),
+                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    for (const auto& [begin, end] : lines) {
+        const FriBidiStrIndex first = code_point_at(begin);
+        const FriBidiStrIndex count = code_point_at(end) - first;
+        if (!fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, types.data(), count, first, direction, levels.data(),
+                                  text.data(), nullptr)) {
+            out.emplace_back(utf8.substr(begin, end - begin));
+            continue;
+        }
+        out.push_back(to_utf8(std::vector<FriBidiChar>(text.begin() + first, text.begin() + first + count)));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string display_line_in(std::string_view utf8, TextDirection paragraph) {
+    return display_lines_in(utf8, {{0, utf8.size()}}, paragraph).front();
 }
 
 std::vector<VisualLine> wrap_paragraph(std::string_view utf8, float max_width,
@@ -110,12 +158,15 @@ std::vector<VisualLine> wrap_paragraph(std::string_view utf8, float max_width,
                                        TextDirection direction) {
     if (direction == TextDirection::neutral) direction = paragraph_direction(utf8);
     std::vector<VisualLine> lines;
+    std::vector<ByteRange> ranges;  // each line's logical text, shaped and ordered once all are known
     // Joining never crosses a space, so a line's width is the sum of its words' shaped widths.
     const float space = width_of(" ");
     std::string_view line;  // logical text of the line being filled
     float line_width = 0.0f;
     const auto finish = [&] {
-        lines.push_back({display_line_in(line, direction), line_width});
+        const std::size_t begin = line.data() ? static_cast<std::size_t>(line.data() - utf8.data()) : 0;
+        ranges.emplace_back(begin, begin + line.size());
+        lines.push_back({std::string(), line_width});
         line = {};
         line_width = 0.0f;
     };
@@ -140,6 +191,8 @@ std::vector<VisualLine> wrap_paragraph(std::string_view utf8, float max_width,
         start = end + 1;
     }
     if (line.data() != nullptr || lines.empty()) finish();
+    std::vector<std::string> shown = display_lines_in(utf8, ranges, direction);
+    for (std::size_t i = 0; i < lines.size(); ++i) lines[i].text = std::move(shown[i]);
     return lines;
 }
 

@@ -97,9 +97,11 @@ void set_next_item_name(std::string name) { registry().next.name = std::move(nam
 
 std::string name_with_user_text(std::string_view key, std::string_view placeholder, std::string_view user_text,
                                 TextVars others) {
-    std::string isolated = "\xE2\x81\xA8";  // FSI: the text's own first strong character sets its direction
-    isolated += user_text;
-    isolated += "\xE2\x81\xA9";  // PDI
+    // tr_format isolates every value in a right-to-left interface; elsewhere the user text is isolated
+    // here (FSI: its own first strong character sets its direction; PDI ends it).
+    const std::string isolated = is_right_to_left(interface_language())
+                                     ? std::string(user_text)
+                                     : "\xE2\x81\xA8" + std::string(user_text) + "\xE2\x81\xA9";
     others.emplace_back(placeholder, isolated);
     return tr_format(key, others);
 }
@@ -259,9 +261,25 @@ const std::vector<ItemInfo>& item_registry_items() { return registry().finished;
 
 const ItemInfo* find_item(Role role, const std::string& name) {
     // Only what is on screen: what a pointer could reach (tests scroll to what they click).
+    const std::string wanted = without_isolates(name);
     for (const ItemInfo& item : registry().finished)
-        if (item.role == role && item.name == name && !item.offscreen) return &item;
+        if (item.role == role && !item.offscreen && without_isolates(item.name) == wanted) return &item;
     return nullptr;
+}
+
+std::string without_isolates(std::string_view name) {
+    std::string out;
+    out.reserve(name.size());
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        // U+2066..U+2069 are E2 81 A6..A9 in UTF-8.
+        if (name.compare(i, 2, "\xE2\x81") == 0 && i + 2 < name.size() &&
+            static_cast<unsigned char>(name[i + 2]) >= 0xA6 && static_cast<unsigned char>(name[i + 2]) <= 0xA9) {
+            i += 2;
+            continue;
+        }
+        out += name[i];
+    }
+    return out;
 }
 
 std::string visible_label(const char* label) {

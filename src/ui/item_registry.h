@@ -80,7 +80,8 @@ void set_next_item_name(std::string name);
 // wrapped in Unicode isolates (FSI U+2068 … PDI U+2069), so text of the other direction (an Arabic
 // name in an English sentence, a Latin one in Arabic) or stray bidi controls in it cannot reorder
 // the words around it. Every name composed with user text is made here.
-// `others` fills the key's other placeholders (the app's own words, not isolated).
+// `others` fills the key's other placeholders (the app's own words: isolated only in a right-to-left
+// interface, as tr_format isolates every value there).
 std::string name_with_user_text(std::string_view key, std::string_view placeholder, std::string_view user_text,
                                 TextVars others = {});
 // True when the next item already has a name (a row's action named with its row).
@@ -158,8 +159,12 @@ int next_sequence();
 void item_registry_end_frame();
 // Items of the frame that ended last, in submission order (which is visual order in our layouts).
 const std::vector<ItemInfo>& item_registry_items();
-// Finds an on-screen item of the last frame by accessible name (tests and keyboard shortcuts).
+// Finds an on-screen item of the last frame by accessible name (tests and keyboard shortcuts), read
+// as a person reads it: the isolates around values in either name do not count.
 const ItemInfo* find_item(Role role, const std::string& name);
+// A name as a person reads it: without the isolates (U+2066..U+2069) name_with_user_text and, in a
+// right-to-left interface, tr_format put around values.
+std::string without_isolates(std::string_view name);
 
 // Strips ImGui's "##id" / "###id" suffix: what a person (and a screen reader) should read.
 std::string visible_label(const char* label);

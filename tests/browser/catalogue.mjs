@@ -31,5 +31,11 @@ export function catalogue(code) {
   };
 }
 
+// The values of a control's name as the app isolates them (core/i18n.h, tr_format): in the
+// right-to-left interface each between U+2068 and U+2069; drafts never carry the marks.
+export const isolated = (code, vars) => (code === 'ar'
+  ? Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, `\u2068${value}\u2069`]))
+  : vars);
+
 // Whole numbers as the app writes them in each language (CLDR's default digits: Arabic-Indic for ar).
 export const number = (code, n) => (code === 'ar' ? String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0x660 + Number(d))) : String(n));

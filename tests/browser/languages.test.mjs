@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARTIFACTS, launch, openApp, reveal, startServer, storedReflections, waitIdle, waitSaved, watchErrors } from './harness.mjs';
-import { catalogue, number } from './catalogue.mjs';
+import { catalogue, isolated, number } from './catalogue.mjs';
 
 let server;
 before(async () => {
@@ -71,7 +71,7 @@ for (const [code, locale] of Object.entries(locales)) {
       // 4 Feedback: a draft in this language, copied
       await (await at(page.getByLabel(t('step.feedback.prompt.recruiter_name')))).fill('Anna');
       await (await at(page.getByLabel(t('step.feedback.prompt.recruiter_email')))).fill('anna@studio-nord.example');
-      await (await at(button(t('drafts.write', { kind: t('message_kind.feedback_reply') })))).click();
+      await (await at(button(t('drafts.write', isolated(code, { kind: t('message_kind.feedback_reply') }))))).click();
       const body = page.getByLabel(t('message.body'), { exact: true });
       await body.waitFor();
       await shot('2-draft');

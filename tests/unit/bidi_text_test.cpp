@@ -2,6 +2,9 @@
 // Arabic letters, digits and punctuation the font subsets must hold.
 #include "ui/bidi_text.h"
 
+#include "core/i18n.h"
+#include "real_catalogues.h"
+
 #include <doctest/doctest.h>
 #include <imgui.h>
 
@@ -158,4 +161,49 @@ TEST_CASE("bidi_text: a line too wide for its room is cut with an ellipsis, neve
     CHECK(fit_on_one_line("A 👩\u200D💻👩\u200D💻", 60.0f, ten_per_character) == "A 👩\u200D💻\u2026");
     CHECK(fit_on_one_line("A 👩\u200D💻👩\u200D💻", 50.0f, ten_per_character) == "A\u2026");
     CHECK(fit_on_one_line("Love ❤\uFE0F❤\uFE0F!", 90.0f, ten_per_character) == "Love ❤\uFE0F\u2026");
+}
+
+// tr_format isolates each value in a right-to-left interface (core/i18n.h): a line joined from Latin
+// parts with the Arabic comma reads right to left, part by part, and the marks are not drawn.
+TEST_CASE("bidi_text: Latin parts joined in the Arabic interface keep the sentence's order") {
+    const debrief::test::RealCatalogues catalogues;
+    debrief::set_interface_language(debrief::Language::ar);
+    const std::string line = debrief::join_parts("Jörg Weiß", "Müller & Söhne GmbH");
+    debrief::set_interface_language(debrief::Language::en);
+    // The Arabic comma is not a strong character: the sentence has none outside its values, so it
+    // takes the interface's direction.
+    CHECK(paragraph_direction(line) == TextDirection::neutral);
+    const std::string shown = display_line_in(line, TextDirection::rtl);
+    CAPTURE(shown);
+    // Without the isolates the comma between two Latin words turned left-to-right and the whole line
+    // read "Jörg Weiß، Müller & Söhne GmbH" from the left: the company first for an Arabic reader.
+    CHECK(shown.rfind("Müller & Söhne GmbH", 0) == 0);
+    CHECK(shown.size() > std::string("Jörg Weiß").size());
+    CHECK(shown.compare(shown.size() - std::string("Jörg Weiß").size(), std::string::npos, "Jörg Weiß") == 0);
+    CHECK(shown.find("\u2068") == std::string::npos);
+    CHECK(shown.find("\u2069") == std::string::npos);
+    // An English line is joined as before, with nothing added.
+    CHECK(debrief::join_parts("Jörg Weiß", "Müller") == "Jörg Weiß\u00A0· Müller");
+}
+
+TEST_CASE("bidi_text: a joined line wrapped in the Arabic interface reads right to left on every line") {
+    // An import preview's person: name, company and email joined, wrapped on a phone. Each line was
+    // ordered alone, so an isolate opened on the first line and closed on the second turned the first
+    // line's parts left to right.
+    const debrief::test::RealCatalogues catalogues;
+    debrief::set_interface_language(debrief::Language::ar);
+    const std::string line =
+        debrief::join_parts(debrief::join_parts("Jörg Weiß", "Müller & Söhne GmbH"), "joerg.weiss@example.de");
+    debrief::set_interface_language(debrief::Language::en);
+    const auto lines = wrap_paragraph(line, 330.0f, ten_per_character, TextDirection::rtl);
+    REQUIRE(lines.size() == 2);
+    CAPTURE(lines[0].text);
+    CAPTURE(lines[1].text);
+    // First line, read from the right: the name, the company, and the comma before the email, which
+    // ends the line on its left.
+    const std::string name = "Jörg Weiß";
+    CHECK(lines[0].text.compare(lines[0].text.size() - name.size(), name.size(), name) == 0);
+    CHECK(lines[0].text.rfind("\u060CMüller & Söhne GmbH", 0) == 0);
+    CHECK(lines[1].text.find("joerg.weiss@example.de") != std::string::npos);
+    for (const VisualLine& l : lines) CHECK(l.text.find("\xE2\x81") == std::string::npos);  // no isolate left
 }

@@ -1,6 +1,8 @@
 // Tests for core/i18n: lookup, fallback and placeholder substitution.
 #include "core/i18n.h"
 
+#include "real_catalogues.h"
+
 #include <doctest/doctest.h>
 
 #include <cstring>
@@ -42,4 +44,23 @@ TEST_CASE("i18n: tr_format and format_long_date") {
     CHECK(format_long_date(Date{2026, 11, 12}) == "November 12, 2026");
     CHECK(format_long_date(Date{2026, 3, 1}, 2026) == "March 1");
     CHECK(format_long_date(Date{2025, 3, 1}, 2026) == "March 1, 2025");
+}
+
+TEST_CASE("i18n: in a right-to-left interface tr_format isolates each value, and only there") {
+    // A Latin value in an Arabic sentence pulled the Arabic comma around it into its own direction:
+    // "Jörg Weiß، Müller GmbH" read company first (ui/bidi_text.cpp draws and drops the marks).
+    const debrief::test::RealCatalogues catalogues;
+    debrief::set_interface_language(debrief::Language::ar);
+    const std::string tmpl(debrief::tr("line.parts"));
+    const std::string joined = debrief::tr_format("line.parts", {{"first", "Jörg"}, {"second", "Müller"}});
+    CHECK(joined == debrief::format_text(tmpl, {{"first", "\u2068Jörg\u2069"}, {"second", "\u2068Müller\u2069"}}));
+    // A value that is itself a sentence of the interface reads right to left whatever its first word.
+    const std::string nested = debrief::join_parts(joined, "jorg@example.de");
+    CHECK(nested.rfind("\u2067" + joined + "\u2069", 0) == 0);
+    // A text in a chosen language (a draft's) carries no marks.
+    CHECK(debrief::tr_plural_in(debrief::Language::ar, "home.count", 2, {{"shown", "Jörg"}}).find("\u2068") ==
+          std::string::npos);
+    debrief::set_interface_language(debrief::Language::en);
+    CHECK(debrief::tr_format("line.parts", {{"first", "Jörg"}, {"second", "Müller"}}).find("\u2068") ==
+          std::string::npos);
 }

@@ -116,8 +116,9 @@ TEST_CASE("people view: a missing address is asked for beside the draft and fill
 namespace {
 
 bool has_text(const std::vector<ui::ItemInfo>& items, const std::string& text) {
-    return std::any_of(items.begin(), items.end(),
-                       [&](const ui::ItemInfo& i) { return i.role != Role::button && i.name == text; });
+    return std::any_of(items.begin(), items.end(), [&](const ui::ItemInfo& i) {
+        return i.role != Role::button && ui::without_isolates(i.name) == ui::without_isolates(text);
+    });
 }
 
 const ui::RegionInfo* group_named(const std::string& name) {

@@ -266,3 +266,20 @@ TEST_CASE("reminders: a contact's reminder follows the language and the contact'
     x.title = "Get back in touch with Luca Neri";  // the same words, but about no contact
     CHECK(reminder_title(x, nullptr, &luca) == "Get back in touch with Luca Neri");
 }
+
+TEST_CASE("reminders: a title made in the Arabic interface is stored as plain text") {
+    // tr_format isolates values for drawing; a stored title (the journal, its export, the calendar
+    // file) must not carry the marks.
+    const test::RealCatalogues catalogues;
+    set_interface_language(Language::ar);
+    const std::vector<Reminder> out =
+        suggest_reminders(rejected_after_interview(), {}, Date{2026, 11, 20}, now, counter_ids());
+    set_interface_language(Language::en);
+    REQUIRE(!out.empty());
+    for (const Reminder& reminder : out) {
+        CAPTURE(reminder.title);
+        CHECK(reminder.title.find("Nordlicht GmbH") != std::string::npos);
+        CHECK(reminder.title.find("\u2068") == std::string::npos);
+        CHECK(reminder.title.find("\u2069") == std::string::npos);
+    }
+}

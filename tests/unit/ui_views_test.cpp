@@ -570,8 +570,9 @@ TEST_CASE("Arabic separates a line's parts with its comma, never a middle dot th
         });
         const std::string date = format_long_date(Date{2025, 12, 1}, s.env.today().year);
         const auto lines_with = [](const std::vector<ui::ItemInfo>& items, const std::string& text) {
-            return std::count_if(items.begin(), items.end(),
-                                 [&](const ui::ItemInfo& i) { return i.name.find(text) != std::string::npos; });
+            return std::count_if(items.begin(), items.end(), [&](const ui::ItemInfo& i) {
+                return ui::without_isolates(i.name).find(ui::without_isolates(text)) != std::string::npos;
+            });
         };
         const std::vector<std::pair<Screen, std::string>> screens{
             {Screen::home, join_parts(tr("ending.rejected"), date)},
