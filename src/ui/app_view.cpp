@@ -286,8 +286,13 @@ void draw_app(App& app, ViewState& view, Services& services) {
     ImGui::Dummy(ImVec2(1, 48));  // breathing room above the bottom edge / soft keyboard
     ImGui::EndChild();
     if (bar_height > 0.0f) {
+        // The bar's room is the window's last bar_height: a rule at its top and the buttons in its
+        // middle. Placed after the body's spacing and the rule's, they ended a pixel past the
+        // bottom edge, and under a phone's home indicator.
+        const float bar_top = ImGui::GetWindowHeight() - bar_height;
+        ImGui::SetCursorPosY(bar_top);
         ImGui::Separator();
-        ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + 4.0f));
+        ImGui::SetCursorPos(ImVec2(left, bar_top + (bar_height - theme_metrics().touch_target) * 0.5f));
         ImGui::BeginGroup();
         ImGui::PushItemWidth(column);
         draw_action_bar(app, services);

@@ -939,3 +939,19 @@ TEST_CASE("the trash's buttons stay on a phone's screen in every language once d
     }
     set_interface_language(Language::en);
 }
+
+TEST_CASE("the action bar's buttons sit in the middle of the bar, clear of the bottom edge") {
+    // Placed after the body's spacing and the rule's, Next ended a pixel past a phone's bottom edge.
+    test::AppOnScreen s(ImVec2(390, 844));
+    s.app.open_reflection(s.app.create_reflection());
+    s.frame();
+    s.frame();
+    for (const char* key : {"steps.next", "steps.skip"}) {
+        CAPTURE(key);
+        const ui::ItemInfo* button = ui::find_item(Role::button, std::string(tr(key)));
+        REQUIRE(button != nullptr);
+        const float bar = ui::theme_metrics().touch_target + 24.0f;
+        CHECK(button->min.y == doctest::Approx(844.0f - bar + 12.0f));
+        CHECK(button->max.y == doctest::Approx(844.0f - 12.0f));
+    }
+}
