@@ -193,7 +193,11 @@ const Debrief = (() => {
       }
       // Scrolling over a field scrolls the page, unless the field itself still has text to scroll.
       const canScroll = (dy) => el._area && (dy > 0 ? el.scrollTop + el.clientHeight < el.scrollHeight - 1 : el.scrollTop > 0);
-      const scrollPage = (x, y, dy) => call('debrief_scroll_by', x, y, dy);
+      // In the app's own coordinates: it may sit below a notch (shell.css, the safe area).
+      const scrollPage = (x, y, dy) => {
+        const app = document.getElementById('app').getBoundingClientRect();
+        call('debrief_scroll_by', x - app.left, y - app.top, dy);
+      };
       el.addEventListener('wheel', (e) => {
         e.stopPropagation();
         const dy = e.deltaMode === 1 ? e.deltaY * 40 : e.deltaY;
@@ -855,8 +859,9 @@ const Debrief = (() => {
     if (window.visualViewport) {
       const fit = () => {
         const vv = window.visualViewport;
-        app.style.height = `${vv.height}px`;
-        app.style.top = `${vv.offsetTop}px`;
+        // Within the safe area (shell.css), above the keyboard.
+        app.style.height = `calc(${vv.height}px - var(--safe-top) - var(--safe-bottom))`;
+        app.style.top = `calc(${vv.offsetTop}px + var(--safe-top))`;
         if (running()) call('debrief_request_frame');
       };
       window.visualViewport.addEventListener('resize', fit);

@@ -158,10 +158,15 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
             push_move(x, y);
             push_button(button, true);
             return true;
-        case EMSCRIPTEN_EVENT_MOUSEUP:
-            push_move(x, y);
+        case EMSCRIPTEN_EVENT_MOUSEUP: {
+            // Listened for on the window, so that a release outside the app still ends the press: its
+            // target coordinates are the page's, and the app starts below a notch (web/shell.css).
+            const double left = EM_ASM_DOUBLE({ return document.getElementById('app').getBoundingClientRect().left; });
+            const double top = EM_ASM_DOUBLE({ return document.getElementById('app').getBoundingClientRect().top; });
+            push_move(static_cast<float>(e->clientX - left), static_cast<float>(e->clientY - top));
             push_button(button, false);
             return false;
+        }
         case EMSCRIPTEN_EVENT_MOUSELEAVE: push({EventType::clear_position}); return false;
         default: return false;
     }
