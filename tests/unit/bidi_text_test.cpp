@@ -21,6 +21,14 @@ float ten_per_character(std::string_view utf8) {
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) width += 10.0f;
     return width;
 }
+// One face of the built Arabic collection (0 regular, 1 bold) with `ranges`, its atlas built.
+ImFont* arabic_face(ImFontAtlas& atlas, int face, const ImWchar* ranges) {
+    ImFontConfig config;
+    config.FontNo = face;
+    ImFont* font =
+        atlas.AddFontFromFileTTF((std::string(DEBRIEF_FONTS_DIR) + "/arabic.ttc").c_str(), 20.0f, &config, ranges);
+    return font != nullptr && atlas.Build() ? font : nullptr;
+}
 }  // namespace
 
 // has_rtl decides from UTF-8 lead bytes which text goes through FriBidi (and brings the Arabic faces).
@@ -100,12 +108,8 @@ TEST_CASE("bidi_text: the Arabic fonts hold the Arabic-Indic digits and Arabic p
         CAPTURE(face);
         ImFontAtlas atlas;
         static const ImWchar ranges[] = {0x060C, 0x0671, 0xFE70, 0xFEFF, 0};
-        ImFontConfig config;
-        config.FontNo = face;
-        ImFont* font =
-            atlas.AddFontFromFileTTF((std::string(DEBRIEF_FONTS_DIR) + "/arabic.ttc").c_str(), 20.0f, &config, ranges);
+        const ImFont* font = arabic_face(atlas, face, ranges);
         REQUIRE(font != nullptr);
-        REQUIRE(atlas.Build());
         for (const unsigned c :
              {0x060C /* ، */, 0x061B /* ؛ */, 0x061F /* ؟ */, 0x0660, 0x0665, 0x0669, 0x0627, 0xFEDF})
             CHECK_MESSAGE(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr, "missing code point " << c);
@@ -120,12 +124,8 @@ TEST_CASE("bidi_text: the lam-alef ligatures with a mark are as wide as the bare
         CAPTURE(face);
         ImFontAtlas atlas;
         static const ImWchar ranges[] = {0xFEF5, 0xFEFC, 0};
-        ImFontConfig config;
-        config.FontNo = face;
-        ImFont* font =
-            atlas.AddFontFromFileTTF((std::string(DEBRIEF_FONTS_DIR) + "/arabic.ttc").c_str(), 20.0f, &config, ranges);
+        const ImFont* font = arabic_face(atlas, face, ranges);
         REQUIRE(font != nullptr);
-        REQUIRE(atlas.Build());
         for (unsigned c = 0xFEF5; c <= 0xFEFA; ++c) {
             CAPTURE(c);
             const unsigned bare = c % 2 == 1 ? 0xFEFB : 0xFEFC;  // isolated forms are odd, final forms even
