@@ -128,11 +128,14 @@ std::vector<std::string> display_lines_in(std::string_view utf8, const std::vect
     fribidi_get_joining_types(text.data(), len, joining.data());
     fribidi_join_arabic(types.data(), len, levels.data(), joining.data());
     fribidi_shape(FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC, levels.data(), len, joining.data(), text.data());
-    // A line's first code point: the UTF-8 lead bytes before its first byte.
+    // A line's code points from its bytes: the UTF-8 lead bytes counted once, up to each line's end
+    // (the lines come in order).
+    std::size_t counted_bytes = 0;
+    FriBidiStrIndex counted = 0;
     const auto code_point_at = [&](std::size_t byte) {
-        return static_cast<FriBidiStrIndex>(
-            std::count_if(utf8.begin(), utf8.begin() + static_cast<std::ptrdiff_t>(byte),
-                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        for (; counted_bytes < byte; ++counted_bytes)
+            if ((static_cast<unsigned char>(utf8[counted_bytes]) & 0xC0) != 0x80) ++counted;
+        return counted;
     };
     for (const auto& [begin, end] : lines) {
         const FriBidiStrIndex first = code_point_at(begin);
