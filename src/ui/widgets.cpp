@@ -135,11 +135,13 @@ void paragraph(const char* text, bool wrap, const char* spoken = nullptr,
 }  // namespace
 
 TextBlock lay_out_block(const char* text, float max_width) {
-    const float size = ImGui::GetFontSize();
-    const ParagraphLayout& layout = layout_paragraph(text, ImGui::GetFont(), size, max_width, TextDirection::neutral);
     TextBlock block;
+    block.font = ImGui::GetFont();
+    block.font_size = ImGui::GetFontSize();
+    const ParagraphLayout& layout =
+        layout_paragraph(text, block.font, block.font_size, max_width, TextDirection::neutral);
     block.lines = layout.lines;
-    block.line_height = line_height_for(text, size);
+    block.line_height = line_height_for(text, block.font_size);
     block.size.y = block.line_height * static_cast<float>(block.lines.size());
     for (const VisualLine& line : block.lines) block.size.x = std::max(block.size.x, line.width);
     block.against_right = drawn_against_right(layout.direction);
@@ -147,7 +149,7 @@ TextBlock lay_out_block(const char* text, float max_width) {
 }
 
 void draw_block(ImDrawList* draw, const TextBlock& block, ImVec2 min, ImU32 color) {
-    draw_lines(draw, color, block.lines, ImGui::GetFont(), ImGui::GetFontSize(), block.line_height, min.y,
+    draw_lines(draw, color, block.lines, block.font, block.font_size, block.line_height, min.y,
                [&](const VisualLine& line) { return block.against_right ? min.x + block.size.x - line.width : min.x; });
 }
 

@@ -49,10 +49,13 @@ void one_line(const std::string& text);
 // logical text, then each line shaped and ordered, so an Arabic text's lines come in reading order.
 struct TextBlock {
     std::vector<VisualLine> lines;
+    ImFont* font = nullptr;  // the font and size it was measured in, and is drawn in
+    float font_size = 0.0f;
     ImVec2 size;  // the widest line by the lines' height
     float line_height = 0.0f;
     bool against_right = false;  // each line starts at the box's right edge (before the mirror)
 };
+// In the current font.
 TextBlock lay_out_block(const char* text, float max_width);
 void draw_block(ImDrawList* draw, const TextBlock& block, ImVec2 min, ImU32 color);
 
